@@ -1,0 +1,1 @@
+"""Fieldvisit core: domain rules, forms, store, services and printing (no Qt)."""

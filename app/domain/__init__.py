@@ -1,0 +1,1 @@
+"""Value types and rules of the work: identifiers, code lists, ages, masking."""

@@ -1,0 +1,1 @@
+"""The laptop's store: encrypted SQLite through SQLAlchemy, the one write path, search."""

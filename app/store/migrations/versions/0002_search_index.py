@@ -1,0 +1,40 @@
+"""search index: FTS5 tables over the registry, built from the existing rows
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-28 20:10:00
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+# Frozen copy of the statements of this revision (app/store/search.py may move on).
+CREATE = (
+    "CREATE TABLE search_doc (doc_id INTEGER PRIMARY KEY, household_id VARCHAR(36) NOT NULL,"
+    " person_id VARCHAR(36))",
+    "CREATE INDEX ix_search_doc_household ON search_doc (household_id)",
+    "CREATE VIRTUAL TABLE search_text USING fts5(name, pinyin, initials, id_number,"
+    " cert_number, address, phone, tokenize = 'trigram')",
+    "CREATE VIRTUAL TABLE search_short USING fts5(name_chars, initials_chars,"
+    " tokenize = 'unicode61 remove_diacritics 0')",
+)
+
+
+def upgrade() -> None:
+    for statement in CREATE:
+        op.execute(statement)
+    # A database of the first schema may hold a registry already: index it now.
+    from app.store import search
+
+    search.rebuild(op.get_bind())
+
+
+def downgrade() -> None:
+    for table in ("search_short", "search_text", "search_doc"):
+        op.execute(f"DROP TABLE IF EXISTS {table}")

@@ -1,0 +1,338 @@
+"""The search index: FTS5 over names, pinyin, ID and certificate numbers, address, phone.
+
+Two FTS5 tables share one document id (`search_doc.doc_id`):
+
+- `search_text` (trigram tokenizer) finds any substring of three characters or
+  more: name fragments, full pinyin, the last digits of an ID, an address.
+- `search_short` (unicode61 over characters separated by spaces) finds one- and
+  two-character queries, which trigrams cannot: 张, 张三, the initials "zs".
+
+The index follows every flush of a session made by the store (the `after_flush`
+hook below), so writes, deletions and applied sync pages keep it right.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from pypinyin import lazy_pinyin
+from sqlalchemy import Connection, event, inspect, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.store.registry import Household, Person
+
+# Surnames read differently from the same character elsewhere.
+SURNAME_PINYIN = {
+    "曾": "zeng", "单": "shan", "解": "xie", "区": "ou", "仇": "qiu", "朴": "piao",
+    "查": "zha", "盖": "ge", "覃": "qin", "乐": "yue", "召": "shao", "缪": "miao",
+    "翟": "zhai", "员": "yun", "种": "chong", "长": "chang", "重": "chong", "尉": "yu",
+}  # fmt: skip
+
+CREATE_STATEMENTS = (
+    "CREATE TABLE search_doc (doc_id INTEGER PRIMARY KEY, household_id VARCHAR(36) NOT NULL,"
+    " person_id VARCHAR(36))",
+    "CREATE INDEX ix_search_doc_household ON search_doc (household_id)",
+    "CREATE VIRTUAL TABLE search_text USING fts5(name, pinyin, initials, id_number,"
+    " cert_number, address, phone, tokenize = 'trigram')",
+    "CREATE VIRTUAL TABLE search_short USING fts5(name_chars, initials_chars,"
+    " tokenize = 'unicode61 remove_diacritics 0')",
+)
+DROP_STATEMENTS = (
+    "DROP TABLE IF EXISTS search_short",
+    "DROP TABLE IF EXISTS search_text",
+    "DROP TABLE IF EXISTS search_doc",
+)
+
+ID_LIKE = re.compile(r"^\d{17}[\dX](\d{1,2}(B\d?)?)?$")
+CHUNK = 400
+
+
+@lru_cache(maxsize=65536)
+def name_pinyin(name: str) -> tuple[str, str]:
+    """Full pinyin and initials of a name: 张三 -> ("zhangsan", "zs")."""
+    syllables = lazy_pinyin(name)
+    if syllables and name[:1] in SURNAME_PINYIN:
+        syllables[0] = SURNAME_PINYIN[name[0]]
+    full = "".join(syllables).lower()
+    initials = "".join(s[:1] for s in syllables).lower()
+    return full, initials
+
+
+def spaced(text_: str) -> str:
+    return " ".join(ch for ch in text_ if not ch.isspace())
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One searchable document: a person, or a household head who is not a person."""
+
+    household_id: str
+    person_id: str | None
+    name: str
+    id_number: str
+    cert_number: str
+    address: str
+    phone: str
+
+    def rows(self, doc_id: int) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+        full, initials = name_pinyin(self.name)
+        doc = {"doc_id": doc_id, "household_id": self.household_id, "person_id": self.person_id}
+        fts = {
+            "rowid": doc_id,
+            "name": self.name,
+            "pinyin": full,
+            "initials": initials,
+            "id_number": self.id_number,
+            "cert_number": self.cert_number,
+            "address": self.address,
+            "phone": self.phone,
+        }
+        short = {
+            "rowid": doc_id,
+            "name_chars": spaced(self.name),
+            "initials_chars": spaced(initials),
+        }
+        return doc, fts, short
+
+
+def _chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
+    for i in range(0, len(ids), CHUNK):
+        yield ids[i : i + CHUNK]
+
+
+def docs_for_households(conn: Connection, household_ids: Sequence[str]) -> list[Doc]:
+    """Build the documents of these households from the live registry rows."""
+    docs: list[Doc] = []
+    for part in _chunks(household_ids):
+        households = conn.execute(
+            text(
+                "SELECT id, head_name, head_id_number, address, registered_address, phone, phone2"
+                " FROM household WHERE deleted = 0 AND id IN :ids"
+            ).bindparams(_expanding("ids")),
+            {"ids": list(part)},
+        ).all()
+        persons = conn.execute(
+            text(
+                "SELECT household_id, id, name, id_number, cert_number, mobile, landline,"
+                " contact_phone FROM person WHERE deleted = 0 AND household_id IN :ids"
+            ).bindparams(_expanding("ids")),
+            {"ids": list(part)},
+        ).all()
+        by_household: dict[str, list[Any]] = {}
+        for p in persons:
+            by_household.setdefault(p.household_id, []).append(p)
+        for h in households:
+            address = " ".join(a for a in (h.address, h.registered_address) if a)
+            members = by_household.get(h.id, [])
+            for p in members:
+                phones = " ".join(x for x in (p.mobile, p.landline, p.contact_phone, h.phone) if x)
+                docs.append(Doc(h.id, p.id, p.name, p.id_number, p.cert_number, address, phones))
+            if h.head_name and all(p.id_number != h.head_id_number for p in members):
+                phones = " ".join(x for x in (h.phone, h.phone2) if x)
+                docs.append(Doc(h.id, None, h.head_name, h.head_id_number, "", address, phones))
+    return docs
+
+
+def _expanding(name: str) -> Any:
+    from sqlalchemy import bindparam
+
+    return bindparam(name, expanding=True)
+
+
+def remove_households(conn: Connection, household_ids: Sequence[str]) -> None:
+    for part in _chunks(household_ids):
+        params = {"ids": list(part)}
+        sub = "SELECT doc_id FROM search_doc WHERE household_id IN :ids"
+        for table in ("search_text", "search_short"):
+            conn.execute(
+                text(f"DELETE FROM {table} WHERE rowid IN ({sub})").bindparams(_expanding("ids")),
+                params,
+            )
+        conn.execute(
+            text("DELETE FROM search_doc WHERE household_id IN :ids").bindparams(_expanding("ids")),
+            params,
+        )
+
+
+def insert_docs(conn: Connection, docs: Sequence[Doc]) -> None:
+    if not docs:
+        return
+    start = conn.execute(text("SELECT coalesce(max(doc_id), 0) FROM search_doc")).scalar_one()
+    doc_rows, fts_rows, short_rows = [], [], []
+    for offset, doc in enumerate(docs, start=1):
+        d, f, s = doc.rows(int(start) + offset)
+        doc_rows.append(d)
+        fts_rows.append(f)
+        short_rows.append(s)
+    conn.execute(
+        text("INSERT INTO search_doc (doc_id, household_id, person_id)"
+             " VALUES (:doc_id, :household_id, :person_id)"),
+        doc_rows,
+    )  # fmt: skip
+    conn.execute(
+        text("INSERT INTO search_text (rowid, name, pinyin, initials, id_number, cert_number,"
+             " address, phone) VALUES (:rowid, :name, :pinyin, :initials, :id_number,"
+             " :cert_number, :address, :phone)"),
+        fts_rows,
+    )  # fmt: skip
+    conn.execute(
+        text("INSERT INTO search_short (rowid, name_chars, initials_chars)"
+             " VALUES (:rowid, :name_chars, :initials_chars)"),
+        short_rows,
+    )  # fmt: skip
+
+
+def reindex_households(conn: Connection, household_ids: Iterable[str]) -> None:
+    """Make the documents of these households match the registry again."""
+    ids = sorted(set(household_ids))
+    if not ids:
+        return
+    remove_households(conn, ids)
+    insert_docs(conn, docs_for_households(conn, ids))
+
+
+def rebuild(conn: Connection) -> None:
+    """Rebuild the whole index (after a bulk load)."""
+    for table in ("search_text", "search_short", "search_doc"):
+        conn.execute(text(f"DELETE FROM {table}"))
+    ids = [r[0] for r in conn.execute(text("SELECT id FROM household WHERE deleted = 0"))]
+    for part in _chunks(ids):
+        insert_docs(conn, docs_for_households(conn, part))
+
+
+# -- keeping the index right on every flush --------------------------------------
+
+
+def _touched_households(session: Session) -> set[str]:
+    touched: set[str] = set()
+    for obj in list(session.new) + list(session.dirty) + list(session.deleted):
+        if isinstance(obj, Household):
+            touched.add(obj.id)
+        elif isinstance(obj, Person):
+            touched.add(obj.household_id)
+            history = inspect(obj).attrs.household_id.history
+            touched.update(h for h in history.deleted if h)
+    touched.discard(None)  # type: ignore[arg-type]
+    return touched
+
+
+def _after_flush(session: Session, _context: Any) -> None:
+    touched = _touched_households(session)
+    if touched:
+        reindex_households(session.connection(), sorted(touched))
+
+
+def attach(factory: sessionmaker[Session]) -> None:
+    """Keep the index right for every session this factory makes."""
+    event.listen(factory, "after_flush", _after_flush)
+
+
+# -- queries -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A household found by a query, with the person whose document matched (if any)."""
+
+    household_id: str
+    person_id: str | None
+    exact: bool = False
+
+
+def normalize_query(query: str) -> str:
+    q = " ".join(query.split())
+    if ID_LIKE.match(q.upper()):
+        q = q.upper()
+    return q
+
+
+def _phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _short_match(term: str) -> str | None:
+    """An FTS5 query for a one- or two-character term on the short table."""
+    if term.isdigit():
+        return None  # one or two digits would match nearly everything
+    if term.isascii() and term.isalpha():
+        return "initials_chars : " + _phrase(spaced(term.lower()))
+    return "name_chars : " + _phrase(spaced(term))
+
+
+def match_expressions(query: str) -> tuple[str | None, str | None]:
+    """The MATCH expressions for the trigram table and the short table (None: not used)."""
+    long_terms, short_terms = [], []
+    for term in normalize_query(query).split(" "):
+        if not term:
+            continue
+        if len(term) >= 3:
+            long_terms.append(_phrase(term))
+        else:
+            short = _short_match(term)
+            if short is not None:
+                short_terms.append(short)
+    return (
+        " AND ".join(long_terms) if long_terms else None,
+        " AND ".join(short_terms) if short_terms else None,
+    )
+
+
+def search(conn: Connection, query: str, limit: int = 200) -> list[SearchHit]:
+    """Households matching `query`, best first; an exact ID or certificate number first of all."""
+    q = normalize_query(query)
+    if not q:
+        return []
+    hits: list[SearchHit] = []
+    seen: set[str] = set()
+    if ID_LIKE.match(q):
+        for row in conn.execute(
+            text(
+                "SELECT household_id, id FROM person WHERE deleted = 0"
+                " AND (id_number = :q OR cert_number = :q)"
+                " UNION ALL SELECT id, NULL FROM household WHERE deleted = 0"
+                " AND head_id_number = :q"
+            ),
+            {"q": q},
+        ):
+            if row[0] not in seen:
+                seen.add(row[0])
+                hits.append(SearchHit(row[0], row[1], exact=True))
+    long_match, short_match = match_expressions(q)
+    if long_match is None and short_match is None:
+        return hits
+    params: dict[str, Any] = {"limit": limit * 3}
+    if long_match is not None and short_match is None:
+        sql = (
+            "SELECT d.household_id, d.person_id FROM search_text"
+            " JOIN search_doc d ON d.doc_id = search_text.rowid"
+            " WHERE search_text MATCH :long ORDER BY search_text.rank LIMIT :limit"
+        )
+        params["long"] = long_match
+    elif short_match is not None and long_match is None:
+        sql = (
+            "SELECT d.household_id, d.person_id FROM search_short"
+            " JOIN search_doc d ON d.doc_id = search_short.rowid"
+            " WHERE search_short MATCH :short ORDER BY search_short.rank LIMIT :limit"
+        )
+        params["short"] = short_match
+    else:
+        sql = (
+            "SELECT d.household_id, d.person_id FROM search_text"
+            " JOIN search_doc d ON d.doc_id = search_text.rowid"
+            " WHERE search_text MATCH :long"
+            " AND search_text.rowid IN (SELECT rowid FROM search_short WHERE search_short MATCH"
+            " :short) ORDER BY search_text.rank LIMIT :limit"
+        )
+        params["long"] = long_match
+        params["short"] = short_match
+    for household_id, person_id in conn.execute(text(sql), params):
+        if household_id not in seen:
+            seen.add(household_id)
+            hits.append(SearchHit(household_id, person_id))
+            if len(hits) >= limit:
+                break
+    return hits
