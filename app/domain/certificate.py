@@ -89,9 +89,7 @@ def is_valid_certificate(
 def parse_certificate(cert: str) -> CertificateParts:
     """Split a certificate number into its parts; ValidationFailed when it is not valid."""
     number = normalize_certificate(cert)
-    issues = check_certificate(
-        number, resident_id=None, category=None, grade=None, today=date.max
-    )
+    issues = check_certificate(number, resident_id=None, category=None, grade=None, today=date.max)
     if issues:
         raise ValidationFailed(issues)
     suffix = _SUFFIX.fullmatch(number[18:])

@@ -26,7 +26,9 @@ MESSAGES: dict[str, str] = {
         "补发证再加B和一位数字"
     ),
     "cert.id_mismatch": "残疾人证号{cert}的前18位与身份证号{id}不一致",
-    "cert.category_mismatch": "残疾人证号{cert}中的残疾类别{cert_category}与登记的类别{category}不一致",
+    "cert.category_mismatch": (
+        "残疾人证号{cert}中的残疾类别{cert_category}与登记的类别{category}不一致"
+    ),
     "cert.grade_mismatch": "残疾人证号{cert}中的残疾等级{cert_grade}与登记的等级{grade}不一致",
     "cert.duplicate": "残疾人证号已被他人使用：{cert}",
     # Phone numbers.
@@ -42,10 +44,12 @@ MESSAGES: dict[str, str] = {
     # Records.
     "household.unknown": "未知的户：{id}",
     "person.unknown": "未知的残疾人：{id}",
+    "record.unknown": "未知的记录：{id}",
     "record.deleted": "记录已删除",
     # Fields and code lists.
     "field.required": "必填项：{field}",
     "field.unknown": "未知字段：{field}",
+    "field.derived": "{field}由身份证号自动得出，不能直接填写",
     "code.unknown": "{list}中没有代码 {code}",
 }
 

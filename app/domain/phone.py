@@ -92,11 +92,7 @@ def _classify(cleaned: str) -> PhoneKind | None:
 
 
 def _is_mobile(digits: str) -> bool:
-    return (
-        len(digits) == MOBILE_LENGTH
-        and digits[0] == "1"
-        and digits[1] in _MOBILE_SECOND_DIGITS
-    )
+    return len(digits) == MOBILE_LENGTH and digits[0] == "1" and digits[1] in _MOBILE_SECOND_DIGITS
 
 
 def _is_landline(digits: str) -> bool:

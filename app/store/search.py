@@ -27,25 +27,25 @@ from app.store.registry import Household, Person
 
 # Surnames read differently from the same character elsewhere.
 SURNAME_PINYIN = {
-    "曾": "zeng", "单": "shan", "解": "xie", "区": "ou", "仇": "qiu", "朴": "piao",
-    "查": "zha", "盖": "ge", "覃": "qin", "乐": "yue", "召": "shao", "缪": "miao",
-    "翟": "zhai", "员": "yun", "种": "chong", "长": "chang", "重": "chong", "尉": "yu",
-}  # fmt: skip
-
-CREATE_STATEMENTS = (
-    "CREATE TABLE search_doc (doc_id INTEGER PRIMARY KEY, household_id VARCHAR(36) NOT NULL,"
-    " person_id VARCHAR(36))",
-    "CREATE INDEX ix_search_doc_household ON search_doc (household_id)",
-    "CREATE VIRTUAL TABLE search_text USING fts5(name, pinyin, initials, id_number,"
-    " cert_number, address, phone, tokenize = 'trigram')",
-    "CREATE VIRTUAL TABLE search_short USING fts5(name_chars, initials_chars,"
-    " tokenize = 'unicode61 remove_diacritics 0')",
-)
-DROP_STATEMENTS = (
-    "DROP TABLE IF EXISTS search_short",
-    "DROP TABLE IF EXISTS search_text",
-    "DROP TABLE IF EXISTS search_doc",
-)
+    "曾": "zeng",
+    "单": "shan",
+    "解": "xie",
+    "区": "ou",
+    "仇": "qiu",
+    "朴": "piao",
+    "查": "zha",
+    "盖": "ge",
+    "覃": "qin",
+    "乐": "yue",
+    "召": "shao",
+    "缪": "miao",
+    "翟": "zhai",
+    "员": "yun",
+    "种": "chong",
+    "长": "chang",
+    "重": "chong",
+    "尉": "yu",
+}
 
 ID_LIKE = re.compile(r"^\d{17}[\dX](\d{1,2}(B\d?)?)?$")
 CHUNK = 400
@@ -95,6 +95,7 @@ class Doc:
             "rowid": doc_id,
             "name_chars": spaced(self.name),
             "initials_chars": spaced(initials),
+            "address_chars": spaced(self.address),
         }
         return doc, fts, short
 
@@ -169,21 +170,27 @@ def insert_docs(conn: Connection, docs: Sequence[Doc]) -> None:
         fts_rows.append(f)
         short_rows.append(s)
     conn.execute(
-        text("INSERT INTO search_doc (doc_id, household_id, person_id)"
-             " VALUES (:doc_id, :household_id, :person_id)"),
+        text(
+            "INSERT INTO search_doc (doc_id, household_id, person_id)"
+            " VALUES (:doc_id, :household_id, :person_id)"
+        ),
         doc_rows,
-    )  # fmt: skip
+    )
     conn.execute(
-        text("INSERT INTO search_text (rowid, name, pinyin, initials, id_number, cert_number,"
-             " address, phone) VALUES (:rowid, :name, :pinyin, :initials, :id_number,"
-             " :cert_number, :address, :phone)"),
+        text(
+            "INSERT INTO search_text (rowid, name, pinyin, initials, id_number, cert_number,"
+            " address, phone) VALUES (:rowid, :name, :pinyin, :initials, :id_number,"
+            " :cert_number, :address, :phone)"
+        ),
         fts_rows,
-    )  # fmt: skip
+    )
     conn.execute(
-        text("INSERT INTO search_short (rowid, name_chars, initials_chars)"
-             " VALUES (:rowid, :name_chars, :initials_chars)"),
+        text(
+            "INSERT INTO search_short (rowid, name_chars, initials_chars, address_chars)"
+            " VALUES (:rowid, :name_chars, :initials_chars, :address_chars)"
+        ),
         short_rows,
-    )  # fmt: skip
+    )
 
 
 def reindex_households(conn: Connection, household_ids: Iterable[str]) -> None:
@@ -260,7 +267,7 @@ def _short_match(term: str) -> str | None:
         return None  # one or two digits would match nearly everything
     if term.isascii() and term.isalpha():
         return "initials_chars : " + _phrase(spaced(term.lower()))
-    return "name_chars : " + _phrase(spaced(term))
+    return "{name_chars address_chars} : " + _phrase(spaced(term))
 
 
 def match_expressions(query: str) -> tuple[str | None, str | None]:

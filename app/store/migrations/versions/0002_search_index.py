@@ -21,8 +21,12 @@ CREATE = (
     "CREATE INDEX ix_search_doc_household ON search_doc (household_id)",
     "CREATE VIRTUAL TABLE search_text USING fts5(name, pinyin, initials, id_number,"
     " cert_number, address, phone, tokenize = 'trigram')",
-    "CREATE VIRTUAL TABLE search_short USING fts5(name_chars, initials_chars,"
+    "CREATE VIRTUAL TABLE search_short USING fts5(name_chars, initials_chars, address_chars,"
     " tokenize = 'unicode61 remove_diacritics 0')",
+    # names and numbers matter more than a word of an address
+    "INSERT INTO search_text (search_text, rank)"
+    " VALUES ('rank', 'bm25(10.0, 6.0, 6.0, 10.0, 10.0, 1.0, 4.0)')",
+    "INSERT INTO search_short (search_short, rank) VALUES ('rank', 'bm25(10.0, 6.0, 1.0)')",
 )
 
 

@@ -1,0 +1,1 @@
+"""The demo district: a fictitious registry shaped like a real district (scale.md)."""
