@@ -94,7 +94,13 @@ def create(
 ) -> S:
     """Add a new record and its outbox row (all fields, base rev 0)."""
     values = _checked_fields(model, fields)
-    obj = model(id=record_id or new_id(), rev=0, updated_at=utcnow(), updated_by=user, **values)
+    obj = model()
+    for name, value in values.items():
+        setattr(obj, name, value)
+    obj.id = record_id or new_id()
+    obj.rev = 0
+    obj.updated_at = utcnow()
+    obj.updated_by = user
     session.add(obj)
     session.flush()  # fills defaults, checks constraints, updates the search index
     _outbox(session, obj, "upsert", snapshot(obj), user)

@@ -50,6 +50,10 @@ class Household(Synced, Base):
     """A household (户) of the registry, in exactly one village-level area."""
 
     __tablename__ = "household"
+    __table_args__ = (
+        # the household list pages through households in this order (keyset paging)
+        Index("ix_household_list", "deleted", "area_code", "address", "id"),
+    )
     entity = "household"
 
     area_code: Mapped[str] = mapped_column(ForeignKey("area.code"), index=True)

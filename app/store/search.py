@@ -223,7 +223,6 @@ def _touched_households(session: Session) -> set[str]:
             touched.add(obj.household_id)
             history = inspect(obj).attrs.household_id.history
             touched.update(h for h in history.deleted if h)
-    touched.discard(None)  # type: ignore[arg-type]
     return touched
 
 

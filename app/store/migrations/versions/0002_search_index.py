@@ -1,4 +1,4 @@
-"""search index: FTS5 tables over the registry, built from the existing rows
+"""search index: FTS5 tables over the registry, and the household list's paging index
 
 Revision ID: 0002
 Revises: 0001
@@ -33,6 +33,10 @@ CREATE = (
 def upgrade() -> None:
     for statement in CREATE:
         op.execute(statement)
+    with op.batch_alter_table("household") as batch_op:
+        batch_op.create_index(
+            "ix_household_list", ["deleted", "area_code", "address", "id"], unique=False
+        )
     # A database of the first schema may hold a registry already: index it now.
     from app.store import search
 
@@ -40,5 +44,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("household") as batch_op:
+        batch_op.drop_index("ix_household_list")
     for table in ("search_short", "search_text", "search_doc"):
         op.execute(f"DROP TABLE IF EXISTS {table}")

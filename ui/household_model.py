@@ -1,0 +1,160 @@
+"""The household list: a lazy table model over the store (ids and cached rows, no rules)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from app.store import queries
+from app.store.database import Database
+from app.store.queries import HouseholdRow, PageKey
+from app.store.search import search
+
+Index = QModelIndex | QPersistentModelIndex
+
+SEARCH_LIMIT = 500
+
+
+class HouseholdListModel(QAbstractTableModel):
+    """Households in list order, fetched a page at a time; or the hits of a search."""
+
+    PAGE = 200
+    COLUMNS: tuple[tuple[str, str], ...] = (
+        ("village", "村/社区"),
+        ("head_name", "户主"),
+        ("members", "残疾人"),
+        ("address", "现居住地址"),
+        ("phone", "联系电话"),
+        ("hardship", "困难类型"),
+    )
+
+    totalChanged = Signal(int)
+
+    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._rows: list[HouseholdRow] = []
+        self._total = 0
+        self._area_prefix: str | None = None
+        self._query = ""
+        self._reload()
+
+    # -- what is shown -------------------------------------------------------------
+
+    @property
+    def query(self) -> str:
+        return self._query
+
+    def total(self) -> int:
+        return self._total
+
+    def set_area(self, prefix: str | None) -> None:
+        if prefix != self._area_prefix:
+            self._area_prefix = prefix or None
+            self._reload()
+
+    def set_query(self, query: str) -> None:
+        query = query.strip()
+        if query != self._query:
+            self._query = query
+            self._reload()
+
+    def household_id(self, row: int) -> str:
+        return self._rows[row].id
+
+    def row_of(self, household_id: str) -> int | None:
+        for i, r in enumerate(self._rows):
+            if r.id == household_id:
+                return i
+        return None
+
+    def refresh(self, household_ids: set[str] | frozenset[str]) -> None:
+        """Re-read the rows of these households (after a use case changed them)."""
+        positions = {r.id: i for i, r in enumerate(self._rows) if r.id in household_ids}
+        if not positions:
+            return
+        with self._db.session() as s:
+            fresh = queries.households_by_id(s.connection(), list(positions))
+        for hid, i in positions.items():
+            if hid in fresh:
+                self._rows[i] = fresh[hid]
+                self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))
+
+    def _reload(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        with self._db.session() as s:
+            conn = s.connection()
+            if self._query:
+                hits = search(conn, self._query, limit=SEARCH_LIMIT)
+                by_id = queries.households_by_id(conn, [h.household_id for h in hits])
+                rows = [by_id[h.household_id] for h in hits if h.household_id in by_id]
+                if self._area_prefix:
+                    rows = [r for r in rows if r.area_code.startswith(self._area_prefix)]
+                self._rows = rows
+                self._total = len(rows)
+            else:
+                self._total = queries.household_count(conn, self._area_prefix)
+                self._rows = queries.household_page(conn, None, self.PAGE, self._area_prefix)
+        self.endResetModel()
+        self.totalChanged.emit(self._total)
+
+    # -- Qt model ------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return getattr(row, self.COLUMNS[index.column()][0])
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            label = self.COLUMNS[index.column()][1]
+            return f"{label}：{getattr(row, self.COLUMNS[index.column()][0])}"
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            return self.COLUMNS[section][1]
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent) or not self._rows:
+            return
+        last = self._rows[-1]
+        with self._db.session() as s:
+            more = queries.household_page(
+                s.connection(),
+                PageKey(last.area_code, last.address, last.id),
+                self.PAGE,
+                self._area_prefix,
+            )
+        if not more:
+            self._total = len(self._rows)  # the data shrank under us
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()

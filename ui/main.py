@@ -1,0 +1,131 @@
+"""Entry point: `python -m ui.main --demo` opens the program on the demo district."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from sqlalchemy import select
+
+from app.demo.__main__ import DEMO_PASSWORD
+from app.demo.district import SURVEY_USER, build_demo_district
+from app.store.database import Database
+from app.store.errors import StoreError
+from app.store.registry import User
+from ui import worker
+from ui.fonts import install_font
+from ui.main_window import MainWindow
+from ui.unlock import UnlockDialog
+
+APP_NAME = "Fieldvisit"
+DEMO_PERSONS = 15_000
+
+
+def data_folder() -> Path:
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_path(demo: bool) -> Path:
+    return data_folder() / ("demo" if demo else "district") / "fieldvisit.db"
+
+
+class UnknownUser(StoreError):
+    """The user name is not a user of this database."""
+
+    user_message = "用户名不存在"
+
+
+def open_for_user(path: Path, user: str, password: str) -> Database:
+    """Open the database and check that `user` is one of its users."""
+    db = Database.open(path, password)
+    with db.session() as s:
+        found = s.scalar(select(User.id).where(User.username == user, User.deleted.is_(False)))
+    if found is None:
+        db.close()
+        raise UnknownUser(user)
+    return db
+
+
+def build_demo(app: QApplication, path: Path, persons: int) -> bool:
+    """Generate the demo district on first use, with progress; False if it failed."""
+    dialog = QProgressDialog(app.tr("正在生成演示区的数据（只在第一次运行时）…"), "", 0, persons)
+    dialog.setWindowTitle(app.tr("入户走访助手"))
+    dialog.setCancelButton(None)
+    dialog.setMinimumDuration(0)
+    dialog.setAccessibleName(app.tr("生成演示数据的进度"))
+
+    def work(report: worker.Progress) -> None:
+        tmp = path.with_name(path.name + ".building")
+        for leftover in path.parent.glob(tmp.name + "*"):
+            leftover.unlink()
+        db = Database.create(tmp, DEMO_PASSWORD)
+        try:
+            build_demo_district(db, persons=persons, progress=report)
+        finally:
+            db.close()
+        for suffix in ("", ".keyinfo"):
+            tmp.with_name(tmp.name + suffix).replace(path.with_name(path.name + suffix))
+
+    outcome: list[object] = []
+    loop = QEventLoop()
+    job = worker.Job(work)
+    job.signals.progress.connect(lambda done, _total: dialog.setValue(done))
+
+    def done(result: object) -> None:
+        outcome.append(result)
+        loop.quit()
+
+    job.signals.finished.connect(lambda _r: done(True))
+    job.signals.failed.connect(done)
+    worker.start(job)
+    loop.exec()
+    dialog.close()
+    if outcome[0] is not True:
+        QMessageBox.critical(None, app.tr("入户走访助手"), str(outcome[0]))
+        return False
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="fieldvisit", description="入户走访助手")
+    parser.add_argument("--demo", action="store_true", help="open the demo district")
+    parser.add_argument("--db", type=Path, help="the database file to open")
+    parser.add_argument("--persons", type=int, default=DEMO_PERSONS, help="demo size")
+    parser.add_argument("--user", default="", help="user name to fill in")
+    args = parser.parse_args(argv)
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(app.tr("入户走访助手"))
+    install_font(app)
+
+    path: Path = args.db or default_db_path(args.demo)
+    user = args.user or (SURVEY_USER if args.demo else "")
+    if args.demo and not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not build_demo(app, path, args.persons):
+            return 1
+    if not path.exists():
+        QMessageBox.warning(
+            None,
+            app.tr("入户走访助手"),
+            app.tr("本机还没有数据库：%s\n请先连接服务器登录（同步功能），或用 --demo 打开演示区。")
+            % path,
+        )
+        return 1
+
+    dialog = UnlockDialog(lambda u, p: open_for_user(path, u, p), user=user)
+    if dialog.exec() != UnlockDialog.DialogCode.Accepted or dialog.database is None:
+        return 0
+    window = MainWindow(dialog.database, dialog.user, title_area="奉化区" if args.demo else "")
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,133 @@
+"""The first screen: user name and password open the user's encrypted database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.store.database import Database
+from app.store.errors import StoreError
+from ui import worker
+
+Opener = Callable[[str, str], Database]
+
+
+class UnlockDialog(QDialog):
+    """Asks for the user name and password; the slow key derivation runs off the UI thread."""
+
+    def __init__(self, opener: Opener, *, user: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("入户走访助手 — 解锁"))
+        self.opener = opener
+        self.database: Database | None = None
+        self.user = ""
+        self._job: worker.Job | None = None
+        self._opening = False
+        self.setMinimumWidth(440)
+
+        intro = QLabel(self.tr("请输入用户名和密码以打开本机的加密数据库。"))
+        intro.setWordWrap(True)
+        self.user_edit = QLineEdit(user)
+        self.user_edit.setAccessibleName(self.tr("用户名"))
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setAccessibleName(self.tr("密码"))
+        form = QFormLayout()
+        user_label = QLabel(self.tr("用户名(&U)："))
+        user_label.setBuddy(self.user_edit)
+        password_label = QLabel(self.tr("密码(&P)："))
+        password_label.setBuddy(self.password_edit)
+        form.addRow(user_label, self.user_edit)
+        form.addRow(password_label, self.password_edit)
+
+        # an error shows an icon and words, never colour alone
+        self.error_icon = QLabel()
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.error_icon.setPixmap(icon.pixmap(20, 20))
+        self.error_label = QLabel()
+        self.error_label.setAccessibleName(self.tr("错误信息"))
+        self.error_label.setWordWrap(True)
+        error_row = QHBoxLayout()
+        error_row.addWidget(self.error_icon)
+        error_row.addWidget(self.error_label, 1)
+        self._show_error("")
+
+        self.buttons = QDialogButtonBox()
+        self.unlock_button = self.buttons.addButton(
+            self.tr("解锁(&O)"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.unlock_button.setAccessibleName(self.tr("解锁"))
+        self.unlock_button.setDefault(True)
+        quit_button = self.buttons.addButton(
+            self.tr("退出(&Q)"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        quit_button.setAccessibleName(self.tr("退出"))
+        self.buttons.accepted.connect(self.unlock)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addLayout(error_row)
+        layout.addWidget(self.buttons)
+        (self.password_edit if user else self.user_edit).setFocus()
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_icon.setVisible(bool(text))
+        self.error_label.setVisible(bool(text))
+
+    def _busy(self, busy: bool) -> None:
+        # read-only rather than disabled: a disabled field would hand the keyboard focus
+        # to the next button, and a hurried Enter would then press "退出"
+        self._opening = busy
+        self.user_edit.setReadOnly(busy)
+        self.password_edit.setReadOnly(busy)
+        self.unlock_button.setEnabled(not busy)
+        self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
+
+    def unlock(self) -> None:
+        if self._opening:
+            return
+        user = self.user_edit.text().strip()
+        password = self.password_edit.text()
+        if not user:
+            self._show_error(self.tr("请输入用户名"))
+            self.user_edit.setFocus()
+            return
+        if not password:
+            self._show_error(self.tr("请输入密码"))
+            self.password_edit.setFocus()
+            return
+        self._show_error("")
+        self._busy(True)
+        self._job = worker.start(worker.Job(lambda _report: self.opener(user, password)))
+        self._job.signals.finished.connect(lambda db: self._opened(user, db))
+        self._job.signals.failed.connect(self._failed)
+
+    def _opened(self, user: str, db: Database) -> None:
+        self._busy(False)
+        self.database = db
+        self.user = user
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self._busy(False)
+        if isinstance(error, StoreError):
+            self._show_error(str(error))
+        else:
+            self._show_error(self.tr("无法打开数据库：%s") % error)
+        self.password_edit.selectAll()
+        self.password_edit.setFocus()
