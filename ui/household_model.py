@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from sqlalchemy import Connection
 
 from app.store import queries
 from app.store.database import Database
@@ -27,6 +28,7 @@ class HouseholdListModel(QAbstractTableModel):
     """Households in list order, fetched a page at a time; or the hits of a search."""
 
     PAGE = 200
+    SEARCH_PAGE = 50
     COLUMNS: tuple[tuple[str, str], ...] = (
         ("village", "村/社区"),
         ("head_name", "户主"),
@@ -42,6 +44,8 @@ class HouseholdListModel(QAbstractTableModel):
         super().__init__(parent)
         self._db = db
         self._rows: list[HouseholdRow] = []
+        self._hit_ids: list[str] = []
+        self._resetting = False
         self._total = 0
         self._area_prefix: str | None = None
         self._query = ""
@@ -89,25 +93,37 @@ class HouseholdListModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))
 
     def _reload(self) -> None:
+        # views may ask for more rows while the reset is announced: not yet
+        self._resetting = True
         self.beginResetModel()
         self._rows = []
         with self._db.session() as s:
             conn = s.connection()
             if self._query:
                 hits = search(conn, self._query, limit=SEARCH_LIMIT)
-                by_id = queries.households_by_id(conn, [h.household_id for h in hits])
-                rows = [by_id[h.household_id] for h in hits if h.household_id in by_id]
+                self._hit_ids = [h.household_id for h in hits]
                 if self._area_prefix:
+                    # the filter needs every hit's area: read them all (at most 500)
+                    rows = self._rows_of(conn, self._hit_ids)
                     rows = [r for r in rows if r.area_code.startswith(self._area_prefix)]
-                self._rows = rows
-                self._total = len(rows)
+                    self._hit_ids = [r.id for r in rows]
+                    self._rows = rows
+                else:
+                    self._rows = self._rows_of(conn, self._hit_ids[: self.SEARCH_PAGE])
+                self._total = len(self._hit_ids)
             else:
                 self._total = queries.household_count(conn, self._area_prefix)
                 self._rows = queries.household_page(conn, None, self.PAGE, self._area_prefix)
         self.endResetModel()
+        self._resetting = False
         self.totalChanged.emit(self._total)
 
     # -- Qt model ------------------------------------------------------------------
+
+    @staticmethod
+    def _rows_of(conn: Connection, ids: list[str]) -> list[HouseholdRow]:
+        by_id = queries.households_by_id(conn, ids)
+        return [by_id[i] for i in ids if i in by_id]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -138,19 +154,23 @@ class HouseholdListModel(QAbstractTableModel):
         return None
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and not self._resetting and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent) or not self._rows:
             return
         last = self._rows[-1]
         with self._db.session() as s:
-            more = queries.household_page(
-                s.connection(),
-                PageKey(last.area_code, last.address, last.id),
-                self.PAGE,
-                self._area_prefix,
-            )
+            if self._query:
+                wanted = self._hit_ids[len(self._rows) : len(self._rows) + self.SEARCH_PAGE]
+                more = self._rows_of(s.connection(), wanted)
+            else:
+                more = queries.household_page(
+                    s.connection(),
+                    PageKey(last.area_code, last.address, last.id),
+                    self.PAGE,
+                    self._area_prefix,
+                )
         if not more:
             self._total = len(self._rows)  # the data shrank under us
             return

@@ -68,6 +68,7 @@ def make_engine(path: Path, key: bytes) -> Engine:
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = FULL")
         cur.execute("PRAGMA busy_timeout = 10000")
+        cur.execute("PRAGMA cache_size = -32768")  # 32 MiB: decrypted pages stay in memory
         cur.close()
 
     try:

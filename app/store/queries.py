@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,7 +42,9 @@ class PageKey:
     id: str
 
 
+@functools.cache
 def _hardship_labels(raw: str | None) -> str:
+    """Labels of a household's hardship codes (a handful of distinct values: cached)."""
     if not raw:
         return ""
     codes = json.loads(raw)

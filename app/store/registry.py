@@ -53,6 +53,7 @@ class Household(Synced, Base):
     __table_args__ = (
         # the household list pages through households in this order (keyset paging)
         Index("ix_household_list", "deleted", "area_code", "address", "id"),
+        Index("ix_household_head_id_number", "head_id_number"),
     )
     entity = "household"
 

@@ -49,6 +49,12 @@ SURNAME_PINYIN = {
 
 ID_LIKE = re.compile(r"^\d{17}[\dX](\d{1,2}(B\d?)?)?$")
 CHUNK = 400
+EXACT_LOOKUPS = (
+    "SELECT household_id, id FROM person WHERE deleted = 0 AND id_number = :q",
+    "SELECT household_id, id FROM person WHERE deleted = 0 AND cert_number <> ''"
+    " AND cert_number = :q",
+    "SELECT id, NULL FROM household WHERE deleted = 0 AND head_id_number = :q",
+)
 
 
 @lru_cache(maxsize=65536)
@@ -260,85 +266,176 @@ def _phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _short_match(term: str) -> str | None:
-    """An FTS5 query for a one- or two-character term on the short table."""
+def _short_term(term: str) -> tuple[str, ...]:
+    """Tiers of FTS5 expressions on the short table for a one- or two-character term."""
     if term.isdigit():
-        return None  # one or two digits would match nearly everything
+        return ()  # one or two digits would match nearly everything
+    chars = _phrase(spaced(term.lower() if term.isascii() else term))
     if term.isascii() and term.isalpha():
-        return "initials_chars : " + _phrase(spaced(term.lower()))
-    return "{name_chars address_chars} : " + _phrase(spaced(term))
+        return (f"initials_chars : ^ {chars}", f"initials_chars : {chars}")
+    return (f"name_chars : ^ {chars}", f"name_chars : {chars}", f"address_chars : {chars}")
 
 
-def match_expressions(query: str) -> tuple[str | None, str | None]:
-    """The MATCH expressions for the trigram table and the short table (None: not used)."""
-    long_terms, short_terms = [], []
-    for term in normalize_query(query).split(" "):
-        if not term:
-            continue
-        if len(term) >= 3:
-            long_terms.append(_phrase(term))
-        else:
-            short = _short_match(term)
-            if short is not None:
-                short_terms.append(short)
+def _long_term(term: str) -> tuple[str, ...]:
+    """Tiers of FTS5 expressions on the trigram table for a term of three characters or more."""
+    phrase = _phrase(term)
+    if term.isdigit() or ID_LIKE.match(term):
+        return (f"{{id_number cert_number phone}} : {phrase}", phrase)
     return (
-        " AND ".join(long_terms) if long_terms else None,
-        " AND ".join(short_terms) if short_terms else None,
+        f"{{name pinyin initials}} : ^ {phrase}",  # the name or its pinyin starts so
+        f"{{name pinyin initials id_number cert_number phone}} : {phrase}",
+        phrase,  # anywhere, the address included
     )
 
 
+@dataclass(frozen=True)
+class Tier:
+    """One FTS5 query of a plan: a table, its MATCH expression, and for the mixed case the
+    short table's expression that must match too."""
+
+    table: str
+    match: str
+    also_short: str | None = None
+
+
+def plan(query: str) -> tuple[Tier, ...]:
+    """Turn a query into tiers of MATCH expressions, best first, broadest last.
+
+    One term: tiers from "the name starts so" to "anywhere". Several terms: every
+    term must match somewhere (one tier).
+    """
+    terms = [t for t in normalize_query(query).split(" ") if t]
+    if len(terms) == 1:
+        term = terms[0]
+        if len(term) >= 3:
+            return tuple(Tier("search_text", m) for m in _long_term(term))
+        return tuple(Tier("search_short", m) for m in _short_term(term))
+    long_terms = [_phrase(t) for t in terms if len(t) >= 3]
+    short_terms = [
+        _phrase(spaced(t.lower() if t.isascii() else t))
+        for t in terms
+        if len(t) < 3 and not t.isdigit()
+    ]
+    if not long_terms and not short_terms:
+        return ()
+    if not short_terms:
+        return (Tier("search_text", " AND ".join(long_terms)),)
+    anywhere = " AND ".join(
+        f"({{name_chars initials_chars address_chars}} : {m})" for m in short_terms
+    )
+    if not long_terms:
+        return (Tier("search_short", anywhere),)
+    # both kinds: the trigram table finds, the short table confirms
+    return (Tier("search_text", " AND ".join(long_terms), also_short=anywhere),)
+
+
+def match_expressions(query: str) -> tuple[str | None, str | None]:
+    """The broadest MATCH expressions for the two tables (for the bare baseline)."""
+    tiers = plan(query)
+    if not tiers:
+        return None, None
+    broadest = tiers[-1]
+    if broadest.table == "search_text":
+        return broadest.match, broadest.also_short
+    return None, broadest.match
+
+
+def _tier_sql(tier: Tier, columns: str = "") -> str:
+    table = tier.table
+    sql = (
+        f"SELECT d.household_id, d.person_id{columns} FROM {table}"
+        f" JOIN search_doc d ON d.doc_id = {table}.rowid WHERE {table} MATCH :m"
+    )
+    if tier.also_short is not None:
+        sql += (
+            " AND search_text.rowid IN"
+            " (SELECT rowid FROM search_short WHERE search_short MATCH :m2)"
+        )
+    return sql + " LIMIT :limit"
+
+
+def _params(tier: Tier, limit: int) -> dict[str, Any]:
+    return {"m": tier.match, "m2": tier.also_short, "limit": limit}
+
+
+CLASSIFY_COLUMNS = {
+    "search_text": ", name, pinyin, initials, id_number, cert_number, phone",
+    "search_short": ", name_chars, initials_chars",
+}
+#: documents fetched beyond the page, since several documents may share a household
+SLACK = 60
+
+
+def _tier_of(table: str, term: str, row: Sequence[Any]) -> int:
+    """Which tier of `plan` a fetched document belongs to (0 best)."""
+    fields = [str(v or "").lower() for v in row[2:]]
+    if table == "search_short":
+        term = spaced(term)
+        fields = fields[:2]
+        if any(f.startswith(term) for f in fields):
+            return 0
+        return 1 if any(term in f for f in fields) else 2
+    if term.isdigit() or ID_LIKE.match(term.upper()):
+        return 0 if any(term in f for f in fields[3:]) else 1
+    if any(f.startswith(term) for f in fields[:3]):
+        return 0
+    return 1 if any(term in f for f in fields) else 2
+
+
+def _is_selective(query: str) -> bool:
+    """Three or more characters that are not all digits: usually a short list of matches."""
+    return len(query) >= 3 and not query.isdigit()
+
+
 def search(conn: Connection, query: str, limit: int = 200) -> list[SearchHit]:
-    """Households matching `query`, best first; an exact ID or certificate number first of all."""
+    """Households matching `query`, best first; an exact ID or certificate number first of all.
+
+    FTS5's own ranking sorts every match (tens of milliseconds for 张 at 100,000
+    persons), and bm25 says little about names anyway. Instead a selective query
+    runs at its broadest, and when it finds no more than a page of documents they
+    are ordered here by tier (name starts so, then contains, then address); other
+    queries run tier by tier, best first, until the page is full.
+    """
     q = normalize_query(query)
     if not q:
         return []
     hits: list[SearchHit] = []
     seen: set[str] = set()
-    if ID_LIKE.match(q):
-        for row in conn.execute(
-            text(
-                "SELECT household_id, id FROM person WHERE deleted = 0"
-                " AND (id_number = :q OR cert_number = :q)"
-                " UNION ALL SELECT id, NULL FROM household WHERE deleted = 0"
-                " AND head_id_number = :q"
-            ),
-            {"q": q},
-        ):
-            if row[0] not in seen:
-                seen.add(row[0])
-                hits.append(SearchHit(row[0], row[1], exact=True))
-    long_match, short_match = match_expressions(q)
-    if long_match is None and short_match is None:
-        return hits
-    params: dict[str, Any] = {"limit": limit * 3}
-    if long_match is not None and short_match is None:
-        sql = (
-            "SELECT d.household_id, d.person_id FROM search_text"
-            " JOIN search_doc d ON d.doc_id = search_text.rowid"
-            " WHERE search_text MATCH :long ORDER BY search_text.rank LIMIT :limit"
-        )
-        params["long"] = long_match
-    elif short_match is not None and long_match is None:
-        sql = (
-            "SELECT d.household_id, d.person_id FROM search_short"
-            " JOIN search_doc d ON d.doc_id = search_short.rowid"
-            " WHERE search_short MATCH :short ORDER BY search_short.rank LIMIT :limit"
-        )
-        params["short"] = short_match
-    else:
-        sql = (
-            "SELECT d.household_id, d.person_id FROM search_text"
-            " JOIN search_doc d ON d.doc_id = search_text.rowid"
-            " WHERE search_text MATCH :long"
-            " AND search_text.rowid IN (SELECT rowid FROM search_short WHERE search_short MATCH"
-            " :short) ORDER BY search_text.rank LIMIT :limit"
-        )
-        params["long"] = long_match
-        params["short"] = short_match
-    for household_id, person_id in conn.execute(text(sql), params):
+
+    def add(household_id: str, person_id: str | None, exact: bool = False) -> bool:
         if household_id not in seen:
             seen.add(household_id)
-            hits.append(SearchHit(household_id, person_id))
-            if len(hits) >= limit:
-                break
+            hits.append(SearchHit(household_id, person_id, exact))
+        return len(hits) >= limit
+
+    if ID_LIKE.match(q):
+        # three indexed lookups (each its own statement, so each uses its index)
+        for sql in EXACT_LOOKUPS:
+            for row in conn.execute(text(sql), {"q": q}):
+                add(row[0], row[1], exact=True)
+        if hits:
+            return hits  # a whole number is unique: nothing else can match it better
+    tiers = plan(q)
+    if not tiers:
+        return hits
+    broadest = tiers[-1]
+    if len(tiers) > 1 and _is_selective(q):
+        # a selective query (a name, pinyin, an address word) finds few documents:
+        # fetch them all at once and order them here by tier
+        cap = limit + SLACK
+        columns = CLASSIFY_COLUMNS[broadest.table]
+        rows = list(conn.execute(text(_tier_sql(broadest, columns)), _params(broadest, cap)))
+        if len(rows) < cap:
+            term = q.lower()
+            rows.sort(key=lambda r: _tier_of(broadest.table, term, r))
+            for row in rows:
+                if add(row[0], row[1]):
+                    break
+            return hits
+    for tier in tiers:
+        for household_id, person_id in conn.execute(
+            text(_tier_sql(tier)), _params(tier, limit + len(seen) + SLACK)
+        ):
+            if add(household_id, person_id):
+                return hits
     return hits

@@ -37,6 +37,7 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_household_list", ["deleted", "area_code", "address", "id"], unique=False
         )
+        batch_op.create_index("ix_household_head_id_number", ["head_id_number"], unique=False)
     # A database of the first schema may hold a registry already: index it now.
     from app.store import search
 
@@ -45,6 +46,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table("household") as batch_op:
+        batch_op.drop_index("ix_household_head_id_number")
         batch_op.drop_index("ix_household_list")
     for table in ("search_short", "search_text", "search_doc"):
         op.execute(f"DROP TABLE IF EXISTS {table}")

@@ -1,0 +1,1 @@
+"""Benchmarks (BENCH.md): each script prints one JSON line of figures last."""
