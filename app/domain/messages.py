@@ -46,6 +46,9 @@ MESSAGES: dict[str, str] = {
     "person.unknown": "未知的残疾人：{id}",
     "record.unknown": "未知的记录：{id}",
     "record.deleted": "记录已删除",
+    # Attachments.
+    "attachment.empty": "附件是空文件",
+    "attachment.too_big": "附件太大：不能超过{mb}MB",
     # Fields and code lists.
     "field.required": "必填项：{field}",
     "field.unknown": "未知字段：{field}",
