@@ -1,0 +1,1 @@
+"""The form engine: versioned YAML definitions drive screens, checks, prints and exports."""
