@@ -47,6 +47,10 @@ HARDSHIP_WEIGHTS = (
 LIVING_SUBSIDY_FEN = 48_500
 CARE_SUBSIDY_FEN = {"1": 33_000, "2": 26_500}
 SURVEY_USER = "demo"
+# the seed district: 133 income-monitoring households and 150 cases a year for 14,536 persons
+INCOME_SAMPLE_PER_PERSON = 133 / 14_536
+CASES_PER_PERSON = 150 / 14_536
+CASE_STATES_SHOWN = 12
 
 
 @dataclass
@@ -56,6 +60,8 @@ class DemoSummary:
     villages: int = 0
     households: int = 0
     persons: int = 0
+    income_households: int = 0
+    cases: int = 0
     users: list[str] = field(default_factory=list)
 
 
@@ -361,7 +367,25 @@ def build_demo_district(
     seed: int = 1,
     today: date | None = None,
     progress: Progress | None = None,
+    work: bool = True,
 ) -> DemoSummary:
-    """Fill an empty database with a fictitious district of about `persons` persons."""
-    builder = DistrictBuilder(db, persons=persons, seed=seed, today=today or date(2026, 11, 1))
-    return builder.build(progress)
+    """Fill an empty database with a fictitious district of about `persons` persons.
+
+    With `work`, the district also gets its survey work (app/demo/work.py): last
+    year's accepted Form A for most persons, this season's progress, the sampled
+    income-monitoring households and renovation cases in every state.
+    """
+    day = today or date(2026, 11, 1)
+    summary = DistrictBuilder(db, persons=persons, seed=seed, today=day).build(progress)
+    if work:
+        from app.demo.work import WorkBuilder
+
+        builder = WorkBuilder(db, seed=seed, year=day.year)
+        builder.form_a()
+        summary.income_households = builder.form_b(
+            max(5, round(INCOME_SAMPLE_PER_PERSON * persons))
+        )
+        summary.cases = builder.renovation_cases(
+            max(CASE_STATES_SHOWN, round(CASES_PER_PERSON * persons))
+        )
+    return summary

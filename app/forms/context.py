@@ -45,7 +45,10 @@ class FormContext:
         """Age on the reference date from an ID number (None if the number is not valid)."""
         if not isinstance(resident_id, str) or not is_valid_resident_id(resident_id):
             return None
-        return age_on(birth_date_from_id(resident_id), self.reference_date)
+        born = birth_date_from_id(resident_id)
+        if born > self.reference_date:
+            return None  # not yet born on the reference date: no age to gate on
+        return age_on(born, self.reference_date)
 
     def names(self) -> dict[str, Any]:
         """The context names of CONTEXT_NAMES with this response's values (None if unknown)."""
@@ -59,8 +62,11 @@ class FormContext:
             hukou_type=registry.get("household.hukou_type"),
             in_institution=registry.get("person.in_institution"),
             hardship=list(registry.get("household.hardship") or []),
-            living_subsidy=registry.get("person.living_subsidy"),
-            care_subsidy=registry.get("person.care_subsidy"),
+            # a person's form reads the person's subsidies; a household's form, any member's
+            living_subsidy=registry.get("person.living_subsidy")
+            or registry.get("household.living_subsidy"),
+            care_subsidy=registry.get("person.care_subsidy")
+            or registry.get("household.care_subsidy"),
             year=self.year,
             quarter=self.quarter,
         )

@@ -360,11 +360,25 @@ class FormEngine:
             if not item.is_input and item.type != "repeat":
                 continue
             before, after = last.get(item.name), values.get(item.name)
+            if item.type == "repeat":
+                before, after = self._entered_rows(item, before), self._entered_rows(item, after)
             if is_empty(before) and is_empty(after):
                 continue
             if not _same(before, after):
                 found.append(Difference(item.name, item.title, before, after))
         return found
+
+    @staticmethod
+    def _entered_rows(repeat: Item, rows: Any) -> Any:
+        """A table's rows as entered: typed columns with a value (for comparing rounds)."""
+        if not isinstance(rows, list):
+            return rows
+        typed = {c.name for c in repeat.items if c.is_input}
+        return [
+            {k: v for k, v in row.items() if k in typed and not is_empty(v)}
+            for row in rows
+            if isinstance(row, Mapping)
+        ]
 
     def show(self, item: Item, value: Any) -> str:
         """An answer in words: option labels for choices."""

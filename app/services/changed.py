@@ -11,9 +11,16 @@ class Changed:
 
     households: frozenset[str] = field(default_factory=frozenset)
     persons: frozenset[str] = field(default_factory=frozenset)
+    cases: frozenset[str] = field(default_factory=frozenset)
+    responses: frozenset[str] = field(default_factory=frozenset)
 
     def __or__(self, other: Changed) -> Changed:
-        return Changed(self.households | other.households, self.persons | other.persons)
+        return Changed(
+            self.households | other.households,
+            self.persons | other.persons,
+            self.cases | other.cases,
+            self.responses | other.responses,
+        )
 
     def __bool__(self) -> bool:
-        return bool(self.households or self.persons)
+        return bool(self.households or self.persons or self.cases or self.responses)

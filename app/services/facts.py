@@ -61,7 +61,7 @@ def registry_facts(
                 "relation": m.relation,
                 "id_number": m.id_number,
                 "ethnicity": m.ethnicity,
-                "hukou_type": household.hukou_type,
+                "member_hukou": household.hukou_type,
                 "marital": m.marital,
                 "health": "4",
                 "disability_category": m.category,
@@ -73,6 +73,9 @@ def registry_facts(
             if m.status == "active"
         ],
     }
+    kinds_paid = {s.kind for s in subsidies}
+    facts["household.living_subsidy"] = _yes_no("living" in kinds_paid)
+    facts["household.care_subsidy"] = _yes_no("care" in kinds_paid)
     person = next((m for m in members if m.id == person_id), None)
     if person is not None:
         kinds = {s.kind for s in subsidies if s.person_id == person.id}

@@ -1,0 +1,269 @@
+"""The demo district's work: last year's accepted surveys, this season's progress, Form B.
+
+Rows go in with bulk inserts as if pulled from the server (rev 1, no outbox rows).
+Answers are random but valid: drawn for every item, then cleaned by the form engine.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import insert, select
+
+from app.demo.answers import random_answers
+from app.forms.context import FormContext
+from app.forms.definition import FormDefinition
+from app.forms.engine import FormEngine
+from app.forms.loader import FormDefinitionError, get_form
+from app.services.facts import registry_facts
+from app.store.database import Database
+from app.store.registry import Household, Person
+from app.store.work import FormResponse
+
+# This season's state of a Form A response (None: not started yet), by share.
+SEASON_STATES: tuple[tuple[str | None, int], ...] = (
+    (None, 62),
+    ("accepted", 20),
+    ("submitted", 6),
+    ("completed", 5),
+    ("draft", 4),
+    ("returned", 1),
+    ("assigned", 0),
+)
+PATH = {
+    "draft": ["draft"],
+    "completed": ["draft", "completed"],
+    "submitted": ["draft", "completed", "submitted"],
+    "returned": ["draft", "completed", "submitted", "returned"],
+    "accepted": ["draft", "completed", "submitted", "accepted"],
+}
+FORM_B_STATES = ("assigned", "assigned", "draft", "completed", "submitted", "accepted")
+RETURN_REASONS = ("R16 与去年不符，请核实", "缺少签字", "R28 与补贴登记不一致", "联系电话有误")
+
+
+def _uuid(rng: random.Random) -> str:
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+def _history(state: str, member: str, reviewer: str, at: datetime) -> list[dict[str, Any]]:
+    history: list[dict[str, Any]] = []
+    previous = "assigned"
+    for step, target in enumerate(PATH.get(state, [])):
+        by, role = (
+            (reviewer, "reviewer") if target in ("accepted", "returned") else (member, "member")
+        )
+        reason = RETURN_REASONS[step % len(RETURN_REASONS)] if target == "returned" else ""
+        history.append(
+            {
+                "from": previous,
+                "to": target,
+                "by": by,
+                "role": role,
+                "at": (at + timedelta(days=step)).isoformat(timespec="seconds"),
+                "reason": reason,
+            }
+        )
+        previous = target
+    return history
+
+
+class WorkBuilder:
+    """Adds survey responses to a demo district that already has its registry."""
+
+    def __init__(self, db: Database, *, seed: int, year: int) -> None:
+        self.db = db
+        self.rng = random.Random(seed * 7919 + year)
+        self.year = year
+
+    def _row(
+        self,
+        form: FormDefinition,
+        survey_round: str,
+        household_id: str,
+        person_id: str | None,
+        state: str,
+        answers: dict[str, Any],
+        member: str,
+        reviewer: str,
+        at: datetime,
+    ) -> dict[str, Any]:
+        return {
+            "id": _uuid(self.rng),
+            "rev": 1,
+            "updated_at": at,
+            "updated_by": "server",
+            "deleted": False,
+            "form_id": form.id,
+            "form_version": form.version,
+            "survey_round": survey_round,
+            "household_id": household_id,
+            "person_id": person_id,
+            "visit_id": None,
+            "state": state,
+            "answers": answers,
+            "state_history": _history(state, member, reviewer, at),
+            "filled_by": member if state not in ("assigned", "draft") else "",
+            "filled_at": at if state not in ("assigned", "draft") else None,
+        }
+
+    def form_a(self, share_last_year: float = 0.9) -> int:
+        """Last year's accepted Form A for most persons, and this season's progress."""
+        form = get_form("dynamic-update", "2021.1")
+        engine = FormEngine(form)
+        rows: list[dict[str, Any]] = []
+        with self.db.session() as s:
+            persons = s.execute(
+                select(Person.id, Person.household_id, Household.area_code)
+                .join(Household, Household.id == Person.household_id)
+                .where(Person.deleted.is_(False), Person.status == "active")
+                .order_by(Person.id)
+            ).all()
+            for person_id, household_id, area_code in persons:
+                facts = registry_facts(s, household_id, person_id)
+                member, reviewer = f"m{area_code[6:]}", f"town{area_code[6:9]}"
+                if self.rng.random() < share_last_year:
+                    rows.append(
+                        self._response(
+                            form,
+                            engine,
+                            facts,
+                            self.year - 1,
+                            "accepted",
+                            household_id,
+                            person_id,
+                            member,
+                            reviewer,
+                        )
+                    )
+                state = self.rng.choices(*zip(*SEASON_STATES, strict=True))[0]
+                if state is not None:
+                    rows.append(
+                        self._response(
+                            form,
+                            engine,
+                            facts,
+                            self.year,
+                            state,
+                            household_id,
+                            person_id,
+                            member,
+                            reviewer,
+                        )
+                    )
+                if len(rows) >= 2000:
+                    self._insert(rows)
+        self._insert(rows)
+        return len(persons)
+
+    def _response(
+        self,
+        form: FormDefinition,
+        engine: FormEngine,
+        facts: dict[str, Any],
+        year: int,
+        state: str,
+        household_id: str,
+        person_id: str | None,
+        member: str,
+        reviewer: str,
+    ) -> dict[str, Any]:
+        context = FormContext(reference_date=date(year, 1, 1), year=year, registry=facts)
+        at = datetime(year, self.rng.randint(3, 10), self.rng.randint(1, 28), 9, 30)
+        if state == "assigned":
+            answers: dict[str, Any] = {}
+        else:
+            lost = self.rng.random() < 0.015
+            overrides = {
+                "method": "4" if lost else self.rng.choices("123", (96, 3, 1))[0],
+                "surveyor": member,
+                "fill_date": at.date().isoformat(),
+                "signature": f"demo-signature-{person_id}",
+                "signature_reason": None,
+            }
+            if lost:
+                overrides["lost_reason"] = self.rng.choice(("外出务工联系不上", "长期住院", "拒访"))
+            answers = random_answers(form, context, self.rng, overrides=overrides, engine=engine)
+            if state == "draft":  # a draft is half done
+                keep = list(answers)[: len(answers) // 2]
+                answers = {k: answers[k] for k in keep}
+        return self._row(
+            form, str(year), household_id, person_id, state, answers, member, reviewer, at
+        )
+
+    def form_b(self, sample_size: int) -> int:
+        """The sampled households of income monitoring: assigned this year, accepted last year."""
+        try:
+            form = get_form("income-monitoring", "2026.1")
+        except FormDefinitionError:
+            return 0
+        engine = FormEngine(form)
+        rows: list[dict[str, Any]] = []
+        with self.db.session() as s:
+            households = s.execute(
+                select(Household.id, Household.area_code)
+                .where(Household.deleted.is_(False))
+                .order_by(Household.id)
+            ).all()
+            sample: Sequence[Any] = self.rng.sample(households, min(sample_size, len(households)))
+            for household_id, area_code in sample:
+                facts = registry_facts(s, household_id)
+                member, reviewer = f"m{area_code[6:]}", f"town{area_code[6:9]}"
+                this_season = self.rng.choice(FORM_B_STATES)
+                for year, state in ((self.year - 1, "accepted"), (self.year, this_season)):
+                    context = FormContext(
+                        reference_date=date(year, 1, 1),
+                        year=year,
+                        registry=facts,
+                        settings=_SETTINGS,
+                    )
+                    at = datetime(year, self.rng.randint(3, 10), self.rng.randint(1, 28), 10)
+                    answers = (
+                        {}
+                        if state == "assigned"
+                        else random_answers(
+                            form,
+                            context,
+                            self.rng,
+                            engine=engine,
+                            overrides={"method": "1", "surveyor": member},
+                        )
+                    )
+                    rows.append(
+                        self._row(
+                            form,
+                            str(year),
+                            household_id,
+                            None,
+                            state,
+                            answers,
+                            member,
+                            reviewer,
+                            at,
+                        )
+                    )
+        self._insert(rows)
+        return len(sample)
+
+    def renovation_cases(self, count: int) -> int:
+        """Renovation cases in every state of the life cycle (app/demo/cases.py)."""
+        from app.demo.cases import build_cases
+
+        return build_cases(self.db, self.rng, self.year, count)
+
+    def _insert(self, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            with self.db.engine.begin() as conn:
+                conn.execute(insert(FormResponse), rows)
+            rows.clear()
+
+
+_SETTINGS = {
+    "dibao_line": 1235.0,
+    "near_dibao_multiple": 1.5,
+    "cost_cap": 6000.0,
+    "spending_ceiling": 50000.0,
+}
