@@ -106,6 +106,8 @@ PRIORITY_CODES = frozenset(
 
 # Who may open a case (register a need): the member of the village.
 OPEN_ROLES = frozenset({MEMBER})
+#: who may open a candidate case from an accepted survey need (Form A R39)
+REVIEW_ROLES = frozenset({REVIEWER, ADMIN})
 # Moves that carry data and so go through their own use case, not a bare move.
 DATA_MOVES = frozenset(
     {

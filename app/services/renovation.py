@@ -132,7 +132,9 @@ class RenovationCases:
 
         Raises SettingsError when `year` has no settings (the cap comes from them).
         """
-        if self.role not in rules.OPEN_ROLES:
+        # a member opens a case; a reviewer's acceptance of a Form A need (R39) does too
+        from_survey = bool(from_need) and self.role in rules.REVIEW_ROLES
+        if self.role not in rules.OPEN_ROLES and not from_survey:
             role = ROLE_LABELS[self.role]
             raise ValidationFailed([Issue("renovation.open_not_allowed", {"role": role})])
         with self.db.transaction() as s:
@@ -170,7 +172,9 @@ class RenovationCases:
                 "state_history": [entry],
             }
             case = changes.create(s, RenovationCase, fields, user=self.user)
-            return case.id, Changed(households=frozenset({household_id}))
+            return case.id, Changed(
+                households=frozenset({household_id}), cases=frozenset({case.id})
+            )
 
     @staticmethod
     def _require_acknowledgement(notes: Sequence[Issue], acknowledge: str) -> None:

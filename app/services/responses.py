@@ -31,6 +31,7 @@ from app.store.database import Database
 from app.store.registry import Household, Person
 from app.store.work import FormResponse
 
+RENOVATION_NEED_ITEM = "renovation_needed"  # Form A R39
 DONE_STATES = frozenset({workflow.COMPLETED, workflow.SUBMITTED, workflow.ACCEPTED})
 
 
@@ -172,12 +173,17 @@ class Responses:
                 existing = changes.create(
                     s,
                     FormResponse,
-                    {"form_id": form.id, "form_version": form.version,
-                     "survey_round": survey_round, "household_id": household_id,
-                     "person_id": person_id, "visit_id": visit_id,
-                     "state": workflow.ASSIGNED},
+                    {
+                        "form_id": form.id,
+                        "form_version": form.version,
+                        "survey_round": survey_round,
+                        "household_id": household_id,
+                        "person_id": person_id,
+                        "visit_id": visit_id,
+                        "state": workflow.ASSIGNED,
+                    },
                     user=self.user,
-                )  # fmt: skip
+                )
             engine = FormEngine(form)
             answers = engine.prefill(self.context(s, existing), self.last_accepted(s, existing))
             self._move(s, existing, workflow.DRAFT, extra={"answers": answers})
@@ -213,9 +219,14 @@ class Responses:
         extra: Mapping[str, Any] | None = None,
     ) -> None:
         entry = workflow.apply_move(
-            response.state, target, self.role, self.user, utcnow(), reason,
+            response.state,
+            target,
+            self.role,
+            self.user,
+            utcnow(),
+            reason,
             blocking_issues=blocking or [],
-        )  # fmt: skip
+        )
         fields: dict[str, Any] = {
             "state": target,
             "state_history": [*response.state_history, dict(entry)],
@@ -239,9 +250,12 @@ class Responses:
             if warnings:
                 answers["_confirmed_warnings"] = [w.message for w in warnings]
             self._move(
-                s, response, workflow.COMPLETED, blocking=blocking,
+                s,
+                response,
+                workflow.COMPLETED,
+                blocking=blocking,
                 extra={"answers": answers, "filled_by": self.user, "filled_at": utcnow()},
-            )  # fmt: skip
+            )
             return Checked(response_id, answers, found)
 
     def move(self, response_id: str, target: str, *, reason: str = "") -> Changed:
@@ -252,7 +266,33 @@ class Responses:
             return Changed(households=frozenset({response.household_id}))
 
     def accept(self, response_id: str) -> Changed:
-        return self.move(response_id, workflow.ACCEPTED)
+        """Accept a submitted response; a Form A renovation need (R39) opens a candidate case."""
+        changed = self.move(response_id, workflow.ACCEPTED)
+        return changed | self._candidate_case(response_id)
+
+    def _candidate_case(self, response_id: str) -> Changed:
+        from app.services.renovation import RenovationCases
+
+        with self.db.session() as s:
+            response = changes.get_live(s, FormResponse, response_id)
+            needs = [c for c in response.answers.get(RENOVATION_NEED_ITEM) or [] if c != "8"]
+            if response.form_id != "dynamic-update" or not needs or not response.person_id:
+                return Changed()
+            year, _ = parse_round(response.survey_round)
+            household_id, person_id = response.household_id, response.person_id
+        cases = RenovationCases(self.db, self.user, self.role)
+        try:
+            _, changed = cases.open_case(
+                household_id,
+                person_id,
+                year,
+                from_need=needs,
+                note=f"动态更新调查R39需求（{response.survey_round}年）",
+                acknowledge="由调查需求生成的候选个案，待入户评估时核实",
+            )
+        except (ValidationFailed, SettingsError):
+            return Changed()  # a case of this year exists already, or no settings: nothing new
+        return changed
 
     def return_to_member(self, response_id: str, reason: str) -> Changed:
         return self.move(response_id, workflow.RETURNED, reason=reason)

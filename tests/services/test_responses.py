@@ -179,3 +179,25 @@ def test_next_year_starts_from_last_years_accepted_answers(
     assert {"employed", "employment_form"} <= changed
     codes = [i.code for i in member.check(new_id).issues if i.item == "employed"]
     assert codes == ["form.change_needs_note"]
+
+
+def test_accepted_renovation_need_opens_a_candidate_case(
+    db: Database, person: tuple[str, str]
+) -> None:
+    from app.store.work import RenovationCase
+
+    hid, pid = person
+    member = Responses(db, "m1", "member")
+    rid, _ = member.start(FORM_A, "2026", household_id=hid, person_id=pid)
+    answers = full_answers(dict(state(db, rid).answers))
+    answers["renovation_needed"] = ["1", "2"]
+    member.save(rid, answers)
+    member.complete(rid)
+    member.move(rid, "submitted")
+    changed = Responses(db, "town001", "reviewer").accept(rid)
+    with db.session() as s:
+        [case] = s.scalars(select(RenovationCase)).all()
+    assert changed.cases == {case.id}
+    assert case.state == "need_registered" and case.person_id == pid
+    assert case.items[0]["from_need"] == ["1", "2"]
+    assert case.state_history[0]["role"] == "reviewer"

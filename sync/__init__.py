@@ -1,0 +1,1 @@
+"""Sync between the laptops and the district's central server (ARCHITECTURE.md section 4)."""
