@@ -16,9 +16,11 @@ from app.demo.district import SURVEY_USER, build_demo_district
 from app.store.database import Database
 from app.store.errors import StoreError
 from app.store.registry import User
-from ui import worker
+from ui import preferences, theme, worker
 from ui.fonts import install_font
+from ui.i18n import install_translation
 from ui.main_window import MainWindow
+from ui.session import AppSession
 from ui.unlock import UnlockDialog
 
 APP_NAME = "Fieldvisit"
@@ -101,8 +103,12 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    family = install_font(app)
+    prefs = preferences.load()
+    theme.apply(app, prefs, family)
+    translator = install_translation(app, prefs.language)
     app.setApplicationDisplayName(app.tr("入户走访助手"))
-    install_font(app)
 
     path: Path = args.db or default_db_path(args.demo)
     user = args.user or (SURVEY_USER if args.demo else "")
@@ -122,9 +128,12 @@ def main(argv: list[str] | None = None) -> int:
     dialog = UnlockDialog(lambda u, p: open_for_user(path, u, p), user=user)
     if dialog.exec() != UnlockDialog.DialogCode.Accepted or dialog.database is None:
         return 0
-    window = MainWindow(dialog.database, dialog.user, title_area="奉化区" if args.demo else "")
+    session = AppSession(dialog.database, dialog.user)
+    window = MainWindow(session, prefs, title_area="奉化区（演示）" if args.demo else "")
     window.show()
-    return app.exec()
+    code = app.exec()
+    del translator
+    return code
 
 
 if __name__ == "__main__":

@@ -1,130 +1,271 @@
-"""The main window of this first version: the household list with search as you type."""
+"""The main window: navigation between pages, menus, the idle lock, remembered layout."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+import importlib
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
+    QApplication,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
-    QTableView,
+    QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.store import queries
-from app.store.database import Database
-from ui.household_model import HouseholdListModel
+from app.services import audit
+from app.store.keys import derive_key, keyinfo_path, read_keyinfo
+from ui import preferences, theme
+from ui.idle import IdleWatcher
+from ui.pages.base import Page
+from ui.preferences import Preferences
+from ui.session import AppSession
 
-SEARCH_DELAY_MS = 150
+#: (name, title with mnemonic, shortcut, module, class, roles or None for all)
+PAGES: tuple[tuple[str, str, str, str, str, tuple[str, ...] | None], ...] = (
+    ("today", "今日(&1)", "Ctrl+1", "ui.pages.today", "TodayPage", None),
+    ("households", "户和人员(&2)", "Ctrl+2", "ui.pages.households", "HouseholdsPage", None),
+    ("review", "审核(&3)", "Ctrl+3", "ui.pages.review", "ReviewPage", ("reviewer", "admin")),
+    ("cases", "无障碍改造(&4)", "Ctrl+4", "ui.pages.cases", "CasesPage", None),
+    ("sync", "同步(&5)", "Ctrl+5", "ui.pages.sync", "SyncPage", None),
+    ("settings", "设置(&6)", "Ctrl+6", "ui.pages.settings", "SettingsPage", None),
+)
+#: pages about one record, opened from others
+DETAIL_PAGES = {
+    "household": ("ui.pages.household", "HouseholdPage"),
+    "visit": ("ui.pages.visit", "VisitPage"),
+    "case": ("ui.pages.case", "CasePage"),
+}
+
+
+def _page_class(module: str, name: str) -> type[Page] | None:
+    try:
+        return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+    except ModuleNotFoundError:
+        return None  # a page this build does not have
+
+
+class LockPanel(QWidget):
+    """What the window shows while locked: the password opens it again."""
+
+    def __init__(self, on_unlock: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.on_unlock = on_unlock
+        self.message = QLabel(self.tr("已锁定。请输入密码解锁；正在进行的工作已保存。"))
+        self.message.setAccessibleName(self.tr("锁定说明"))
+        self.message.setWordWrap(True)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("密码"))
+        label = QLabel(self.tr("密码(&P)："))
+        label.setBuddy(self.password)
+        self.error = QLabel()
+        self.error.setAccessibleName(self.tr("错误信息"))
+        self.button = QPushButton(self.tr("解锁(&O)"))
+        self.button.setAccessibleName(self.tr("解锁"))
+        self.button.clicked.connect(self._try)
+        self.password.returnPressed.connect(self._try)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.password, 1)
+        row.addWidget(self.button)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.message)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        layout.addStretch(2)
+
+    def _try(self) -> None:
+        if self.on_unlock(self.password.text()):
+            self.password.clear()
+            self.error.clear()
+        else:
+            self.error.setText(self.tr("⚠ 密码错误"))
+            self.password.selectAll()
 
 
 class MainWindow(QMainWindow):
-    """Households of the user's areas: filter by village, search as you type."""
+    """Pages in a stack, a navigation list, menus, the idle lock."""
 
-    def __init__(self, db: Database, user: str, *, title_area: str = "") -> None:
+    def __init__(
+        self, session: AppSession, prefs: Preferences | None = None, *, title_area: str = ""
+    ) -> None:
         super().__init__()
-        self.db = db
-        self.user = user
-        title = self.tr("入户走访助手")
-        self.setWindowTitle(" — ".join(x for x in (title, title_area, user) if x))
-
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(
-            self.tr("姓名、拼音首字母、身份证号、残疾人证号、地址或电话")
+        self.session = session
+        self.prefs = prefs or preferences.load()
+        self.setWindowTitle(
+            " — ".join(x for x in (self.tr("入户走访助手"), title_area, session.display_name) if x)
         )
-        self.search_edit.setAccessibleName(self.tr("搜索户和残疾人"))
-        self.search_edit.setClearButtonEnabled(True)
-        search_label = QLabel(self.tr("搜索(&S)："))
-        search_label.setBuddy(self.search_edit)
+        self.pages: dict[str, Page] = {}
+        self.stack = QStackedWidget()
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(self.tr("页面导航"))
+        self.nav.setMaximumWidth(180)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self._nav_names: list[str] = []
+        view_menu = self.menuBar().addMenu(self.tr("页面(&V)"))
+        for name, title, shortcut, module, cls, roles in PAGES:
+            if roles is not None and session.role not in roles:
+                continue
+            if _page_class(module, cls) is None:
+                continue
+            item = QListWidgetItem(self.tr(title).replace("&", ""))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr(title).replace("&", ""))
+            self.nav.addItem(item)
+            self._nav_names.append(name)
+            action = QAction(self.tr(title), self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(lambda _c=False, n=name: self.open_page(n))
+            view_menu.addAction(action)
+        self.body = QWidget()
+        row = QHBoxLayout(self.body)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.lock_panel = LockPanel(self.unlock)
+        self.outer = QStackedWidget()
+        self.outer.addWidget(self.body)
+        self.outer.addWidget(self.lock_panel)
+        self.setCentralWidget(self.outer)
 
-        self.village_combo = QComboBox()
-        self.village_combo.setAccessibleName(self.tr("按村/社区筛选"))
-        self.village_combo.addItem(self.tr("全部村/社区"), None)
-        with db.session() as s:
-            for v in queries.villages(s.connection()):
-                self.village_combo.addItem(f"{v.town} {v.name}", v.code)
-        village_label = QLabel(self.tr("村/社区(&V)："))
-        village_label.setBuddy(self.village_combo)
-
-        self.model = HouseholdListModel(db, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("户列表"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((150, 80, 160, 260, 120)):
-            self.table.setColumnWidth(column, width)
-
-        self.count_label = QLabel()
-        self.count_label.setAccessibleName(self.tr("户数"))
-        self.statusBar().addPermanentWidget(self.count_label)
-
-        top = QHBoxLayout()
-        top.addWidget(search_label)
-        top.addWidget(self.search_edit, 3)
-        top.addWidget(village_label)
-        top.addWidget(self.village_combo, 1)
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addLayout(top)
-        layout.addWidget(self.table)
-        self.setCentralWidget(central)
-
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_search)
-        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search_edit.returnPressed.connect(self.apply_search)
-        self.village_combo.currentIndexChanged.connect(self._village_changed)
-        self.model.totalChanged.connect(self._show_total)
-        self._show_total(self.model.total())
-
-        find = QAction(self.tr("查找(&F)"), self)
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        find = QAction(self.tr("查找户(&F)"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(self.focus_search)
+        find.triggered.connect(self.find_household)
+        lock = QAction(self.tr("锁定(&L)"), self)
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.triggered.connect(self.lock)
         quit_action = QAction(self.tr("退出(&Q)"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        menu.addAction(find)
-        menu.addSeparator()
-        menu.addAction(quit_action)
+        for action in (find, lock, quit_action):
+            file_menu.addAction(action)
+        #: other parts of the program (prints) add their actions here
+        self.print_menu = self.menuBar().addMenu(self.tr("打印(&P)"))
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName(self.tr("状态"))
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.status_label.setText(
+            self.tr("%s（%s）")
+            % (
+                session.display_name,
+                {"member": "专职委员", "reviewer": "审核员", "admin": "管理员"}.get(
+                    session.role, session.role
+                ),
+            )
+        )
 
-        self.resize(1100, 700)
-        self.search_edit.setFocus()
+        self.idle = IdleWatcher(self.prefs.idle_lock_minutes, self)
+        self.idle.idle.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        geometry, state = preferences.load_window()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1180, 760)
+        if state is not None:
+            self.restoreState(state)
+        self.open_page("today")
 
-    def focus_search(self) -> None:
-        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_edit.selectAll()
+    # -- pages ---------------------------------------------------------------------------
 
-    def apply_search(self) -> None:
-        self._search_timer.stop()
-        self.model.set_query(self.search_edit.text())
+    def page(self, name: str) -> Page | None:
+        """The page called `name`, made on first use."""
+        if name in self.pages:
+            return self.pages[name]
+        spec = next(((m, c) for n, _t, _s, m, c, _r in PAGES if n == name), None)
+        spec = spec or DETAIL_PAGES.get(name)
+        cls = _page_class(*spec) if spec else None
+        if cls is None:
+            return None
+        page = cls(self.session, self.prefs) if name == "settings" else cls(self.session)  # type: ignore[call-arg]
+        page.navigate.connect(self.open_page)
+        if name == "settings":
+            page.preferences_changed.connect(self.apply_preferences)  # type: ignore[attr-defined]
+        self.pages[name] = page
+        self.stack.addWidget(page)
+        return page
 
-    def _village_changed(self, _index: int) -> None:
-        code = self.village_combo.currentData()
-        self.model.set_area(code if code else None)
+    def open_page(self, name: str, record_id: str = "") -> None:
+        page = self.page(name)
+        if page is None:
+            return
+        self.stack.setCurrentWidget(page)
+        if name in self._nav_names:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(self._nav_names.index(name))
+            self.nav.blockSignals(False)
+        page.activate(record_id)
 
-    def _show_total(self, total: int) -> None:
-        if self.model.query:
-            self.count_label.setText(self.tr("找到 %n 户", "", total))
-        else:
-            self.count_label.setText(self.tr("共 %n 户", "", total))
+    def _nav_changed(self, row: int) -> None:
+        if 0 <= row < len(self._nav_names):
+            self.open_page(self._nav_names[row])
 
-    def closeEvent(self, event: object) -> None:
-        self.db.close()
-        super().closeEvent(event)  # type: ignore[arg-type]
+    def current_page(self) -> Page | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Page) else None
+
+    def find_household(self) -> None:
+        self.open_page("households")
+        page = self.pages.get("households")
+        if page is not None:
+            page.focus_search()  # type: ignore[attr-defined]
+
+    # -- preferences ---------------------------------------------------------------------
+
+    def apply_preferences(self, prefs: Preferences) -> None:
+        self.prefs = prefs
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply(app, prefs, app.font().family())
+        self.idle.set_minutes(prefs.idle_lock_minutes)
+
+    # -- lock ------------------------------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        return self.outer.currentWidget() is self.lock_panel
+
+    def lock(self) -> None:
+        """Save the work in progress, then hide everything behind the password."""
+        if self.locked:
+            return
+        for page in self.pages.values():
+            save = getattr(page, "save_work", None)
+            if callable(save):
+                save()
+        audit.record(self.session.db, self.session.username, "lock")
+        self.outer.setCurrentWidget(self.lock_panel)
+        self.lock_panel.password.setFocus()
+
+    def unlock(self, password: str) -> bool:
+        info = read_keyinfo(keyinfo_path(self.session.db.path))
+        if not password or derive_key(password, info) != self.session.db.key:
+            return False
+        self.outer.setCurrentWidget(self.body)
+        audit.record(self.session.db, self.session.username, "unlock")
+        self.idle.set_minutes(self.prefs.idle_lock_minutes)
+        page = self.current_page()
+        if page is not None:
+            page.setFocus()
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self.pages.values():
+            save = getattr(page, "save_work", None)
+            if callable(save):
+                save()
+        preferences.save_window(self.saveGeometry(), self.saveState())
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
+        self.session.db.close()
+        super().closeEvent(event)

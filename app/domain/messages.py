@@ -54,6 +54,8 @@ MESSAGES: dict[str, str] = {
     "field.unknown": "未知字段：{field}",
     "field.derived": "{field}由身份证号自动得出，不能直接填写",
     "code.unknown": "{list}中没有代码 {code}",
+    # Visits (app/services/visits.py).
+    "visit.past": "不能把走访计划在已过去的日期：{day}",
     # Form responses (app/services/responses.py): form issues carried into a refused move.
     "form.issue": "{text}",
     "form.warnings_unconfirmed": "还有{count}条提醒没有确认，请逐条核实后确认",

@@ -12,7 +12,8 @@ from app.services.registry import Registry
 from app.store.database import Database
 from app.store.registry import Household, Person
 from ui.household_model import HouseholdListModel
-from ui.main_window import MainWindow
+from ui.pages.households import HouseholdsPage
+from ui.session import AppSession
 
 
 def type_chinese(widget: QWidget, text: str) -> None:
@@ -46,7 +47,7 @@ def test_model_fetches_lazily_in_pages(district: Database) -> None:
 def test_search_as_you_type_finds_a_person_by_name_and_initials(
     qtbot: QtBot, district: Database
 ) -> None:
-    window = MainWindow(district, "demo")
+    window = HouseholdsPage(AppSession(district, "demo"))
     qtbot.addWidget(window)
     with district.session() as s:
         person = s.scalars(select(Person).where(Person.deleted.is_(False))).first()
@@ -70,7 +71,7 @@ def test_search_as_you_type_finds_a_person_by_name_and_initials(
 
 
 def test_exact_id_ranks_first_and_village_filter_narrows(qtbot: QtBot, district: Database) -> None:
-    window = MainWindow(district, "demo")
+    window = HouseholdsPage(AppSession(district, "demo"))
     qtbot.addWidget(window)
     with district.session() as s:
         person = s.scalars(select(Person).where(Person.deleted.is_(False))).all()[17]
@@ -94,7 +95,7 @@ def test_exact_id_ranks_first_and_village_filter_narrows(qtbot: QtBot, district:
 
 
 def test_a_registry_change_shows_after_refresh(qtbot: QtBot, district: Database) -> None:
-    window = MainWindow(district, "demo")
+    window = HouseholdsPage(AppSession(district, "demo"))
     qtbot.addWidget(window)
     household_id = window.model.household_id(0)
     changed = Registry(district, "demo").update_household(household_id, {"address": "新地址9号"})
@@ -108,7 +109,7 @@ def test_a_registry_change_shows_after_refresh(qtbot: QtBot, district: Database)
 
 
 def test_every_control_has_an_accessible_name(qtbot: QtBot, district: Database) -> None:
-    window = MainWindow(district, "demo")
+    window = HouseholdsPage(AppSession(district, "demo"))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -122,7 +123,7 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot, district: Database) 
 
 
 def test_tab_order_reaches_search_village_and_list(qtbot: QtBot, district: Database) -> None:
-    window = MainWindow(district, "demo")
+    window = HouseholdsPage(AppSession(district, "demo"))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -133,3 +134,16 @@ def test_tab_order_reaches_search_village_and_list(qtbot: QtBot, district: Datab
         seen.append(QApplication.focusWidget())
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert seen == [window.search_edit, window.village_combo, window.table]
+
+
+def test_enter_in_the_search_selects_the_first_household_and_opens_it(
+    qtbot: QtBot, district: Database
+) -> None:
+    page = HouseholdsPage(AppSession(district, "demo"))
+    qtbot.addWidget(page)
+    page.search_edit.setText("zh")
+    with qtbot.waitSignal(page.navigate, timeout=2000) as opened:
+        page.search_edit.returnPressed.emit()
+        page.open_selected()
+    assert opened.args[0] == "household"
+    assert opened.args[1] == page.model.household_id(0)

@@ -1,0 +1,133 @@
+"""Accessibility, tested: every control named for screen readers, every page by keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.store.database import Database
+from app.store.registry import Household
+from ui.main_window import DETAIL_PAGES, PAGES, MainWindow
+from ui.pages.base import Page
+from ui.preferences import Preferences
+from ui.session import AppSession
+
+INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QAbstractSpinBox)
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    folder = tmp_path_factory.mktemp("qsettings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield
+
+
+@pytest.fixture
+def window(qtbot: QtBot, district: Database) -> MainWindow:
+    win = MainWindow(AppSession(district, "demo"), Preferences())
+    qtbot.addWidget(win)
+    win.resize(1300, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def controls(page: QWidget) -> list[QWidget]:
+    """The visible interactive controls of a page (inner parts of a combo box aside)."""
+    found = []
+    for widget in page.findChildren(QWidget):
+        if not isinstance(widget, INTERACTIVE) or not widget.isVisible():
+            continue
+        if not widget.isEnabled() or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            continue
+        if isinstance(widget.parent(), QComboBox | QAbstractSpinBox):
+            continue
+        if any(isinstance(a, QComboBox | QAbstractSpinBox) for a in _ancestors(widget)):
+            continue
+        found.append(widget)
+    return found
+
+
+def _ancestors(widget: QWidget) -> Iterator[QWidget]:
+    parent = widget.parentWidget()
+    while parent is not None:
+        yield parent
+        parent = parent.parentWidget()
+
+
+def page_names() -> list[tuple[str, str]]:
+    names = [(name, "") for name, *_ in PAGES] + [(name, "record") for name in DETAIL_PAGES]
+    return names
+
+
+def open_each(window: MainWindow, district: Database) -> Iterator[tuple[str, Page]]:
+    with district.session() as s:
+        household_id = s.scalars(select(Household.id).limit(1)).one()
+    for name, needs in page_names():
+        if window.page(name) is None:
+            continue  # a page this build does not have
+        if name == "case":
+            continue  # opened with a case id by its own tests
+        window.open_page(name, household_id if needs else "")
+        page = window.current_page()
+        assert page is not None
+        yield name, page
+
+
+def test_every_control_of_every_page_has_an_accessible_name(
+    window: MainWindow, district: Database
+) -> None:
+    nameless = []
+    seen_pages = []
+    for name, page in open_each(window, district):
+        seen_pages.append(name)
+        for widget in controls(page):
+            interface = QAccessible.queryAccessibleInterface(widget)
+            if interface is None or not interface.text(QAccessible.Text.Name).strip():
+                nameless.append(f"{name}: {type(widget).__name__} {widget.objectName()}")
+    assert {"today", "households", "household", "settings"} <= set(seen_pages)
+    assert nameless == []
+
+
+def test_tab_reaches_every_control_of_every_page_in_reading_order(
+    qtbot: QtBot, window: MainWindow, district: Database
+) -> None:
+    for name, page in open_each(window, district):
+        wanted = controls(page)
+        if not wanted:
+            continue
+        wanted[0].setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(lambda w=wanted[0]: w.hasFocus(), timeout=1000)
+        visited: list[QWidget] = []
+        for _ in range(len(wanted) * 2 + 10):
+            current = QApplication.focusWidget()
+            if current in wanted and current not in visited:
+                visited.append(current)
+            if len(visited) == len(wanted):
+                break
+            qtbot.keyClick(current, Qt.Key.Key_Tab)
+        missing = [f"{type(w).__name__}:{w.accessibleName()}" for w in wanted if w not in visited]
+        assert missing == [], name
+        # reading order: each control is below the previous one, or on the same row to its right
+        positions = [w.mapTo(window, w.rect().topLeft()) for w in visited]
+        for before, after, widget in zip(positions, positions[1:], visited[1:], strict=False):
+            same_row = abs(after.y() - before.y()) < 12
+            assert after.y() > before.y() or (same_row and after.x() > before.x()), (
+                name,
+                widget.accessibleName(),
+            )

@@ -1,0 +1,169 @@
+"""A dialog of labelled fields, each checked as you type, for registry corrections.
+
+An error shows an icon and words under its field (never colour alone) and keeps
+the OK button disabled; nothing is saved until every field is right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+Check = Callable[[str], str | None]  # the value -> an error message, or None
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of the dialog."""
+
+    key: str
+    label: str
+    kind: str = "text"  # text | choice | flags | date | bool
+    options: Sequence[tuple[str, str]] = ()  # (code, label) for choice and flags
+    check: Check | None = None
+    help: str = ""
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+class FieldsDialog(QDialog):
+    """Edit a few values; `values()` gives them back once the dialog is accepted."""
+
+    def __init__(
+        self,
+        title: str,
+        fields: Sequence[Field],
+        values: Mapping[str, Any],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(480)
+        self._fields = list(fields)
+        self._editors: dict[str, QWidget] = {}
+        self._errors: dict[str, tuple[QLabel, QLabel]] = {}
+        form = QFormLayout()
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for spec in self._fields:
+            editor = self._editor(spec, values.get(spec.key))
+            editor.setAccessibleName(spec.label)
+            if spec.help:
+                editor.setAccessibleDescription(spec.help)
+                editor.setToolTip(spec.help)
+            label = QLabel(spec.label + "：")
+            label.setBuddy(editor)
+            icon, text = QLabel(), QLabel()
+            icon.setPixmap(warning.pixmap(16, 16))
+            text.setWordWrap(True)
+            text.setAccessibleName(self.tr("%s 的错误") % spec.label)
+            icon.hide()
+            text.hide()
+            error_row = QHBoxLayout()
+            error_row.addWidget(icon)
+            error_row.addWidget(text, 1)
+            box = QVBoxLayout()
+            box.addWidget(editor)
+            box.addLayout(error_row)
+            form.addRow(label, box)
+            self._editors[spec.key] = editor
+            self._errors[spec.key] = (icon, text)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("保存(&S)"))
+        ok.setAccessibleName(self.tr("保存"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("取消"))
+        cancel.setAccessibleName(self.tr("取消"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.recheck()
+
+    def _editor(self, spec: Field, value: Any) -> QWidget:
+        if spec.kind == "choice":
+            combo = QComboBox()
+            for code, label in spec.options:
+                combo.addItem(f"{code} {label}" if code else label, code)
+            index = combo.findData(value if value is not None else "")
+            combo.setCurrentIndex(max(0, index))
+            combo.currentIndexChanged.connect(lambda _i: self.recheck())
+            return combo
+        if spec.kind == "flags":
+            box = QWidget()
+            row = QHBoxLayout(box)
+            row.setContentsMargins(0, 0, 0, 0)
+            chosen = set(value or [])
+            for code, label in spec.options:
+                tick = QCheckBox(label)
+                tick.setAccessibleName(f"{spec.label}：{label}")
+                tick.setProperty("code", code)
+                tick.setChecked(code in chosen)
+                row.addWidget(tick)
+            return box
+        if spec.kind == "date":
+            edit = QDateEdit()
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            day = value if isinstance(value, date) else date.today()
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.dateChanged.connect(lambda _d: self.recheck())
+            return edit
+        if spec.kind == "bool":
+            tick = QCheckBox(spec.label)
+            tick.setChecked(bool(value))
+            return tick
+        line = QLineEdit("" if value is None else str(value))
+        line.textChanged.connect(lambda _t: self.recheck())
+        return line
+
+    def _raw(self, spec: Field) -> Any:
+        editor = self._editors[spec.key]
+        if isinstance(editor, QComboBox):
+            return editor.currentData()
+        if isinstance(editor, QDateEdit):
+            return editor.date().toPython()
+        if isinstance(editor, QCheckBox):
+            return editor.isChecked()
+        if isinstance(editor, QLineEdit):
+            return editor.text().strip()
+        return [t.property("code") for t in editor.findChildren(QCheckBox) if t.isChecked()]
+
+    def recheck(self) -> bool:
+        """Check every field; show each error under its field; enable saving when all pass."""
+        ok = True
+        for spec in self._fields:
+            message = spec.check(str(self._raw(spec))) if spec.check else None
+            icon, text = self._errors[spec.key]
+            text.setText(message or "")
+            icon.setVisible(bool(message))
+            text.setVisible(bool(message))
+            ok = ok and not message
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        return ok
+
+    def values(self) -> dict[str, Any]:
+        return {spec.key: self._raw(spec) for spec in self._fields}
+
+    def editor(self, key: str) -> QWidget:
+        return self._editors[key]

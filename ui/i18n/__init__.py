@@ -1,0 +1,25 @@
+"""Translations of the program's text (Simplified Chinese in the code; English here)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
+
+
+def translations_folder() -> Path:
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[2]))
+    return base / "resources" / "i18n"
+
+
+def install_translation(app: QApplication, language: str) -> QTranslator | None:
+    """Load `fieldvisit_<language>.qm` if there is one (Chinese needs none)."""
+    if language.startswith("zh"):
+        return None
+    translator = QTranslator(app)
+    if translator.load(str(translations_folder() / f"fieldvisit_{language}.qm")):
+        app.installTranslator(translator)
+        return translator
+    return None

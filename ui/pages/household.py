@@ -1,0 +1,388 @@
+"""The household page: facts, members with certificates and subsidies, forms, visits, photos."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import renovation as case_rules
+from app.domain import workflow
+from app.domain.codes import load_code_lists
+from app.domain.issues import ValidationFailed
+from app.domain.masking import mask_bank, mask_id
+from app.services import audit
+from app.services.changed import Changed
+from app.services.visits import Visits
+from app.store.household_view import HouseholdView, age_today, household_view
+from ui.pages.base import Page
+from ui.pages.household_dialogs import cancel_dialog, household_dialog, person_dialog, plan_dialog
+from ui.rows_model import RowsModel
+from ui.session import AppSession
+
+FORM_NAMES = {
+    "dynamic-update": "动态更新调查（A表）",
+    "income-monitoring": "收入状况监测（B表）",
+}
+
+
+def _label(list_id: str, code: str) -> str:
+    items = load_code_lists()[list_id]
+    return items.label(code) if code in items else code
+
+
+def _table(name: str, model: RowsModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setMinimumHeight(110)
+    return view
+
+
+class HouseholdPage(Page):
+    """One household: what the registry knows, what is due, what was done."""
+
+    title = "户详情"
+
+    def __init__(self, session: AppSession) -> None:
+        super().__init__(session)
+        self.household_id = ""
+        self.view: HouseholdView | None = None
+        self.heading = QLabel()
+        self.heading.setAccessibleName(self.tr("户"))
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.facts = QFormLayout()
+        facts_box = QGroupBox(self.tr("户信息"))
+        facts_box.setLayout(self.facts)
+
+        self.members = RowsModel(
+            [
+                self.tr(h)
+                for h in (
+                    "姓名",
+                    "与户主关系",
+                    "身份证号",
+                    "年龄",
+                    "残疾类别",
+                    "等级",
+                    "残疾人证号",
+                    "补贴",
+                    "状态",
+                )
+            ]
+        )
+        self.members_view = _table(self.tr("残疾人"), self.members)
+        self.history = RowsModel(
+            [self.tr(h) for h in ("记录", "号码或种类", "等级或金额", "起", "止", "状态")]
+        )
+        self.history_view = _table(self.tr("证件与补贴记录"), self.history)
+        self.forms = RowsModel([self.tr(h) for h in ("表单", "年度", "对象", "状态")])
+        self.forms_view = _table(self.tr("调查表"), self.forms)
+        self.visits = RowsModel([self.tr(h) for h in ("计划日期", "状态", "走访人", "备注")])
+        self.visits_view = _table(self.tr("走访记录"), self.visits)
+        self.photos = RowsModel([self.tr(h) for h in ("种类", "标记", "说明", "时间")])
+        self.photos_view = _table(self.tr("照片和附件"), self.photos)
+        self.cases = RowsModel([self.tr(h) for h in ("年度", "状态", "预算", "上限")])
+        self.cases_view = _table(self.tr("无障碍改造个案"), self.cases)
+        self.members_view.selectionModel().currentRowChanged.connect(
+            lambda current, _prev: self._show_history(current.row())
+        )
+        self.cases_view.activated.connect(
+            lambda index: self.navigate.emit("case", self.cases.record_id(index.row()))
+        )
+
+        self.buttons: list[QPushButton] = []
+        actions = (
+            ("开始走访(&W)", "为本户开始走访", self.start_visit),
+            ("计划走访(&P)…", "计划一次走访", self.plan_visit),
+            ("修改户信息(&E)…", "修改本户的地址、电话、困难类型", self.edit_household),
+            ("修改人员信息(&M)…", "修改所选残疾人的联系方式等", self.edit_person),
+            ("注销人员(&C)…", "注销所选残疾人（死亡、户口迁出等）", self.cancel_person),
+            ("显示完整证件号(&I)", "显示所选残疾人的完整身份证号（记入日志）", self.reveal_id),
+            ("返回列表(&B)", "返回户列表", lambda: self.navigate.emit("households", "")),
+        )
+        row = QHBoxLayout()
+        for text, description, slot in actions:
+            button = QPushButton(self.tr(text))
+            button.setAccessibleName(self.tr(text.split("(")[0]))
+            button.setAccessibleDescription(self.tr(description))
+            button.clicked.connect(slot)
+            row.addWidget(button)
+            self.buttons.append(button)
+        row.addStretch(1)
+        back = QShortcut(QKeySequence("Alt+Left"), self)
+        back.activated.connect(lambda: self.navigate.emit("households", ""))
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.heading)
+        layout.addLayout(row)
+        layout.addWidget(facts_box)
+        for title, view in (
+            ("残疾人(&R)", self.members_view),
+            ("证件与补贴记录", self.history_view),
+            ("调查表(&F)", self.forms_view),
+            ("走访记录", self.visits_view),
+            ("照片和附件", self.photos_view),
+            ("无障碍改造个案(&A)", self.cases_view),
+        ):
+            label = QLabel(self.tr(title))
+            label.setBuddy(view)
+            layout.addWidget(label)
+            layout.addWidget(view)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    # -- showing -----------------------------------------------------------------------
+
+    def activate(self, record_id: str = "") -> None:
+        if record_id:
+            self.household_id = record_id
+            audit.record(self.session.db, self.session.username, "view", "household", record_id)
+        self.reload()
+        self.buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reload(self) -> None:
+        with self.session.db.session() as s:
+            self.view = household_view(s, self.household_id)
+        view = self.view
+        if view is None:
+            self.heading.setText(self.tr("没有这一户"))
+            return
+        h = view.household
+        self.heading.setText(self.tr("户主 %s · %s %s") % (h.head_name, view.town, view.village))
+        while self.facts.rowCount():
+            self.facts.removeRow(0)
+        hardship = "、".join(_label("hardship", c) for c in h.hardship or []) or self.tr("无")
+        for label, value in (
+            ("现居住地址", h.address),
+            ("户籍地址", h.registered_address),
+            ("户口性质", _label("hukou_type", h.hukou_type) if h.hukou_type else ""),
+            ("户主身份证号", mask_id(h.head_id_number)),
+            ("联系电话", h.phone),
+            ("困难类型", hardship),
+            ("一户多残编码", h.multi_disability_code),
+        ):
+            text = QLabel(value or self.tr("（未填）"))
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            text.setAccessibleName(self.tr(label))
+            text.setWordWrap(True)
+            self.facts.addRow(self.tr(label) + "：", text)
+        self.members.set_rows(
+            [
+                (
+                    pv.person.id,
+                    [
+                        pv.person.name,
+                        _label("relation", pv.person.relation),
+                        mask_id(pv.person.id_number),
+                        age_today(pv.person),
+                        _label("disability_category", pv.person.category),
+                        pv.person.grade,
+                        mask_id(pv.person.cert_number),
+                        "、".join(
+                            _label("subsidy_kind", s.kind)
+                            for s in pv.subsidies
+                            if s.status == "active"
+                        )
+                        or "无",
+                        _label("person_status", pv.person.status),
+                    ],
+                )
+                for pv in view.persons
+            ]
+        )
+        if view.persons:
+            self.members_view.selectRow(0)
+            self._show_history(0)
+        self.forms.set_rows(
+            [
+                (
+                    r.id,
+                    [
+                        FORM_NAMES.get(r.form_id, r.form_id),
+                        r.survey_round,
+                        r.person_name,
+                        workflow.STATE_LABELS.get(r.state, r.state),
+                    ],
+                )
+                for r in view.responses
+            ]
+        )
+        self.visits.set_rows(
+            [
+                (
+                    v.id,
+                    [
+                        v.planned_date or "",
+                        {"planned": "已计划", "made": "已走访", "cancelled": "已取消"}.get(
+                            v.state, v.state
+                        ),
+                        v.member,
+                        v.note,
+                    ],
+                )
+                for v in view.visits
+            ]
+        )
+        self.photos.set_rows(
+            [(a.id, [a.kind, a.tag, a.caption, a.taken_at or ""]) for a in view.attachments]
+        )
+        self.cases.set_rows(
+            [
+                (
+                    c.id,
+                    [
+                        c.year,
+                        case_rules.STATE_LABELS.get(c.state, c.state),
+                        f"{c.total_fen / 100:,.2f}",
+                        f"{c.cap_fen / 100:,.2f}",
+                    ],
+                )
+                for c in view.cases
+            ]
+        )
+
+    def _show_history(self, row: int) -> None:
+        if self.view is None or not 0 <= row < len(self.view.persons):
+            self.history.set_rows([])
+            return
+        pv = self.view.persons[row]
+        rows = [
+            (
+                c.id,
+                [
+                    "残疾人证",
+                    mask_id(c.cert_number),
+                    f"{c.category}类{c.grade}级",
+                    c.valid_from or "",
+                    c.valid_to or "",
+                    "现行" if c.valid_to is None else "历史",
+                ],
+            )
+            for c in pv.certificates
+        ] + [
+            (
+                s.id,
+                [
+                    _label("subsidy_kind", s.kind),
+                    mask_bank(pv.person.bank_account),
+                    f"{s.amount_fen / 100:.2f}元/月",
+                    s.start_month,
+                    s.end_month,
+                    _label("subsidy_status", s.status),
+                ],
+            )
+            for s in pv.subsidies
+        ]
+        self.history.set_rows(rows)
+
+    def selected_person_id(self) -> str | None:
+        rows = self.members_view.selectionModel().selectedRows()
+        return self.members.record_id(rows[0].row()) if rows else None
+
+    def on_changed(self, changed: Changed) -> None:
+        if self.household_id and self.household_id in changed.households:
+            self.reload()
+
+    # -- actions -------------------------------------------------------------------------
+
+    def _run(self, action: object) -> None:
+        try:
+            changed = action()  # type: ignore[operator]
+        except ValidationFailed as exc:
+            QMessageBox.warning(self, self.tr("没有保存"), str(exc))
+            return
+        if isinstance(changed, tuple):
+            changed = changed[1]
+        self.session.announce(changed)
+
+    def start_visit(self) -> None:
+        self.navigate.emit("visit", self.household_id)
+
+    def plan_visit(self) -> None:
+        dialog = plan_dialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            values = dialog.values()
+            visits = Visits(self.session.db, self.session.username)
+            self._run(lambda: visits.plan(self.household_id, values["day"], values["note"]))
+
+    def edit_household(self) -> None:
+        if self.view is None:
+            return
+        dialog = household_dialog(self.view.household, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            values = dialog.values()
+            self._run(lambda: self.session.registry.update_household(self.household_id, values))
+
+    def _person(self) -> object | None:
+        person_id = self.selected_person_id()
+        if self.view is None or person_id is None:
+            QMessageBox.information(
+                self, self.tr("请先选择"), self.tr("请先在残疾人列表中选择一人")
+            )
+            return None
+        return next(pv.person for pv in self.view.persons if pv.person.id == person_id)
+
+    def edit_person(self) -> None:
+        person = self._person()
+        if person is None:
+            return
+        dialog = person_dialog(person, self)  # type: ignore[arg-type]
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            values = dialog.values()
+            pid = person.id  # type: ignore[attr-defined]
+            self._run(lambda: self.session.registry.update_person(pid, values))
+
+    def cancel_person(self) -> None:
+        person = self._person()
+        if person is None:
+            return
+        dialog = cancel_dialog(person, self)  # type: ignore[arg-type]
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            values = dialog.values()
+            pid = person.id  # type: ignore[attr-defined]
+            self._run(
+                lambda: self.session.registry.cancel_person(pid, values["reason"], values["on"])
+            )
+
+    def reveal_id(self) -> None:
+        person = self._person()
+        if person is None:
+            return
+        pid = person.id  # type: ignore[attr-defined]
+        audit.record(
+            self.session.db, self.session.username, "view", "person", pid, {"shown": "id_number"}
+        )
+        QMessageBox.information(
+            self,
+            self.tr("完整证件号"),
+            self.tr("%s\n身份证号：%s\n残疾人证号：%s")
+            % (person.name, person.id_number, person.cert_number),  # type: ignore[attr-defined]
+        )

@@ -1,0 +1,161 @@
+"""The households page: the list of households in scope, search as you type, filters."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from app.services.changed import Changed
+from app.store import queries
+from ui.household_model import HouseholdListModel
+from ui.pages.base import Page
+from ui.session import AppSession
+
+SEARCH_DELAY_MS = 150
+
+
+class HouseholdsPage(Page):
+    """Households of the user's areas: filter by village, search as you type, open one."""
+
+    title = "户和人员"
+
+    def __init__(self, session: AppSession) -> None:
+        super().__init__(session)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(
+            self.tr("姓名、拼音首字母、身份证号、残疾人证号、地址或电话")
+        )
+        self.search_edit.setAccessibleName(self.tr("搜索户和残疾人"))
+        self.search_edit.setAccessibleDescription(
+            self.tr("输入时即搜索；按回车打开第一户；按下箭头进入列表")
+        )
+        self.search_edit.setClearButtonEnabled(True)
+        search_label = QLabel(self.tr("搜索(&S)："))
+        search_label.setBuddy(self.search_edit)
+
+        self.village_combo = QComboBox()
+        self.village_combo.setAccessibleName(self.tr("按村/社区筛选"))
+        self.village_combo.addItem(self.tr("全部村/社区"), None)
+        prefixes = session.scope_prefixes
+        with session.db.session() as s:
+            for v in queries.villages(s.connection()):
+                if not prefixes or any(v.code.startswith(p) for p in prefixes):
+                    self.village_combo.addItem(f"{v.town} {v.name}", v.code)
+        village_label = QLabel(self.tr("村/社区(&V)："))
+        village_label.setBuddy(self.village_combo)
+
+        self.model = HouseholdListModel(session.db, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("户列表"))
+        self.table.setAccessibleDescription(self.tr("按回车或双击打开所选的户"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((150, 80, 160, 260, 120)):
+            self.table.setColumnWidth(column, width)
+        self.table.activated.connect(self._open_index)
+
+        self.open_button = QPushButton(self.tr("打开户(&O)"))
+        self.open_button.setAccessibleName(self.tr("打开所选的户"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.visit_button = QPushButton(self.tr("开始走访(&W)"))
+        self.visit_button.setAccessibleName(self.tr("为所选的户开始走访"))
+        self.visit_button.clicked.connect(self.visit_selected)
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName(self.tr("户数"))
+
+        top = QHBoxLayout()
+        top.addWidget(search_label)
+        top.addWidget(self.search_edit, 3)
+        top.addWidget(village_label)
+        top.addWidget(self.village_combo, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.open_button)
+        bottom.addWidget(self.visit_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        layout.addLayout(bottom)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_edit.returnPressed.connect(self._search_and_open_first)
+        self.village_combo.currentIndexChanged.connect(self._village_changed)
+        self.model.totalChanged.connect(self._show_total)
+        self._show_total(self.model.total())
+        self.setTabOrder(self.search_edit, self.village_combo)
+        self.setTabOrder(self.village_combo, self.table)
+        self.setTabOrder(self.table, self.open_button)
+        self.setTabOrder(self.open_button, self.visit_button)
+
+    def activate(self, record_id: str = "") -> None:
+        self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def apply_search(self) -> None:
+        self._search_timer.stop()
+        self.model.set_query(self.search_edit.text())
+
+    def _search_and_open_first(self) -> None:
+        self.apply_search()
+        if self.model.rowCount() > 0:
+            self.table.selectRow(0)
+            self.table.setFocus()
+
+    def _village_changed(self, _index: int) -> None:
+        code = self.village_combo.currentData()
+        self.model.set_area(code if code else None)
+
+    def _show_total(self, total: int) -> None:
+        if self.model.query:
+            self.count_label.setText(self.tr("找到 %n 户", "", total))
+        else:
+            self.count_label.setText(self.tr("共 %n 户", "", total))
+
+    def selected_household(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            return self.model.household_id(rows[0].row())
+        index = self.table.currentIndex()
+        return self.model.household_id(index.row()) if index.isValid() else None
+
+    def _open_index(self, index: QModelIndex) -> None:
+        self.navigate.emit("household", self.model.household_id(index.row()))
+
+    def open_selected(self) -> None:
+        household_id = self.selected_household()
+        if household_id:
+            self.navigate.emit("household", household_id)
+
+    def visit_selected(self) -> None:
+        household_id = self.selected_household()
+        if household_id:
+            self.navigate.emit("visit", household_id)
+
+    def on_changed(self, changed: Changed) -> None:
+        if changed.households:
+            self.model.refresh(changed.households)

@@ -1,0 +1,79 @@
+"""The signed-in session: the open database, the user and role, the use cases, change news.
+
+Pages get the session, call use cases through `run` (off the UI thread when slow),
+and refresh when `changed` tells them a use case changed what they show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy import select
+
+from app.services.changed import Changed
+from app.services.registry import Registry
+from app.services.renovation import RenovationCases
+from app.services.responses import Responses
+from app.store.database import Database
+from app.store.registry import Assignment, User
+from ui import worker
+
+
+class AppSession(QObject):
+    """One user's unlocked database and the use cases the screens call."""
+
+    #: a use case changed records: pages refresh what concerns them
+    changed = Signal(object)
+    #: a long job started or ended (for a busy indicator)
+    busy = Signal(bool)
+
+    def __init__(self, db: Database, username: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.username = username
+        with db.session() as s:
+            user = s.scalars(select(User).where(User.username == username)).first()
+            self.role = user.role if user else "member"
+            self.display_name = (user.display_name if user else "") or username
+            self.areas = (
+                sorted(
+                    s.scalars(
+                        select(Assignment.area_code).where(
+                            Assignment.user_id == user.id, Assignment.deleted.is_(False)
+                        )
+                    )
+                )
+                if user
+                else []
+            )
+        self.registry = Registry(db, username)
+        self.responses = Responses(db, username, self.role)
+        self.cases = RenovationCases(db, username, self.role)
+
+    @property
+    def scope_prefixes(self) -> list[str]:
+        """The significant prefixes of the user's areas (an admin of the district: all)."""
+        from app.domain.areas import prefix_of
+
+        return [prefix_of(code) for code in self.areas]
+
+    def announce(self, changed: Changed) -> None:
+        if changed:
+            self.changed.emit(changed)
+
+    def run(
+        self,
+        work: Callable[[worker.Progress], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None],
+    ) -> worker.Job:
+        """Run `work` on the pool; `on_done` / `on_error` are called on the UI thread."""
+        job = worker.Job(work)
+        job.signals.finished.connect(on_done)
+        job.signals.failed.connect(on_error)
+        self.busy.emit(True)
+        for signal in (job.signals.finished, job.signals.failed, job.signals.cancelled):
+            signal.connect(lambda *_: self.busy.emit(False))
+        return worker.start(job)
