@@ -102,9 +102,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.prefs = prefs or preferences.load()
-        self.setWindowTitle(
-            " — ".join(x for x in (self.tr("入户走访助手"), title_area, session.display_name) if x)
-        )
+        self.setWindowTitle(" — ".join(x for x in (title_area, session.display_name) if x))
         self.pages: dict[str, Page] = {}
         self.stack = QStackedWidget()
         self.nav = QListWidget()
@@ -199,10 +197,9 @@ class MainWindow(QMainWindow):
         if page is None:
             return
         self.stack.setCurrentWidget(page)
-        if name in self._nav_names:
-            self.nav.blockSignals(True)
-            self.nav.setCurrentRow(self._nav_names.index(name))
-            self.nav.blockSignals(False)
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(self._nav_names.index(name) if name in self._nav_names else -1)
+        self.nav.blockSignals(False)
         page.activate(record_id)
 
     def _nav_changed(self, row: int) -> None:

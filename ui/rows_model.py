@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QTableView
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -54,3 +55,14 @@ class RowsModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return section + 1
         return None
+
+
+def fit_columns(view: QTableView, widths_in_chars: Sequence[int]) -> None:
+    """Column widths in characters of the current font, so that large text still fits."""
+    metrics = view.fontMetrics()
+    unit = metrics.horizontalAdvance("汉")
+    model = view.model()
+    for column, chars in enumerate(widths_in_chars):
+        header = str(model.headerData(column, Qt.Orientation.Horizontal) or "") if model else ""
+        needed = metrics.horizontalAdvance(header) + unit
+        view.setColumnWidth(column, max(chars * unit, needed))

@@ -53,14 +53,17 @@ class Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.work(self._report)
-        except Cancelled:
-            self.signals.cancelled.emit()
-        except Exception as exc:  # handed to the UI thread, which shows it
-            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.finished.emit(result)
+            try:
+                result = self.work(self._report)
+            except Cancelled:
+                self.signals.cancelled.emit()
+            except Exception as exc:  # handed to the UI thread, which shows it
+                exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+                self.signals.failed.emit(exc)
+            else:
+                self.signals.finished.emit(result)
+        except RuntimeError:
+            pass  # the window that asked for the work was closed meanwhile: nobody to tell
 
 
 _running: set[Job] = set()

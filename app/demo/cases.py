@@ -49,6 +49,10 @@ def _candidates(db: Database, rng: random.Random, count: int) -> list[tuple[str,
             )
             .order_by(Household.id)
         ).all()
+    one_each: dict[str, object] = {}
+    for r in rows:  # one case per household: the first severe member
+        one_each.setdefault(r[0], r)
+    rows = list(one_each.values())  # type: ignore[arg-type]
     poor = [r for r in rows if {"1", "2", "3"} & set(r[3] or [])]
     others = [r for r in rows if r not in poor]
     chosen = rng.sample(poor, min(count, len(poor)))

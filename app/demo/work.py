@@ -19,9 +19,9 @@ from app.forms.context import FormContext
 from app.forms.definition import FormDefinition
 from app.forms.engine import FormEngine
 from app.forms.loader import FormDefinitionError, get_form
-from app.services.facts import registry_facts
+from app.services.facts import facts_from, registry_facts
 from app.store.database import Database
-from app.store.registry import Household, Person
+from app.store.registry import Household, Person, Subsidy
 from app.store.work import FormResponse
 
 # This season's state of a Form A response (None: not started yet), by share.
@@ -49,14 +49,15 @@ def _uuid(rng: random.Random) -> str:
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
 
-def _history(state: str, member: str, reviewer: str, at: datetime) -> list[dict[str, Any]]:
+def _history(
+    state: str, member: str, reviewer: str, at: datetime, reason: str = ""
+) -> list[dict[str, Any]]:
     history: list[dict[str, Any]] = []
     previous = "assigned"
     for step, target in enumerate(PATH.get(state, [])):
         by, role = (
             (reviewer, "reviewer") if target in ("accepted", "returned") else (member, "member")
         )
-        reason = RETURN_REASONS[step % len(RETURN_REASONS)] if target == "returned" else ""
         history.append(
             {
                 "from": previous,
@@ -64,7 +65,7 @@ def _history(state: str, member: str, reviewer: str, at: datetime) -> list[dict[
                 "by": by,
                 "role": role,
                 "at": (at + timedelta(days=step)).isoformat(timespec="seconds"),
-                "reason": reason,
+                "reason": reason if target == "returned" else "",
             }
         )
         previous = target
@@ -105,7 +106,7 @@ class WorkBuilder:
             "visit_id": None,
             "state": state,
             "answers": answers,
-            "state_history": _history(state, member, reviewer, at),
+            "state_history": _history(state, member, reviewer, at, self.rng.choice(RETURN_REASONS)),
             "filled_by": member if state not in ("assigned", "draft") else "",
             "filled_at": at if state not in ("assigned", "draft") else None,
         }
@@ -116,46 +117,60 @@ class WorkBuilder:
         engine = FormEngine(form)
         rows: list[dict[str, Any]] = []
         with self.db.session() as s:
-            persons = s.execute(
-                select(Person.id, Person.household_id, Household.area_code)
-                .join(Household, Household.id == Person.household_id)
-                .where(Person.deleted.is_(False), Person.status == "active")
-                .order_by(Person.id)
-            ).all()
-            for person_id, household_id, area_code in persons:
-                facts = registry_facts(s, household_id, person_id)
-                member, reviewer = f"m{area_code[6:]}", f"town{area_code[6:9]}"
-                if self.rng.random() < share_last_year:
-                    rows.append(
-                        self._response(
-                            form,
-                            engine,
-                            facts,
-                            self.year - 1,
-                            "accepted",
-                            household_id,
-                            person_id,
-                            member,
-                            reviewer,
-                        )
+            households = {h.id: h for h in s.scalars(select(Household))}
+            members: dict[str, list[Person]] = {}
+            persons = list(
+                s.scalars(
+                    select(Person)
+                    .where(Person.deleted.is_(False))
+                    .order_by(Person.relation, Person.name)
+                )
+            )
+            for person in persons:
+                members.setdefault(person.household_id, []).append(person)
+            paid: dict[str, list[Subsidy]] = {}
+            for subsidy in s.scalars(select(Subsidy).where(Subsidy.status == "active")):
+                paid.setdefault(subsidy.person_id, []).append(subsidy)
+        for person in sorted(persons, key=lambda p: p.id):
+            if person.status != "active":
+                continue
+            household = households[person.household_id]
+            family = members[person.household_id]
+            subsidies = [x for m in family for x in paid.get(m.id, [])]
+            facts = facts_from(household, family, subsidies, person.id)
+            area_code, household_id, person_id = household.area_code, household.id, person.id
+            member, reviewer = f"m{area_code[6:]}", f"town{area_code[6:9]}"
+            if self.rng.random() < share_last_year:
+                rows.append(
+                    self._response(
+                        form,
+                        engine,
+                        facts,
+                        self.year - 1,
+                        "accepted",
+                        household_id,
+                        person_id,
+                        member,
+                        reviewer,
                     )
-                state = self.rng.choices(*zip(*SEASON_STATES, strict=True))[0]
-                if state is not None:
-                    rows.append(
-                        self._response(
-                            form,
-                            engine,
-                            facts,
-                            self.year,
-                            state,
-                            household_id,
-                            person_id,
-                            member,
-                            reviewer,
-                        )
+                )
+            state = self.rng.choices(*zip(*SEASON_STATES, strict=True))[0]
+            if state is not None:
+                rows.append(
+                    self._response(
+                        form,
+                        engine,
+                        facts,
+                        self.year,
+                        state,
+                        household_id,
+                        person_id,
+                        member,
+                        reviewer,
                     )
-                if len(rows) >= 2000:
-                    self._insert(rows)
+                )
+            if len(rows) >= 2000:
+                self._insert(rows)
         self._insert(rows)
         return len(persons)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -43,6 +44,16 @@ def registry_facts(
         )
     )
     subsidies = _active_subsidies(session, [m.id for m in members])
+    return facts_from(household, members, subsidies, person_id)
+
+
+def facts_from(
+    household: Household,
+    members: Sequence[Person],
+    subsidies: Sequence[Subsidy],
+    person_id: str | None = None,
+) -> dict[str, Any]:
+    """The facts from rows already read (members in relation order, active subsidies)."""
     facts: dict[str, Any] = {
         "household.hukou_type": household.hukou_type,
         "household.address": household.address,

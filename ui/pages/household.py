@@ -8,8 +8,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -54,6 +55,7 @@ def _table(name: str, model: RowsModel) -> QTableView:
     view.setTabKeyNavigation(False)
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.setMinimumHeight(110)
     return view
 
@@ -123,15 +125,14 @@ class HouseholdPage(Page):
             ("显示完整证件号(&I)", "显示所选残疾人的完整身份证号（记入日志）", self.reveal_id),
             ("返回列表(&B)", "返回户列表", lambda: self.navigate.emit("households", "")),
         )
-        row = QHBoxLayout()
-        for text, description, slot in actions:
+        row = QGridLayout()
+        for index, (text, description, slot) in enumerate(actions):
             button = QPushButton(self.tr(text))
             button.setAccessibleName(self.tr(text.split("(")[0]))
             button.setAccessibleDescription(self.tr(description))
             button.clicked.connect(slot)
-            row.addWidget(button)
+            row.addWidget(button, index // 4, index % 4)
             self.buttons.append(button)
-        row.addStretch(1)
         back = QShortcut(QKeySequence("Alt+Left"), self)
         back.activated.connect(lambda: self.navigate.emit("households", ""))
 

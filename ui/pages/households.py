@@ -19,9 +19,12 @@ from app.services.changed import Changed
 from app.store import queries
 from ui.household_model import HouseholdListModel
 from ui.pages.base import Page
+from ui.rows_model import fit_columns
 from ui.session import AppSession
 
 SEARCH_DELAY_MS = 150
+#: column widths in characters: village, head, members, address, phone, hardship
+COLUMN_CHARS = (8, 4, 9, 14, 7, 10)
 
 
 class HouseholdsPage(Page):
@@ -68,8 +71,7 @@ class HouseholdsPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((150, 80, 160, 260, 120)):
-            self.table.setColumnWidth(column, width)
+        fit_columns(self.table, COLUMN_CHARS)
         self.table.activated.connect(self._open_index)
 
         self.open_button = QPushButton(self.tr("打开户(&O)"))
@@ -110,6 +112,7 @@ class HouseholdsPage(Page):
         self.setTabOrder(self.open_button, self.visit_button)
 
     def activate(self, record_id: str = "") -> None:
+        fit_columns(self.table, COLUMN_CHARS)  # the text size may have changed
         self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_search(self) -> None:
