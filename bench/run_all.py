@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("search.py", "open.py", "forms.py")
+SCRIPTS = ("search.py", "open.py", "forms.py", "startup.py", "memory.py")
 
 
 def main() -> int:

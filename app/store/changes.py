@@ -148,3 +148,20 @@ def delete(session: Session, model: type[Synced], record_id: str, *, user: str) 
     obj.updated_by = user
     _outbox(session, obj, "delete", {}, user)
     session.flush()
+
+
+def restore(
+    session: Session, model: type[Synced], record_id: str, fields: Mapping[str, Any], *, user: str
+) -> None:
+    """Bring a deleted record back, with fields (a delete conflict resolved for this side)."""
+    values = _checked_fields(model, fields)
+    obj = session.get(model, record_id)
+    if obj is None:
+        raise ValidationFailed((Issue("record.unknown", {"id": record_id}),))
+    for name, value in values.items():
+        setattr(obj, name, value)
+    obj.deleted = False
+    obj.updated_at = utcnow()
+    obj.updated_by = user
+    _outbox(session, obj, "upsert", {**values, "deleted": False}, user)
+    session.flush()

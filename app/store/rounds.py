@@ -9,6 +9,9 @@ from sqlalchemy import Connection, text
 FORM_A = "dynamic-update"
 FORM_B = "income-monitoring"
 DONE = ("completed", "submitted", "accepted")
+# In the joins below `+r.survey_round` keeps SQLite from choosing the survey-round index
+# (thousands of rows a year) over the person index (a handful): 20 s against 0.05 s at
+# 15,000 persons.
 CLOSED_CASE_STATES = ("withdrawn", "followed_up")
 
 
@@ -62,7 +65,7 @@ def due_forms(conn: Connection, year: int, area_prefix: str | None = None) -> li
             " json_extract(r.answers, '$.method') = '4'"
             " FROM person p JOIN household h ON h.id = p.household_id"
             " LEFT JOIN form_response r ON r.person_id = p.id AND r.form_id = 'dynamic-update'"
-            "  AND r.survey_round = :year AND r.deleted = 0"
+            "  AND +r.survey_round = :year AND r.deleted = 0"
             " WHERE p.deleted = 0 AND p.status = 'active' AND h.deleted = 0"
             + _scope(area_prefix, "h.area_code")
             + " UNION ALL"
@@ -106,7 +109,7 @@ def progress_by_village(
             " json_extract(r.answers, '$.method') AS method"
             " FROM person p JOIN household h ON h.id = p.household_id"
             " LEFT JOIN form_response r ON r.person_id = p.id AND r.form_id = :form"
-            "  AND r.survey_round = :year AND r.deleted = 0"
+            "  AND +r.survey_round = :year AND r.deleted = 0"
             " WHERE p.deleted = 0 AND p.status = 'active' AND h.deleted = 0"
             + _scope(area_prefix, "h.area_code")
         )

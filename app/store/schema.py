@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from app.store.base import Base, Synced
+from app.store.conflicts import SyncConflict
 from app.store.outbox import LocalSecret, OutboxOp, SyncState
+from app.store.receipts import SyncReceipt
 from app.store.registry import Area, Assignment, Certificate, Household, Person, Subsidy, User
 from app.store.work import (
     Attachment,
@@ -49,6 +51,8 @@ __all__ = [
     "Person",
     "RenovationCase",
     "Subsidy",
+    "SyncConflict",
+    "SyncReceipt",
     "SyncState",
     "Synced",
     "User",

@@ -60,6 +60,7 @@ EXACT_LOOKUPS = (
 @lru_cache(maxsize=65536)
 def name_pinyin(name: str) -> tuple[str, str]:
     """Full pinyin and initials of a name: 张三 -> ("zhangsan", "zs")."""
+
     syllables = lazy_pinyin(name)
     if syllables and name[:1] in SURNAME_PINYIN:
         syllables[0] = SURNAME_PINYIN[name[0]]

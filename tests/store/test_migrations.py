@@ -91,3 +91,10 @@ def test_connections_have_foreign_keys_and_wal(db: Database) -> None:
     with db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+
+
+def test_known_revisions_match_the_scripts() -> None:
+    scripts = migrations.script()
+    chain = [rev.revision for rev in scripts.walk_revisions()][::-1]
+    assert tuple(chain) == migrations.KNOWN_REVISIONS
+    assert scripts.get_current_head() == migrations.HEAD

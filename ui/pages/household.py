@@ -56,6 +56,7 @@ def _table(name: str, model: RowsModel) -> QTableView:
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setResizeContentsPrecision(40)  # size by the first rows only
     view.setMinimumHeight(110)
     return view
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -37,6 +37,7 @@ def _table(name: str, model: RowsModel) -> QTableView:
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setResizeContentsPrecision(40)  # size by the first rows only
     view.setMinimumHeight(140)
     return view
 
@@ -45,6 +46,8 @@ class TodayPage(Page):
     """The first page after unlocking: the day's work at a glance."""
 
     title = "今日"
+    #: the season's progress has been counted and shown
+    progress_ready = Signal()
 
     def __init__(self, session: AppSession) -> None:
         super().__init__(session)
@@ -138,8 +141,6 @@ class TodayPage(Page):
             returned = today.returned_responses(conn, prefixes)
             waiting = today.waiting(conn, prefixes)
             status = today.sync_status(conn)
-            scope = prefixes[0] if len(prefixes) == 1 else None
-            progress = rounds.progress_by_village(conn, self.year, area_prefix=scope)
         self.greeting.setText(
             self.tr("%s，您好。今天是 %s。") % (self.session.display_name, date.today().isoformat())
         )
@@ -152,16 +153,7 @@ class TodayPage(Page):
         )
         self._returned_households = [r[1] for r in returned]
         self.returned.set_rows([(r[0], [r[2], r[3]]) for r in returned])
-        total = rounds.total(progress)
-        rows = [(p.area_code, p) for p in progress]
-        if len(progress) > 1:
-            rows.append(("total", total))
-        self.progress.set_rows(
-            [
-                (code, [p.name, p.due, p.done, p.to_do, p.lost, f"{p.share_done:.0%}"])
-                for code, p in rows
-            ]
-        )
+        self._count_progress()
         lines = [
             self.tr("被退回待修改：%d 份") % waiting.returned,
             self.tr("草稿未完成：%d 份") % waiting.drafts,
@@ -180,6 +172,35 @@ class TodayPage(Page):
                 else ""
             )
         )
+
+    def _count_progress(self) -> None:
+        """The season's progress: a count over every person, so off the UI thread."""
+        prefixes = self.session.scope_prefixes
+        scope = prefixes[0] if len(prefixes) == 1 else None
+        year = self.year
+
+        def count(_report: object) -> list[rounds.Progress]:
+            with self.session.db.session() as s:
+                return rounds.progress_by_village(s.connection(), year, area_prefix=scope)
+
+        self.progress_view.setAccessibleDescription(self.tr("正在统计…"))
+        self.session.run(count, self._show_progress, lambda _exc: None)
+
+    def _show_progress(self, progress: list[rounds.Progress]) -> None:
+        total = rounds.total(progress)
+        rows = [(p.area_code, p) for p in progress]
+        if len(progress) > 1:
+            rows.append(("total", total))
+        self.progress.set_rows(
+            [
+                (code, [p.name, p.due, p.done, p.to_do, p.lost, f"{p.share_done:.0%}"])
+                for code, p in rows
+            ]
+        )
+        self.progress_view.setAccessibleDescription(
+            self.tr("共 %d 人，已完成 %d，失访 %d") % (total.due, total.done, total.lost)
+        )
+        self.progress_ready.emit()
 
     def on_changed(self, changed: Changed) -> None:
         if self.isVisible():

@@ -1,0 +1,254 @@
+"""The case steps about the plan's items: draft the plan, accept the works, settle the costs.
+
+Each item is a row of its own controls (a tick or a choice, and a number), named for a
+screen reader by its code and name; the total against the cap is worked out as you type
+and said in words with an icon, never by colour alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QWidget,
+)
+
+from app.domain import renovation as rules
+from app.domain.renovation import Catalogue, CatalogueItem
+from ui.forms.marks import WARNING, Mark
+from ui.pages.case_dialogs import StepDialog, text_box
+
+
+def _scrolled(parent: QWidget) -> tuple[QScrollArea, QGridLayout]:
+    body = QWidget()
+    grid = QGridLayout(body)
+    scroll = QScrollArea(parent)
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(body)
+    scroll.setMinimumHeight(parent.fontMetrics().lineSpacing() * 14)
+    return scroll, grid
+
+
+class PlanDialog(StepDialog):
+    """Choose catalogue items (those for the person's category first) and their quantities."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        category: str,
+        plan: Sequence[Mapping[str, Any]],
+        cap_fen: int,
+        override_reason: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("改造方案"), parent)
+        self.catalogue = catalogue
+        self.cap_fen = cap_fen
+        chosen = {str(line["code"]): line.get("quantity", 1) for line in plan}
+        suggested = [item.code for item in catalogue.suggest(category)]
+        self.suggested = suggested
+        ordered = [catalogue.get(code) for code in suggested]
+        ordered += [item for item in catalogue.items if item.code not in suggested]
+        self.ticks: dict[str, QCheckBox] = {}
+        self.quantities: dict[str, QDoubleSpinBox] = {}
+        self.others: list[QWidget] = []
+        scroll, grid = _scrolled(self)
+        heading = QLabel(self.tr("按残疾类别建议的项目："), self)
+        grid.addWidget(heading, 0, 0, 1, 3)
+        self.other_heading = QLabel(self.tr("其他项目："), self)
+        row, placed = 1, False
+        for item in (i for i in ordered if i is not None):
+            if item.code not in suggested and not placed:
+                grid.addWidget(self.other_heading, row, 0, 1, 3)
+                row, placed = row + 1, True
+            self._add_item(grid, row, item, chosen, item.code in suggested)
+            row += 1
+        self.show_all = QCheckBox(self.tr("显示其他项目(&O)"), self)
+        self.show_all.setAccessibleName(self.tr("显示其他项目"))
+        self.show_all.toggled.connect(self._show_others)
+        self.total = QLabel(self)
+        self.total.setAccessibleName(self.tr("合计"))
+        self.problems = Mark(WARNING, self)
+        self.override = text_box(self.tr("超限或只有辅具的理由"))
+        self.override.setPlainText(override_reason)
+        self.layout_.addWidget(scroll, 1)
+        self.layout_.addWidget(self.show_all)
+        self.layout_.addWidget(self.total)
+        self.layout_.addWidget(self.problems)
+        self.add_row(self.tr("超限理由(&R)："), self.override, self.tr("超限或只有辅具的理由"),
+                     self.tr("方案超过上限或只有辅具时必填"))  # fmt: skip
+        self.layout_.addLayout(self.form)
+        self.override.textChanged.connect(self.recheck)
+        self.finish_layout()
+        self._show_others(False)
+        self.recheck()
+
+    def _add_item(
+        self,
+        grid: QGridLayout,
+        row: int,
+        item: CatalogueItem,
+        chosen: Mapping[str, Any],
+        suggested: bool,
+    ) -> None:
+        kind = self.tr("辅具") if item.kind == "device" else self.tr("施工")
+        name = f"{item.code} {item.name}"
+        tick = QCheckBox(name, self)
+        tick.setAccessibleName(self.tr("%s（%s）") % (name, kind))
+        price = QLabel(self.tr("%s 元/%s，%s") % (rules.yuan(item.price_fen), item.unit, kind))
+        quantity = QDoubleSpinBox(self)
+        quantity.setRange(0, 9999)
+        quantity.setDecimals(1)
+        quantity.setSuffix(f" {item.unit}")
+        quantity.setAccessibleName(self.tr("%s 的数量（%s）") % (name, item.unit))
+        quantity.setValue(float(chosen.get(item.code, 1)))
+        tick.setChecked(item.code in chosen)
+        quantity.setEnabled(tick.isChecked())
+        tick.toggled.connect(quantity.setEnabled)
+        tick.toggled.connect(lambda _on: self.recheck())
+        quantity.valueChanged.connect(lambda _v: self.recheck())
+        grid.addWidget(tick, row, 0)
+        grid.addWidget(price, row, 1)
+        grid.addWidget(quantity, row, 2)
+        self.ticks[item.code] = tick
+        self.quantities[item.code] = quantity
+        if not suggested and item.code not in chosen:
+            self.others += [tick, price, quantity]
+
+    def _show_others(self, shown: bool) -> None:
+        for widget in self.others:
+            widget.setVisible(shown)
+        others = len(self.ticks) - len(self.suggested)
+        self.other_heading.setVisible(shown or len(self.others) < others * 3)
+
+    def items(self) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = []
+        for code, tick in self.ticks.items():
+            if tick.isChecked():
+                value = Decimal(str(self.quantities[code].value()))
+                quantity = int(value) if value == value.to_integral() else float(value)
+                found.append({"code": code, "quantity": quantity})
+        return found
+
+    def recheck(self) -> None:
+        """The total against the cap, and what the plan still needs, as you type."""
+        lines = rules.price_plan(self.items(), self.catalogue)
+        total = sum(int(line["amount_fen"]) for line in lines)
+        over = total > self.cap_fen
+        self.total.setText(
+            self.tr("合计 %s 元，每户上限 %s 元%s")
+            % (rules.yuan(total), rules.yuan(self.cap_fen), self.tr("：超过上限") if over else "")
+        )
+        reason = self.override.toPlainText()
+        issues = rules.plan_issues(self.items(), self.catalogue, self.cap_fen, reason)
+        self.problems.set_text("；".join(issue.message for issue in issues))
+
+    def values(self) -> dict[str, Any]:
+        return {"items": self.items(), "override_reason": self.override.toPlainText().strip()}
+
+
+class AcceptanceDialog(StepDialog):
+    """The acceptance visit: each plan item's result, the household's satisfaction, a reason."""
+
+    def __init__(self, plan: Sequence[Mapping[str, Any]], parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("验收"), parent)
+        self.results: dict[str, QComboBox] = {}
+        scroll, grid = _scrolled(self)
+        for row, line in enumerate(plan):
+            name = f"{line['code']} {line.get('name', '')}"
+            combo = QComboBox(self)
+            for code, label in rules.ACCEPTANCE_RESULTS.items():
+                combo.addItem(self.tr(label), code)
+            combo.setAccessibleName(self.tr("%s 的验收结果") % name)
+            combo.currentIndexChanged.connect(lambda _i: self.recheck())
+            grid.addWidget(QLabel(name, self), row, 0)
+            grid.addWidget(combo, row, 1)
+            self.results[str(line["code"])] = combo
+        self.layout_.addWidget(scroll, 1)
+        self.satisfaction = QComboBox(self)
+        for code, label in rules.SATISFACTION.items():
+            self.satisfaction.addItem(f"{code} {self.tr(label)}", code)
+        self.reason = text_box(self.tr("原因或说明"))
+        self.add_row(self.tr("户主满意度(&M)："), self.satisfaction, self.tr("户主满意度"))
+        self.add_row(self.tr("原因或说明(&R)："), self.reason, self.tr("原因或说明"),
+                     self.tr("不满意时必填"))  # fmt: skip
+        self.layout_.addLayout(self.form)
+        self.outcome = Mark(WARNING, self)
+        self.layout_.addWidget(self.outcome)
+        self.finish_layout()
+        self.recheck()
+
+    def recheck(self) -> None:
+        not_done = [code for code, combo in self.results.items()
+                    if combo.currentData() == "not_done"]  # fmt: skip
+        self.outcome.set_text(
+            self.tr("未完成的项目：%s。保存后个案转入“整改中”。") % "、".join(not_done)
+            if not_done
+            else ""
+        )
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "results": {code: str(combo.currentData()) for code, combo in self.results.items()},
+            "satisfaction": str(self.satisfaction.currentData()),
+            "reason": self.reason.toPlainText().strip(),
+        }
+
+
+class SettleDialog(StepDialog):
+    """The settlement: each plan item's actual cost in yuan, the total against the cap."""
+
+    def __init__(
+        self, plan: Sequence[Mapping[str, Any]], cap_fen: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(self.tr("结算"), parent)
+        self.cap_fen = cap_fen
+        self.costs: dict[str, QDoubleSpinBox] = {}
+        scroll, grid = _scrolled(self)
+        for row, line in enumerate(plan):
+            name = f"{line['code']} {line.get('name', '')}"
+            cost = QDoubleSpinBox(self)
+            cost.setRange(0, 1_000_000)
+            cost.setDecimals(2)
+            cost.setSuffix(self.tr(" 元"))
+            cost.setValue(int(line.get("amount_fen", 0)) / 100)
+            cost.setAccessibleName(self.tr("%s 的实际费用（元）") % name)
+            cost.valueChanged.connect(lambda _v: self.recheck())
+            budget = self.tr("预算 %s 元") % rules.yuan(int(line.get("amount_fen", 0)))
+            grid.addWidget(QLabel(name, self), row, 0)
+            grid.addWidget(QLabel(budget, self), row, 1)
+            grid.addWidget(cost, row, 2)
+            self.costs[str(line["code"])] = cost
+        self.layout_.addWidget(scroll, 1)
+        self.total = QLabel(self)
+        self.over = Mark(WARNING, self)
+        self.layout_.addWidget(self.total)
+        self.layout_.addWidget(self.over)
+        self.reason = text_box(self.tr("理由"))
+        self.add_row(self.tr("理由(&R)："), self.reason, self.tr("理由"),
+                     self.tr("结算超过上限时必填"))  # fmt: skip
+        self.layout_.addLayout(self.form)
+        self.finish_layout()
+        self.recheck()
+
+    def actual(self) -> dict[str, int]:
+        return {code: round(box.value() * 100) for code, box in self.costs.items()}
+
+    def recheck(self) -> None:
+        total = sum(self.actual().values())
+        self.total.setText(
+            self.tr("实际合计 %s 元，每户上限 %s 元")
+            % (rules.yuan(total), rules.yuan(self.cap_fen))
+        )
+        self.over.set_text(self.tr("超过上限：须填写理由") if total > self.cap_fen else "")
+
+    def values(self) -> dict[str, Any]:
+        return {"actual": self.actual(), "reason": self.reason.toPlainText().strip()}

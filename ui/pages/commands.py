@@ -1,0 +1,51 @@
+"""A page's commands: a button with a mnemonic and a shortcut that works anywhere on the page,
+and the status line that a screen reader reads out."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QKeySequence
+from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton, QWidget
+
+
+def add_command(
+    page: QWidget,
+    text: str,
+    shortcuts: Sequence[QKeySequence],
+    slot: Callable[[], object],
+    row: QBoxLayout | None = None,
+) -> QPushButton | None:
+    """A command of `page`: its shortcuts work while the focus is on the page; with `row`,
+    also a button (its text carries the mnemonic, its description the shortcuts)."""
+    action = QAction(text, page)
+    action.setShortcuts(list(shortcuts))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.triggered.connect(lambda _checked=False: slot())
+    page.addAction(action)
+    if row is None:
+        return None
+    button = QPushButton(text, page)
+    keys = "，".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts)
+    hint = QCoreApplication.translate("commands", "快捷键 %s") % keys
+    button.setAccessibleName(text.replace("&", "").rstrip("…"))
+    button.setAccessibleDescription(hint)
+    button.setToolTip(hint)
+    button.clicked.connect(lambda _checked=False: slot())
+    row.addWidget(button)
+    return button
+
+
+def announce(status: QLabel, text: str, *, speak: bool = True) -> None:
+    """Show `text` in a status line and have a screen reader say it."""
+    status.setText(text)
+    if speak and text:
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(status, text))
+
+
+def chain_tab_order(widgets: Sequence[QWidget]) -> None:
+    """Make Tab visit `widgets` in this order (the reading order)."""
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)

@@ -1,0 +1,292 @@
+"""The review page: a reviewer's queue of submitted responses, each opened read-only beside
+last year's answers, accepted (Ctrl+Enter) or returned to the member with a reason."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import workflow
+from app.forms.engine import FormEngine
+from app.services.changed import Changed
+from ui.forms import FormWidget
+from ui.forms.attachments import SessionAttachments
+from ui.forms.marks import WARNING, Mark
+from ui.pages.base import Page
+from ui.pages.commands import add_command, announce, chain_tab_order
+from ui.pages.review_queue import (
+    QueueRow,
+    ReviewDetail,
+    ReviewQueueModel,
+    load_detail,
+    submitted,
+)
+from ui.session import AppSession
+
+REVIEWERS = (workflow.REVIEWER, workflow.ADMIN)
+
+
+class ReturnDialog(QDialog):
+    """Asks why a response goes back to its member; "退回" stays disabled until a reason."""
+
+    def __init__(self, who: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("退回给专职委员"))
+        self.setAccessibleName(self.tr("退回给专职委员"))
+        label = QLabel(self.tr("退回 %s 的原因(&R)：") % who, self)
+        label.setWordWrap(True)
+        self.reason = QPlainTextEdit(self)
+        self.reason.setAccessibleName(self.tr("退回原因"))
+        self.reason.setAccessibleDescription(self.tr("必填：专职委员会看到这段说明"))
+        self.reason.setTabChangesFocus(True)
+        label.setBuddy(self.reason)
+        self.buttons = QDialogButtonBox(self)
+        self.ok = self.buttons.addButton(
+            self.tr("退回(&T)"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        cancel = self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok.setAccessibleName(self.tr("退回"))
+        cancel.setAccessibleName(self.tr("取消"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.reason.textChanged.connect(self._check)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.buttons)
+        self._check()
+
+    def _check(self) -> None:
+        self.ok.setEnabled(bool(self.text()))
+
+    def text(self) -> str:
+        return self.reason.toPlainText().strip()
+
+    def accept(self) -> None:
+        if self.text():  # the button is disabled without a reason; Enter too
+            super().accept()
+
+
+class ReviewPage(Page):
+    """Submitted responses of the reviewer's areas: open one, accept it or return it."""
+
+    title = "审核"
+
+    def __init__(self, session: AppSession) -> None:
+        super().__init__(session)
+        self.detail: ReviewDetail | None = None
+        self.form: FormWidget | None = None
+        self.dialog: ReturnDialog | None = None
+        self._wanted = ""
+        self.allowed = session.role in REVIEWERS
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.model = ReviewQueueModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("待审核的表"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMaximumHeight(self.fontMetrics().height() * 12)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        queue_label = QLabel(self.tr("待审核(&Q)"), self)
+        queue_label.setBuddy(self.table)
+
+        self.heading = QLabel(self)
+        font = QFont(self.heading.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        self.confirmed = Mark(WARNING, self)
+        self.differences = QListWidget(self)
+        self.differences.setAccessibleName(self.tr("与去年不同的答案"))
+        self.differences.setMaximumHeight(self.fontMetrics().height() * 7)
+        self.differences.itemActivated.connect(self._go_to_difference)
+        differences_label = QLabel(self.tr("与去年不同的答案(&D)"), self)
+        differences_label.setBuddy(self.differences)
+        self.stack = QStackedWidget(self)
+        self.placeholder = QLabel(self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.stack.addWidget(self.placeholder)
+
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for key, text, keys, slot in (
+            ("accept", self.tr("通过(&A)"), ["Ctrl+Return", "Ctrl+Enter"], self.accept),
+            ("return", self.tr("退回(&R)…"), ["Ctrl+R"], self.ask_return),
+            ("refresh", self.tr("刷新(&U)"), ["F5"], self.refresh),
+        ):
+            button = add_command(self, text, [QKeySequence(k) for k in keys], slot, row)
+            assert button is not None
+            self.buttons[key] = button
+        row.insertStretch(2, 1)
+        # one column, top to bottom: the reading order is the tab order
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(queue_label)
+        layout.addWidget(self.table)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.confirmed)
+        layout.addWidget(differences_label)
+        layout.addWidget(self.differences)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(row)
+        self._show_detail(None)
+
+    # -- the queue ------------------------------------------------------------------------
+
+    def activate(self, record_id: str = "") -> None:
+        """Show the queue (and open `record_id` when given)."""
+        self._wanted = record_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.allowed:
+            self.announce(self.tr("只有审核员和管理员可以审核"))
+            return
+        db, prefixes = self.session.db, self.session.scope_prefixes
+        self.session.run(lambda _r: submitted(db, prefixes), self._loaded, self._failed)
+
+    def _loaded(self, rows: list[QueueRow]) -> None:
+        current = self.detail.response_id if self.detail else self._wanted
+        self.model.set_rows(rows)
+        self.announce(self.tr("待审核 %d 份") % len(rows), speak=False)
+        row = self.model.row_of(current) if current else -1
+        if row < 0 and self.model.rows:
+            row = 0
+        if row >= 0:
+            self.table.selectRow(row)
+        else:
+            self._show_detail(None)
+
+    def _selected(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        rid = self.model.rows[rows[0].row()].response_id
+        if self.detail is not None and self.detail.response_id == rid:
+            return
+        responses = self.session.responses
+        self.session.run(lambda _r: load_detail(responses, rid), self._show_detail, self._failed)
+
+    def _show_detail(self, detail: ReviewDetail | None) -> None:
+        if self.form is not None:
+            self.stack.removeWidget(self.form)
+            self.form.deleteLater()
+            self.form = None
+        self.detail = detail
+        self.differences.clear()
+        has = detail is not None
+        self.buttons["accept"].setEnabled(has and self.allowed)
+        self.buttons["return"].setEnabled(has and self.allowed)
+        if detail is None:
+            self.heading.clear()
+            self.confirmed.set_text("")
+            self.placeholder.setText(self.tr("没有选中的表") if self.allowed else "")
+            self.stack.setCurrentWidget(self.placeholder)
+            return
+        row = self.model.rows[self.model.row_of(detail.response_id)]
+        self.heading.setText(
+            f"{row.village} · {row.name} · {detail.form.title}（{row.survey_round}）"
+        )
+        confirmed = "；".join(detail.confirmed_warnings)
+        self.confirmed.set_text(self.tr("填表人已确认的提醒：%s") % confirmed if confirmed else "")
+        store = SessionAttachments(self.session, "form_response", detail.response_id)
+        self.form = FormWidget(detail.form, FormEngine(detail.form), detail.context,
+                               detail.answers, detail.last or {}, False,
+                               attachments=store)  # fmt: skip
+        self.stack.addWidget(self.form)
+        self.stack.setCurrentWidget(self.form)
+        for difference in detail.differences:
+            item = detail.form.items[difference.item]
+            before = self.form.text_of(item, difference.before)
+            after = self.form.text_of(item, difference.after)
+            self.differences.addItem(f"{difference.title}：去年 {before} → 今年 {after}")
+            self.differences.item(self.differences.count() - 1).setData(
+                Qt.ItemDataRole.UserRole, difference.item
+            )
+        if not detail.differences:
+            self.differences.addItem(self.tr("与去年相同，没有不同的答案"))
+        chain_tab_order([self.table, self.differences, *self.form.controls(),
+                         *self.buttons.values()])  # fmt: skip
+
+    def _go_to_difference(self, item: object) -> None:
+        name = getattr(item, "data", lambda _r: None)(Qt.ItemDataRole.UserRole)
+        if self.form is not None and name:
+            self.form.focus_item(str(name))
+
+    # -- accept and return ------------------------------------------------------------------
+
+    def accept(self) -> None:
+        """Accept the open response (Ctrl+Enter)."""
+        if self.detail is None or not self.allowed:
+            return
+        rid, responses = self.detail.response_id, self.session.responses
+        self.session.run(
+            lambda _r: responses.accept(rid),
+            lambda changed: self._reviewed(rid, changed, self.tr("已通过")),
+            self._failed,
+        )
+
+    def ask_return(self) -> None:
+        """Ask for the reason, then return the open response to its member."""
+        if self.detail is None or not self.allowed:
+            return
+        rid = self.detail.response_id
+        self.dialog = ReturnDialog(self.heading.text(), self)
+        self.dialog.accepted.connect(lambda: self._return(rid, self.dialog))
+        self.dialog.open()
+
+    def _return(self, rid: str, dialog: ReturnDialog | None) -> None:
+        reason = dialog.text() if dialog is not None else ""
+        responses = self.session.responses
+        self.session.run(
+            lambda _r: responses.return_to_member(rid, reason),
+            lambda changed: self._reviewed(rid, changed, self.tr("已退回")),
+            self._failed,
+        )
+
+    def _reviewed(self, rid: str, changed: Changed, verdict: str) -> None:
+        row = self.model.row_of(rid)
+        name = self.model.rows[row].name if row >= 0 else ""
+        self._show_detail(None)
+        self.model.remove(rid)
+        self.session.announce(changed | Changed(responses=frozenset({rid})))
+        self.announce(self.tr("%s：%s；还有 %d 份待审核") % (verdict, name, len(self.model.rows)))
+        if self.model.rows:
+            self.table.selectRow(min(row, len(self.model.rows) - 1))
+            self.table.setFocus()
+        else:
+            self._show_detail(None)
+
+    def on_changed(self, changed: Changed) -> None:
+        """Responses submitted by a sync appear in the queue when the page is shown again."""
+
+    def announce(self, text: str, *, speak: bool = True) -> None:
+        announce(self.status, text, speak=speak)
+
+    def _failed(self, exc: Exception) -> None:
+        message = getattr(exc, "user_message", "") or str(exc)
+        self.announce(self.tr("出错了：%s") % message)

@@ -1,0 +1,338 @@
+"""The visit page: the forms due for one household, each filled in a FormWidget.
+
+Drafts are saved when the member switches forms, leaves the page, or pauses for a
+moment; "完成走访" (ui/pages/visit_finish.py) validates every form and completes them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QHideEvent, QKeySequence
+from PySide6.QtWidgets import QListWidgetItem
+
+from app.domain import workflow
+from app.forms.definition import Item
+from app.forms.engine import FormEngine
+from app.services.changed import Changed
+from ui.forms import FormWidget, SessionAttachments
+from ui.forms.media import PhotoField
+from ui.pages.commands import add_command
+from ui.pages.drafts import DraftSaver
+from ui.pages.visit_finish import VisitFinisher
+from ui.pages.visit_plan import (
+    DueEntry,
+    OpenedResponse,
+    VisitPlan,
+    load_plan,
+    open_response,
+    survey_year,
+    visit_facts,
+)
+from ui.pages.visit_view import VisitView
+from ui.session import AppSession
+
+AUTOSAVE_MS = 2000
+VISIT_PHOTOS = Item(name="visit_photos", type="photo", label="走访照片", required=False)
+
+
+class VisitPage(VisitView):
+    """A home visit: the household's forms due this season, filled and completed together."""
+
+    def __init__(self, session: AppSession) -> None:
+        super().__init__(session)
+        self.household_id = ""
+        self.entries: list[DueEntry] = []
+        self.forms: dict[str, FormWidget] = {}  # by response id
+        self.opened: dict[str, OpenedResponse] = {}
+        self.current: str | None = None
+        self.dirty: set[str] = set()
+        self._wanted: DueEntry | None = None
+        self.completed_message = ""  # said once the plan is read again after completing
+        self._status_before = self._busy_text = ""
+        self.saver = DraftSaver(session, self)
+        self.saver.failed.connect(lambda _rid, message: self.announce(message))
+        self.saver.saved.connect(self._draft_saved)
+        self.finisher = VisitFinisher(self)
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save_drafts)
+
+        self._build()
+        self._update_buttons()
+
+    def _build(self) -> None:
+        self.entry_list.itemActivated.connect(lambda i: self.open_entry(self.entry_list.row(i)))
+        self.entry_list.currentRowChanged.connect(self.open_entry)
+        self.issue_list.itemActivated.connect(self.finisher.go_to_issue)
+        for key, text, keys, slot in (
+            ("same_all", self.tr("全部与去年相同(&Y)"), ["Ctrl+Shift+L"], self.same_all),
+            ("same", self.tr("本部分与去年相同(&L)"), ["Ctrl+L"], self.same_section),
+            ("save", self.tr("保存草稿(&S)"), ["Ctrl+S"], self.save_drafts),
+            ("reopen", self.tr("重新打开修改(&E)"), ["Ctrl+E"], self.reopen),
+            ("finish", self.tr("完成走访(&W)"), ["Ctrl+Return", "Ctrl+Enter"], self.finish),
+            ("next", self.tr("下一份表"), ["Ctrl+PgDown"], lambda: self.step(1)),
+            ("previous", self.tr("上一份表"), ["Ctrl+PgUp"], lambda: self.step(-1)),
+        ):
+            shortcuts = [QKeySequence(k) for k in keys]
+            keys_only = key in ("next", "previous")  # the list of forms does it by click
+            button = add_command(self, text, shortcuts, slot, None if keys_only else self.row)
+            if button is not None:
+                self.buttons[key] = button
+        self.row.insertStretch(4, 1)
+
+    def finish(self) -> None:
+        """完成走访: check every form of the visit and complete them."""
+        self.finisher.finish()
+
+    # -- the household and its forms --------------------------------------------------------
+
+    def activate(self, record_id: str = "") -> None:
+        """Show the visit of household `record_id` (the same one again: keep what is open)."""
+        if not record_id or (record_id == self.household_id and self.entries):
+            return
+        self.save_drafts()
+        self.household_id = record_id
+        self._clear()
+        self.announce(self.tr("正在读取本户要填的表…"), speak=False)
+        year, db = survey_year(), self.session.db
+        self.session.run(lambda _r: load_plan(db, record_id, year), self._plan_loaded, self._failed)
+
+    def reload(self) -> None:
+        """Read the plan again (after completing) keeping nothing open."""
+        household, self.household_id = self.household_id, ""
+        self.activate(household)
+
+    def _clear(self) -> None:
+        for form in self.forms.values():
+            self.stack.removeWidget(form)
+            form.deleteLater()
+        self.forms.clear()
+        self.opened.clear()
+        self.dirty.clear()
+        self.current = None
+        self.entries = []
+        self.entry_list.clear()
+        self.issue_list.clear()
+        self.finisher.show_issues([])
+        self.stack.setCurrentWidget(self.placeholder)
+        self.form_title.clear()
+        self.reason.set_text("")
+
+    def _plan_loaded(self, plan: VisitPlan) -> None:
+        if plan.household_id != self.household_id:
+            return  # the member went on to another household meanwhile
+        self.heading.setText(plan.heading)
+        self.heading.setAccessibleName(plan.heading)
+        self.entries = list(plan.entries)
+        self.entry_list.blockSignals(True)
+        for entry in self.entries:
+            self.entry_list.addItem(QListWidgetItem(self._entry_text(entry)))
+        self.entry_list.blockSignals(False)
+        self._make_photos(plan)
+        todo = [i for i, e in enumerate(self.entries) if not e.is_case and not e.done]
+        count = len([e for e in self.entries if not e.is_case])
+        message = self.tr("本户本年度有 %d 份表，待填 %d 份") % (count, len(todo))
+        if self.completed_message:
+            message, self.completed_message = self.completed_message, ""
+        self.announce(message)
+        if todo:
+            self.entry_list.setCurrentRow(todo[0])
+        self._update_buttons()
+        self.fix_tab_order()
+
+    def _make_photos(self, plan: VisitPlan) -> None:
+        if self.photos is not None:
+            self.photo_box.removeWidget(self.photos)
+            self.photos.deleteLater()
+        store = SessionAttachments(self.session, "household", plan.household_id, tag="visit")
+        self.photos = PhotoField(VISIT_PHOTOS, store, self.session.role == workflow.MEMBER, self)
+        self.photos.add_button.setText(self.tr("添加走访照片(&P)…"))
+        self.photos.describe(self.tr("走访照片"), self.tr("入户时拍的照片，存入本户的档案"))
+        self.photos.set_value(plan.photos)
+        self.photo_box.insertWidget(1, self.photos)
+
+    def _entry_text(self, entry: DueEntry) -> str:
+        who = f"{entry.person_name} · " if entry.person_name else ""
+        return f"{who}{entry.title} · {entry.state_label}"
+
+    def entry_of(self, response_id: str) -> int:
+        return next((i for i, e in enumerate(self.entries) if e.response_id == response_id), -1)
+
+    def replace_entry(self, index: int, entry: DueEntry) -> None:
+        self.entries[index] = entry
+        item = self.entry_list.item(index)
+        if item is not None:
+            item.setText(self._entry_text(entry))
+
+    def step(self, offset: int) -> None:
+        row = self.entry_list.currentRow() + offset
+        if 0 <= row < self.entry_list.count():
+            self.entry_list.setCurrentRow(row)
+
+    def open_entry(self, index: int, then: Callable[[FormWidget], None] | None = None) -> None:
+        """Show the entry's form (started and pre-filled if new); a case opens its own page."""
+        if not 0 <= index < len(self.entries):
+            return
+        entry = self.entries[index]
+        if entry.is_case:
+            if entry.response_id:
+                self.navigate.emit("case", entry.response_id)
+            return
+        self.save_drafts()
+        if entry.response_id in self.forms:
+            self._show(entry.response_id, then)
+            return
+        self._wanted = entry
+        self._status_before = self.status.text()
+        self._busy_text = self.tr("正在打开 %s…") % entry.title
+        self.announce(self._busy_text, speak=False)
+        responses, household, user = (
+            self.session.responses,
+            self.household_id,
+            self.session.username,
+        )
+
+        def work(_report: object) -> OpenedResponse:
+            facts = visit_facts(responses.db, user)
+            return open_response(responses, household, entry, facts)
+
+        self.session.run(
+            work,
+            lambda opened: self._opened(index, opened, then),
+            self._failed,
+        )
+
+    def _opened(
+        self, index: int, opened: OpenedResponse, then: Callable[[FormWidget], None] | None
+    ) -> None:
+        if index >= len(self.entries) or self.entries[index] != opened.entry:
+            return  # the page moved on to another household
+        rid = opened.response_id
+        self.replace_entry(index, dataclasses.replace(opened.entry, response_id=rid,
+                                                      state=opened.state))  # fmt: skip
+        editable = opened.editable and self.session.role == workflow.MEMBER
+        form = FormWidget(
+            opened.form,
+            FormEngine(opened.form),
+            opened.context,
+            opened.answers,
+            opened.last,
+            editable,
+            attachments=SessionAttachments(self.session, "form_response", rid),
+        )
+        form.changed.connect(lambda rid=rid: self._form_changed(rid))
+        self.forms[rid] = form
+        self.opened[rid] = opened
+        self.stack.addWidget(form)
+        if editable and opened.added:
+            self._form_changed(rid)  # the visit's own facts (surveyor, date) were filled in
+        if self._wanted == opened.entry:
+            self._show(rid, then)
+
+    def _show(self, rid: str, then: Callable[[FormWidget], None] | None = None) -> None:
+        form, opened = self.forms[rid], self.opened[rid]
+        index = self.entry_of(rid)
+        entry = self.entries[index] if index >= 0 else opened.entry
+        self.current = rid
+        self.stack.setCurrentWidget(form)
+        who = f"{entry.person_name} · " if entry.person_name else ""
+        self.form_title.setText(f"{who}{opened.form.title}（{entry.state_label}）")
+        self.reason.set_text(self.tr("退回原因：%s") % entry.reason if entry.reason else "")
+        if self.entry_list.currentRow() != index and index >= 0:
+            self.entry_list.blockSignals(True)
+            self.entry_list.setCurrentRow(index)
+            self.entry_list.blockSignals(False)
+        self._update_buttons()
+        self.fix_tab_order()
+        if self.status.text() == self._busy_text:
+            self.announce(self._status_before, speak=False)
+        if then is not None:
+            then(form)
+
+    def current_form(self) -> FormWidget | None:
+        return self.forms.get(self.current or "")
+
+    def _update_buttons(self) -> None:
+        form = self.current_form()
+        editable = form is not None and form.editable
+        has_last = editable and form is not None and form.last is not None
+        self.buttons["same_all"].setEnabled(has_last)
+        self.buttons["same"].setEnabled(has_last)
+        self.buttons["save"].setEnabled(editable)
+        entry = self.entries[self.entry_of(self.current)] if self.current else None
+        reopen = entry is not None and entry.state == workflow.COMPLETED
+        self.buttons["reopen"].setVisible(reopen and self.session.role == workflow.MEMBER)
+        self.buttons["finish"].setEnabled(any(not e.is_case and not e.done for e in self.entries))
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def same_all(self) -> None:
+        form = self.current_form()
+        if form is not None and form.editable:
+            filled = form.confirm_all_sections()
+            self.announce(self.tr("已按去年的答案填写 %d 题，请核对标出的不同之处") % len(filled))
+
+    def same_section(self) -> None:
+        form = self.current_form()
+        section = form.current_section() if form is not None else None
+        if form is None or section is None:
+            self.announce(self.tr("请先把光标放在要确认的部分里"))
+            return
+        filled = form.confirm_section(section)
+        self.announce(self.tr("本部分已按去年填写 %d 题") % len(filled))
+
+    def reopen(self) -> None:
+        rid = self.current
+        if rid is None:
+            return
+        responses = self.session.responses
+        self.session.run(
+            lambda _r: responses.move(rid, workflow.DRAFT), lambda _c: self.reload(), self._failed
+        )
+
+    def _form_changed(self, rid: str) -> None:
+        self.dirty.add(rid)
+        self._autosave.start()
+
+    def save_drafts(self) -> None:
+        """Save every changed form as a draft (off the UI thread, in order)."""
+        self._autosave.stop()
+        for rid in sorted(self.dirty):
+            form = self.forms.get(rid)
+            if form is not None and form.editable:
+                form.flush()
+                self.saver.save(rid, form.answers())
+        self.dirty.clear()
+
+    def flush(self) -> None:
+        """Save every changed form now, on the UI thread (the window closes or locks)."""
+        self._autosave.stop()
+        for rid in sorted(self.dirty):
+            form = self.forms.get(rid)
+            if form is not None and form.editable:
+                self.saver.save_now(rid, form.answers())
+        self.dirty.clear()
+
+    def _draft_saved(self, checked: object) -> None:
+        rid = getattr(checked, "response_id", "")
+        index = self.entry_of(rid)
+        if index >= 0 and self.entries[index].state in (workflow.RETURNED, workflow.ASSIGNED):
+            self.replace_entry(index, dataclasses.replace(self.entries[index], state="draft"))
+        self.session.announce(Changed(households=frozenset({self.household_id})))
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.save_drafts()
+        super().hideEvent(event)
+
+    def on_changed(self, changed: Changed) -> None:
+        """Nothing to redraw: what this page shows it changed itself."""
+
+    # -- telling the member -----------------------------------------------------------------
+
+    def _failed(self, exc: Exception) -> None:
+        message = getattr(exc, "user_message", "") or str(exc)
+        self.announce(self.tr("出错了：%s") % message)

@@ -1,0 +1,213 @@
+"""What a visit to one household is about: the forms due, and one response opened to fill.
+
+Plain Python over the store and the services (no Qt): the visit page runs these
+functions through the session's worker and shows what they return.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import select
+
+from app.domain import renovation, workflow
+from app.domain.settings import SettingsError, load_settings
+from app.forms.context import FormContext
+from app.forms.definition import FormDefinition
+from app.forms.loader import get_form, load_forms
+from app.services.responses import Responses
+from app.store import rounds
+from app.store.database import Database
+from app.store.registry import Household, Person, User
+from app.store.work import Attachment, FormResponse, RenovationCase
+
+FORM_A_VERSION = "2021.1"  # when the settings of the year name none
+TITLES = {rounds.FORM_A: "动态更新调查表", rounds.FORM_B: "家庭收入监测表"}
+#: facts of the visit itself, filled in when a form has such an item and it is empty
+VISIT_FACT_ITEMS = {"surveyor": "name", "surveyor_phone": "phone", "fill_date": "today",
+                    "survey_date": "today"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DueEntry:
+    """One form of the visit: a person's Form A, the household's Form B, or an open case."""
+
+    form_id: str
+    title: str
+    person_id: str | None
+    person_name: str
+    response_id: str | None
+    state: str | None
+    survey_round: str
+    form_version: str
+    reason: str = ""  # why a reviewer returned it
+
+    @property
+    def is_case(self) -> bool:
+        return self.form_id == "renovation"
+
+    @property
+    def done(self) -> bool:
+        return self.state in rounds.DONE
+
+    @property
+    def state_label(self) -> str:
+        if self.is_case:
+            return renovation.STATE_LABELS.get(self.state or "", self.state or "")
+        return workflow.STATE_LABELS.get(self.state or "", "未开始")
+
+
+@dataclass(frozen=True)
+class VisitPlan:
+    """The household visited and its forms due this season."""
+
+    household_id: str
+    heading: str
+    year: int
+    entries: list[DueEntry] = field(default_factory=list)
+    photos: list[str] = field(default_factory=list)  # this season's visit photos
+
+
+def survey_year() -> int:
+    return load_settings().survey_year
+
+
+def form_version(form_id: str, wanted: str) -> str:
+    """The version to start: the one the settings name, else the newest one installed."""
+    known = sorted(version for (form, version) in load_forms() if form == form_id)
+    return wanted if wanted in known or not known else known[-1]
+
+
+def _return_reason(history: list[Any]) -> str:
+    for entry in reversed(history or []):
+        if isinstance(entry, dict) and entry.get("to") == workflow.RETURNED:
+            return str(entry.get("reason") or "")
+    return ""
+
+
+def load_plan(db: Database, household_id: str, year: int) -> VisitPlan:
+    """The forms due for the household in the survey year, with their states."""
+    with db.session() as s:
+        household = s.get(Household, household_id)
+        if household is None or household.deleted:
+            raise LookupError(household_id)
+        try:
+            wanted = load_settings().for_area(year, household.area_code).form_a_version
+        except SettingsError:
+            wanted = FORM_A_VERSION
+        version = form_version(rounds.FORM_A, wanted)
+        due = [
+            d
+            for d in rounds.due_forms(s.connection(), year, household.area_code)
+            if d.household_id == household_id
+        ]
+        query = select(Person.id, Person.name).where(Person.household_id == household_id)
+        names: dict[str, str] = {pid: name for pid, name in s.execute(query)}
+        entries: list[DueEntry] = []
+        for d in due:
+            if d.form_id == "renovation":
+                case = s.get(RenovationCase, d.response_id)
+                who = names.get(d.person_id or "", "")
+                case_year = str(case.year if case else year)
+                entries.append(
+                    DueEntry(d.form_id, "无障碍改造个案", d.person_id, who, d.response_id,
+                             d.state, case_year, "")
+                )  # fmt: skip
+                continue
+            response = s.get(FormResponse, d.response_id) if d.response_id else None
+            entries.append(
+                DueEntry(
+                    form_id=d.form_id,
+                    title=TITLES.get(d.form_id, d.form_id),
+                    person_id=d.person_id,
+                    person_name=names.get(d.person_id or "", household.head_name),
+                    response_id=d.response_id,
+                    state=d.state,
+                    survey_round=response.survey_round if response else str(year),
+                    form_version=response.form_version if response else version,
+                    reason=_return_reason(response.state_history) if response else "",
+                )
+            )
+        entries.sort(key=lambda e: (e.is_case, e.form_id, e.person_name))
+        since = datetime.combine(date(year, 1, 1), time())
+        photos = list(
+            s.scalars(
+                select(Attachment.id)
+                .where(
+                    Attachment.owner_entity == "household",
+                    Attachment.owner_id == household_id,
+                    Attachment.tag == "visit",
+                    Attachment.deleted.is_(False),
+                    Attachment.updated_at >= since,
+                )
+                .order_by(Attachment.updated_at)
+            )
+        )
+        heading = f"{household.head_name}户 · {household.address}"
+        return VisitPlan(household_id, heading, year, entries, photos)
+
+
+@dataclass(frozen=True)
+class OpenedResponse:
+    """One response ready to show: its definition, context, answers and last year's."""
+
+    entry: DueEntry
+    response_id: str
+    state: str
+    form: FormDefinition
+    context: FormContext
+    answers: dict[str, Any]
+    last: dict[str, Any] | None
+    reason: str
+    added: tuple[str, ...] = ()  # items filled with the visit's own facts
+
+    @property
+    def editable(self) -> bool:
+        return self.state in workflow.EDITABLE_STATES
+
+
+def visit_facts(db: Database, username: str) -> dict[str, str]:
+    """What the visit knows of itself: who fills the forms, and today's date."""
+    with db.session() as s:
+        user = s.scalars(select(User).where(User.username == username)).first()
+        return {
+            "name": (user.display_name if user else "") or username,
+            "phone": user.phone if user else "",
+            "today": date.today().isoformat(),
+        }
+
+
+def open_response(
+    responses: Responses, household_id: str, entry: DueEntry, facts: dict[str, str]
+) -> OpenedResponse:
+    """Start the response if it is not started (pre-filled), and read it for the form."""
+    response_id = entry.response_id
+    if response_id is None or entry.state == workflow.ASSIGNED:
+        form = get_form(entry.form_id, entry.form_version)
+        response_id, _ = responses.start(
+            form, entry.survey_round, household_id=household_id, person_id=entry.person_id
+        )
+    with responses.db.session() as s:
+        response = s.get(FormResponse, response_id)
+        assert response is not None
+        form = get_form(response.form_id, response.form_version)
+        answers = dict(response.answers)
+        added: list[str] = []
+        if response.state in workflow.EDITABLE_STATES:
+            for name, fact in VISIT_FACT_ITEMS.items():
+                if name in form.items and not answers.get(name) and facts.get(fact):
+                    answers[name] = facts[fact]
+                    added.append(name)
+        return OpenedResponse(
+            entry=entry,
+            response_id=response.id,
+            state=response.state,
+            form=form,
+            context=responses.context(s, response),
+            answers=answers,
+            last=responses.last_accepted(s, response),
+            reason=_return_reason(response.state_history),
+            added=tuple(added),
+        )
