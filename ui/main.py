@@ -4,24 +4,42 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
-from sqlalchemy import select
 
-from app.demo.__main__ import DEMO_PASSWORD
-from app.demo.district import SURVEY_USER, build_demo_district
-from app.store.database import Database
 from app.store.errors import StoreError
-from app.store.registry import User
 from ui import preferences, theme, worker
 from ui.fonts import install_font
 from ui.i18n import install_translation
-from ui.main_window import MainWindow
-from ui.session import AppSession
 from ui.unlock import UnlockDialog
+
+if TYPE_CHECKING:
+    from app.store.database import Database
+
+# The unlock screen needs only Qt; the rest (SQLAlchemy, the pages: about a second)
+# is imported while the user types the password.
+HEAVY_MODULES = ("app.store.database", "app.services.registry", "ui.main_window", "ui.session")
+DEMO_PASSWORD = "demo2026"
+SURVEY_USER = "demo"
+
+
+def preload() -> threading.Thread:
+    """Import the heavy modules in the background; joined before they are needed."""
+    import importlib
+
+    def work() -> None:
+        for name in HEAVY_MODULES:
+            importlib.import_module(name)
+
+    thread = threading.Thread(target=work, name="preload", daemon=True)
+    thread.start()
+    return thread
+
 
 APP_NAME = "Fieldvisit"
 DEMO_PERSONS = 15_000
@@ -43,6 +61,11 @@ class UnknownUser(StoreError):
 
 def open_for_user(path: Path, user: str, password: str) -> Database:
     """Open the database and check that `user` is one of its users."""
+    from sqlalchemy import select
+
+    from app.store.database import Database
+    from app.store.registry import User
+
     db = Database.open(path, password)
     with db.session() as s:
         found = s.scalar(select(User.id).where(User.username == user, User.deleted.is_(False)))
@@ -61,6 +84,9 @@ def build_demo(app: QApplication, path: Path, persons: int) -> bool:
     dialog.setAccessibleName(app.tr("生成演示数据的进度"))
 
     def work(report: worker.Progress) -> None:
+        from app.demo.district import build_demo_district
+        from app.store.database import Database
+
         tmp = path.with_name(path.name + ".building")
         for leftover in path.parent.glob(tmp.name + "*"):
             leftover.unlink()
@@ -126,8 +152,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
     dialog = UnlockDialog(lambda u, p: open_for_user(path, u, p), user=user)
+    loading = preload()
     if dialog.exec() != UnlockDialog.DialogCode.Accepted or dialog.database is None:
         return 0
+    loading.join()
+    from ui.main_window import MainWindow
+    from ui.session import AppSession
+
     session = AppSession(dialog.database, dialog.user)
     window = MainWindow(session, prefs, title_area="奉化区（演示）" if args.demo else "")
     window.show()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -17,11 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.store.database import Database
 from app.store.errors import StoreError
 from ui import worker
 
-Opener = Callable[[str, str], Database]
+if TYPE_CHECKING:
+    from app.store.database import Database
+
+Opener = Callable[[str, str], "Database"]
 
 
 class UnlockDialog(QDialog):

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from pypinyin import lazy_pinyin
 from sqlalchemy import Connection, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -60,6 +59,7 @@ EXACT_LOOKUPS = (
 @lru_cache(maxsize=65536)
 def name_pinyin(name: str) -> tuple[str, str]:
     """Full pinyin and initials of a name: 张三 -> ("zhangsan", "zs")."""
+    from pypinyin import lazy_pinyin  # 0.2 s to import: only when a name is indexed
 
     syllables = lazy_pinyin(name)
     if syllables and name[:1] in SURNAME_PINYIN:
