@@ -42,7 +42,7 @@ class VisitView(Page):
         self.status.setWordWrap(True)
         self.entry_list = QListWidget(self)
         self.entry_list.setAccessibleName(self.tr("本次要填的表"))
-        self.entry_list.setMaximumHeight(self.fontMetrics().height() * 7)
+        self.entry_list.setMaximumHeight(self.fontMetrics().height() * 5)
         entries_label = QLabel(self.tr("本次要填的表(&F)"), self)
         entries_label.setBuddy(self.entry_list)
         entries = QVBoxLayout()
@@ -54,8 +54,8 @@ class VisitView(Page):
         self.photo_box.addStretch(1)
         self.photos: PhotoField | None = None
         top = QHBoxLayout()  # one row, so that the reading order stays top to bottom
-        top.addLayout(entries, 3)
-        top.addLayout(self.photo_box, 2)
+        top.addLayout(entries, 1)
+        top.addLayout(self.photo_box, 1)
 
         self.form_title = QLabel(self)
         self.form_title.setWordWrap(True)

@@ -1,0 +1,47 @@
+"""Answers in words, and which answers "same as last year" may copy."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from app.forms.definition import CHOICE_TYPES, NUMBER_TYPES, Item
+from app.forms.engine import is_empty
+
+#: answers of these types belong to this visit: never copied from last year
+VISIT_TYPES = frozenset({"photo", "signature", "gps", "date"})
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FormWidget", text)
+
+
+def answer_text(item: Item, value: Any) -> str:
+    """An answer in words, with the paper codes of choices: "1 入户"."""
+    if is_empty(value):
+        return _tr("（空）")
+    if item.type in CHOICE_TYPES:
+        codes = value if isinstance(value, list) else [value]
+        return "、".join(f"{c} {item.option_label(str(c))}" for c in codes)
+    if item.type in NUMBER_TYPES:
+        shown = f"{value:g}" if isinstance(value, float) else str(value)
+        return shown + (item.unit or "")
+    if item.type == "gps" and isinstance(value, Mapping):
+        return _tr("纬度 %s，经度 %s") % (value.get("lat"), value.get("lon"))
+    if item.type == "signature":
+        return _tr("已签字")
+    if item.type == "photo":
+        return _tr("%d 张照片") % (len(value) if isinstance(value, list) else 1)
+    if item.type == "repeat" and isinstance(value, list):
+        return _tr("%d 行") % len(value)
+    return str(value)
+
+
+def fills_from_last(item: Item) -> bool:
+    """Whether "same as last year" copies last year's answer into `item`: not into facts of
+    the registry (this year's are newer) nor into this visit's own photos, dates, place."""
+    from_registry = item.prefill is not None and item.prefill != "last"
+    typed = item.is_input or item.type == "repeat"
+    return typed and not (item.readonly or from_registry or item.type in VISIT_TYPES)
