@@ -148,6 +148,11 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         #: other parts of the program (prints) add their actions here
         self.print_menu = self.menuBar().addMenu(self.tr("打印(&P)"))
+        # -- prints (issue 5): the actions of the 打印 menu, in ui/print_preview.py --------
+        from ui.print_preview import PrintActions
+
+        self.prints = PrintActions(self)
+        # -- end of prints ---------------------------------------------------------------
         self.status_label = QLabel()
         self.status_label.setAccessibleName(self.tr("状态"))
         self.statusBar().addPermanentWidget(self.status_label)
@@ -235,10 +240,7 @@ class MainWindow(QMainWindow):
         """Save the work in progress, then hide everything behind the password."""
         if self.locked:
             return
-        for page in self.pages.values():
-            save = getattr(page, "save_work", None)
-            if callable(save):
-                save()
+        self.save_work()
         audit.record(self.session.db, self.session.username, "lock")
         self.outer.setCurrentWidget(self.lock_panel)
         self.lock_panel.password.setFocus()
@@ -255,11 +257,15 @@ class MainWindow(QMainWindow):
             page.setFocus()
         return True
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def save_work(self) -> None:
+        """Every page saves what is being typed (a visit's drafts): nothing is ever lost."""
         for page in self.pages.values():
-            save = getattr(page, "save_work", None)
+            save = getattr(page, "flush", None) or getattr(page, "save_work", None)
             if callable(save):
                 save()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_work()
         preferences.save_window(self.saveGeometry(), self.saveState())
         app = QApplication.instance()
         if app is not None:
