@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("search.py", "open.py", "forms.py", "startup.py", "memory.py")
+SCRIPTS = ("search.py", "open.py", "forms.py", "startup.py", "memory.py", "prints.py")
 
 
 def main() -> int:

@@ -96,6 +96,21 @@ MESSAGES: dict[str, str] = {
     "renovation.cost_invalid": "项目 {code} 的实际费用（分）应为不小于0的整数：{cost}",
     "renovation.settlement_over_cap": "结算总额{total}元超过每户上限{cap}元，须填写理由",
     # --- end of workflow and renovation messages --------------------------------------
+    # --- Sync (sync/server): why the server refused a laptop's change --------------------
+    "sync.entity_unknown": "服务器不认识这类记录：{entity}",
+    "sync.server_managed": "{entity}只能由管理员在服务器上修改",
+    "sync.out_of_scope": "这条记录不在您负责的区域内（{area}），服务器未接受修改",
+    "sync.parent_unknown": "服务器上没有这条记录所属的记录（{entity} {id}）",
+    "sync.bad_value": "字段{field}的值无效：{value}",
+    "sync.integrity": "服务器拒绝了这项修改：与已有数据冲突（{constraint}）",
+    "sync.append_only": "工作日志只能新增，不能修改或删除",
+    "sync.form_unknown": "服务器上没有这个表单版本：{form} {version}",
+    "sync.blob_missing": "附件内容还没有上传到服务器：{sha}",
+    # --- end of sync messages -----------------------------------------------------------
+    # --- Prints (app/services/prints.py) --------------------------------------------------
+    "print.nothing": "没有可打印的内容：{what}",
+    "print.unknown_paper": "没有这种个案文书：{paper}（可打印评估表、改造方案、验收表）",
+    # --- end of print messages ----------------------------------------------------------
 }
 
 

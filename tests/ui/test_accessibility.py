@@ -51,7 +51,7 @@ def window(qtbot: QtBot, district: Database) -> MainWindow:
 
 def controls(page: QWidget) -> list[QWidget]:
     """The visible interactive controls of a page (inner parts of a combo box aside)."""
-    found = []
+    found: list[QWidget] = []
     for widget in page.findChildren(QWidget):
         if not isinstance(widget, INTERACTIVE) or not widget.isVisible():
             continue
@@ -78,7 +78,7 @@ def radio_groups(widgets: list[QWidget]) -> dict[QWidget, list[QWidget]]:
     for widget in widgets:
         group = widget.group() if isinstance(widget, QRadioButton) else None
         if group is not None and group.exclusive():
-            members = [b for b in group.buttons() if b in widgets]
+            members: list[QWidget] = [b for b in group.buttons() if b in widgets]
             for member in members:
                 groups[member] = members
     return groups
@@ -142,7 +142,8 @@ def test_tab_reaches_every_control_of_every_page_in_reading_order(
             continue
         groups = radio_groups(wanted)
         wanted[0].setFocus(Qt.FocusReason.TabFocusReason)
-        qtbot.waitUntil(lambda w=wanted[0]: w.hasFocus(), timeout=1000)
+        first = wanted[0]
+        qtbot.waitUntil(first.hasFocus, timeout=1000)
         visited: list[QWidget] = []
         for _ in range(len(wanted) * 2 + 10):
             current = QApplication.focusWidget()

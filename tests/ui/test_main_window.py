@@ -214,7 +214,11 @@ def test_every_label_fits_at_200_percent(
         page = window.current_page()
         assert page is not None
         labels = [lb for lb in page.findChildren(QLabel) if lb.isVisible() and lb.text()]
-        qtbot.waitUntil(lambda labels=labels: all(lb.height() > 0 for lb in labels), timeout=2000)
+
+        def laid_out(shown: list[QLabel] = labels) -> bool:
+            return all(lb.height() > 0 for lb in shown)
+
+        qtbot.waitUntil(laid_out, timeout=2000)
         for label in labels:
             if not label.isVisible() or not label.text():
                 continue

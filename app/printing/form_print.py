@@ -1,0 +1,318 @@
+"""Form prints drawn from the form definition, blank pre-filled or completed.
+
+Every item is printed with its number and label; every option with its code and a drawn
+tick box, the chosen ones ticked; skipped items say 不适用; repeats are tables; computed
+values are shown; signature items are boxes holding the captured signature image. The
+header names the area, household, person (ID masked except on the person's own copy),
+survey year and form version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from reportlab.lib.units import mm
+
+from app.forms.context import FormContext
+from app.forms.definition import CHOICE_TYPES, FormDefinition, Item, Section
+from app.forms.engine import FormEngine, is_empty
+from app.printing.answers import answer_pieces, chosen_codes
+from app.printing.lines import Column, Line, draw_row, flow, row_height, text_lines
+from app.printing.marks import SIGNATURE_PIXELS, image_reader, signature_box
+from app.printing.model import Mode, RecordRef, Subject, masked
+from app.printing.repeats import RepeatPrint, draw_repeat
+from app.printing.sheet import GREY, LEFT, LIGHT, RIGHT, WIDTH, Sheet
+from app.printing.skips import certainly_skipped, depends_on
+
+NUMBER_WIDTH = 15 * mm
+LABEL_WIDTH = 56 * mm
+ANSWER_X = LEFT + NUMBER_WIDTH + LABEL_WIDTH + 2 * mm
+ANSWER_WIDTH = RIGHT - ANSWER_X
+SIZE = 9
+SIGNATURE_HEIGHT = 20 * mm
+ROW = (
+    Column(LEFT, NUMBER_WIDTH, 8.5),
+    Column(LEFT + NUMBER_WIDTH, LABEL_WIDTH, SIZE),
+    Column(ANSWER_X, ANSWER_WIDTH, SIZE),
+)
+HINT_PREFILLED = (
+    "填写说明：已勾选或已填写的是登记库和上年已核实的信息，请与受访人逐项核对，有变化的划掉后改正；"
+    "在 □ 内打 √ 选择；标“不适用”的题目不用填；“依 R16 的答案”表示按该题的回答决定是否填写。"
+)
+HINT_COMPLETED = (
+    "说明：√ 为所选答案；“不适用”表示按跳转规则不需回答的题目；“自动计算”的数值由程序算出。"
+)
+
+
+class Appendix(Protocol):
+    """A part printed after the form's items (photos, a budget, more facts)."""
+
+    def draw(self, sheet: Sheet) -> None: ...
+
+
+@dataclass(frozen=True)
+class FormPrint:
+    """One response (or a planned one) to print, with everything the paper shows."""
+
+    definition: FormDefinition
+    answers: Mapping[str, Any]
+    context: FormContext
+    subject: Subject
+    record: RecordRef
+    mode: Mode
+    own_file: bool
+    survey_round: str = ""
+    state: str = ""  # e.g. "已完成，m001001 2026-03-02 填写"
+    images: Mapping[str, bytes] = field(default_factory=dict)  # attachment id -> image
+    title: str = ""
+    facts: tuple[tuple[str, str], ...] = ()  # more lines of the header
+    appendices: tuple[Appendix, ...] = ()
+    #: the signature boxes of a form whose definition has no signature item
+    signatures: tuple[str, ...] = ("受访人签字", "调查员签字")
+
+    def draw(self, sheet: Sheet) -> None:
+        _Drawer(sheet, self).draw()
+
+
+def round_label(survey_round: str) -> str:
+    """ "2026" -> "2026年度"; "2026Q3" -> "2026年第3季度"."""
+    year, _, quarter = survey_round.partition("Q")
+    return f"{year}年第{quarter}季度" if quarter else (f"{year}年度" if year else "")
+
+
+def copy_label(own_file: bool) -> str:
+    if own_file:
+        return "本人档案联 · 证件号码完整，请妥善保管"
+    return "工作联 · 证件号码已部分隐藏"
+
+
+def pairs_rows(sheet: Sheet, pairs: Sequence[tuple[str, str]]) -> None:
+    """Label-value pairs, two to a line, in a light box (the header of a paper)."""
+    half = WIDTH / 2
+    label_width = 22 * mm
+    value_width = half - label_width - 2 * mm
+    columns = [
+        Column(LEFT + 1 * mm, label_width, 8),
+        Column(LEFT + label_width, value_width, 9),
+        Column(LEFT + half + 1 * mm, label_width, 8),
+        Column(LEFT + half + label_width, value_width, 9),
+    ]
+    for start in range(0, len(pairs), 2):
+        contents: list[list[Line]] = []
+        for label, value in pairs[start : start + 2]:
+            contents.append(text_lines(label, label_width, 8, grey=True))
+            contents.append(text_lines(value or "—", value_width, 9))
+        while len(contents) < 4:
+            contents.append([])
+        draw_row(sheet, columns, contents, leading=4.4 * mm, pad=0.9 * mm, where="表头")
+
+
+def section_bar(sheet: Sheet, title: str, note: str = "") -> None:
+    """A shaded bar with a part's title (kept with the first lines of the part)."""
+    height = 6.5 * mm
+    sheet.need(height + 12 * mm)
+    canvas = sheet.canvas
+    canvas.setFillColor(LIGHT)
+    canvas.rect(LEFT, sheet.y - height, WIDTH, height, stroke=0, fill=1)
+    canvas.setFillColorRGB(0, 0, 0)
+    width = sheet.text(LEFT + 2 * mm, sheet.y - height + 2 * mm, title, 10, where=title)
+    if note:
+        sheet.text(LEFT + 5 * mm + width, sheet.y - height + 2 * mm, note, 8, color=GREY)
+    sheet.y -= height + 0.5 * mm
+
+
+class _Drawer:
+    """Draws one FormPrint."""
+
+    def __init__(self, sheet: Sheet, form: FormPrint) -> None:
+        self.sheet = sheet
+        self.form = form
+        self.definition = form.definition
+        self.blank = form.mode is Mode.PREFILLED
+        self.evaluation = FormEngine(form.definition).evaluate(form.answers, form.context)
+        if self.blank:
+            self.skipped = certainly_skipped(form.definition, form.context)
+        else:
+            self.skipped = {n for n, ok in self.evaluation.relevant.items() if not ok}
+
+    def value(self, item: Item) -> Any:
+        if self.evaluation.relevant.get(item.name, True) or not self.blank:
+            return self.evaluation.values.get(item.name)
+        return self.form.answers.get(item.name)  # pre-filled, even if now skipped: to check
+
+    def draw(self) -> None:
+        form, sheet = self.form, self.sheet
+        title = form.title or self.definition.title
+        who = form.subject.person_name or form.subject.head_name
+        subtitle = " · ".join(
+            x
+            for x in (
+                who,
+                round_label(form.survey_round),
+                f"版本 {self.definition.version}",
+                form.mode.label,
+            )
+            if x
+        )
+        sheet.begin_record(form.record, title, subtitle, copy_label(form.own_file))
+        pairs_rows(sheet, self._header())
+        hint = HINT_PREFILLED if self.blank else HINT_COMPLETED
+        draw_row(
+            sheet,
+            [Column(LEFT, WIDTH, 7.5)],
+            [text_lines(hint, WIDTH, 7.5, grey=True)],
+            leading=3.6 * mm,
+            rule=False,
+        )
+        for section in self.definition.sections:
+            self._section(section)
+        for appendix in form.appendices:
+            appendix.draw(sheet)
+        if not any(i.type == "signature" for i in self.definition.items.values()):
+            self._default_signatures()
+        sheet.end_record()
+
+    def _header(self) -> list[tuple[str, str]]:
+        form, subject = self.form, self.form.subject
+        pairs = [
+            ("地区", subject.area),
+            ("户主", subject.head_name),
+            ("现居住地址", subject.address),
+            ("联系电话", subject.phone),
+        ]
+        if subject.person_name:
+            pairs += [
+                ("残疾人", subject.person_name),
+                ("公民身份号码", masked(subject.id_number, form.own_file)),
+                ("残疾人证号", masked(subject.cert_number, form.own_file)),
+            ]
+        pairs += [
+            ("调查年度", round_label(form.survey_round)),
+            ("表单版本", f"{self.definition.id} {self.definition.version}"),
+        ]
+        if form.state:
+            pairs.append(("状态", form.state))
+        return pairs + list(form.facts)
+
+    def _section(self, section: Section) -> None:
+        items = section.items
+        all_skipped = bool(items) and all(i.name in self.skipped for i in items)
+        section_bar(self.sheet, section.title, "（本部分不适用）" if all_skipped else "")
+        for item in items:
+            if item.type == "repeat" and item.name not in self.skipped:
+                self._repeat(item)
+            elif item.type == "signature" and item.name not in self.skipped:
+                self._signature(item)
+            elif item.type == "note":
+                lines = text_lines(item.title, WIDTH, 8, grey=True)
+                draw_row(self.sheet, [Column(LEFT, WIDTH, 8)], [lines], leading=4 * mm)
+            else:
+                self._item(item)
+
+    def _left(self, item: Item) -> tuple[list[Line], list[Line]]:
+        label = text_lines(item.label, LABEL_WIDTH - 1.5 * mm, SIZE)
+        depends = depends_on(item, self.definition) if self.blank else ""
+        if depends and item.name not in self.skipped:
+            label += text_lines(f"依 {depends} 的答案填写", LABEL_WIDTH, 7, grey=True)
+        return text_lines(item.number, NUMBER_WIDTH, 8.5), label
+
+    def _item(self, item: Item) -> None:
+        value = self.value(item)
+        skipped = item.name in self.skipped
+        key = self._stamp_key(item, value, skipped)
+        stamp = self.sheet.stamp(key) if key is not None else None
+        if stamp is not None:
+            self.sheet.place(stamp)
+            return
+        pieces = answer_pieces(
+            item, value, skipped=skipped, blank=self.blank, own_file=self.form.own_file
+        )
+        number, label = self._left(item)
+        contents = [number, label, flow(pieces, ANSWER_WIDTH, SIZE)]
+        height = row_height(contents)
+        if key is None or height > self.sheet.page_room:
+            draw_row(self.sheet, ROW, contents, where=item.title)
+            return
+        self.sheet.place(
+            self.sheet.make_stamp(
+                key, height, lambda: draw_row(self.sheet, ROW, contents, where=item.title)
+            )
+        )
+
+    def _stamp_key(self, item: Item, value: Any, skipped: bool) -> tuple[Any, ...] | None:
+        """The key of a row that looks the same wherever its answer is the same: a skipped
+        item, or a choice with its ticks. Other answers are personal: drawn each time."""
+        if skipped:
+            answer: Any = "skipped"
+        elif item.type in CHOICE_TYPES:
+            answer = tuple(chosen_codes(value))
+        else:
+            return None
+        return (self.definition.key, item.name, answer, self.blank)
+
+    def _repeat(self, item: Item) -> None:
+        number, label = self._left(item)
+        if item.help:
+            label += text_lines(item.help, LABEL_WIDTH + ANSWER_WIDTH, 7, grey=True)
+        draw_row(self.sheet, ROW[:2], [number, label], where=item.title, rule=False)
+        rows = self.value(item)
+        rows = rows if isinstance(rows, list) else []
+        blank_rows = 0
+        if self.blank:  # room for rows to add: new members; none where the rows are given
+            wanted = max(2, item.min_rows) if not rows else (2 if item.prefill else 0)
+            blank_rows = min(wanted, (item.max_rows or 99) - len(rows))
+        repeat = RepeatPrint(
+            item=item,
+            rows=[r for r in rows if isinstance(r, Mapping)],
+            relevance=self.evaluation.row_relevant.get(item.name, []),
+            blank_rows=blank_rows,
+            own_file=self.form.own_file,
+            blank=self.blank,
+        )
+        draw_repeat(self.sheet, repeat)
+        self.sheet.y -= 1.5 * mm
+
+    def _signature(self, item: Item) -> None:
+        sheet = self.sheet
+        value = self.value(item)
+        key = value[0] if isinstance(value, list) and value else value
+        data = self.form.images.get(key) if isinstance(key, str) else None
+        image = image_reader(data, SIGNATURE_PIXELS) if data else None
+        note = "已电子签名（签名图像不在本机）" if image is None and not is_empty(value) else ""
+        number, label = self._left(item)
+        height = SIGNATURE_HEIGHT + 3 * mm
+        sheet.need(height)
+        top = sheet.y
+        draw_row(sheet, ROW[:2], [number, label], where=item.title, rule=False)
+        signature_box(
+            sheet,
+            ANSWER_X,
+            top - 1.5 * mm,
+            min(ANSWER_WIDTH, 80 * mm),
+            SIGNATURE_HEIGHT,
+            label=item.label,
+            image=image,
+            note=note,
+        )
+        sheet.y = top - height
+
+    def _default_signatures(self) -> None:
+        """Forms without signature items still get signed on paper."""
+        sheet = self.sheet
+        sheet.need(SIGNATURE_HEIGHT + 12 * mm)  # the bar and the boxes stay together
+        section_bar(sheet, "签字")
+        labels = self.form.signatures
+        width = (WIDTH - 4 * mm * (len(labels) - 1)) / len(labels)
+        for index, label in enumerate(labels):
+            signature_box(
+                sheet,
+                LEFT + index * (width + 4 * mm),
+                sheet.y - 1.5 * mm,
+                width,
+                SIGNATURE_HEIGHT,
+                label=label,
+                image=None,
+            )
+        sheet.y -= SIGNATURE_HEIGHT + 3 * mm

@@ -1,0 +1,287 @@
+"""The drawing surface of a PDF: A4 pages, a cursor, and for each record its running band
+(copy, title, QR code) and its footer "第 x 页 共 y 页".
+
+Several records may share one PDF (a batch): each has its own page numbers and QR code.
+What every page of a record shows is drawn once, as a form XObject shown on each page.
+The total of a record's pages is not known while its first pages are drawn, so the
+footer refers to another form XObject, filled in when the record ends.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from datetime import datetime
+
+from reportlab.graphics.barcode import qrencoder
+from reportlab.lib.colors import Color, black
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from app.printing.fonts import FONT, GlyphCheck, register_font, text_width
+from app.printing.ink import Ink
+from app.printing.model import PdfResult, PrintedRecord, RecordRef
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+LEFT = 15 * mm
+RIGHT = PAGE_WIDTH - 15 * mm
+WIDTH = RIGHT - LEFT
+TOP = PAGE_HEIGHT - 10 * mm
+BOTTOM = 15 * mm
+QR_SIZE = 19 * mm
+QR_BORDER = 2  # modules of quiet zone inside the code's square
+QR_MASK = 2  # any of the eight QR masks decodes; see qr_modules
+BAND = 22 * mm  # from TOP down to where the content starts
+GREY = Color(0.4, 0.4, 0.4)
+LIGHT = Color(0.9, 0.9, 0.9)
+RULE = Color(0.6, 0.6, 0.6)
+
+
+@dataclass
+class _Record:
+    ref: RecordRef
+    title: str
+    subtitle: str
+    copy_label: str
+    number: int
+    first_page: int
+    pages: int = 0
+
+    @property
+    def band_form(self) -> str:
+        return f"band{self.number}"
+
+    @property
+    def total_form(self) -> str:
+        return f"total{self.number}"
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A drawn row kept as a form XObject, shown again wherever the same row comes back."""
+
+    name: str
+    height: float
+
+
+class Sheet:
+    """One PDF being drawn, record after record; `y` is the cursor (points from the bottom).
+
+    Rows that come back unchanged (the same question with the same answer ticked, in a
+    batch of a hundred forms) are drawn once as a stamp and shown again: a reference
+    instead of a few dozen drawing operations.
+    """
+
+    def __init__(self, printed_by: str, printed_at: datetime, title: str = "") -> None:
+        register_font()
+        self._buffer = io.BytesIO()
+        self.canvas = Canvas(
+            self._buffer,
+            pagesize=A4,
+            initialFontName=FONT,  # type: ignore[arg-type]  # the stub says float; it is a name
+            initialFontSize=9,
+            pageCompression=1,
+        )
+        self.canvas.setCreator("入户走访助手 Fieldvisit")
+        self.canvas.setAuthor(printed_by)
+        self.canvas.setTitle(title or "入户走访助手打印")
+        self.printed = f"{printed_by} 打印于 {printed_at:%Y-%m-%d %H:%M}"
+        self.glyphs = GlyphCheck()
+        self.y = 0.0
+        self.page_number = 0
+        self.records: list[PrintedRecord] = []
+        self._record: _Record | None = None
+        self._page_open = False
+        self._stamps: dict[Hashable, Stamp] = {}
+        self._stamping = False
+
+    # -- text ------------------------------------------------------------------------
+
+    def text(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        size: float = 9,
+        *,
+        where: str = "",
+        color: Color = black,
+        align: str = "left",
+    ) -> float:
+        """Draw one line (checked for missing glyphs); returns its width."""
+        ink = self.ink()
+        width = ink.text(x, y, text, size, where=where, color=color, align=align)
+        ink.flush()
+        return width
+
+    def ink(self) -> Ink:
+        """A batch of strings, boxes and lines to draw together."""
+        return Ink(self.canvas, self.glyphs)
+
+    # -- records and pages -----------------------------------------------------------
+
+    def begin_record(self, ref: RecordRef, title: str, subtitle: str, copy_label: str) -> None:
+        """Start a record on a new page: its band (title, QR code) is drawn once for all."""
+        if self._record is not None:
+            self.end_record()
+        number = len(self.records) + 1
+        self._record = _Record(ref, title, subtitle, copy_label, number, self.page_number + 1)
+        self._define_band(self._record)
+        self.new_page()
+
+    def new_page(self) -> None:
+        record = self._record
+        if record is None or self._stamping:
+            raise RuntimeError("new_page outside a record or inside a stamp")
+        if self._page_open:
+            self.canvas.showPage()
+        self.page_number += 1
+        record.pages += 1
+        self._page_open = True
+        self._page_marks(record)
+        self.y = TOP - BAND
+
+    def need(self, height: float) -> None:
+        """Make room for `height` points below the cursor (a new page if it does not fit)."""
+        if self.y - height < BOTTOM:
+            self.new_page()
+
+    @property
+    def floor(self) -> float:
+        """How low drawing may go on this page (no limit while drawing a stamp)."""
+        return -1e9 if self._stamping else BOTTOM
+
+    @property
+    def room(self) -> float:
+        return self.y - self.floor
+
+    # -- stamps ----------------------------------------------------------------------
+
+    def stamp(self, key: Hashable) -> Stamp | None:
+        """The stamp already drawn for `key`, if any."""
+        return self._stamps.get(key)
+
+    def make_stamp(self, key: Hashable, height: float, draw: Callable[[], None]) -> Stamp:
+        """Draw a row of `height` points with `draw` (from the cursor down) as a stamp."""
+        stamp = Stamp(f"row{len(self._stamps)}", height)
+        saved = self.y
+        self.canvas.beginForm(stamp.name, 0, -int(height) - 3, int(PAGE_WIDTH), 2)
+        self._stamping = True
+        self.y = 0.0
+        try:
+            draw()
+        finally:
+            self._stamping = False
+            self.canvas.endForm()
+            self.y = saved
+        self._stamps[key] = stamp
+        return stamp
+
+    def place(self, stamp: Stamp) -> None:
+        """Show a stamp below the cursor (on a new page if it does not fit)."""
+        self.need(stamp.height)
+        canvas = self.canvas
+        canvas.saveState()
+        canvas.translate(0, self.y)
+        canvas.doForm(stamp.name)
+        canvas.restoreState()
+        self.y -= stamp.height
+
+    @property
+    def page_room(self) -> float:
+        """The height of an empty page's content area."""
+        return TOP - BAND - BOTTOM
+
+    def end_record(self) -> None:
+        record = self._record
+        if record is None:
+            return
+        canvas = self.canvas
+        canvas.beginForm(record.total_form, 0, -6, 80, 20)  # room for descenders below 0
+        canvas.setFont(FONT, 8)
+        canvas.drawString(0, 0, f" {record.pages} 页")
+        canvas.endForm()
+        self.records.append(
+            PrintedRecord(record.ref, record.title, record.first_page, record.pages)
+        )
+        self._record = None
+
+    def finish(self) -> PdfResult:
+        """End the last record and return the PDF."""
+        self.end_record()
+        if self._page_open:
+            self.canvas.showPage()
+        self.canvas.save()
+        return PdfResult(
+            pdf=self._buffer.getvalue(),
+            pages=self.page_number,
+            records=tuple(self.records),
+            warnings=tuple(self.glyphs.messages()),
+        )
+
+    # -- the running band and the footer ---------------------------------------------
+
+    def _define_band(self, record: _Record) -> None:
+        """What every page of a record shows, drawn once: copy, title, QR code, footer."""
+        canvas = self.canvas
+        canvas.beginForm(record.band_form, 0, 0, int(PAGE_WIDTH), int(PAGE_HEIGHT))
+        self._qr(record.ref.code(), RIGHT - QR_SIZE, TOP - QR_SIZE)
+        ink = self.ink()
+        ink.text(LEFT, TOP - 4 * mm, record.copy_label, 7.5, color=GREY, where="联次")
+        title_size = 14 if text_width(record.title, 14) < WIDTH - QR_SIZE - 4 * mm else 12
+        ink.text(LEFT, TOP - 10.5 * mm, record.title, title_size, where="标题")
+        ink.text(LEFT, TOP - 16 * mm, record.subtitle, 8.5, color=GREY, where="标题")
+        footer = f"记录 {record.ref.short} · {self.printed}"
+        ink.text(LEFT, BOTTOM - 8 * mm, footer, 7, color=GREY, where="页脚")
+        ink.flush()
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.6)
+        canvas.line(LEFT, TOP - BAND + 3 * mm, RIGHT - QR_SIZE - 2 * mm, TOP - BAND + 3 * mm)
+        canvas.endForm()
+
+    def _page_marks(self, record: _Record) -> None:
+        canvas = self.canvas
+        canvas.doForm(record.band_form)
+        y = BOTTOM - 8 * mm
+        x = RIGHT - 22 * mm
+        width = self.text(x, y, f"第 {record.pages} 页 共", 8)
+        canvas.saveState()
+        canvas.translate(x + width, y)
+        canvas.doForm(record.total_form)
+        canvas.restoreState()
+
+    def _qr(self, payload: str, left: float, bottom: float) -> None:
+        """The QR code of `payload` as a square of QR_SIZE with its corner at (left, bottom)."""
+        modules = qr_modules(payload)
+        cell = QR_SIZE / (len(modules) + 2 * QR_BORDER)
+        canvas = self.canvas
+        canvas.setFillColor(black)
+        path = canvas.beginPath()
+        for row_index, row in enumerate(modules):
+            y = bottom + QR_SIZE - (row_index + QR_BORDER + 1) * cell
+            start: int | None = None
+            for col, dark in enumerate([*row, False]):
+                if dark and start is None:
+                    start = col
+                elif not dark and start is not None:
+                    # a hair taller than a module, so rows meet without a seam when rasterised
+                    x = left + (start + QR_BORDER) * cell
+                    path.rect(x, y - 0.02 * cell, (col - start) * cell, 1.04 * cell)
+                    start = None
+        canvas.drawPath(path, stroke=0, fill=1)
+
+
+def qr_modules(payload: str) -> list[list[bool]]:
+    """The dark modules of `payload`'s QR code (level M), by reportlab's QR encoder.
+
+    reportlab's widget tries all eight masks and keeps the one with the fewest penalty
+    points, which costs 30 ms a code in pure Python; every mask is valid and decoders read
+    any of them, and a printed code is clean, so a fixed mask is used (0.003 s).
+    """
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(payload)
+    code.version = code.calculate_version()  # type: ignore[no-untyped-call]  # stub
+    code.makeImpl(False, QR_MASK)
+    return [[bool(dark) for dark in row] for row in code.modules]

@@ -1,0 +1,37 @@
+"""Fixtures of the print tests: a small real district in a real encrypted database."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.demo.district import build_demo_district
+from app.store.database import Database
+from app.store.keys import FAST_TEST_KDF
+from tests.conftest import PASSWORD
+
+
+@pytest.fixture(scope="session")
+def print_district_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 600-person demo district with its survey work and cases, built once."""
+    path = tmp_path_factory.mktemp("print-district") / "district.db"
+    db = Database.create(path, PASSWORD, kdf=FAST_TEST_KDF)
+    build_demo_district(db, persons=600, seed=11)
+    db.close()
+    return path
+
+
+@pytest.fixture
+def district_db(print_district_file: Path, tmp_path: Path) -> Iterator[Database]:
+    """A private copy of the district, free to change (prints write audit events)."""
+    target = tmp_path / "district.db"
+    shutil.copy2(print_district_file, target)
+    keyinfo = print_district_file.name + ".keyinfo"
+    shutil.copy2(print_district_file.with_name(keyinfo), target.with_name(target.name + ".keyinfo"))
+    db = Database.open(target, PASSWORD)
+    db.blobs.ensure_key()
+    yield db
+    db.close()

@@ -1,0 +1,229 @@
+"""The print service on a real encrypted district: what it reads, prints and records."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date, datetime
+
+import pytest
+from PIL import Image
+from sqlalchemy import select
+
+from app.domain import renovation as rules
+from app.domain.issues import ValidationFailed
+from app.domain.masking import mask_id
+from app.printing.model import Mode, parse_record_code
+from app.services.attachments import attach
+from app.services.prints import Prints
+from app.store import changes
+from app.store.database import Database
+from app.store.outbox import OutboxOp
+from app.store.registry import Household, Person
+from app.store.work import AuditEvent, FormResponse, RenovationCase, Visit
+from tests.printing.pdf_tools import image_count, needs_poppler, page_image, pdf_text, qr_texts
+
+pytestmark = needs_poppler
+CLOCK = datetime(2026, 11, 28, 9, 0)
+
+
+def prints(db: Database) -> Prints:
+    return Prints(db, "m001001", clock=lambda: CLOCK)
+
+
+def events(db: Database) -> list[AuditEvent]:
+    with db.session() as s:
+        return list(s.scalars(select(AuditEvent).where(AuditEvent.action == "print")))
+
+
+def done_response(db: Database) -> FormResponse:
+    with db.session() as s:
+        found = s.scalars(
+            select(FormResponse).where(
+                FormResponse.form_id == "dynamic-update",
+                FormResponse.state == "accepted",
+                FormResponse.survey_round == "2026",
+            )
+        ).first()
+        assert found is not None
+        return found
+
+
+def test_printing_a_response_records_who_what_when_and_which_mode(district_db: Database) -> None:
+    response = done_response(district_db)
+    printed = prints(district_db).response(response.id, Mode.COMPLETED, own_file=True)
+    assert printed.pages >= 2 and printed.file_name.endswith(".pdf")
+    [event] = events(district_db)
+    assert (event.username, event.target_entity, event.target_id) == (
+        "m001001", "form_response", response.id)  # fmt: skip
+    assert event.detail["mode"] == "completed" and event.detail["copy"] == "own_file"
+    assert event.detail["pages"] == printed.pages
+    assert event.detail["form"] == "dynamic-update@2021.1"
+    with district_db.session() as s:  # through the write path: it syncs like any record
+        assert s.scalars(select(OutboxOp).where(OutboxOp.record_id == event.id)).one()
+        person = s.get(Person, response.person_id)
+        assert person is not None
+    text = pdf_text(printed.pdf)
+    assert person.name in text and person.id_number in text  # the person's own copy
+
+
+def test_a_shared_copy_masks_the_id(district_db: Database) -> None:
+    response = done_response(district_db)
+    printed = prints(district_db).response(response.id, Mode.COMPLETED)
+    with district_db.session() as s:
+        person = s.get(Person, response.person_id)
+        assert person is not None
+    text = pdf_text(printed.pdf)
+    assert person.id_number not in text and mask_id(person.id_number) in text
+    assert events(district_db)[0].detail["copy"] == "shared"
+
+
+def test_the_qr_code_names_the_response(district_db: Database) -> None:
+    response = done_response(district_db)
+    printed = prints(district_db).response(response.id)
+    ref = parse_record_code(qr_texts(page_image(printed.pdf, 1))[0])
+    assert (ref.entity, ref.id, ref.rev) == ("form_response", response.id, response.rev)
+
+
+def test_a_households_prefilled_forms_cover_each_active_person(district_db: Database) -> None:
+    with district_db.session() as s:
+        household = s.scalars(
+            select(Household)
+            .join(Person, Person.household_id == Household.id)
+            .where(Person.status == "active")
+            .order_by(Household.id)
+        ).first()
+        assert household is not None
+        persons = s.scalars(
+            select(Person).where(Person.household_id == household.id, Person.status == "active")
+        ).all()
+    printed = prints(district_db).household_forms(household.id, year=2026)
+    text = pdf_text(printed.pdf)
+    assert "预填空白表" in text
+    for person in persons:
+        assert person.name in text and person.id_number not in text
+    assert len(printed.result.records) >= len(persons)
+    recorded = events(district_db)
+    assert len(recorded) == len(printed.result.records)
+    assert {e.detail["mode"] for e in recorded} == {"prefilled"}
+
+
+def test_a_days_planned_visits_print_in_one_pdf(district_db: Database) -> None:
+    with district_db.transaction() as s:
+        households = s.scalars(select(Household).order_by(Household.id).limit(3)).all()
+        visits = [
+            changes.create(s, Visit, {"household_id": h.id, "planned_date": day,
+                                      "member": "m001001"}, user="m001001").id
+            for h, day in zip(households, (date(2026, 12, 1), date(2026, 12, 1),
+                                           date(2026, 12, 2)), strict=True)
+        ]  # fmt: skip
+    with district_db.transaction() as s:  # a cancelled visit of the day is not printed
+        cancelled = changes.create(s, Visit, {"household_id": households[2].id,
+                                              "planned_date": date(2026, 12, 1),
+                                              "member": "m001001", "state": "cancelled"},
+                                   user="m001001")  # fmt: skip
+        assert cancelled.id not in visits
+    printed = prints(district_db).day_visits(date(2026, 12, 1), member="m001001")
+    text = pdf_text(printed.pdf)
+    assert "2026年12月01日 计划走访清单" in text
+    assert households[0].head_name in text and households[1].head_name in text
+    assert printed.result.records[0].ref.entity == "visit_day"
+    assert len(printed.result.records) > 2
+    assert printed.pages == sum(r.pages for r in printed.result.records)
+    visit_events = [e for e in events(district_db) if e.target_entity == "visit"]
+    assert {e.target_id for e in visit_events} == set(visits[:2])
+
+
+def photo(color: tuple[int, int, int]) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (640, 480), color).save(out, "JPEG")
+    return out.getvalue()
+
+
+def case_in(db: Database, state: str) -> RenovationCase:
+    with db.session() as s:
+        found = s.scalars(select(RenovationCase).where(RenovationCase.state == state)).first()
+        assert found is not None
+        return found
+
+
+def test_the_acceptance_paper_shows_the_case_photos(district_db: Database) -> None:
+    case = case_in(district_db, rules.ACCEPTED)
+    code = next(p["code"] for p in case.items if p.get("part") == "plan")
+    # as the case page stores them: the stage as tag, the plan item's code as caption
+    taken = datetime(2026, 9, 1, 10)
+    for stage, caption, color in (
+        ("before", code, (200, 80, 80)),
+        ("after", code, (80, 200, 80)),
+        ("before", "", (80, 80, 200)),
+    ):
+        attach(district_db, "m001001", owner_entity="renovation_case", owner_id=case.id,
+               data=photo(color), mime="image/jpeg", tag=stage, caption=caption,
+               taken_at=taken)  # fmt: skip
+    printed = prints(district_db).case_paper(case.id, "acceptance")
+    assert image_count(printed.pdf) == 3
+    text = pdf_text(printed.pdf)
+    assert "改造前后照片对照" in text and "整体" in text  # the whole home: a pair of its own
+    assert "改造前 2026-09-01" in text and "改造后 2026-09-01" in text
+    [event] = events(district_db)
+    assert (event.target_entity, event.target_id) == ("renovation_case", case.id)
+    assert event.detail["kind"] == "case_acceptance"
+
+
+@pytest.mark.parametrize("paper", ["assessment", "plan", "acceptance"])
+def test_each_case_paper_prints(district_db: Database, paper: str) -> None:
+    case = case_in(district_db, rules.SETTLED)
+    printed = prints(district_db).case_paper(case.id, paper)
+    assert printed.pages >= 1
+    ref = parse_record_code(qr_texts(page_image(printed.pdf, 1))[0])
+    assert ref.id == case.id and ref.form.startswith("renovation-")
+
+
+def test_the_publicity_list_and_the_accepted_cases_of_the_district(district_db: Database) -> None:
+    listed = prints(district_db).publicity_list("330213000000", 2026)
+    text = pdf_text(listed.pdf)
+    assert "无障碍改造公示名单" in text
+    with district_db.session() as s:
+        shown = s.scalars(
+            select(RenovationCase).where(
+                RenovationCase.state.in_((rules.PLAN_APPROVED, rules.PUBLICISED))
+            )
+        ).all()
+        persons = [s.get(Person, c.person_id) for c in shown]
+    assert shown
+    for person in persons:
+        assert person is not None
+        assert person.id_number not in text and mask_id(person.id_number) in text
+    assert {e.target_id for e in events(district_db)} == {c.id for c in shown}
+    batch = prints(district_db).accepted_cases("330213000000", 2026)
+    accepted = [r for r in batch.result.records if r.ref.entity == "renovation_case"]
+    assert len(accepted) % 3 == 0 and accepted  # three papers a case
+    assert "验收表" in pdf_text(batch.pdf)
+
+
+def test_a_rare_name_prints_and_a_missing_character_is_reported(district_db: Database) -> None:
+    response = done_response(district_db)
+    with district_db.transaction() as s:
+        changes.update(s, Person, str(response.person_id), {"name": "王堃\U00020000"},
+                       user="m001001")  # fmt: skip
+    printed = prints(district_db).response(response.id, Mode.PREFILLED)
+    text = pdf_text(printed.pdf)
+    assert "王堃〓" in text
+    assert printed.warnings and "U+20000" in printed.warnings[0]
+    assert events(district_db)[0].detail["warnings"] == len(printed.warnings)
+
+
+def test_a_print_that_fails_records_nothing(district_db: Database) -> None:
+    case = case_in(district_db, rules.SETTLED)
+    with pytest.raises(ValidationFailed):
+        prints(district_db).case_paper(case.id, "contract")
+    with pytest.raises(ValidationFailed):
+        prints(district_db).response("no-such-response")
+    assert events(district_db) == []
+
+
+def test_the_published_pages_say_which_page_of_how_many(district_db: Database) -> None:
+    printed = prints(district_db).response(done_response(district_db).id)
+    pages = pdf_text(printed.pdf).split("\f")[:-1]
+    for number, page in enumerate(pages, start=1):
+        assert f"第{number}页共{len(pages)}页" in re.sub(r"\s+", "", page)
