@@ -25,12 +25,12 @@ def test_wrong_password_then_right_password(qtbot: QtBot, district_file: Path) -
     dialog.show()
     qtbot.keyClicks(dialog.password_edit, "wrong password")
     dialog.unlock()
-    qtbot.waitUntil(lambda: dialog.error_label.text() == "密码错误", timeout=5000)
+    qtbot.waitUntil(lambda: dialog.error_label.text() == "密码错误", timeout=20000)
     assert dialog.error_label.isVisible() and dialog.error_icon.isVisible()
     assert dialog.result() == 0 and dialog.isVisible()
 
     dialog.password_edit.setText(PASSWORD)
-    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
         dialog.unlock()
     assert dialog.database is opened[0] and dialog.user == "demo"
     dialog.database.close()

@@ -103,8 +103,10 @@ def load_case(db: Database, case_id: str) -> CaseDetail | None:
             return None
         household = s.get(Household, case.household_id)
         person = s.get(Person, case.person_id) if case.person_id else None
-        village = s.get(Area, household.area_code) if household else None
-        town = s.get(Area, village.parent_code) if village and village.parent_code else None
+        area = household.area_code if household else ""
+        village = s.scalars(select(Area).where(Area.code == area)).first()
+        parent = village.parent_code if village else None
+        town = s.scalars(select(Area).where(Area.code == parent)).first() if parent else None
         photos = [
             Photo(a.id, a.sha256, a.caption, a.tag, _time(a.taken_at or a.updated_at), a.updated_by)
             for a in s.scalars(
@@ -191,7 +193,10 @@ def item_name(detail: CaseDetail, code: str) -> str:
     if not code:
         return "全屋"
     line = next((line for line in detail.plan if line.get("code") == code), None)
-    return f"{code} {line.get('name', '')}" if line else code
+    if line is not None:
+        return f"{code} {line.get('name', '')}"
+    item = rules.load_catalogue().get(code)
+    return f"{code} {item.name}" if item is not None else code
 
 
 def acceptance_rows(detail: CaseDetail) -> list[tuple[str, list[str]]]:
@@ -260,24 +265,39 @@ def settlement_text(detail: CaseDetail) -> str:
     each = "；".join(
         f"{item_name(detail, str(code))} {rules.yuan(int(fen))}元" for code, fen in actual.items()
     )
-    return "实际费用：%s。合计 %s 元（方案预算 %s 元，上限 %s 元）。" % (
-        each,
-        rules.yuan(int(last.get("total_fen", 0))),
-        rules.yuan(detail.total_fen),
-        rules.yuan(detail.cap_fen),
+    total = rules.yuan(int(last.get("total_fen", 0)))
+    return (
+        f"实际费用：{each}。合计 {total} 元"
+        f"（方案预算 {rules.yuan(detail.total_fen)} 元，上限 {rules.yuan(detail.cap_fen)} 元）。"
     )
 
 
 def warning_texts(detail: CaseDetail) -> list[str]:
-    """The eligibility warnings recorded at opening and assessment, with their reasons."""
+    """The eligibility warnings recorded at opening and assessment, each with its reason."""
     from app.domain.issues import Issue
 
     said: list[str] = []
-    for part in ("opening", "assessment"):
+    for part, when in (("opening", "登记"), ("assessment", "评估")):
         for entry in detail.parts(part):
-            for raw in entry.get("warnings") or []:
-                issue = Issue(str(raw.get("code", "")), raw.get("params") or {})
-                said.append(issue.message)
-    acknowledged = [str(e.get("acknowledgement", "")) for e in detail.parts("opening")]
-    said += [f"登记时的确认理由：{text}" for text in acknowledged if text]
+            warnings = [
+                Issue(str(raw.get("code", "")), raw.get("params") or {}).message
+                for raw in entry.get("warnings") or []
+            ]
+            if not warnings:
+                continue
+            if part == "opening":
+                reason = str(entry.get("acknowledgement", ""))
+            else:  # the acknowledgement went into the history entry of that assessment
+                at = str(entry.get("at", ""))
+                moves = [
+                    h
+                    for h in detail.history
+                    if h.get("to") == rules.ASSESSED
+                    and h.get("from") != rules.PLAN_DRAFTED
+                    and str(h.get("at")) >= at
+                ]
+                reason = str(moves[0].get("reason", "")) if moves else ""
+            said += warnings
+            if reason:
+                said.append(f"{when}时的确认理由：{reason}")
     return said

@@ -60,10 +60,13 @@ class StepDialog(QDialog):
     #: the user asked to save: the page runs the step and calls `failed` or `accept`
     submitted = Signal()
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, parent: QWidget | None = None, intro: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
+        self.intro = QLabel(intro, self)
+        self.intro.setWordWrap(True)
+        self.intro.setVisible(bool(intro))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("汉") * 32)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -85,16 +88,20 @@ class StepDialog(QDialog):
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(self.intro)
 
     def finish_layout(self) -> None:
         """Put the shared parts below the step's own fields (subclasses call it last)."""
         if self.form.parent() is None:  # not placed by the subclass: the fields come first
-            self.layout_.insertLayout(0, self.form)
+            self.layout_.insertLayout(1, self.form)
         self.layout_.addWidget(self.warnings)
         self.layout_.addWidget(self.acknowledge_label)
         self.layout_.addWidget(self.acknowledge)
         self.layout_.addWidget(self.error)
         self.layout_.addWidget(self.buttons)
+        screen = self.screen().availableGeometry().size()
+        wanted = self.sizeHint().expandedTo(self.minimumSizeHint())
+        self.resize(wanted.boundedTo(screen * 0.9).expandedTo(self.minimumSizeHint()))
 
     def add_row(self, label: str, widget: QWidget, name: str, description: str = "") -> None:
         """A labelled field; `label` carries the mnemonic, `name` is what a screen reader says."""
@@ -116,17 +123,25 @@ class StepDialog(QDialog):
 
     def _submit(self) -> None:
         self.error.set_text("")
-        self.save.setEnabled(False)
+        self._saving(True)
         self.submitted.emit()
+
+    def _saving(self, saving: bool) -> None:
+        """While the step is being saved, neither save again nor cancel (it may land)."""
+        self.buttons.setEnabled(not saving)
+
+    def reject(self) -> None:
+        if self.buttons.isEnabled():  # Escape while saving waits for the outcome
+            super().reject()
 
     def failed(self, message: str) -> None:
         """The step was refused: say why, keep what was typed, let the user fix it."""
-        self.save.setEnabled(True)
+        self._saving(False)
         self.error.set_text(self.tr("没有保存：%s") % message)
 
     def ask_acknowledgement(self, issues: Sequence[Issue]) -> None:
         """Show the warnings that need a recorded reason and ask for it."""
-        self.save.setEnabled(True)
+        self._saving(False)
         self.warnings.set_text("；".join(issue.message for issue in issues))
         self.acknowledge_label.show()
         self.acknowledge.show()
@@ -138,9 +153,9 @@ class MoveDialog(StepDialog):
     """A plain move: the reason, and the details the target needs (contractor, dates ...)."""
 
     def __init__(
-        self, state: str, target: str, title: str, hint: str = "", parent: QWidget | None = None
+        self, state: str, target: str, title: str, intro: str = "", parent: QWidget | None = None
     ) -> None:
-        super().__init__(title, parent)
+        super().__init__(title, parent, intro)
         self.target = target
         rule = rules.CASES.rule(state, target)
         self.required = rule is not None and rule.reason_required
@@ -164,12 +179,12 @@ class MoveDialog(StepDialog):
                 "finding", "回访情况(&1)：", text_box("回访情况"), "必填：设施是否在用、完好"
             )
         self.reason = text_box(self.tr("理由"))
-        why = self.tr("必填") if self.required else self.tr("选填")
-        self.add_row(self.tr("理由(&R)："), self.reason, self.tr("理由"), why)
-        self.hint = QLabel(hint, self)
-        self.hint.setWordWrap(True)
-        self.hint.setVisible(bool(hint))
-        self.layout_.addWidget(self.hint)
+        if self.required:
+            self.add_row(
+                self.tr("理由（必填）(&R)："), self.reason, self.tr("理由"), self.tr("必填")
+            )
+        else:
+            self.add_row(self.tr("理由(&R)："), self.reason, self.tr("理由"), self.tr("选填"))
         self.finish_layout()
 
     def _field(self, key: str, label: str, widget: QWidget, description: str = "") -> None:
@@ -183,7 +198,7 @@ class MoveDialog(StepDialog):
         found: dict[str, Any] = {}
         for key, widget in self.fields.items():
             if isinstance(widget, QDateEdit):
-                found[key] = widget.date().toPython().isoformat()  # type: ignore[union-attr]
+                found[key] = widget.date().toString("yyyy-MM-dd")
             elif isinstance(widget, QLineEdit):
                 found[key] = widget.text().strip()
             elif isinstance(widget, QPlainTextEdit):
@@ -210,7 +225,8 @@ class AssessmentDialog(StepDialog):
     TOILETS = (("", "（未查看）"), ("squat", "蹲便"), ("seated", "坐便"), ("none", "无独立厕所"))
 
     def __init__(self, last: dict[str, Any], parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("入户评估"), parent)
+        intro = "记录入户评估。住房不宜改造时，保存后须填写确认理由。"
+        super().__init__(self.tr("入户评估"), parent, self.tr(intro))
         self.wishes = text_box(self.tr("改造意愿"))
         self.wishes.setPlainText(str(last.get("wishes", "")))
         self.needs = QLineEdit(str(last.get("needs", "")))
@@ -266,7 +282,8 @@ class PhotoDialog(StepDialog):
     def __init__(
         self, items: Sequence[tuple[str, str]], stage: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(self.tr("添加照片"), parent)
+        intro = "照片缩小到最长边1600像素，加密保存在本机，同步时上传。"
+        super().__init__(self.tr("添加照片"), parent, self.tr(intro))
         self.item = QComboBox()
         for code, name in items:
             self.item.addItem(name, code)

@@ -33,8 +33,20 @@ def _scrolled(parent: QWidget) -> tuple[QScrollArea, QGridLayout]:
     scroll = QScrollArea(parent)
     scroll.setWidgetResizable(True)
     scroll.setWidget(body)
-    scroll.setMinimumHeight(parent.fontMetrics().lineSpacing() * 14)
     return scroll, grid
+
+
+def _fit(scroll: QScrollArea, grid: QGridLayout) -> None:
+    """Rows at the top; the area shrinks (and scrolls) rather than push the dialog off a small
+    screen at large text, and otherwise shows every row without a side bar."""
+    grid.setRowStretch(grid.rowCount(), 1)
+    hint = grid.sizeHint()
+    bar = scroll.style().pixelMetric(scroll.style().PixelMetric.PM_ScrollBarExtent)
+    line = scroll.fontMetrics().lineSpacing()
+    scroll.setMinimumHeight(min(hint.height(), line * 5) + 4)
+    scroll.setMinimumWidth(
+        min(hint.width() + bar + 8, scroll.fontMetrics().averageCharWidth() * 60)
+    )
 
 
 class PlanDialog(StepDialog):
@@ -49,28 +61,38 @@ class PlanDialog(StepDialog):
         override_reason: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(self.tr("改造方案"), parent)
+        intro = "勾选改造项目，填写数量。合计超过每户上限或只有辅具时，须填写超限理由。"
+        super().__init__(self.tr("改造方案"), parent, self.tr(intro))
         self.catalogue = catalogue
         self.cap_fen = cap_fen
         chosen = {str(line["code"]): line.get("quantity", 1) for line in plan}
         suggested = [item.code for item in catalogue.suggest(category)]
         self.suggested = suggested
-        ordered = [catalogue.get(code) for code in suggested]
-        ordered += [item for item in catalogue.items if item.code not in suggested]
         self.ticks: dict[str, QCheckBox] = {}
         self.quantities: dict[str, QDoubleSpinBox] = {}
         self.others: list[QWidget] = []
         scroll, grid = _scrolled(self)
-        heading = QLabel(self.tr("按残疾类别建议的项目："), self)
-        grid.addWidget(heading, 0, 0, 1, 3)
-        self.other_heading = QLabel(self.tr("其他项目："), self)
-        row, placed = 1, False
-        for item in (i for i in ordered if i is not None):
-            if item.code not in suggested and not placed:
-                grid.addWidget(self.other_heading, row, 0, 1, 3)
-                row, placed = row + 1, True
-            self._add_item(grid, row, item, chosen, item.code in suggested)
-            row += 1
+        in_plan = [code for code in chosen if code in catalogue]
+        groups = (
+            ("方案中的项目：", in_plan),
+            ("按残疾类别建议的项目：", [c for c in suggested if c not in chosen]),
+            (
+                "其他项目：",
+                [i.code for i in catalogue.items if i.code not in (*chosen, *suggested)],
+            ),
+        )
+        for title, codes in groups:
+            if not codes:
+                continue
+            heading = QLabel(self.tr(title), self)
+            grid.addWidget(heading, grid.rowCount(), 0, 1, 3)
+            if title == "其他项目：":
+                self.others.append(heading)
+            for code in codes:
+                item = catalogue.get(code)
+                assert item is not None
+                self._add_item(grid, grid.rowCount(), item, chosen, code not in groups[2][1])
+        _fit(scroll, grid)
         self.show_all = QCheckBox(self.tr("显示其他项目(&O)"), self)
         self.show_all.setAccessibleName(self.tr("显示其他项目"))
         self.show_all.toggled.connect(self._show_others)
@@ -97,7 +119,7 @@ class PlanDialog(StepDialog):
         row: int,
         item: CatalogueItem,
         chosen: Mapping[str, Any],
-        suggested: bool,
+        always_shown: bool,
     ) -> None:
         kind = self.tr("辅具") if item.kind == "device" else self.tr("施工")
         name = f"{item.code} {item.name}"
@@ -120,14 +142,12 @@ class PlanDialog(StepDialog):
         grid.addWidget(quantity, row, 2)
         self.ticks[item.code] = tick
         self.quantities[item.code] = quantity
-        if not suggested and item.code not in chosen:
+        if not always_shown:
             self.others += [tick, price, quantity]
 
     def _show_others(self, shown: bool) -> None:
         for widget in self.others:
             widget.setVisible(shown)
-        others = len(self.ticks) - len(self.suggested)
-        self.other_heading.setVisible(shown or len(self.others) < others * 3)
 
     def items(self) -> list[dict[str, Any]]:
         found: list[dict[str, Any]] = []
@@ -159,7 +179,8 @@ class AcceptanceDialog(StepDialog):
     """The acceptance visit: each plan item's result, the household's satisfaction, a reason."""
 
     def __init__(self, plan: Sequence[Mapping[str, Any]], parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("验收"), parent)
+        intro = "逐项填写验收结果和户主满意度。有未完成的项目时，个案转入整改。"
+        super().__init__(self.tr("验收"), parent, self.tr(intro))
         self.results: dict[str, QComboBox] = {}
         scroll, grid = _scrolled(self)
         for row, line in enumerate(plan):
@@ -172,6 +193,7 @@ class AcceptanceDialog(StepDialog):
             grid.addWidget(QLabel(name, self), row, 0)
             grid.addWidget(combo, row, 1)
             self.results[str(line["code"])] = combo
+        _fit(scroll, grid)
         self.layout_.addWidget(scroll, 1)
         self.satisfaction = QComboBox(self)
         for code, label in rules.SATISFACTION.items():
@@ -209,7 +231,8 @@ class SettleDialog(StepDialog):
     def __init__(
         self, plan: Sequence[Mapping[str, Any]], cap_fen: int, parent: QWidget | None = None
     ) -> None:
-        super().__init__(self.tr("结算"), parent)
+        intro = "填写每个项目的实际费用（元）。"
+        super().__init__(self.tr("结算"), parent, self.tr(intro))
         self.cap_fen = cap_fen
         self.costs: dict[str, QDoubleSpinBox] = {}
         scroll, grid = _scrolled(self)
@@ -227,6 +250,7 @@ class SettleDialog(StepDialog):
             grid.addWidget(QLabel(budget, self), row, 1)
             grid.addWidget(cost, row, 2)
             self.costs[str(line["code"])] = cost
+        _fit(scroll, grid)
         self.layout_.addWidget(scroll, 1)
         self.total = QLabel(self)
         self.over = Mark(WARNING, self)

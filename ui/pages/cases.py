@@ -262,7 +262,7 @@ class CasesPage(Page):
         self.all_rows = board_rows(self.session.db, self.session.scope_prefixes)
         villages = sorted({(r.area_code, r.village) for r in self.all_rows})
         years = sorted({r.year for r in self.all_rows}, reverse=True)
-        self._fill(self.village, [("", self.tr("全部村/社区"))] + villages)
+        self._fill(self.village, [("", self.tr("全部村/社区")), *villages])
         self._fill(self.year, [(str(y), self.tr("%d年") % y) for y in years]
                    + [("", self.tr("全部年度"))])  # fmt: skip
         self._fit()
