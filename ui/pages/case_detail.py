@@ -19,6 +19,7 @@ from app.domain.workflow import ROLE_LABELS
 from app.store.database import Database
 from app.store.registry import Area, Household, Person
 from app.store.work import Attachment, RenovationCase
+from ui.timefmt import local_text
 
 #: photo stages (the attachment's tag) and their names
 STAGES: Mapping[str, str] = {"before": "改造前", "during": "施工中", "after": "改造后"}
@@ -142,8 +143,7 @@ def load_case(db: Database, case_id: str) -> CaseDetail | None:
 
 
 def _time(value: object) -> str:
-    text = value.isoformat(timespec="minutes") if hasattr(value, "isoformat") else str(value)
-    return text.replace("T", " ")[:16]
+    return local_text(value)
 
 
 def state_label(state: str) -> str:

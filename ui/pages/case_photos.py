@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
@@ -50,9 +50,11 @@ def _taken_at(data: bytes) -> datetime | None:
     except (UnidentifiedImageError, OSError):
         return None
     try:
-        return datetime.strptime(str(found), "%Y:%m:%d %H:%M:%S") if found else None
+        local = datetime.strptime(str(found), "%Y:%m:%d %H:%M:%S") if found else None
     except ValueError:
         return None
+    # the camera's clock is local time; the store keeps UTC like every other time
+    return local.astimezone(UTC).replace(tzinfo=None) if local else None
 
 
 def store_photos(

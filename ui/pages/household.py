@@ -33,6 +33,7 @@ from ui.pages.base import Page
 from ui.pages.household_dialogs import cancel_dialog, household_dialog, person_dialog, plan_dialog
 from ui.rows_model import RowsModel
 from ui.session import AppSession
+from ui.timefmt import local_text
 
 FORM_NAMES = {
     "dynamic-update": "动态更新调查（A表）",
@@ -254,7 +255,7 @@ class HouseholdPage(Page):
             ]
         )
         self.photos.set_rows(
-            [(a.id, [a.kind, a.tag, a.caption, a.taken_at or ""]) for a in view.attachments]
+            [(a.id, [a.kind, a.tag, a.caption, local_text(a.taken_at)]) for a in view.attachments]
         )
         self.cases.set_rows(
             [

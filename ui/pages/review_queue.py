@@ -24,6 +24,7 @@ from app.store import changes
 from app.store.database import Database
 from app.store.registry import Area, Household, Person
 from app.store.work import FormResponse
+from ui.timefmt import local_text
 
 Index = QModelIndex | QPersistentModelIndex
 FORM_TITLES = {"dynamic-update": "动态更新调查表", "income-monitoring": "家庭收入监测表"}
@@ -46,7 +47,7 @@ class QueueRow:
 def _submitted_at(history: list[Any]) -> str:
     for entry in reversed(history or []):
         if isinstance(entry, dict) and entry.get("to") == workflow.SUBMITTED:
-            return str(entry.get("at") or "").replace("T", " ")[:16]
+            return local_text(entry.get("at"))
     return ""
 
 
