@@ -1,0 +1,3134 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AcceptanceDialog</name>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="183"/>
+        <source>验收</source>
+        <translation>Acceptance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="191"/>
+        <source>%s 的验收结果</source>
+        <translation>Acceptance result of %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="201"/>
+        <location filename="../../ui/pages/case_plan.py" line="203"/>
+        <source>原因或说明</source>
+        <translation>Reason or note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="202"/>
+        <source>户主满意度(&amp;M)：</source>
+        <translation>&amp;Household satisfaction:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="202"/>
+        <source>户主满意度</source>
+        <translation>Household satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="203"/>
+        <source>原因或说明(&amp;R)：</source>
+        <translation>&amp;Reason or note:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="204"/>
+        <source>不满意时必填</source>
+        <translation>Required if not satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="215"/>
+        <source>未完成的项目：%s。保存后个案转入“整改中”。</source>
+        <translation>Unfinished items: %s. Saving moves the case to rectification.</translation>
+    </message>
+    <message>
+        <source>逐项填写验收结果和户主满意度。有未完成的项目时，个案转入整改。</source>
+        <translation type="vanished">Enter each item&apos;s result and the household&apos;s satisfaction. If any item is unfinished, the case goes to rectification.</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation type="vanished">Done</translation>
+    </message>
+    <message>
+        <source>部分完成</source>
+        <translation type="vanished">Partly done</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation type="vanished">Not done</translation>
+    </message>
+    <message>
+        <source>满意</source>
+        <translation type="vanished">Satisfied</translation>
+    </message>
+    <message>
+        <source>基本满意</source>
+        <translation type="vanished">Mostly satisfied</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation type="vanished">Not satisfied</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentDialog</name>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="229"/>
+        <source>入户评估</source>
+        <translation>Home assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="230"/>
+        <source>改造意愿</source>
+        <translation>Wishes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="241"/>
+        <source>可以改造（自有或产权人同意，非危房）</source>
+        <translation>Can be adapted (owned or owner agrees, not unsafe)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="242"/>
+        <source>不宜改造</source>
+        <translation>Not suitable for adaptation</translation>
+    </message>
+    <message>
+        <source>记录入户评估。住房不宜改造时，保存后须填写确认理由。</source>
+        <translation type="vanished">Record the home assessment. If the house is not suitable for adaptation, a reason to proceed is required after saving.</translation>
+    </message>
+    <message>
+        <source>（未查看）</source>
+        <translation type="vanished">(not checked)</translation>
+    </message>
+    <message>
+        <source>蹲便</source>
+        <translation type="vanished">Squat toilet</translation>
+    </message>
+    <message>
+        <source>坐便</source>
+        <translation type="vanished">Seated toilet</translation>
+    </message>
+    <message>
+        <source>无独立厕所</source>
+        <translation type="vanished">No own toilet</translation>
+    </message>
+    <message>
+        <source>改造意愿(&amp;1)：</source>
+        <translation type="vanished">Wishes (&amp;1):</translation>
+    </message>
+    <message>
+        <source>户主和残疾人希望改造什么</source>
+        <translation type="vanished">What the household and the disabled person want adapted</translation>
+    </message>
+    <message>
+        <source>功能需求(&amp;2)：</source>
+        <translation type="vanished">Functional needs (&amp;2):</translation>
+    </message>
+    <message>
+        <source>功能需求</source>
+        <translation type="vanished">Functional needs</translation>
+    </message>
+    <message>
+        <source>如：轮椅进出、如厕、洗浴</source>
+        <translation type="vanished">E.g. wheelchair access, toileting, bathing</translation>
+    </message>
+    <message>
+        <source>门宽（厘米）(&amp;3)：</source>
+        <translation type="vanished">Door width, cm (&amp;3):</translation>
+    </message>
+    <message>
+        <source>门宽</source>
+        <translation type="vanished">Door width</translation>
+    </message>
+    <message>
+        <source>0 表示未测量</source>
+        <translation type="vanished">0 means not measured</translation>
+    </message>
+    <message>
+        <source>台阶高（厘米）(&amp;4)：</source>
+        <translation type="vanished">Step height, cm (&amp;4):</translation>
+    </message>
+    <message>
+        <source>台阶高</source>
+        <translation type="vanished">Step height</translation>
+    </message>
+    <message>
+        <source>厕所类型(&amp;5)：</source>
+        <translation type="vanished">Toilet (&amp;5):</translation>
+    </message>
+    <message>
+        <source>厕所类型</source>
+        <translation type="vanished">Toilet</translation>
+    </message>
+    <message>
+        <source>其他测量(&amp;6)：</source>
+        <translation type="vanished">Other measurements (&amp;6):</translation>
+    </message>
+    <message>
+        <source>其他测量</source>
+        <translation type="vanished">Other measurements</translation>
+    </message>
+    <message>
+        <source>各处需改造位置的尺寸</source>
+        <translation type="vanished">Sizes of each place to adapt</translation>
+    </message>
+    <message>
+        <source>住房可否改造(&amp;7)：</source>
+        <translation type="vanished">House can be adapted (&amp;7):</translation>
+    </message>
+    <message>
+        <source>住房可否改造</source>
+        <translation type="vanished">House can be adapted</translation>
+    </message>
+    <message>
+        <source>不宜改造须填写确认理由</source>
+        <translation type="vanished">If not suitable, a reason to proceed is required</translation>
+    </message>
+</context>
+<context>
+    <name>CaseActions</name>
+    <message>
+        <source>审批通过(&amp;A)…</source>
+        <translation type="vanished">&amp;Approve…</translation>
+    </message>
+    <message>
+        <source>审批通过</source>
+        <translation type="vanished">Approve</translation>
+    </message>
+    <message>
+        <source>批准改造方案；超限或只有辅具时须填写理由</source>
+        <translation type="vanished">Approve the renovation plan; a reason is required if it exceeds the cap or has assistive devices only</translation>
+    </message>
+    <message>
+        <source>公示(&amp;G)…</source>
+        <translation type="vanished">P&amp;ost public notice…</translation>
+    </message>
+    <message>
+        <source>公示</source>
+        <translation type="vanished">Post public notice</translation>
+    </message>
+    <message>
+        <source>记录方案公示的起止日期和地点</source>
+        <translation type="vanished">Record the dates and place of the plan&apos;s public notice</translation>
+    </message>
+    <message>
+        <source>开始施工(&amp;C)…</source>
+        <translation type="vanished">Start &amp;construction…</translation>
+    </message>
+    <message>
+        <source>开始施工</source>
+        <translation type="vanished">Start construction</translation>
+    </message>
+    <message>
+        <source>记录施工单位和开工、计划完工日期</source>
+        <translation type="vanished">Record the contractor, the start date and the planned end date</translation>
+    </message>
+    <message>
+        <source>验收(&amp;Y)…</source>
+        <translation type="vanished">Acceptance in&amp;spection…</translation>
+    </message>
+    <message>
+        <source>逐项记录验收结果和户主满意度；有未完成项目时转入整改</source>
+        <translation type="vanished">Record each item&apos;s result and the household&apos;s satisfaction; unfinished items send the case to rectification</translation>
+    </message>
+    <message>
+        <source>结算(&amp;J)…</source>
+        <translation type="vanished">Sett&amp;le costs…</translation>
+    </message>
+    <message>
+        <source>结算</source>
+        <translation type="vanished">Settle costs</translation>
+    </message>
+    <message>
+        <source>记录每个项目的实际费用</source>
+        <translation type="vanished">Record the actual cost of each item</translation>
+    </message>
+    <message>
+        <source>回访(&amp;U)…</source>
+        <translation type="vanished">Follow-&amp;up visit…</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation type="vanished">Follow-up visit</translation>
+    </message>
+    <message>
+        <source>记录改造设施的使用和完好情况</source>
+        <translation type="vanished">Record whether the renovated facilities are in use and intact</translation>
+    </message>
+    <message>
+        <source>撤销个案(&amp;W)…</source>
+        <translation type="vanished">&amp;Withdraw case…</translation>
+    </message>
+    <message>
+        <source>撤销个案</source>
+        <translation type="vanished">Withdraw case</translation>
+    </message>
+    <message>
+        <source>撤销本个案，须填写理由</source>
+        <translation type="vanished">Withdraw this case; a reason is required</translation>
+    </message>
+    <message>
+        <source>退回重新评估(&amp;K)…</source>
+        <translation type="vanished">Send bac&amp;k for reassessment…</translation>
+    </message>
+    <message>
+        <source>退回重新评估</source>
+        <translation type="vanished">Send back for reassessment</translation>
+    </message>
+    <message>
+        <source>把方案退回专职委员重新评估，须填写理由</source>
+        <translation type="vanished">Send the plan back to the committee member for reassessment; a reason is required</translation>
+    </message>
+    <message>
+        <source>重新评估(&amp;E)…</source>
+        <translation type="vanished">R&amp;eassess…</translation>
+    </message>
+    <message>
+        <source>重新评估</source>
+        <translation type="vanished">Reassess</translation>
+    </message>
+    <message>
+        <source>重新录入入户评估</source>
+        <translation type="vanished">Enter the home assessment again</translation>
+    </message>
+    <message>
+        <source>录入评估(&amp;E)…</source>
+        <translation type="vanished">&amp;Enter assessment…</translation>
+    </message>
+    <message>
+        <source>录入评估</source>
+        <translation type="vanished">Enter assessment</translation>
+    </message>
+    <message>
+        <source>录入入户评估：改造意愿、测量、住房可否改造</source>
+        <translation type="vanished">Enter the home assessment: wishes, measurements, whether the house can be adapted</translation>
+    </message>
+    <message>
+        <source>修改方案(&amp;N)…</source>
+        <translation type="vanished">Edit pla&amp;n…</translation>
+    </message>
+    <message>
+        <source>修改方案</source>
+        <translation type="vanished">Edit plan</translation>
+    </message>
+    <message>
+        <source>修改改造项目和数量</source>
+        <translation type="vanished">Change the renovation items and quantities</translation>
+    </message>
+    <message>
+        <source>拟定方案(&amp;N)…</source>
+        <translation type="vanished">Draft pla&amp;n…</translation>
+    </message>
+    <message>
+        <source>拟定方案</source>
+        <translation type="vanished">Draft plan</translation>
+    </message>
+    <message>
+        <source>从项目目录选择改造项目和数量</source>
+        <translation type="vanished">Choose renovation items and quantities from the catalogue</translation>
+    </message>
+    <message>
+        <source>整改完成(&amp;D)…</source>
+        <translation type="vanished">Rectification co&amp;mplete…</translation>
+    </message>
+    <message>
+        <source>整改完成</source>
+        <translation type="vanished">Rectification complete</translation>
+    </message>
+    <message>
+        <source>记录整改完成</source>
+        <translation type="vanished">Record that rectification is complete</translation>
+    </message>
+    <message>
+        <source>完工(&amp;D)…</source>
+        <translation type="vanished">Co&amp;mplete works…</translation>
+    </message>
+    <message>
+        <source>完工</source>
+        <translation type="vanished">Complete works</translation>
+    </message>
+    <message>
+        <source>记录完工日期</source>
+        <translation type="vanished">Record the completion date</translation>
+    </message>
+    <message>
+        <source>添加照片(&amp;T)…</source>
+        <translation type="vanished">Add pho&amp;tos…</translation>
+    </message>
+    <message>
+        <source>按改造项目添加改造前或改造后的照片</source>
+        <translation type="vanished">Add before or after photos for a renovation item</translation>
+    </message>
+    <message>
+        <source>验收</source>
+        <translation type="vanished">Acceptance</translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation type="vanished">.</translation>
+    </message>
+    <message>
+        <source>本方案超过上限或只有辅具（理由：%s），审批通过须填写理由。</source>
+        <translation type="vanished"> This plan exceeds the cap or has assistive devices only (reason: %s); approving it requires a reason.</translation>
+    </message>
+    <message>
+        <source>全屋</source>
+        <translation type="vanished">Whole home</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation type="vanished">Photos</translation>
+    </message>
+</context>
+<context>
+    <name>CasePage</name>
+    <message>
+        <location filename="../../ui/pages/case.py" line="78"/>
+        <source>状态提示</source>
+        <translation>Status message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case.py" line="94"/>
+        <source>返回个案列表(&amp;B)</source>
+        <translation>&amp;Back to cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case.py" line="95"/>
+        <source>返回个案列表</source>
+        <translation>Back to cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case.py" line="97"/>
+        <source>户详情(&amp;H)</source>
+        <translation>&amp;Household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case.py" line="98"/>
+        <source>打开本户的户详情</source>
+        <translation>Open this household&apos;s details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case.py" line="109"/>
+        <source>状态变动记录</source>
+        <translation>Status history</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case.py" line="111"/>
+        <source>评估、施工与回访记录</source>
+        <translation>Assessment, construction and follow-up log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case.py" line="118"/>
+        <source>改造方案</source>
+        <translation>Renovation plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case.py" line="126"/>
+        <source>验收记录</source>
+        <translation>Acceptance records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case.py" line="183"/>
+        <source>没有这个个案</source>
+        <translation>No such case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case.py" line="189"/>
+        <source>户主 %s · %s %s · %d年度无障碍改造</source>
+        <translation>Household of %s · %s %s · accessibility renovation %d</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case.py" line="192"/>
+        <source>%s级</source>
+        <translation>grade %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case.py" line="192"/>
+        <source>等级未登记</source>
+        <translation>grade not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case.py" line="194"/>
+        <source>改造对象：%s（%s，%s）；地址：%s</source>
+        <translation>For: %s (%s, %s); address: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case.py" line="197"/>
+        <source>当前状态：%s</source>
+        <translation>Current status: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case.py" line="198"/>
+        <source>资格提示：</source>
+        <translation>Eligibility notes: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case.py" line="217"/>
+        <source>还没有改造方案。每户上限 %s 元。</source>
+        <translation>No renovation plan yet. Cap per household: %s yuan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case.py" line="222"/>
+        <source>方案合计 %s 元，每户上限 %s 元。</source>
+        <translation>Plan total %s yuan; cap per household %s yuan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case.py" line="225"/>
+        <source>超过上限 %s 元</source>
+        <translation>%s yuan over the cap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case.py" line="227"/>
+        <source>；超限理由：%s</source>
+        <translation>; reason for exceeding: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case.py" line="248"/>
+        <source>您现在没有可以办理的步骤。</source>
+        <translation>There is no step you can take now.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case.py" line="286"/>
+        <source>已保存：%s</source>
+        <translation>Saved: %s</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation type="vanished">Time</translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation type="vanished">From</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation type="vanished">To</translation>
+    </message>
+    <message>
+        <source>办理人</source>
+        <translation type="vanished">Handled by</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation type="vanished">Role</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation type="vanished">Reason</translation>
+    </message>
+    <message>
+        <source>环节</source>
+        <translation type="vanished">Step</translation>
+    </message>
+    <message>
+        <source>录入人</source>
+        <translation type="vanished">Entered by</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation type="vanished">Details</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <translation type="vanished">Code</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation type="vanished">Item</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation type="vanished">Kind</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation type="vanished">Quantity</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation type="vanished">Unit</translation>
+    </message>
+    <message>
+        <source>单价（元）</source>
+        <translation type="vanished">Unit price (yuan)</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation type="vanished">Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>轮次</source>
+        <translation type="vanished">Round</translation>
+    </message>
+    <message>
+        <source>验收人</source>
+        <translation type="vanished">Inspected by</translation>
+    </message>
+    <message>
+        <source>各项结果</source>
+        <translation type="vanished">Item results</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation type="vanished">Satisfaction</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation type="vanished">Reason</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation type="vanished">Result</translation>
+    </message>
+    <message>
+        <source>状态变动记录(&amp;I)</source>
+        <translation type="vanished">Status h&amp;istory</translation>
+    </message>
+    <message>
+        <source>评估、施工与回访记录(&amp;X)</source>
+        <translation type="vanished">Assessment, construction and follow-up lo&amp;g</translation>
+    </message>
+    <message>
+        <source>改造方案(&amp;M)</source>
+        <translation type="vanished">&amp;Renovation plan</translation>
+    </message>
+    <message>
+        <source>改造前后照片</source>
+        <translation type="vanished">Photos before and after</translation>
+    </message>
+    <message>
+        <source>验收记录(&amp;Q)</source>
+        <translation type="vanished">Acceptance recor&amp;ds</translation>
+    </message>
+</context>
+<context>
+    <name>CasesModel</name>
+    <message>
+        <source>状态</source>
+        <translation type="vanished">Status</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation type="vanished">Year</translation>
+    </message>
+    <message>
+        <source>村/社区</source>
+        <translation type="vanished">Village/community</translation>
+    </message>
+    <message>
+        <source>户主</source>
+        <translation type="vanished">Head of household</translation>
+    </message>
+    <message>
+        <source>残疾人</source>
+        <translation type="vanished">Disabled person</translation>
+    </message>
+    <message>
+        <source>预算（元）</source>
+        <translation type="vanished">Budget (yuan)</translation>
+    </message>
+    <message>
+        <source>上限（元）</source>
+        <translation type="vanished">Cap (yuan)</translation>
+    </message>
+    <message>
+        <source>最近变动</source>
+        <translation type="vanished">Last change</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="189"/>
+        <source>个案概况</source>
+        <translation>Case summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="191"/>
+        <source>按村/社区筛选</source>
+        <translation>Filter by village/community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="193"/>
+        <source>按年度筛选</source>
+        <translation>Filter by year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="194"/>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="195"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="200"/>
+        <source>按状态筛选：各状态的个案数</source>
+        <translation>Filter by status: cases in each status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="205"/>
+        <source>个案</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="206"/>
+        <source>回车或双击打开个案</source>
+        <translation>Press Enter or double-click to open a case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="215"/>
+        <source>打开个案(&amp;O)</source>
+        <translation>&amp;Open case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="216"/>
+        <source>打开所选个案</source>
+        <translation>Open the selected case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="265"/>
+        <source>全部村/社区</source>
+        <translation>All villages/communities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="266"/>
+        <source>%d年</source>
+        <translation>%d</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="267"/>
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="298"/>
+        <source>共 %d 个个案，其中进行中 %d 个；列表显示 %d 个。</source>
+        <translation>%d cases, %d in progress; %d shown in the list.</translation>
+    </message>
+    <message>
+        <source>村/社区(&amp;C)：</source>
+        <translation type="vanished">Village/&amp;community:</translation>
+    </message>
+    <message>
+        <source>年度(&amp;Y)：</source>
+        <translation type="vanished">&amp;Year:</translation>
+    </message>
+    <message>
+        <source>状态(&amp;S)</source>
+        <translation type="vanished">&amp;Status</translation>
+    </message>
+    <message>
+        <source>个案(&amp;L)</source>
+        <translation type="vanished">Case &amp;list</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="69"/>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="70"/>
+        <source>被拒绝的修改</source>
+        <translation>Refused changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="72"/>
+        <source>冲突处理结果</source>
+        <translation>Conflict resolution result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="94"/>
+        <source>冲突（本机和服务器都改了同一项）：</source>
+        <translation>Conflicts (changed both on this computer and on the server):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="97"/>
+        <source>服务器拒绝的修改（不影响其他修改）：</source>
+        <translation>Changes the server refused (other changes are not affected):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="123"/>
+        <source>请先选中一项冲突</source>
+        <translation>Select a conflict first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="128"/>
+        <source>改为其他值</source>
+        <translation>Enter another value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="128"/>
+        <source>%s 的新值：</source>
+        <translation>New value of %s:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="139"/>
+        <source>已处理，下次同步时发送</source>
+        <translation>Resolved; it will be sent at the next sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="147"/>
+        <source>将在下次同步时重新发送</source>
+        <translation>It will be sent again at the next sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="154"/>
+        <source>已放弃这项修改</source>
+        <translation>This change was discarded</translation>
+    </message>
+    <message>
+        <source>用本机的值(&amp;M)</source>
+        <translation type="vanished">&amp;Keep this computer&apos;s value</translation>
+    </message>
+    <message>
+        <source>用本机的值</source>
+        <translation type="vanished">Keep this computer&apos;s value</translation>
+    </message>
+    <message>
+        <source>用服务器的值(&amp;T)</source>
+        <translation type="vanished">&amp;Take the server&apos;s value</translation>
+    </message>
+    <message>
+        <source>用服务器的值</source>
+        <translation type="vanished">Take the server&apos;s value</translation>
+    </message>
+    <message>
+        <source>改为其他值(&amp;E)…</source>
+        <translation type="vanished">&amp;Enter another value…</translation>
+    </message>
+    <message>
+        <source>重新发送(&amp;R)</source>
+        <translation type="vanished">&amp;Resend</translation>
+    </message>
+    <message>
+        <source>重新发送</source>
+        <translation type="vanished">Resend</translation>
+    </message>
+    <message>
+        <source>放弃这项修改(&amp;D)</source>
+        <translation type="vanished">&amp;Discard this change</translation>
+    </message>
+    <message>
+        <source>放弃这项修改</source>
+        <translation type="vanished">Discard this change</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsDialog</name>
+    <message>
+        <location filename="../../ui/fields_dialog.py" line="75"/>
+        <source>%s 的错误</source>
+        <translation>Error in %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.py" line="91"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.py" line="92"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.py" line="94"/>
+        <location filename="../../ui/fields_dialog.py" line="95"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>FormWidget</name>
+    <message>
+        <location filename="../../ui/forms/widget.py" line="104"/>
+        <source>本部分与去年相同</source>
+        <extracomment>the member changed an answer (or confirmed a section) every photo and signature save in flight has ended</extracomment>
+        <translation>Section same as last year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/widget.py" line="105"/>
+        <source>%s：本部分与去年相同</source>
+        <translation>%s: section same as last year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/widget.py" line="108"/>
+        <source>用去年的答案填写本部分；登记库的信息、今年已填的文字、日期、照片和签字不变</source>
+        <translation>Fill this section with last year&apos;s answers; registry facts, text already entered this year, dates, photos and signatures stay as they are</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/widget.py" line="290"/>
+        <source>已按去年填写 %d 题</source>
+        <translation>%d answers filled in from last year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/widget.py" line="290"/>
+        <source>已确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation type="vanished">(empty)</translation>
+    </message>
+    <message>
+        <source>纬度 %s，经度 %s</source>
+        <translation type="vanished">latitude %s, longitude %s</translation>
+    </message>
+    <message>
+        <source>已签字</source>
+        <translation type="vanished">Signed</translation>
+    </message>
+    <message>
+        <source>%d 张照片</source>
+        <translation type="vanished">%d photos</translation>
+    </message>
+    <message>
+        <source>%d 行</source>
+        <translation type="vanished">%d rows</translation>
+    </message>
+</context>
+<context>
+    <name>GpsField</name>
+    <message>
+        <location filename="../../ui/forms/fields.py" line="177"/>
+        <location filename="../../ui/forms/fields.py" line="211"/>
+        <source>纬度</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/fields.py" line="177"/>
+        <location filename="../../ui/forms/fields.py" line="211"/>
+        <source>经度</source>
+        <translation>Longitude</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPage</name>
+    <message>
+        <location filename="../../ui/pages/household.py" line="75"/>
+        <source>户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="81"/>
+        <source>户信息</source>
+        <translation>Household details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="100"/>
+        <source>残疾人</source>
+        <translation>Disabled persons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="104"/>
+        <source>证件与补贴记录</source>
+        <translation>Certificate and subsidy history</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="106"/>
+        <source>调查表</source>
+        <translation>Survey forms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="108"/>
+        <source>走访记录</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="110"/>
+        <source>照片和附件</source>
+        <translation>Photos and attachments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="112"/>
+        <source>无障碍改造个案</source>
+        <translation>Accessibility renovation cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="179"/>
+        <source>没有这一户</source>
+        <translation>No such household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="182"/>
+        <source>户主 %s · %s %s</source>
+        <translation>Household of %s · %s %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="185"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="195"/>
+        <source>（未填）</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="323"/>
+        <source>没有保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="351"/>
+        <source>请先选择</source>
+        <translation>Select first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="351"/>
+        <source>请先在残疾人列表中选择一人</source>
+        <translation>First select a person in the list of disabled persons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="388"/>
+        <source>完整证件号</source>
+        <translation>Full ID numbers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="389"/>
+        <source>%s
+身份证号：%s
+残疾人证号：%s</source>
+        <translation>%s
+Resident ID: %s
+Disability certificate: %s</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="vanished">Name</translation>
+    </message>
+    <message>
+        <source>与户主关系</source>
+        <translation type="vanished">Relation to head</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation type="vanished">ID number</translation>
+    </message>
+    <message>
+        <source>年龄</source>
+        <translation type="vanished">Age</translation>
+    </message>
+    <message>
+        <source>残疾类别</source>
+        <translation type="vanished">Category</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation type="vanished">Grade</translation>
+    </message>
+    <message>
+        <source>残疾人证号</source>
+        <translation type="vanished">Certificate number</translation>
+    </message>
+    <message>
+        <source>补贴</source>
+        <translation type="vanished">Subsidies</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="vanished">Status</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation type="vanished">Record</translation>
+    </message>
+    <message>
+        <source>号码或种类</source>
+        <translation type="vanished">Number or kind</translation>
+    </message>
+    <message>
+        <source>等级或金额</source>
+        <translation type="vanished">Grade or amount</translation>
+    </message>
+    <message>
+        <source>起</source>
+        <translation type="vanished">From</translation>
+    </message>
+    <message>
+        <source>止</source>
+        <translation type="vanished">To</translation>
+    </message>
+    <message>
+        <source>表单</source>
+        <translation type="vanished">Form</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation type="vanished">Year</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation type="vanished">For</translation>
+    </message>
+    <message>
+        <source>计划日期</source>
+        <translation type="vanished">Planned date</translation>
+    </message>
+    <message>
+        <source>走访人</source>
+        <translation type="vanished">Visited by</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation type="vanished">Note</translation>
+    </message>
+    <message>
+        <source>种类</source>
+        <translation type="vanished">Kind</translation>
+    </message>
+    <message>
+        <source>标记</source>
+        <translation type="vanished">Tag</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation type="vanished">Description</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation type="vanished">Time</translation>
+    </message>
+    <message>
+        <source>预算</source>
+        <translation type="vanished">Budget</translation>
+    </message>
+    <message>
+        <source>上限</source>
+        <translation type="vanished">Cap</translation>
+    </message>
+    <message>
+        <source>开始走访(&amp;W)</source>
+        <translation type="vanished">S&amp;tart visit</translation>
+    </message>
+    <message>
+        <source>开始走访</source>
+        <translation type="vanished">Start visit</translation>
+    </message>
+    <message>
+        <source>为本户开始走访</source>
+        <translation type="vanished">Start a visit to this household</translation>
+    </message>
+    <message>
+        <source>计划走访(&amp;P)…</source>
+        <translation type="vanished">&amp;Plan visit…</translation>
+    </message>
+    <message>
+        <source>计划走访</source>
+        <translation type="vanished">Plan visit</translation>
+    </message>
+    <message>
+        <source>计划一次走访</source>
+        <translation type="vanished">Plan a visit</translation>
+    </message>
+    <message>
+        <source>修改户信息(&amp;E)…</source>
+        <translation type="vanished">&amp;Edit household…</translation>
+    </message>
+    <message>
+        <source>修改户信息</source>
+        <translation type="vanished">Edit household</translation>
+    </message>
+    <message>
+        <source>修改本户的地址、电话、困难类型</source>
+        <translation type="vanished">Edit this household&apos;s address, phone and hardship status</translation>
+    </message>
+    <message>
+        <source>修改人员信息(&amp;M)…</source>
+        <translation type="vanished">Edit per&amp;son…</translation>
+    </message>
+    <message>
+        <source>修改人员信息</source>
+        <translation type="vanished">Edit person</translation>
+    </message>
+    <message>
+        <source>修改所选残疾人的联系方式等</source>
+        <translation type="vanished">Edit the selected person&apos;s contacts and other details</translation>
+    </message>
+    <message>
+        <source>注销人员(&amp;C)…</source>
+        <translation type="vanished">&amp;Cancel registration…</translation>
+    </message>
+    <message>
+        <source>注销人员</source>
+        <translation type="vanished">Cancel registration</translation>
+    </message>
+    <message>
+        <source>注销所选残疾人（死亡、户口迁出等）</source>
+        <translation type="vanished">Cancel the selected person&apos;s registration (death, hukou moved out, etc.)</translation>
+    </message>
+    <message>
+        <source>显示完整证件号(&amp;I)</source>
+        <translation type="vanished">Show full &amp;ID</translation>
+    </message>
+    <message>
+        <source>显示完整证件号</source>
+        <translation type="vanished">Show full ID</translation>
+    </message>
+    <message>
+        <source>显示所选残疾人的完整身份证号（记入日志）</source>
+        <translation type="vanished">Show the selected person&apos;s full ID number (recorded in the audit log)</translation>
+    </message>
+    <message>
+        <source>返回列表(&amp;B)</source>
+        <translation type="vanished">&amp;Back to list</translation>
+    </message>
+    <message>
+        <source>返回列表</source>
+        <translation type="vanished">Back to list</translation>
+    </message>
+    <message>
+        <source>返回户列表</source>
+        <translation type="vanished">Back to the list of households</translation>
+    </message>
+    <message>
+        <source>残疾人(&amp;R)</source>
+        <translation type="vanished">Disabled pe&amp;rsons</translation>
+    </message>
+    <message>
+        <source>调查表(&amp;F)</source>
+        <translation type="vanished">Survey &amp;forms</translation>
+    </message>
+    <message>
+        <source>无障碍改造个案(&amp;A)</source>
+        <translation type="vanished">&amp;Accessibility renovation cases</translation>
+    </message>
+    <message>
+        <source>现居住地址</source>
+        <translation type="vanished">Current address</translation>
+    </message>
+    <message>
+        <source>户籍地址</source>
+        <translation type="vanished">Registered address</translation>
+    </message>
+    <message>
+        <source>户口性质</source>
+        <translation type="vanished">Hukou type</translation>
+    </message>
+    <message>
+        <source>户主身份证号</source>
+        <translation type="vanished">Head&apos;s ID number</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation type="vanished">Phone</translation>
+    </message>
+    <message>
+        <source>困难类型</source>
+        <translation type="vanished">Hardship status</translation>
+    </message>
+    <message>
+        <source>一户多残编码</source>
+        <translation type="vanished">Multi-disability household code</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsPage</name>
+    <message>
+        <location filename="../../ui/pages/households.py" line="39"/>
+        <source>姓名、拼音首字母、身份证号、残疾人证号、地址或电话</source>
+        <extracomment>column widths in characters: village, head, members, address, phone, hardship</extracomment>
+        <translation>Name, pinyin initials, ID or certificate number, address or phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="41"/>
+        <source>搜索户和残疾人</source>
+        <translation>Search households and disabled persons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="43"/>
+        <source>输入时即搜索；按回车打开第一户；按下箭头进入列表</source>
+        <translation>Searches as you type; Enter opens the first household; Down arrow moves into the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="46"/>
+        <source>搜索(&amp;S)：</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="50"/>
+        <source>按村/社区筛选</source>
+        <translation>Filter by village/community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="51"/>
+        <source>全部村/社区</source>
+        <translation>All villages/communities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="57"/>
+        <source>村/社区(&amp;V)：</source>
+        <translation>&amp;Village/community:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="63"/>
+        <source>户列表</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="64"/>
+        <source>按回车或双击打开所选的户</source>
+        <translation>Press Enter or double-click to open the selected household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="77"/>
+        <source>打开户(&amp;O)</source>
+        <translation>&amp;Open household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="78"/>
+        <source>打开所选的户</source>
+        <translation>Open the selected household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="80"/>
+        <source>开始走访(&amp;W)</source>
+        <translation>S&amp;tart visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="81"/>
+        <source>为所选的户开始走访</source>
+        <translation>Start a visit to the selected household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="84"/>
+        <source>户数</source>
+        <translation>Number of households</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/households.py" line="138"/>
+        <source>找到 %n 户</source>
+        <translation>
+            <numerusform>Found %n household</numerusform>
+            <numerusform>Found %n households</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/households.py" line="140"/>
+        <source>共 %n 户</source>
+        <translation>
+            <numerusform>%n household</numerusform>
+            <numerusform>%n households</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ItemRow</name>
+    <message>
+        <location filename="../../ui/forms/item_row.py" line="63"/>
+        <source>（选填）</source>
+        <extracomment>the member typed the note that explains a change from last year</extracomment>
+        <translation> (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/item_row.py" line="88"/>
+        <source>与去年不同时，请说明原因</source>
+        <translation>If different from last year, say why</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/item_row.py" line="89"/>
+        <source>%s：变化说明</source>
+        <translation>%s: reason for the change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/item_row.py" line="108"/>
+        <source>错误：%s</source>
+        <translation>Error: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/item_row.py" line="109"/>
+        <source>提醒：%s</source>
+        <translation>Warning: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/item_row.py" line="111"/>
+        <source>与去年不同：去年为 %s</source>
+        <translation>Differs from last year: last year %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/item_row.py" line="113"/>
+        <source>去年：%s</source>
+        <translation>Last year: %s</translation>
+    </message>
+</context>
+<context>
+    <name>LineField</name>
+    <message>
+        <source>年-月-日，例如 2026-03-01</source>
+        <translation type="vanished">year-month-day, e.g. 2026-03-01</translation>
+    </message>
+    <message>
+        <source>11位手机号，或带区号的固定电话</source>
+        <translation type="vanished">11-digit mobile, or landline with area code</translation>
+    </message>
+    <message>
+        <source>18位公民身份号码</source>
+        <translation type="vanished">18-character resident ID number</translation>
+    </message>
+    <message>
+        <source>12位统计用区划代码</source>
+        <translation type="vanished">12-digit statistical area code</translation>
+    </message>
+    <message>
+        <source>单位：元</source>
+        <translation type="vanished">In yuan</translation>
+    </message>
+</context>
+<context>
+    <name>LockPanel</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="62"/>
+        <source>已锁定。请输入密码解锁；正在进行的工作已保存。</source>
+        <extracomment>(name, title with mnemonic, shortcut, module, class, roles or None for all) pages about one record, opened from others</extracomment>
+        <translation>Locked. Enter your password to unlock; work in progress has been saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="63"/>
+        <source>锁定说明</source>
+        <translation>Lock message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="67"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="68"/>
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="71"/>
+        <source>错误信息</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="72"/>
+        <source>解锁(&amp;O)</source>
+        <translation>Unl&amp;ock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="73"/>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="92"/>
+        <source>⚠ 密码错误</source>
+        <translation>⚠ Wrong password</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="109"/>
+        <source>页面导航</source>
+        <translation>Page navigation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="113"/>
+        <source>页面(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="137"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="138"/>
+        <source>查找户(&amp;F)</source>
+        <translation>&amp;Find household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="141"/>
+        <source>锁定(&amp;L)</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="144"/>
+        <source>退出(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="150"/>
+        <source>打印(&amp;P)</source>
+        <extracomment>other parts of the program (prints) add their actions here</extracomment>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="157"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="160"/>
+        <source>%s（%s）</source>
+        <translation>%s (%s)</translation>
+    </message>
+    <message>
+        <source>今日(&amp;1)</source>
+        <translation type="vanished">Today (&amp;1)</translation>
+    </message>
+    <message>
+        <source>户和人员(&amp;2)</source>
+        <translation type="vanished">Households (&amp;2)</translation>
+    </message>
+    <message>
+        <source>审核(&amp;3)</source>
+        <translation type="vanished">Review (&amp;3)</translation>
+    </message>
+    <message>
+        <source>无障碍改造(&amp;4)</source>
+        <translation type="vanished">Renovation (&amp;4)</translation>
+    </message>
+    <message>
+        <source>同步(&amp;5)</source>
+        <translation type="vanished">Sync (&amp;5)</translation>
+    </message>
+    <message>
+        <source>设置(&amp;6)</source>
+        <translation type="vanished">Settings (&amp;6)</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="181"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="184"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="187"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="184"/>
+        <source>理由（必填）(&amp;R)：</source>
+        <translation>&amp;Reason (required):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="184"/>
+        <source>必填</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="187"/>
+        <source>理由(&amp;R)：</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="187"/>
+        <source>选填</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="214"/>
+        <source>必须填写%s</source>
+        <translation>%s is required</translation>
+    </message>
+    <message>
+        <source>公示开始(&amp;1)：</source>
+        <translation type="vanished">Notice from (&amp;1):</translation>
+    </message>
+    <message>
+        <source>公示开始</source>
+        <translation type="vanished">Notice from</translation>
+    </message>
+    <message>
+        <source>公示结束(&amp;2)：</source>
+        <translation type="vanished">Notice until (&amp;2):</translation>
+    </message>
+    <message>
+        <source>公示结束</source>
+        <translation type="vanished">Notice until</translation>
+    </message>
+    <message>
+        <source>公示地点(&amp;3)：</source>
+        <translation type="vanished">Notice place (&amp;3):</translation>
+    </message>
+    <message>
+        <source>公示地点</source>
+        <translation type="vanished">Notice place</translation>
+    </message>
+    <message>
+        <source>村务公开栏等</source>
+        <translation type="vanished">Village notice board, etc.</translation>
+    </message>
+    <message>
+        <source>施工单位(&amp;1)：</source>
+        <translation type="vanished">Contractor (&amp;1):</translation>
+    </message>
+    <message>
+        <source>施工单位</source>
+        <translation type="vanished">Contractor</translation>
+    </message>
+    <message>
+        <source>开工日期(&amp;2)：</source>
+        <translation type="vanished">Start date (&amp;2):</translation>
+    </message>
+    <message>
+        <source>开工日期</source>
+        <translation type="vanished">Start date</translation>
+    </message>
+    <message>
+        <source>计划完工日期(&amp;3)：</source>
+        <translation type="vanished">Planned end date (&amp;3):</translation>
+    </message>
+    <message>
+        <source>计划完工日期</source>
+        <translation type="vanished">Planned end date</translation>
+    </message>
+    <message>
+        <source>完工日期(&amp;1)：</source>
+        <translation type="vanished">Completion date (&amp;1):</translation>
+    </message>
+    <message>
+        <source>完工日期</source>
+        <translation type="vanished">Completion date</translation>
+    </message>
+    <message>
+        <source>说明(&amp;2)：</source>
+        <translation type="vanished">Note (&amp;2):</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation type="vanished">Note</translation>
+    </message>
+    <message>
+        <source>回访情况(&amp;1)：</source>
+        <translation type="vanished">Follow-up findings (&amp;1):</translation>
+    </message>
+    <message>
+        <source>回访情况</source>
+        <translation type="vanished">Follow-up findings</translation>
+    </message>
+    <message>
+        <source>必填：设施是否在用、完好</source>
+        <translation type="vanished">Required: whether the facilities are in use and intact</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDialog</name>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="286"/>
+        <source>添加照片</source>
+        <translation>Add photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="291"/>
+        <source>改造前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="292"/>
+        <source>改造后</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="295"/>
+        <source>照片文件，多个用分号隔开</source>
+        <translation>Photo files, separated by semicolons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="296"/>
+        <source>选择文件(&amp;B)…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="297"/>
+        <source>选择照片文件</source>
+        <translation>Choose photo files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="304"/>
+        <source>改造项目(&amp;1)：</source>
+        <translation>Renovation item (&amp;1):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="304"/>
+        <source>照片所示的改造项目</source>
+        <translation>Renovation item shown in the photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="305"/>
+        <source>阶段(&amp;2)：</source>
+        <translation>Stage (&amp;2):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="305"/>
+        <source>改造前或改造后</source>
+        <translation>Before or after the renovation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="306"/>
+        <source>文件(&amp;3)：</source>
+        <translation>Files (&amp;3):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="306"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="307"/>
+        <source>照片文件</source>
+        <translation>Photo files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="311"/>
+        <source>选择照片</source>
+        <translation>Choose photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="321"/>
+        <source>请选择照片文件</source>
+        <translation>Choose photo files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="323"/>
+        <source>找不到文件：%s</source>
+        <translation>File not found: %s</translation>
+    </message>
+    <message>
+        <source>照片缩小到最长边1600像素，加密保存在本机，同步时上传。</source>
+        <translation type="vanished">Photos are reduced to 1600 pixels on the long side, stored encrypted on this computer and uploaded at the next sync.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoField</name>
+    <message>
+        <location filename="../../ui/forms/media.py" line="175"/>
+        <source>添加照片…</source>
+        <translation>Add photos…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/media.py" line="176"/>
+        <source>移除所选照片</source>
+        <translation>Remove selected photo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/media.py" line="203"/>
+        <source>%s：已添加的照片</source>
+        <translation>%s: photos added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/media.py" line="205"/>
+        <source>%s：添加照片</source>
+        <translation>%s: add photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/media.py" line="206"/>
+        <source>从文件选择照片，导入时缩小到1600像素</source>
+        <translation>Choose photos from files; they are reduced to 1600 pixels on import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/media.py" line="207"/>
+        <source>%s：移除所选照片</source>
+        <translation>%s: remove selected photo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/media.py" line="212"/>
+        <source>照片 %d</source>
+        <translation>Photo %d</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/media.py" line="218"/>
+        <source>照片 %d（不在本机）</source>
+        <translation>Photo %d (not on this computer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/media.py" line="223"/>
+        <source>共 %d 张</source>
+        <translation>%d photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/media.py" line="223"/>
+        <source>没有照片</source>
+        <translation>No photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/media.py" line="228"/>
+        <source>选择照片</source>
+        <translation>Choose photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/media.py" line="238"/>
+        <source>正在缩小并保存照片…</source>
+        <translation>Reducing and saving photos…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/media.py" line="244"/>
+        <source>照片没有保存：%s</source>
+        <translation>Photos not saved: %s</translation>
+    </message>
+    <message>
+        <source>照片 (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp)</source>
+        <translation type="vanished">Photos (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp)</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoSection</name>
+    <message>
+        <location filename="../../ui/pages/case_photos.py" line="145"/>
+        <source>还没有照片。入户评估时可以按项目或全屋添加改造前照片。</source>
+        <translation>No photos yet. At the home assessment, add before photos per item or for the whole home.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_photos.py" line="176"/>
+        <source>回车查看大图</source>
+        <translation>Press Enter to view full size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_photos.py" line="189"/>
+        <source>%s，%s，%s 拍摄或添加</source>
+        <translation>%s, %s, taken or added by %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_photos.py" line="195"/>
+        <source>（没有照片）</source>
+        <translation>(no photos)</translation>
+    </message>
+    <message>
+        <source>改造前</source>
+        <translation type="vanished">Before</translation>
+    </message>
+    <message>
+        <source>施工中</source>
+        <translation type="vanished">During construction</translation>
+    </message>
+    <message>
+        <source>改造后</source>
+        <translation type="vanished">After</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../ui/pages/case_photos.py" line="106"/>
+        <location filename="../../ui/pages/case_photos.py" line="107"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="65"/>
+        <source>改造方案</source>
+        <translation>Renovation plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="96"/>
+        <source>显示其他项目(&amp;O)</source>
+        <translation>Show &amp;other items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="97"/>
+        <source>显示其他项目</source>
+        <translation>Show other items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="100"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="102"/>
+        <location filename="../../ui/pages/case_plan.py" line="108"/>
+        <source>超限或只有辅具的理由</source>
+        <translation>Reason for exceeding the cap or for devices only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="108"/>
+        <source>超限理由(&amp;R)：</source>
+        <translation>&amp;Reason for exception:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="109"/>
+        <source>方案超过上限或只有辅具时必填</source>
+        <translation>Required if the plan exceeds the cap or has assistive devices only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="124"/>
+        <source>辅具</source>
+        <translation>assistive device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="124"/>
+        <source>施工</source>
+        <translation>construction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="127"/>
+        <source>%s（%s）</source>
+        <translation>%s (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="128"/>
+        <source>%s 元/%s，%s</source>
+        <translation>%s yuan/%s, %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="133"/>
+        <source>%s 的数量（%s）</source>
+        <translation>Quantity of %s (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="167"/>
+        <source>合计 %s 元，每户上限 %s 元%s</source>
+        <translation>Total %s yuan, cap per household %s yuan%s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="168"/>
+        <source>：超过上限</source>
+        <translation>: over the cap</translation>
+    </message>
+    <message>
+        <source>勾选改造项目，填写数量。合计超过每户上限或只有辅具时，须填写超限理由。</source>
+        <translation type="vanished">Tick the renovation items and enter quantities. If the total exceeds the cap per household or the plan has assistive devices only, give a reason.</translation>
+    </message>
+    <message>
+        <source>方案中的项目：</source>
+        <translation type="vanished">Items in the plan:</translation>
+    </message>
+    <message>
+        <source>按残疾类别建议的项目：</source>
+        <translation type="vanished">Items suggested for the disability category:</translation>
+    </message>
+    <message>
+        <source>其他项目：</source>
+        <translation type="vanished">Other items:</translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <location filename="../../ui/print_preview.py" line="297"/>
+        <source>打印所选户的入户调查表（预填）(&amp;H)</source>
+        <translation>Print the selected &amp;household&apos;s visit forms (pre-filled)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="308"/>
+        <location filename="../../ui/print_preview.py" line="325"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="308"/>
+        <source>请先在“户和人员”页的户列表中选择一户。</source>
+        <translation>First select a household in the list on the “Households” page.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="325"/>
+        <source>没有打印：%s</source>
+        <translation>Not printed: %s</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../ui/print_preview.py" line="122"/>
+        <source>打印预览 — %s</source>
+        <translation>Print preview — %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="123"/>
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/print_preview.py" line="125"/>
+        <source>共 %n 页</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="126"/>
+        <source>页数</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="128"/>
+        <source>预览状态</source>
+        <translation>Preview status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="131"/>
+        <source>字体缺字提示</source>
+        <translation>Missing characters in the font</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="136"/>
+        <source>注意：以下字符字体中没有，纸上印作〓，请手写补上：
+</source>
+        <translation>Note: the font lacks these characters; they print as 〓, so write them in by hand:
+</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="147"/>
+        <source>预览的页面</source>
+        <translation>Preview pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="151"/>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="152"/>
+        <location filename="../../ui/print_preview.py" line="242"/>
+        <location filename="../../ui/print_preview.py" line="252"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="153"/>
+        <source>另存为 PDF(&amp;S)…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="154"/>
+        <location filename="../../ui/print_preview.py" line="274"/>
+        <location filename="../../ui/print_preview.py" line="285"/>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="155"/>
+        <source>关闭(&amp;C)</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="156"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="195"/>
+        <source>本机不能预览和直接打印（缺少 PySide6-Pdf 和 pdftoppm）。请另存为 PDF，再用 PDF 阅读器打印。</source>
+        <translation>This computer cannot preview or print directly (PySide6-Pdf and pdftoppm are missing). Save as PDF, then print it from a PDF reader.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="201"/>
+        <source>正在生成预览…</source>
+        <translation>Making the preview…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="213"/>
+        <source>第 %1 页</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="218"/>
+        <source>预览前 %1 页；打印和另存为包含全部 %2 页。</source>
+        <translation>Previewing the first %1 pages; printing and saving include all %2 pages.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/print_preview.py" line="223"/>
+        <source>预览全部 %n 页</source>
+        <translation>
+            <numerusform>Previewing %n page</numerusform>
+            <numerusform>Previewing all %n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="227"/>
+        <source>无法生成预览：%s</source>
+        <translation>Cannot make the preview: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="252"/>
+        <source>无法开始打印</source>
+        <translation>Cannot start printing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="274"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="285"/>
+        <source>没有保存：%s</source>
+        <translation>Not saved: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="287"/>
+        <source>已保存到 %s</source>
+        <translation>Saved to %s</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatField</name>
+    <message>
+        <location filename="../../ui/forms/table.py" line="110"/>
+        <source>添加一行</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/table.py" line="111"/>
+        <source>删除所选行</source>
+        <translation>Delete selected row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/table.py" line="120"/>
+        <source>为所选行添加%s…</source>
+        <translation>Add %s to the selected row…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/table.py" line="154"/>
+        <source>%s：添加一行</source>
+        <translation>%s: add row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/table.py" line="155"/>
+        <source>%s：删除所选行</source>
+        <translation>%s: delete selected row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/table.py" line="186"/>
+        <source>选择照片</source>
+        <translation>Choose photos</translation>
+    </message>
+    <message>
+        <source>照片 (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp)</source>
+        <translation type="vanished">Photos (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp)</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../ui/pages/review.py" line="49"/>
+        <location filename="../../ui/pages/review.py" line="50"/>
+        <source>退回给专职委员</source>
+        <translation>Return to the committee member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="51"/>
+        <source>退回 %s 的原因(&amp;R)：</source>
+        <translation>&amp;Reason for returning %s:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="54"/>
+        <source>退回原因</source>
+        <translation>Reason for return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="55"/>
+        <source>必填：专职委员会看到这段说明</source>
+        <translation>Required: the committee member will see this text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="60"/>
+        <source>退回(&amp;T)</source>
+        <translation>Re&amp;turn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="62"/>
+        <location filename="../../ui/pages/review.py" line="64"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="63"/>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../ui/pages/review.py" line="102"/>
+        <source>待审核的表</source>
+        <translation>Forms to review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="112"/>
+        <source>待审核(&amp;Q)</source>
+        <translation>Review &amp;queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="123"/>
+        <source>与去年不同的答案</source>
+        <translation>Answers that differ from last year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="127"/>
+        <source>与去年不同的答案(&amp;D)</source>
+        <translation>&amp;Differences from last year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="138"/>
+        <source>通过(&amp;A)</source>
+        <translation>&amp;Accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="139"/>
+        <source>退回(&amp;R)…</source>
+        <translation>&amp;Return…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="140"/>
+        <source>刷新(&amp;U)</source>
+        <translation>R&amp;efresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="168"/>
+        <source>只有审核员和管理员可以审核</source>
+        <translation>Only reviewers and administrators can review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="176"/>
+        <source>待审核 %d 份</source>
+        <translation>%d forms to review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="208"/>
+        <source>没有选中的表</source>
+        <translation>No form selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="216"/>
+        <source>填表人已确认的提醒：%s</source>
+        <translation>Warnings confirmed by the member who filled it in: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="232"/>
+        <source>与去年相同，没有不同的答案</source>
+        <translation>Same as last year; no answers differ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="250"/>
+        <source>已通过</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="268"/>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="278"/>
+        <source>%s：%s；还有 %d 份待审核</source>
+        <translation>%s: %s; %d more to review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="293"/>
+        <source>出错了：%s</source>
+        <translation>Something went wrong: %s</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="33"/>
+        <source>文字大小</source>
+        <extracomment>the preferences changed (the main window applies them)</extracomment>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="36"/>
+        <source>高对比度（黑底白字）(&amp;H)</source>
+        <translation>&amp;High contrast (white on black)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="37"/>
+        <source>高对比度</source>
+        <translation>High contrast</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="40"/>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="41"/>
+        <source>从不</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="42"/>
+        <source>无操作自动锁定时间</source>
+        <translation>Lock after this long without use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="43"/>
+        <source>0 表示从不自动锁定</source>
+        <translation>0 means never lock automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="45"/>
+        <source>界面语言</source>
+        <translation>Display language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="49"/>
+        <source>提示</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="51"/>
+        <source>应用(&amp;A)</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="52"/>
+        <source>应用设置</source>
+        <translation>Apply settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="95"/>
+        <source>设置已保存。</source>
+        <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="96"/>
+        <source>语言将在重新启动后生效。</source>
+        <translation> The language changes when the program restarts.</translation>
+    </message>
+    <message>
+        <source>文字大小(&amp;Z)：</source>
+        <translation type="vanished">Text si&amp;ze:</translation>
+    </message>
+    <message>
+        <source>自动锁定(&amp;L)：</source>
+        <translation type="vanished">Auto &amp;lock:</translation>
+    </message>
+    <message>
+        <source>语言(&amp;N)：</source>
+        <translation type="vanished">La&amp;nguage:</translation>
+    </message>
+</context>
+<context>
+    <name>SettleDialog</name>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="235"/>
+        <source>结算</source>
+        <translation>Settlement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="244"/>
+        <source> 元</source>
+        <translation> yuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="246"/>
+        <source>%s 的实际费用（元）</source>
+        <translation>Actual cost of %s (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="248"/>
+        <source>预算 %s 元</source>
+        <translation>Budget %s yuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="259"/>
+        <location filename="../../ui/pages/case_plan.py" line="260"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="260"/>
+        <source>理由(&amp;R)：</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="261"/>
+        <source>结算超过上限时必填</source>
+        <translation>Required if the settlement exceeds the cap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="272"/>
+        <source>实际合计 %s 元，每户上限 %s 元</source>
+        <translation>Actual total %s yuan, cap per household %s yuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="275"/>
+        <source>超过上限：须填写理由</source>
+        <translation>Over the cap: a reason is required</translation>
+    </message>
+    <message>
+        <source>填写每个项目的实际费用（元）。</source>
+        <translation type="vanished">Enter the actual cost of each item (yuan).</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureField</name>
+    <message>
+        <location filename="../../ui/forms/media.py" line="76"/>
+        <source>清除签字</source>
+        <extracomment>every save in flight has ended (the answer is final)</extracomment>
+        <translation>Clear signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/media.py" line="97"/>
+        <source>已签字</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/media.py" line="97"/>
+        <source>未签字</source>
+        <translation>Not signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/media.py" line="112"/>
+        <source>已签字（签字图片不在本机）</source>
+        <translation>Signed (the signature image is not on this computer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/media.py" line="118"/>
+        <source>%s：签字板</source>
+        <translation>%s: signature pad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/media.py" line="119"/>
+        <source>%s：清除签字</source>
+        <translation>%s: clear signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/media.py" line="141"/>
+        <source>正在保存签字…</source>
+        <translation>Saving the signature…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/media.py" line="147"/>
+        <source>签字没有保存：%s</source>
+        <translation>Signature not saved: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/media.py" line="150"/>
+        <source>已签字，已保存</source>
+        <translation>Signed and saved</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../ui/forms/signature.py" line="36"/>
+        <source>请在此处签名</source>
+        <translation>Sign here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/signature.py" line="42"/>
+        <source>签字板</source>
+        <translation>Signature pad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/signature.py" line="44"/>
+        <source>用鼠标、手写笔或手指在此签名；无法签字时请填写未签字的原因</source>
+        <translation>Sign here with the mouse, a pen or a finger; if the person cannot sign, give the reason there is no signature</translation>
+    </message>
+</context>
+<context>
+    <name>StateCountsModel</name>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="123"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="127"/>
+        <source>%s：%d 个个案</source>
+        <translation>%s: %d cases</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="74"/>
+        <source>确认理由</source>
+        <extracomment>the user asked to save: the page runs the step and calls `failed` or `accept`</extracomment>
+        <translation>Reason to proceed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="75"/>
+        <source>继续办理须写明为何仍然办理</source>
+        <translation>To go on, write why the step is still taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="76"/>
+        <source>确认理由(&amp;K)：</source>
+        <translation>Reason to &amp;proceed:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="83"/>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="85"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="86"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="87"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="140"/>
+        <source>没有保存：%s</source>
+        <translation>Not saved: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="149"/>
+        <source>没有保存：请填写确认理由后再保存</source>
+        <translation>Not saved: give the reason to proceed, then save again</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="52"/>
+        <source>服务器</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="53"/>
+        <source>同步(&amp;S)</source>
+        <translation>&amp;Sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="54"/>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="56"/>
+        <source>取消(&amp;C)</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="57"/>
+        <source>取消同步</source>
+        <translation>Cancel the sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="60"/>
+        <source>尚未开始</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="61"/>
+        <source>同步进度</source>
+        <translation>Sync progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="63"/>
+        <source>同步进度条</source>
+        <translation>Sync progress bar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="65"/>
+        <source>同步结果</source>
+        <translation>Sync result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="69"/>
+        <source>密码（重新登录）</source>
+        <translation>Password (log in again)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="70"/>
+        <source>设备被停用或登录失效时，输入密码重新登录</source>
+        <translation>If the device was suspended or the login expired, enter your password to log in again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="71"/>
+        <source>重新登录(&amp;L)</source>
+        <translation>&amp;Log in again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="72"/>
+        <source>重新登录</source>
+        <translation>Log in again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="76"/>
+        <source>同步回执</source>
+        <translation>Sync receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="77"/>
+        <source>打印回执(&amp;P)</source>
+        <translation>&amp;Print receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="78"/>
+        <source>打印回执</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="90"/>
+        <source>上次同步回执：</source>
+        <translation>Receipt of the last sync:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="104"/>
+        <source>服务器：%s</source>
+        <translation>Server: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="104"/>
+        <source>本机尚未连接服务器</source>
+        <translation>This computer is not connected to a server yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="107"/>
+        <source>还没有同步过</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="132"/>
+        <source>正在同步……</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="140"/>
+        <source>正在取消……</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="149"/>
+        <source>同步完成</source>
+        <translation>Sync finished</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="154"/>
+        <source>同步已取消，下次同步会从中断处继续</source>
+        <translation>Sync cancelled; the next sync continues where this one stopped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="156"/>
+        <source>%s（请输入密码重新登录）</source>
+        <translation>%s (enter your password to log in again)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="160"/>
+        <source>同步出错：%s</source>
+        <translation>Sync failed: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="175"/>
+        <source>已重新登录，可以同步</source>
+        <translation>Logged in again; you can sync now</translation>
+    </message>
+    <message>
+        <source>上传照片</source>
+        <translation type="vanished">Uploading photos</translation>
+    </message>
+    <message>
+        <source>发送修改</source>
+        <translation type="vanished">Sending changes</translation>
+    </message>
+    <message>
+        <source>接收修改</source>
+        <translation type="vanished">Receiving changes</translation>
+    </message>
+    <message>
+        <source>下载照片</source>
+        <translation type="vanished">Downloading photos</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <location filename="../../ui/pages/today.py" line="59"/>
+        <source>问候</source>
+        <extracomment>the season&apos;s progress has been counted and shown</extracomment>
+        <translation>Greeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="61"/>
+        <source>计划的走访</source>
+        <translation>Planned visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="68"/>
+        <source>本年度动态更新调查进度</source>
+        <translation>Dynamic-update survey progress this year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="70"/>
+        <source>被退回的调查表</source>
+        <translation>Returned survey forms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="75"/>
+        <source>待办</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="78"/>
+        <source>同步状态</source>
+        <translation>Sync status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="83"/>
+        <source>审核队列(&amp;R)</source>
+        <translation>&amp;Review queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="84"/>
+        <source>打开审核队列</source>
+        <translation>Open the review queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="87"/>
+        <source>查找户(&amp;H)</source>
+        <translation>Find &amp;household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="88"/>
+        <source>打开户列表</source>
+        <translation>Open the list of households</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="90"/>
+        <source>无障碍改造(&amp;G)</source>
+        <translation>Renovation &amp;cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="91"/>
+        <source>打开无障碍改造个案</source>
+        <translation>Open the accessibility renovation cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="145"/>
+        <source>%s，您好。今天是 %s。</source>
+        <translation>Hello, %s. Today is %s.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="158"/>
+        <source>被退回待修改：%d 份</source>
+        <translation>Returned, to correct: %d</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="159"/>
+        <source>草稿未完成：%d 份</source>
+        <translation>Unfinished drafts: %d</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="160"/>
+        <source>进行中的无障碍改造个案：%d 个</source>
+        <translation>Renovation cases in progress: %d</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="161"/>
+        <source>待核对的变动通知：%d 条</source>
+        <translation>Change notices to check: %d</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="164"/>
+        <source>待审核：%d 份</source>
+        <translation>To review: %d</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="166"/>
+        <source>从未同步</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="168"/>
+        <source>上次同步：%s；待发送的修改：%d 条</source>
+        <translation>Last sync: %s; changes waiting to be sent: %d</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="170"/>
+        <source>；被服务器拒绝、需要处理：%d 条</source>
+        <translation>; refused by the server, to handle: %d</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="186"/>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="201"/>
+        <source>共 %d 人，已完成 %d，失访 %d</source>
+        <translation>%d persons, %d done, %d lost to follow-up</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="vanished">Date</translation>
+    </message>
+    <message>
+        <source>村/社区</source>
+        <translation type="vanished">Village/community</translation>
+    </message>
+    <message>
+        <source>户主</source>
+        <translation type="vanished">Head of household</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation type="vanished">Address</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation type="vanished">Note</translation>
+    </message>
+    <message>
+        <source>应调查</source>
+        <translation type="vanished">Due</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation type="vanished">Done</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation type="vanished">Not done</translation>
+    </message>
+    <message>
+        <source>失访</source>
+        <translation type="vanished">Lost to follow-up</translation>
+    </message>
+    <message>
+        <source>完成率</source>
+        <translation type="vanished">Done (%)</translation>
+    </message>
+    <message>
+        <source>残疾人或户主</source>
+        <translation type="vanished">Disabled person or head</translation>
+    </message>
+    <message>
+        <source>退回原因</source>
+        <translation type="vanished">Reason for return</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation type="vanished">Sync</translation>
+    </message>
+    <message>
+        <source>今天和未来七天计划的走访(&amp;T)</source>
+        <translation type="vanished">Visits planned for &amp;today and the next 7 days</translation>
+    </message>
+    <message>
+        <source>被退回、需要修改的调查表(&amp;U)</source>
+        <translation type="vanished">Ret&amp;urned survey forms to correct</translation>
+    </message>
+    <message>
+        <source>本年度调查进度(&amp;Y)</source>
+        <translation type="vanished">Survey progress this &amp;year</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../ui/unlock.py" line="35"/>
+        <source>入户走访助手 — 解锁</source>
+        <translation>Fieldvisit — Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="43"/>
+        <source>请输入用户名和密码以打开本机的加密数据库。</source>
+        <translation>Enter your user name and password to open the encrypted database on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="46"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="49"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="51"/>
+        <source>用户名(&amp;U)：</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="53"/>
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="63"/>
+        <source>错误信息</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="72"/>
+        <source>解锁(&amp;O)</source>
+        <translation>Unl&amp;ock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="74"/>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="77"/>
+        <source>退出(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="79"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="110"/>
+        <source>请输入用户名</source>
+        <translation>Enter your user name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="114"/>
+        <source>请输入密码</source>
+        <translation>Enter your password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="134"/>
+        <source>无法打开数据库：%s</source>
+        <translation>Cannot open the database: %s</translation>
+    </message>
+</context>
+<context>
+    <name>VisitFinisher</name>
+    <message>
+        <location filename="../../ui/pages/visit_finish.py" line="45"/>
+        <source>正在检查本次走访的表…</source>
+        <translation>Checking the forms of this visit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_finish.py" line="71"/>
+        <source>本户还没有填写任何表，没有可完成的内容</source>
+        <translation>No form of this household has been filled in; there is nothing to finish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_finish.py" line="99"/>
+        <source>还有 %d 处错误，改正后才能完成走访；错误已列在下方</source>
+        <translation>%d errors left; correct them to finish the visit (they are listed below)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_finish.py" line="109"/>
+        <source>有 %d 条提醒，请与受访人核实后确认：</source>
+        <translation>%d warnings; check them with the respondent, then confirm:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_finish.py" line="112"/>
+        <source>还没有开始填写、本次不完成的表：%s</source>
+        <translation>Forms not started, left unfinished this time: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_finish.py" line="113"/>
+        <source>完成走访</source>
+        <translation>Finish visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_finish.py" line="115"/>
+        <source>确认并完成(&amp;Y)</source>
+        <translation>&amp;Confirm and finish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_finish.py" line="116"/>
+        <source>返回修改(&amp;N)</source>
+        <translation>Go &amp;back and correct</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_finish.py" line="118"/>
+        <source>确认提醒</source>
+        <translation>Confirm warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_finish.py" line="126"/>
+        <source>没有完成：请修改后再点“完成走访”</source>
+        <translation>Not finished: make the corrections, then click “Finish visit” again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_finish.py" line="142"/>
+        <source>走访已完成：%d 份表已完成（%s）</source>
+        <translation>Visit finished: %d forms completed (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_finish.py" line="144"/>
+        <source>；%d 份表还没有填写</source>
+        <translation>; %d forms not filled in yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_finish.py" line="159"/>
+        <source>没有完成：%s</source>
+        <translation>Not finished: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_finish.py" line="172"/>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_finish.py" line="172"/>
+        <source>提醒</source>
+        <translation>Warning</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPage</name>
+    <message>
+        <location filename="../../ui/pages/visit.py" line="72"/>
+        <source>全部与去年相同(&amp;Y)</source>
+        <translation>All same as last &amp;year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit.py" line="73"/>
+        <source>本部分与去年相同(&amp;L)</source>
+        <translation>Section same as &amp;last year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit.py" line="74"/>
+        <source>保存草稿(&amp;S)</source>
+        <translation>&amp;Save draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit.py" line="75"/>
+        <source>重新打开修改(&amp;E)</source>
+        <translation>R&amp;eopen to edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit.py" line="76"/>
+        <source>完成走访(&amp;W)</source>
+        <translation>Fi&amp;nish visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit.py" line="77"/>
+        <source>下一份表</source>
+        <translation>Next form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit.py" line="78"/>
+        <source>上一份表</source>
+        <translation>Previous form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit.py" line="100"/>
+        <source>正在读取本户要填的表…</source>
+        <translation>Loading the forms due for this household…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit.py" line="138"/>
+        <source>本户本年度有 %d 份表，待填 %d 份</source>
+        <translation>This household has %d forms this year; %d to fill in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit.py" line="153"/>
+        <source>添加走访照片(&amp;P)…</source>
+        <translation>Add visit &amp;photos…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit.py" line="154"/>
+        <source>走访照片</source>
+        <translation>Visit photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit.py" line="154"/>
+        <source>入户时拍的照片，存入本户的档案</source>
+        <translation>Photos taken at the home, kept in the household&apos;s file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit.py" line="191"/>
+        <source>正在打开 %s…</source>
+        <translation>Opening %s…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit.py" line="244"/>
+        <source>退回原因：%s</source>
+        <translation>Reason for return: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit.py" line="277"/>
+        <source>已按去年的答案填写 %d 题，请核对标出的不同之处</source>
+        <translation>%d answers filled in from last year; check the differences marked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit.py" line="283"/>
+        <source>请先把光标放在要确认的部分里</source>
+        <translation>First put the cursor in the section to confirm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit.py" line="286"/>
+        <source>本部分已按去年填写 %d 题</source>
+        <translation>%d answers of this section filled in from last year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit.py" line="338"/>
+        <source>出错了：%s</source>
+        <translation>Something went wrong: %s</translation>
+    </message>
+</context>
+<context>
+    <name>VisitView</name>
+    <message>
+        <location filename="../../ui/pages/visit_view.py" line="44"/>
+        <source>本次要填的表</source>
+        <translation>Forms for this visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_view.py" line="46"/>
+        <source>本次要填的表(&amp;F)</source>
+        <translation>&amp;Forms for this visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_view.py" line="53"/>
+        <source>走访照片</source>
+        <translation>Visit photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_view.py" line="65"/>
+        <source>请在上方选择要填写的表</source>
+        <translation>Choose a form to fill in above</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_view.py" line="68"/>
+        <source>需要处理的问题(&amp;I)</source>
+        <translation>&amp;Issues to resolve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_view.py" line="70"/>
+        <source>需要处理的问题</source>
+        <translation>Issues to resolve</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../ui/main.py" line="80"/>
+        <source>正在生成演示区的数据（只在第一次运行时）…</source>
+        <translation>Making the demo district&apos;s data (first run only)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="81"/>
+        <location filename="../../ui/main.py" line="116"/>
+        <location filename="../../ui/main.py" line="137"/>
+        <location filename="../../ui/main.py" line="148"/>
+        <source>入户走访助手</source>
+        <translation>Fieldvisit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="84"/>
+        <source>生成演示数据的进度</source>
+        <translation>Progress of making the demo data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="149"/>
+        <source>本机还没有数据库：%s
+请先连接服务器登录（同步功能），或用 --demo 打开演示区。</source>
+        <translation>There is no database on this computer yet: %s
+Log in to the server first (Sync), or open the demo district with --demo.</translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <location filename="../../ui/pages/commands.py" line="32"/>
+        <source>快捷键 %s</source>
+        <translation>Shortcut %s</translation>
+    </message>
+</context>
+</TS>
