@@ -67,7 +67,7 @@ class FieldsDialog(QDialog):
             if spec.help:
                 editor.setAccessibleDescription(spec.help)
                 editor.setToolTip(spec.help)
-            label = QLabel(spec.label + "：")
+            label = QLabel(self.tr("%s：") % spec.label)
             label.setBuddy(editor)
             icon, text = QLabel(), QLabel()
             icon.setPixmap(warning.pixmap(16, 16))
@@ -116,7 +116,7 @@ class FieldsDialog(QDialog):
             chosen = set(value or [])
             for code, label in spec.options:
                 tick = QCheckBox(label)
-                tick.setAccessibleName(f"{spec.label}：{label}")
+                tick.setAccessibleName(self.tr("%s：%s") % (spec.label, label))
                 tick.setProperty("code", code)
                 tick.setChecked(code in chosen)
                 row.addWidget(tick)

@@ -18,6 +18,7 @@ from app.store import queries
 from app.store.database import Database
 from app.store.queries import HouseholdRow, PageKey
 from app.store.search import search
+from ui.i18n import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -29,13 +30,14 @@ class HouseholdListModel(QAbstractTableModel):
 
     PAGE = 200
     SEARCH_PAGE = 50
+    #: (attribute, header): the headers are translated when shown
     COLUMNS: tuple[tuple[str, str], ...] = (
-        ("village", "村/社区"),
-        ("head_name", "户主"),
-        ("members", "残疾人"),
-        ("address", "现居住地址"),
-        ("phone", "联系电话"),
-        ("hardship", "困难类型"),
+        ("village", QT_TRANSLATE_NOOP("HouseholdListModel", "村/社区")),
+        ("head_name", QT_TRANSLATE_NOOP("HouseholdListModel", "户主")),
+        ("members", QT_TRANSLATE_NOOP("HouseholdListModel", "残疾人")),
+        ("address", QT_TRANSLATE_NOOP("HouseholdListModel", "现居住地址")),
+        ("phone", QT_TRANSLATE_NOOP("HouseholdListModel", "联系电话")),
+        ("hardship", QT_TRANSLATE_NOOP("HouseholdListModel", "困难类型")),
     )
 
     totalChanged = Signal(int)
@@ -138,8 +140,8 @@ class HouseholdListModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return getattr(row, self.COLUMNS[index.column()][0])
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            label = self.COLUMNS[index.column()][1]
-            return f"{label}：{getattr(row, self.COLUMNS[index.column()][0])}"
+            key, label = self.COLUMNS[index.column()]
+            return self.tr("%s：%s") % (self.tr(label), getattr(row, key))
         return None
 
     def headerData(
@@ -148,7 +150,7 @@ class HouseholdListModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section][1]
+            return self.tr(self.COLUMNS[section][1])
         if orientation == Qt.Orientation.Vertical:
             return section + 1
         return None

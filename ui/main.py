@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
-from PySide6.QtCore import QEventLoop
+from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from app.store.errors import StoreError
 from ui import preferences, theme, worker
 from ui.fonts import install_font
-from ui.i18n import install_translation
+from ui.i18n import QT_TRANSLATE_NOOP, install_translation
 from ui.unlock import UnlockDialog
 
 if TYPE_CHECKING:
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 HEAVY_MODULES = ("app.store.database", "app.services.registry", "ui.main_window", "ui.session")
 DEMO_PASSWORD = "demo2026"
 SURVEY_USER = "demo"
+#: the demo district's name in the window title
+DEMO_AREA = QT_TRANSLATE_NOOP("app", "奉化区（演示）")
 
 
 def preload() -> threading.Thread:
@@ -53,10 +55,19 @@ def default_db_path(demo: bool) -> Path:
     return data_folder() / ("demo" if demo else "district") / "fieldvisit.db"
 
 
+def _tr(text: str) -> str:
+    """The program-wide texts of this module, looked up under the context "app"."""
+    return QCoreApplication.translate("app", text)
+
+
 class UnknownUser(StoreError):
     """The user name is not a user of this database."""
 
-    user_message = "用户名不存在"
+    user_message = QT_TRANSLATE_NOOP("app", "用户名不存在")
+
+    def __init__(self, detail: str = "") -> None:
+        self.user_message = _tr(UnknownUser.user_message)  # in the language of the moment
+        super().__init__(detail)
 
 
 def open_for_user(path: Path, user: str, password: str) -> Database:
@@ -77,11 +88,16 @@ def open_for_user(path: Path, user: str, password: str) -> Database:
 
 def build_demo(app: QApplication, path: Path, persons: int) -> bool:
     """Generate the demo district on first use, with progress; False if it failed."""
-    dialog = QProgressDialog(app.tr("正在生成演示区的数据（只在第一次运行时）…"), "", 0, persons)
-    dialog.setWindowTitle(app.tr("入户走访助手"))
+    dialog = QProgressDialog(
+        QCoreApplication.translate("app", "正在生成演示区的数据（只在第一次运行时）…"),
+        "",
+        0,
+        persons,
+    )
+    dialog.setWindowTitle(QCoreApplication.translate("app", "入户走访助手"))
     dialog.setCancelButton(None)
     dialog.setMinimumDuration(0)
-    dialog.setAccessibleName(app.tr("生成演示数据的进度"))
+    dialog.setAccessibleName(QCoreApplication.translate("app", "生成演示数据的进度"))
 
     def work(report: worker.Progress) -> None:
         from app.demo.district import build_demo_district
@@ -113,7 +129,9 @@ def build_demo(app: QApplication, path: Path, persons: int) -> bool:
     loop.exec()
     dialog.close()
     if outcome[0] is not True:
-        QMessageBox.critical(None, app.tr("入户走访助手"), str(outcome[0]))
+        QMessageBox.critical(
+            None, QCoreApplication.translate("app", "入户走访助手"), str(outcome[0])
+        )
         return False
     return True
 
@@ -134,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     prefs = preferences.load()
     theme.apply(app, prefs, family)
     translator = install_translation(app, prefs.language)
-    app.setApplicationDisplayName(app.tr("入户走访助手"))
+    app.setApplicationDisplayName(QCoreApplication.translate("app", "入户走访助手"))
 
     path: Path = args.db or default_db_path(args.demo)
     user = args.user or (SURVEY_USER if args.demo else "")
@@ -145,8 +163,11 @@ def main(argv: list[str] | None = None) -> int:
     if not path.exists():
         QMessageBox.warning(
             None,
-            app.tr("入户走访助手"),
-            app.tr("本机还没有数据库：%s\n请先连接服务器登录（同步功能），或用 --demo 打开演示区。")
+            QCoreApplication.translate("app", "入户走访助手"),
+            QCoreApplication.translate(
+                "app",
+                "本机还没有数据库：%s\n请先连接服务器登录（同步功能），或用 --demo 打开演示区。",
+            )
             % path,
         )
         return 1
@@ -160,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     from ui.session import AppSession
 
     session = AppSession(dialog.database, dialog.user)
-    window = MainWindow(session, prefs, title_area="奉化区（演示）" if args.demo else "")
+    window = MainWindow(session, prefs, title_area=_tr(DEMO_AREA) if args.demo else "")
     window.show()
     code = app.exec()
     del translator

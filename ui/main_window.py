@@ -24,20 +24,34 @@ from PySide6.QtWidgets import (
 from app.services import audit
 from app.store.keys import derive_key, keyinfo_path, read_keyinfo
 from ui import preferences, theme
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.idle import IdleWatcher
 from ui.pages.base import Page
 from ui.preferences import Preferences
 from ui.session import AppSession
 
 #: (name, title with mnemonic, shortcut, module, class, roles or None for all)
+#: (the titles are translated by MainWindow.tr when shown)
 PAGES: tuple[tuple[str, str, str, str, str, tuple[str, ...] | None], ...] = (
-    ("today", "今日(&1)", "Ctrl+1", "ui.pages.today", "TodayPage", None),
-    ("households", "户和人员(&2)", "Ctrl+2", "ui.pages.households", "HouseholdsPage", None),
-    ("review", "审核(&3)", "Ctrl+3", "ui.pages.review", "ReviewPage", ("reviewer", "admin")),
-    ("cases", "无障碍改造(&4)", "Ctrl+4", "ui.pages.cases", "CasesPage", None),
-    ("sync", "同步(&5)", "Ctrl+5", "ui.pages.sync", "SyncPage", None),
-    ("settings", "设置(&6)", "Ctrl+6", "ui.pages.settings", "SettingsPage", None),
-)
+    ("today", QT_TRANSLATE_NOOP("MainWindow", "今日(&1)"), "Ctrl+1", "ui.pages.today",
+     "TodayPage", None),
+    ("households", QT_TRANSLATE_NOOP("MainWindow", "户和人员(&2)"), "Ctrl+2",
+     "ui.pages.households", "HouseholdsPage", None),
+    ("review", QT_TRANSLATE_NOOP("MainWindow", "审核(&3)"), "Ctrl+3", "ui.pages.review",
+     "ReviewPage", ("reviewer", "admin")),
+    ("cases", QT_TRANSLATE_NOOP("MainWindow", "无障碍改造(&4)"), "Ctrl+4", "ui.pages.cases",
+     "CasesPage", None),
+    ("sync", QT_TRANSLATE_NOOP("MainWindow", "同步(&5)"), "Ctrl+5", "ui.pages.sync",
+     "SyncPage", None),
+    ("settings", QT_TRANSLATE_NOOP("MainWindow", "设置(&6)"), "Ctrl+6", "ui.pages.settings",
+     "SettingsPage", None),
+)  # fmt: skip
+#: the roles in the status bar (translated by MainWindow.tr when shown)
+ROLE_NAMES = {
+    "member": QT_TRANSLATE_NOOP("MainWindow", "专职委员"),
+    "reviewer": QT_TRANSLATE_NOOP("MainWindow", "审核员"),
+    "admin": QT_TRANSLATE_NOOP("MainWindow", "管理员"),
+}
 #: pages about one record, opened from others
 DETAIL_PAGES = {
     "household": ("ui.pages.household", "HouseholdPage"),
@@ -158,12 +172,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self.status_label.setText(
             self.tr("%s（%s）")
-            % (
-                session.display_name,
-                {"member": "专职委员", "reviewer": "审核员", "admin": "管理员"}.get(
-                    session.role, session.role
-                ),
-            )
+            % (session.display_name, self.tr(ROLE_NAMES.get(session.role, session.role)))
         )
 
         self.idle = IdleWatcher(self.prefs.idle_lock_minutes, self)
@@ -201,10 +210,14 @@ class MainWindow(QMainWindow):
         page = self.page(name)
         if page is None:
             return
-        self.stack.setCurrentWidget(page)
+        # while the pages switch, focus may land on the navigation list, which would pick
+        # its first row and open Today: keep it quiet until the switch is done
         self.nav.blockSignals(True)
-        self.nav.setCurrentRow(self._nav_names.index(name) if name in self._nav_names else -1)
-        self.nav.blockSignals(False)
+        try:
+            self.stack.setCurrentWidget(page)
+            self.nav.setCurrentRow(self._nav_names.index(name) if name in self._nav_names else -1)
+        finally:
+            self.nav.blockSignals(False)
         page.activate(record_id)
 
     def _nav_changed(self, row: int) -> None:

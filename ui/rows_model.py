@@ -42,7 +42,7 @@ class RowsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return values[index.column()]
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self._headers[index.column()]}：{values[index.column()]}"
+            return self.tr("%s：%s") % (self._headers[index.column()], values[index.column()])
         return None
 
     def headerData(

@@ -4,728 +4,1078 @@
 <context>
     <name>AcceptanceDialog</name>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="183"/>
+        <location filename="../../ui/pages/case_plan.py" line="196"/>
         <source>验收</source>
         <translation>Acceptance</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="191"/>
+        <location filename="../../ui/pages/case_plan.py" line="204"/>
         <source>%s 的验收结果</source>
         <translation>Acceptance result of %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="201"/>
-        <location filename="../../ui/pages/case_plan.py" line="203"/>
+        <location filename="../../ui/pages/case_plan.py" line="214"/>
+        <location filename="../../ui/pages/case_plan.py" line="216"/>
         <source>原因或说明</source>
         <translation>Reason or note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="202"/>
+        <location filename="../../ui/pages/case_plan.py" line="215"/>
         <source>户主满意度(&amp;M)：</source>
         <translation>&amp;Household satisfaction:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="202"/>
+        <location filename="../../ui/pages/case_plan.py" line="215"/>
         <source>户主满意度</source>
         <translation>Household satisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="203"/>
+        <location filename="../../ui/pages/case_plan.py" line="216"/>
         <source>原因或说明(&amp;R)：</source>
         <translation>&amp;Reason or note:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="204"/>
+        <location filename="../../ui/pages/case_plan.py" line="217"/>
         <source>不满意时必填</source>
         <translation>Required if not satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="215"/>
+        <location filename="../../ui/pages/case_plan.py" line="228"/>
         <source>未完成的项目：%s。保存后个案转入“整改中”。</source>
         <translation>Unfinished items: %s. Saving moves the case to rectification.</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_plan.py" line="228"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="195"/>
         <source>逐项填写验收结果和户主满意度。有未完成的项目时，个案转入整改。</source>
-        <translation type="vanished">Enter each item&apos;s result and the household&apos;s satisfaction. If any item is unfinished, the case goes to rectification.</translation>
+        <translation>Enter each item&apos;s result and the household&apos;s satisfaction. If any item is unfinished, the case goes to rectification.</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_plan.py" line="33"/>
         <source>已完成</source>
-        <translation type="vanished">Done</translation>
+        <extracomment>the labels of rules.ACCEPTANCE_RESULTS and rules.SATISFACTION, marked here for lupdate: AcceptanceDialog.tr translates them when shown (and case_detail in the acceptance table)</extracomment>
+        <translation>Done</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_plan.py" line="34"/>
         <source>部分完成</source>
-        <translation type="vanished">Partly done</translation>
+        <translation>Partly done</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_plan.py" line="35"/>
         <source>未完成</source>
-        <translation type="vanished">Not done</translation>
+        <translation>Not done</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_plan.py" line="36"/>
         <source>满意</source>
-        <translation type="vanished">Satisfied</translation>
+        <translation>Satisfied</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_plan.py" line="37"/>
         <source>基本满意</source>
-        <translation type="vanished">Mostly satisfied</translation>
+        <translation>Mostly satisfied</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_plan.py" line="38"/>
         <source>不满意</source>
-        <translation type="vanished">Not satisfied</translation>
+        <translation>Not satisfied</translation>
     </message>
 </context>
 <context>
     <name>AssessmentDialog</name>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="229"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="288"/>
         <source>入户评估</source>
         <translation>Home assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="230"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="289"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="306"/>
         <source>改造意愿</source>
         <translation>Wishes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="241"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="300"/>
         <source>可以改造（自有或产权人同意，非危房）</source>
         <translation>Can be adapted (owned or owner agrees, not unsafe)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="242"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="301"/>
         <source>不宜改造</source>
         <translation>Not suitable for adaptation</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="287"/>
         <source>记录入户评估。住房不宜改造时，保存后须填写确认理由。</source>
-        <translation type="vanished">Record the home assessment. If the house is not suitable for adaptation, a reason to proceed is required after saving.</translation>
+        <translation>Record the home assessment. If the house is not suitable for adaptation, a reason to proceed is required after saving.</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="280"/>
         <source>（未查看）</source>
-        <translation type="vanished">(not checked)</translation>
+        <extracomment>(code, label): the labels are translated when shown</extracomment>
+        <translation>(not checked)</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="281"/>
         <source>蹲便</source>
-        <translation type="vanished">Squat toilet</translation>
+        <translation>Squat toilet</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="282"/>
         <source>坐便</source>
-        <translation type="vanished">Seated toilet</translation>
+        <translation>Seated toilet</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="283"/>
         <source>无独立厕所</source>
-        <translation type="vanished">No own toilet</translation>
+        <translation>No own toilet</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="305"/>
         <source>改造意愿(&amp;1)：</source>
-        <translation type="vanished">Wishes (&amp;1):</translation>
+        <translation>Wishes (&amp;1):</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="308"/>
         <source>户主和残疾人希望改造什么</source>
-        <translation type="vanished">What the household and the disabled person want adapted</translation>
+        <translation>What the household and the disabled person want adapted</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="311"/>
         <source>功能需求(&amp;2)：</source>
-        <translation type="vanished">Functional needs (&amp;2):</translation>
+        <translation>Functional needs (&amp;2):</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="312"/>
         <source>功能需求</source>
-        <translation type="vanished">Functional needs</translation>
+        <translation>Functional needs</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="314"/>
         <source>如：轮椅进出、如厕、洗浴</source>
-        <translation type="vanished">E.g. wheelchair access, toileting, bathing</translation>
+        <translation>E.g. wheelchair access, toileting, bathing</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="317"/>
         <source>门宽（厘米）(&amp;3)：</source>
-        <translation type="vanished">Door width, cm (&amp;3):</translation>
+        <translation>Door width, cm (&amp;3):</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="318"/>
         <source>门宽</source>
-        <translation type="vanished">Door width</translation>
+        <translation>Door width</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="320"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="326"/>
         <source>0 表示未测量</source>
-        <translation type="vanished">0 means not measured</translation>
+        <translation>0 means not measured</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="323"/>
         <source>台阶高（厘米）(&amp;4)：</source>
-        <translation type="vanished">Step height, cm (&amp;4):</translation>
+        <translation>Step height, cm (&amp;4):</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="324"/>
         <source>台阶高</source>
-        <translation type="vanished">Step height</translation>
+        <translation>Step height</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="329"/>
         <source>厕所类型(&amp;5)：</source>
-        <translation type="vanished">Toilet (&amp;5):</translation>
+        <translation>Toilet (&amp;5):</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="330"/>
         <source>厕所类型</source>
-        <translation type="vanished">Toilet</translation>
+        <translation>Toilet</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="335"/>
         <source>其他测量(&amp;6)：</source>
-        <translation type="vanished">Other measurements (&amp;6):</translation>
+        <translation>Other measurements (&amp;6):</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="336"/>
         <source>其他测量</source>
-        <translation type="vanished">Other measurements</translation>
+        <translation>Other measurements</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="338"/>
         <source>各处需改造位置的尺寸</source>
-        <translation type="vanished">Sizes of each place to adapt</translation>
+        <translation>Sizes of each place to adapt</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="341"/>
         <source>住房可否改造(&amp;7)：</source>
-        <translation type="vanished">House can be adapted (&amp;7):</translation>
+        <translation>House can be adapted (&amp;7):</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="342"/>
         <source>住房可否改造</source>
-        <translation type="vanished">House can be adapted</translation>
+        <translation>House can be adapted</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="344"/>
         <source>不宜改造须填写确认理由</source>
-        <translation type="vanished">If not suitable, a reason to proceed is required</translation>
+        <translation>If not suitable, a reason to proceed is required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="356"/>
+        <source>未测量</source>
+        <translation>not measured</translation>
+    </message>
+</context>
+<context>
+    <name>Attachments</name>
+    <message>
+        <location filename="../../ui/forms/attachments.py" line="47"/>
+        <source>无法读取文件：%s</source>
+        <extracomment>called on the UI thread with the new attachment&apos;s id, or None and why it failed</extracomment>
+        <translation>Cannot read the file: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/attachments.py" line="50"/>
+        <source>保存失败：%s</source>
+        <translation>Saving failed: %s</translation>
     </message>
 </context>
 <context>
     <name>CaseActions</name>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="31"/>
         <source>审批通过(&amp;A)…</source>
-        <translation type="vanished">&amp;Approve…</translation>
+        <extracomment>a step as the page shows it: (button text, accessible name, description, what it runs) a step&apos;s texts, untranslated: (button text with mnemonic, its name, what it does) target -&gt; its texts</extracomment>
+        <translation>&amp;Approve…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="32"/>
         <source>审批通过</source>
-        <translation type="vanished">Approve</translation>
+        <translation>Approve</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="33"/>
         <source>批准改造方案；超限或只有辅具时须填写理由</source>
-        <translation type="vanished">Approve the renovation plan; a reason is required if it exceeds the cap or has assistive devices only</translation>
+        <translation>Approve the renovation plan; a reason is required if it exceeds the cap or has assistive devices only</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="36"/>
         <source>公示(&amp;G)…</source>
-        <translation type="vanished">P&amp;ost public notice…</translation>
+        <translation>P&amp;ost public notice…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="37"/>
         <source>公示</source>
-        <translation type="vanished">Post public notice</translation>
+        <translation>Post public notice</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="38"/>
         <source>记录方案公示的起止日期和地点</source>
-        <translation type="vanished">Record the dates and place of the plan&apos;s public notice</translation>
+        <translation>Record the dates and place of the plan&apos;s public notice</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="41"/>
         <source>开始施工(&amp;C)…</source>
-        <translation type="vanished">Start &amp;construction…</translation>
+        <translation>Start &amp;construction…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="42"/>
         <source>开始施工</source>
-        <translation type="vanished">Start construction</translation>
+        <translation>Start construction</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="43"/>
         <source>记录施工单位和开工、计划完工日期</source>
-        <translation type="vanished">Record the contractor, the start date and the planned end date</translation>
+        <translation>Record the contractor, the start date and the planned end date</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="46"/>
         <source>验收(&amp;Y)…</source>
-        <translation type="vanished">Acceptance in&amp;spection…</translation>
+        <translation>Acceptance in&amp;spection…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="48"/>
         <source>逐项记录验收结果和户主满意度；有未完成项目时转入整改</source>
-        <translation type="vanished">Record each item&apos;s result and the household&apos;s satisfaction; unfinished items send the case to rectification</translation>
+        <translation>Record each item&apos;s result and the household&apos;s satisfaction; unfinished items send the case to rectification</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="51"/>
         <source>结算(&amp;J)…</source>
-        <translation type="vanished">Sett&amp;le costs…</translation>
+        <translation>Sett&amp;le costs…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="52"/>
         <source>结算</source>
-        <translation type="vanished">Settle costs</translation>
+        <translation>Settle costs</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="53"/>
         <source>记录每个项目的实际费用</source>
-        <translation type="vanished">Record the actual cost of each item</translation>
+        <translation>Record the actual cost of each item</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="56"/>
         <source>回访(&amp;U)…</source>
-        <translation type="vanished">Follow-&amp;up visit…</translation>
+        <translation>Follow-&amp;up visit…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="57"/>
         <source>回访</source>
-        <translation type="vanished">Follow-up visit</translation>
+        <translation>Follow-up visit</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="58"/>
         <source>记录改造设施的使用和完好情况</source>
-        <translation type="vanished">Record whether the renovated facilities are in use and intact</translation>
+        <translation>Record whether the renovated facilities are in use and intact</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="61"/>
         <source>撤销个案(&amp;W)…</source>
-        <translation type="vanished">&amp;Withdraw case…</translation>
+        <translation>&amp;Withdraw case…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="62"/>
         <source>撤销个案</source>
-        <translation type="vanished">Withdraw case</translation>
+        <translation>Withdraw case</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="63"/>
         <source>撤销本个案，须填写理由</source>
-        <translation type="vanished">Withdraw this case; a reason is required</translation>
+        <translation>Withdraw this case; a reason is required</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="68"/>
         <source>退回重新评估(&amp;K)…</source>
-        <translation type="vanished">Send bac&amp;k for reassessment…</translation>
+        <extracomment>the texts of the moves that also depend on the case&apos;s state (see action_text)</extracomment>
+        <translation>Send bac&amp;k for reassessment…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="69"/>
         <source>退回重新评估</source>
-        <translation type="vanished">Send back for reassessment</translation>
+        <translation>Send back for reassessment</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="70"/>
         <source>把方案退回专职委员重新评估，须填写理由</source>
-        <translation type="vanished">Send the plan back to the committee member for reassessment; a reason is required</translation>
+        <translation>Send the plan back to the committee member for reassessment; a reason is required</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="73"/>
         <source>重新评估(&amp;E)…</source>
-        <translation type="vanished">R&amp;eassess…</translation>
+        <translation>R&amp;eassess…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="74"/>
         <source>重新评估</source>
-        <translation type="vanished">Reassess</translation>
+        <translation>Reassess</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="75"/>
         <source>重新录入入户评估</source>
-        <translation type="vanished">Enter the home assessment again</translation>
+        <translation>Enter the home assessment again</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="78"/>
         <source>录入评估(&amp;E)…</source>
-        <translation type="vanished">&amp;Enter assessment…</translation>
+        <translation>&amp;Enter assessment…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="79"/>
         <source>录入评估</source>
-        <translation type="vanished">Enter assessment</translation>
+        <translation>Enter assessment</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="80"/>
         <source>录入入户评估：改造意愿、测量、住房可否改造</source>
-        <translation type="vanished">Enter the home assessment: wishes, measurements, whether the house can be adapted</translation>
+        <translation>Enter the home assessment: wishes, measurements, whether the house can be adapted</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="83"/>
         <source>修改方案(&amp;N)…</source>
-        <translation type="vanished">Edit pla&amp;n…</translation>
+        <translation>Edit pla&amp;n…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="84"/>
         <source>修改方案</source>
-        <translation type="vanished">Edit plan</translation>
+        <translation>Edit plan</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="85"/>
         <source>修改改造项目和数量</source>
-        <translation type="vanished">Change the renovation items and quantities</translation>
+        <translation>Change the renovation items and quantities</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="88"/>
         <source>拟定方案(&amp;N)…</source>
-        <translation type="vanished">Draft pla&amp;n…</translation>
+        <translation>Draft pla&amp;n…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="89"/>
         <source>拟定方案</source>
-        <translation type="vanished">Draft plan</translation>
+        <translation>Draft plan</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="90"/>
         <source>从项目目录选择改造项目和数量</source>
-        <translation type="vanished">Choose renovation items and quantities from the catalogue</translation>
+        <translation>Choose renovation items and quantities from the catalogue</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="93"/>
         <source>整改完成(&amp;D)…</source>
-        <translation type="vanished">Rectification co&amp;mplete…</translation>
+        <translation>Rectification co&amp;mplete…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="94"/>
         <source>整改完成</source>
-        <translation type="vanished">Rectification complete</translation>
+        <translation>Rectification complete</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="95"/>
         <source>记录整改完成</source>
-        <translation type="vanished">Record that rectification is complete</translation>
+        <translation>Record that rectification is complete</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="98"/>
         <source>完工(&amp;D)…</source>
-        <translation type="vanished">Co&amp;mplete works…</translation>
+        <translation>Co&amp;mplete works…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="99"/>
         <source>完工</source>
-        <translation type="vanished">Complete works</translation>
+        <translation>Complete works</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="100"/>
         <source>记录完工日期</source>
-        <translation type="vanished">Record the completion date</translation>
+        <translation>Record the completion date</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="103"/>
         <source>添加照片(&amp;T)…</source>
-        <translation type="vanished">Add pho&amp;tos…</translation>
+        <translation>Add pho&amp;tos…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="104"/>
+        <source>添加照片</source>
+        <translation>Add photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_actions.py" line="105"/>
         <source>按改造项目添加改造前或改造后的照片</source>
-        <translation type="vanished">Add before or after photos for a renovation item</translation>
+        <translation>Add before or after photos for a renovation item</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="47"/>
+        <location filename="../../ui/pages/case_actions.py" line="190"/>
         <source>验收</source>
-        <translation type="vanished">Acceptance</translation>
+        <translation>Acceptance</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="203"/>
         <source>。</source>
-        <translation type="vanished">.</translation>
+        <translation>.</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="205"/>
         <source>本方案超过上限或只有辅具（理由：%s），审批通过须填写理由。</source>
-        <translation type="vanished"> This plan exceeds the cap or has assistive devices only (reason: %s); approving it requires a reason.</translation>
+        <translation> This plan exceeds the cap or has assistive devices only (reason: %s); approving it requires a reason.</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="224"/>
         <source>全屋</source>
-        <translation type="vanished">Whole home</translation>
+        <translation>Whole home</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_actions.py" line="230"/>
         <source>照片</source>
-        <translation type="vanished">Photos</translation>
+        <translation>Photos</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetail</name>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="36"/>
+        <source>改造意愿</source>
+        <extracomment>the labels of the keys the dialogs record (assessment and move details), translated by `describe`</extracomment>
+        <translation>Wishes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="37"/>
+        <source>功能需求</source>
+        <translation>Functional needs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="38"/>
+        <source>门宽（厘米）</source>
+        <translation>Door width (cm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="39"/>
+        <source>台阶高（厘米）</source>
+        <translation>Step height (cm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="40"/>
+        <source>厕所类型</source>
+        <translation>Toilet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="41"/>
+        <source>其他测量</source>
+        <translation>Other measurements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="42"/>
+        <source>住房可否改造</source>
+        <translation>House can be adapted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="43"/>
+        <source>施工单位</source>
+        <translation>Contractor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="44"/>
+        <source>开工日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="45"/>
+        <source>计划完工日期</source>
+        <translation>Planned end date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="46"/>
+        <source>完工日期</source>
+        <translation>Completion date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="47"/>
+        <source>公示开始</source>
+        <translation>Notice from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="48"/>
+        <source>公示结束</source>
+        <translation>Notice until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="49"/>
+        <source>公示地点</source>
+        <translation>Notice place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="50"/>
+        <source>回访情况</source>
+        <translation>Follow-up findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="51"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="55"/>
+        <source>施工改造</source>
+        <extracomment>the kinds of plan items (translated by `plan_rows`)</extracomment>
+        <translation>Construction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="56"/>
+        <source>辅具</source>
+        <translation>Assistive device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="68"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="117"/>
+        <source>未登记</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="176"/>
+        <source>（新建）</source>
+        <translation>(new)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="220"/>
+        <source>全屋</source>
+        <translation>Whole home</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="234"/>
+        <location filename="../../ui/pages/case_detail.py" line="274"/>
+        <source>%s：%s</source>
+        <translation>%s: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="242"/>
+        <source>第%s次</source>
+        <translation>Round %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="270"/>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="271"/>
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="285"/>
+        <source>入户评估</source>
+        <translation>Home assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="304"/>
+        <source>%s %s元</source>
+        <translation>%s %s yuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="309"/>
+        <source>实际费用：%s。合计 %s 元（方案预算 %s 元，上限 %s 元）。</source>
+        <translation>Actual costs: %s. Total %s yuan (plan budget %s yuan, cap %s yuan).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="320"/>
+        <source>登记时的确认理由：%s</source>
+        <translation>Reason given at registration: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_detail.py" line="321"/>
+        <source>评估时的确认理由：%s</source>
+        <translation>Reason given at assessment: %s</translation>
     </message>
 </context>
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ui/pages/case.py" line="78"/>
+        <location filename="../../ui/pages/case.py" line="113"/>
         <source>状态提示</source>
         <translation>Status message</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="94"/>
+        <location filename="../../ui/pages/case.py" line="129"/>
         <source>返回个案列表(&amp;B)</source>
         <translation>&amp;Back to cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="95"/>
+        <location filename="../../ui/pages/case.py" line="130"/>
         <source>返回个案列表</source>
         <translation>Back to cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="97"/>
+        <location filename="../../ui/pages/case.py" line="132"/>
         <source>户详情(&amp;H)</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="98"/>
+        <location filename="../../ui/pages/case.py" line="133"/>
         <source>打开本户的户详情</source>
         <translation>Open this household&apos;s details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="109"/>
+        <location filename="../../ui/pages/case.py" line="142"/>
         <source>状态变动记录</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="111"/>
+        <location filename="../../ui/pages/case.py" line="144"/>
         <source>评估、施工与回访记录</source>
         <translation>Assessment, construction and follow-up log</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="118"/>
+        <location filename="../../ui/pages/case.py" line="146"/>
         <source>改造方案</source>
         <translation>Renovation plan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="126"/>
+        <location filename="../../ui/pages/case.py" line="152"/>
         <source>验收记录</source>
         <translation>Acceptance records</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="183"/>
+        <location filename="../../ui/pages/case.py" line="217"/>
         <source>没有这个个案</source>
         <translation>No such case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="189"/>
+        <location filename="../../ui/pages/case.py" line="223"/>
         <source>户主 %s · %s %s · %d年度无障碍改造</source>
         <translation>Household of %s · %s %s · accessibility renovation %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="192"/>
+        <location filename="../../ui/pages/case.py" line="226"/>
         <source>%s级</source>
         <translation>grade %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="192"/>
+        <location filename="../../ui/pages/case.py" line="226"/>
         <source>等级未登记</source>
         <translation>grade not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="194"/>
+        <location filename="../../ui/pages/case.py" line="228"/>
         <source>改造对象：%s（%s，%s）；地址：%s</source>
         <translation>For: %s (%s, %s); address: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="197"/>
+        <location filename="../../ui/pages/case.py" line="231"/>
         <source>当前状态：%s</source>
         <translation>Current status: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="198"/>
+        <location filename="../../ui/pages/case.py" line="233"/>
         <source>资格提示：</source>
         <translation>Eligibility notes: </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="217"/>
+        <location filename="../../ui/pages/case.py" line="233"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case.py" line="252"/>
         <source>还没有改造方案。每户上限 %s 元。</source>
         <translation>No renovation plan yet. Cap per household: %s yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="222"/>
+        <location filename="../../ui/pages/case.py" line="257"/>
         <source>方案合计 %s 元，每户上限 %s 元。</source>
         <translation>Plan total %s yuan; cap per household %s yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="225"/>
+        <location filename="../../ui/pages/case.py" line="260"/>
         <source>超过上限 %s 元</source>
         <translation>%s yuan over the cap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="227"/>
+        <location filename="../../ui/pages/case.py" line="262"/>
         <source>；超限理由：%s</source>
         <translation>; reason for exceeding: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="248"/>
+        <location filename="../../ui/pages/case.py" line="283"/>
         <source>您现在没有可以办理的步骤。</source>
         <translation>There is no step you can take now.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="286"/>
+        <location filename="../../ui/pages/case.py" line="321"/>
         <source>已保存：%s</source>
         <translation>Saved: %s</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="42"/>
+        <location filename="../../ui/pages/case.py" line="51"/>
+        <location filename="../../ui/pages/case.py" line="66"/>
         <source>时间</source>
-        <translation type="vanished">Time</translation>
+        <translation>Time</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="43"/>
         <source>从</source>
-        <translation type="vanished">From</translation>
+        <translation>From</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="44"/>
         <source>到</source>
-        <translation type="vanished">To</translation>
+        <translation>To</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="45"/>
         <source>办理人</source>
-        <translation type="vanished">Handled by</translation>
+        <translation>Handled by</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="46"/>
         <source>角色</source>
-        <translation type="vanished">Role</translation>
+        <translation>Role</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="47"/>
         <source>理由</source>
-        <translation type="vanished">Reason</translation>
+        <translation>Reason</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="50"/>
         <source>环节</source>
-        <translation type="vanished">Step</translation>
+        <translation>Step</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="52"/>
         <source>录入人</source>
-        <translation type="vanished">Entered by</translation>
+        <translation>Entered by</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="53"/>
         <source>内容</source>
-        <translation type="vanished">Details</translation>
+        <translation>Details</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="56"/>
         <source>代码</source>
-        <translation type="vanished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="57"/>
         <source>项目</source>
-        <translation type="vanished">Item</translation>
+        <translation>Item</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="58"/>
         <source>类别</source>
-        <translation type="vanished">Kind</translation>
+        <translation>Kind</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="59"/>
         <source>数量</source>
-        <translation type="vanished">Quantity</translation>
+        <translation>Quantity</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="60"/>
         <source>单位</source>
-        <translation type="vanished">Unit</translation>
+        <translation>Unit</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="61"/>
         <source>单价（元）</source>
-        <translation type="vanished">Unit price (yuan)</translation>
+        <translation>Unit price (yuan)</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="62"/>
         <source>金额（元）</source>
-        <translation type="vanished">Amount (yuan)</translation>
+        <translation>Amount (yuan)</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="65"/>
         <source>轮次</source>
-        <translation type="vanished">Round</translation>
+        <translation>Round</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="67"/>
         <source>验收人</source>
-        <translation type="vanished">Inspected by</translation>
+        <translation>Inspected by</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="68"/>
         <source>各项结果</source>
-        <translation type="vanished">Item results</translation>
+        <translation>Item results</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="69"/>
         <source>满意度</source>
-        <translation type="vanished">Satisfaction</translation>
+        <translation>Satisfaction</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="70"/>
         <source>原因</source>
-        <translation type="vanished">Reason</translation>
+        <translation>Reason</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="71"/>
         <source>结果</source>
-        <translation type="vanished">Result</translation>
+        <translation>Result</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="103"/>
+        <source>无障碍改造个案</source>
+        <translation>Accessibility renovation case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case.py" line="171"/>
         <source>状态变动记录(&amp;I)</source>
-        <translation type="vanished">Status h&amp;istory</translation>
+        <translation>Status h&amp;istory</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="172"/>
         <source>评估、施工与回访记录(&amp;X)</source>
-        <translation type="vanished">Assessment, construction and follow-up lo&amp;g</translation>
+        <translation>Assessment, construction and follow-up lo&amp;g</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="174"/>
         <source>改造方案(&amp;M)</source>
-        <translation type="vanished">&amp;Renovation plan</translation>
+        <translation>&amp;Renovation plan</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="178"/>
         <source>改造前后照片</source>
-        <translation type="vanished">Photos before and after</translation>
+        <translation>Photos before and after</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case.py" line="180"/>
         <source>验收记录(&amp;Q)</source>
-        <translation type="vanished">Acceptance recor&amp;ds</translation>
+        <translation>Acceptance recor&amp;ds</translation>
     </message>
 </context>
 <context>
     <name>CasesModel</name>
     <message>
+        <location filename="../../ui/pages/cases.py" line="52"/>
         <source>状态</source>
-        <translation type="vanished">Status</translation>
+        <extracomment>the board&apos;s columns (translated by CasesModel.tr)</extracomment>
+        <translation>Status</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/cases.py" line="53"/>
         <source>年度</source>
-        <translation type="vanished">Year</translation>
+        <translation>Year</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/cases.py" line="54"/>
         <source>村/社区</source>
-        <translation type="vanished">Village/community</translation>
+        <translation>Village/community</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/cases.py" line="55"/>
         <source>户主</source>
-        <translation type="vanished">Head of household</translation>
+        <translation>Head of household</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/cases.py" line="56"/>
         <source>残疾人</source>
-        <translation type="vanished">Disabled person</translation>
+        <translation>Disabled person</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/cases.py" line="57"/>
         <source>预算（元）</source>
-        <translation type="vanished">Budget (yuan)</translation>
+        <translation>Budget (yuan)</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/cases.py" line="58"/>
         <source>上限（元）</source>
-        <translation type="vanished">Cap (yuan)</translation>
+        <translation>Cap (yuan)</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/cases.py" line="59"/>
         <source>最近变动</source>
-        <translation type="vanished">Last change</translation>
+        <translation>Last change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="81"/>
+        <source>（超上限）</source>
+        <translation> (over the cap)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="174"/>
+        <source>%s：%s</source>
+        <translation>%s: %s</translation>
     </message>
 </context>
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../ui/pages/cases.py" line="189"/>
+        <location filename="../../ui/pages/cases.py" line="201"/>
         <source>个案概况</source>
         <translation>Case summary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="191"/>
+        <location filename="../../ui/pages/cases.py" line="203"/>
         <source>按村/社区筛选</source>
         <translation>Filter by village/community</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="193"/>
+        <location filename="../../ui/pages/cases.py" line="205"/>
         <source>按年度筛选</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="194"/>
+        <location filename="../../ui/pages/cases.py" line="206"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="195"/>
+        <location filename="../../ui/pages/cases.py" line="207"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="200"/>
+        <location filename="../../ui/pages/cases.py" line="212"/>
         <source>按状态筛选：各状态的个案数</source>
         <translation>Filter by status: cases in each status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="205"/>
+        <location filename="../../ui/pages/cases.py" line="217"/>
         <source>个案</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="206"/>
+        <location filename="../../ui/pages/cases.py" line="218"/>
         <source>回车或双击打开个案</source>
         <translation>Press Enter or double-click to open a case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="215"/>
+        <location filename="../../ui/pages/cases.py" line="227"/>
         <source>打开个案(&amp;O)</source>
         <translation>&amp;Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="216"/>
+        <location filename="../../ui/pages/cases.py" line="228"/>
         <source>打开所选个案</source>
         <translation>Open the selected case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="265"/>
+        <location filename="../../ui/pages/cases.py" line="283"/>
         <source>全部村/社区</source>
         <translation>All villages/communities</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="266"/>
+        <location filename="../../ui/pages/cases.py" line="284"/>
         <source>%d年</source>
         <translation>%d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="267"/>
+        <location filename="../../ui/pages/cases.py" line="285"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="298"/>
+        <location filename="../../ui/pages/cases.py" line="316"/>
         <source>共 %d 个个案，其中进行中 %d 个；列表显示 %d 个。</source>
         <translation>%d cases, %d in progress; %d shown in the list.</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/cases.py" line="236"/>
         <source>村/社区(&amp;C)：</source>
-        <translation type="vanished">Village/&amp;community:</translation>
+        <translation>Village/&amp;community:</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/cases.py" line="194"/>
+        <source>无障碍改造</source>
+        <translation>Accessibility renovation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="237"/>
         <source>年度(&amp;Y)：</source>
-        <translation type="vanished">&amp;Year:</translation>
+        <translation>&amp;Year:</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/cases.py" line="247"/>
         <source>状态(&amp;S)</source>
-        <translation type="vanished">&amp;Status</translation>
+        <translation>&amp;Status</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/cases.py" line="248"/>
         <source>个案(&amp;L)</source>
-        <translation type="vanished">Case &amp;list</translation>
+        <translation>Case &amp;list</translation>
+    </message>
+</context>
+<context>
+    <name>CellDelegate</name>
+    <message>
+        <location filename="../../ui/forms/table.py" line="63"/>
+        <source>第%d行 %s</source>
+        <translation>Row %d, %s</translation>
     </message>
 </context>
 <context>
@@ -823,7 +1173,22 @@
     </message>
 </context>
 <context>
+    <name>DraftSaver</name>
+    <message>
+        <location filename="../../ui/pages/drafts.py" line="76"/>
+        <location filename="../../ui/pages/drafts.py" line="89"/>
+        <source>草稿没有保存：%s</source>
+        <extracomment>a draft was saved: the response id and its checked answers a save failed: the response id and the message for the member</extracomment>
+        <translation>The draft was not saved: %s</translation>
+    </message>
+</context>
+<context>
     <name>FieldsDialog</name>
+    <message>
+        <location filename="../../ui/fields_dialog.py" line="70"/>
+        <source>%s：</source>
+        <translation>%s:</translation>
+    </message>
     <message>
         <location filename="../../ui/fields_dialog.py" line="75"/>
         <source>%s 的错误</source>
@@ -844,6 +1209,11 @@
         <location filename="../../ui/fields_dialog.py" line="95"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.py" line="119"/>
+        <source>%s：%s</source>
+        <translation>%s: %s</translation>
     </message>
 </context>
 <context>
@@ -875,125 +1245,362 @@
         <translation>Confirmed</translation>
     </message>
     <message>
+        <location filename="../../ui/forms/answer_text.py" line="21"/>
         <source>（空）</source>
-        <translation type="vanished">(empty)</translation>
+        <extracomment>answers of these types belong to this visit: never copied from last year</extracomment>
+        <translation>(empty)</translation>
     </message>
     <message>
+        <location filename="../../ui/forms/answer_text.py" line="24"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/answer_text.py" line="30"/>
         <source>纬度 %s，经度 %s</source>
-        <translation type="vanished">latitude %s, longitude %s</translation>
+        <translation>latitude %s, longitude %s</translation>
     </message>
     <message>
+        <location filename="../../ui/forms/answer_text.py" line="35"/>
         <source>已签字</source>
-        <translation type="vanished">Signed</translation>
+        <translation>Signed</translation>
     </message>
     <message>
+        <location filename="../../ui/forms/answer_text.py" line="37"/>
         <source>%d 张照片</source>
-        <translation type="vanished">%d photos</translation>
+        <translation>%d photos</translation>
     </message>
     <message>
+        <location filename="../../ui/forms/answer_text.py" line="41"/>
         <source>%d 行</source>
-        <translation type="vanished">%d rows</translation>
+        <translation>%d rows</translation>
     </message>
 </context>
 <context>
     <name>GpsField</name>
     <message>
-        <location filename="../../ui/forms/fields.py" line="177"/>
-        <location filename="../../ui/forms/fields.py" line="211"/>
+        <location filename="../../ui/forms/fields.py" line="179"/>
+        <location filename="../../ui/forms/fields.py" line="213"/>
         <source>纬度</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/fields.py" line="177"/>
-        <location filename="../../ui/forms/fields.py" line="211"/>
+        <location filename="../../ui/forms/fields.py" line="179"/>
+        <location filename="../../ui/forms/fields.py" line="213"/>
         <source>经度</source>
         <translation>Longitude</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/fields.py" line="214"/>
+        <source>%s：%s</source>
+        <translation>%s: %s</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDialogs</name>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="25"/>
+        <source>（未填）</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="38"/>
+        <source>%s不能为空</source>
+        <translation>%s must not be empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="44"/>
+        <source>现居住地址</source>
+        <translation>Current address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="45"/>
+        <source>11位手机号，或带区号的固定电话</source>
+        <translation>11-digit mobile, or landline with area code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="48"/>
+        <source>户籍地址</source>
+        <translation>Registered address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="51"/>
+        <source>户口性质</source>
+        <translation>Hukou type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="55"/>
+        <source>户口号</source>
+        <translation>Hukou number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="57"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="59"/>
+        <source>备用电话</source>
+        <translation>Other phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="62"/>
+        <source>困难类型</source>
+        <translation>Hardship status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="68"/>
+        <source>修改户信息</source>
+        <translation>Edit household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="73"/>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="74"/>
+        <source>固定电话</source>
+        <translation>Landline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="75"/>
+        <source>联系人</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="78"/>
+        <source>联系人关系</source>
+        <translation>Contact&apos;s relation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="82"/>
+        <source>联系人电话</source>
+        <translation>Contact&apos;s phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="83"/>
+        <source>婚姻状况</source>
+        <translation>Marital status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="86"/>
+        <source>民族</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="92"/>
+        <source>住在托养机构（敬老院、福利院等）</source>
+        <translation>Lives in a care home</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="97"/>
+        <source>修改 %s 的信息</source>
+        <translation>Edit the details of %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="104"/>
+        <source>注销日期不能晚于今天</source>
+        <translation>The date of cancellation cannot be later than today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="110"/>
+        <source>注销原因</source>
+        <translation>Reason for cancellation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="114"/>
+        <source>变动日期</source>
+        <translation>Date of change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="116"/>
+        <source>注销 %s</source>
+        <translation>Cancel the registration of %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="123"/>
+        <source>不能计划在已过去的日期</source>
+        <translation>A visit cannot be planned on a past date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="127"/>
+        <source>走访日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="128"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household_dialogs.py" line="130"/>
+        <source>计划走访</source>
+        <translation>Plan visit</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdListModel</name>
+    <message>
+        <location filename="../../ui/household_model.py" line="35"/>
+        <source>村/社区</source>
+        <extracomment>(attribute, header): the headers are translated when shown</extracomment>
+        <translation>Village/community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_model.py" line="36"/>
+        <source>户主</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_model.py" line="37"/>
+        <source>残疾人</source>
+        <translation>Disabled persons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_model.py" line="38"/>
+        <source>现居住地址</source>
+        <translation>Current address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_model.py" line="39"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_model.py" line="40"/>
+        <source>困难类型</source>
+        <translation>Hardship status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/household_model.py" line="144"/>
+        <source>%s：%s</source>
+        <translation>%s: %s</translation>
     </message>
 </context>
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../ui/pages/household.py" line="75"/>
+        <location filename="../../ui/pages/household.py" line="137"/>
         <source>户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="81"/>
+        <location filename="../../ui/pages/household.py" line="143"/>
         <source>户信息</source>
         <translation>Household details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="100"/>
+        <location filename="../../ui/pages/household.py" line="147"/>
         <source>残疾人</source>
         <translation>Disabled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="104"/>
+        <location filename="../../ui/pages/household.py" line="149"/>
+        <location filename="../../ui/pages/household.py" line="229"/>
         <source>证件与补贴记录</source>
         <translation>Certificate and subsidy history</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="106"/>
+        <location filename="../../ui/pages/household.py" line="151"/>
         <source>调查表</source>
         <translation>Survey forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="108"/>
+        <location filename="../../ui/pages/household.py" line="153"/>
+        <location filename="../../ui/pages/household.py" line="231"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="110"/>
+        <location filename="../../ui/pages/household.py" line="155"/>
+        <location filename="../../ui/pages/household.py" line="232"/>
         <source>照片和附件</source>
         <translation>Photos and attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="112"/>
+        <location filename="../../ui/pages/household.py" line="157"/>
         <source>无障碍改造个案</source>
         <translation>Accessibility renovation cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="179"/>
+        <location filename="../../ui/pages/household.py" line="260"/>
         <source>没有这一户</source>
         <translation>No such household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="182"/>
+        <location filename="../../ui/pages/household.py" line="263"/>
         <source>户主 %s · %s %s</source>
         <translation>Household of %s · %s %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="185"/>
+        <location filename="../../ui/pages/household.py" line="266"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="267"/>
+        <location filename="../../ui/pages/household.py" line="300"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="195"/>
+        <location filename="../../ui/pages/household.py" line="278"/>
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="323"/>
+        <location filename="../../ui/pages/household.py" line="282"/>
+        <source>%s：</source>
+        <translation>%s:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="365"/>
+        <source>残疾人证</source>
+        <translation>Disability certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="367"/>
+        <source>%s类%s级</source>
+        <translation>category %s, grade %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="370"/>
+        <source>现行</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="370"/>
+        <source>历史</source>
+        <translation>Past</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="380"/>
+        <source>%s元/月</source>
+        <translation>%s yuan/month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="404"/>
         <source>没有保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="351"/>
+        <location filename="../../ui/pages/household.py" line="432"/>
         <source>请先选择</source>
         <translation>Select first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="351"/>
+        <location filename="../../ui/pages/household.py" line="432"/>
         <source>请先在残疾人列表中选择一人</source>
         <translation>First select a person in the list of disabled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="388"/>
+        <location filename="../../ui/pages/household.py" line="469"/>
         <source>完整证件号</source>
         <translation>Full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="389"/>
+        <location filename="../../ui/pages/household.py" line="470"/>
         <source>%s
 身份证号：%s
 残疾人证号：%s</source>
@@ -1002,309 +1609,407 @@ Resident ID: %s
 Disability certificate: %s</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="52"/>
         <source>姓名</source>
-        <translation type="vanished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="43"/>
+        <source>动态更新调查（A表）</source>
+        <translation>Dynamic-update survey (Form A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="44"/>
+        <source>收入状况监测（B表）</source>
+        <translation>Income monitoring (Form B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="47"/>
+        <source>已计划</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="48"/>
+        <source>已走访</source>
+        <translation>Visited</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="49"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="53"/>
         <source>与户主关系</source>
-        <translation type="vanished">Relation to head</translation>
+        <translation>Relation to head</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="54"/>
         <source>身份证号</source>
-        <translation type="vanished">ID number</translation>
+        <translation>ID number</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="55"/>
         <source>年龄</source>
-        <translation type="vanished">Age</translation>
+        <translation>Age</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="56"/>
         <source>残疾类别</source>
-        <translation type="vanished">Category</translation>
+        <translation>Category</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="57"/>
         <source>等级</source>
-        <translation type="vanished">Grade</translation>
+        <translation>Grade</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="58"/>
         <source>残疾人证号</source>
-        <translation type="vanished">Certificate number</translation>
+        <translation>Certificate number</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="59"/>
         <source>补贴</source>
-        <translation type="vanished">Subsidies</translation>
+        <translation>Subsidies</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="60"/>
+        <location filename="../../ui/pages/household.py" line="68"/>
+        <location filename="../../ui/pages/household.py" line="74"/>
+        <location filename="../../ui/pages/household.py" line="78"/>
+        <location filename="../../ui/pages/household.py" line="90"/>
         <source>状态</source>
-        <translation type="vanished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="63"/>
         <source>记录</source>
-        <translation type="vanished">Record</translation>
+        <translation>Record</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="64"/>
         <source>号码或种类</source>
-        <translation type="vanished">Number or kind</translation>
+        <translation>Number or kind</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="65"/>
         <source>等级或金额</source>
-        <translation type="vanished">Grade or amount</translation>
+        <translation>Grade or amount</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="66"/>
         <source>起</source>
-        <translation type="vanished">From</translation>
+        <translation>From</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="67"/>
         <source>止</source>
-        <translation type="vanished">To</translation>
+        <translation>To</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="71"/>
         <source>表单</source>
-        <translation type="vanished">Form</translation>
+        <translation>Form</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="72"/>
+        <location filename="../../ui/pages/household.py" line="89"/>
         <source>年度</source>
-        <translation type="vanished">Year</translation>
+        <translation>Year</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="73"/>
         <source>对象</source>
-        <translation type="vanished">For</translation>
+        <translation>For</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="77"/>
         <source>计划日期</source>
-        <translation type="vanished">Planned date</translation>
+        <translation>Planned date</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="79"/>
         <source>走访人</source>
-        <translation type="vanished">Visited by</translation>
+        <translation>Visited by</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="80"/>
         <source>备注</source>
-        <translation type="vanished">Note</translation>
+        <translation>Note</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="83"/>
         <source>种类</source>
-        <translation type="vanished">Kind</translation>
+        <translation>Kind</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="84"/>
         <source>标记</source>
-        <translation type="vanished">Tag</translation>
+        <translation>Tag</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="85"/>
         <source>说明</source>
-        <translation type="vanished">Description</translation>
+        <translation>Description</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="86"/>
         <source>时间</source>
-        <translation type="vanished">Time</translation>
+        <translation>Time</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="91"/>
         <source>预算</source>
-        <translation type="vanished">Budget</translation>
+        <translation>Budget</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="92"/>
         <source>上限</source>
-        <translation type="vanished">Cap</translation>
+        <translation>Cap</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="130"/>
+        <source>户详情</source>
+        <translation>Household details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="169"/>
         <source>开始走访(&amp;W)</source>
-        <translation type="vanished">S&amp;tart visit</translation>
+        <translation>S&amp;tart visit</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="170"/>
         <source>开始走访</source>
-        <translation type="vanished">Start visit</translation>
+        <translation>Start visit</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="171"/>
         <source>为本户开始走访</source>
-        <translation type="vanished">Start a visit to this household</translation>
+        <translation>Start a visit to this household</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="175"/>
         <source>计划走访(&amp;P)…</source>
-        <translation type="vanished">&amp;Plan visit…</translation>
+        <translation>&amp;Plan visit…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="176"/>
         <source>计划走访</source>
-        <translation type="vanished">Plan visit</translation>
+        <translation>Plan visit</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="177"/>
         <source>计划一次走访</source>
-        <translation type="vanished">Plan a visit</translation>
+        <translation>Plan a visit</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="181"/>
         <source>修改户信息(&amp;E)…</source>
-        <translation type="vanished">&amp;Edit household…</translation>
+        <translation>&amp;Edit household…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="182"/>
         <source>修改户信息</source>
-        <translation type="vanished">Edit household</translation>
+        <translation>Edit household</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="183"/>
         <source>修改本户的地址、电话、困难类型</source>
-        <translation type="vanished">Edit this household&apos;s address, phone and hardship status</translation>
+        <translation>Edit this household&apos;s address, phone and hardship status</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="187"/>
         <source>修改人员信息(&amp;M)…</source>
-        <translation type="vanished">Edit per&amp;son…</translation>
+        <translation>Edit per&amp;son…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="188"/>
         <source>修改人员信息</source>
-        <translation type="vanished">Edit person</translation>
+        <translation>Edit person</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="189"/>
         <source>修改所选残疾人的联系方式等</source>
-        <translation type="vanished">Edit the selected person&apos;s contacts and other details</translation>
+        <translation>Edit the selected person&apos;s contacts and other details</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="193"/>
         <source>注销人员(&amp;C)…</source>
-        <translation type="vanished">&amp;Cancel registration…</translation>
+        <translation>&amp;Cancel registration…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="194"/>
         <source>注销人员</source>
-        <translation type="vanished">Cancel registration</translation>
+        <translation>Cancel registration</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="195"/>
         <source>注销所选残疾人（死亡、户口迁出等）</source>
-        <translation type="vanished">Cancel the selected person&apos;s registration (death, hukou moved out, etc.)</translation>
+        <translation>Cancel the selected person&apos;s registration (death, hukou moved out, etc.)</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="199"/>
         <source>显示完整证件号(&amp;I)</source>
-        <translation type="vanished">Show full &amp;ID</translation>
+        <translation>Show full &amp;ID</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="200"/>
         <source>显示完整证件号</source>
-        <translation type="vanished">Show full ID</translation>
+        <translation>Show full ID</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="201"/>
         <source>显示所选残疾人的完整身份证号（记入日志）</source>
-        <translation type="vanished">Show the selected person&apos;s full ID number (recorded in the audit log)</translation>
+        <translation>Show the selected person&apos;s full ID number (recorded in the audit log)</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="205"/>
         <source>返回列表(&amp;B)</source>
-        <translation type="vanished">&amp;Back to list</translation>
+        <translation>&amp;Back to list</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="206"/>
         <source>返回列表</source>
-        <translation type="vanished">Back to list</translation>
+        <translation>Back to list</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="207"/>
         <source>返回户列表</source>
-        <translation type="vanished">Back to the list of households</translation>
+        <translation>Back to the list of households</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="228"/>
         <source>残疾人(&amp;R)</source>
-        <translation type="vanished">Disabled pe&amp;rsons</translation>
+        <translation>Disabled pe&amp;rsons</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="230"/>
         <source>调查表(&amp;F)</source>
-        <translation type="vanished">Survey &amp;forms</translation>
+        <translation>Survey &amp;forms</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="233"/>
         <source>无障碍改造个案(&amp;A)</source>
-        <translation type="vanished">&amp;Accessibility renovation cases</translation>
+        <translation>&amp;Accessibility renovation cases</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="96"/>
         <source>现居住地址</source>
-        <translation type="vanished">Current address</translation>
+        <extracomment>the facts of the household, in order: (label, attribute shown)</extracomment>
+        <translation>Current address</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="97"/>
         <source>户籍地址</source>
-        <translation type="vanished">Registered address</translation>
+        <translation>Registered address</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="98"/>
         <source>户口性质</source>
-        <translation type="vanished">Hukou type</translation>
+        <translation>Hukou type</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="99"/>
         <source>户主身份证号</source>
-        <translation type="vanished">Head&apos;s ID number</translation>
+        <translation>Head&apos;s ID number</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="100"/>
         <source>联系电话</source>
-        <translation type="vanished">Phone</translation>
+        <translation>Phone</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="101"/>
         <source>困难类型</source>
-        <translation type="vanished">Hardship status</translation>
+        <translation>Hardship status</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="102"/>
         <source>一户多残编码</source>
-        <translation type="vanished">Multi-disability household code</translation>
+        <translation>Multi-disability household code</translation>
     </message>
 </context>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/pages/households.py" line="39"/>
-        <source>姓名、拼音首字母、身份证号、残疾人证号、地址或电话</source>
+        <location filename="../../ui/pages/households.py" line="34"/>
+        <source>户和人员</source>
         <extracomment>column widths in characters: village, head, members, address, phone, hardship</extracomment>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="40"/>
+        <source>姓名、拼音首字母、身份证号、残疾人证号、地址或电话</source>
         <translation>Name, pinyin initials, ID or certificate number, address or phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="41"/>
+        <location filename="../../ui/pages/households.py" line="42"/>
         <source>搜索户和残疾人</source>
         <translation>Search households and disabled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="43"/>
+        <location filename="../../ui/pages/households.py" line="44"/>
         <source>输入时即搜索；按回车打开第一户；按下箭头进入列表</source>
         <translation>Searches as you type; Enter opens the first household; Down arrow moves into the list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="46"/>
+        <location filename="../../ui/pages/households.py" line="47"/>
         <source>搜索(&amp;S)：</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="50"/>
+        <location filename="../../ui/pages/households.py" line="51"/>
         <source>按村/社区筛选</source>
         <translation>Filter by village/community</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="51"/>
+        <location filename="../../ui/pages/households.py" line="52"/>
         <source>全部村/社区</source>
         <translation>All villages/communities</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="57"/>
+        <location filename="../../ui/pages/households.py" line="58"/>
         <source>村/社区(&amp;V)：</source>
         <translation>&amp;Village/community:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="63"/>
+        <location filename="../../ui/pages/households.py" line="64"/>
         <source>户列表</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="64"/>
+        <location filename="../../ui/pages/households.py" line="65"/>
         <source>按回车或双击打开所选的户</source>
         <translation>Press Enter or double-click to open the selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="77"/>
+        <location filename="../../ui/pages/households.py" line="78"/>
         <source>打开户(&amp;O)</source>
         <translation>&amp;Open household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="78"/>
+        <location filename="../../ui/pages/households.py" line="79"/>
         <source>打开所选的户</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="80"/>
+        <location filename="../../ui/pages/households.py" line="81"/>
         <source>开始走访(&amp;W)</source>
         <translation>S&amp;tart visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="81"/>
+        <location filename="../../ui/pages/households.py" line="82"/>
         <source>为所选的户开始走访</source>
         <translation>Start a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="84"/>
+        <location filename="../../ui/pages/households.py" line="85"/>
         <source>户数</source>
         <translation>Number of households</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/households.py" line="138"/>
+        <location filename="../../ui/pages/households.py" line="139"/>
         <source>找到 %n 户</source>
         <translation>
             <numerusform>Found %n household</numerusform>
@@ -1312,7 +2017,7 @@ Disability certificate: %s</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/households.py" line="140"/>
+        <location filename="../../ui/pages/households.py" line="141"/>
         <source>共 %n 户</source>
         <translation>
             <numerusform>%n household</numerusform>
@@ -1362,66 +2067,72 @@ Disability certificate: %s</translation>
 <context>
     <name>LineField</name>
     <message>
+        <location filename="../../ui/forms/fields.py" line="33"/>
         <source>年-月-日，例如 2026-03-01</source>
-        <translation type="vanished">year-month-day, e.g. 2026-03-01</translation>
+        <extracomment>what to type, per type (translated by LineField.tr when shown)</extracomment>
+        <translation>year-month-day, e.g. 2026-03-01</translation>
     </message>
     <message>
+        <location filename="../../ui/forms/fields.py" line="34"/>
         <source>11位手机号，或带区号的固定电话</source>
-        <translation type="vanished">11-digit mobile, or landline with area code</translation>
+        <translation>11-digit mobile, or landline with area code</translation>
     </message>
     <message>
+        <location filename="../../ui/forms/fields.py" line="35"/>
         <source>18位公民身份号码</source>
-        <translation type="vanished">18-character resident ID number</translation>
+        <translation>18-character resident ID number</translation>
     </message>
     <message>
+        <location filename="../../ui/forms/fields.py" line="36"/>
         <source>12位统计用区划代码</source>
-        <translation type="vanished">12-digit statistical area code</translation>
+        <translation>12-digit statistical area code</translation>
     </message>
     <message>
+        <location filename="../../ui/forms/fields.py" line="37"/>
         <source>单位：元</source>
-        <translation type="vanished">In yuan</translation>
+        <translation>In yuan</translation>
     </message>
 </context>
 <context>
     <name>LockPanel</name>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>已锁定。请输入密码解锁；正在进行的工作已保存。</source>
-        <extracomment>(name, title with mnemonic, shortcut, module, class, roles or None for all) pages about one record, opened from others</extracomment>
+        <extracomment>pages about one record, opened from others</extracomment>
         <translation>Locked. Enter your password to unlock; work in progress has been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>锁定说明</source>
         <translation>Lock message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>错误信息</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>解锁(&amp;O)</source>
         <translation>Unl&amp;ock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>⚠ 密码错误</source>
         <translation>⚠ Wrong password</translation>
     </message>
@@ -1429,344 +2140,410 @@ Disability certificate: %s</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="51"/>
+        <source>专职委员</source>
+        <extracomment>the roles in the status bar (translated by MainWindow.tr when shown)</extracomment>
+        <translation>committee member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="52"/>
+        <source>审核员</source>
+        <translation>reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="53"/>
+        <source>管理员</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>页面导航</source>
         <translation>Page navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>页面(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>查找户(&amp;F)</source>
         <translation>&amp;Find household</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>打印(&amp;P)</source>
         <extracomment>other parts of the program (prints) add their actions here</extracomment>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="36"/>
         <source>今日(&amp;1)</source>
-        <translation type="vanished">Today (&amp;1)</translation>
+        <extracomment>(name, title with mnemonic, shortcut, module, class, roles or None for all) (the titles are translated by MainWindow.tr when shown)</extracomment>
+        <translation>Today (&amp;1)</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="38"/>
         <source>户和人员(&amp;2)</source>
-        <translation type="vanished">Households (&amp;2)</translation>
+        <translation>Households (&amp;2)</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>审核(&amp;3)</source>
-        <translation type="vanished">Review (&amp;3)</translation>
+        <translation>Review (&amp;3)</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="42"/>
         <source>无障碍改造(&amp;4)</source>
-        <translation type="vanished">Renovation (&amp;4)</translation>
+        <translation>Renovation (&amp;4)</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="44"/>
         <source>同步(&amp;5)</source>
-        <translation type="vanished">Sync (&amp;5)</translation>
+        <translation>Sync (&amp;5)</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="46"/>
         <source>设置(&amp;6)</source>
-        <translation type="vanished">Settings (&amp;6)</translation>
+        <translation>Settings (&amp;6)</translation>
     </message>
 </context>
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="181"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="184"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="187"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="230"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="233"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="236"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="184"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="233"/>
         <source>理由（必填）(&amp;R)：</source>
         <translation>&amp;Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="184"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="195"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="233"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="187"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="236"/>
         <source>理由(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="187"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="236"/>
         <source>选填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="214"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="267"/>
         <source>必须填写%s</source>
         <translation>%s is required</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="172"/>
         <source>公示开始(&amp;1)：</source>
-        <translation type="vanished">Notice from (&amp;1):</translation>
+        <translation>Notice from (&amp;1):</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="173"/>
         <source>公示开始</source>
-        <translation type="vanished">Notice from</translation>
+        <translation>Notice from</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="178"/>
         <source>公示结束(&amp;2)：</source>
-        <translation type="vanished">Notice until (&amp;2):</translation>
+        <translation>Notice until (&amp;2):</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="179"/>
         <source>公示结束</source>
-        <translation type="vanished">Notice until</translation>
+        <translation>Notice until</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="184"/>
         <source>公示地点(&amp;3)：</source>
-        <translation type="vanished">Notice place (&amp;3):</translation>
+        <translation>Notice place (&amp;3):</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="185"/>
         <source>公示地点</source>
-        <translation type="vanished">Notice place</translation>
+        <translation>Notice place</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="187"/>
         <source>村务公开栏等</source>
-        <translation type="vanished">Village notice board, etc.</translation>
+        <translation>Village notice board, etc.</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="192"/>
         <source>施工单位(&amp;1)：</source>
-        <translation type="vanished">Contractor (&amp;1):</translation>
+        <translation>Contractor (&amp;1):</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="193"/>
         <source>施工单位</source>
-        <translation type="vanished">Contractor</translation>
+        <translation>Contractor</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="199"/>
         <source>开工日期(&amp;2)：</source>
-        <translation type="vanished">Start date (&amp;2):</translation>
+        <translation>Start date (&amp;2):</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="200"/>
         <source>开工日期</source>
-        <translation type="vanished">Start date</translation>
+        <translation>Start date</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="205"/>
         <source>计划完工日期(&amp;3)：</source>
-        <translation type="vanished">Planned end date (&amp;3):</translation>
+        <translation>Planned end date (&amp;3):</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="206"/>
         <source>计划完工日期</source>
-        <translation type="vanished">Planned end date</translation>
+        <translation>Planned end date</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="212"/>
         <source>完工日期(&amp;1)：</source>
-        <translation type="vanished">Completion date (&amp;1):</translation>
+        <translation>Completion date (&amp;1):</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="213"/>
         <source>完工日期</source>
-        <translation type="vanished">Completion date</translation>
+        <translation>Completion date</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="218"/>
         <source>说明(&amp;2)：</source>
-        <translation type="vanished">Note (&amp;2):</translation>
+        <translation>Note (&amp;2):</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="219"/>
         <source>说明</source>
-        <translation type="vanished">Note</translation>
+        <translation>Note</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="225"/>
         <source>回访情况(&amp;1)：</source>
-        <translation type="vanished">Follow-up findings (&amp;1):</translation>
+        <translation>Follow-up findings (&amp;1):</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="226"/>
         <source>回访情况</source>
-        <translation type="vanished">Follow-up findings</translation>
+        <translation>Follow-up findings</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="228"/>
         <source>必填：设施是否在用、完好</source>
-        <translation type="vanished">Required: whether the facilities are in use and intact</translation>
+        <translation>Required: whether the facilities are in use and intact</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <location filename="../../ui/pages/base.py" line="21"/>
+        <source>页面</source>
+        <extracomment>ask the main window to open another page: (page name, record id) the page&apos;s name (its accessible name); each page marks it with its own class as the context, and the page&apos;s tr() translates it</extracomment>
+        <translation>Page</translation>
     </message>
 </context>
 <context>
     <name>PhotoDialog</name>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="286"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="39"/>
+        <source>照片 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</source>
+        <translation>Photos (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="381"/>
         <source>添加照片</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="291"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="386"/>
         <source>改造前</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="292"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="387"/>
         <source>改造后</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="295"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="390"/>
         <source>照片文件，多个用分号隔开</source>
         <translation>Photo files, separated by semicolons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="296"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="391"/>
         <source>选择文件(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="297"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="392"/>
         <source>选择照片文件</source>
         <translation>Choose photo files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="304"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="399"/>
         <source>改造项目(&amp;1)：</source>
         <translation>Renovation item (&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="304"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="399"/>
         <source>照片所示的改造项目</source>
         <translation>Renovation item shown in the photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="305"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="400"/>
         <source>阶段(&amp;2)：</source>
         <translation>Stage (&amp;2):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="305"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="400"/>
         <source>改造前或改造后</source>
         <translation>Before or after the renovation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="306"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="401"/>
         <source>文件(&amp;3)：</source>
         <translation>Files (&amp;3):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="306"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="307"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="401"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="402"/>
         <source>照片文件</source>
         <translation>Photo files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="311"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="407"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="321"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="417"/>
         <source>请选择照片文件</source>
         <translation>Choose photo files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="323"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="419"/>
         <source>找不到文件：%s</source>
         <translation>File not found: %s</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="419"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="380"/>
         <source>照片缩小到最长边1600像素，加密保存在本机，同步时上传。</source>
-        <translation type="vanished">Photos are reduced to 1600 pixels on the long side, stored encrypted on this computer and uploaded at the next sync.</translation>
+        <translation>Photos are reduced to 1600 pixels on the long side, stored encrypted on this computer and uploaded at the next sync.</translation>
     </message>
 </context>
 <context>
     <name>PhotoField</name>
     <message>
-        <location filename="../../ui/forms/media.py" line="175"/>
+        <location filename="../../ui/forms/media.py" line="179"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="176"/>
+        <location filename="../../ui/forms/media.py" line="180"/>
         <source>移除所选照片</source>
         <translation>Remove selected photo</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="203"/>
+        <location filename="../../ui/forms/media.py" line="207"/>
         <source>%s：已添加的照片</source>
         <translation>%s: photos added</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="205"/>
+        <location filename="../../ui/forms/media.py" line="209"/>
         <source>%s：添加照片</source>
         <translation>%s: add photos</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="206"/>
+        <location filename="../../ui/forms/media.py" line="210"/>
         <source>从文件选择照片，导入时缩小到1600像素</source>
         <translation>Choose photos from files; they are reduced to 1600 pixels on import</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="207"/>
+        <location filename="../../ui/forms/media.py" line="211"/>
         <source>%s：移除所选照片</source>
         <translation>%s: remove selected photo</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="212"/>
+        <location filename="../../ui/forms/media.py" line="216"/>
         <source>照片 %d</source>
         <translation>Photo %d</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="218"/>
+        <location filename="../../ui/forms/media.py" line="222"/>
         <source>照片 %d（不在本机）</source>
         <translation>Photo %d (not on this computer)</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="223"/>
+        <location filename="../../ui/forms/media.py" line="227"/>
         <source>共 %d 张</source>
         <translation>%d photos</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="223"/>
+        <location filename="../../ui/forms/media.py" line="227"/>
         <source>没有照片</source>
         <translation>No photos</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="228"/>
+        <location filename="../../ui/forms/media.py" line="232"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="238"/>
+        <location filename="../../ui/forms/media.py" line="242"/>
         <source>正在缩小并保存照片…</source>
         <translation>Reducing and saving photos…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="244"/>
+        <location filename="../../ui/forms/media.py" line="248"/>
         <source>照片没有保存：%s</source>
         <translation>Photos not saved: %s</translation>
     </message>
     <message>
+        <location filename="../../ui/forms/media.py" line="29"/>
         <source>照片 (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp)</source>
-        <translation type="vanished">Photos (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp)</translation>
+        <extracomment>the files a photo field offers (translated by PhotoField.tr, or under its context)</extracomment>
+        <translation>Photos (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp)</translation>
     </message>
 </context>
 <context>
@@ -1775,6 +2552,11 @@ Disability certificate: %s</translation>
         <location filename="../../ui/pages/case_photos.py" line="145"/>
         <source>还没有照片。入户评估时可以按项目或全屋添加改造前照片。</source>
         <translation>No photos yet. At the home assessment, add before photos per item or for the whole home.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_photos.py" line="160"/>
+        <source>%s：%s照片</source>
+        <translation>%s: %s photos</translation>
     </message>
     <message>
         <location filename="../../ui/pages/case_photos.py" line="176"/>
@@ -1792,16 +2574,20 @@ Disability certificate: %s</translation>
         <translation>(no photos)</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_detail.py" line="29"/>
         <source>改造前</source>
-        <translation type="vanished">Before</translation>
+        <extracomment>photo stages (the attachment&apos;s tag) and their names (translated by PhotoSection.tr)</extracomment>
+        <translation>Before</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_detail.py" line="30"/>
         <source>施工中</source>
-        <translation type="vanished">During construction</translation>
+        <translation>During construction</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_detail.py" line="31"/>
         <source>改造后</source>
-        <translation type="vanished">After</translation>
+        <translation>After</translation>
     </message>
 </context>
 <context>
@@ -1816,91 +2602,101 @@ Disability certificate: %s</translation>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="65"/>
+        <location filename="../../ui/pages/case_plan.py" line="81"/>
         <source>改造方案</source>
         <translation>Renovation plan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="96"/>
+        <location filename="../../ui/pages/case_plan.py" line="109"/>
         <source>显示其他项目(&amp;O)</source>
         <translation>Show &amp;other items</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="97"/>
+        <location filename="../../ui/pages/case_plan.py" line="110"/>
         <source>显示其他项目</source>
         <translation>Show other items</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="100"/>
+        <location filename="../../ui/pages/case_plan.py" line="113"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="102"/>
-        <location filename="../../ui/pages/case_plan.py" line="108"/>
+        <location filename="../../ui/pages/case_plan.py" line="115"/>
+        <location filename="../../ui/pages/case_plan.py" line="121"/>
         <source>超限或只有辅具的理由</source>
         <translation>Reason for exceeding the cap or for devices only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="108"/>
+        <location filename="../../ui/pages/case_plan.py" line="121"/>
         <source>超限理由(&amp;R)：</source>
         <translation>&amp;Reason for exception:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="109"/>
+        <location filename="../../ui/pages/case_plan.py" line="122"/>
         <source>方案超过上限或只有辅具时必填</source>
         <translation>Required if the plan exceeds the cap or has assistive devices only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="124"/>
+        <location filename="../../ui/pages/case_plan.py" line="137"/>
         <source>辅具</source>
         <translation>assistive device</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="124"/>
+        <location filename="../../ui/pages/case_plan.py" line="137"/>
         <source>施工</source>
         <translation>construction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="127"/>
+        <location filename="../../ui/pages/case_plan.py" line="140"/>
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="128"/>
+        <location filename="../../ui/pages/case_plan.py" line="141"/>
         <source>%s 元/%s，%s</source>
         <translation>%s yuan/%s, %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="133"/>
+        <location filename="../../ui/pages/case_plan.py" line="146"/>
         <source>%s 的数量（%s）</source>
         <translation>Quantity of %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="167"/>
+        <location filename="../../ui/pages/case_plan.py" line="180"/>
         <source>合计 %s 元，每户上限 %s 元%s</source>
         <translation>Total %s yuan, cap per household %s yuan%s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="168"/>
+        <location filename="../../ui/pages/case_plan.py" line="181"/>
         <source>：超过上限</source>
         <translation>: over the cap</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_plan.py" line="185"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_plan.py" line="80"/>
         <source>勾选改造项目，填写数量。合计超过每户上限或只有辅具时，须填写超限理由。</source>
-        <translation type="vanished">Tick the renovation items and enter quantities. If the total exceeds the cap per household or the plan has assistive devices only, give a reason.</translation>
+        <translation>Tick the renovation items and enter quantities. If the total exceeds the cap per household or the plan has assistive devices only, give a reason.</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_plan.py" line="41"/>
         <source>方案中的项目：</source>
-        <translation type="vanished">Items in the plan:</translation>
+        <extracomment>the groups of catalogue items in the plan dialog (translated by PlanDialog.tr)</extracomment>
+        <translation>Items in the plan:</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_plan.py" line="42"/>
         <source>按残疾类别建议的项目：</source>
-        <translation type="vanished">Items suggested for the disability category:</translation>
+        <translation>Items suggested for the disability category:</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_plan.py" line="43"/>
         <source>其他项目：</source>
-        <translation type="vanished">Other items:</translation>
+        <translation>Other items:</translation>
     </message>
 </context>
 <context>
@@ -2065,32 +2861,37 @@ Disability certificate: %s</translation>
 <context>
     <name>RepeatField</name>
     <message>
-        <location filename="../../ui/forms/table.py" line="110"/>
+        <location filename="../../ui/forms/table.py" line="111"/>
         <source>添加一行</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/table.py" line="111"/>
+        <location filename="../../ui/forms/table.py" line="112"/>
         <source>删除所选行</source>
         <translation>Delete selected row</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/table.py" line="120"/>
+        <location filename="../../ui/forms/table.py" line="121"/>
         <source>为所选行添加%s…</source>
         <translation>Add %s to the selected row…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/table.py" line="154"/>
+        <location filename="../../ui/forms/table.py" line="155"/>
         <source>%s：添加一行</source>
         <translation>%s: add row</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/table.py" line="155"/>
+        <location filename="../../ui/forms/table.py" line="156"/>
         <source>%s：删除所选行</source>
         <translation>%s: delete selected row</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/table.py" line="186"/>
+        <location filename="../../ui/forms/table.py" line="158"/>
+        <source>%s：%s</source>
+        <translation>%s: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/table.py" line="188"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
@@ -2100,41 +2901,68 @@ Disability certificate: %s</translation>
     </message>
 </context>
 <context>
+    <name>RepeatModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/forms/repeat.py" line="116"/>
+        <source>%n 张</source>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/repeat.py" line="94"/>
+        <source>不适用</source>
+        <extracomment>the raw answer of a cell (a code for a choice), for editors the member changed a cell, added or removed a row</extracomment>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/repeat.py" line="96"/>
+        <source>%s（错误：%s）</source>
+        <translation>%s (error: %s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forms/repeat.py" line="96"/>
+        <source>%s（提醒：%s）</source>
+        <translation>%s (warning: %s)</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/pages/review.py" line="49"/>
         <location filename="../../ui/pages/review.py" line="50"/>
+        <location filename="../../ui/pages/review.py" line="51"/>
         <source>退回给专职委员</source>
         <translation>Return to the committee member</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="51"/>
+        <location filename="../../ui/pages/review.py" line="52"/>
         <source>退回 %s 的原因(&amp;R)：</source>
         <translation>&amp;Reason for returning %s:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="54"/>
+        <location filename="../../ui/pages/review.py" line="55"/>
         <source>退回原因</source>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="55"/>
+        <location filename="../../ui/pages/review.py" line="56"/>
         <source>必填：专职委员会看到这段说明</source>
         <translation>Required: the committee member will see this text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="60"/>
+        <location filename="../../ui/pages/review.py" line="61"/>
         <source>退回(&amp;T)</source>
         <translation>Re&amp;turn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="62"/>
-        <location filename="../../ui/pages/review.py" line="64"/>
+        <location filename="../../ui/pages/review.py" line="63"/>
+        <location filename="../../ui/pages/review.py" line="65"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="63"/>
+        <location filename="../../ui/pages/review.py" line="64"/>
         <source>退回</source>
         <translation>Return</translation>
     </message>
@@ -2142,265 +2970,347 @@ Disability certificate: %s</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/pages/review.py" line="102"/>
+        <location filename="../../ui/pages/review.py" line="89"/>
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="103"/>
         <source>待审核的表</source>
         <translation>Forms to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="112"/>
+        <location filename="../../ui/pages/review.py" line="113"/>
         <source>待审核(&amp;Q)</source>
         <translation>Review &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="123"/>
+        <location filename="../../ui/pages/review.py" line="124"/>
         <source>与去年不同的答案</source>
         <translation>Answers that differ from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="127"/>
+        <location filename="../../ui/pages/review.py" line="128"/>
         <source>与去年不同的答案(&amp;D)</source>
         <translation>&amp;Differences from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="138"/>
+        <location filename="../../ui/pages/review.py" line="139"/>
         <source>通过(&amp;A)</source>
         <translation>&amp;Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="139"/>
+        <location filename="../../ui/pages/review.py" line="140"/>
         <source>退回(&amp;R)…</source>
         <translation>&amp;Return…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="140"/>
+        <location filename="../../ui/pages/review.py" line="141"/>
         <source>刷新(&amp;U)</source>
         <translation>R&amp;efresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="168"/>
+        <location filename="../../ui/pages/review.py" line="169"/>
         <source>只有审核员和管理员可以审核</source>
         <translation>Only reviewers and administrators can review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="176"/>
+        <location filename="../../ui/pages/review.py" line="177"/>
         <source>待审核 %d 份</source>
         <translation>%d forms to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="208"/>
+        <location filename="../../ui/pages/review.py" line="209"/>
         <source>没有选中的表</source>
         <translation>No form selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="216"/>
+        <location filename="../../ui/pages/review.py" line="214"/>
+        <source>%s · %s · %s（%s）</source>
+        <translation>%s · %s · %s (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="217"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="218"/>
         <source>填表人已确认的提醒：%s</source>
         <translation>Warnings confirmed by the member who filled it in: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="232"/>
+        <location filename="../../ui/pages/review.py" line="230"/>
+        <source>%s：去年 %s → 今年 %s</source>
+        <translation>%s: last year %s → this year %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="236"/>
         <source>与去年相同，没有不同的答案</source>
         <translation>Same as last year; no answers differ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="250"/>
+        <location filename="../../ui/pages/review.py" line="254"/>
         <source>已通过</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="268"/>
+        <location filename="../../ui/pages/review.py" line="272"/>
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="278"/>
+        <location filename="../../ui/pages/review.py" line="282"/>
         <source>%s：%s；还有 %d 份待审核</source>
         <translation>%s: %s; %d more to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="293"/>
+        <location filename="../../ui/pages/review.py" line="297"/>
         <source>出错了：%s</source>
         <translation>Something went wrong: %s</translation>
     </message>
 </context>
 <context>
+    <name>ReviewQueueModel</name>
+    <message>
+        <location filename="../../ui/pages/review_queue.py" line="33"/>
+        <source>动态更新调查表</source>
+        <extracomment>the forms&apos; short names (translated by ReviewQueueModel.tr when shown)</extracomment>
+        <translation>Dynamic-update survey</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review_queue.py" line="34"/>
+        <source>家庭收入监测表</source>
+        <translation>Household income monitoring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review_queue.py" line="128"/>
+        <source>村/社区</source>
+        <extracomment>(attribute, header): the headers are translated when shown</extracomment>
+        <translation>Village/community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review_queue.py" line="129"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review_queue.py" line="130"/>
+        <source>表</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review_queue.py" line="131"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review_queue.py" line="132"/>
+        <source>提交时间</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review_queue.py" line="133"/>
+        <source>填表人</source>
+        <translation>Filled in by</translation>
+    </message>
+</context>
+<context>
+    <name>RowsModel</name>
+    <message>
+        <location filename="../../ui/rows_model.py" line="45"/>
+        <source>%s：%s</source>
+        <translation>%s: %s</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="33"/>
+        <location filename="../../ui/pages/settings.py" line="34"/>
         <source>文字大小</source>
         <extracomment>the preferences changed (the main window applies them)</extracomment>
         <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="36"/>
+        <location filename="../../ui/pages/settings.py" line="37"/>
         <source>高对比度（黑底白字）(&amp;H)</source>
         <translation>&amp;High contrast (white on black)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="37"/>
+        <location filename="../../ui/pages/settings.py" line="38"/>
         <source>高对比度</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="40"/>
+        <location filename="../../ui/pages/settings.py" line="41"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="41"/>
+        <location filename="../../ui/pages/settings.py" line="42"/>
         <source>从不</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="42"/>
+        <location filename="../../ui/pages/settings.py" line="43"/>
         <source>无操作自动锁定时间</source>
         <translation>Lock after this long without use</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="43"/>
+        <location filename="../../ui/pages/settings.py" line="44"/>
         <source>0 表示从不自动锁定</source>
         <translation>0 means never lock automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="45"/>
+        <location filename="../../ui/pages/settings.py" line="46"/>
         <source>界面语言</source>
         <translation>Display language</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="49"/>
+        <location filename="../../ui/pages/settings.py" line="50"/>
         <source>提示</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="51"/>
+        <location filename="../../ui/pages/settings.py" line="52"/>
         <source>应用(&amp;A)</source>
         <translation>&amp;Apply</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="52"/>
+        <location filename="../../ui/pages/settings.py" line="53"/>
         <source>应用设置</source>
         <translation>Apply settings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="95"/>
+        <location filename="../../ui/pages/settings.py" line="96"/>
         <source>设置已保存。</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="96"/>
+        <location filename="../../ui/pages/settings.py" line="97"/>
         <source>语言将在重新启动后生效。</source>
         <translation> The language changes when the program restarts.</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/settings.py" line="58"/>
         <source>文字大小(&amp;Z)：</source>
-        <translation type="vanished">Text si&amp;ze:</translation>
+        <translation>Text si&amp;ze:</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/settings.py" line="26"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="60"/>
         <source>自动锁定(&amp;L)：</source>
-        <translation type="vanished">Auto &amp;lock:</translation>
+        <translation>Auto &amp;lock:</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/settings.py" line="61"/>
         <source>语言(&amp;N)：</source>
-        <translation type="vanished">La&amp;nguage:</translation>
+        <translation>La&amp;nguage:</translation>
     </message>
 </context>
 <context>
     <name>SettleDialog</name>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="235"/>
+        <location filename="../../ui/pages/case_plan.py" line="247"/>
         <source>结算</source>
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="244"/>
+        <location filename="../../ui/pages/case_plan.py" line="256"/>
         <source> 元</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="246"/>
+        <location filename="../../ui/pages/case_plan.py" line="258"/>
         <source>%s 的实际费用（元）</source>
         <translation>Actual cost of %s (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="248"/>
+        <location filename="../../ui/pages/case_plan.py" line="260"/>
         <source>预算 %s 元</source>
         <translation>Budget %s yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="259"/>
-        <location filename="../../ui/pages/case_plan.py" line="260"/>
+        <location filename="../../ui/pages/case_plan.py" line="271"/>
+        <location filename="../../ui/pages/case_plan.py" line="272"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="260"/>
+        <location filename="../../ui/pages/case_plan.py" line="272"/>
         <source>理由(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="261"/>
+        <location filename="../../ui/pages/case_plan.py" line="273"/>
         <source>结算超过上限时必填</source>
         <translation>Required if the settlement exceeds the cap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="272"/>
+        <location filename="../../ui/pages/case_plan.py" line="284"/>
         <source>实际合计 %s 元，每户上限 %s 元</source>
         <translation>Actual total %s yuan, cap per household %s yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="275"/>
+        <location filename="../../ui/pages/case_plan.py" line="287"/>
         <source>超过上限：须填写理由</source>
         <translation>Over the cap: a reason is required</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_plan.py" line="247"/>
         <source>填写每个项目的实际费用（元）。</source>
-        <translation type="vanished">Enter the actual cost of each item (yuan).</translation>
+        <translation>Enter the actual cost of each item (yuan).</translation>
     </message>
 </context>
 <context>
     <name>SignatureField</name>
     <message>
-        <location filename="../../ui/forms/media.py" line="76"/>
+        <location filename="../../ui/forms/media.py" line="80"/>
         <source>清除签字</source>
         <extracomment>every save in flight has ended (the answer is final)</extracomment>
         <translation>Clear signature</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="97"/>
+        <location filename="../../ui/forms/media.py" line="101"/>
         <source>已签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="97"/>
+        <location filename="../../ui/forms/media.py" line="101"/>
         <source>未签字</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="112"/>
+        <location filename="../../ui/forms/media.py" line="116"/>
         <source>已签字（签字图片不在本机）</source>
         <translation>Signed (the signature image is not on this computer)</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="118"/>
+        <location filename="../../ui/forms/media.py" line="122"/>
         <source>%s：签字板</source>
         <translation>%s: signature pad</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="119"/>
+        <location filename="../../ui/forms/media.py" line="123"/>
         <source>%s：清除签字</source>
         <translation>%s: clear signature</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="141"/>
+        <location filename="../../ui/forms/media.py" line="145"/>
         <source>正在保存签字…</source>
         <translation>Saving the signature…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="147"/>
+        <location filename="../../ui/forms/media.py" line="151"/>
         <source>签字没有保存：%s</source>
         <translation>Signature not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="150"/>
+        <location filename="../../ui/forms/media.py" line="154"/>
         <source>已签字，已保存</source>
         <translation>Signed and saved</translation>
     </message>
@@ -2426,12 +3336,17 @@ Disability certificate: %s</translation>
 <context>
     <name>StateCountsModel</name>
     <message>
-        <location filename="../../ui/pages/cases.py" line="123"/>
+        <location filename="../../ui/pages/cases.py" line="135"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="127"/>
+        <location filename="../../ui/pages/cases.py" line="137"/>
+        <source>%s（%d）</source>
+        <translation>%s (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="139"/>
         <source>%s：%d 个个案</source>
         <translation>%s: %d cases</translation>
     </message>
@@ -2439,44 +3354,49 @@ Disability certificate: %s</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="74"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="78"/>
         <source>确认理由</source>
         <extracomment>the user asked to save: the page runs the step and calls `failed` or `accept`</extracomment>
         <translation>Reason to proceed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="75"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="79"/>
         <source>继续办理须写明为何仍然办理</source>
         <translation>To go on, write why the step is still taken</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="76"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="80"/>
         <source>确认理由(&amp;K)：</source>
         <translation>Reason to &amp;proceed:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="83"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="87"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="85"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="89"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="86"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="87"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="90"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="91"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="140"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="144"/>
         <source>没有保存：%s</source>
         <translation>Not saved: %s</translation>
     </message>
     <message>
         <location filename="../../ui/pages/case_dialogs.py" line="149"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="153"/>
         <source>没有保存：请填写确认理由后再保存</source>
         <translation>Not saved: give the reason to proceed, then save again</translation>
     </message>
@@ -2638,184 +3558,217 @@ Disability certificate: %s</translation>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today.py" line="59"/>
+        <location filename="../../ui/pages/today.py" line="81"/>
         <source>问候</source>
         <extracomment>the season&apos;s progress has been counted and shown</extracomment>
         <translation>Greeting</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="61"/>
+        <location filename="../../ui/pages/today.py" line="83"/>
         <source>计划的走访</source>
         <translation>Planned visits</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="68"/>
+        <location filename="../../ui/pages/today.py" line="88"/>
         <source>本年度动态更新调查进度</source>
         <translation>Dynamic-update survey progress this year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="70"/>
+        <location filename="../../ui/pages/today.py" line="90"/>
         <source>被退回的调查表</source>
         <translation>Returned survey forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="75"/>
+        <location filename="../../ui/pages/today.py" line="95"/>
+        <location filename="../../ui/pages/today.py" line="123"/>
         <source>待办</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="78"/>
+        <location filename="../../ui/pages/today.py" line="98"/>
         <source>同步状态</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="83"/>
+        <location filename="../../ui/pages/today.py" line="103"/>
         <source>审核队列(&amp;R)</source>
         <translation>&amp;Review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="84"/>
+        <location filename="../../ui/pages/today.py" line="104"/>
         <source>打开审核队列</source>
         <translation>Open the review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="87"/>
+        <location filename="../../ui/pages/today.py" line="107"/>
         <source>查找户(&amp;H)</source>
         <translation>Find &amp;household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="88"/>
+        <location filename="../../ui/pages/today.py" line="108"/>
         <source>打开户列表</source>
         <translation>Open the list of households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="90"/>
+        <location filename="../../ui/pages/today.py" line="110"/>
         <source>无障碍改造(&amp;G)</source>
         <translation>Renovation &amp;cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="91"/>
+        <location filename="../../ui/pages/today.py" line="111"/>
         <source>打开无障碍改造个案</source>
         <translation>Open the accessibility renovation cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="145"/>
+        <location filename="../../ui/pages/today.py" line="165"/>
         <source>%s，您好。今天是 %s。</source>
         <translation>Hello, %s. Today is %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="158"/>
+        <location filename="../../ui/pages/today.py" line="178"/>
         <source>被退回待修改：%d 份</source>
         <translation>Returned, to correct: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="159"/>
+        <location filename="../../ui/pages/today.py" line="179"/>
         <source>草稿未完成：%d 份</source>
         <translation>Unfinished drafts: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="160"/>
+        <location filename="../../ui/pages/today.py" line="180"/>
         <source>进行中的无障碍改造个案：%d 个</source>
         <translation>Renovation cases in progress: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="161"/>
+        <location filename="../../ui/pages/today.py" line="181"/>
         <source>待核对的变动通知：%d 条</source>
         <translation>Change notices to check: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="164"/>
+        <location filename="../../ui/pages/today.py" line="184"/>
         <source>待审核：%d 份</source>
         <translation>To review: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="166"/>
+        <location filename="../../ui/pages/today.py" line="185"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="186"/>
         <source>从未同步</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="168"/>
+        <location filename="../../ui/pages/today.py" line="188"/>
         <source>上次同步：%s；待发送的修改：%d 条</source>
         <translation>Last sync: %s; changes waiting to be sent: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="170"/>
+        <location filename="../../ui/pages/today.py" line="190"/>
         <source>；被服务器拒绝、需要处理：%d 条</source>
         <translation>; refused by the server, to handle: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="186"/>
+        <location filename="../../ui/pages/today.py" line="206"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="201"/>
+        <location filename="../../ui/pages/today.py" line="210"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="221"/>
         <source>共 %d 人，已完成 %d，失访 %d</source>
         <translation>%d persons, %d done, %d lost to follow-up</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/today.py" line="31"/>
         <source>日期</source>
-        <translation type="vanished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/today.py" line="32"/>
+        <location filename="../../ui/pages/today.py" line="38"/>
         <source>村/社区</source>
-        <translation type="vanished">Village/community</translation>
+        <translation>Village/community</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/today.py" line="33"/>
         <source>户主</source>
-        <translation type="vanished">Head of household</translation>
+        <translation>Head of household</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/today.py" line="34"/>
         <source>地址</source>
-        <translation type="vanished">Address</translation>
+        <translation>Address</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/today.py" line="35"/>
         <source>备注</source>
-        <translation type="vanished">Note</translation>
+        <translation>Note</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/today.py" line="39"/>
         <source>应调查</source>
-        <translation type="vanished">Due</translation>
+        <translation>Due</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/today.py" line="40"/>
         <source>已完成</source>
-        <translation type="vanished">Done</translation>
+        <translation>Done</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/today.py" line="41"/>
         <source>未完成</source>
-        <translation type="vanished">Not done</translation>
+        <translation>Not done</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/today.py" line="42"/>
         <source>失访</source>
-        <translation type="vanished">Lost to follow-up</translation>
+        <translation>Lost to follow-up</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/today.py" line="43"/>
         <source>完成率</source>
-        <translation type="vanished">Done (%)</translation>
+        <translation>Done (%)</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/today.py" line="46"/>
         <source>残疾人或户主</source>
-        <translation type="vanished">Disabled person or head</translation>
+        <translation>Disabled person or head</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/today.py" line="47"/>
         <source>退回原因</source>
-        <translation type="vanished">Reason for return</translation>
+        <translation>Reason for return</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/today.py" line="70"/>
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="124"/>
         <source>同步</source>
-        <translation type="vanished">Sync</translation>
+        <translation>Sync</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/today.py" line="131"/>
         <source>今天和未来七天计划的走访(&amp;T)</source>
-        <translation type="vanished">Visits planned for &amp;today and the next 7 days</translation>
+        <translation>Visits planned for &amp;today and the next 7 days</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/today.py" line="132"/>
         <source>被退回、需要修改的调查表(&amp;U)</source>
-        <translation type="vanished">Ret&amp;urned survey forms to correct</translation>
+        <translation>Ret&amp;urned survey forms to correct</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/today.py" line="133"/>
         <source>本年度调查进度(&amp;Y)</source>
-        <translation type="vanished">Survey progress this &amp;year</translation>
+        <translation>Survey progress this &amp;year</translation>
     </message>
 </context>
 <context>
@@ -2909,9 +3862,20 @@ Disability certificate: %s</translation>
         <translation>%d errors left; correct them to finish the visit (they are listed below)</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/visit_finish.py" line="108"/>
+        <source>· %s：%s</source>
+        <translation>· %s: %s</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/visit_finish.py" line="109"/>
         <source>有 %d 条提醒，请与受访人核实后确认：</source>
         <translation>%d warnings; check them with the respondent, then confirm:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_finish.py" line="111"/>
+        <location filename="../../ui/pages/visit_finish.py" line="141"/>
+        <source>、</source>
+        <translation>, </translation>
     </message>
     <message>
         <location filename="../../ui/pages/visit_finish.py" line="112"/>
@@ -2960,163 +3924,234 @@ Disability certificate: %s</translation>
     </message>
     <message>
         <location filename="../../ui/pages/visit_finish.py" line="172"/>
-        <source>错误</source>
-        <translation>Error</translation>
+        <source>错误：%s：%s</source>
+        <translation>Error: %s: %s</translation>
     </message>
     <message>
         <location filename="../../ui/pages/visit_finish.py" line="172"/>
+        <source>提醒：%s：%s</source>
+        <translation>Warning: %s: %s</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation type="vanished">Error</translation>
+    </message>
+    <message>
         <source>提醒</source>
-        <translation>Warning</translation>
+        <translation type="vanished">Warning</translation>
     </message>
 </context>
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../ui/pages/visit.py" line="72"/>
+        <location filename="../../ui/pages/visit.py" line="79"/>
         <source>全部与去年相同(&amp;Y)</source>
         <translation>All same as last &amp;year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="73"/>
+        <location filename="../../ui/pages/visit.py" line="80"/>
         <source>本部分与去年相同(&amp;L)</source>
         <translation>Section same as &amp;last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="74"/>
+        <location filename="../../ui/pages/visit.py" line="81"/>
         <source>保存草稿(&amp;S)</source>
         <translation>&amp;Save draft</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="75"/>
+        <location filename="../../ui/pages/visit.py" line="82"/>
         <source>重新打开修改(&amp;E)</source>
         <translation>R&amp;eopen to edit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="76"/>
+        <location filename="../../ui/pages/visit.py" line="83"/>
         <source>完成走访(&amp;W)</source>
         <translation>Fi&amp;nish visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="77"/>
+        <location filename="../../ui/pages/visit.py" line="84"/>
         <source>下一份表</source>
         <translation>Next form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="78"/>
+        <location filename="../../ui/pages/visit.py" line="85"/>
         <source>上一份表</source>
         <translation>Previous form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="100"/>
+        <location filename="../../ui/pages/visit.py" line="107"/>
         <source>正在读取本户要填的表…</source>
         <translation>Loading the forms due for this household…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="138"/>
+        <location filename="../../ui/pages/visit.py" line="145"/>
         <source>本户本年度有 %d 份表，待填 %d 份</source>
         <translation>This household has %d forms this year; %d to fill in</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="153"/>
+        <location filename="../../ui/pages/visit.py" line="161"/>
         <source>添加走访照片(&amp;P)…</source>
         <translation>Add visit &amp;photos…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="154"/>
+        <location filename="../../ui/pages/visit.py" line="43"/>
+        <location filename="../../ui/pages/visit.py" line="162"/>
         <source>走访照片</source>
+        <extracomment>the visit&apos;s own photos (the label is translated when the field is made)</extracomment>
         <translation>Visit photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="154"/>
+        <location filename="../../ui/pages/visit.py" line="162"/>
         <source>入户时拍的照片，存入本户的档案</source>
         <translation>Photos taken at the home, kept in the household&apos;s file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="191"/>
+        <location filename="../../ui/pages/visit.py" line="199"/>
         <source>正在打开 %s…</source>
         <translation>Opening %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="244"/>
+        <location filename="../../ui/pages/visit.py" line="251"/>
+        <source>%s · %s（%s）</source>
+        <translation>%s · %s (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit.py" line="257"/>
+        <source>%s（%s）</source>
+        <translation>%s (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit.py" line="259"/>
         <source>退回原因：%s</source>
         <translation>Reason for return: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="277"/>
+        <location filename="../../ui/pages/visit.py" line="292"/>
         <source>已按去年的答案填写 %d 题，请核对标出的不同之处</source>
         <translation>%d answers filled in from last year; check the differences marked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="283"/>
+        <location filename="../../ui/pages/visit.py" line="298"/>
         <source>请先把光标放在要确认的部分里</source>
         <translation>First put the cursor in the section to confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="286"/>
+        <location filename="../../ui/pages/visit.py" line="301"/>
         <source>本部分已按去年填写 %d 题</source>
         <translation>%d answers of this section filled in from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="338"/>
+        <location filename="../../ui/pages/visit.py" line="353"/>
         <source>出错了：%s</source>
         <translation>Something went wrong: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_plan.py" line="32"/>
+        <source>动态更新调查表</source>
+        <extracomment>the forms&apos; short names (translated as a plan is read)</extracomment>
+        <translation>Dynamic-update survey</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_plan.py" line="33"/>
+        <source>家庭收入监测表</source>
+        <translation>Household income monitoring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_plan.py" line="67"/>
+        <source>未开始</source>
+        <extracomment>facts of the visit itself, filled in when a form has such an item and it is empty</extracomment>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_plan.py" line="123"/>
+        <source>无障碍改造个案</source>
+        <translation>Accessibility renovation case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_plan.py" line="158"/>
+        <source>%s户 · %s</source>
+        <translation>Household of %s · %s</translation>
     </message>
 </context>
 <context>
     <name>VisitView</name>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="44"/>
+        <location filename="../../ui/pages/visit_view.py" line="32"/>
+        <source>走访</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_view.py" line="45"/>
         <source>本次要填的表</source>
         <translation>Forms for this visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="46"/>
+        <location filename="../../ui/pages/visit_view.py" line="47"/>
         <source>本次要填的表(&amp;F)</source>
         <translation>&amp;Forms for this visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="53"/>
+        <location filename="../../ui/pages/visit_view.py" line="54"/>
         <source>走访照片</source>
         <translation>Visit photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="65"/>
+        <location filename="../../ui/pages/visit_view.py" line="66"/>
         <source>请在上方选择要填写的表</source>
         <translation>Choose a form to fill in above</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="68"/>
+        <location filename="../../ui/pages/visit_view.py" line="69"/>
         <source>需要处理的问题(&amp;I)</source>
         <translation>&amp;Issues to resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="70"/>
+        <location filename="../../ui/pages/visit_view.py" line="71"/>
         <source>需要处理的问题</source>
         <translation>Issues to resolve</translation>
     </message>
 </context>
 <context>
+    <name>_ButtonsField</name>
+    <message>
+        <location filename="../../ui/forms/choices.py" line="67"/>
+        <source>%s：%s</source>
+        <translation>%s: %s</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../ui/main.py" line="80"/>
+        <location filename="../../ui/main.py" line="30"/>
+        <source>奉化区（演示）</source>
+        <extracomment>the demo district&apos;s name in the window title</extracomment>
+        <translation>Fenghua District (demo)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="66"/>
+        <source>用户名不存在</source>
+        <translation>No such user name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="92"/>
         <source>正在生成演示区的数据（只在第一次运行时）…</source>
         <translation>Making the demo district&apos;s data (first run only)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="81"/>
-        <location filename="../../ui/main.py" line="116"/>
-        <location filename="../../ui/main.py" line="137"/>
-        <location filename="../../ui/main.py" line="148"/>
+        <location filename="../../ui/main.py" line="97"/>
+        <location filename="../../ui/main.py" line="133"/>
+        <location filename="../../ui/main.py" line="155"/>
+        <location filename="../../ui/main.py" line="166"/>
         <source>入户走访助手</source>
         <translation>Fieldvisit</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="84"/>
+        <location filename="../../ui/main.py" line="100"/>
         <source>生成演示数据的进度</source>
         <translation>Progress of making the demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="149"/>
+        <location filename="../../ui/main.py" line="167"/>
         <source>本机还没有数据库：%s
 请先连接服务器登录（同步功能），或用 --demo 打开演示区。</source>
         <translation>There is no database on this computer yet: %s
@@ -3126,7 +4161,12 @@ Log in to the server first (Sync), or open the demo district with --demo.</trans
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../ui/pages/commands.py" line="32"/>
+        <location filename="../../ui/pages/commands.py" line="31"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/commands.py" line="33"/>
         <source>快捷键 %s</source>
         <translation>Shortcut %s</translation>
     </message>

@@ -238,3 +238,17 @@ def test_buttons_have_mnemonics(window: MainWindow, district: Database) -> None:
         page = window.pages[name]
         for button in page.findChildren(QPushButton):
             assert "&" in button.text(), (name, button.text())
+
+
+def test_a_detail_page_opened_from_another_stays_shown(
+    qtbot: QtBot, window: MainWindow, district: Database
+) -> None:
+    household = first_household(district)
+    window.open_page("household", household.id)
+    page = window.current_page()
+    assert isinstance(page, HouseholdPage)
+    page.buttons[0].setFocus()  # the focus sits on the page when it is switched away
+    page.start_visit()
+    qtbot.wait(50)
+    assert window.current_page() is window.pages["visit"]
+    assert window.nav.currentRow() == -1

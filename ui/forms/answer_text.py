@@ -14,28 +14,31 @@ from app.forms.engine import is_empty
 VISIT_TYPES = frozenset({"photo", "signature", "gps", "date"})
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FormWidget", text)
-
-
 def answer_text(item: Item, value: Any) -> str:
-    """An answer in words, with the paper codes of choices: "1 入户"."""
+    """An answer in words, with the paper codes of choices: "1 入户" (the words are
+    translated under "FormWidget", the widget that shows them)."""
     if is_empty(value):
-        return _tr("（空）")
+        return QCoreApplication.translate("FormWidget", "（空）")
     if item.type in CHOICE_TYPES:
         codes = value if isinstance(value, list) else [value]
-        return "、".join(f"{c} {item.option_label(str(c))}" for c in codes)
+        listed = QCoreApplication.translate("FormWidget", "、")  # between the items of a list
+        return listed.join(f"{c} {item.option_label(str(c))}" for c in codes)
     if item.type in NUMBER_TYPES:
         shown = f"{value:g}" if isinstance(value, float) else str(value)
         return shown + (item.unit or "")
     if item.type == "gps" and isinstance(value, Mapping):
-        return _tr("纬度 %s，经度 %s") % (value.get("lat"), value.get("lon"))
+        return QCoreApplication.translate("FormWidget", "纬度 %s，经度 %s") % (
+            value.get("lat"),
+            value.get("lon"),
+        )
     if item.type == "signature":
-        return _tr("已签字")
+        return QCoreApplication.translate("FormWidget", "已签字")
     if item.type == "photo":
-        return _tr("%d 张照片") % (len(value) if isinstance(value, list) else 1)
+        return QCoreApplication.translate("FormWidget", "%d 张照片") % (
+            len(value) if isinstance(value, list) else 1
+        )
     if item.type == "repeat" and isinstance(value, list):
-        return _tr("%d 行") % len(value)
+        return QCoreApplication.translate("FormWidget", "%d 行") % len(value)
     return str(value)
 
 

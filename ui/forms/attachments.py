@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
+
 from app.domain.issues import ValidationFailed
 from app.services import photos
 from app.services.attachments import attach
@@ -42,9 +44,11 @@ def failure_text(exc: Exception) -> str:
     if isinstance(exc, photos.NotAPhoto):
         return photos.NotAPhoto.user_message
     if isinstance(exc, OSError):
-        return f"无法读取文件：{exc.strerror or exc}"
+        return QCoreApplication.translate("Attachments", "无法读取文件：%s") % (exc.strerror or exc)
     message = getattr(exc, "user_message", "")
-    return str(message) if message else f"保存失败：{exc}"
+    return (
+        str(message) if message else QCoreApplication.translate("Attachments", "保存失败：%s") % exc
+    )
 
 
 class SessionAttachments:

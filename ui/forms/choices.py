@@ -64,7 +64,7 @@ class _ButtonsField(Field):
 
     def describe(self, name: str, description: str) -> None:
         for button in self.buttons.values():
-            button.setAccessibleName(f"{name}：{button.text()}")
+            button.setAccessibleName(self.tr("%s：%s") % (name, button.text()))
             button.setAccessibleDescription(description)
 
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.forms.definition import YESNO_OPTIONS, Item, Option
+from ui.i18n import QT_TRANSLATE_NOOP
 
 # What a member may type, per type; the engine checks the finished answer.
 PATTERNS = {
@@ -27,12 +28,13 @@ PATTERNS = {
     "area": r"\d{0,12}",
     "gps": r"-?\d{0,3}(\.\d{0,7})?",
 }
+#: what to type, per type (translated by LineField.tr when shown)
 HINTS = {
-    "date": "年-月-日，例如 2026-03-01",
-    "phone": "11位手机号，或带区号的固定电话",
-    "id_number": "18位公民身份号码",
-    "area": "12位统计用区划代码",
-    "money": "单位：元",
+    "date": QT_TRANSLATE_NOOP("LineField", "年-月-日，例如 2026-03-01"),
+    "phone": QT_TRANSLATE_NOOP("LineField", "11位手机号，或带区号的固定电话"),
+    "id_number": QT_TRANSLATE_NOOP("LineField", "18位公民身份号码"),
+    "area": QT_TRANSLATE_NOOP("LineField", "12位统计用区划代码"),
+    "money": QT_TRANSLATE_NOOP("LineField", "单位：元"),
 }
 WIDE_TYPES = frozenset({"text"})
 
@@ -209,5 +211,5 @@ class GpsField(Field):
 
     def describe(self, name: str, description: str) -> None:
         for edit, part in zip(self.edits, (self.tr("纬度"), self.tr("经度")), strict=True):
-            edit.setAccessibleName(f"{name}：{part}")
+            edit.setAccessibleName(self.tr("%s：%s") % (name, part))
             edit.setAccessibleDescription(description)

@@ -22,9 +22,13 @@ from app.forms.definition import Item
 from ui.forms.attachments import AttachmentStore
 from ui.forms.fields import Field
 from ui.forms.signature import SignaturePad
+from ui.i18n import QT_TRANSLATE_NOOP
 
 SIGNATURE_SAVE_DELAY_MS = 700
-PHOTO_FILTER = "照片 (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp)"
+#: the files a photo field offers (translated by PhotoField.tr, or under its context)
+PHOTO_FILTER = QT_TRANSLATE_NOOP(
+    "PhotoField", "照片 (*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff *.webp)"
+)
 
 
 class StoredField(Field):

@@ -35,14 +35,12 @@ def is_typed(column: Item) -> bool:
 
 
 def show_cell(column: Item, value: Any) -> str:
+    """A cell's answer in words (photos and signatures: RepeatModel counts them)."""
     if value is None or value == "" or value == []:
         return ""
     if column.type in CHOICE_TYPES:
         labels = {o.code: o.label for o in options_of(column)}
         return f"{value} {labels.get(str(value), '')}".strip()
-    if column.type in ("photo", "signature"):
-        count = len(value) if isinstance(value, list) else 1
-        return f"{count} 张"
     if column.type in NUMBER_TYPES:
         return show_number(value) + (column.unit or "")
     return str(value)
@@ -93,9 +91,10 @@ class RepeatModel(QAbstractTableModel):
         applies = self._applies(row, column.name)
         issue = self.issues.get((row, column.name))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            shown = show_cell(column, value) if applies else "不适用"
+            shown = self._shown(column, value) if applies else self.tr("不适用")
             if role == Qt.ItemDataRole.AccessibleTextRole and issue is not None:
-                return f"{shown}（{'错误' if issue.is_error else '提醒'}：{issue.message}）"
+                said = self.tr("%s（错误：%s）") if issue.is_error else self.tr("%s（提醒：%s）")
+                return said % (shown, issue.message)
             return shown
         if role == Qt.ItemDataRole.EditRole:
             return "" if value is None else str(show_number(value))
@@ -111,6 +110,11 @@ class RepeatModel(QAbstractTableModel):
             )
             return QApplication.style().standardIcon(pixmap)
         return None
+
+    def _shown(self, column: Item, value: Any) -> str:
+        if column.type in ("photo", "signature") and value not in (None, "", []):
+            return self.tr("%n 张", "", len(value) if isinstance(value, list) else 1)
+        return show_cell(column, value)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

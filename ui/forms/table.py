@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRegularExpression,
@@ -59,7 +60,7 @@ class CellDelegate(QStyledItemDelegate):
             if pattern:
                 line.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), line))
             editor = line
-        editor.setAccessibleName(f"第{index.row() + 1}行 {column.title}")
+        editor.setAccessibleName(self.tr("第%d行 %s") % (index.row() + 1, column.title))
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
@@ -154,7 +155,7 @@ class RepeatField(Field):
         self.add_button.setAccessibleName(self.tr("%s：添加一行") % name)
         self.remove_button.setAccessibleName(self.tr("%s：删除所选行") % name)
         for button, _ in self.photo_buttons:
-            button.setAccessibleName(f"{name}：{button.text()}")
+            button.setAccessibleName(self.tr("%s：%s") % (name, button.text()))
 
     def update_evaluation(
         self, values: Any, relevance: list[dict[str, bool]], issues: list[FormIssue]
@@ -183,7 +184,8 @@ class RepeatField(Field):
         if row < 0 or self.store is None:
             return
         store = self.store
-        self.dialog = QFileDialog(self, self.tr("选择照片"), "", self.tr(PHOTO_FILTER))
+        shown = QCoreApplication.translate("PhotoField", PHOTO_FILTER)  # as photo fields say it
+        self.dialog = QFileDialog(self, self.tr("选择照片"), "", shown)
         self.dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
 
         def stored(attachment_id: str | None, _why: str) -> None:

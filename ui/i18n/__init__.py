@@ -9,6 +9,17 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark `text` for lupdate under `context` and give it back untranslated.
+
+    The typed twin of PySide6's QT_TRANSLATE_NOOP (whose stub returns `object`): for
+    texts kept in tables and constants, translated by the `tr()` of the class named
+    `context` (or QCoreApplication.translate(context, ...)) at the moment they are shown.
+    pyside6-lupdate recognises the call by its name.
+    """
+    return text
+
+
 def translations_folder() -> Path:
     base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[2]))
     return base / "resources" / "i18n"

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from app.services.changed import Changed
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.session import AppSession
 
 
@@ -15,12 +16,14 @@ class Page(QWidget):
     #: ask the main window to open another page: (page name, record id)
     navigate = Signal(str, str)
 
-    title = "页面"
+    #: the page's name (its accessible name); each page marks it with its own class as the
+    #: context, and the page's tr() translates it
+    title = QT_TRANSLATE_NOOP("Page", "页面")
 
     def __init__(self, session: AppSession) -> None:
         super().__init__()
         self.session = session
-        self.setAccessibleName(self.title)
+        self.setAccessibleName(self.tr(self.title))
         session.changed.connect(self.on_changed)
 
     def activate(self, record_id: str = "") -> None:

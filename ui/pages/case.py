@@ -27,6 +27,7 @@ from app.services.changed import Changed
 from app.services.renovation import NeedsAcknowledgement
 from ui.forms.attachments import failure_text
 from ui.forms.marks import ERROR, WARNING, Mark
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages import case_detail as texts
 from ui.pages.base import Page
 from ui.pages.case_actions import CaseActions
@@ -35,6 +36,40 @@ from ui.pages.case_photos import PhotoSection
 from ui.pages.commands import announce, chain_tab_order
 from ui.rows_model import RowsModel
 from ui.session import AppSession
+
+# The headers of the case's tables, translated by CasePage.tr when shown.
+HISTORY_HEADERS = (
+    QT_TRANSLATE_NOOP("CasePage", "时间"),
+    QT_TRANSLATE_NOOP("CasePage", "从"),
+    QT_TRANSLATE_NOOP("CasePage", "到"),
+    QT_TRANSLATE_NOOP("CasePage", "办理人"),
+    QT_TRANSLATE_NOOP("CasePage", "角色"),
+    QT_TRANSLATE_NOOP("CasePage", "理由"),
+)
+STEP_HEADERS = (
+    QT_TRANSLATE_NOOP("CasePage", "环节"),
+    QT_TRANSLATE_NOOP("CasePage", "时间"),
+    QT_TRANSLATE_NOOP("CasePage", "录入人"),
+    QT_TRANSLATE_NOOP("CasePage", "内容"),
+)
+PLAN_HEADERS = (
+    QT_TRANSLATE_NOOP("CasePage", "代码"),
+    QT_TRANSLATE_NOOP("CasePage", "项目"),
+    QT_TRANSLATE_NOOP("CasePage", "类别"),
+    QT_TRANSLATE_NOOP("CasePage", "数量"),
+    QT_TRANSLATE_NOOP("CasePage", "单位"),
+    QT_TRANSLATE_NOOP("CasePage", "单价（元）"),
+    QT_TRANSLATE_NOOP("CasePage", "金额（元）"),
+)
+ACCEPTANCE_HEADERS = (
+    QT_TRANSLATE_NOOP("CasePage", "轮次"),
+    QT_TRANSLATE_NOOP("CasePage", "时间"),
+    QT_TRANSLATE_NOOP("CasePage", "验收人"),
+    QT_TRANSLATE_NOOP("CasePage", "各项结果"),
+    QT_TRANSLATE_NOOP("CasePage", "满意度"),
+    QT_TRANSLATE_NOOP("CasePage", "原因"),
+    QT_TRANSLATE_NOOP("CasePage", "结果"),
+)
 
 
 def _table(name: str, model: RowsModel) -> QTableView:
@@ -65,7 +100,7 @@ def _fit_height(view: QTableView) -> None:
 class CasePage(Page):
     """One renovation case: what was recorded, and the next steps as buttons."""
 
-    title = "无障碍改造个案"
+    title = QT_TRANSLATE_NOOP("CasePage", "无障碍改造个案")
 
     def __init__(self, session: AppSession) -> None:
         super().__init__(session)
@@ -103,26 +138,17 @@ class CasePage(Page):
         self.no_moves = QLabel(self)
         self.no_moves.setWordWrap(True)
 
-        self.history = RowsModel(
-            [self.tr(h) for h in ("时间", "从", "到", "办理人", "角色", "理由")]
-        )
+        self.history = RowsModel([self.tr(h) for h in HISTORY_HEADERS])
         self.history_view = _table(self.tr("状态变动记录"), self.history)
-        self.steps = RowsModel([self.tr(h) for h in ("环节", "时间", "录入人", "内容")])
+        self.steps = RowsModel([self.tr(h) for h in STEP_HEADERS])
         self.steps_view = _table(self.tr("评估、施工与回访记录"), self.steps)
-        self.plan = RowsModel(
-            [
-                self.tr(h)
-                for h in ("代码", "项目", "类别", "数量", "单位", "单价（元）", "金额（元）")
-            ]
-        )
+        self.plan = RowsModel([self.tr(h) for h in PLAN_HEADERS])
         self.plan_view = _table(self.tr("改造方案"), self.plan)
         self.total = QLabel(self)
         self.total.setWordWrap(True)
         self.over_cap = Mark(WARNING, self)
         self.photos = PhotoSection(session, self)
-        self.acceptance = RowsModel(
-            [self.tr(h) for h in ("轮次", "时间", "验收人", "各项结果", "满意度", "原因", "结果")]
-        )
+        self.acceptance = RowsModel([self.tr(h) for h in ACCEPTANCE_HEADERS])
         self.acceptance_view = _table(self.tr("验收记录"), self.acceptance)
         self.settlement = QLabel(self)
         self.settlement.setWordWrap(True)
@@ -142,11 +168,19 @@ class CasePage(Page):
         layout.addWidget(self.no_moves)
         layout.addWidget(self.warnings)
         sections: tuple[tuple[str, QWidget, tuple[QWidget, ...]], ...] = (
-            ("状态变动记录(&I)", self.history_view, ()),
-            ("评估、施工与回访记录(&X)", self.steps_view, ()),
-            ("改造方案(&M)", self.plan_view, (self.total, self.over_cap)),
-            ("改造前后照片", self.photos, ()),
-            ("验收记录(&Q)", self.acceptance_view, (self.settlement,)),
+            (QT_TRANSLATE_NOOP("CasePage", "状态变动记录(&I)"), self.history_view, ()),
+            (QT_TRANSLATE_NOOP("CasePage", "评估、施工与回访记录(&X)"), self.steps_view, ()),
+            (
+                QT_TRANSLATE_NOOP("CasePage", "改造方案(&M)"),
+                self.plan_view,
+                (self.total, self.over_cap),
+            ),
+            (QT_TRANSLATE_NOOP("CasePage", "改造前后照片"), self.photos, ()),
+            (
+                QT_TRANSLATE_NOOP("CasePage", "验收记录(&Q)"),
+                self.acceptance_view,
+                (self.settlement,),
+            ),
         )
         for title, widget, after in sections:
             caption = QLabel(self.tr(title), body)
@@ -195,8 +229,9 @@ class CasePage(Page):
             % (detail.person_name, detail.category_label, grade, detail.address)
         )
         self.state.setText(self.tr("当前状态：%s") % texts.state_label(detail.state))
-        self.warnings.set_text(self.tr("资格提示：") + "；".join(texts.warning_texts(detail))
-                               if texts.warning_texts(detail) else "")  # fmt: skip
+        warnings = texts.warning_texts(detail)
+        self.warnings.set_text(self.tr("资格提示：") + self.tr("；").join(warnings)
+                               if warnings else "")  # fmt: skip
         for model, view, rows in (
             (self.history, self.history_view, texts.history_rows(detail)),
             (self.steps, self.steps_view, texts.step_rows(detail)),
@@ -228,16 +263,16 @@ class CasePage(Page):
         )
         self.over_cap.set_text(over + reason if detail.over_cap else "")
 
-    def _show_moves(self, actions: list[tuple[str, str, Callable[[], None]]]) -> None:
+    def _show_moves(self, actions: list[tuple[str, str, str, Callable[[], None]]]) -> None:
         for button in self.move_buttons:
             self.moves.removeWidget(button)
             button.deleteLater()
         self.move_buttons = []
         while self.moves.count():
             self.moves.takeAt(0)
-        for text, description, slot in actions:
+        for text, name, description, slot in actions:
             button = QPushButton(text, self)
-            button.setAccessibleName(text.split("(")[0])
+            button.setAccessibleName(name)
             button.setAccessibleDescription(description)
             button.setToolTip(description)
             button.clicked.connect(lambda _c=False, run=slot: run())

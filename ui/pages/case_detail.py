@@ -1,8 +1,9 @@
-"""What the case page shows of one renovation case, read in one go (plain Python, no Qt).
+"""What the case page shows of one renovation case, read in one go (no widgets).
 
 `load_case` runs off the UI thread; the page only turns the result into widgets.
 The texts of the case's parts (assessment, move details, acceptance rounds) are
-made here so that the page and its tests read them the same way.
+made here, on the UI thread, so that the page and its tests read them the same way;
+they are translated under the context "CaseDetail" (QCoreApplication.translate).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy import select
 
 from app.domain import renovation as rules
@@ -19,30 +21,51 @@ from app.domain.workflow import ROLE_LABELS
 from app.store.database import Database
 from app.store.registry import Area, Household, Person
 from app.store.work import Attachment, RenovationCase
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.timefmt import local_text
 
-#: photo stages (the attachment's tag) and their names
-STAGES: Mapping[str, str] = {"before": "改造前", "during": "施工中", "after": "改造后"}
-#: the labels of the keys the dialogs record (assessment and move details)
+#: photo stages (the attachment's tag) and their names (translated by PhotoSection.tr)
+STAGES: Mapping[str, str] = {
+    "before": QT_TRANSLATE_NOOP("PhotoSection", "改造前"),
+    "during": QT_TRANSLATE_NOOP("PhotoSection", "施工中"),
+    "after": QT_TRANSLATE_NOOP("PhotoSection", "改造后"),
+}
+#: the labels of the keys the dialogs record (assessment and move details), translated by
+#: `describe`
 FIELD_LABELS: Mapping[str, str] = {
-    "wishes": "改造意愿",
-    "needs": "功能需求",
-    "door_width_cm": "门宽（厘米）",
-    "step_height_cm": "台阶高（厘米）",
-    "toilet": "厕所类型",
-    "measurements": "其他测量",
-    "house_adaptable": "住房可否改造",
-    "contractor": "施工单位",
-    "start": "开工日期",
-    "planned_end": "计划完工日期",
-    "finished": "完工日期",
-    "publicity_from": "公示开始",
-    "publicity_to": "公示结束",
-    "place": "公示地点",
-    "finding": "回访情况",
-    "note": "说明",
+    "wishes": QT_TRANSLATE_NOOP("CaseDetail", "改造意愿"),
+    "needs": QT_TRANSLATE_NOOP("CaseDetail", "功能需求"),
+    "door_width_cm": QT_TRANSLATE_NOOP("CaseDetail", "门宽（厘米）"),
+    "step_height_cm": QT_TRANSLATE_NOOP("CaseDetail", "台阶高（厘米）"),
+    "toilet": QT_TRANSLATE_NOOP("CaseDetail", "厕所类型"),
+    "measurements": QT_TRANSLATE_NOOP("CaseDetail", "其他测量"),
+    "house_adaptable": QT_TRANSLATE_NOOP("CaseDetail", "住房可否改造"),
+    "contractor": QT_TRANSLATE_NOOP("CaseDetail", "施工单位"),
+    "start": QT_TRANSLATE_NOOP("CaseDetail", "开工日期"),
+    "planned_end": QT_TRANSLATE_NOOP("CaseDetail", "计划完工日期"),
+    "finished": QT_TRANSLATE_NOOP("CaseDetail", "完工日期"),
+    "publicity_from": QT_TRANSLATE_NOOP("CaseDetail", "公示开始"),
+    "publicity_to": QT_TRANSLATE_NOOP("CaseDetail", "公示结束"),
+    "place": QT_TRANSLATE_NOOP("CaseDetail", "公示地点"),
+    "finding": QT_TRANSLATE_NOOP("CaseDetail", "回访情况"),
+    "note": QT_TRANSLATE_NOOP("CaseDetail", "说明"),
+}
+#: the kinds of plan items (translated by `plan_rows`)
+KINDS: Mapping[str, str] = {
+    "building": QT_TRANSLATE_NOOP("CaseDetail", "施工改造"),
+    "device": QT_TRANSLATE_NOOP("CaseDetail", "辅具"),
 }
 _SKIPPED = frozenset({"part", "at", "by", "warnings"})
+
+
+def _tr(text: str) -> str:
+    """A text marked with the context "CaseDetail", in the language of the moment."""
+    return QCoreApplication.translate("CaseDetail", text)
+
+
+def _separator() -> str:
+    """What separates the parts of a text ("；" in Chinese)."""
+    return QCoreApplication.translate("CaseDetail", "；")
 
 
 @dataclass(frozen=True)
@@ -89,7 +112,9 @@ class CaseDetail:
     @property
     def category_label(self) -> str:
         categories = load_code_lists()["disability_category"]
-        return categories.label(self.category) if self.category in categories else "未登记"
+        if self.category in categories:
+            return categories.label(self.category)
+        return QCoreApplication.translate("CaseDetail", "未登记")
 
     @property
     def over_cap(self) -> bool:
@@ -147,7 +172,9 @@ def _time(value: object) -> str:
 
 
 def state_label(state: str) -> str:
-    return rules.STATE_LABELS.get(state, state) if state else "（新建）"
+    if not state:
+        return QCoreApplication.translate("CaseDetail", "（新建）")
+    return rules.STATE_LABELS.get(state, state)
 
 
 def history_rows(detail: CaseDetail) -> list[tuple[str, list[str]]]:
@@ -170,14 +197,13 @@ def history_rows(detail: CaseDetail) -> list[tuple[str, list[str]]]:
 
 def plan_rows(detail: CaseDetail) -> list[tuple[str, list[str]]]:
     """(code, [code, name, kind, quantity, unit, unit price, amount]) of each plan line."""
-    kinds = {"building": "施工改造", "device": "辅具"}
     return [
         (
             str(line["code"]),
             [
                 str(line["code"]),
                 str(line.get("name", "")),
-                kinds.get(str(line.get("kind")), str(line.get("kind", ""))),
+                _tr(KINDS.get(str(line.get("kind")), str(line.get("kind", "")))),
                 str(line.get("quantity", "")),
                 str(line.get("unit", "")),
                 rules.yuan(int(line.get("unit_price_fen", 0))),
@@ -191,7 +217,7 @@ def plan_rows(detail: CaseDetail) -> list[tuple[str, list[str]]]:
 def item_name(detail: CaseDetail, code: str) -> str:
     """ "B01 坡化/平整地面" for a plan code, "全屋" for the whole home."""
     if not code:
-        return "全屋"
+        return QCoreApplication.translate("CaseDetail", "全屋")
     line = next((line for line in detail.plan if line.get("code") == code), None)
     if line is not None:
         return f"{code} {line.get('name', '')}"
@@ -204,25 +230,34 @@ def acceptance_rows(detail: CaseDetail) -> list[tuple[str, list[str]]]:
     rows = []
     for visit in detail.parts("acceptance"):
         results = visit.get("results") or {}
-        said = "；".join(
-            f"{item_name(detail, str(code))}：{rules.ACCEPTANCE_RESULTS.get(str(r), str(r))}"
+        said = _separator().join(
+            QCoreApplication.translate("CaseDetail", "%s：%s")
+            % (item_name(detail, str(code)), _result(rules.ACCEPTANCE_RESULTS, str(r)))
             for code, r in results.items()
         )
         rows.append(
             (
                 str(visit.get("round", "")),
                 [
-                    f"第{visit.get('round', '')}次",
+                    QCoreApplication.translate("CaseDetail", "第%s次") % visit.get("round", ""),
                     _time(visit.get("at", "")),
                     str(visit.get("by", "")),
                     said,
-                    rules.SATISFACTION.get(str(visit.get("satisfaction")), ""),
+                    _result(rules.SATISFACTION, str(visit.get("satisfaction")), ""),
                     str(visit.get("reason", "")),
                     state_label(str(visit.get("outcome", ""))),
                 ],
             )
         )
     return rows
+
+
+def _result(labels: Mapping[str, str], code: str, default: str | None = None) -> str:
+    """The label of an acceptance result or a satisfaction, translated like the dialog's."""
+    label = labels.get(code)
+    if label is None:
+        return code if default is None else default
+    return QCoreApplication.translate("AcceptanceDialog", label)
 
 
 def describe(values: Mapping[str, Any]) -> str:
@@ -232,9 +267,12 @@ def describe(values: Mapping[str, Any]) -> str:
         if key in _SKIPPED or value in ("", None, [], {}):
             continue
         if isinstance(value, bool):
-            value = "是" if value else "否"
-        said.append(f"{FIELD_LABELS.get(key, key)}：{value}")
-    return "；".join(said)
+            yes = QCoreApplication.translate("CaseDetail", "是")
+            no = QCoreApplication.translate("CaseDetail", "否")
+            value = yes if value else no
+        label = _tr(FIELD_LABELS[key]) if key in FIELD_LABELS else key
+        said.append(QCoreApplication.translate("CaseDetail", "%s：%s") % (label, value))
+    return _separator().join(said)
 
 
 def step_rows(detail: CaseDetail) -> list[tuple[str, list[str]]]:
@@ -244,7 +282,7 @@ def step_rows(detail: CaseDetail) -> list[tuple[str, list[str]]]:
     for n, entry in enumerate(detail.items):
         part = str(entry.get("part", ""))
         if part == "assessment":
-            name = "入户评估"
+            name = QCoreApplication.translate("CaseDetail", "入户评估")
         elif part in plain:
             name = state_label(part)
         else:
@@ -262,14 +300,15 @@ def settlement_text(detail: CaseDetail) -> str:
         return ""
     last = settled[-1]
     actual: Mapping[str, Any] = last.get("actual") or {}
-    each = "；".join(
-        f"{item_name(detail, str(code))} {rules.yuan(int(fen))}元" for code, fen in actual.items()
+    each = _separator().join(
+        QCoreApplication.translate("CaseDetail", "%s %s元")
+        % (item_name(detail, str(code)), rules.yuan(int(fen)))
+        for code, fen in actual.items()
     )
     total = rules.yuan(int(last.get("total_fen", 0)))
-    return (
-        f"实际费用：{each}。合计 {total} 元"
-        f"（方案预算 {rules.yuan(detail.total_fen)} 元，上限 {rules.yuan(detail.cap_fen)} 元）。"
-    )
+    return QCoreApplication.translate(
+        "CaseDetail", "实际费用：%s。合计 %s 元（方案预算 %s 元，上限 %s 元）。"
+    ) % (each, total, rules.yuan(detail.total_fen), rules.yuan(detail.cap_fen))
 
 
 def warning_texts(detail: CaseDetail) -> list[str]:
@@ -277,7 +316,10 @@ def warning_texts(detail: CaseDetail) -> list[str]:
     from app.domain.issues import Issue
 
     said: list[str] = []
-    for part, when in (("opening", "登记"), ("assessment", "评估")):
+    for part, reason_text in (
+        ("opening", QCoreApplication.translate("CaseDetail", "登记时的确认理由：%s")),
+        ("assessment", QCoreApplication.translate("CaseDetail", "评估时的确认理由：%s")),
+    ):
         for entry in detail.parts(part):
             warnings = [
                 Issue(str(raw.get("code", "")), raw.get("params") or {}).message
@@ -299,5 +341,5 @@ def warning_texts(detail: CaseDetail) -> list[str]:
                 reason = str(moves[0].get("reason", "")) if moves else ""
             said += warnings
             if reason:
-                said.append(f"{when}时的确认理由：{reason}")
+                said.append(reason_text % reason)
     return said

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -33,8 +33,12 @@ from PySide6.QtWidgets import (
 from app.domain import renovation as rules
 from app.domain.issues import Issue
 from ui.forms.marks import ERROR, WARNING, Mark
+from ui.i18n import QT_TRANSLATE_NOOP
 
-PHOTO_FILTER = "照片 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)"
+#: the photos PhotoDialog offers (translated by its tr())
+PHOTO_FILTER = QT_TRANSLATE_NOOP(
+    "PhotoDialog", "照片 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)"
+)
 
 
 def text_box(name: str, lines: int = 3) -> QPlainTextEdit:
@@ -142,7 +146,7 @@ class StepDialog(QDialog):
     def ask_acknowledgement(self, issues: Sequence[Issue]) -> None:
         """Show the warnings that need a recorded reason and ask for it."""
         self._saving(False)
-        self.warnings.set_text("；".join(issue.message for issue in issues))
+        self.warnings.set_text(self.tr("；").join(issue.message for issue in issues))
         self.acknowledge_label.show()
         self.acknowledge.show()
         self.acknowledge.setFocus()
@@ -161,22 +165,67 @@ class MoveDialog(StepDialog):
         self.required = rule is not None and rule.reason_required
         self.fields: dict[str, QWidget] = {}
         today = date.today()
+        # each field: key, label (with mnemonic), name, editor, description
         if target == rules.PUBLICISED:
-            self._field("publicity_from", "公示开始(&1)：", date_box("公示开始", today))
-            to = date_box("公示结束", today + timedelta(days=7))
-            self._field("publicity_to", "公示结束(&2)：", to)
-            self._field("place", "公示地点(&3)：", QLineEdit(), "村务公开栏等")
+            self._field(
+                "publicity_from",
+                QT_TRANSLATE_NOOP("MoveDialog", "公示开始(&1)："),
+                QT_TRANSLATE_NOOP("MoveDialog", "公示开始"),
+                date_box("", today),
+            )
+            self._field(
+                "publicity_to",
+                QT_TRANSLATE_NOOP("MoveDialog", "公示结束(&2)："),
+                QT_TRANSLATE_NOOP("MoveDialog", "公示结束"),
+                date_box("", today + timedelta(days=7)),
+            )
+            self._field(
+                "place",
+                QT_TRANSLATE_NOOP("MoveDialog", "公示地点(&3)："),
+                QT_TRANSLATE_NOOP("MoveDialog", "公示地点"),
+                QLineEdit(),
+                QT_TRANSLATE_NOOP("MoveDialog", "村务公开栏等"),
+            )
         elif target == rules.IN_CONSTRUCTION:
-            self._field("contractor", "施工单位(&1)：", QLineEdit(), "必填")
-            self._field("start", "开工日期(&2)：", date_box("开工日期", today))
-            end = date_box("计划完工日期", today + timedelta(days=30))
-            self._field("planned_end", "计划完工日期(&3)：", end)
+            self._field(
+                "contractor",
+                QT_TRANSLATE_NOOP("MoveDialog", "施工单位(&1)："),
+                QT_TRANSLATE_NOOP("MoveDialog", "施工单位"),
+                QLineEdit(),
+                QT_TRANSLATE_NOOP("MoveDialog", "必填"),
+            )
+            self._field(
+                "start",
+                QT_TRANSLATE_NOOP("MoveDialog", "开工日期(&2)："),
+                QT_TRANSLATE_NOOP("MoveDialog", "开工日期"),
+                date_box("", today),
+            )
+            self._field(
+                "planned_end",
+                QT_TRANSLATE_NOOP("MoveDialog", "计划完工日期(&3)："),
+                QT_TRANSLATE_NOOP("MoveDialog", "计划完工日期"),
+                date_box("", today + timedelta(days=30)),
+            )
         elif target == rules.COMPLETED:
-            self._field("finished", "完工日期(&1)：", date_box("完工日期", today))
-            self._field("note", "说明(&2)：", QLineEdit())
+            self._field(
+                "finished",
+                QT_TRANSLATE_NOOP("MoveDialog", "完工日期(&1)："),
+                QT_TRANSLATE_NOOP("MoveDialog", "完工日期"),
+                date_box("", today),
+            )
+            self._field(
+                "note",
+                QT_TRANSLATE_NOOP("MoveDialog", "说明(&2)："),
+                QT_TRANSLATE_NOOP("MoveDialog", "说明"),
+                QLineEdit(),
+            )
         elif target == rules.FOLLOWED_UP:
             self._field(
-                "finding", "回访情况(&1)：", text_box("回访情况"), "必填：设施是否在用、完好"
+                "finding",
+                QT_TRANSLATE_NOOP("MoveDialog", "回访情况(&1)："),
+                QT_TRANSLATE_NOOP("MoveDialog", "回访情况"),
+                text_box(""),
+                QT_TRANSLATE_NOOP("MoveDialog", "必填：设施是否在用、完好"),
             )
         self.reason = text_box(self.tr("理由"))
         if self.required:
@@ -187,9 +236,13 @@ class MoveDialog(StepDialog):
             self.add_row(self.tr("理由(&R)："), self.reason, self.tr("理由"), self.tr("选填"))
         self.finish_layout()
 
-    def _field(self, key: str, label: str, widget: QWidget, description: str = "") -> None:
+    def _field(
+        self, key: str, label: str, name: str, widget: QWidget, description: str = ""
+    ) -> None:
+        """A field of the move's details; the texts are translated here."""
         self.fields[key] = widget
-        self.add_row(self.tr(label), widget, self.tr(label.split("(")[0]), self.tr(description))
+        shown = self.tr(description) if description else ""
+        self.add_row(self.tr(label), widget, self.tr(name), shown)
 
     def details(self) -> dict[str, Any] | None:
         """The details kept with the move, or None when the move has none."""
@@ -222,11 +275,17 @@ class AssessmentDialog(StepDialog):
     """The home assessment: wishes, functional needs, measurements, whether the house can
     be adapted."""
 
-    TOILETS = (("", "（未查看）"), ("squat", "蹲便"), ("seated", "坐便"), ("none", "无独立厕所"))
+    #: (code, label): the labels are translated when shown
+    TOILETS = (
+        ("", QT_TRANSLATE_NOOP("AssessmentDialog", "（未查看）")),
+        ("squat", QT_TRANSLATE_NOOP("AssessmentDialog", "蹲便")),
+        ("seated", QT_TRANSLATE_NOOP("AssessmentDialog", "坐便")),
+        ("none", QT_TRANSLATE_NOOP("AssessmentDialog", "无独立厕所")),
+    )
 
     def __init__(self, last: dict[str, Any], parent: QWidget | None = None) -> None:
-        intro = "记录入户评估。住房不宜改造时，保存后须填写确认理由。"
-        super().__init__(self.tr("入户评估"), parent, self.tr(intro))
+        intro = self.tr("记录入户评估。住房不宜改造时，保存后须填写确认理由。")
+        super().__init__(self.tr("入户评估"), parent, intro)
         self.wishes = text_box(self.tr("改造意愿"))
         self.wishes.setPlainText(str(last.get("wishes", "")))
         self.needs = QLineEdit(str(last.get("needs", "")))
@@ -241,24 +300,60 @@ class AssessmentDialog(StepDialog):
         self.adaptable.addItem(self.tr("可以改造（自有或产权人同意，非危房）"), True)
         self.adaptable.addItem(self.tr("不宜改造"), False)
         self.adaptable.setCurrentIndex(1 if last.get("house_adaptable") is False else 0)
-        for label, widget, description in (
-            ("改造意愿(&1)：", self.wishes, "户主和残疾人希望改造什么"),
-            ("功能需求(&2)：", self.needs, "如：轮椅进出、如厕、洗浴"),
-            ("门宽（厘米）(&3)：", self.door, "0 表示未测量"),
-            ("台阶高（厘米）(&4)：", self.step, "0 表示未测量"),
-            ("厕所类型(&5)：", self.toilet, ""),
-            ("其他测量(&6)：", self.measurements, "各处需改造位置的尺寸"),
-            ("住房可否改造(&7)：", self.adaptable, "不宜改造须填写确认理由"),
-        ):
-            name = label.split("(")[0].split("（")[0]
-            self.add_row(self.tr(label), widget, self.tr(name), self.tr(description))
+        rows: tuple[tuple[str, str, QWidget, str], ...] = (  # label, name, editor, description
+            (
+                QT_TRANSLATE_NOOP("AssessmentDialog", "改造意愿(&1)："),
+                QT_TRANSLATE_NOOP("AssessmentDialog", "改造意愿"),
+                self.wishes,
+                QT_TRANSLATE_NOOP("AssessmentDialog", "户主和残疾人希望改造什么"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("AssessmentDialog", "功能需求(&2)："),
+                QT_TRANSLATE_NOOP("AssessmentDialog", "功能需求"),
+                self.needs,
+                QT_TRANSLATE_NOOP("AssessmentDialog", "如：轮椅进出、如厕、洗浴"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("AssessmentDialog", "门宽（厘米）(&3)："),
+                QT_TRANSLATE_NOOP("AssessmentDialog", "门宽"),
+                self.door,
+                QT_TRANSLATE_NOOP("AssessmentDialog", "0 表示未测量"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("AssessmentDialog", "台阶高（厘米）(&4)："),
+                QT_TRANSLATE_NOOP("AssessmentDialog", "台阶高"),
+                self.step,
+                QT_TRANSLATE_NOOP("AssessmentDialog", "0 表示未测量"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("AssessmentDialog", "厕所类型(&5)："),
+                QT_TRANSLATE_NOOP("AssessmentDialog", "厕所类型"),
+                self.toilet,
+                "",
+            ),
+            (
+                QT_TRANSLATE_NOOP("AssessmentDialog", "其他测量(&6)："),
+                QT_TRANSLATE_NOOP("AssessmentDialog", "其他测量"),
+                self.measurements,
+                QT_TRANSLATE_NOOP("AssessmentDialog", "各处需改造位置的尺寸"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("AssessmentDialog", "住房可否改造(&7)："),
+                QT_TRANSLATE_NOOP("AssessmentDialog", "住房可否改造"),
+                self.adaptable,
+                QT_TRANSLATE_NOOP("AssessmentDialog", "不宜改造须填写确认理由"),
+            ),
+        )
+        for label, name, widget, description in rows:
+            shown = self.tr(description) if description else ""
+            self.add_row(self.tr(label), widget, self.tr(name), shown)
         self.finish_layout()
 
     @staticmethod
     def _measure(value: int, top: int) -> QSpinBox:
         box = QSpinBox()
         box.setRange(0, top)
-        box.setSpecialValueText("未测量")
+        box.setSpecialValueText(QCoreApplication.translate("AssessmentDialog", "未测量"))
         box.setValue(value)
         return box
 
@@ -282,8 +377,8 @@ class PhotoDialog(StepDialog):
     def __init__(
         self, items: Sequence[tuple[str, str]], stage: str, parent: QWidget | None = None
     ) -> None:
-        intro = "照片缩小到最长边1600像素，加密保存在本机，同步时上传。"
-        super().__init__(self.tr("添加照片"), parent, self.tr(intro))
+        intro = self.tr("照片缩小到最长边1600像素，加密保存在本机，同步时上传。")
+        super().__init__(self.tr("添加照片"), parent, intro)
         self.item = QComboBox()
         for code, name in items:
             self.item.addItem(name, code)
@@ -308,7 +403,8 @@ class PhotoDialog(StepDialog):
         self.finish_layout()
 
     def _browse(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("选择照片"), "", PHOTO_FILTER)
+        shown = self.tr(PHOTO_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("选择照片"), "", shown)
         if paths:
             self.files.setText(";".join(paths))
 
@@ -320,7 +416,7 @@ class PhotoDialog(StepDialog):
         if not self.paths():
             return self.tr("请选择照片文件")
         absent = [p for p in self.paths() if not Path(p).is_file()]
-        return self.tr("找不到文件：%s") % "、".join(absent) if absent else ""
+        return self.tr("找不到文件：%s") % self.tr("、").join(absent) if absent else ""
 
     def values(self) -> dict[str, Any]:
         return {"code": self.item.currentData(), "stage": self.stage.currentData(),

@@ -157,7 +157,7 @@ class PhotoSection(QWidget):
                 side = QVBoxLayout()
                 side.addWidget(QLabel(self.tr(STAGES[stage]), self.body))
                 shown = [p for p in detail.photos if p.code == code and p.stage == stage]
-                view = self._list(f"{name}：{self.tr(STAGES[stage])}照片", shown)
+                view = self._list(self.tr("%s：%s照片") % (name, self.tr(STAGES[stage])), shown)
                 side.addWidget(view)
                 side.addStretch(1)  # both sides start at the top, however tall the other
                 row.addLayout(side, 1)

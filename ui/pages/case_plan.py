@@ -24,7 +24,23 @@ from PySide6.QtWidgets import (
 from app.domain import renovation as rules
 from app.domain.renovation import Catalogue, CatalogueItem
 from ui.forms.marks import WARNING, Mark
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.case_dialogs import StepDialog, text_box
+
+#: the labels of rules.ACCEPTANCE_RESULTS and rules.SATISFACTION, marked here for lupdate:
+#: AcceptanceDialog.tr translates them when shown (and case_detail in the acceptance table)
+RESULT_LABELS = (
+    QT_TRANSLATE_NOOP("AcceptanceDialog", "已完成"),
+    QT_TRANSLATE_NOOP("AcceptanceDialog", "部分完成"),
+    QT_TRANSLATE_NOOP("AcceptanceDialog", "未完成"),
+    QT_TRANSLATE_NOOP("AcceptanceDialog", "满意"),
+    QT_TRANSLATE_NOOP("AcceptanceDialog", "基本满意"),
+    QT_TRANSLATE_NOOP("AcceptanceDialog", "不满意"),
+)
+#: the groups of catalogue items in the plan dialog (translated by PlanDialog.tr)
+IN_PLAN = QT_TRANSLATE_NOOP("PlanDialog", "方案中的项目：")
+SUGGESTED = QT_TRANSLATE_NOOP("PlanDialog", "按残疾类别建议的项目：")
+OTHERS = QT_TRANSLATE_NOOP("PlanDialog", "其他项目：")
 
 
 def _scrolled(parent: QWidget) -> tuple[QScrollArea, QGridLayout]:
@@ -61,8 +77,8 @@ class PlanDialog(StepDialog):
         override_reason: str,
         parent: QWidget | None = None,
     ) -> None:
-        intro = "勾选改造项目，填写数量。合计超过每户上限或只有辅具时，须填写超限理由。"
-        super().__init__(self.tr("改造方案"), parent, self.tr(intro))
+        intro = self.tr("勾选改造项目，填写数量。合计超过每户上限或只有辅具时，须填写超限理由。")
+        super().__init__(self.tr("改造方案"), parent, intro)
         self.catalogue = catalogue
         self.cap_fen = cap_fen
         chosen = {str(line["code"]): line.get("quantity", 1) for line in plan}
@@ -74,19 +90,16 @@ class PlanDialog(StepDialog):
         scroll, grid = _scrolled(self)
         in_plan = [code for code in chosen if code in catalogue]
         groups = (
-            ("方案中的项目：", in_plan),
-            ("按残疾类别建议的项目：", [c for c in suggested if c not in chosen]),
-            (
-                "其他项目：",
-                [i.code for i in catalogue.items if i.code not in (*chosen, *suggested)],
-            ),
+            (IN_PLAN, in_plan),
+            (SUGGESTED, [c for c in suggested if c not in chosen]),
+            (OTHERS, [i.code for i in catalogue.items if i.code not in (*chosen, *suggested)]),
         )
         for title, codes in groups:
             if not codes:
                 continue
             heading = QLabel(self.tr(title), self)
             grid.addWidget(heading, grid.rowCount(), 0, 1, 3)
-            if title == "其他项目：":
+            if title == OTHERS:
                 self.others.append(heading)
             for code in codes:
                 item = catalogue.get(code)
@@ -169,7 +182,7 @@ class PlanDialog(StepDialog):
         )
         reason = self.override.toPlainText()
         issues = rules.plan_issues(self.items(), self.catalogue, self.cap_fen, reason)
-        self.problems.set_text("；".join(issue.message for issue in issues))
+        self.problems.set_text(self.tr("；").join(issue.message for issue in issues))
 
     def values(self) -> dict[str, Any]:
         return {"items": self.items(), "override_reason": self.override.toPlainText().strip()}
@@ -179,8 +192,8 @@ class AcceptanceDialog(StepDialog):
     """The acceptance visit: each plan item's result, the household's satisfaction, a reason."""
 
     def __init__(self, plan: Sequence[Mapping[str, Any]], parent: QWidget | None = None) -> None:
-        intro = "逐项填写验收结果和户主满意度。有未完成的项目时，个案转入整改。"
-        super().__init__(self.tr("验收"), parent, self.tr(intro))
+        intro = self.tr("逐项填写验收结果和户主满意度。有未完成的项目时，个案转入整改。")
+        super().__init__(self.tr("验收"), parent, intro)
         self.results: dict[str, QComboBox] = {}
         scroll, grid = _scrolled(self)
         for row, line in enumerate(plan):
@@ -212,7 +225,7 @@ class AcceptanceDialog(StepDialog):
         not_done = [code for code, combo in self.results.items()
                     if combo.currentData() == "not_done"]  # fmt: skip
         self.outcome.set_text(
-            self.tr("未完成的项目：%s。保存后个案转入“整改中”。") % "、".join(not_done)
+            self.tr("未完成的项目：%s。保存后个案转入“整改中”。") % self.tr("、").join(not_done)
             if not_done
             else ""
         )
@@ -231,8 +244,7 @@ class SettleDialog(StepDialog):
     def __init__(
         self, plan: Sequence[Mapping[str, Any]], cap_fen: int, parent: QWidget | None = None
     ) -> None:
-        intro = "填写每个项目的实际费用（元）。"
-        super().__init__(self.tr("结算"), parent, self.tr(intro))
+        super().__init__(self.tr("结算"), parent, self.tr("填写每个项目的实际费用（元）。"))
         self.cap_fen = cap_fen
         self.costs: dict[str, QDoubleSpinBox] = {}
         scroll, grid = _scrolled(self)

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -38,6 +39,7 @@ from app.services.changed import Changed
 from app.store.database import Database
 from app.store.registry import Area, Household, Person
 from app.store.work import RenovationCase
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
 from ui.pages.commands import chain_tab_order
 from ui.rows_model import fit_columns
@@ -45,7 +47,17 @@ from ui.session import AppSession
 
 Index = QModelIndex | QPersistentModelIndex
 STATES = tuple(rules.STATE_LABELS)  # the life cycle's order
-HEADERS = ("状态", "年度", "村/社区", "户主", "残疾人", "预算（元）", "上限（元）", "最近变动")
+#: the board's columns (translated by CasesModel.tr)
+HEADERS = (
+    QT_TRANSLATE_NOOP("CasesModel", "状态"),
+    QT_TRANSLATE_NOOP("CasesModel", "年度"),
+    QT_TRANSLATE_NOOP("CasesModel", "村/社区"),
+    QT_TRANSLATE_NOOP("CasesModel", "户主"),
+    QT_TRANSLATE_NOOP("CasesModel", "残疾人"),
+    QT_TRANSLATE_NOOP("CasesModel", "预算（元）"),
+    QT_TRANSLATE_NOOP("CasesModel", "上限（元）"),
+    QT_TRANSLATE_NOOP("CasesModel", "最近变动"),
+)
 
 
 @dataclass(frozen=True)
@@ -66,7 +78,7 @@ class BoardRow:
     def cells(self) -> list[str]:
         budget = rules.yuan(self.total_fen)
         if self.total_fen > self.cap_fen:
-            budget += "（超上限）"
+            budget += QCoreApplication.translate("CasesModel", "（超上限）")
         return [rules.STATE_LABELS.get(self.state, self.state), str(self.year), self.village,
                 self.head_name, self.person_name, budget, rules.yuan(self.cap_fen),
                 self.changed_at]  # fmt: skip
@@ -122,7 +134,7 @@ class StateCountsModel(QAbstractListModel):
         state = self.state(index.row())
         label = rules.STATE_LABELS[state] if state else self.tr("全部状态")
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{label}（{self.count(state)}）"
+            return self.tr("%s（%d）") % (label, self.count(state))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.tr("%s：%d 个个案") % (label, self.count(state))
         if role == Qt.ItemDataRole.UserRole:
@@ -159,7 +171,7 @@ class CasesModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return text
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self.tr(HEADERS[index.column()])}：{text}"
+            return self.tr("%s：%s") % (self.tr(HEADERS[index.column()]), text)
         if role == Qt.ItemDataRole.UserRole:
             return self.rows[index.row()].case_id
         return None
@@ -179,7 +191,7 @@ class CasesModel(QAbstractTableModel):
 class CasesPage(Page):
     """The board of renovation cases: counts by state, a filtered list, open a case."""
 
-    title = "无障碍改造"
+    title = QT_TRANSLATE_NOOP("CasesPage", "无障碍改造")
 
     def __init__(self, session: AppSession) -> None:
         super().__init__(session)
@@ -220,7 +232,10 @@ class CasesPage(Page):
         self.states.selectionModel().currentRowChanged.connect(lambda _c, _p: self.apply_filters())
 
         filters = QHBoxLayout()
-        for text, combo in (("村/社区(&C)：", self.village), ("年度(&Y)：", self.year)):
+        for text, combo in (
+            (QT_TRANSLATE_NOOP("CasesPage", "村/社区(&C)："), self.village),
+            (QT_TRANSLATE_NOOP("CasesPage", "年度(&Y)："), self.year),
+        ):
             label = QLabel(self.tr(text), self)
             label.setBuddy(combo)
             filters.addWidget(label)
@@ -228,7 +243,10 @@ class CasesPage(Page):
         filters.addStretch(1)
         filters.addWidget(self.refresh_button)
         board = QHBoxLayout()
-        for text, view, stretch in (("状态(&S)", self.states, 0), ("个案(&L)", self.table, 1)):
+        for text, view, stretch in (
+            (QT_TRANSLATE_NOOP("CasesPage", "状态(&S)"), self.states, 0),
+            (QT_TRANSLATE_NOOP("CasesPage", "个案(&L)"), self.table, 1),
+        ):
             column = QVBoxLayout()
             label = QLabel(self.tr(text), self)
             label.setBuddy(view)

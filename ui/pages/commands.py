@@ -28,7 +28,8 @@ def add_command(
     if row is None:
         return None
     button = QPushButton(text, page)
-    keys = "，".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts)
+    between = QCoreApplication.translate("commands", "，")  # between two shortcuts
+    keys = between.join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts)
     hint = QCoreApplication.translate("commands", "快捷键 %s") % keys
     button.setAccessibleName(text.replace("&", "").rstrip("…"))
     button.setAccessibleDescription(hint)

@@ -72,7 +72,9 @@ class DraftSaver(QObject):
 
     def _failed(self, exc: Exception) -> None:
         response_id, self._running = self._running or "", None
-        message = str(exc) if isinstance(exc, ValidationFailed) else f"草稿没有保存：{exc}"
+        message = (
+            str(exc) if isinstance(exc, ValidationFailed) else self.tr("草稿没有保存：%s") % exc
+        )
         self.failed.emit(response_id, message)
         self._next()
 
@@ -84,5 +86,5 @@ class DraftSaver(QObject):
         try:
             return self.session.responses.save(response_id, answers)
         except Exception as exc:  # the member is told; the window still closes
-            self.failed.emit(response_id, f"草稿没有保存：{exc}")
+            self.failed.emit(response_id, self.tr("草稿没有保存：%s") % exc)
             return None

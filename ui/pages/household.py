@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -29,16 +31,76 @@ from app.services import audit
 from app.services.changed import Changed
 from app.services.visits import Visits
 from app.store.household_view import HouseholdView, age_today, household_view
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
 from ui.pages.household_dialogs import cancel_dialog, household_dialog, person_dialog, plan_dialog
 from ui.rows_model import RowsModel
 from ui.session import AppSession
 from ui.timefmt import local_text
 
+# The texts of the tables below are translated by HouseholdPage.tr when shown.
 FORM_NAMES = {
-    "dynamic-update": "动态更新调查（A表）",
-    "income-monitoring": "收入状况监测（B表）",
+    "dynamic-update": QT_TRANSLATE_NOOP("HouseholdPage", "动态更新调查（A表）"),
+    "income-monitoring": QT_TRANSLATE_NOOP("HouseholdPage", "收入状况监测（B表）"),
 }
+VISIT_STATES = {
+    "planned": QT_TRANSLATE_NOOP("HouseholdPage", "已计划"),
+    "made": QT_TRANSLATE_NOOP("HouseholdPage", "已走访"),
+    "cancelled": QT_TRANSLATE_NOOP("HouseholdPage", "已取消"),
+}
+MEMBER_HEADERS = (
+    QT_TRANSLATE_NOOP("HouseholdPage", "姓名"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "与户主关系"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "身份证号"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "年龄"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "残疾类别"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "等级"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "残疾人证号"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "补贴"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "状态"),
+)
+HISTORY_HEADERS = (
+    QT_TRANSLATE_NOOP("HouseholdPage", "记录"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "号码或种类"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "等级或金额"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "起"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "止"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "状态"),
+)
+FORM_HEADERS = (
+    QT_TRANSLATE_NOOP("HouseholdPage", "表单"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "年度"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "对象"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "状态"),
+)
+VISIT_HEADERS = (
+    QT_TRANSLATE_NOOP("HouseholdPage", "计划日期"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "状态"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "走访人"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "备注"),
+)
+PHOTO_HEADERS = (
+    QT_TRANSLATE_NOOP("HouseholdPage", "种类"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "标记"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "说明"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "时间"),
+)
+CASE_HEADERS = (
+    QT_TRANSLATE_NOOP("HouseholdPage", "年度"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "状态"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "预算"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "上限"),
+)
+#: the facts of the household, in order: (label, attribute shown)
+FACT_LABELS = (
+    QT_TRANSLATE_NOOP("HouseholdPage", "现居住地址"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "户籍地址"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "户口性质"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "户主身份证号"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "联系电话"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "困难类型"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "一户多残编码"),
+)
 
 
 def _label(list_id: str, code: str) -> str:
@@ -65,7 +127,7 @@ def _table(name: str, model: RowsModel) -> QTableView:
 class HouseholdPage(Page):
     """One household: what the registry knows, what is due, what was done."""
 
-    title = "户详情"
+    title = QT_TRANSLATE_NOOP("HouseholdPage", "户详情")
 
     def __init__(self, session: AppSession) -> None:
         super().__init__(session)
@@ -81,34 +143,17 @@ class HouseholdPage(Page):
         facts_box = QGroupBox(self.tr("户信息"))
         facts_box.setLayout(self.facts)
 
-        self.members = RowsModel(
-            [
-                self.tr(h)
-                for h in (
-                    "姓名",
-                    "与户主关系",
-                    "身份证号",
-                    "年龄",
-                    "残疾类别",
-                    "等级",
-                    "残疾人证号",
-                    "补贴",
-                    "状态",
-                )
-            ]
-        )
+        self.members = RowsModel([self.tr(h) for h in MEMBER_HEADERS])
         self.members_view = _table(self.tr("残疾人"), self.members)
-        self.history = RowsModel(
-            [self.tr(h) for h in ("记录", "号码或种类", "等级或金额", "起", "止", "状态")]
-        )
+        self.history = RowsModel([self.tr(h) for h in HISTORY_HEADERS])
         self.history_view = _table(self.tr("证件与补贴记录"), self.history)
-        self.forms = RowsModel([self.tr(h) for h in ("表单", "年度", "对象", "状态")])
+        self.forms = RowsModel([self.tr(h) for h in FORM_HEADERS])
         self.forms_view = _table(self.tr("调查表"), self.forms)
-        self.visits = RowsModel([self.tr(h) for h in ("计划日期", "状态", "走访人", "备注")])
+        self.visits = RowsModel([self.tr(h) for h in VISIT_HEADERS])
         self.visits_view = _table(self.tr("走访记录"), self.visits)
-        self.photos = RowsModel([self.tr(h) for h in ("种类", "标记", "说明", "时间")])
+        self.photos = RowsModel([self.tr(h) for h in PHOTO_HEADERS])
         self.photos_view = _table(self.tr("照片和附件"), self.photos)
-        self.cases = RowsModel([self.tr(h) for h in ("年度", "状态", "预算", "上限")])
+        self.cases = RowsModel([self.tr(h) for h in CASE_HEADERS])
         self.cases_view = _table(self.tr("无障碍改造个案"), self.cases)
         self.members_view.selectionModel().currentRowChanged.connect(
             lambda current, _prev: self._show_history(current.row())
@@ -118,19 +163,55 @@ class HouseholdPage(Page):
         )
 
         self.buttons: list[QPushButton] = []
-        actions = (
-            ("开始走访(&W)", "为本户开始走访", self.start_visit),
-            ("计划走访(&P)…", "计划一次走访", self.plan_visit),
-            ("修改户信息(&E)…", "修改本户的地址、电话、困难类型", self.edit_household),
-            ("修改人员信息(&M)…", "修改所选残疾人的联系方式等", self.edit_person),
-            ("注销人员(&C)…", "注销所选残疾人（死亡、户口迁出等）", self.cancel_person),
-            ("显示完整证件号(&I)", "显示所选残疾人的完整身份证号（记入日志）", self.reveal_id),
-            ("返回列表(&B)", "返回户列表", lambda: self.navigate.emit("households", "")),
+        # (button text, accessible name, description, slot)
+        actions: tuple[tuple[str, str, str, Callable[[], object]], ...] = (
+            (
+                QT_TRANSLATE_NOOP("HouseholdPage", "开始走访(&W)"),
+                QT_TRANSLATE_NOOP("HouseholdPage", "开始走访"),
+                QT_TRANSLATE_NOOP("HouseholdPage", "为本户开始走访"),
+                self.start_visit,
+            ),
+            (
+                QT_TRANSLATE_NOOP("HouseholdPage", "计划走访(&P)…"),
+                QT_TRANSLATE_NOOP("HouseholdPage", "计划走访"),
+                QT_TRANSLATE_NOOP("HouseholdPage", "计划一次走访"),
+                self.plan_visit,
+            ),
+            (
+                QT_TRANSLATE_NOOP("HouseholdPage", "修改户信息(&E)…"),
+                QT_TRANSLATE_NOOP("HouseholdPage", "修改户信息"),
+                QT_TRANSLATE_NOOP("HouseholdPage", "修改本户的地址、电话、困难类型"),
+                self.edit_household,
+            ),
+            (
+                QT_TRANSLATE_NOOP("HouseholdPage", "修改人员信息(&M)…"),
+                QT_TRANSLATE_NOOP("HouseholdPage", "修改人员信息"),
+                QT_TRANSLATE_NOOP("HouseholdPage", "修改所选残疾人的联系方式等"),
+                self.edit_person,
+            ),
+            (
+                QT_TRANSLATE_NOOP("HouseholdPage", "注销人员(&C)…"),
+                QT_TRANSLATE_NOOP("HouseholdPage", "注销人员"),
+                QT_TRANSLATE_NOOP("HouseholdPage", "注销所选残疾人（死亡、户口迁出等）"),
+                self.cancel_person,
+            ),
+            (
+                QT_TRANSLATE_NOOP("HouseholdPage", "显示完整证件号(&I)"),
+                QT_TRANSLATE_NOOP("HouseholdPage", "显示完整证件号"),
+                QT_TRANSLATE_NOOP("HouseholdPage", "显示所选残疾人的完整身份证号（记入日志）"),
+                self.reveal_id,
+            ),
+            (
+                QT_TRANSLATE_NOOP("HouseholdPage", "返回列表(&B)"),
+                QT_TRANSLATE_NOOP("HouseholdPage", "返回列表"),
+                QT_TRANSLATE_NOOP("HouseholdPage", "返回户列表"),
+                lambda: self.navigate.emit("households", ""),
+            ),
         )
         row = QGridLayout()
-        for index, (text, description, slot) in enumerate(actions):
+        for index, (text, name, description, slot) in enumerate(actions):
             button = QPushButton(self.tr(text))
-            button.setAccessibleName(self.tr(text.split("(")[0]))
+            button.setAccessibleName(self.tr(name))
             button.setAccessibleDescription(self.tr(description))
             button.clicked.connect(slot)
             row.addWidget(button, index // 4, index % 4)
@@ -144,12 +225,12 @@ class HouseholdPage(Page):
         layout.addLayout(row)
         layout.addWidget(facts_box)
         for title, view in (
-            ("残疾人(&R)", self.members_view),
-            ("证件与补贴记录", self.history_view),
-            ("调查表(&F)", self.forms_view),
-            ("走访记录", self.visits_view),
-            ("照片和附件", self.photos_view),
-            ("无障碍改造个案(&A)", self.cases_view),
+            (QT_TRANSLATE_NOOP("HouseholdPage", "残疾人(&R)"), self.members_view),
+            (QT_TRANSLATE_NOOP("HouseholdPage", "证件与补贴记录"), self.history_view),
+            (QT_TRANSLATE_NOOP("HouseholdPage", "调查表(&F)"), self.forms_view),
+            (QT_TRANSLATE_NOOP("HouseholdPage", "走访记录"), self.visits_view),
+            (QT_TRANSLATE_NOOP("HouseholdPage", "照片和附件"), self.photos_view),
+            (QT_TRANSLATE_NOOP("HouseholdPage", "无障碍改造个案(&A)"), self.cases_view),
         ):
             label = QLabel(self.tr(title))
             label.setBuddy(view)
@@ -182,21 +263,23 @@ class HouseholdPage(Page):
         self.heading.setText(self.tr("户主 %s · %s %s") % (h.head_name, view.town, view.village))
         while self.facts.rowCount():
             self.facts.removeRow(0)
-        hardship = "、".join(_label("hardship", c) for c in h.hardship or []) or self.tr("无")
-        for label, value in (
-            ("现居住地址", h.address),
-            ("户籍地址", h.registered_address),
-            ("户口性质", _label("hukou_type", h.hukou_type) if h.hukou_type else ""),
-            ("户主身份证号", mask_id(h.head_id_number)),
-            ("联系电话", h.phone),
-            ("困难类型", hardship),
-            ("一户多残编码", h.multi_disability_code),
-        ):
+        listed = self.tr("、")  # between the items of a list
+        hardship = listed.join(_label("hardship", c) for c in h.hardship or []) or self.tr("无")
+        values = (
+            h.address,
+            h.registered_address,
+            _label("hukou_type", h.hukou_type) if h.hukou_type else "",
+            mask_id(h.head_id_number),
+            h.phone,
+            hardship,
+            h.multi_disability_code,
+        )
+        for label, value in zip(FACT_LABELS, values, strict=True):
             text = QLabel(value or self.tr("（未填）"))
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             text.setAccessibleName(self.tr(label))
             text.setWordWrap(True)
-            self.facts.addRow(self.tr(label) + "：", text)
+            self.facts.addRow(self.tr("%s：") % self.tr(label), text)
         self.members.set_rows(
             [
                 (
@@ -209,12 +292,12 @@ class HouseholdPage(Page):
                         _label("disability_category", pv.person.category),
                         pv.person.grade,
                         mask_id(pv.person.cert_number),
-                        "、".join(
+                        listed.join(
                             _label("subsidy_kind", s.kind)
                             for s in pv.subsidies
                             if s.status == "active"
                         )
-                        or "无",
+                        or self.tr("无"),
                         _label("person_status", pv.person.status),
                     ],
                 )
@@ -229,7 +312,7 @@ class HouseholdPage(Page):
                 (
                     r.id,
                     [
-                        FORM_NAMES.get(r.form_id, r.form_id),
+                        self.tr(FORM_NAMES.get(r.form_id, r.form_id)),
                         r.survey_round,
                         r.person_name,
                         workflow.STATE_LABELS.get(r.state, r.state),
@@ -244,9 +327,7 @@ class HouseholdPage(Page):
                     v.id,
                     [
                         v.planned_date or "",
-                        {"planned": "已计划", "made": "已走访", "cancelled": "已取消"}.get(
-                            v.state, v.state
-                        ),
+                        self.tr(VISIT_STATES.get(v.state, v.state)),
                         v.member,
                         v.note,
                     ],
@@ -281,12 +362,12 @@ class HouseholdPage(Page):
             (
                 c.id,
                 [
-                    "残疾人证",
+                    self.tr("残疾人证"),
                     mask_id(c.cert_number),
-                    f"{c.category}类{c.grade}级",
+                    self.tr("%s类%s级") % (c.category, c.grade),
                     c.valid_from or "",
                     c.valid_to or "",
-                    "现行" if c.valid_to is None else "历史",
+                    self.tr("现行") if c.valid_to is None else self.tr("历史"),
                 ],
             )
             for c in pv.certificates
@@ -296,7 +377,7 @@ class HouseholdPage(Page):
                 [
                     _label("subsidy_kind", s.kind),
                     mask_bank(pv.person.bank_account),
-                    f"{s.amount_fen / 100:.2f}元/月",
+                    self.tr("%s元/月") % f"{s.amount_fen / 100:.2f}",
                     s.start_month,
                     s.end_month,
                     _label("subsidy_status", s.status),

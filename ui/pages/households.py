@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.services.changed import Changed
 from app.store import queries
 from ui.household_model import HouseholdListModel
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
 from ui.rows_model import fit_columns
 from ui.session import AppSession
@@ -30,7 +31,7 @@ COLUMN_CHARS = (8, 4, 9, 14, 7, 10)
 class HouseholdsPage(Page):
     """Households of the user's areas: filter by village, search as you type, open one."""
 
-    title = "户和人员"
+    title = QT_TRANSLATE_NOOP("HouseholdsPage", "户和人员")
 
     def __init__(self, session: AppSession) -> None:
         super().__init__(session)

@@ -27,6 +27,7 @@ from app.services.changed import Changed
 from ui.forms import FormWidget
 from ui.forms.attachments import SessionAttachments
 from ui.forms.marks import WARNING, Mark
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
 from ui.pages.commands import add_command, announce, chain_tab_order
 from ui.pages.review_queue import (
@@ -85,7 +86,7 @@ class ReturnDialog(QDialog):
 class ReviewPage(Page):
     """Submitted responses of the reviewer's areas: open one, accept it or return it."""
 
-    title = "审核"
+    title = QT_TRANSLATE_NOOP("ReviewPage", "审核")
 
     def __init__(self, session: AppSession) -> None:
         super().__init__(session)
@@ -210,9 +211,10 @@ class ReviewPage(Page):
             return
         row = self.model.rows[self.model.row_of(detail.response_id)]
         self.heading.setText(
-            f"{row.village} · {row.name} · {detail.form.title}（{row.survey_round}）"
+            self.tr("%s · %s · %s（%s）")
+            % (row.village, row.name, detail.form.title, row.survey_round)
         )
-        confirmed = "；".join(detail.confirmed_warnings)
+        confirmed = self.tr("；").join(detail.confirmed_warnings)
         self.confirmed.set_text(self.tr("填表人已确认的提醒：%s") % confirmed if confirmed else "")
         store = SessionAttachments(self.session, "form_response", detail.response_id)
         self.form = FormWidget(detail.form, FormEngine(detail.form), detail.context,
@@ -224,7 +226,9 @@ class ReviewPage(Page):
             item = detail.form.items[difference.item]
             before = self.form.text_of(item, difference.before)
             after = self.form.text_of(item, difference.after)
-            self.differences.addItem(f"{difference.title}：去年 {before} → 今年 {after}")
+            self.differences.addItem(
+                self.tr("%s：去年 %s → 今年 %s") % (difference.title, before, after)
+            )
             self.differences.item(self.differences.count() - 1).setData(
                 Qt.ItemDataRole.UserRole, difference.item
             )

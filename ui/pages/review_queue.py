@@ -24,10 +24,15 @@ from app.store import changes
 from app.store.database import Database
 from app.store.registry import Area, Household, Person
 from app.store.work import FormResponse
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.timefmt import local_text
 
 Index = QModelIndex | QPersistentModelIndex
-FORM_TITLES = {"dynamic-update": "动态更新调查表", "income-monitoring": "家庭收入监测表"}
+#: the forms' short names (translated by ReviewQueueModel.tr when shown)
+FORM_TITLES = {
+    "dynamic-update": QT_TRANSLATE_NOOP("ReviewQueueModel", "动态更新调查表"),
+    "income-monitoring": QT_TRANSLATE_NOOP("ReviewQueueModel", "家庭收入监测表"),
+}
 
 
 @dataclass(frozen=True)
@@ -38,7 +43,7 @@ class QueueRow:
     household_id: str
     village: str
     name: str
-    form: str
+    form: str  # the form's short name, untranslated (the model translates it)
     survey_round: str
     submitted_at: str
     member: str
@@ -118,13 +123,14 @@ def load_detail(responses: Responses, response_id: str) -> ReviewDetail:
 class ReviewQueueModel(QAbstractTableModel):
     """The queue's rows: village, name, form, round, submitted at, member."""
 
+    #: (attribute, header): the headers are translated when shown
     COLUMNS: tuple[tuple[str, str], ...] = (
-        ("village", "村/社区"),
-        ("name", "姓名"),
-        ("form", "表"),
-        ("survey_round", "年度"),
-        ("submitted_at", "提交时间"),
-        ("member", "填表人"),
+        ("village", QT_TRANSLATE_NOOP("ReviewQueueModel", "村/社区")),
+        ("name", QT_TRANSLATE_NOOP("ReviewQueueModel", "姓名")),
+        ("form", QT_TRANSLATE_NOOP("ReviewQueueModel", "表")),
+        ("survey_round", QT_TRANSLATE_NOOP("ReviewQueueModel", "年度")),
+        ("submitted_at", QT_TRANSLATE_NOOP("ReviewQueueModel", "提交时间")),
+        ("member", QT_TRANSLATE_NOOP("ReviewQueueModel", "填表人")),
     )
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -142,7 +148,9 @@ class ReviewQueueModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return str(getattr(row, self.COLUMNS[index.column()][0]))
+            key = self.COLUMNS[index.column()][0]
+            shown = str(getattr(row, key))
+            return self.tr(shown) if key == "form" else shown
         if role == Qt.ItemDataRole.UserRole:
             return row.response_id
         return None
@@ -153,7 +161,7 @@ class ReviewQueueModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section][1] if 0 <= section < len(self.COLUMNS) else None
+            return self.tr(self.COLUMNS[section][1]) if 0 <= section < len(self.COLUMNS) else None
         return str(section + 1) if 0 <= section < len(self.rows) else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import preferences
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
 from ui.preferences import LANGUAGES, TEXT_SIZES, Preferences
 from ui.session import AppSession
@@ -22,7 +23,7 @@ from ui.session import AppSession
 class SettingsPage(Page):
     """The user's preferences; changes apply immediately and are remembered."""
 
-    title = "设置"
+    title = QT_TRANSLATE_NOOP("SettingsPage", "设置")
     #: the preferences changed (the main window applies them)
     preferences_changed = Signal(object)
 
@@ -54,10 +55,10 @@ class SettingsPage(Page):
 
         form = QFormLayout()
         for text, widget in (
-            ("文字大小(&Z)：", self.size_combo),
+            (QT_TRANSLATE_NOOP("SettingsPage", "文字大小(&Z)："), self.size_combo),
             ("", self.contrast_box),
-            ("自动锁定(&L)：", self.lock_spin),
-            ("语言(&N)：", self.language_combo),
+            (QT_TRANSLATE_NOOP("SettingsPage", "自动锁定(&L)："), self.lock_spin),
+            (QT_TRANSLATE_NOOP("SettingsPage", "语言(&N)："), self.language_combo),
         ):
             if text:
                 label = QLabel(self.tr(text))

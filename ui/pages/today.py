@@ -21,9 +21,31 @@ from PySide6.QtWidgets import (
 from app.domain.settings import SettingsError, load_settings
 from app.services.changed import Changed
 from app.store import rounds, today
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
 from ui.rows_model import RowsModel
 from ui.session import AppSession
+
+# The headers of the tables, translated by TodayPage.tr when shown.
+VISIT_HEADERS = (
+    QT_TRANSLATE_NOOP("TodayPage", "日期"),
+    QT_TRANSLATE_NOOP("TodayPage", "村/社区"),
+    QT_TRANSLATE_NOOP("TodayPage", "户主"),
+    QT_TRANSLATE_NOOP("TodayPage", "地址"),
+    QT_TRANSLATE_NOOP("TodayPage", "备注"),
+)
+PROGRESS_HEADERS = (
+    QT_TRANSLATE_NOOP("TodayPage", "村/社区"),
+    QT_TRANSLATE_NOOP("TodayPage", "应调查"),
+    QT_TRANSLATE_NOOP("TodayPage", "已完成"),
+    QT_TRANSLATE_NOOP("TodayPage", "未完成"),
+    QT_TRANSLATE_NOOP("TodayPage", "失访"),
+    QT_TRANSLATE_NOOP("TodayPage", "完成率"),
+)
+RETURNED_HEADERS = (
+    QT_TRANSLATE_NOOP("TodayPage", "残疾人或户主"),
+    QT_TRANSLATE_NOOP("TodayPage", "退回原因"),
+)
 
 
 def _table(name: str, model: RowsModel) -> QTableView:
@@ -45,7 +67,7 @@ def _table(name: str, model: RowsModel) -> QTableView:
 class TodayPage(Page):
     """The first page after unlocking: the day's work at a glance."""
 
-    title = "今日"
+    title = QT_TRANSLATE_NOOP("TodayPage", "今日")
     #: the season's progress has been counted and shown
     progress_ready = Signal()
 
@@ -57,16 +79,14 @@ class TodayPage(Page):
             self.year = date.today().year
         self.greeting = QLabel()
         self.greeting.setAccessibleName(self.tr("问候"))
-        self.visits = RowsModel([self.tr(h) for h in ("日期", "村/社区", "户主", "地址", "备注")])
+        self.visits = RowsModel([self.tr(h) for h in VISIT_HEADERS])
         self.visits_view = _table(self.tr("计划的走访"), self.visits)
         self.visits_view.activated.connect(
             lambda i: self.navigate.emit("household", self._visit_household(i.row()))
         )
-        self.progress = RowsModel(
-            [self.tr(h) for h in ("村/社区", "应调查", "已完成", "未完成", "失访", "完成率")]
-        )
+        self.progress = RowsModel([self.tr(h) for h in PROGRESS_HEADERS])
         self.progress_view = _table(self.tr("本年度动态更新调查进度"), self.progress)
-        self.returned = RowsModel([self.tr(h) for h in ("残疾人或户主", "退回原因")])
+        self.returned = RowsModel([self.tr(h) for h in RETURNED_HEADERS])
         self.returned_view = _table(self.tr("被退回的调查表"), self.returned)
         self.returned_view.activated.connect(
             lambda i: self.navigate.emit("household", self._returned_household(i.row()))
@@ -100,17 +120,17 @@ class TodayPage(Page):
         layout.addWidget(self.greeting)
         layout.addLayout(buttons)
         for title, widget in (
-            ("待办", self.waiting_label),
-            ("同步", self.sync_label),
+            (QT_TRANSLATE_NOOP("TodayPage", "待办"), self.waiting_label),
+            (QT_TRANSLATE_NOOP("TodayPage", "同步"), self.sync_label),
         ):
             box = QGroupBox(self.tr(title))
             inner = QVBoxLayout(box)
             inner.addWidget(widget)
             layout.addWidget(box)
         for title, view in (
-            ("今天和未来七天计划的走访(&T)", self.visits_view),
-            ("被退回、需要修改的调查表(&U)", self.returned_view),
-            ("本年度调查进度(&Y)", self.progress_view),
+            (QT_TRANSLATE_NOOP("TodayPage", "今天和未来七天计划的走访(&T)"), self.visits_view),
+            (QT_TRANSLATE_NOOP("TodayPage", "被退回、需要修改的调查表(&U)"), self.returned_view),
+            (QT_TRANSLATE_NOOP("TodayPage", "本年度调查进度(&Y)"), self.progress_view),
         ):
             label = QLabel(self.tr(title))
             label.setBuddy(view)
@@ -162,7 +182,7 @@ class TodayPage(Page):
         ]
         if self.session.role in ("reviewer", "admin"):
             lines.insert(0, self.tr("待审核：%d 份") % waiting.to_review)
-        self.waiting_label.setText("；".join(lines))
+        self.waiting_label.setText(self.tr("；").join(lines))
         last = status.last_sync or self.tr("从未同步")
         self.sync_label.setText(
             self.tr("上次同步：%s；待发送的修改：%d 条") % (last, status.pending)
@@ -187,7 +207,7 @@ class TodayPage(Page):
         self.session.run(count, self._show_progress, lambda _exc: None)
 
     def _show_progress(self, progress: list[rounds.Progress]) -> None:
-        total = rounds.total(progress)
+        total = rounds.total(progress, name=self.tr("合计"))
         rows = [(p.area_code, p) for p in progress]
         if len(progress) > 1:
             rows.append(("total", total))

@@ -19,6 +19,7 @@ from app.forms.engine import FormEngine
 from app.services.changed import Changed
 from ui.forms import FormWidget, SessionAttachments
 from ui.forms.media import PhotoField
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.commands import add_command
 from ui.pages.drafts import DraftSaver
 from ui.pages.visit_finish import VisitFinisher
@@ -35,7 +36,13 @@ from ui.pages.visit_view import VisitView
 from ui.session import AppSession
 
 AUTOSAVE_MS = 2000
-VISIT_PHOTOS = Item(name="visit_photos", type="photo", label="走访照片", required=False)
+#: the visit's own photos (the label is translated when the field is made)
+VISIT_PHOTOS = Item(
+    name="visit_photos",
+    type="photo",
+    label=QT_TRANSLATE_NOOP("VisitPage", "走访照片"),
+    required=False,
+)
 
 
 class VisitPage(VisitView):
@@ -149,7 +156,8 @@ class VisitPage(VisitView):
             self.photo_box.removeWidget(self.photos)
             self.photos.deleteLater()
         store = SessionAttachments(self.session, "household", plan.household_id, tag="visit")
-        self.photos = PhotoField(VISIT_PHOTOS, store, self.session.role == workflow.MEMBER, self)
+        item = dataclasses.replace(VISIT_PHOTOS, label=self.tr(VISIT_PHOTOS.label))
+        self.photos = PhotoField(item, store, self.session.role == workflow.MEMBER, self)
         self.photos.add_button.setText(self.tr("添加走访照片(&P)…"))
         self.photos.describe(self.tr("走访照片"), self.tr("入户时拍的照片，存入本户的档案"))
         self.photos.set_value(plan.photos)
@@ -239,8 +247,15 @@ class VisitPage(VisitView):
         entry = self.entries[index] if index >= 0 else opened.entry
         self.current = rid
         self.stack.setCurrentWidget(form)
-        who = f"{entry.person_name} · " if entry.person_name else ""
-        self.form_title.setText(f"{who}{opened.form.title}（{entry.state_label}）")
+        if entry.person_name:
+            title = self.tr("%s · %s（%s）") % (
+                entry.person_name,
+                opened.form.title,
+                entry.state_label,
+            )
+        else:
+            title = self.tr("%s（%s）") % (opened.form.title, entry.state_label)
+        self.form_title.setText(title)
         self.reason.set_text(self.tr("退回原因：%s") % entry.reason if entry.reason else "")
         if self.entry_list.currentRow() != index and index >= 0:
             self.entry_list.blockSignals(True)

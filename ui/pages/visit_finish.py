@@ -105,10 +105,10 @@ class VisitFinisher(QObject):
         self._complete(ids, confirm=False)
 
     def _confirm(self, ids: list[str], warnings: Found) -> None:
-        lines = [f"· {self._describe(rid)}：{i.message}" for rid, i in warnings]
+        lines = [self.tr("· %s：%s") % (self._describe(rid), i.message) for rid, i in warnings]
         text = self.tr("有 %d 条提醒，请与受访人核实后确认：") % len(warnings) if warnings else ""
         if self.not_started:
-            names = "、".join(self._who(e) for e in self.not_started)
+            names = self.tr("、").join(self._who(e) for e in self.not_started)
             text += ("\n" if text else "") + self.tr("还没有开始填写、本次不完成的表：%s") % names
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("完成走访"), text, parent=self.page)
         box.setInformativeText("\n".join(lines))
@@ -138,7 +138,7 @@ class VisitFinisher(QObject):
 
         def done(results: list[Checked]) -> None:
             self.running = False
-            names = "、".join(self._describe(c.response_id) for c in results)
+            names = self.tr("、").join(self._describe(c.response_id) for c in results)
             message = self.tr("走访已完成：%d 份表已完成（%s）") % (len(results), names)
             if self.not_started:
                 message += self.tr("；%d 份表还没有填写") % len(self.not_started)
@@ -169,8 +169,8 @@ class VisitFinisher(QObject):
         page.issue_list.clear()
         for rid, issue in found:
             kind = ERROR if issue.is_error else WARNING
-            word = self.tr("错误") if issue.is_error else self.tr("提醒")
-            text = f"{word}：{self._describe(rid)}：{issue.message}"
+            said = self.tr("错误：%s：%s") if issue.is_error else self.tr("提醒：%s：%s")
+            text = said % (self._describe(rid), issue.message)
             entry = QListWidgetItem(mark_icon(page, kind), text)
             entry.setData(Qt.ItemDataRole.UserRole, (rid, issue.item))
             page.issue_list.addItem(entry)

@@ -1,7 +1,8 @@
 """What a visit to one household is about: the forms due, and one response opened to fill.
 
-Plain Python over the store and the services (no Qt): the visit page runs these
-functions through the session's worker and shows what they return.
+Plain Python over the store and the services (no widgets): the visit page runs these
+functions through the session's worker and shows what they return. Their texts are
+translated under the visit page's context (QCoreApplication.translate is thread-safe).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy import select
 
 from app.domain import renovation, workflow
@@ -22,9 +24,14 @@ from app.store import rounds
 from app.store.database import Database
 from app.store.registry import Household, Person, User
 from app.store.work import Attachment, FormResponse, RenovationCase
+from ui.i18n import QT_TRANSLATE_NOOP
 
 FORM_A_VERSION = "2021.1"  # when the settings of the year name none
-TITLES = {rounds.FORM_A: "动态更新调查表", rounds.FORM_B: "家庭收入监测表"}
+#: the forms' short names (translated as a plan is read)
+TITLES = {
+    rounds.FORM_A: QT_TRANSLATE_NOOP("VisitPage", "动态更新调查表"),
+    rounds.FORM_B: QT_TRANSLATE_NOOP("VisitPage", "家庭收入监测表"),
+}
 #: facts of the visit itself, filled in when a form has such an item and it is empty
 VISIT_FACT_ITEMS = {"surveyor": "name", "surveyor_phone": "phone", "fill_date": "today",
                     "survey_date": "today"}  # fmt: skip
@@ -56,7 +63,9 @@ class DueEntry:
     def state_label(self) -> str:
         if self.is_case:
             return renovation.STATE_LABELS.get(self.state or "", self.state or "")
-        return workflow.STATE_LABELS.get(self.state or "", "未开始")
+        if not self.state or self.state not in workflow.STATE_LABELS:
+            return QCoreApplication.translate("VisitPage", "未开始")
+        return workflow.STATE_LABELS[self.state]
 
 
 @dataclass(frozen=True)
@@ -111,8 +120,9 @@ def load_plan(db: Database, household_id: str, year: int) -> VisitPlan:
                 case = s.get(RenovationCase, d.response_id)
                 who = names.get(d.person_id or "", "")
                 case_year = str(case.year if case else year)
+                title = QCoreApplication.translate("VisitPage", "无障碍改造个案")
                 entries.append(
-                    DueEntry(d.form_id, "无障碍改造个案", d.person_id, who, d.response_id,
+                    DueEntry(d.form_id, title, d.person_id, who, d.response_id,
                              d.state, case_year, "")
                 )  # fmt: skip
                 continue
@@ -120,7 +130,7 @@ def load_plan(db: Database, household_id: str, year: int) -> VisitPlan:
             entries.append(
                 DueEntry(
                     form_id=d.form_id,
-                    title=TITLES.get(d.form_id, d.form_id),
+                    title=QCoreApplication.translate("VisitPage", TITLES.get(d.form_id, d.form_id)),
                     person_id=d.person_id,
                     person_name=names.get(d.person_id or "", household.head_name),
                     response_id=d.response_id,
@@ -145,7 +155,10 @@ def load_plan(db: Database, household_id: str, year: int) -> VisitPlan:
                 .order_by(Attachment.updated_at)
             )
         )
-        heading = f"{household.head_name}户 · {household.address}"
+        heading = QCoreApplication.translate("VisitPage", "%s户 · %s") % (
+            household.head_name,
+            household.address,
+        )
         return VisitPlan(household_id, heading, year, entries, photos)
 
 

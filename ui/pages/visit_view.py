@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ui.forms import FormWidget
 from ui.forms.marks import WARNING, Mark
 from ui.forms.media import PhotoField
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
 from ui.pages.commands import announce, chain_tab_order
 from ui.session import AppSession
@@ -28,7 +29,7 @@ from ui.session import AppSession
 class VisitView(Page):
     """The visit page's widgets: heading, forms due, photos, the open form, issues, commands."""
 
-    title = "走访"
+    title = QT_TRANSLATE_NOOP("VisitView", "走访")
 
     def __init__(self, session: AppSession) -> None:
         super().__init__(session)

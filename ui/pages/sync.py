@@ -1,0 +1,184 @@
+"""The sync page: one 同步 button with progress by stage and cancel, the receipt, conflicts.
+
+The sync runs on the worker pool (`sync.client.SyncClient`); its progress comes back
+by signal. A broken-off sync resumes with the next press. Conflicts and refused
+changes are in `ui.pages.sync_conflicts` below the receipt.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from app.services.changed import Changed
+from app.store import syncing
+from sync.client import STAGES, SyncClient
+from sync.report import receipt_text
+from sync.transport import Cancelled, SyncError, Unauthorized
+from ui.pages.base import Page
+from ui.pages.sync_conflicts import ConflictsPanel
+from ui.session import AppSession
+
+
+class _Relay(QObject):
+    """Carries the sync's progress from the worker thread to the page."""
+
+    stage = Signal(str, int, int)
+
+
+class SyncPage(Page):
+    """Sync with the district's server; show how far it got and what came back."""
+
+    title = "同步"
+
+    def __init__(self, session: AppSession) -> None:
+        super().__init__(session)
+        self.relay = _Relay()
+        self.relay.stage.connect(self._on_stage)
+        self.cancel_event = threading.Event()
+        self.job: Any = None
+        self.server = QLabel()
+        self.server.setAccessibleName(self.tr("服务器"))
+        self.sync_button = QPushButton(self.tr("同步(&S)"))
+        self.sync_button.setAccessibleName(self.tr("同步"))
+        self.sync_button.clicked.connect(self.start_sync)
+        self.cancel_button = QPushButton(self.tr("取消(&C)"))
+        self.cancel_button.setAccessibleName(self.tr("取消同步"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel_sync)
+        self.stage = QLabel(self.tr("尚未开始"))
+        self.stage.setAccessibleName(self.tr("同步进度"))
+        self.bar = QProgressBar()
+        self.bar.setAccessibleName(self.tr("同步进度条"))
+        self.message = QLabel()
+        self.message.setAccessibleName(self.tr("同步结果"))
+        self.message.setWordWrap(True)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("密码（重新登录）"))
+        self.password.setPlaceholderText(self.tr("设备被停用或登录失效时，输入密码重新登录"))
+        self.login_button = QPushButton(self.tr("重新登录(&L)"))
+        self.login_button.setAccessibleName(self.tr("重新登录"))
+        self.login_button.clicked.connect(self.relogin)
+        self.receipt = QPlainTextEdit()
+        self.receipt.setReadOnly(True)
+        self.receipt.setAccessibleName(self.tr("同步回执"))
+        self.print_button = QPushButton(self.tr("打印回执(&P)"))
+        self.print_button.setAccessibleName(self.tr("打印回执"))
+        self.print_button.clicked.connect(self.print_receipt)
+        self.conflicts = ConflictsPanel(session)
+        buttons = QHBoxLayout()
+        for widget in (self.sync_button, self.cancel_button, self.password, self.login_button):
+            buttons.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.server)
+        layout.addLayout(buttons)
+        layout.addWidget(self.stage)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.message)
+        layout.addWidget(QLabel(self.tr("上次同步回执：")))
+        layout.addWidget(self.receipt, 1)
+        layout.addWidget(self.print_button)
+        layout.addWidget(self.conflicts, 2)
+        self.refresh()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def activate(self, record_id: str = "") -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        state = syncing.state(self.session.db)
+        url = state.get("server_url", "")
+        self.server.setText(self.tr("服务器：%s") % url if url else self.tr("本机尚未连接服务器"))
+        self.sync_button.setEnabled(bool(url) and self.job is None)
+        last = syncing.last_receipt(self.session.db)
+        self.receipt.setPlainText(receipt_text(last) if last else self.tr("还没有同步过"))
+        self.conflicts.refresh()
+
+    def _on_stage(self, stage: str, done: int, total: int) -> None:
+        name = self.tr(STAGES.get(stage, stage))
+        self.stage.setText(f"{name} {done}/{total}" if total else f"{name} {done}")
+        self.bar.setRange(0, total)  # 0..0: busy, when the total is not known yet
+        self.bar.setValue(min(done, total) if total else 0)
+
+    # -- syncing ---------------------------------------------------------------------------
+
+    def start_sync(self) -> None:
+        if self.job is not None:
+            return
+        self.cancel_event = threading.Event()
+        cancel, relay, db = self.cancel_event, self.relay, self.session.db
+
+        def work(_report: Any) -> set[str]:
+            client = SyncClient(db, progress=relay.stage.emit, cancel=cancel)
+            try:
+                client.sync()
+                return client.households
+            finally:
+                client.close()
+
+        self.message.setText(self.tr("正在同步……"))
+        self.sync_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.job = self.session.run(work, self._done, self._failed)
+
+    def cancel_sync(self) -> None:
+        self.cancel_event.set()
+        self.cancel_button.setEnabled(False)
+        self.message.setText(self.tr("正在取消……"))
+
+    def _finish(self, text: str) -> None:
+        self.job = None
+        self.cancel_button.setEnabled(False)
+        self.message.setText(text)
+        self.refresh()
+
+    def _done(self, households: Any) -> None:
+        self._finish(self.tr("同步完成"))
+        self.session.announce(Changed(households=frozenset(households or ())))
+
+    def _failed(self, error: Exception) -> None:
+        if isinstance(error, Cancelled):
+            self._finish(self.tr("同步已取消，下次同步会从中断处继续"))
+        elif isinstance(error, Unauthorized):
+            self._finish(self.tr("%s（请输入密码重新登录）") % error)
+        elif isinstance(error, SyncError):
+            self._finish(str(error))
+        else:
+            self._finish(self.tr("同步出错：%s") % error)
+
+    def relogin(self) -> None:
+        password = self.password.text()
+        if not password:
+            return
+        client = SyncClient(self.session.db)
+        try:
+            client.relogin(password)
+        except SyncError as exc:
+            self.message.setText(str(exc))
+            return
+        finally:
+            client.close()
+            self.password.clear()
+        self.message.setText(self.tr("已重新登录，可以同步"))
+        self.refresh()
+
+    def print_receipt(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        self.printer = QPrinter()  # kept: the dialog uses it after this method returns
+        dialog = QPrintDialog(self.printer, self)
+        if dialog.exec():
+            self.receipt.document().print_(self.printer)
