@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.services.prints import Printed, Prints
 from ui import worker
+from ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -296,19 +297,86 @@ class PrintActions(QObject):
         self.dialog: PrintPreviewDialog | None = None
         self.household_forms = QAction(self.tr("打印所选户的入户调查表（预填）(&H)"), window)
         self.household_forms.triggered.connect(self.print_household_forms)
-        window.print_menu.addAction(self.household_forms)
+        self.day_visits = QAction(self.tr("打印今天计划走访各户的调查表（一个文件）(&T)"), window)
+        self.day_visits.triggered.connect(self.print_day_visits)
+        self.case_papers = {
+            paper: QAction(self.tr(text), window)
+            for paper, text in (
+                ("assessment", QT_TRANSLATE_NOOP("PrintActions", "打印本个案的评估表(&E)")),
+                ("plan", QT_TRANSLATE_NOOP("PrintActions", "打印本个案的改造方案和预算(&B)")),
+                ("acceptance", QT_TRANSLATE_NOOP("PrintActions", "打印本个案的验收表(&Y)")),
+            )
+        }
+        for paper, action in self.case_papers.items():
+            action.triggered.connect(lambda _checked=False, p=paper: self.print_case_paper(p))
+        self.publicity = QAction(self.tr("打印无障碍改造公示名单(&G)"), window)
+        self.publicity.triggered.connect(self.print_publicity)
+        self.accepted = QAction(self.tr("打印已验收的无障碍改造个案（整个乡镇）(&A)"), window)
+        self.accepted.triggered.connect(self.print_accepted_cases)
+        menu = window.print_menu
+        menu.addAction(self.household_forms)
+        menu.addAction(self.day_visits)
+        menu.addSeparator()
+        for action in self.case_papers.values():
+            menu.addAction(action)
+        menu.addAction(self.publicity)
+        menu.addAction(self.accepted)
+
+    def _prints(self) -> Prints:
+        return Prints(self.window.session.db, self.window.session.username)
+
+    def _household_id(self) -> str | None:
+        """The household of the page shown (its page, a visit), else the list's selection."""
+        current = self.window.current_page()
+        shown = getattr(current, "household_id", "")
+        if isinstance(shown, str) and shown:
+            return shown
+        page = self.window.page("households")
+        selected = getattr(page, "selected_household", None)
+        found = selected() if callable(selected) else None
+        return str(found) if found else None
+
+    def _area(self) -> str:
+        """The town of the user's first area (the district for a district user)."""
+        areas = self.window.session.areas
+        code = areas[0] if areas else "330213000000"
+        return code[:9] + "000" if not code.endswith("000") else code
+
+    def print_day_visits(self) -> None:
+        from datetime import date
+
+        session = self.window.session
+        member = session.username if session.role == "member" else None
+        prints = self._prints()
+        self.run(lambda: prints.day_visits(date.today(), member=member))
+
+    def print_case_paper(self, paper: str) -> None:
+        case_id = getattr(self.window.current_page(), "case_id", "")
+        if not case_id:
+            QMessageBox.information(
+                self.window, self.tr("打印"), self.tr("请先打开一个无障碍改造个案。")
+            )
+            return
+        prints = self._prints()
+        self.run(lambda: prints.case_paper(str(case_id), paper))
+
+    def print_publicity(self) -> None:
+        prints, area = self._prints(), self._area()
+        self.run(lambda: prints.publicity_list(area))
+
+    def print_accepted_cases(self) -> None:
+        prints, area = self._prints(), self._area()
+        self.run(lambda: prints.accepted_cases(area))
 
     def print_household_forms(self) -> None:
         window = self.window
-        page = window.page("households")
-        selected = getattr(page, "selected_household", None)
-        household_id = selected() if callable(selected) else None
+        household_id = self._household_id()
         if not household_id:
             QMessageBox.information(
                 window, self.tr("打印"), self.tr("请先在“户和人员”页的户列表中选择一户。")
             )
             return
-        prints = Prints(window.session.db, window.session.username)
+        prints = self._prints()
         self.run(lambda: prints.household_forms(str(household_id)))
 
     def run(self, make: Callable[[], Printed]) -> None:

@@ -2702,23 +2702,59 @@ Disability certificate: %s</translation>
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="297"/>
+        <location filename="../../ui/print_preview.py" line="298"/>
         <source>打印所选户的入户调查表（预填）(&amp;H)</source>
         <translation>Print the selected &amp;household&apos;s visit forms (pre-filled)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="308"/>
-        <location filename="../../ui/print_preview.py" line="325"/>
+        <location filename="../../ui/print_preview.py" line="300"/>
+        <source>打印今天计划走访各户的调查表（一个文件）(&amp;T)</source>
+        <translation>Print the forms of &amp;today&apos;s planned visits (one file)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="305"/>
+        <source>打印本个案的评估表(&amp;E)</source>
+        <translation>Print this case&apos;s ass&amp;essment form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="306"/>
+        <source>打印本个案的改造方案和预算(&amp;B)</source>
+        <translation>Print this case&apos;s plan and &amp;budget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="307"/>
+        <source>打印本个案的验收表(&amp;Y)</source>
+        <translation>Print this case&apos;s acceptance form (&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="312"/>
+        <source>打印无障碍改造公示名单(&amp;G)</source>
+        <translation>Print the renovation publicity list (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="314"/>
+        <source>打印已验收的无障碍改造个案（整个乡镇）(&amp;A)</source>
+        <translation>Print the &amp;accepted renovation cases (whole town)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="357"/>
+        <location filename="../../ui/print_preview.py" line="376"/>
+        <location filename="../../ui/print_preview.py" line="393"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="308"/>
+        <location filename="../../ui/print_preview.py" line="357"/>
+        <source>请先打开一个无障碍改造个案。</source>
+        <translation>Please open a renovation case first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="376"/>
         <source>请先在“户和人员”页的户列表中选择一户。</source>
         <translation>First select a household in the list on the “Households” page.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="325"/>
+        <location filename="../../ui/print_preview.py" line="393"/>
         <source>没有打印：%s</source>
         <translation>Not printed: %s</translation>
     </message>
@@ -2726,17 +2762,17 @@ Disability certificate: %s</translation>
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="122"/>
+        <location filename="../../ui/print_preview.py" line="123"/>
         <source>打印预览 — %s</source>
         <translation>Print preview — %s</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="123"/>
+        <location filename="../../ui/print_preview.py" line="124"/>
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/print_preview.py" line="125"/>
+        <location filename="../../ui/print_preview.py" line="126"/>
         <source>共 %n 页</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -2744,88 +2780,88 @@ Disability certificate: %s</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="126"/>
+        <location filename="../../ui/print_preview.py" line="127"/>
         <source>页数</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="128"/>
+        <location filename="../../ui/print_preview.py" line="129"/>
         <source>预览状态</source>
         <translation>Preview status</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="131"/>
+        <location filename="../../ui/print_preview.py" line="132"/>
         <source>字体缺字提示</source>
         <translation>Missing characters in the font</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="136"/>
+        <location filename="../../ui/print_preview.py" line="137"/>
         <source>注意：以下字符字体中没有，纸上印作〓，请手写补上：
 </source>
         <translation>Note: the font lacks these characters; they print as 〓, so write them in by hand:
 </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="147"/>
+        <location filename="../../ui/print_preview.py" line="148"/>
         <source>预览的页面</source>
         <translation>Preview pages</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="151"/>
+        <location filename="../../ui/print_preview.py" line="152"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="152"/>
-        <location filename="../../ui/print_preview.py" line="242"/>
-        <location filename="../../ui/print_preview.py" line="252"/>
+        <location filename="../../ui/print_preview.py" line="153"/>
+        <location filename="../../ui/print_preview.py" line="243"/>
+        <location filename="../../ui/print_preview.py" line="253"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="153"/>
+        <location filename="../../ui/print_preview.py" line="154"/>
         <source>另存为 PDF(&amp;S)…</source>
         <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="154"/>
-        <location filename="../../ui/print_preview.py" line="274"/>
-        <location filename="../../ui/print_preview.py" line="285"/>
+        <location filename="../../ui/print_preview.py" line="155"/>
+        <location filename="../../ui/print_preview.py" line="275"/>
+        <location filename="../../ui/print_preview.py" line="286"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="155"/>
+        <location filename="../../ui/print_preview.py" line="156"/>
         <source>关闭(&amp;C)</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="156"/>
+        <location filename="../../ui/print_preview.py" line="157"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="195"/>
+        <location filename="../../ui/print_preview.py" line="196"/>
         <source>本机不能预览和直接打印（缺少 PySide6-Pdf 和 pdftoppm）。请另存为 PDF，再用 PDF 阅读器打印。</source>
         <translation>This computer cannot preview or print directly (PySide6-Pdf and pdftoppm are missing). Save as PDF, then print it from a PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="201"/>
+        <location filename="../../ui/print_preview.py" line="202"/>
         <source>正在生成预览…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="213"/>
+        <location filename="../../ui/print_preview.py" line="214"/>
         <source>第 %1 页</source>
         <translation>Page %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="218"/>
+        <location filename="../../ui/print_preview.py" line="219"/>
         <source>预览前 %1 页；打印和另存为包含全部 %2 页。</source>
         <translation>Previewing the first %1 pages; printing and saving include all %2 pages.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/print_preview.py" line="223"/>
+        <location filename="../../ui/print_preview.py" line="224"/>
         <source>预览全部 %n 页</source>
         <translation>
             <numerusform>Previewing %n page</numerusform>
@@ -2833,27 +2869,27 @@ Disability certificate: %s</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="227"/>
+        <location filename="../../ui/print_preview.py" line="228"/>
         <source>无法生成预览：%s</source>
         <translation>Cannot make the preview: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="252"/>
+        <location filename="../../ui/print_preview.py" line="253"/>
         <source>无法开始打印</source>
         <translation>Cannot start printing</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="274"/>
+        <location filename="../../ui/print_preview.py" line="275"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="285"/>
+        <location filename="../../ui/print_preview.py" line="286"/>
         <source>没有保存：%s</source>
         <translation>Not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="287"/>
+        <location filename="../../ui/print_preview.py" line="288"/>
         <source>已保存到 %s</source>
         <translation>Saved to %s</translation>
     </message>

@@ -136,3 +136,39 @@ def test_the_print_menu_prints_the_selected_households_forms(
     assert household_id
     qtbot.waitUntil(lambda: len(dialog.page_labels) > 0, timeout=20000)
     dialog.close()
+
+
+def test_the_print_menu_prints_case_papers_and_the_towns_lists(
+    qtbot: QtBot, district: Database
+) -> None:
+    from app.store.work import RenovationCase
+
+    window = MainWindow(AppSession(district, "demo"), Preferences())
+    qtbot.addWidget(window)
+    window.show()
+    with district.session() as s:
+        case = s.scalars(select(RenovationCase).where(RenovationCase.state == "accepted")).first()
+    assert case is not None
+    # without a case page open, the member is told what to do first
+    window.open_page("today")
+    window.open_page("case", case.id)
+    for paper, words in (("acceptance", "验收"), ("plan", "方案")):
+        window.prints.dialog = None
+        window.prints.case_papers[paper].trigger()
+        qtbot.waitUntil(lambda: window.prints.dialog is not None, timeout=20000)
+        dialog = window.prints.dialog
+        assert dialog is not None and dialog.printed.pages >= 1
+        assert words in dialog.windowTitle()
+        dialog.close()
+    for action, words in ((window.prints.publicity, "公示"), (window.prints.accepted, "已验收")):
+        window.prints.dialog = None
+        action.trigger()
+        qtbot.waitUntil(lambda: window.prints.dialog is not None, timeout=20000)
+        dialog = window.prints.dialog
+        assert dialog is not None and words in dialog.windowTitle()
+        dialog.close()
+    with district.session() as s:
+        printed = {
+            e.target_id for e in s.scalars(select(AuditEvent).where(AuditEvent.action == "print"))
+        }
+    assert case.id in printed
