@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 # is imported while the user types the password.
 HEAVY_MODULES = ("app.store.database", "app.services.registry", "ui.main_window", "ui.session")
 DEMO_PASSWORD = "demo2026"
-SURVEY_USER = "demo"
+# the demo opens as the member of the district's first village (the users' whole day);
+# the reviewer of its town is town001, the district administrator demo
+DEMO_USER = "m001001"
 #: the demo district's name in the window title
 DEMO_AREA = QT_TRANSLATE_NOOP("app", "奉化区（演示）")
 
@@ -155,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationDisplayName(QCoreApplication.translate("app", "入户走访助手"))
 
     path: Path = args.db or default_db_path(args.demo)
-    user = args.user or (SURVEY_USER if args.demo else "")
+    user = args.user or (DEMO_USER if args.demo else "")
     if args.demo and not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         if not build_demo(app, path, args.persons):

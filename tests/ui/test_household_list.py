@@ -147,3 +147,23 @@ def test_enter_in_the_search_selects_the_first_household_and_opens_it(
         page.open_selected()
     assert opened.args[0] == "household"
     assert opened.args[1] == page.model.household_id(0)
+
+
+def test_a_members_list_and_search_stay_in_the_members_village(
+    qtbot: QtBot, district: Database
+) -> None:
+    with district.session() as s:
+        village = s.scalars(select(Household.area_code)).first()
+    assert village is not None
+    member = "m" + village[6:]
+    page = HouseholdsPage(AppSession(district, member))
+    qtbot.addWidget(page)
+    codes = {page.model.data(page.model.index(r, 0)) for r in range(page.model.rowCount())}
+    with district.session() as s:
+        own = s.scalars(select(Household).where(Household.area_code == village)).all()
+    assert page.model.total() == len(own) and len(codes) == 1
+    page.search_edit.setText("zh")
+    page.apply_search()
+    assert all(
+        page.model.household_id(r) in {h.id for h in own} for r in range(page.model.rowCount())
+    )

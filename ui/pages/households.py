@@ -59,6 +59,9 @@ class HouseholdsPage(Page):
         village_label.setBuddy(self.village_combo)
 
         self.model = HouseholdListModel(session.db, self)
+        # a member's or reviewer's list shows their own area (the district's: everything)
+        self.scope = prefixes[0] if len(prefixes) == 1 else None
+        self.model.set_area(self.scope)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("户列表"))
@@ -132,7 +135,7 @@ class HouseholdsPage(Page):
 
     def _village_changed(self, _index: int) -> None:
         code = self.village_combo.currentData()
-        self.model.set_area(code if code else None)
+        self.model.set_area(code if code else self.scope)
 
     def _show_total(self, total: int) -> None:
         if self.model.query:
