@@ -11,7 +11,17 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("search.py", "open.py", "forms.py", "startup.py", "memory.py", "prints.py")
+SCRIPTS = (
+    "search.py",
+    "open.py",
+    "forms.py",
+    "startup.py",
+    "memory.py",
+    "prints.py",
+    "sync_first.py",
+    "sync_day.py",
+    "server_load.py",
+)
 
 
 def main() -> int:

@@ -11,19 +11,19 @@ them consistent. The search index follows every page.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, Date, DateTime, delete, select, update
 from sqlalchemy.dialects.sqlite import insert
 
 from app.store import search
 from app.store.base import BOOKKEEPING_COLUMNS
-from app.store.changes import coerce
 from app.store.conflicts import SyncConflict
 from app.store.database import Database
 from app.store.outbox import OutboxOp, SyncState
@@ -59,14 +59,17 @@ class Applied:
 @contextmanager
 def _without_foreign_keys(db: Database) -> Iterator[Connection]:
     with db.engine.connect() as conn:
-        # outside a transaction (SQLite ignores this pragma inside one)
+        # outside a transaction (SQLite ignores this pragma inside one). NORMAL: a page lost
+        # to a power cut is lost with its cursor, and simply pulled again.
         conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+        conn.exec_driver_sql("PRAGMA synchronous = NORMAL")
         conn.commit()
         try:
             yield conn
         finally:
             conn.rollback()
             conn.exec_driver_sql("PRAGMA foreign_keys = ON")
+            conn.exec_driver_sql("PRAGMA synchronous = FULL")
             conn.commit()
 
 
@@ -89,9 +92,33 @@ def pending_fields(conn: Connection, record_ids: Sequence[str]) -> dict[str, set
     return found
 
 
+def _date(value: Any) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _datetime(value: Any) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+@functools.cache
+def _columns(model: Any) -> tuple[frozenset[str], dict[str, Callable[[Any], Any]]]:
+    """A model's field names, and a converter for each date and time field (wire -> Python)."""
+    names = frozenset(c.name for c in model.__table__.columns) - BOOKKEEPING_COLUMNS
+    convert: dict[str, Callable[[Any], Any]] = {}
+    for column in model.__table__.columns:
+        if isinstance(column.type, DateTime):
+            convert[column.name] = _datetime
+        elif isinstance(column.type, Date):
+            convert[column.name] = _date
+    return names, convert
+
+
 def _row(model: Any, record: Pulled) -> dict[str, Any]:
-    names = {c.name for c in model.__table__.columns} - BOOKKEEPING_COLUMNS
-    row = {n: coerce(model, n, v) for n, v in record.fields.items() if n in names}
+    names, convert = _columns(model)
+    row = {n: v for n, v in record.fields.items() if n in names}
+    for name, fn in convert.items():
+        if name in row:
+            row[name] = fn(row[name])
     row.update(
         id=record.id,
         rev=record.rev,
@@ -105,50 +132,85 @@ def _row(model: Any, record: Pulled) -> dict[str, Any]:
 def _park_persons(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
     """Make room for the persons of a page under the live-unique ID and certificate numbers.
 
-    The page's persons are parked (deleted) until they are written back, so numbers
-    that moved between them never clash; a local person holding a number the
+    The page's persons already here are parked (deleted) until they are written back, so
+    numbers that moved between them never clash; a local person holding a number the
     server gave to another (a duplicate the server refused) is marked deleted: its
     refused op keeps what was typed.
     """
-    ids = [r["id"] for r in rows]
-    for part in _chunks(ids):
-        conn.execute(update(Person).where(Person.id.in_(part)).values(deleted=True))
-    live = [r for r in rows if not r["deleted"]]
-    numbers = [r["id_number"] for r in live if r.get("id_number")]
-    certs = [r["cert_number"] for r in live if r.get("cert_number")]
-    for column, values in ((Person.id_number, numbers), (Person.cert_number, certs)):
-        for part in _chunks(values):
-            conn.execute(
-                update(Person)
-                .where(column.in_(part), Person.deleted.is_(False), Person.id.not_in(ids))
-                .values(deleted=True)
-            )
+    conn.exec_driver_sql(
+        "CREATE TEMP TABLE IF NOT EXISTS pulled_person"
+        " (id TEXT PRIMARY KEY, id_number TEXT, cert_number TEXT)"
+    )
+    conn.exec_driver_sql("DELETE FROM pulled_person")
+    conn.exec_driver_sql(
+        "INSERT INTO pulled_person VALUES (?, ?, ?)",
+        [
+            (r["id"], None if r["deleted"] else r.get("id_number"),
+             None if r["deleted"] else (r.get("cert_number") or None))
+            for r in rows
+        ],
+    )  # fmt: skip
+    conn.exec_driver_sql(
+        "UPDATE person SET deleted = 1 WHERE deleted = 0 AND ("
+        " id IN (SELECT id FROM pulled_person)"
+        " OR id_number IN (SELECT id_number FROM pulled_person)"
+        " OR (cert_number <> '' AND cert_number IN (SELECT cert_number FROM pulled_person)))"
+    )
+
+
+@functools.cache
+def _upsert(model: Any, dialect: Any) -> tuple[str, tuple[str, ...], tuple[tuple[int, Any], ...]]:
+    """The upsert statement of a table, its columns, and each column's bind processor."""
+    table = model.__table__
+    names = tuple(c.name for c in table.columns)
+    processors = tuple(
+        (i, p) for i, c in enumerate(table.columns) if (p := c.type.bind_processor(dialect))
+    )
+    quoted = [f'"{n}"' for n in names]
+    sql = (
+        f'INSERT INTO "{table.name}" ({", ".join(quoted)}) VALUES ({", ".join("?" for _ in names)})'
+        f" ON CONFLICT (id) DO UPDATE SET "
+        + ", ".join(f"{q} = excluded.{q}" for q, n in zip(quoted, names, strict=True) if n != "id")
+    )
+    return sql, names, processors
 
 
 def _write(
     conn: Connection, model: Any, rows: list[dict[str, Any]], pending: Mapping[str, set[str]]
 ) -> int:
     table = model.__table__
-    plain = [r for r in rows if r["id"] not in pending]
-    if plain:
+    sql, names, processors = _upsert(model, conn.dialect)
+    full: list[tuple[Any, ...]] = []
+    partial: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        if r["id"] in pending:
+            continue
+        if len(r) == len(names):  # every column: straight to the driver (a first sync's bulk)
+            values = [r[n] for n in names]
+            for i, process in processors:
+                values[i] = process(values[i])
+            full.append(tuple(values))
+        else:  # an older server without some column: the defaults fill it
+            partial[tuple(sorted(r))].append(r)
+    if full:
+        conn.exec_driver_sql(sql, full)
+    for group in partial.values():
         stmt = insert(table)
-        columns = [c for c in plain[0] if c != "id"]
-        upsert = stmt.on_conflict_do_update(
-            index_elements=["id"], set_={c: stmt.excluded[c] for c in columns}
+        columns = [c for c in group[0] if c != "id"]
+        conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["id"], set_={c: stmt.excluded[c] for c in columns}
+            ),
+            group,
         )
-        by_shape: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
-        for r in plain:
-            by_shape[tuple(sorted(r))].append(r)
-        for group in by_shape.values():
-            conn.execute(upsert, group)
     kept = 0
     for r in rows:
         local = pending.get(r["id"])
         if local is None:
             continue
         kept += 1
-        values = {k: v for k, v in r.items() if k not in local and k != "id"}
-        result = conn.execute(update(table).where(table.c.id == r["id"]).values(**values))
+        kept_values = {k: v for k, v in r.items() if k not in local and k != "id"}
+        result = conn.execute(update(table).where(table.c.id == r["id"]).values(**kept_values))
         if result.rowcount == 0:
             conn.execute(insert(table).values(**r))
     return kept
@@ -179,12 +241,18 @@ def apply_page(
     gone: Sequence[tuple[str, str]] = (),
     conflicts: Sequence[Mapping[str, Any]] = (),
     state: Mapping[str, str] | None = None,
+    *,
+    reindex: bool = True,
 ) -> Applied:
-    """Apply one page of pulled records, departures and conflicts with its new sync state."""
+    """Apply one page of pulled records, departures and conflicts with its new sync state.
+
+    Without `reindex` the search index is left behind (a first sync rebuilds it once at
+    the end, `rebuild_search`, rather than page by page).
+    """
     with _without_foreign_keys(db) as conn, conn.begin():
         keys = [(r.entity, r.id) for r in records] + list(gone)
         pending = pending_fields(conn, [i for _, i in keys])
-        touched = _households_of(conn, keys)
+        touched = _households_of(conn, keys) if reindex else set()
         by_entity: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for record in records:
             model = MODEL_BY_ENTITY.get(record.entity)
@@ -205,8 +273,9 @@ def apply_page(
                 continue
             table = model.__table__  # type: ignore[attr-defined]
             removed += conn.execute(delete(table).where(table.c.id == record_id)).rowcount
-        touched |= _households_of(conn, keys)
-        search.reindex_households(conn, touched)
+        if reindex:
+            touched |= _households_of(conn, keys)
+            search.reindex_households(conn, touched)
         record_conflicts(conn, conflicts)
         set_state(conn, state or {})
     return Applied(received=len(records), removed=removed, kept=kept)
@@ -226,3 +295,10 @@ def record_conflicts(conn: Connection, conflicts: Sequence[Mapping[str, Any]]) -
                 .where(SyncConflict.id == item["id"])
                 .values({k: v for k, v in item.items() if k != "id"})
             )
+
+
+def rebuild_search(db: Database, state: Mapping[str, str] | None = None) -> None:
+    """Rebuild the whole search index (after a first sync), with sync state, in one transaction."""
+    with db.engine.begin() as conn:
+        search.rebuild(conn)
+        set_state(conn, state or {})

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.store.base import utcnow
 from app.store.changes import to_wire
@@ -76,7 +76,8 @@ def pending_ops(db: Database, limit: int, skip: Iterable[str] = ()) -> list[Outb
 
 def pending_count(db: Database) -> int:
     with db.session() as s:
-        return len(list(s.scalars(select(OutboxOp.seq).where(OutboxOp.status == "pending"))))
+        query = select(func.count()).select_from(OutboxOp).where(OutboxOp.status == "pending")
+        return int(s.scalar(query) or 0)
 
 
 def pending_hashes(db: Database) -> list[str]:

@@ -1,0 +1,214 @@
+"""The server under 1,000 simulated members syncing a day's work, 50 at a time, on loopback.
+
+    python bench/server_load.py --db sqlite        # 15,000-person district, 1,000 syncs
+    python bench/server_load.py --db postgresql    # the same on a throw-away PostgreSQL cluster
+    python bench/server_load.py --quick            # 1,500 persons, 100 syncs, 10 at a time
+
+Each simulated member has signed in and pulled their village beforehand (not timed).
+A day's sync is what the laptop sends: /me, /blobs/missing, a push of 50 changes to
+the village's households, then pull pages from the member's cursor. Every request is
+timed; `errors` counts any answer other than 200 and any receipt other than applied.
+Bounded: a fixed number of syncs, every request with a timeout, 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import requests
+
+from app.demo.__main__ import DEMO_PASSWORD
+from bench.common import percentile, report
+from bench.sync_common import demo_server_database, serving
+from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
+
+TIMEOUT = 60
+CHANGES = 50
+
+
+@dataclass
+class Member:
+    """One simulated laptop: its token, cursor and the households it may change."""
+
+    username: str
+    headers: dict[str, str]
+    cursor: int = 0
+    households: dict[str, int] = field(default_factory=dict)  # id -> rev
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class Load:
+    """The requests of the run, timed, with their errors."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.times: list[float] = []
+        self.errors = 0
+        self.lock = threading.Lock()
+
+    def post(self, session: requests.Session, path: str, body: Any, headers: dict[str, str]) -> Any:
+        started = time.perf_counter()
+        try:
+            answer = session.post(self.base + path, json=body, headers=headers, timeout=TIMEOUT)
+            ok = answer.status_code == 200
+        except requests.RequestException:
+            answer, ok = None, False
+        with self.lock:
+            self.times.append(time.perf_counter() - started)
+            self.errors += 0 if ok else 1
+        return answer.json() if ok and answer is not None else None
+
+    def pull(self, session: requests.Session, member: Member) -> None:
+        while True:
+            page = self.post(
+                session, "/pull", {"cursor": member.cursor, "limit": 5000}, member.headers
+            )
+            if page is None:
+                return
+            for record in page["records"]:
+                if record["entity"] == "household":
+                    member.households[record["id"]] = record["rev"]
+            member.cursor = page["next_cursor"]
+            if not page["more"]:
+                return
+
+    def day(self, session: requests.Session, member: Member, run: int) -> None:
+        with member.lock:  # one laptop syncs one day at a time
+            started = time.perf_counter()
+            answer = session.get(self.base + "/me", headers=member.headers, timeout=TIMEOUT)
+            with self.lock:
+                self.times.append(time.perf_counter() - started)
+                self.errors += 0 if answer.status_code == 200 else 1
+            self.post(session, "/blobs/missing", {"hashes": []}, member.headers)
+            ids = sorted(member.households)
+            ops = (
+                [
+                    {
+                        "op_id": str(uuid.uuid4()),
+                        "entity": "household",
+                        "record_id": hid,
+                        "base_rev": member.households[hid],
+                        "kind": "upsert",
+                        "fields": {"phone": f"13{run % 10}{n:08d}"},
+                    }
+                    for n, hid in enumerate(ids[i % len(ids)] for i in range(CHANGES))
+                ]
+                if ids
+                else []
+            )
+            pushed = self.post(session, "/push", {"ops": ops}, member.headers)
+            if pushed is not None:
+                bad = [r for r in pushed["receipts"] if r["outcome"] not in ("applied", "same")]
+                with self.lock:
+                    self.errors += len(bad)
+            self.pull(session, member)
+
+
+def sign_in(base: str, usernames: list[str], load: Load) -> list[Member]:
+    members = []
+    with requests.Session() as session:
+        for username in usernames:
+            headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
+            answer = session.post(
+                base + "/login",
+                headers=headers,
+                timeout=TIMEOUT,
+                json={
+                    "username": username,
+                    "password": DEMO_PASSWORD,
+                    "client_id": str(uuid.uuid4()),
+                },
+            )
+            headers["Authorization"] = f"Bearer {answer.json()['token']}"
+            member = Member(username, headers)
+            load.pull(session, member)
+            members.append(member)
+    return members
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--db", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument("--workers", type=int, default=2, help="server processes")
+    args = parser.parse_args()
+    persons, syncs, concurrency = (1_500, 100, 10) if args.quick else (15_000, 1_000, 50)
+    cluster = None
+    url = None
+    if args.db == "postgresql":
+        from tests.sync.servers import PostgresCluster
+
+        why = PostgresCluster.available()
+        if why:
+            raise SystemExit(f"cannot run on PostgreSQL here: {why}")
+        cluster = PostgresCluster()
+        cluster.start()
+        url = cluster.new_database()
+    try:
+        with (
+            demo_server_database(persons, url) as (db_url, folder),
+            serving(db_url, folder, workers=args.workers) as base,
+        ):
+            warmup = Load(base)
+            usernames = [f"m{code}" for code in _villages(db_url)]
+            members = sign_in(base, usernames, warmup)
+            load = Load(base)
+            started = time.perf_counter()
+
+            def one(n: int) -> None:
+                with requests.Session() as session:
+                    load.day(session, members[n % len(members)], n)
+
+            with ThreadPoolExecutor(max_workers=concurrency) as pool:
+                list(pool.map(one, range(syncs)))
+            elapsed = time.perf_counter() - started
+    finally:
+        if cluster is not None:
+            cluster.stop()
+    print(
+        f"{syncs} syncs in {elapsed:.1f} s, median request "
+        f"{statistics.median(load.times) * 1000:.0f} ms",
+        file=sys.stderr,
+    )
+    report(
+        "server_load",
+        {
+            "db": args.db,
+            "members": syncs,
+            "concurrency": concurrency,
+            "requests": len(load.times),
+            "errors": load.errors,
+            "p50_ms": percentile(load.times, 50) * 1000,
+            "p95_ms": percentile(load.times, 95) * 1000,
+            "elapsed_s": elapsed,
+        },
+    )
+
+
+def _villages(url: str) -> list[str]:
+    """The six last digits of every village code (the demo members' user names)."""
+    from sqlalchemy import select
+
+    from app.store.registry import User
+    from sync.server.db import ServerDatabase
+
+    database = ServerDatabase(url)
+    with database.read() as s:
+        names = [u[1:] for u in s.scalars(select(User.username).where(User.role == "member"))]
+    database.dispose()
+    return sorted(names)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,271 @@
+"""The laptop's end-of-day sync: first login, then photos, changes sent, changes received.
+
+Every stage keeps its progress in the database, so a sync broken off (network,
+cancel, a killed program) resumes where it stopped: the outbox loses an op only
+to its receipt, each pulled page is applied with its cursor, uploads start by
+asking which photos the server lacks. `cancel` (a threading.Event) is checked
+between requests; `progress(stage, done, total)` reports each step (total 0:
+not known yet). Nothing here touches Qt: the program runs `sync` on a worker.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from app.domain import workflow
+from app.store import syncing
+from app.store.database import Database
+from app.store.keys import KdfParams
+from app.store.receipts import SyncReceipt
+from sync import pulling
+from sync.protocol import BlobMissing, BlobQuery, LoginRequest, LoginResponse, Me, PushRequest
+from sync.pulling import conflict_row
+from sync.transport import Cancelled, SyncError, Transport
+
+Progress = Callable[[str, int, int], None]
+#: the stages, in order, with their names in the program
+STAGES = {"photos": "上传照片", "sent": "发送修改", "received": "接收修改", "photos_in": "下载照片"}
+
+
+def _ignore(_stage: str, _done: int, _total: int) -> None:
+    return None
+
+
+def login(transport: Transport, username: str, password: str, client_id: str) -> LoginResponse:
+    request = LoginRequest(
+        username=username, password=password, client_id=client_id, device_name="入户走访助手"
+    )
+    return transport.call("POST", "/login", LoginResponse, request)
+
+
+def first_login(
+    server_url: str,
+    username: str,
+    password: str,
+    db_path: Path,
+    *,
+    kdf: KdfParams | None = None,
+    ca_bundle: Path | str | None = None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    page_size: int = 5000,
+) -> Database:
+    """Sign in on a new laptop: make the encrypted database with the password, keep the
+    device token in it, and pull everything of the user's scope.
+
+    If the first pull breaks off, the database is closed and the error raised: opening it
+    with the password and syncing again resumes the pull.
+    """
+    transport = Transport(server_url, ca_bundle=ca_bundle)
+    client_id = str(uuid.uuid4())
+    try:
+        answer = login(transport, username, password, client_id)
+    finally:
+        transport.close()
+    db = Database.create(db_path, password, kdf=kdf)
+    syncing.store_token(db, answer.token, _identity(server_url, answer, client_id))
+    client = SyncClient(
+        db, ca_bundle=ca_bundle, progress=progress, cancel=cancel, page_size=page_size
+    )
+    try:
+        client.sync()
+    except BaseException:
+        db.close()
+        raise
+    finally:
+        client.close()
+    return db
+
+
+def _identity(server_url: str, answer: LoginResponse, client_id: str) -> dict[str, str]:
+    return {
+        "server_url": server_url,
+        "username": answer.user.username,
+        "role": answer.user.role,
+        "client_id": client_id,
+        "device_id": answer.device_id,
+    }
+
+
+class SyncClient:
+    """Syncs one laptop database with its server; each `sync()` leaves a receipt."""
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        ca_bundle: Path | str | None = None,
+        batch_size: int = 200,
+        page_size: int = 5000,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+        timeout: tuple[float, float] = (5.0, 120.0),
+        retries: int = 4,
+    ) -> None:
+        self.db = db
+        self.batch_size = batch_size
+        self.page_size = page_size
+        self.progress = progress or _ignore
+        self.cancel = cancel or threading.Event()
+        values = syncing.state(db)
+        self.server_url = values.get("server_url", "")
+        self.username = values.get("username", "")
+        self.transport = Transport(
+            self.server_url,
+            token=syncing.token(db),
+            ca_bundle=ca_bundle,
+            timeout=timeout,
+            retries=retries,
+        )
+        self.counts: dict[str, Any] = {}
+        #: households whose records this sync changed on the laptop (for the screens)
+        self.households: set[str] = set()
+
+    def close(self) -> None:
+        self.transport.close()
+
+    def relogin(self, password: str, server_url: str | None = None, username: str = "") -> Me:
+        """Sign this laptop in again (a new device token), e.g. after a revocation."""
+        url = server_url or self.server_url
+        self.transport.close()
+        self.transport = Transport(url)
+        values = syncing.state(self.db)
+        client_id = values.get("client_id") or str(uuid.uuid4())
+        answer = login(self.transport, username or self.username, password, client_id)
+        syncing.store_token(self.db, answer.token, _identity(url, answer, client_id))
+        self.transport.set_token(answer.token)
+        self.server_url, self.username = url, answer.user.username
+        return answer.user
+
+    def check(self) -> None:
+        if self.cancel.is_set():
+            raise Cancelled()
+
+    # -- the whole sync ------------------------------------------------------------------
+
+    def sync(self) -> SyncReceipt:
+        """Run every stage; the receipt is kept whatever happens (done, cancelled, failed)."""
+        receipt_id = syncing.start_receipt(self.db, self.username)
+        self.counts = {"detail": {"refused": [], "conflicts": []}}
+        status = "failed"
+        try:
+            me = self.transport.call("GET", "/me", Me)
+            self.check()
+            if me.role == workflow.MEMBER:
+                self.submit_completed(me.username)
+            self.push_blobs()
+            self.push_ops()
+            self.push_resolutions()
+            pulling.pull_all(self, me)
+            pulling.fetch_blobs(self)
+            status = "done"
+            syncing.put_state(self.db, {"last_sync": datetime.now().strftime("%Y-%m-%d %H:%M")})
+        except Cancelled:
+            status = "cancelled"
+            raise
+        except SyncError as exc:
+            self.counts["detail"]["error"] = str(exc)
+            raise
+        finally:
+            receipt = syncing.finish_receipt(self.db, receipt_id, status, self.counts)
+        return receipt
+
+    def add(self, name: str, amount: int = 1) -> None:
+        self.counts[name] = int(self.counts.get(name, 0)) + amount
+
+    # -- stages --------------------------------------------------------------------------
+
+    def submit_completed(self, username: str) -> None:
+        """Completed responses become submitted with the sync (completed -> submitted)."""
+        from app.services.responses import Responses
+
+        responses = Responses(self.db, username, workflow.MEMBER)
+        for response_id in syncing.completed_responses(self.db):
+            responses.move(response_id, workflow.SUBMITTED)
+
+    def push_blobs(self) -> None:
+        hashes = syncing.pending_hashes(self.db)
+        missing: list[str] = []
+        for start in range(0, len(hashes), 1000):
+            query = BlobQuery(hashes=hashes[start : start + 1000])
+            missing += self.transport.call("POST", "/blobs/missing", BlobMissing, query).missing
+        for done, sha in enumerate(missing, start=1):
+            self.check()
+            self.transport.put_blob(sha, self.db.blobs.get(sha))
+            self.add("blobs_sent")
+            self.progress("photos", done, len(missing))
+
+    def push_ops(self) -> None:
+        from sync.protocol import Op, PushResponse
+
+        answered: set[str] = set()
+        total = syncing.pending_count(self.db)
+        while True:
+            self.check()
+            ops = syncing.pending_ops(self.db, self.batch_size, answered)
+            if not ops:
+                return
+            body = PushRequest(
+                ops=[
+                    Op(
+                        op_id=o.op_id,
+                        entity=o.entity,
+                        record_id=o.record_id,
+                        base_rev=o.base_rev,
+                        kind=o.kind,  # type: ignore[arg-type]
+                        fields=o.fields,
+                        at=o.at.isoformat(),
+                        username=o.username,
+                    )
+                    for o in ops
+                ]
+            )
+            answer = self.transport.call("POST", "/push", PushResponse, body)
+            settled = []
+            for receipt in answer.receipts:
+                answered.add(receipt.op_id)
+                reason = "；".join(r.message for r in receipt.refusals)
+                rows = [conflict_row(c) for c in receipt.conflicts]
+                settled.append(syncing.Settled(receipt.op_id, receipt.outcome, reason, rows))
+                self._count(receipt.outcome, receipt.op_id, ops, reason, rows)
+            syncing.settle(self.db, settled)
+            self.progress("sent", len(answered), total)
+
+    def _count(
+        self, outcome: str, op_id: str, ops: list[Any], reason: str, rows: list[Any]
+    ) -> None:
+        detail = self.counts["detail"]
+        if outcome in ("applied", "same", "conflict"):
+            self.add("sent")
+        if outcome == "refused":
+            self.add("refused")
+            op = next(o for o in ops if o.op_id == op_id)
+            detail["refused"].append(
+                {"op_id": op_id, "entity": op.entity, "record_id": op.record_id, "reason": reason}
+            )
+        for row in rows:
+            self.add("conflicts")
+            detail["conflicts"].append(
+                {
+                    "entity": row["entity"],
+                    "record_id": row["record_id"],
+                    "field": row["field"],
+                    "mine": json.dumps(row["mine"], ensure_ascii=False),
+                    "theirs": json.dumps(row["theirs"], ensure_ascii=False),
+                }
+            )
+
+    def push_resolutions(self) -> None:
+        from sync.protocol import ConflictInfo, Resolution
+
+        for row in syncing.unsent_resolutions(self.db):
+            self.check()
+            choice = Resolution(resolution=row.resolution, value=row.resolved_value)  # type: ignore[arg-type]
+            self.transport.call("POST", f"/conflicts/{row.id}/resolve", ConflictInfo, choice)
+            syncing.mark_sent(self.db, row.id)

@@ -1,0 +1,42 @@
+"""The receipt of a sync as text, to show, keep and print (sent, received, conflicts, refusals)."""
+
+from __future__ import annotations
+
+from app.store.receipts import SyncReceipt
+
+STATUS = {"done": "已完成", "cancelled": "已取消（下次同步继续）", "failed": "未完成",
+          "running": "进行中或被中断"}  # fmt: skip
+ENTITIES = {
+    "household": "户", "person": "残疾人", "certificate": "证件记录", "subsidy": "补贴记录",
+    "visit": "走访", "form_response": "问卷", "renovation_case": "无障碍改造个案",
+    "attachment": "附件", "change_notice": "变动核对", "audit_event": "操作记录",
+    "area": "区划", "user": "用户", "assignment": "负责区域",
+}  # fmt: skip
+
+
+def receipt_text(receipt: SyncReceipt) -> str:
+    """The receipt in Simplified Chinese, one fact a line."""
+    finished = receipt.finished_at.strftime("%Y-%m-%d %H:%M:%S") if receipt.finished_at else "-"
+    lines = [
+        "入户走访助手 同步回执",
+        f"用户：{receipt.username}",
+        f"开始：{receipt.started_at:%Y-%m-%d %H:%M:%S}　结束：{finished}",
+        f"结果：{STATUS.get(receipt.status, receipt.status)}",
+        f"上传照片：{receipt.blobs_sent} 张　下载照片：{receipt.blobs_received} 张",
+        f"发送修改：{receipt.sent} 项　接收修改：{receipt.received} 项"
+        f"　移出本人负责区域：{receipt.removed} 项",
+        f"冲突：{receipt.conflicts} 项　被拒绝：{receipt.refused} 项",
+    ]
+    detail = receipt.detail or {}
+    if detail.get("error"):
+        lines.append(f"中断原因：{detail['error']}")
+    for item in detail.get("conflicts", []):
+        what = ENTITIES.get(item.get("entity", ""), item.get("entity", ""))
+        lines.append(
+            f"冲突　{what} {str(item.get('record_id', ''))[:8]} 的 {item.get('field')}："
+            f"本机 {item.get('mine')}，服务器 {item.get('theirs')}（待处理）"
+        )
+    for item in detail.get("refused", []):
+        what = ENTITIES.get(item.get("entity", ""), item.get("entity", ""))
+        lines.append(f"被拒绝　{what} {str(item.get('record_id', ''))[:8]}：{item.get('reason')}")
+    return "\n".join(lines)

@@ -1,0 +1,191 @@
+"""The FastAPI application of the district server: `create_app(database_url)`.
+
+Every route but /health and /login needs a device token; scope and role are
+checked on every request from the database (nothing is kept in memory between
+requests, so several processes can serve the same district). Each op of a push
+is applied in its own transaction; a refused op rolls back alone.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import OperationalError
+from starlette.concurrency import run_in_threadpool
+
+from sync.protocol import (
+    MAX_BLOB_BYTES,
+    PROTOCOL_VERSION,
+    SHA256,
+    BlobMissing,
+    BlobQuery,
+    ConflictInfo,
+    Health,
+    LoginRequest,
+    LoginResponse,
+    Me,
+    PullPage,
+    PullRequest,
+    PushRequest,
+    PushResponse,
+    Receipt,
+    Resolution,
+)
+from sync.server import audit, auth, conflicts, feed, merge
+from sync.server.blobs import BlobFolder
+from sync.server.db import ServerDatabase, current_revision, head_revision
+from sync.server.errors import ServerError
+from sync.server.middleware import ProtocolAndGzip
+
+DATABASE_ENV = "FIELDVISIT_DATABASE_URL"
+BLOBS_ENV = "FIELDVISIT_BLOBS"
+
+
+def _address(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
+def current_actor(request: Request) -> auth.Actor:
+    """The user and device of the request's bearer token (401 otherwise)."""
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise ServerError(401, "auth.token")
+    return auth.actor_for(request.app.state.db, token.strip())
+
+
+Actor = Annotated[auth.Actor, Depends(current_actor)]
+
+
+def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
+    """The server over one database (SQLite file or PostgreSQL URL), initialised beforehand."""
+    db = ServerDatabase(database_url)
+    if current_revision(db) != head_revision():
+        raise RuntimeError(
+            f"server database not initialised or outdated: run `python -m sync.server init`"
+            f" (database at {current_revision(db)}, program at {head_revision()})"
+        )
+    folder = BlobFolder(blob_dir or db.default_blob_dir())
+    app = FastAPI(title="Fieldvisit district server", version=str(PROTOCOL_VERSION))
+    # a light level: over a district network it pays; on a fast link it must not cost much
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=3)
+    app.add_middleware(ProtocolAndGzip)
+    app.state.db = db
+
+    @app.exception_handler(ServerError)
+    async def _server_error(_request: Request, exc: ServerError) -> JSONResponse:
+        return JSONResponse(exc.body().model_dump(), status_code=exc.status, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        error = ServerError(400, "request.invalid", {"detail": f"{where}: {first.get('msg', '')}"})
+        return JSONResponse(error.body().model_dump(), status_code=400)
+
+    @app.exception_handler(OperationalError)
+    async def _busy(_request: Request, _exc: OperationalError) -> JSONResponse:
+        # a locked or restarting database: the laptop retries (pushes are idempotent)
+        body = {"code": "server.busy", "message": "服务器繁忙，请稍后再试", "detail": {}}
+        return JSONResponse(body, status_code=503, headers={"Retry-After": "1"})
+
+    @app.get("/health")
+    def health() -> Health:
+        return Health(status="ok", protocol=PROTOCOL_VERSION)
+
+    @app.post("/login")
+    def login(body: LoginRequest, request: Request) -> LoginResponse:
+        return auth.login(db, body, _address(request))
+
+    @app.get("/me")
+    def me(actor: Actor) -> Me:
+        return actor.me()
+
+    @app.post("/blobs/missing")
+    def blobs_missing(body: BlobQuery, actor: Actor) -> BlobMissing:
+        with db.read() as s:
+            return BlobMissing(missing=folder.missing(s, body.hashes))
+
+    @app.put("/blobs/{sha}")
+    async def blob_upload(sha: str, request: Request, actor: Actor) -> dict[str, bool]:
+        if not re.fullmatch(SHA256, sha):
+            raise ServerError(400, "request.invalid", {"detail": "sha256"})
+        if int(request.headers.get("content-length") or 0) > MAX_BLOB_BYTES:
+            raise ServerError(413, "request.too_big", {"mb": MAX_BLOB_BYTES >> 20})
+        data = await request.body()
+        if len(data) > MAX_BLOB_BYTES:
+            raise ServerError(413, "request.too_big", {"mb": MAX_BLOB_BYTES >> 20})
+
+        def save() -> bool:
+            with db.write() as s:
+                stored = folder.save(s, actor, sha, data)
+                if stored:
+                    audit.record(
+                        s,
+                        actor.username,
+                        actor.device_id,
+                        "blob",
+                        {"sha256": sha, "size": len(data)},
+                        _address(request),
+                    )
+                return stored
+
+        return {"stored": await run_in_threadpool(save)}
+
+    @app.get("/blobs/{sha}")
+    def blob_download(sha: str, actor: Actor) -> Response:
+        with db.read() as s:
+            data = folder.read(s, actor, sha)
+        return Response(data, media_type="application/octet-stream")
+
+    @app.post("/push")
+    def push(body: PushRequest, actor: Actor, request: Request) -> PushResponse:
+        receipts: list[Receipt] = []
+        for op in body.ops:
+            try:
+                with db.write() as s:
+                    receipts.append(merge.apply_op(s, actor, op))
+            except merge.Unapplied as unapplied:
+                receipts.append(unapplied.receipt)
+        counts: dict[str, int] = {}
+        for receipt in receipts:
+            counts[receipt.outcome] = counts.get(receipt.outcome, 0) + 1
+        with db.write() as s:
+            audit.record(
+                s,
+                actor.username,
+                actor.device_id,
+                "push",
+                {"ops": len(receipts), **counts},
+                _address(request),
+            )
+        return PushResponse(receipts=receipts)
+
+    @app.post("/pull", response_model=PullPage)
+    def pull(body: PullRequest, actor: Actor) -> Response:
+        with db.read() as s:
+            page = feed.pull(s, actor, body)
+        # serialised directly (not through the model): a first sync sends tens of thousands
+        data = json.dumps(page, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return Response(data, media_type="application/json")
+
+    @app.post("/conflicts/{conflict_id}/resolve")
+    def resolve(conflict_id: str, body: Resolution, actor: Actor) -> ConflictInfo:
+        with db.write() as s:
+            return conflicts.resolve(s, actor, conflict_id, body)
+
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """The factory uvicorn's worker processes call (`serve` sets the environment)."""
+    blobs = os.environ.get(BLOBS_ENV)
+    return create_app(os.environ[DATABASE_ENV], blob_dir=Path(blobs) if blobs else None)

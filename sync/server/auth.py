@@ -1,0 +1,172 @@
+"""Sign-in with argon2 password hashes and a throttle, device tokens (hash only), revocation.
+
+Nothing is kept in memory between requests: the failure count and the lock time
+live in `credential`, the devices in `device`, so several server processes can
+answer the same laptop.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import select
+
+from app.store.base import utcnow
+from app.store.registry import User
+from sync.protocol import LoginRequest, LoginResponse, Me
+from sync.server import audit
+from sync.server.db import ServerDatabase
+from sync.server.errors import ServerError
+from sync.server.scope import Scope, assigned_areas, scope_of
+from sync.server.tables import Credential, Device
+
+HASHER = PasswordHasher()
+#: failures before the lock, the first lock's length, the longest lock
+LOCK_AFTER = 5
+LOCK_SECONDS = 60
+LOCK_MAX_SECONDS = 3600
+# verified when the user is unknown, so that a wrong name costs as long as a wrong password
+_DUMMY_HASH = HASHER.hash("fieldvisit-no-such-user")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in user of one request: role, areas, scope, and the device it came from."""
+
+    username: str
+    role: str
+    display_name: str
+    device_id: str
+    origin: str
+    areas: tuple[str, ...]
+    scope: Scope
+
+    def me(self) -> Me:
+        return Me(
+            username=self.username,
+            display_name=self.display_name,
+            role=self.role,
+            areas=list(self.areas),
+            scope=list(self.scope.prefixes),
+        )
+
+
+def hash_password(password: str) -> str:
+    return HASHER.hash(password)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _lock_seconds(failures: int) -> int:
+    return int(min(LOCK_MAX_SECONDS, LOCK_SECONDS * 2 ** max(0, failures - LOCK_AFTER)))
+
+
+def _remaining(locked_until: datetime | None, now: datetime) -> int:
+    if locked_until is None or locked_until <= now:
+        return 0
+    return max(1, int((locked_until - now).total_seconds() + 0.999))
+
+
+def _throttled(seconds: int) -> ServerError:
+    return ServerError(
+        429, "auth.throttled", {"seconds": seconds}, headers={"Retry-After": str(seconds)}
+    )
+
+
+def login(db: ServerDatabase, request: LoginRequest, address: str) -> LoginResponse:
+    """Check the password (outside any transaction: argon2 is slow), then record the result."""
+    with db.read() as s:
+        cred = s.get(Credential, request.username)
+        user = s.scalars(select(User).where(User.username == request.username)).first()
+        known = cred is not None and user is not None and cred.active and not user.deleted
+        stored = cred.password_hash if cred is not None and known else _DUMMY_HASH
+        wait = _remaining(cred.locked_until, utcnow()) if cred is not None else 0
+    if wait:
+        raise _throttled(wait)
+    try:
+        good = HASHER.verify(stored, request.password) and known
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        good = False
+    with db.write() as s:
+        cred = s.get(Credential, request.username)
+        if not good or cred is None or user is None:
+            if cred is not None:
+                cred.failures += 1
+                if cred.failures >= LOCK_AFTER:
+                    cred.locked_until = utcnow() + timedelta(seconds=_lock_seconds(cred.failures))
+            audit.record(s, request.username, "", "login_failed", {}, address)
+            failed = True
+        else:
+            failed = False
+            cred.failures = 0
+            cred.locked_until = None
+            if HASHER.check_needs_rehash(cred.password_hash):
+                cred.password_hash = HASHER.hash(request.password)
+            token = secrets.token_urlsafe(32)
+            device = Device(
+                id=str(uuid.uuid4()),
+                username=user.username,
+                client_id=request.client_id,
+                name=request.device_name,
+                token_hash=token_hash(token),
+            )
+            s.add(device)
+            audit.record(
+                s, user.username, device.id, "login", {"client_id": request.client_id}, address
+            )
+            areas = assigned_areas(s, user.username)
+            me = Me(
+                username=user.username,
+                display_name=user.display_name,
+                role=user.role,
+                areas=areas,
+                scope=list(scope_of(user.role, areas).prefixes),
+            )
+    if failed:
+        raise ServerError(401, "auth.failed")
+    return LoginResponse(token=token, device_id=device.id, user=me)
+
+
+def actor_for(db: ServerDatabase, token: str) -> Actor:
+    """The user and device of a bearer token; 401 when unknown, revoked or deactivated."""
+    with db.read() as s:
+        device = s.scalars(select(Device).where(Device.token_hash == token_hash(token))).first()
+        if device is None:
+            raise ServerError(401, "auth.token")
+        if device.revoked_at is not None:
+            raise ServerError(401, "auth.revoked")
+        cred = s.get(Credential, device.username)
+        user = s.scalars(select(User).where(User.username == device.username)).first()
+        if cred is None or user is None or not cred.active or user.deleted:
+            raise ServerError(401, "auth.inactive")
+        areas = assigned_areas(s, user.username)
+        return Actor(
+            username=user.username,
+            role=user.role,
+            display_name=user.display_name,
+            device_id=device.id,
+            origin=device.client_id,
+            areas=tuple(areas),
+            scope=scope_of(user.role, areas),
+        )
+
+
+def revoke(db: ServerDatabase, device_id: str, by: str) -> Device:
+    """Stop a device: its token is refused from the next request on."""
+    with db.write() as s:
+        device = s.get(Device, device_id)
+        if device is None:
+            raise LookupError(device_id)
+        if device.revoked_at is None:
+            device.revoked_at = utcnow()
+            device.revoked_by = by
+            audit.record(s, by, device_id, "revoke", {"device_owner": device.username}, "")
+        return device

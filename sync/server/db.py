@@ -1,0 +1,138 @@
+"""The server's database: SQLite (WAL) by default, PostgreSQL by URL, the same code for both.
+
+SQLite writers begin with `BEGIN IMMEDIATE` (a separate engine for reads keeps
+plain deferred transactions), so two server processes never deadlock upgrading a
+read lock. On both databases, every writing transaction locks the sequence row
+first (`ledger.lock`), which orders commits by sequence number.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def normalize_url(database_url: str) -> URL:
+    """A plain `postgresql://` URL means psycopg 3 (the driver we ship), not psycopg2."""
+    url = make_url(database_url)
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def is_sqlite(url: URL) -> bool:
+    return url.get_backend_name() == "sqlite"
+
+
+def _sqlite_engine(url: URL, *, immediate: bool) -> Engine:
+    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we say BEGIN ourselves (below)
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA busy_timeout = 30000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+class ServerDatabase:
+    """The engines and session factories of one server database (no state between requests)."""
+
+    def __init__(self, database_url: str) -> None:
+        self.url = normalize_url(database_url)
+        if is_sqlite(self.url):
+            self.engine = _sqlite_engine(self.url, immediate=True)
+            self.read_engine = _sqlite_engine(self.url, immediate=False)
+        else:
+            self.engine = create_engine(self.url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+            # one snapshot per pull page: the records match the index read with them
+            self.read_engine = self.engine.execution_options(isolation_level="REPEATABLE READ")
+        self._writes = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_turn: AbstractContextManager[Any] = (
+            threading.Lock() if is_sqlite(self.url) else nullcontext()
+        )
+        self._reads = sessionmaker(self.read_engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One writing transaction: committed at the end, rolled back on any exception.
+
+        On SQLite the threads of one process take turns here: SQLite admits one writer
+        at a time anyway, and its busy handler sleeps in growing steps, so queueing the
+        threads in order is much faster under load. (A lock, not state: nothing is kept.)
+        """
+        with self._write_turn, self._writes.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """One reading transaction (a consistent snapshot on SQLite)."""
+        with self._reads.begin() as session:
+            yield session
+
+    def default_blob_dir(self) -> Path:
+        """Blobs beside a SQLite file; for PostgreSQL, ./fieldvisit-blobs unless configured."""
+        if is_sqlite(self.url) and self.url.database and self.url.database != ":memory:":
+            path = Path(self.url.database)
+            return path.with_name(path.name + ".blobs")
+        return Path.cwd() / "fieldvisit-blobs"
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+        if self.read_engine is not self.engine:
+            self.read_engine.dispose()
+
+
+# -- migrations (sync/server/migrations) --------------------------------------------------
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if engine is not None:
+        cfg.attributes["engine"] = engine
+    return cfg
+
+
+def upgrade(db: ServerDatabase, revision: str = "head") -> None:
+    """Create or bring the server's schema up to date, then make sure the sequence row exists."""
+    command.upgrade(alembic_config(db.engine), revision)
+    from sync.server.ledger import ensure_counter
+
+    with db.write() as session:
+        ensure_counter(session)
+
+
+def current_revision(db: ServerDatabase) -> str | None:
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()

@@ -1,0 +1,60 @@
+"""Errors the server answers with: an HTTP status, a code for programs, a Chinese message."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sync.protocol import ErrorBody
+
+MESSAGES: dict[str, str] = {
+    "auth.failed": "用户名或密码错误",
+    "auth.throttled": "登录失败次数过多，请{seconds}秒后再试",
+    "auth.token": "此设备尚未登录或登录已失效，请重新登录",
+    "auth.revoked": "此设备已被管理员停用，请联系区残联",
+    "auth.inactive": "此账号已停用，请联系区残联",
+    "protocol.version": (
+        "程序与服务器的同步协议版本不一致（程序{client}，服务器{server}），请升级程序"
+    ),
+    "request.invalid": "请求格式错误：{detail}",
+    "request.too_big": "请求太大（超过{mb}MB）",
+    "scope.denied": "无权访问该区域的数据",
+    "not_found": "找不到：{what}",
+    "blob.hash_mismatch": "附件内容与其校验值不符，请重新上传",
+    "conflict.resolution": "冲突的处理方式无效：{detail}",
+}
+
+
+class ServerError(Exception):
+    """An error that becomes an HTTP response with an `ErrorBody`."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        self.status = status
+        self.code = code
+        self.params = dict(params or {})
+        self.headers = dict(headers or {})
+        super().__init__(f"{status} {code}")
+
+    @property
+    def message(self) -> str:
+        template = MESSAGES.get(self.code, self.code)
+        try:
+            return template.format(**self.params)
+        except (KeyError, IndexError):
+            return template
+
+    def body(self) -> ErrorBody:
+        return ErrorBody(code=self.code, message=self.message, detail=self.params)
+
+
+def forbidden() -> ServerError:
+    return ServerError(403, "scope.denied")
+
+
+def not_found(what: str) -> ServerError:
+    return ServerError(404, "not_found", {"what": what})

@@ -1,0 +1,237 @@
+"""The ledger: the global sequence, and writing one record change with all its bookkeeping.
+
+Every change the server accepts (a laptop's op, an admin's command, a roster
+import) goes through `write_change`: the record itself, its index row (scope
+and sequence), the sequence of each changed field, and a change log row with the
+new values. A change of scope is passed on to the records below (`cascade`), so
+pulls send them to their new readers and tell the old ones they left.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Table, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from app.store.base import BOOKKEEPING_COLUMNS, Synced, utcnow
+from app.store.changes import to_wire
+from app.store.schema import MODEL_BY_ENTITY
+from sync.server import scope
+from sync.server.tables import ChangeLog, FieldSeq, RecordIndex, SeqCounter
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who made a change: the user, the laptop (client id, "" for the server), the op."""
+
+    username: str
+    origin: str = ""
+    op_id: str | None = None
+
+
+def ensure_counter(session: Session) -> None:
+    if session.get(SeqCounter, 1) is None:
+        session.add(SeqCounter(id=1, value=0))
+        session.flush()
+
+
+def lock(session: Session) -> int:
+    """Lock the sequence row for this transaction; call it first in every writing transaction."""
+    query = select(SeqCounter.value).where(SeqCounter.id == 1).with_for_update()
+    return int(session.execute(query).scalar_one())
+
+
+def allocate(session: Session, count: int = 1) -> int:
+    """Take `count` new sequence numbers; returns the first."""
+    top = session.execute(
+        update(SeqCounter)
+        .where(SeqCounter.id == 1)
+        .values(value=SeqCounter.value + count)
+        .returning(SeqCounter.value)
+    ).scalar_one()
+    return int(top) - count + 1
+
+
+def current(session: Session) -> int:
+    return int(session.execute(select(SeqCounter.value).where(SeqCounter.id == 1)).scalar_one())
+
+
+def upsert(
+    session: Session, table: Table, rows: Sequence[Mapping[str, Any]], keys: Sequence[str]
+) -> None:
+    """Insert rows, or update the non-key columns of those already there."""
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    stmt = (postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)).values(
+        list(rows)
+    )
+    columns = [c for c in rows[0] if c not in keys]
+    session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=list(keys), set_={c: stmt.excluded[c] for c in columns}
+        )
+    )
+
+
+def wire_fields(obj: Synced) -> dict[str, Any]:
+    """Every field of a record but the bookkeeping ones, as wire values."""
+    table = obj.__table__  # type: ignore[attr-defined]
+    return {
+        c.name: to_wire(getattr(obj, c.name))
+        for c in table.columns
+        if c.name not in BOOKKEEPING_COLUMNS
+    }
+
+
+def write_change(
+    session: Session,
+    entity: str,
+    record_id: str,
+    values: Mapping[str, Any],
+    *,
+    author: Author,
+    kind: str = "update",
+) -> Synced:
+    """Write one change (kind create, update, delete or restore) with its bookkeeping.
+
+    `values` are column values of the Python types (`changes.coerce`); for a create,
+    every field the record has. Raises scope.UnknownParent when the record's parent
+    is missing, and the database's IntegrityError when a constraint refuses it.
+    """
+    model = MODEL_BY_ENTITY[entity]
+    obj = session.get(model, record_id)
+    index = session.get(RecordIndex, (entity, record_id))
+    seq = allocate(session)
+    created = obj is None
+    if obj is None:
+        obj = model()
+        obj.id = record_id
+        session.add(obj)
+    for name, value in values.items():
+        setattr(obj, name, value)
+    changed = list(values)
+    if kind in ("delete", "restore"):
+        obj.deleted = kind == "delete"
+        changed.append("deleted")
+    elif created:
+        obj.deleted = False
+    obj.rev = seq
+    obj.updated_at = utcnow()
+    obj.updated_by = author.username
+    session.flush()
+    area = scope.area_of(session, entity, wire_fields(obj))
+    from_area = None
+    if index is None:
+        session.add(
+            RecordIndex(
+                entity=entity,
+                record_id=record_id,
+                seq=seq,
+                area_code=area,
+                created_seq=seq,
+                created_origin=author.origin,
+            )
+        )
+    else:
+        if index.area_code != area:
+            from_area = index.area_code
+        index.seq = seq
+        index.area_code = area
+        upsert(
+            session,
+            FieldSeq.__table__,  # type: ignore[arg-type]
+            [
+                {
+                    "entity": entity,
+                    "record_id": record_id,
+                    "field": f,
+                    "seq": seq,
+                    "origin": author.origin,
+                }
+                for f in changed
+            ],
+            ("entity", "record_id", "field"),
+        )
+    session.add(
+        ChangeLog(
+            seq=seq,
+            entity=entity,
+            record_id=record_id,
+            kind="create" if created else kind,
+            fields={k: to_wire(v) for k, v in values.items()},
+            area_code=area,
+            from_area=from_area,
+            username=author.username,
+            origin=author.origin,
+            op_id=author.op_id,
+        )
+    )
+    session.flush()
+    if from_area is not None:
+        cascade(session, entity, record_id, area, author)
+    return obj
+
+
+def cascade(
+    session: Session, entity: str, record_id: str, area: str | None, author: Author
+) -> None:
+    """Give the records below a record its new scope, each with a new sequence number."""
+    for child, child_id in scope.children(session, entity, record_id):
+        index = session.get(RecordIndex, (child, child_id))
+        if index is None or index.area_code == area:
+            continue
+        seq = allocate(session)
+        session.add(
+            ChangeLog(
+                seq=seq,
+                entity=child,
+                record_id=child_id,
+                kind="rescope",
+                fields={},
+                area_code=area,
+                from_area=index.area_code,
+                username=author.username,
+                origin=author.origin,
+                op_id=author.op_id,
+            )
+        )
+        index.seq = seq
+        index.area_code = area
+        model = MODEL_BY_ENTITY[child]
+        session.execute(update(model).where(model.id == child_id).values(rev=seq))
+        session.flush()
+        cascade(session, child, child_id, area, author)
+
+
+def field_seqs(session: Session, entity: str, record_id: str) -> dict[str, tuple[int, str]]:
+    """The sequence and origin of the last change of each field changed since creation."""
+    rows = session.execute(
+        select(FieldSeq.field, FieldSeq.seq, FieldSeq.origin).where(
+            FieldSeq.entity == entity, FieldSeq.record_id == record_id
+        )
+    )
+    return {field: (seq, origin) for field, seq, origin in rows}
+
+
+def value_at(session: Session, entity: str, record_id: str, field: str, seq: int) -> Any:
+    """A field's value as of sequence `seq` (the conflict's base), from the change log."""
+    rows = session.scalars(
+        select(ChangeLog)
+        .where(
+            ChangeLog.entity == entity,
+            ChangeLog.record_id == record_id,
+            ChangeLog.seq <= seq,
+        )
+        .order_by(ChangeLog.seq.desc())
+    )
+    for row in rows:
+        if field == "deleted" and row.kind in ("create", "delete", "restore"):
+            return row.kind == "delete"
+        if field in row.fields:
+            return row.fields[field]
+    return None

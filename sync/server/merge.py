@@ -1,0 +1,266 @@
+"""Field-level merge of one op (ARCHITECTURE.md section 4), in the caller's transaction.
+
+For each field of an op: the same value as the server's is fine; a field whose
+last change on the server is not newer than the op's base rev (or was made by
+the same laptop, whose ops arrive in order) is applied; otherwise it is a
+conflict: the server keeps its value and stores the laptop's in a conflict
+record. A delete conflicts with any change made by someone else since its base,
+and an edit with a deletion made by someone else: nothing is dropped silently.
+Refusals raise `Unapplied`, so that the caller rolls the transaction back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import Boolean, Float, Integer, String, Text, select
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session
+
+from app.domain.areas import AreaLevel, is_area_code, level_of
+from app.domain.issues import Issue
+from app.store.base import BOOKKEEPING_COLUMNS, Synced
+from app.store.changes import coerce, snapshot, to_wire
+from app.store.registry import Area
+from app.store.schema import MODEL_BY_ENTITY
+from sync.protocol import Op, Receipt, Refusal
+from sync.server import conflicts, ledger, rules, scope
+from sync.server.auth import Actor
+from sync.server.tables import SERVER_ONLY, Blob, OpReceipt, RecordIndex
+
+
+class Unapplied(Exception):
+    """The op changed nothing: refused (with reasons) or to be sent again later."""
+
+    def __init__(self, receipt: Receipt) -> None:
+        super().__init__(receipt.outcome)
+        self.receipt = receipt
+
+
+def refusal(op: Op, issues: list[Issue], outcome: str = "refused") -> Unapplied:
+    reasons = [Refusal(code=i.code, message=i.message, field=i.field) for i in issues]
+    return Unapplied(Receipt(op_id=op.op_id, outcome=outcome, refusals=reasons))  # type: ignore[arg-type]
+
+
+def _type_ok(column: Any, value: Any) -> bool:
+    if value is None:
+        return bool(column.nullable)
+    kind = column.type
+    if isinstance(kind, Boolean):
+        return isinstance(value, bool)
+    if isinstance(kind, Integer):
+        return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(kind, Float):
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if isinstance(kind, String | Text):
+        return isinstance(value, str) and (kind.length is None or len(value) <= kind.length)
+    return True
+
+
+def checked_values(op: Op, model: type[Synced]) -> dict[str, Any]:
+    """The op's fields as column values; refuses unknown fields and values of the wrong type."""
+    columns = {c.name: c for c in model.__table__.columns}  # type: ignore[attr-defined]
+    values: dict[str, Any] = {}
+    issues: list[Issue] = []
+    for name, raw in op.fields.items():
+        if name == "deleted" and op.kind == "upsert" and raw is False:
+            values[name] = False  # a restore of a deleted record
+            continue
+        if name not in columns or name in BOOKKEEPING_COLUMNS:
+            issues.append(Issue("field.unknown", {"field": name}, name))
+            continue
+        try:
+            value = coerce(model, name, raw)
+        except (ValueError, TypeError):
+            value = raw
+            issues.append(Issue("sync.bad_value", {"field": name, "value": str(raw)[:40]}, name))
+            continue
+        if not _type_ok(columns[name], value):
+            issues.append(Issue("sync.bad_value", {"field": name, "value": str(raw)[:40]}, name))
+        values[name] = value
+    if issues:
+        raise refusal(op, issues)
+    return values
+
+
+def _area_issues(session: Session, code: str) -> list[Issue]:
+    if not is_area_code(code):
+        return [Issue("area.invalid", {"code": code}, "area_code")]
+    if session.scalar(select(Area.id).where(Area.code == code, Area.deleted.is_(False))) is None:
+        return [Issue("area.unknown", {"code": code}, "area_code")]
+    if level_of(code) is not AreaLevel.VILLAGE:
+        return [Issue("area.not_village", {"code": code}, "area_code")]
+    return []
+
+
+def _integrity_issues(exc: DBAPIError, values: Mapping[str, Any]) -> list[Issue]:
+    text = str(exc.orig)
+    if "id_number" in text:
+        return [Issue("id.duplicate", {"id": str(values.get("id_number", ""))}, "id_number")]
+    if "cert_number" in text:
+        return [
+            Issue("cert.duplicate", {"cert": str(values.get("cert_number", ""))}, "cert_number")
+        ]
+    return [Issue("sync.integrity", {"constraint": text.splitlines()[0][:80]})]
+
+
+def _check_scope(op: Op, actor: Actor, area: str | None, entity: str) -> None:
+    if area == SERVER_ONLY and entity in scope.KEPT_ON_SERVER:
+        return
+    if area is None or not actor.scope.covers(area):
+        raise refusal(op, [Issue("sync.out_of_scope", {"area": area or "-"})])
+
+
+def _receipt(session: Session, actor: Actor, op: Op, receipt: Receipt) -> Receipt:
+    session.add(
+        OpReceipt(
+            op_id=op.op_id,
+            device_id=actor.device_id,
+            seq=receipt.rev,
+            outcome=receipt.outcome,
+            body=receipt.model_dump(mode="json"),
+        )
+    )
+    return receipt
+
+
+def apply_op(session: Session, actor: Actor, op: Op) -> Receipt:
+    """Apply one op (or return its stored receipt); raises Unapplied when nothing may change."""
+    ledger.lock(session)
+    stored = session.get(OpReceipt, op.op_id)
+    if stored is not None:
+        return Receipt.model_validate(stored.body)
+    model = MODEL_BY_ENTITY.get(op.entity)
+    if model is None:
+        raise refusal(op, [Issue("sync.entity_unknown", {"entity": op.entity})])
+    if op.entity in scope.SERVER_MANAGED:
+        raise refusal(op, [Issue("sync.server_managed", {"entity": op.entity})])
+    values = checked_values(op, model)
+    try:
+        return _receipt(session, actor, op, _apply(session, actor, op, model, values))
+    except scope.UnknownParent as exc:
+        raise refusal(
+            op, [Issue("sync.parent_unknown", {"entity": exc.entity, "id": exc.record_id})]
+        ) from exc
+    except DBAPIError as exc:  # IntegrityError, or a value the database refuses
+        issues = _integrity_issues(exc, values) if isinstance(exc, IntegrityError) else []
+        raise refusal(op, issues or [Issue("sync.integrity", {"constraint": "?"})]) from exc
+
+
+def _apply(
+    session: Session, actor: Actor, op: Op, model: type[Synced], values: dict[str, Any]
+) -> Receipt:
+    author = ledger.Author(actor.username, actor.origin, op.op_id)
+    obj = session.get(model, op.record_id)
+    if obj is None:
+        if op.kind == "delete":
+            return Receipt(op_id=op.op_id, outcome="same")
+        if op.base_rev > 0:
+            raise refusal(op, [Issue("record.unknown", {"id": op.record_id})])
+        values.pop("deleted", None)
+        return _create(session, actor, op, values, author)
+    index = session.get(RecordIndex, (op.entity, op.record_id))
+    assert index is not None, "every record on the server has its index row"
+    _check_scope(op, actor, index.area_code, op.entity)
+    before = snapshot(obj)
+    if op.kind == "delete":
+        return _delete(session, actor, op, obj, index, before, author)
+    return _update(session, actor, op, obj, index, before, values, author)
+
+
+def _blob_check(session: Session, op: Op, values: Mapping[str, Any]) -> None:
+    sha = values.get("sha256")
+    if op.entity == "attachment" and sha and session.get(Blob, sha) is None:
+        raise refusal(op, [Issue("sync.blob_missing", {"sha": str(sha)})], outcome="retry")
+
+
+def _create(
+    session: Session, actor: Actor, op: Op, values: dict[str, Any], author: ledger.Author
+) -> Receipt:
+    area = scope.area_of(session, op.entity, op.fields)
+    _check_scope(op, actor, area, op.entity)
+    issues = _area_issues(session, str(values.get("area_code"))) if op.entity == "household" else []
+    issues = issues or rules.check_change(session, actor.role, op.entity, None, values, set(values))
+    if issues:
+        raise refusal(op, issues)
+    _blob_check(session, op, values)
+    obj = ledger.write_change(session, op.entity, op.record_id, values, author=author)
+    return Receipt(op_id=op.op_id, outcome="applied", rev=obj.rev, applied=sorted(values))
+
+
+def _newer(seq_origin: tuple[int, str], op: Op, actor: Actor) -> bool:
+    """Whether a field's last change is someone else's, made after the op's base."""
+    seq, origin = seq_origin
+    return seq > op.base_rev and not (origin and origin == actor.origin)
+
+
+def _delete(
+    session: Session,
+    actor: Actor,
+    op: Op,
+    obj: Synced,
+    index: RecordIndex,
+    before: dict[str, Any],
+    author: ledger.Author,
+) -> Receipt:
+    if obj.deleted:
+        return Receipt(op_id=op.op_id, outcome="same", rev=index.seq)
+    created = (index.created_seq, index.created_origin)
+    seqs = ledger.field_seqs(session, op.entity, op.record_id)
+    if _newer(created, op, actor) or any(_newer(s, op, actor) for s in seqs.values()):
+        found = conflicts.store(session, actor, op, index, [("deleted", True, False)])
+        return Receipt(op_id=op.op_id, outcome="conflict", rev=index.seq, conflicts=found)
+    issues = rules.check_delete(actor.role, op.entity, before)
+    if issues:
+        raise refusal(op, issues)
+    ledger.write_change(session, op.entity, op.record_id, {}, author=author, kind="delete")
+    return Receipt(op_id=op.op_id, outcome="applied", rev=obj.rev, applied=["deleted"])
+
+
+def _update(
+    session: Session,
+    actor: Actor,
+    op: Op,
+    obj: Synced,
+    index: RecordIndex,
+    before: dict[str, Any],
+    values: dict[str, Any],
+    author: ledger.Author,
+) -> Receipt:
+    created = (index.created_seq, index.created_origin)
+    seqs = ledger.field_seqs(session, op.entity, op.record_id)
+    if obj.deleted and "deleted" not in values and _newer(seqs.get("deleted", created), op, actor):
+        found = conflicts.store(session, actor, op, index, [("deleted", False, True)])
+        return Receipt(op_id=op.op_id, outcome="conflict", rev=index.seq, conflicts=found)
+    applied: dict[str, Any] = {}
+    clashes: list[tuple[str, Any, Any]] = []
+    for name, new in values.items():
+        old = obj.deleted if name == "deleted" else before[name]
+        if old == new:
+            continue
+        if _newer(seqs.get(name, created), op, actor):
+            clashes.append((name, to_wire(new), to_wire(old)))
+        else:
+            applied[name] = new
+    restore = applied.pop("deleted", None) is False
+    if applied or restore:
+        issues = (
+            _area_issues(session, str(applied["area_code"]))
+            if (op.entity == "household" and "area_code" in applied)
+            else []
+        )
+        after = {**before, **applied}
+        issues = issues or rules.check_change(
+            session, actor.role, op.entity, before, after, set(applied)
+        )
+        if issues:
+            raise refusal(op, issues)
+        _blob_check(session, op, applied)
+        kind = "restore" if restore else "update"
+        ledger.write_change(session, op.entity, op.record_id, applied, author=author, kind=kind)
+        _check_scope(op, actor, index.area_code, op.entity)  # it may have moved out of scope
+    found = conflicts.store(session, actor, op, index, clashes) if clashes else []
+    names = sorted(applied) + (["deleted"] if restore else [])
+    outcome = "conflict" if found else ("applied" if names else "same")
+    return Receipt(op_id=op.op_id, outcome=outcome, rev=index.seq, applied=names, conflicts=found)  # type: ignore[arg-type]

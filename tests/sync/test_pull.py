@@ -1,0 +1,128 @@
+"""Pulling over a real socket: re-scope after an assignment change, a cancelled pull resumed,
+and the receipt kept and printable."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.services.registry import Registry
+from app.store import syncing
+from app.store.database import Database
+from app.store.keys import FAST_TEST_KDF
+from app.store.receipts import SyncReceipt
+from app.store.registry import Area, Household
+from sync.client import SyncClient, first_login
+from sync.report import receipt_text
+from sync.server import admin
+from sync.server.db import ServerDatabase
+from sync.transport import Cancelled
+from tests.sync.laptops import outbox, sync
+from tests.sync.servers import ALICE_VILLAGE, BOB_VILLAGE, PASSWORDS, ServerProcess
+
+Server = tuple[ServerProcess, ServerDatabase]
+Laptops = Callable[..., Database]
+
+
+def households(db: Database) -> set[str]:
+    with db.session() as s:
+        return set(s.scalars(select(Household.id)))
+
+
+def test_an_assignment_change_rescopes_the_next_pull(server: Server, laptops: Laptops) -> None:
+    process, database = server
+    alice, bob = laptops(process, "alice"), laptops(process, "bob")
+    bobs, _ = Registry(bob, "bob").add_household({"area_code": BOB_VILLAGE, "head_name": "柴进"})
+    sync(bob)
+    registry = Registry(alice, "alice")
+    quiet, _ = registry.add_household({"area_code": ALICE_VILLAGE, "head_name": "王芳"})
+    busy, _ = registry.add_household({"area_code": ALICE_VILLAGE, "head_name": "李四"})
+    sync(alice)
+    assert households(alice) == {quiet, busy}
+    registry.update_household(busy, {"phone": "13957400001"})  # not sent yet
+    admin.assign(database, "alice", add=[BOB_VILLAGE], remove=[ALICE_VILLAGE])
+    receipt = sync(alice)
+    # the edit is refused (no longer hers) and kept; the other household left with its area
+    assert receipt.refused == 1 and outbox(alice)[0].status == "refused"
+    assert households(alice) == {bobs, busy}
+    assert receipt.removed >= 1
+    admin.assign(database, "alice", add=[ALICE_VILLAGE], remove=[])
+    sync(alice)
+    assert households(alice) == {bobs, busy, quiet}
+    assert syncing.state(alice)["rescope"] == ""
+
+
+def test_a_cancelled_pull_resumes_where_it_stopped(server: Server, tmp_path: Path) -> None:
+    process, _database = server
+    path = tmp_path / "rita.db"
+    cancel = threading.Event()
+
+    def progress(stage: str, done: int, _total: int) -> None:
+        if stage == "received" and done >= 100:
+            cancel.set()
+
+    with pytest.raises(Cancelled):
+        first_login(
+            process.url,
+            "rita",
+            PASSWORDS["rita"],
+            path,
+            kdf=FAST_TEST_KDF,
+            progress=progress,
+            cancel=cancel,
+            page_size=50,
+        )
+    db = Database.open(path, PASSWORDS["rita"])
+    try:
+        cursor = int(syncing.state(db)["cursor"])
+        assert cursor > 0
+        with db.session() as s:
+            assert 0 < s.scalar(select(func.count()).select_from(Area)) < 350  # type: ignore[operator]
+        stopped = syncing.last_receipt(db)
+        assert stopped is not None and stopped.status == "cancelled"
+        client = SyncClient(db, page_size=100)
+        try:
+            receipt = client.sync()
+        finally:
+            client.close()
+        assert receipt.status == "done"
+        with db.session() as s:
+            assert s.scalar(select(func.count()).select_from(Area)) == 350
+        assert int(syncing.state(db)["cursor"]) > cursor
+    finally:
+        db.close()
+
+
+def test_the_receipt_is_kept_and_printable(server: Server, laptops: Laptops) -> None:
+    process, _database = server
+    alice = laptops(process, "alice")
+    Registry(alice, "alice").add_household({"area_code": ALICE_VILLAGE, "head_name": "柴进"})
+    sync(alice)
+    receipt = syncing.last_receipt(alice)
+    assert isinstance(receipt, SyncReceipt) and receipt.status == "done"
+    text = receipt_text(receipt)
+    assert "同步回执" in text and "发送修改：1 项" in text and "结果：已完成" in text
+
+
+def test_the_command_line_signs_in_and_syncs(
+    server: Server,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from sync.__main__ import main
+
+    process, _database = server
+    monkeypatch.setattr("getpass.getpass", lambda _prompt="": PASSWORDS["alice"])
+    path = tmp_path / "laptop" / "fieldvisit.db"
+    assert main(["--db", str(path), "login", process.url, "alice"]) == 0
+    assert "同步回执" in capsys.readouterr().out
+    assert main(["--db", str(path), "run"]) == 0
+    assert "结果：已完成" in capsys.readouterr().out
+    monkeypatch.setattr("getpass.getpass", lambda _prompt="": "wrong")
+    assert main(["--db", str(path), "run"]) == 1
+    assert "密码错误" in capsys.readouterr().err

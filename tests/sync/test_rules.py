@@ -1,0 +1,156 @@
+"""The server's rules over a real socket: roles, the form definition, sign-in, devices, protocol."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import requests
+from sqlalchemy import select
+
+from app.domain.certificate import make_certificate
+from app.services.registry import Registry
+from app.services.responses import Responses
+from app.store import changes
+from app.store.database import Database
+from app.store.keys import FAST_TEST_KDF
+from app.store.registry import Household
+from app.store.work import FormResponse
+from sync.client import SyncClient, first_login
+from sync.protocol import PROTOCOL_HEADER
+from sync.server import admin
+from sync.server.db import ServerDatabase
+from sync.transport import Throttled, Unauthorized
+from tests.services.test_responses import FORM_A, ID_40, full_answers
+from tests.sync.laptops import outbox, sync
+from tests.sync.servers import ALICE_VILLAGE, PASSWORDS, ServerProcess
+
+Server = tuple[ServerProcess, ServerDatabase]
+Laptops = Callable[..., Database]
+
+
+def a_response(db: Database) -> str:
+    """A Form A draft of a new person in alice's village, on alice's laptop."""
+    registry = Registry(db, "alice")
+    hid, _ = registry.add_household(
+        {"area_code": ALICE_VILLAGE, "address": "南山路1号", "hukou_type": "1"}
+    )
+    pid, _ = registry.add_person(
+        hid,
+        {
+            "name": "王堃",
+            "id_number": ID_40,
+            "category": "4",
+            "grade": "3",
+            "marital": "2",
+            "cert_number": make_certificate(ID_40, 4, 3),
+        },
+    )
+    rid, _ = Responses(db, "alice", "member").start(FORM_A, "2026", household_id=hid, person_id=pid)
+    return rid
+
+
+def server_state(database: ServerDatabase, rid: str) -> str:
+    with database.read() as s:
+        return str(s.scalar(select(FormResponse.state).where(FormResponse.id == rid)))
+
+
+def test_a_member_cannot_accept_and_the_refusal_blocks_nothing_else(
+    server: Server, laptops: Laptops
+) -> None:
+    process, database = server
+    alice = laptops(process, "alice")
+    rid = a_response(alice)
+    member = Responses(alice, "alice", "member")
+    with alice.session() as s:
+        response = s.get(FormResponse, rid)
+        assert response is not None
+        answers = full_answers(dict(response.answers))
+    member.save(rid, answers)
+    member.complete(rid, confirm_warnings=True)
+    sync(alice)  # the sync submits what was completed
+    assert server_state(database, rid) == "submitted"
+    with alice.transaction() as s:  # a tampered laptop: past its own workflow check
+        changes.update(s, FormResponse, rid, {"state": "accepted"}, user="alice")
+    with alice.transaction() as s:
+        household_id = s.get(FormResponse, rid).household_id  # type: ignore[union-attr]
+    Registry(alice, "alice").update_household(household_id, {"phone": "13957400001"})
+    receipt = sync(alice)
+    assert receipt.refused == 1 and receipt.sent == 1  # the phone went through
+    [refused] = receipt.detail["refused"]
+    assert "专职委员不能把“已提交”改为“已通过”" in refused["reason"]
+    [kept] = outbox(alice)
+    assert (kept.status, kept.fields["state"]) == ("refused", "accepted")
+    assert server_state(database, rid) == "submitted"
+    with database.read() as s:
+        assert s.scalar(select(Household.phone).where(Household.id == household_id)) == (
+            "13957400001"
+        )
+
+
+def test_an_invalid_form_is_refused_with_the_item_named(server: Server, laptops: Laptops) -> None:
+    process, database = server
+    alice = laptops(process, "alice")
+    rid = a_response(alice)
+    with alice.transaction() as s:  # completed without its answers (a laptop with an old form)
+        changes.update(s, FormResponse, rid, {"state": "completed"}, user="alice")
+    receipt = sync(alice)
+    reasons = [r["reason"] for r in receipt.detail["refused"]]
+    assert receipt.refused >= 1
+    assert "R8" in reasons[0] and "必须填写" in reasons[0]
+    assert server_state(database, rid) == "draft"
+
+
+def test_login_is_throttled_after_failures(server: Server, tmp_path: Path) -> None:
+    process, _database = server
+    for _ in range(5):
+        with pytest.raises(Unauthorized) as caught:
+            first_login(process.url, "bob", "wrong", tmp_path / "x.db", kdf=FAST_TEST_KDF)
+        assert caught.value.code == "auth.failed" and str(caught.value) == "用户名或密码错误"
+    with pytest.raises(Throttled) as throttled:  # even the right password, for a while
+        first_login(process.url, "bob", PASSWORDS["bob"], tmp_path / "x.db", kdf=FAST_TEST_KDF)
+    assert throttled.value.retry_after > 0 and "秒后再试" in str(throttled.value)
+    assert not (tmp_path / "x.db").exists()  # nothing made on the laptop
+    with pytest.raises(Unauthorized):  # another user is not affected
+        first_login(process.url, "alice", "wrong", tmp_path / "y.db", kdf=FAST_TEST_KDF)
+    alice = first_login(
+        process.url, "alice", PASSWORDS["alice"], tmp_path / "y.db", kdf=FAST_TEST_KDF
+    )
+    alice.close()
+
+
+def test_a_revoked_device_is_refused_until_signed_in_again(
+    server: Server, laptops: Laptops
+) -> None:
+    process, database = server
+    alice = laptops(process, "alice")
+    assert sync(alice).status == "done"
+    with alice.session() as s:
+        from app.store import syncing
+
+        device = syncing.state(alice)["device_id"]
+        del s
+    assert admin.revoke(database, device, None) == 1
+    with pytest.raises(Unauthorized) as caught:
+        sync(alice)
+    assert caught.value.code == "auth.revoked"
+    client = SyncClient(alice)
+    try:
+        client.relogin(PASSWORDS["alice"])
+        assert client.sync().status == "done"
+    finally:
+        client.close()
+
+
+def test_another_protocol_version_is_refused(server: Server) -> None:
+    process, _database = server
+    answer = requests.post(
+        process.url + "/login",
+        headers={PROTOCOL_HEADER: "99"},
+        timeout=10,
+        json={"username": "alice", "password": PASSWORDS["alice"], "client_id": str(uuid.uuid4())},
+    )
+    assert answer.status_code == 426
+    assert answer.json()["code"] == "protocol.version" and "升级程序" in answer.json()["message"]
