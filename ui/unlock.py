@@ -32,7 +32,7 @@ class UnlockDialog(QDialog):
 
     def __init__(self, opener: Opener, *, user: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("入户走访助手 — 解锁"))
+        self.setWindowTitle(self.tr("解锁"))
         self.opener = opener
         self.database: Database | None = None
         self.user = ""

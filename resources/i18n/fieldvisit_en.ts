@@ -1974,42 +1974,42 @@ Disability certificate: %s</translation>
         <translation>&amp;Village/community:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="64"/>
+        <location filename="../../ui/pages/households.py" line="67"/>
         <source>户列表</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="65"/>
+        <location filename="../../ui/pages/households.py" line="68"/>
         <source>按回车或双击打开所选的户</source>
         <translation>Press Enter or double-click to open the selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="78"/>
+        <location filename="../../ui/pages/households.py" line="81"/>
         <source>打开户(&amp;O)</source>
         <translation>&amp;Open household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="79"/>
+        <location filename="../../ui/pages/households.py" line="82"/>
         <source>打开所选的户</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="81"/>
+        <location filename="../../ui/pages/households.py" line="84"/>
         <source>开始走访(&amp;W)</source>
         <translation>S&amp;tart visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="82"/>
+        <location filename="../../ui/pages/households.py" line="85"/>
         <source>为所选的户开始走访</source>
         <translation>Start a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="85"/>
+        <location filename="../../ui/pages/households.py" line="88"/>
         <source>户数</source>
         <translation>Number of households</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/households.py" line="139"/>
+        <location filename="../../ui/pages/households.py" line="142"/>
         <source>找到 %n 户</source>
         <translation>
             <numerusform>Found %n household</numerusform>
@@ -2017,7 +2017,7 @@ Disability certificate: %s</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/households.py" line="141"/>
+        <location filename="../../ui/pages/households.py" line="144"/>
         <source>共 %n 户</source>
         <translation>
             <numerusform>%n household</numerusform>
@@ -3810,9 +3810,8 @@ Disability certificate: %s</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../ui/unlock.py" line="35"/>
         <source>入户走访助手 — 解锁</source>
-        <translation>Fieldvisit — Unlock</translation>
+        <translation type="vanished">Fieldvisit — Unlock</translation>
     </message>
     <message>
         <location filename="../../ui/unlock.py" line="43"/>
@@ -3850,6 +3849,7 @@ Disability certificate: %s</translation>
         <translation>Unl&amp;ock</translation>
     </message>
     <message>
+        <location filename="../../ui/unlock.py" line="35"/>
         <location filename="../../ui/unlock.py" line="74"/>
         <source>解锁</source>
         <translation>Unlock</translation>
@@ -4158,36 +4158,36 @@ Disability certificate: %s</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/main.py" line="30"/>
+        <location filename="../../ui/main.py" line="32"/>
         <source>奉化区（演示）</source>
         <extracomment>the demo district&apos;s name in the window title</extracomment>
         <translation>Fenghua District (demo)</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="66"/>
+        <location filename="../../ui/main.py" line="68"/>
         <source>用户名不存在</source>
         <translation>No such user name</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="92"/>
+        <location filename="../../ui/main.py" line="94"/>
         <source>正在生成演示区的数据（只在第一次运行时）…</source>
         <translation>Making the demo district&apos;s data (first run only)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="97"/>
-        <location filename="../../ui/main.py" line="133"/>
-        <location filename="../../ui/main.py" line="155"/>
-        <location filename="../../ui/main.py" line="166"/>
+        <location filename="../../ui/main.py" line="99"/>
+        <location filename="../../ui/main.py" line="135"/>
+        <location filename="../../ui/main.py" line="157"/>
+        <location filename="../../ui/main.py" line="168"/>
         <source>入户走访助手</source>
         <translation>Fieldvisit</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="100"/>
+        <location filename="../../ui/main.py" line="102"/>
         <source>生成演示数据的进度</source>
         <translation>Progress of making the demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="167"/>
+        <location filename="../../ui/main.py" line="169"/>
         <source>本机还没有数据库：%s
 请先连接服务器登录（同步功能），或用 --demo 打开演示区。</source>
         <translation>There is no database on this computer yet: %s
