@@ -162,27 +162,25 @@ def main(argv: list[str] | None = None) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         if not build_demo(app, path, args.persons):
             return 1
-    if not path.exists():
-        QMessageBox.warning(
-            None,
-            QCoreApplication.translate("app", "入户走访助手"),
-            QCoreApplication.translate(
-                "app",
-                "本机还没有数据库：%s\n请先连接服务器登录（同步功能），或用 --demo 打开演示区。",
-            )
-            % path,
-        )
-        return 1
-
-    dialog = UnlockDialog(lambda u, p: open_for_user(path, u, p), user=user)
     loading = preload()
-    if dialog.exec() != UnlockDialog.DialogCode.Accepted or dialog.database is None:
-        return 0
+    if not path.exists():
+        # a new laptop: sign in to the district server once, the data comes down
+        from ui.first_login import FirstLoginDialog
+
+        first = FirstLoginDialog(path)
+        if first.exec() != FirstLoginDialog.DialogCode.Accepted or first.database is None:
+            return 0
+        database, username = first.database, first.user
+    else:
+        dialog = UnlockDialog(lambda u, p: open_for_user(path, u, p), user=user)
+        if dialog.exec() != UnlockDialog.DialogCode.Accepted or dialog.database is None:
+            return 0
+        database, username = dialog.database, dialog.user
     loading.join()
     from ui.main_window import MainWindow
     from ui.session import AppSession
 
-    session = AppSession(dialog.database, dialog.user)
+    session = AppSession(database, username)
     window = MainWindow(session, prefs, title_area=_tr(DEMO_AREA) if args.demo else "")
     window.show()
     code = app.exec()

@@ -1217,6 +1217,94 @@
     </message>
 </context>
 <context>
+    <name>FirstLoginDialog</name>
+    <message>
+        <location filename="../../ui/first_login.py" line="38"/>
+        <source>首次登录</source>
+        <translation>First sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_login.py" line="46"/>
+        <source>本机还没有数据。请连接网络，用区残联分配的账号登录服务器；登录后会下载您负责区域的数据，以后不联网也能用同一密码打开。</source>
+        <translation>This laptop has no data yet. Connect to the network and sign in to the server with the account the district federation gave you; the data of your areas is then downloaded, and later the program opens offline with the same password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_login.py" line="52"/>
+        <location filename="../../ui/first_login.py" line="114"/>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_login.py" line="54"/>
+        <location filename="../../ui/first_login.py" line="115"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_login.py" line="57"/>
+        <location filename="../../ui/first_login.py" line="116"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_login.py" line="60"/>
+        <source>服务器(&amp;V)：</source>
+        <translation>Ser&amp;ver:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_login.py" line="61"/>
+        <source>用户名(&amp;U)：</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_login.py" line="62"/>
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_login.py" line="68"/>
+        <source>下载进度</source>
+        <translation>Download progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_login.py" line="75"/>
+        <source>错误信息</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_login.py" line="82"/>
+        <source>登录并下载(&amp;L)</source>
+        <translation>Sign in and &amp;load</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_login.py" line="84"/>
+        <source>登录并下载数据</source>
+        <translation>Sign in and download the data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_login.py" line="87"/>
+        <source>退出(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_login.py" line="89"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_login.py" line="121"/>
+        <source>请填写：%s</source>
+        <translation>Please fill in: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_login.py" line="167"/>
+        <source>
+本机数据库已建立；重新打开程序、解锁后同步即可继续下载。</source>
+        <translation>
+The laptop&apos;s database has been made; open the program again, unlock it and sync to continue the download.</translation>
+    </message>
+</context>
+<context>
     <name>FormWidget</name>
     <message>
         <location filename="../../ui/forms/widget.py" line="104"/>
@@ -4177,7 +4265,6 @@ Disability certificate: %s</translation>
         <location filename="../../ui/main.py" line="99"/>
         <location filename="../../ui/main.py" line="135"/>
         <location filename="../../ui/main.py" line="157"/>
-        <location filename="../../ui/main.py" line="168"/>
         <source>入户走访助手</source>
         <translation>Fieldvisit</translation>
     </message>
@@ -4187,10 +4274,9 @@ Disability certificate: %s</translation>
         <translation>Progress of making the demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="169"/>
         <source>本机还没有数据库：%s
 请先连接服务器登录（同步功能），或用 --demo 打开演示区。</source>
-        <translation>There is no database on this computer yet: %s
+        <translation type="vanished">There is no database on this computer yet: %s
 Log in to the server first (Sync), or open the demo district with --demo.</translation>
     </message>
 </context>
