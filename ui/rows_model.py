@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -66,3 +66,25 @@ def fit_columns(view: QTableView, widths_in_chars: Sequence[int]) -> None:
         header = str(model.headerData(column, Qt.Orientation.Horizontal) or "") if model else ""
         needed = metrics.horizontalAdvance(header) + unit
         view.setColumnWidth(column, max(chars * unit, needed))
+
+
+def rows_view(
+    name: str, model: RowsModel, *, min_height: int | None = None, word_wrap: bool = False
+) -> QTableView:
+    """A read-only table of a detail page: whole rows selected, columns sized to the text."""
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.setWordWrap(word_wrap)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setResizeContentsPrecision(40)  # size by the first rows only
+    if min_height is not None:
+        view.setMinimumHeight(min_height)
+    return view

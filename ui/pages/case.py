@@ -9,9 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -34,7 +32,7 @@ from ui.pages.case_actions import CaseActions
 from ui.pages.case_dialogs import StepDialog
 from ui.pages.case_photos import PhotoSection
 from ui.pages.commands import announce, chain_tab_order
-from ui.rows_model import RowsModel
+from ui.rows_model import RowsModel, rows_view
 from ui.session import AppSession
 
 # The headers of the case's tables, translated by CasePage.tr when shown.
@@ -73,18 +71,7 @@ ACCEPTANCE_HEADERS = (
 
 
 def _table(name: str, model: RowsModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
-    view.setWordWrap(True)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return view
+    return rows_view(name, model, word_wrap=True)
 
 
 def _fit_height(view: QTableView) -> None:

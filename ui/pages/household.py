@@ -7,12 +7,10 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -34,7 +32,7 @@ from app.store.household_view import HouseholdView, age_today, household_view
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
 from ui.pages.household_dialogs import cancel_dialog, household_dialog, person_dialog, plan_dialog
-from ui.rows_model import RowsModel
+from ui.rows_model import RowsModel, rows_view
 from ui.session import AppSession
 from ui.timefmt import local_text
 
@@ -109,19 +107,7 @@ def _label(list_id: str, code: str) -> str:
 
 
 def _table(name: str, model: RowsModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setResizeContentsPrecision(40)  # size by the first rows only
-    view.setMinimumHeight(110)
-    return view
+    return rows_view(name, model, min_height=110)
 
 
 class HouseholdPage(Page):

@@ -6,10 +6,8 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -23,7 +21,7 @@ from app.services.changed import Changed
 from app.store import rounds, today
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
-from ui.rows_model import RowsModel
+from ui.rows_model import RowsModel, rows_view
 from ui.session import AppSession
 
 # The headers of the tables, translated by TodayPage.tr when shown.
@@ -49,19 +47,7 @@ RETURNED_HEADERS = (
 
 
 def _table(name: str, model: RowsModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setResizeContentsPrecision(40)  # size by the first rows only
-    view.setMinimumHeight(140)
-    return view
+    return rows_view(name, model, min_height=140)
 
 
 class TodayPage(Page):
