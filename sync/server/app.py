@@ -2,8 +2,9 @@
 
 Every route but /health and /login needs a device token; scope and role are
 checked on every request from the database (nothing is kept in memory between
-requests, so several processes can serve the same district). Each op of a push
-is applied in its own transaction; a refused op rolls back alone.
+requests, so several processes can serve the same district). A push is one
+transaction, each op in its own savepoint together with its receipt; a refused op rolls
+back alone.
 """
 
 from __future__ import annotations
@@ -36,7 +37,6 @@ from sync.protocol import (
     PullRequest,
     PushRequest,
     PushResponse,
-    Receipt,
     Resolution,
 )
 from sync.server import audit, auth, conflicts, feed, merge
@@ -148,17 +148,11 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
 
     @app.post("/push")
     def push(body: PushRequest, actor: Actor, request: Request) -> PushResponse:
-        receipts: list[Receipt] = []
-        for op in body.ops:
-            try:
-                with db.write() as s:
-                    receipts.append(merge.apply_op(s, actor, op))
-            except merge.Unapplied as unapplied:
-                receipts.append(unapplied.receipt)
-        counts: dict[str, int] = {}
-        for receipt in receipts:
-            counts[receipt.outcome] = counts.get(receipt.outcome, 0) + 1
         with db.write() as s:
+            receipts = merge.apply_batch(s, actor, body.ops)
+            counts: dict[str, int] = {}
+            for receipt in receipts:
+                counts[receipt.outcome] = counts.get(receipt.outcome, 0) + 1
             audit.record(
                 s,
                 actor.username,

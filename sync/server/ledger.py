@@ -9,11 +9,11 @@ pulls send them to their new readers and tell the old ones they left.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, event, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -39,14 +39,57 @@ def ensure_counter(session: Session) -> None:
         session.flush()
 
 
+@dataclass
+class _Counter:
+    """The sequence as this transaction holds it: taken from memory, written back at commit."""
+
+    value: int
+    written: int
+
+
+_COUNTER = "fieldvisit.seq"
+_FIELD_SEQS = "fieldvisit.field_seqs"
+
+
 def lock(session: Session) -> int:
-    """Lock the sequence row for this transaction; call it first in every writing transaction."""
+    """Lock the sequence row for this transaction; call it first in every writing transaction.
+
+    From then on `allocate` hands out numbers from memory and the new top is written
+    back just before the transaction commits (one UPDATE however many changes)."""
+    counter = session.info.get(_COUNTER)
+    if isinstance(counter, _Counter):
+        return counter.value
     query = select(SeqCounter.value).where(SeqCounter.id == 1).with_for_update()
-    return int(session.execute(query).scalar_one())
+    value = int(session.execute(query).scalar_one())
+    session.info[_COUNTER] = _Counter(value, value)
+    return value
+
+
+@event.listens_for(Session, "before_commit")
+def _write_counter(session: Session) -> None:
+    counter = session.info.get(_COUNTER)
+    if not isinstance(counter, _Counter) or session.in_nested_transaction():
+        return
+    if counter.value != counter.written:
+        session.execute(update(SeqCounter).where(SeqCounter.id == 1).values(value=counter.value))
+        counter.written = counter.value
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_counter(session: Session, transaction: Any) -> None:
+    # committed or rolled back: the next transaction locks and reads again (the numbers
+    # of a rolled-back savepoint are a gap in the sequence, which pulls do not mind)
+    if transaction.parent is None:
+        session.info.pop(_COUNTER, None)
+        session.info.pop(_FIELD_SEQS, None)
 
 
 def allocate(session: Session, count: int = 1) -> int:
     """Take `count` new sequence numbers; returns the first."""
+    counter = session.info.get(_COUNTER)
+    if isinstance(counter, _Counter):
+        counter.value += count
+        return counter.value - count + 1
     top = session.execute(
         update(SeqCounter)
         .where(SeqCounter.id == 1)
@@ -57,24 +100,27 @@ def allocate(session: Session, count: int = 1) -> int:
 
 
 def current(session: Session) -> int:
+    counter = session.info.get(_COUNTER)
+    if isinstance(counter, _Counter):
+        return counter.value
     return int(session.execute(select(SeqCounter.value).where(SeqCounter.id == 1)).scalar_one())
 
 
 def upsert(
     session: Session, table: Table, rows: Sequence[Mapping[str, Any]], keys: Sequence[str]
 ) -> None:
-    """Insert rows, or update the non-key columns of those already there."""
+    """Insert rows, or update the non-key columns of those already there (one statement,
+    executed for many rows: compiled once and cached)."""
     if not rows:
         return
     dialect = session.get_bind().dialect.name
-    stmt = (postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)).values(
-        list(rows)
-    )
+    stmt = postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
     columns = [c for c in rows[0] if c not in keys]
     session.execute(
         stmt.on_conflict_do_update(
             index_elements=list(keys), set_={c: stmt.excluded[c] for c in columns}
-        )
+        ),
+        list(rows),
     )
 
 
@@ -123,7 +169,6 @@ def write_change(
     obj.rev = seq
     obj.updated_at = utcnow()
     obj.updated_by = author.username
-    session.flush()
     area = scope.area_of(session, entity, wire_fields(obj))
     from_area = None
     if index is None:
@@ -157,6 +202,9 @@ def write_change(
             ],
             ("entity", "record_id", "field"),
         )
+        cached = _cached_seqs(session).get((entity, record_id))
+        if cached is not None:
+            cached.update({f: (seq, author.origin) for f in changed})
     session.add(
         ChangeLog(
             seq=seq,
@@ -208,14 +256,49 @@ def cascade(
         cascade(session, child, child_id, area, author)
 
 
+def _cached_seqs(session: Session) -> dict[tuple[str, str], dict[str, tuple[int, str]]]:
+    cache = session.info.get(_FIELD_SEQS)
+    if cache is None:
+        cache = session.info[_FIELD_SEQS] = {}
+    return cache
+
+
+def prefetch_field_seqs(session: Session, keys: Iterable[tuple[str, str]]) -> None:
+    """Read the field sequences of many records at once (a push reads them record by record)."""
+    cache = _cached_seqs(session)
+    by_entity: dict[str, set[str]] = {}
+    for entity, record_id in keys:
+        if (entity, record_id) not in cache:
+            by_entity.setdefault(entity, set()).add(record_id)
+    for entity, ids in by_entity.items():
+        for record_id in ids:
+            cache[(entity, record_id)] = {}
+        rows = session.execute(
+            select(FieldSeq.record_id, FieldSeq.field, FieldSeq.seq, FieldSeq.origin).where(
+                FieldSeq.entity == entity, FieldSeq.record_id.in_(sorted(ids))
+            )
+        )
+        for record_id, field, seq, origin in rows:
+            cache[(entity, record_id)][field] = (seq, origin)
+
+
+def forget_field_seqs(session: Session, entity: str, record_id: str) -> None:
+    """Drop a record's cached field sequences (after a savepoint that wrote them rolled back)."""
+    _cached_seqs(session).pop((entity, record_id), None)
+
+
 def field_seqs(session: Session, entity: str, record_id: str) -> dict[str, tuple[int, str]]:
     """The sequence and origin of the last change of each field changed since creation."""
-    rows = session.execute(
-        select(FieldSeq.field, FieldSeq.seq, FieldSeq.origin).where(
-            FieldSeq.entity == entity, FieldSeq.record_id == record_id
+    cache = _cached_seqs(session)
+    found = cache.get((entity, record_id))
+    if found is None:
+        rows = session.execute(
+            select(FieldSeq.field, FieldSeq.seq, FieldSeq.origin).where(
+                FieldSeq.entity == entity, FieldSeq.record_id == record_id
+            )
         )
-    )
-    return {field: (seq, origin) for field, seq, origin in rows}
+        found = cache[(entity, record_id)] = {field: (seq, origin) for field, seq, origin in rows}
+    return dict(found)
 
 
 def value_at(session: Session, entity: str, record_id: str, field: str, seq: int) -> Any:

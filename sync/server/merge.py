@@ -11,7 +11,7 @@ Refusals raise `Unapplied`, so that the caller rolls the transaction back.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Boolean, Float, Integer, String, Text, select
@@ -28,6 +28,9 @@ from sync.protocol import Op, Receipt, Refusal
 from sync.server import conflicts, ledger, rules, scope
 from sync.server.auth import Actor
 from sync.server.tables import SERVER_ONLY, Blob, OpReceipt, RecordIndex
+
+#: ids per IN list (SQLite's bound-parameter limit is far above)
+_CHUNK = 500
 
 
 class Unapplied(Exception):
@@ -125,12 +128,79 @@ def _receipt(session: Session, actor: Actor, op: Op, receipt: Receipt) -> Receip
     return receipt
 
 
+def apply_batch(session: Session, actor: Actor, ops: Sequence[Op]) -> list[Receipt]:
+    """Apply a push's ops in order, each in its own savepoint with its receipt.
+
+    One transaction holds the sequence lock for the whole batch (one commit instead of
+    one per op); an op that is refused rolls back its savepoint alone. The records,
+    index rows, field sequences and receipts the batch needs are read up front, a few
+    queries in all, and the ops then find them in the session."""
+    ledger.lock(session)
+    stored = _stored_receipts(session, [op.op_id for op in ops])
+    loaded = _prefetch(session, ops)
+    receipts: list[Receipt] = []
+    for op in ops:
+        if op.op_id in stored:
+            receipts.append(stored[op.op_id])
+            continue
+        try:
+            with session.begin_nested():
+                receipt = _apply_new(session, actor, op)
+        except Unapplied as unapplied:
+            receipt = unapplied.receipt
+            ledger.forget_field_seqs(session, op.entity, op.record_id)
+        else:
+            stored[op.op_id] = receipt
+        receipts.append(receipt)
+    del loaded
+    return receipts
+
+
 def apply_op(session: Session, actor: Actor, op: Op) -> Receipt:
     """Apply one op (or return its stored receipt); raises Unapplied when nothing may change."""
     ledger.lock(session)
     stored = session.get(OpReceipt, op.op_id)
     if stored is not None:
         return Receipt.model_validate(stored.body)
+    return _apply_new(session, actor, op)
+
+
+def _stored_receipts(session: Session, op_ids: Sequence[str]) -> dict[str, Receipt]:
+    found: dict[str, Receipt] = {}
+    for start in range(0, len(op_ids), _CHUNK):
+        rows = session.execute(
+            select(OpReceipt.op_id, OpReceipt.body).where(
+                OpReceipt.op_id.in_(op_ids[start : start + _CHUNK])
+            )
+        )
+        found.update({op_id: Receipt.model_validate(body) for op_id, body in rows})
+    return found
+
+
+def _prefetch(session: Session, ops: Sequence[Op]) -> list[Any]:
+    """Load the batch's records and index rows into the session (kept alive by the list
+    returned) and its field sequences into the ledger's cache."""
+    by_entity: dict[str, set[str]] = {}
+    for op in ops:
+        if op.entity in MODEL_BY_ENTITY:
+            by_entity.setdefault(op.entity, set()).add(op.record_id)
+    loaded: list[Any] = []
+    for entity, id_set in by_entity.items():
+        model = MODEL_BY_ENTITY[entity]
+        ids = sorted(id_set)
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            loaded += session.scalars(select(model).where(model.id.in_(chunk))).all()
+            loaded += session.scalars(
+                select(RecordIndex).where(
+                    RecordIndex.entity == entity, RecordIndex.record_id.in_(chunk)
+                )
+            ).all()
+        ledger.prefetch_field_seqs(session, [(entity, i) for i in ids])
+    return loaded
+
+
+def _apply_new(session: Session, actor: Actor, op: Op) -> Receipt:
     model = MODEL_BY_ENTITY.get(op.entity)
     if model is None:
         raise refusal(op, [Issue("sync.entity_unknown", {"entity": op.entity})])
@@ -138,7 +208,9 @@ def apply_op(session: Session, actor: Actor, op: Op) -> Receipt:
         raise refusal(op, [Issue("sync.server_managed", {"entity": op.entity})])
     values = checked_values(op, model)
     try:
-        return _receipt(session, actor, op, _apply(session, actor, op, model, values))
+        receipt = _receipt(session, actor, op, _apply(session, actor, op, model, values))
+        session.flush()
+        return receipt
     except scope.UnknownParent as exc:
         raise refusal(
             op, [Issue("sync.parent_unknown", {"entity": exc.entity, "id": exc.record_id})]
