@@ -49,6 +49,7 @@ class _Counter:
 
 _COUNTER = "fieldvisit.seq"
 _FIELD_SEQS = "fieldvisit.field_seqs"
+_PENDING = "fieldvisit.pending_field_seqs"
 
 
 def lock(session: Session) -> int:
@@ -67,8 +68,11 @@ def lock(session: Session) -> int:
 
 @event.listens_for(Session, "before_commit")
 def _write_counter(session: Session) -> None:
+    if session.in_nested_transaction():
+        return
+    write_pending(session)
     counter = session.info.get(_COUNTER)
-    if not isinstance(counter, _Counter) or session.in_nested_transaction():
+    if not isinstance(counter, _Counter):
         return
     if counter.value != counter.written:
         session.execute(update(SeqCounter).where(SeqCounter.id == 1).values(value=counter.value))
@@ -82,6 +86,7 @@ def _forget_counter(session: Session, transaction: Any) -> None:
     if transaction.parent is None:
         session.info.pop(_COUNTER, None)
         session.info.pop(_FIELD_SEQS, None)
+        session.info.pop(_PENDING, None)
 
 
 def allocate(session: Session, count: int = 1) -> int:
@@ -187,24 +192,19 @@ def write_change(
             from_area = index.area_code
         index.seq = seq
         index.area_code = area
-        upsert(
-            session,
-            FieldSeq.__table__,  # type: ignore[arg-type]
-            [
-                {
-                    "entity": entity,
-                    "record_id": record_id,
-                    "field": f,
-                    "seq": seq,
-                    "origin": author.origin,
-                }
-                for f in changed
-            ],
-            ("entity", "record_id", "field"),
-        )
-        cached = _cached_seqs(session).get((entity, record_id))
-        if cached is not None:
-            cached.update({f: (seq, author.origin) for f in changed})
+        # the field sequences are written together at commit (`write_pending`); until
+        # then the cache answers for them
+        seqs = _record_seqs(session, entity, record_id)
+        pending = _pending(session)
+        for f in changed:
+            seqs[f] = (seq, author.origin)
+            pending[(entity, record_id, f)] = {
+                "entity": entity,
+                "record_id": record_id,
+                "field": f,
+                "seq": seq,
+                "origin": author.origin,
+            }
     session.add(
         ChangeLog(
             seq=seq,
@@ -219,7 +219,6 @@ def write_change(
             op_id=author.op_id,
         )
     )
-    session.flush()
     if from_area is not None:
         cascade(session, entity, record_id, area, author)
     return obj
@@ -263,6 +262,31 @@ def _cached_seqs(session: Session) -> dict[tuple[str, str], dict[str, tuple[int,
     return cache
 
 
+def _pending(session: Session) -> dict[tuple[str, str, str], dict[str, Any]]:
+    pending = session.info.get(_PENDING)
+    if pending is None:
+        pending = session.info[_PENDING] = {}
+    return pending
+
+
+def write_pending(session: Session) -> None:
+    """Write the field sequences of the changes made so far (one statement for them all)."""
+    pending = session.info.pop(_PENDING, None)
+    if pending:
+        upsert(
+            session,
+            FieldSeq.__table__,  # type: ignore[arg-type]
+            list(pending.values()),
+            ("entity", "record_id", "field"),
+        )
+
+
+def discard_pending(session: Session) -> None:
+    """Forget unwritten field sequences and the cache (after a savepoint rolled back)."""
+    session.info.pop(_PENDING, None)
+    session.info.pop(_FIELD_SEQS, None)
+
+
 def prefetch_field_seqs(session: Session, keys: Iterable[tuple[str, str]]) -> None:
     """Read the field sequences of many records at once (a push reads them record by record)."""
     cache = _cached_seqs(session)
@@ -282,13 +306,8 @@ def prefetch_field_seqs(session: Session, keys: Iterable[tuple[str, str]]) -> No
             cache[(entity, record_id)][field] = (seq, origin)
 
 
-def forget_field_seqs(session: Session, entity: str, record_id: str) -> None:
-    """Drop a record's cached field sequences (after a savepoint that wrote them rolled back)."""
-    _cached_seqs(session).pop((entity, record_id), None)
-
-
-def field_seqs(session: Session, entity: str, record_id: str) -> dict[str, tuple[int, str]]:
-    """The sequence and origin of the last change of each field changed since creation."""
+def _record_seqs(session: Session, entity: str, record_id: str) -> dict[str, tuple[int, str]]:
+    """The cached (and so current, pending ones included) field sequences of one record."""
     cache = _cached_seqs(session)
     found = cache.get((entity, record_id))
     if found is None:
@@ -298,7 +317,12 @@ def field_seqs(session: Session, entity: str, record_id: str) -> dict[str, tuple
             )
         )
         found = cache[(entity, record_id)] = {field: (seq, origin) for field, seq, origin in rows}
-    return dict(found)
+    return found
+
+
+def field_seqs(session: Session, entity: str, record_id: str) -> dict[str, tuple[int, str]]:
+    """The sequence and origin of the last change of each field changed since creation."""
+    return dict(_record_seqs(session, entity, record_id))
 
 
 def value_at(session: Session, entity: str, record_id: str, field: str, seq: int) -> Any:

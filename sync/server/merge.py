@@ -129,15 +129,63 @@ def _receipt(session: Session, actor: Actor, op: Op, receipt: Receipt) -> Receip
 
 
 def apply_batch(session: Session, actor: Actor, ops: Sequence[Op]) -> list[Receipt]:
-    """Apply a push's ops in order, each in its own savepoint with its receipt.
+    """Apply a push's ops in order, each with its receipt, all or each in a savepoint.
 
     One transaction holds the sequence lock for the whole batch (one commit instead of
-    one per op); an op that is refused rolls back its savepoint alone. The records,
-    index rows, field sequences and receipts the batch needs are read up front, a few
-    queries in all, and the ops then find them in the session."""
+    one per op). The records, index rows, field sequences and receipts the batch needs
+    are read up front, a few queries in all. The ops are first applied together and
+    written at once; when one of them cannot be (a refusal after it began writing, or a
+    constraint the database enforces), that attempt is rolled back and the batch is
+    applied again op by op, each in its own savepoint, so a refused op rolls back alone.
+    """
     ledger.lock(session)
     stored = _stored_receipts(session, [op.op_id for op in ops])
     loaded = _prefetch(session, ops)
+    together = session.begin_nested()
+    try:
+        receipts = _apply_together(session, actor, ops, dict(stored))
+        session.flush()
+        ledger.write_pending(session)
+    except (_Again, DBAPIError):
+        together.rollback()
+        ledger.discard_pending(session)
+        loaded = _prefetch(session, ops)
+        receipts = _apply_one_by_one(session, actor, ops, dict(stored))
+    else:
+        together.commit()
+    del loaded
+    return receipts
+
+
+class _Again(Exception):
+    """The ops cannot be applied together: apply them one by one."""
+
+
+def _apply_together(
+    session: Session, actor: Actor, ops: Sequence[Op], stored: dict[str, Receipt]
+) -> list[Receipt]:
+    receipts: list[Receipt] = []
+    for op in ops:
+        if op.op_id in stored:
+            receipts.append(stored[op.op_id])
+            continue
+        top = ledger.current(session)
+        try:
+            receipt = _apply_new(session, actor, op, flush=False)
+        except Unapplied as unapplied:
+            # refused before it wrote anything: nothing to undo
+            if ledger.current(session) != top or isinstance(unapplied.__cause__, DBAPIError):
+                raise _Again from unapplied
+            receipt = unapplied.receipt
+        else:
+            stored[op.op_id] = receipt
+        receipts.append(receipt)
+    return receipts
+
+
+def _apply_one_by_one(
+    session: Session, actor: Actor, ops: Sequence[Op], stored: dict[str, Receipt]
+) -> list[Receipt]:
     receipts: list[Receipt] = []
     for op in ops:
         if op.op_id in stored:
@@ -145,24 +193,15 @@ def apply_batch(session: Session, actor: Actor, ops: Sequence[Op]) -> list[Recei
             continue
         try:
             with session.begin_nested():
-                receipt = _apply_new(session, actor, op)
+                receipt = _apply_new(session, actor, op, flush=True)
+                ledger.write_pending(session)
         except Unapplied as unapplied:
             receipt = unapplied.receipt
-            ledger.forget_field_seqs(session, op.entity, op.record_id)
+            ledger.discard_pending(session)
         else:
             stored[op.op_id] = receipt
         receipts.append(receipt)
-    del loaded
     return receipts
-
-
-def apply_op(session: Session, actor: Actor, op: Op) -> Receipt:
-    """Apply one op (or return its stored receipt); raises Unapplied when nothing may change."""
-    ledger.lock(session)
-    stored = session.get(OpReceipt, op.op_id)
-    if stored is not None:
-        return Receipt.model_validate(stored.body)
-    return _apply_new(session, actor, op)
 
 
 def _stored_receipts(session: Session, op_ids: Sequence[str]) -> dict[str, Receipt]:
@@ -200,7 +239,9 @@ def _prefetch(session: Session, ops: Sequence[Op]) -> list[Any]:
     return loaded
 
 
-def _apply_new(session: Session, actor: Actor, op: Op) -> Receipt:
+def _apply_new(session: Session, actor: Actor, op: Op, *, flush: bool) -> Receipt:
+    """One op not applied before; `flush` writes it at once (a constraint it breaks is
+    then its refusal), otherwise it is written with the others."""
     model = MODEL_BY_ENTITY.get(op.entity)
     if model is None:
         raise refusal(op, [Issue("sync.entity_unknown", {"entity": op.entity})])
@@ -209,7 +250,8 @@ def _apply_new(session: Session, actor: Actor, op: Op) -> Receipt:
     values = checked_values(op, model)
     try:
         receipt = _receipt(session, actor, op, _apply(session, actor, op, model, values))
-        session.flush()
+        if flush:
+            session.flush()
         return receipt
     except scope.UnknownParent as exc:
         raise refusal(
