@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import queue
+import re
+import threading
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from pydantic import ValidationError
+
 from app.store import pull, syncing
-from sync.protocol import ConflictInfo, Me, PulledRecord, PullPage, PullRequest
+from sync.protocol import ConflictInfo, Me, PullPage, PullRequest
 from sync.transport import BadAnswer, Refused
 
 if TYPE_CHECKING:
@@ -46,54 +51,194 @@ def conflict_row(info: ConflictInfo) -> dict[str, Any]:
     }
 
 
-def _pulled(record: PulledRecord) -> pull.Pulled:
-    return pull.Pulled(
-        record.entity,
-        record.id,
-        record.rev,
-        record.deleted,
-        record.updated_at,
-        record.updated_by,
-        record.fields,
-    )
+#: the types of a pulled record's keys (the JSON of `PulledRecord`)
+RECORD_TYPES = (
+    ("entity", str),
+    ("id", str),
+    ("rev", int),
+    ("deleted", bool),
+    ("updated_at", str),
+    ("updated_by", str),
+    ("fields", dict),
+)
 
 
-def _apply(client: SyncClient, page: PullPage, state: dict[str, str], reindex: bool = True) -> None:
-    applied = pull.apply_page(
+@dataclass
+class Fetched:
+    """A page as received: its envelope (without records), its records as driver rows,
+    and the households they concern."""
+
+    page: PullPage
+    rows: pull.Prepared
+    households: set[str]
+
+
+def _check_records(records: Any) -> list[dict[str, Any]]:
+    """The records of a page, checked as `PulledRecord` would (by hand: tens of thousands)."""
+    if type(records) is not list:
+        raise BadAnswer("records")
+    size = len(RECORD_TYPES)
+    for record in records:
+        if type(record) is not dict or len(record) != size:
+            raise BadAnswer("record")
+        for key, kind in RECORD_TYPES:
+            value = record.get(key)
+            if type(value) is not kind:
+                raise BadAnswer(f"record {key}")
+    return records
+
+
+def decode_page(data: Any, dialect: Any) -> Fetched:
+    """Check a pull page's JSON and turn its records into rows for the laptop database."""
+    if type(data) is not dict:
+        raise BadAnswer("page")
+    records = _check_records(data.get("records"))
+    try:
+        page = PullPage.model_validate({**data, "records": []})
+    except ValidationError as exc:
+        raise BadAnswer(str(exc.errors()[0].get("msg", ""))) from exc
+    households = {
+        r["id"] if r["entity"] == "household" else str(r["fields"].get("household_id") or "")
+        for r in records
+        if r["entity"] == "household" or "household_id" in r["fields"]
+    }
+    households.discard("")
+    return Fetched(page, pull.prepare(records, dialect), households)
+
+
+def _apply(
+    client: SyncClient, fetched: Fetched, state: dict[str, str], reindex: bool = True
+) -> None:
+    page = fetched.page
+    applied = pull.apply_prepared(
         client.db,
-        [_pulled(r) for r in page.records],
+        fetched.rows,
         [(g.entity, g.id) for g in page.gone],
         [conflict_row(c) for c in page.conflicts],
         state,
         reindex=reindex,
     )
-    client.households.update(
-        r.id if r.entity == "household" else str(r.fields.get("household_id") or "")
-        for r in page.records
-        if r.entity == "household" or "household_id" in r.fields
-    )
-    client.households.discard("")
+    client.households.update(fetched.households)
     client.add("received", applied.received)
     client.add("removed", applied.removed)
     client.progress("received", int(client.counts.get("received", 0)), 0)
 
 
-def _pages(client: SyncClient, request: PullRequest) -> Iterator[PullPage]:
-    """The pages from `request` on, the next one fetched while the caller applies this one."""
+#: the end of a page as the server writes it: its cursor is known before the page is decoded
+TAIL = re.compile(rb'"next_cursor":(\d+),"more":(true|false),"scope":\[[^\[\]]*\]\}\s*$')
+TAIL_BYTES = 65536
 
-    def fetch(cursor: int) -> PullPage:
-        ask = request.model_copy(update={"cursor": cursor})
-        return client.transport.call("POST", "/pull", PullPage, ask)
 
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        future = pool.submit(fetch, request.cursor)
-        while True:
-            page = future.result()
-            if page.more:
-                future = pool.submit(fetch, page.next_cursor)
-            yield page
-            if not page.more:
-                return
+def peek_cursor(raw: bytes) -> tuple[int, bool] | None:
+    """(next_cursor, more) read from the end of a page without decoding it, if written so."""
+    found = TAIL.search(raw, max(0, len(raw) - TAIL_BYTES))
+    return (int(found[1]), found[2] == b"true") if found else None
+
+
+def _loads(raw: bytes) -> Any:
+    try:
+        return json.loads(raw)
+    except ValueError as exc:
+        raise BadAnswer(str(exc)) from exc
+
+
+class _Pipeline:
+    """Pages from a request on, in three stages that overlap: a thread asks for the next page
+    as soon as a page has arrived (its cursor read from its end), a thread decodes and checks
+    it and turns it into rows, and the caller applies it (SQLite works without the GIL, so
+    decoding goes on meanwhile; the server builds the next page in its own process)."""
+
+    DEPTH = 2
+
+    def __init__(self, client: SyncClient, request: PullRequest) -> None:
+        self.client = client
+        self.request = request
+        self.dialect = client.db.engine.dialect
+        self.stop = threading.Event()
+        self.arrived: queue.Queue[Any] = queue.Queue(self.DEPTH)
+        self.decoded: queue.Queue[Any] = queue.Queue(self.DEPTH)
+        self.threads = [
+            threading.Thread(target=self._fetch, name="pull-fetch", daemon=True),
+            threading.Thread(target=self._decode, name="pull-decode", daemon=True),
+        ]
+
+    def _put(self, into: queue.Queue[Any], item: Any) -> bool:
+        while not self.stop.is_set():
+            try:
+                into.put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _get(self, out_of: queue.Queue[Any]) -> Any:
+        while not self.stop.is_set():
+            try:
+                return out_of.get(timeout=0.2)
+            except queue.Empty:
+                continue
+        return None
+
+    def _fetch(self) -> None:
+        cursor = self.request.cursor
+        try:
+            while not self.stop.is_set():
+                ask = self.request.model_copy(update={"cursor": cursor})
+                raw = self.client.transport.call_raw("POST", "/pull", ask)
+                ahead = peek_cursor(raw)
+                item: Any = raw
+                if ahead is None:  # written otherwise: decode it here to go on
+                    item = _loads(raw)
+                    data = item if type(item) is dict else {}
+                    after, more = data.get("next_cursor"), data.get("more")
+                    if type(after) is not int or type(more) is not bool:
+                        raise BadAnswer("next_cursor")
+                    ahead = (after, more)
+                if not self._put(self.arrived, (item, ahead)) or not ahead[1]:
+                    return
+                cursor = ahead[0]
+        except BaseException as exc:  # handed to the caller, raised there
+            self._put(self.arrived, exc)
+
+    def _decode(self) -> None:
+        try:
+            while True:
+                got = self._get(self.arrived)
+                if got is None:
+                    return
+                if isinstance(got, BaseException):
+                    self._put(self.decoded, got)
+                    return
+                item, ahead = got
+                data = _loads(item) if isinstance(item, bytes) else item
+                fetched = decode_page(data, self.dialect)
+                if (fetched.page.next_cursor, fetched.page.more) != ahead:
+                    raise BadAnswer("next_cursor")
+                if not self._put(self.decoded, fetched) or not fetched.page.more:
+                    return
+        except BaseException as exc:
+            self._put(self.decoded, exc)
+
+    def __iter__(self) -> Iterator[Fetched]:
+        for thread in self.threads:
+            thread.start()
+        try:
+            while True:
+                got = self._get(self.decoded)
+                if isinstance(got, BaseException):
+                    raise got
+                yield got
+                if not got.page.more:
+                    return
+        finally:
+            self.stop.set()
+            for thread in self.threads:
+                thread.join()
+
+
+def _pages(client: SyncClient, request: PullRequest) -> Iterator[Fetched]:
+    """The pages from `request` on (see `_Pipeline`)."""
+    yield from _Pipeline(client, request)
 
 
 def _rescope(client: SyncClient, me: Me, plan: dict[str, Any]) -> None:
@@ -105,13 +250,14 @@ def _rescope(client: SyncClient, me: Me, plan: dict[str, Any]) -> None:
         added=plan["added"],
         removed=plan["removed"],
     )
-    for page in _pages(client, request):
+    for fetched in _pages(client, request):
         client.check()
+        page = fetched.page
         plan = {**plan, "cursor": page.next_cursor}
         if page.more:
-            _apply(client, page, {"rescope": json.dumps(plan)})
+            _apply(client, fetched, {"rescope": json.dumps(plan)})
         else:
-            _apply(client, page, {"rescope": "", "scope": json.dumps(me.scope)})
+            _apply(client, fetched, {"rescope": "", "scope": json.dumps(me.scope)})
 
 
 def pull_all(client: SyncClient, me: Me, restarts: int = 0) -> None:
@@ -137,15 +283,16 @@ def pull_all(client: SyncClient, me: Me, restarts: int = 0) -> None:
     stale = cursor == 0 or state.get("search_stale") == "1"
     scope = json.dumps(me.scope)
     changed = False
-    for page in _pages(client, PullRequest(cursor=cursor, limit=client.page_size)):
+    for fetched in _pages(client, PullRequest(cursor=cursor, limit=client.page_size)):
         client.check()
+        page = fetched.page
         if sorted(page.scope) != sorted(me.scope):
             changed = True  # the areas changed during this sync: start again with the new ones
             break
         values = {"cursor": str(page.next_cursor), "scope": scope}
         if stale:
             values["search_stale"] = "1"
-        _apply(client, page, values, reindex=not stale)
+        _apply(client, fetched, values, reindex=not stale)
     if changed:
         if restarts >= MAX_RESTARTS:
             raise BadAnswer("scope keeps changing")

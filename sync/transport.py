@@ -162,6 +162,20 @@ class Transport:
 
     def call(self, method: str, path: str, answer: type[M], body: BaseModel | None = None) -> M:
         """Send a JSON body (gzip when large) and parse the answer as `answer`."""
+        response = self._send(method, path, **self._body(body))
+        try:
+            return answer.model_validate_json(response.content)
+        except ValidationError as exc:
+            raise BadAnswer(str(exc.errors()[0].get("msg", ""))) from exc
+
+    def call_raw(self, method: str, path: str, body: BaseModel | None = None) -> bytes:
+        """`call` answering the body as received, for the caller to decode and check: pull
+        pages, whose tens of thousands of records are checked faster by hand than by their
+        model, and on another thread than the request."""
+        return self._send(method, path, **self._body(body)).content
+
+    @staticmethod
+    def _body(body: BaseModel | None) -> dict[str, Any]:
         kwargs: dict[str, Any] = {}
         if body is not None:
             data = json.dumps(body.model_dump(mode="json"), ensure_ascii=False).encode("utf-8")
@@ -170,11 +184,7 @@ class Transport:
                 data = gzip.compress(data, compresslevel=5)
                 headers["Content-Encoding"] = "gzip"
             kwargs.update(data=data, headers=headers)
-        response = self._send(method, path, **kwargs)
-        try:
-            return answer.model_validate_json(response.content)
-        except ValidationError as exc:
-            raise BadAnswer(str(exc.errors()[0].get("msg", ""))) from exc
+        return kwargs
 
     def put_blob(self, sha: str, data: bytes) -> None:
         self._send(

@@ -15,7 +15,7 @@ import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -100,42 +100,144 @@ def _datetime(value: Any) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+#: the bookkeeping columns, in the order they follow a table's fields in its driver rows
+WIRE_BOOKKEEPING = ("id", "rev", "deleted", "updated_at", "updated_by")
+
+
+@dataclass(frozen=True)
+class _Table:
+    """How a table's rows go to the driver: the upsert, its columns (the fields, then
+    `WIRE_BOOKKEEPING`) and a converter for each column that needs one (wire -> driver)."""
+
+    name: str
+    upsert: str
+    names: tuple[str, ...]
+    fields: tuple[str, ...]
+    convert: tuple[tuple[int, Callable[[Any], Any]], ...]
+    #: date and time fields: wire -> Python (for rows that go through SQLAlchemy)
+    parse: tuple[tuple[str, Callable[[Any], Any]], ...]
+
+
+def _stored_datetime(bind: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
+    """Wire time -> the text SQLAlchemy's SQLite dialect stores for it (the laptop's database),
+    written directly: much faster than through the type."""
+
+    def convert(value: Any) -> Any:
+        moment = _datetime(value)
+        if moment is not None and moment.tzinfo is None:
+            return moment.isoformat(" ", "microseconds")
+        return bind(moment) if bind is not None else moment
+
+    return convert
+
+
+def _stored_date(bind: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
+    def convert(value: Any) -> Any:
+        day = _date(value)
+        if day is not None:
+            return day.isoformat()
+        return bind(day) if bind is not None else day
+
+    return convert
+
+
 @functools.cache
-def _columns(model: Any) -> tuple[frozenset[str], dict[str, Callable[[Any], Any]]]:
-    """A model's field names, and a converter for each date and time field (wire -> Python)."""
-    names = frozenset(c.name for c in model.__table__.columns) - BOOKKEEPING_COLUMNS
-    convert: dict[str, Callable[[Any], Any]] = {}
-    for column in model.__table__.columns:
+def _table(model: Any, dialect: Any) -> _Table:
+    table = model.__table__
+    fields = tuple(c.name for c in table.columns if c.name not in BOOKKEEPING_COLUMNS)
+    names = fields + WIRE_BOOKKEEPING
+    convert: list[tuple[int, Callable[[Any], Any]]] = []
+    parse: list[tuple[str, Callable[[Any], Any]]] = []
+    for i, name in enumerate(names):
+        column = table.columns[name]
+        bind = column.type.dialect_impl(dialect).bind_processor(dialect)
         if isinstance(column.type, DateTime):
-            convert[column.name] = _datetime
+            parse.append((name, _datetime))
+            convert.append((i, _stored_datetime(bind)))
         elif isinstance(column.type, Date):
-            convert[column.name] = _date
-    return names, convert
-
-
-def _row(model: Any, record: Pulled) -> dict[str, Any]:
-    names, convert = _columns(model)
-    row = {n: v for n, v in record.fields.items() if n in names}
-    for name, fn in convert.items():
-        if name in row:
-            row[name] = fn(row[name])
-    row.update(
-        id=record.id,
-        rev=record.rev,
-        deleted=record.deleted,
-        updated_by=record.updated_by,
-        updated_at=datetime.fromisoformat(record.updated_at),
+            parse.append((name, _date))
+            convert.append((i, _stored_date(bind)))
+        elif bind is not None:
+            convert.append((i, bind))
+    quoted = [f'"{n}"' for n in names]
+    upsert = (
+        f'INSERT INTO "{table.name}" ({", ".join(quoted)}) VALUES ({", ".join("?" for _ in names)})'
+        " ON CONFLICT (id) DO UPDATE SET "
+        + ", ".join(f"{q} = excluded.{q}" for q, n in zip(quoted, names, strict=True) if n != "id")
     )
-    return row
+    return _Table(table.name, upsert, names, fields, tuple(convert), tuple(parse))
 
 
-def _park_persons(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+@dataclass
+class Prepared:
+    """A page's records turned into driver rows, grouped by entity, before the transaction that
+    writes them (a sync prepares the next page on its fetching thread meanwhile)."""
+
+    #: (entity, id) of every record, known entities or not
+    keys: list[tuple[str, str]] = field(default_factory=list)
+    #: entity -> rows with every column, as the driver stores them
+    full: dict[str, list[list[Any]]] = field(default_factory=dict)
+    #: entity -> rows lacking some column (an older server), as Python values
+    partial: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+def prepare(records: Iterable[Mapping[str, Any]], dialect: Any) -> Prepared:
+    """Turn records in their wire shape (the JSON of `PulledRecord`: entity, id, rev, deleted,
+    updated_at, updated_by, fields) into driver rows."""
+    out = Prepared()
+    tables: dict[str, _Table | None] = {}
+    for record in records:
+        entity = record["entity"]
+        out.keys.append((entity, record["id"]))
+        if entity not in tables:
+            model: Any = MODEL_BY_ENTITY.get(entity)  # an entity of a newer server: ignored
+            tables[entity] = _table(model, dialect) if model is not None else None
+        spec = tables[entity]
+        if spec is None:
+            continue
+        fields = record["fields"]
+        try:
+            values = [fields[n] for n in spec.fields]
+        except KeyError:  # an older server without some field: the defaults fill it
+            row = {n: v for n, v in fields.items() if n in spec.fields}
+            row.update((n, record[n]) for n in WIRE_BOOKKEEPING)
+            for name, wire in spec.parse:
+                if name in row:
+                    row[name] = wire(row[name])
+            out.partial.setdefault(entity, []).append(row)
+            continue
+        values += (
+            record["id"],
+            record["rev"],
+            record["deleted"],
+            record["updated_at"],
+            record["updated_by"],
+        )
+        for i, convert in spec.convert:
+            values[i] = convert(values[i])
+        out.full.setdefault(entity, []).append(values)
+    return out
+
+
+def _wire(record: Pulled) -> dict[str, Any]:
+    return {
+        "entity": record.entity,
+        "id": record.id,
+        "rev": record.rev,
+        "deleted": record.deleted,
+        "updated_at": record.updated_at,
+        "updated_by": record.updated_by,
+        "fields": record.fields,
+    }
+
+
+def _park_persons(conn: Connection, rows: Sequence[tuple[str, bool, Any, Any]]) -> None:
     """Make room for the persons of a page under the live-unique ID and certificate numbers.
 
-    The page's persons already here are parked (deleted) until they are written back, so
-    numbers that moved between them never clash; a local person holding a number the
-    server gave to another (a duplicate the server refused) is marked deleted: its
-    refused op keeps what was typed.
+    `rows`: (id, deleted, id_number, cert_number). The page's persons already here are
+    parked (deleted) until they are written back, so numbers that moved between them
+    never clash; a local person holding a number the server gave to another (a duplicate
+    the server refused) is marked deleted: its refused op keeps what was typed.
     """
     conn.exec_driver_sql(
         "CREATE TEMP TABLE IF NOT EXISTS pulled_person"
@@ -145,11 +247,10 @@ def _park_persons(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
     conn.exec_driver_sql(
         "INSERT INTO pulled_person VALUES (?, ?, ?)",
         [
-            (r["id"], None if r["deleted"] else r.get("id_number"),
-             None if r["deleted"] else (r.get("cert_number") or None))
-            for r in rows
+            (i, None if deleted else id_number, None if deleted else (cert_number or None))
+            for i, deleted, id_number, cert_number in rows
         ],
-    )  # fmt: skip
+    )
     conn.exec_driver_sql(
         "UPDATE person SET deleted = 1 WHERE deleted = 0 AND ("
         " id IN (SELECT id FROM pulled_person)"
@@ -158,43 +259,54 @@ def _park_persons(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
     )
 
 
-@functools.cache
-def _upsert(model: Any, dialect: Any) -> tuple[str, tuple[str, ...], tuple[tuple[int, Any], ...]]:
-    """The upsert statement of a table, its columns, and each column's bind processor."""
-    table = model.__table__
-    names = tuple(c.name for c in table.columns)
-    processors = tuple(
-        (i, p) for i, c in enumerate(table.columns) if (p := c.type.bind_processor(dialect))
-    )
-    quoted = [f'"{n}"' for n in names]
-    sql = (
-        f'INSERT INTO "{table.name}" ({", ".join(quoted)}) VALUES ({", ".join("?" for _ in names)})'
-        f" ON CONFLICT (id) DO UPDATE SET "
-        + ", ".join(f"{q} = excluded.{q}" for q, n in zip(quoted, names, strict=True) if n != "id")
-    )
-    return sql, names, processors
+def _person_numbers(
+    spec: _Table, full: Sequence[Sequence[Any]], partial: Sequence[Mapping[str, Any]]
+) -> list[tuple[str, bool, Any, Any]]:
+    at = {n: spec.names.index(n) for n in ("id", "deleted", "id_number", "cert_number")}
+    rows = [
+        (r[at["id"]], bool(r[at["deleted"]]), r[at["id_number"]], r[at["cert_number"]])
+        for r in full
+    ]
+    rows += [
+        (r["id"], bool(r["deleted"]), r.get("id_number"), r.get("cert_number")) for r in partial
+    ]
+    return rows
 
 
 def _write(
-    conn: Connection, model: Any, rows: list[dict[str, Any]], pending: Mapping[str, set[str]]
+    conn: Connection,
+    model: Any,
+    full: list[list[Any]],
+    partial: list[dict[str, Any]],
+    pending: Mapping[str, set[str]],
 ) -> int:
     table = model.__table__
-    sql, names, processors = _upsert(model, conn.dialect)
-    full: list[tuple[Any, ...]] = []
-    partial: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
-    for r in rows:
-        if r["id"] in pending:
-            continue
-        if len(r) == len(names):  # every column: straight to the driver (a first sync's bulk)
-            values = [r[n] for n in names]
-            for i, process in processors:
-                values[i] = process(values[i])
-            full.append(tuple(values))
-        else:  # an older server without some column: the defaults fill it
-            partial[tuple(sorted(r))].append(r)
+    spec = _table(model, conn.dialect)
+    at_id = spec.names.index("id")
+    kept = 0
+    if pending:
+        waiting = [r for r in full if r[at_id] in pending]
+        full = [r for r in full if r[at_id] not in pending]
+    else:
+        waiting = []
     if full:
-        conn.exec_driver_sql(sql, full)
-    for group in partial.values():
+        conn.exec_driver_sql(spec.upsert, [tuple(r) for r in full])
+    for values in waiting:  # local pending fields keep their values
+        kept += 1
+        local = pending[values[at_id]]
+        keep = [i for i, n in enumerate(spec.names) if n not in local and n != "id"]
+        sets = ", ".join(f'"{spec.names[i]}" = ?' for i in keep)
+        result = conn.exec_driver_sql(
+            f'UPDATE "{spec.name}" SET {sets} WHERE id = ?',
+            (*[values[i] for i in keep], values[at_id]),
+        )
+        if result.rowcount == 0:
+            conn.exec_driver_sql(spec.upsert, tuple(values))
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    for r in partial:
+        if r["id"] not in pending:
+            groups[tuple(sorted(r))].append(r)
+    for group in groups.values():
         stmt = insert(table)
         columns = [c for c in group[0] if c != "id"]
         conn.execute(
@@ -203,13 +315,12 @@ def _write(
             ),
             group,
         )
-    kept = 0
-    for r in rows:
-        local = pending.get(r["id"])
-        if local is None:
+    for r in partial:
+        mine = pending.get(r["id"])
+        if mine is None:
             continue
         kept += 1
-        kept_values = {k: v for k, v in r.items() if k not in local and k != "id"}
+        kept_values = {k: v for k, v in r.items() if k not in mine and k != "id"}
         result = conn.execute(update(table).where(table.c.id == r["id"]).values(**kept_values))
         if result.rowcount == 0:
             conn.execute(insert(table).values(**r))
@@ -249,36 +360,51 @@ def apply_page(
     Without `reindex` the search index is left behind (a first sync rebuilds it once at
     the end, `rebuild_search`, rather than page by page).
     """
+    prepared = prepare([_wire(r) for r in records], db.engine.dialect)
+    return apply_prepared(db, prepared, gone, conflicts, state, reindex=reindex)
+
+
+def _has_pending(conn: Connection) -> bool:
+    return bool(conn.exec_driver_sql("SELECT EXISTS (SELECT 1 FROM outbox)").scalar_one())
+
+
+def apply_prepared(
+    db: Database,
+    page: Prepared,
+    gone: Sequence[tuple[str, str]] = (),
+    conflicts: Sequence[Mapping[str, Any]] = (),
+    state: Mapping[str, str] | None = None,
+    *,
+    reindex: bool = True,
+) -> Applied:
+    """`apply_page` for records already turned into driver rows (`prepare`)."""
     with _without_foreign_keys(db) as conn, conn.begin():
-        keys = [(r.entity, r.id) for r in records] + list(gone)
-        pending = pending_fields(conn, [i for _, i in keys])
+        keys = page.keys + list(gone)
+        # an empty outbox (a first sync, most syncs) has nothing to keep: no lookups
+        pending = pending_fields(conn, [i for _, i in keys]) if _has_pending(conn) else {}
         touched = _households_of(conn, keys) if reindex else set()
-        by_entity: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for record in records:
-            model = MODEL_BY_ENTITY.get(record.entity)
-            if model is not None:  # an entity of a newer server: ignored
-                by_entity[record.entity].append(_row(model, record))
         kept = 0
         for model in SYNCED_MODELS:
-            rows = by_entity.get(model.entity)
-            if not rows:
+            full = page.full.get(model.entity, [])
+            partial = page.partial.get(model.entity, [])
+            if not full and not partial:
                 continue
             if model is Person:
-                _park_persons(conn, rows)
-            kept += _write(conn, model, rows, pending)
+                _park_persons(conn, _person_numbers(_table(Person, conn.dialect), full, partial))
+            kept += _write(conn, model, full, partial, pending)
         removed = 0
         for entity, record_id in gone:
-            model = MODEL_BY_ENTITY.get(entity)
-            if model is None or record_id in pending:
+            leaving = MODEL_BY_ENTITY.get(entity)
+            if leaving is None or record_id in pending:
                 continue
-            table = model.__table__  # type: ignore[attr-defined]
+            table = leaving.__table__  # type: ignore[attr-defined]
             removed += conn.execute(delete(table).where(table.c.id == record_id)).rowcount
         if reindex:
             touched |= _households_of(conn, keys)
             search.reindex_households(conn, touched)
         record_conflicts(conn, conflicts)
         set_state(conn, state or {})
-    return Applied(received=len(records), removed=removed, kept=kept)
+    return Applied(received=len(page.keys), removed=removed, kept=kept)
 
 
 def record_conflicts(conn: Connection, conflicts: Sequence[Mapping[str, Any]]) -> None:

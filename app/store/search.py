@@ -59,9 +59,7 @@ EXACT_LOOKUPS = (
 @lru_cache(maxsize=65536)
 def name_pinyin(name: str) -> tuple[str, str]:
     """Full pinyin and initials of a name: 张三 -> ("zhangsan", "zs")."""
-    from pypinyin import lazy_pinyin  # 0.2 s to import: only when a name is indexed
-
-    syllables = lazy_pinyin(name)
+    syllables = _syllables(name)
     if syllables and name[:1] in SURNAME_PINYIN:
         syllables[0] = SURNAME_PINYIN[name[0]]
     full = "".join(syllables).lower()
@@ -69,8 +67,40 @@ def name_pinyin(name: str) -> tuple[str, str]:
     return full, initials
 
 
+def _syllables(name: str) -> list[str]:
+    """`pypinyin.lazy_pinyin(name)`, character by character from a table when no word of
+    pypinyin's phrase dictionary is in the name (nearly every name): the same readings,
+    without its word segmentation for each of tens of thousands of names."""
+    from pypinyin.constants import PHRASES_DICT  # 0.2 s to import: only when a name is indexed
+
+    size = len(name)
+    words = (name[i:j] for i in range(size) for j in range(i + 2, size + 1))
+    if any(w in PHRASES_DICT for w in words):
+        return _lazy_pinyin(name)
+    syllables = [_character_pinyin(ch) for ch in name]
+    if not all(syllables):  # not a Chinese character with a reading: as pypinyin groups it
+        return _lazy_pinyin(name)
+    return syllables  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=32768)
+def _character_pinyin(ch: str) -> str | None:
+    """The reading pypinyin gives a Chinese character alone (None for anything else)."""
+    if not "\u3400" <= ch <= "\u9fff":
+        return None
+    syllables = _lazy_pinyin(ch)
+    return syllables[0] if len(syllables) == 1 and syllables[0] != ch else None
+
+
+def _lazy_pinyin(text_: str) -> list[str]:
+    from pypinyin import lazy_pinyin
+
+    return list(lazy_pinyin(text_))
+
+
 def spaced(text_: str) -> str:
-    return " ".join(ch for ch in text_ if not ch.isspace())
+    """The characters of a text without its white space, separated by spaces."""
+    return " ".join("".join(text_.split()))
 
 
 @dataclass(frozen=True)
@@ -85,25 +115,21 @@ class Doc:
     address: str
     phone: str
 
-    def rows(self, doc_id: int) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    def rows(self, doc_id: int) -> tuple[tuple[Any, ...], tuple[Any, ...], tuple[Any, ...]]:
+        """Its rows in search_doc, search_text and search_short (columns as in `insert_docs`)."""
         full, initials = name_pinyin(self.name)
-        doc = {"doc_id": doc_id, "household_id": self.household_id, "person_id": self.person_id}
-        fts = {
-            "rowid": doc_id,
-            "name": self.name,
-            "pinyin": full,
-            "initials": initials,
-            "id_number": self.id_number,
-            "cert_number": self.cert_number,
-            "address": self.address,
-            "phone": self.phone,
-        }
-        short = {
-            "rowid": doc_id,
-            "name_chars": spaced(self.name),
-            "initials_chars": spaced(initials),
-            "address_chars": spaced(self.address),
-        }
+        doc = (doc_id, self.household_id, self.person_id)
+        fts = (
+            doc_id,
+            self.name,
+            full,
+            initials,
+            self.id_number,
+            self.cert_number,
+            self.address,
+            self.phone,
+        )
+        short = (doc_id, spaced(self.name), spaced(initials), spaced(self.address))
         return doc, fts, short
 
 
@@ -112,36 +138,46 @@ def _chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
         yield ids[i : i + CHUNK]
 
 
+HOUSEHOLD_COLUMNS = "id, head_name, head_id_number, address, registered_address, phone, phone2"
+PERSON_COLUMNS = "household_id, id, name, id_number, cert_number, mobile, landline, contact_phone"
+
+
 def docs_for_households(conn: Connection, household_ids: Sequence[str]) -> list[Doc]:
     """Build the documents of these households from the live registry rows."""
     docs: list[Doc] = []
     for part in _chunks(household_ids):
         households = conn.execute(
             text(
-                "SELECT id, head_name, head_id_number, address, registered_address, phone, phone2"
-                " FROM household WHERE deleted = 0 AND id IN :ids"
+                f"SELECT {HOUSEHOLD_COLUMNS} FROM household WHERE deleted = 0 AND id IN :ids"
             ).bindparams(_expanding("ids")),
             {"ids": list(part)},
         ).all()
         persons = conn.execute(
             text(
-                "SELECT household_id, id, name, id_number, cert_number, mobile, landline,"
-                " contact_phone FROM person WHERE deleted = 0 AND household_id IN :ids"
+                f"SELECT {PERSON_COLUMNS} FROM person WHERE deleted = 0 AND household_id IN :ids"
             ).bindparams(_expanding("ids")),
             {"ids": list(part)},
         ).all()
-        by_household: dict[str, list[Any]] = {}
-        for p in persons:
-            by_household.setdefault(p.household_id, []).append(p)
-        for h in households:
-            address = " ".join(a for a in (h.address, h.registered_address) if a)
-            members = by_household.get(h.id, [])
-            for p in members:
-                phones = " ".join(x for x in (p.mobile, p.landline, p.contact_phone, h.phone) if x)
-                docs.append(Doc(h.id, p.id, p.name, p.id_number, p.cert_number, address, phones))
-            if h.head_name and all(p.id_number != h.head_id_number for p in members):
-                phones = " ".join(x for x in (h.phone, h.phone2) if x)
-                docs.append(Doc(h.id, None, h.head_name, h.head_id_number, "", address, phones))
+        docs += _documents(households, persons)
+    return docs
+
+
+def _documents(households: Sequence[Any], persons: Sequence[Any]) -> list[Doc]:
+    """The documents of these households (rows of HOUSEHOLD_COLUMNS) and their persons (rows
+    of PERSON_COLUMNS): one per person, and the head when not one of them."""
+    docs: list[Doc] = []
+    by_household: dict[str, list[Any]] = {}
+    for p in persons:
+        by_household.setdefault(p[0], []).append(p)
+    for hid, head_name, head_id_number, address_, registered, phone, phone2 in households:
+        address = " ".join(a for a in (address_, registered) if a)
+        members = by_household.get(hid, [])
+        for _, pid, name, id_number, cert_number, mobile, landline, contact in members:
+            phones = " ".join(x for x in (mobile, landline, contact, phone) if x)
+            docs.append(Doc(hid, pid, name, id_number, cert_number, address, phones))
+        if head_name and all(p[3] != head_id_number for p in members):
+            phones = " ".join(x for x in (phone, phone2) if x)
+            docs.append(Doc(hid, None, head_name, head_id_number, "", address, phones))
     return docs
 
 
@@ -169,33 +205,24 @@ def remove_households(conn: Connection, household_ids: Sequence[str]) -> None:
 def insert_docs(conn: Connection, docs: Sequence[Doc]) -> None:
     if not docs:
         return
-    start = conn.execute(text("SELECT coalesce(max(doc_id), 0) FROM search_doc")).scalar_one()
+    start = conn.exec_driver_sql("SELECT coalesce(max(doc_id), 0) FROM search_doc").scalar_one()
     doc_rows, fts_rows, short_rows = [], [], []
     for offset, doc in enumerate(docs, start=1):
         d, f, s = doc.rows(int(start) + offset)
         doc_rows.append(d)
         fts_rows.append(f)
         short_rows.append(s)
-    conn.execute(
-        text(
-            "INSERT INTO search_doc (doc_id, household_id, person_id)"
-            " VALUES (:doc_id, :household_id, :person_id)"
-        ),
-        doc_rows,
+    conn.exec_driver_sql(
+        "INSERT INTO search_doc (doc_id, household_id, person_id) VALUES (?, ?, ?)", doc_rows
     )
-    conn.execute(
-        text(
-            "INSERT INTO search_text (rowid, name, pinyin, initials, id_number, cert_number,"
-            " address, phone) VALUES (:rowid, :name, :pinyin, :initials, :id_number,"
-            " :cert_number, :address, :phone)"
-        ),
+    conn.exec_driver_sql(
+        "INSERT INTO search_text (rowid, name, pinyin, initials, id_number, cert_number,"
+        " address, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         fts_rows,
     )
-    conn.execute(
-        text(
-            "INSERT INTO search_short (rowid, name_chars, initials_chars, address_chars)"
-            " VALUES (:rowid, :name_chars, :initials_chars, :address_chars)"
-        ),
+    conn.exec_driver_sql(
+        "INSERT INTO search_short (rowid, name_chars, initials_chars, address_chars)"
+        " VALUES (?, ?, ?, ?)",
         short_rows,
     )
 
@@ -210,12 +237,16 @@ def reindex_households(conn: Connection, household_ids: Iterable[str]) -> None:
 
 
 def rebuild(conn: Connection) -> None:
-    """Rebuild the whole index (after a bulk load)."""
+    """Rebuild the whole index (after a bulk load): every household in one pass."""
     for table in ("search_text", "search_short", "search_doc"):
-        conn.execute(text(f"DELETE FROM {table}"))
-    ids = [r[0] for r in conn.execute(text("SELECT id FROM household WHERE deleted = 0"))]
-    for part in _chunks(ids):
-        insert_docs(conn, docs_for_households(conn, part))
+        conn.exec_driver_sql(f"DELETE FROM {table}")
+    households = conn.exec_driver_sql(
+        f"SELECT {HOUSEHOLD_COLUMNS} FROM household WHERE deleted = 0 ORDER BY rowid"
+    ).all()
+    persons = conn.exec_driver_sql(
+        f"SELECT {PERSON_COLUMNS} FROM person WHERE deleted = 0 ORDER BY rowid"
+    ).all()
+    insert_docs(conn, _documents(households, persons))
 
 
 # -- keeping the index right on every flush --------------------------------------

@@ -9,12 +9,14 @@ the conflicts made or resolved in it.
 
 from __future__ import annotations
 
+import functools
+import json
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import JSON, Date, DateTime, Text, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.store.base import BOOKKEEPING_COLUMNS
@@ -29,8 +31,38 @@ from sync.server.tables import ChangeLog, RecordIndex
 CHUNK = 500
 
 
-def _wire(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, date) else value
+def _when(value: Any) -> Any:
+    """A date or time column as its wire text (SQLite: the stored text, PostgreSQL: a value)."""
+    if value is None:
+        return None
+    if type(value) is str:  # SQLite keeps a date as its ISO text already
+        return datetime.fromisoformat(value).isoformat() if len(value) > 10 else value
+    return value.isoformat()
+
+
+#: the bookkeeping columns, in the order they follow a table's fields in `_reader`'s select
+BOOKKEEPING_ORDER = ("id", "rev", "deleted", "updated_at", "updated_by")
+
+
+@functools.cache
+def _reader(model: Any) -> tuple[Any, tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
+    """A table's select (its fields, then `BOOKKEEPING_ORDER`) with its date, time and JSON
+    columns read as stored (converted here, faster than value by value through their types),
+    the field names, and the positions of the date and time columns and of the JSON ones."""
+    table = model.__table__
+    fields = tuple(c.name for c in table.columns if c.name not in BOOKKEEPING_COLUMNS)
+    columns, when, documents = [], [], []
+    for i, name in enumerate(fields + BOOKKEEPING_ORDER):
+        column = table.columns[name]
+        if isinstance(column.type, Date | DateTime):
+            when.append(i)
+            columns.append(type_coerce(column, Text).label(name))
+        elif isinstance(column.type, JSON):
+            documents.append(i)
+            columns.append(type_coerce(column, Text).label(name))
+        else:
+            columns.append(column)
+    return select(*columns), fields, tuple(when), tuple(documents)
 
 
 def records(session: Session, keys: Sequence[tuple[str, str, int]]) -> list[dict[str, Any]]:
@@ -41,19 +73,33 @@ def records(session: Session, keys: Sequence[tuple[str, str, int]]) -> list[dict
         by_entity[entity].append(record_id)
     found: dict[tuple[str, str], dict[str, Any]] = {}
     for entity, ids in by_entity.items():
-        table = MODEL_BY_ENTITY[entity].__table__  # type: ignore[attr-defined]
-        names = [c.name for c in table.columns if c.name not in BOOKKEEPING_COLUMNS]
+        model: Any = MODEL_BY_ENTITY[entity]
+        table = model.__table__
+        query, fields, when, documents = _reader(model)
+        at = len(fields)  # where the bookkeeping columns start
         for start in range(0, len(ids), CHUNK):
             part = ids[start : start + CHUNK]
-            for row in session.execute(select(table).where(table.c.id.in_(part))).mappings():
-                found[(entity, row["id"])] = {
+            rows = [list(r) for r in session.execute(query.where(table.c.id.in_(part))).all()]
+            # SQLite hands JSON columns over as text: decoded in one go, not one by one
+            texts = [
+                (row, i) for row in rows for i in documents if type(row[i]) is str
+            ]  # fmt: skip
+            if texts:
+                decoded = json.loads("[" + ",".join(row[i] for row, i in texts) + "]")
+                for (row, i), value in zip(texts, decoded, strict=True):
+                    row[i] = value
+            for row in rows:
+                for i in when:
+                    row[i] = _when(row[i])
+                record_id, rev, deleted, updated_at, updated_by = row[at:]
+                found[(entity, record_id)] = {
                     "entity": entity,
-                    "id": row["id"],
-                    "rev": row["rev"],
-                    "deleted": bool(row["deleted"]),
-                    "updated_at": _wire(row["updated_at"]),
-                    "updated_by": row["updated_by"],
-                    "fields": {n: _wire(row[n]) for n in names},
+                    "id": record_id,
+                    "rev": rev,
+                    "deleted": bool(deleted),
+                    "updated_at": updated_at,
+                    "updated_by": updated_by,
+                    "fields": dict(zip(fields, row, strict=False)),  # the fields come first
                 }
     out = []
     for entity, record_id, seq in keys:
@@ -110,9 +156,9 @@ def pull(session: Session, actor: Actor, request: PullRequest) -> dict[str, Any]
         scope = Scope(tuple(request.added))
     else:
         scope = actor.scope
-    keys = [
-        (e, i, s)
-        for e, i, s in session.execute(
+    keys: list[tuple[str, str, int]] = [
+        tuple(row)  # type: ignore[misc]
+        for row in session.execute(
             select(RecordIndex.entity, RecordIndex.record_id, RecordIndex.seq)
             .where(
                 RecordIndex.seq > request.cursor,
@@ -121,7 +167,7 @@ def pull(session: Session, actor: Actor, request: PullRequest) -> dict[str, Any]
             )
             .order_by(RecordIndex.seq)
             .limit(request.limit)
-        )
+        ).all()
     ]
     more = len(keys) == request.limit
     end = keys[-1][2] if more else max(top, request.cursor)

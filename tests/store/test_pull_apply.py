@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -12,9 +13,10 @@ from app.store import pull, syncing
 from app.store.base import Synced
 from app.store.changes import snapshot, to_wire
 from app.store.database import Database
+from app.store.keys import FAST_TEST_KDF
 from app.store.registry import Household, Person
 from app.store.search import search
-from tests.conftest import VILLAGE
+from tests.conftest import PASSWORD, VILLAGE
 
 ID_A = make_resident_id("330283", date(1970, 3, 1), 11)
 ID_B = make_resident_id("330283", date(1971, 4, 2), 13)
@@ -106,3 +108,67 @@ def test_a_number_that_moved_between_persons_does_not_clash(db: Database) -> Non
     with db.session() as s:
         rows = s.execute(select(Person.id, Person.id_number, Person.deleted)).all()
     assert sorted(rows) == [("p-1", ID_B, False), ("p-2", ID_A, False)]
+
+
+def _stored(db: Database, table: str, record_id: str) -> tuple[object, ...]:
+    with db.engine.connect() as conn:
+        row = conn.exec_driver_sql(f"SELECT * FROM {table} WHERE id = ?", (record_id,)).one()
+    return tuple(row)
+
+
+def _as_sent(db: Database, model: type[Synced], record_id: str) -> pull.Pulled:
+    """A local record exactly as the server would send it back."""
+    with db.session() as s:
+        record = s.get(model, record_id)
+        assert record is not None
+        fields = {k: to_wire(v) for k, v in snapshot(record).items()}
+        return pull.Pulled(
+            model.entity,
+            record_id,
+            record.rev,
+            record.deleted,
+            record.updated_at.isoformat(),
+            record.updated_by,
+            fields,
+        )
+
+
+def test_a_pulled_record_is_stored_as_the_program_stores_it(db: Database, tmp_path: Path) -> None:
+    """Dates, times, flags and JSON go straight to the driver: the same text as the ORM's."""
+    hid, _ = Registry(db, "alice").add_household(
+        {"area_code": VILLAGE, "head_name": "柴进", "hardship": ["1", "5"]}
+    )
+    with db.transaction() as s:
+        s.add(
+            Person(
+                id="p-1",
+                household_id=hid,
+                name="王堃",
+                id_number=ID_A,
+                birth_date=date(1970, 3, 1),
+                component_grades={"视力": "二级"},
+                in_institution=True,
+                rev=4,
+                updated_at=datetime(2026, 11, 2, 8, 30, 5, 120),
+            )
+        )
+    pulled = [_as_sent(db, Household, hid), _as_sent(db, Person, "p-1")]
+    other = Database.create(tmp_path / "other.db", PASSWORD, kdf=FAST_TEST_KDF)
+    try:
+        pull.apply_page(other, pulled)
+        assert _stored(other, "household", hid) == _stored(db, "household", hid)
+        assert _stored(other, "person", "p-1") == _stored(db, "person", "p-1")
+    finally:
+        other.close()
+
+
+def test_a_record_without_some_field_takes_the_defaults(db: Database) -> None:
+    """An older server that does not know a column yet: the rest is stored, the default fills it."""
+    house = pull.Pulled(
+        "household", "h-9", 5, False, "2026-11-02T08:00:00", "server", {"area_code": VILLAGE}
+    )
+    pull.apply_page(db, [house], state={"cursor": "5"})
+    with db.session() as s:
+        found = s.get(Household, "h-9")
+        assert found is not None and found.hardship == [] and found.rev == 5
+        assert found.updated_at == datetime(2026, 11, 2, 8, 0, 0)

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.demo.names import FEMALE_CHARS, MALE_CHARS, SURNAMES
 from app.domain.certificate import make_certificate
 from app.domain.identity import make_resident_id
 from app.services.registry import Registry
 from app.store import changes
 from app.store.database import Database
 from app.store.registry import Household, Person
-from app.store.search import name_pinyin, plan, search
+from app.store.search import SURNAME_PINYIN, name_pinyin, plan, search
 from tests.conftest import OTHER_VILLAGE, VILLAGE
 
 ID_1 = make_resident_id("330283", date(1975, 4, 12), 311)
@@ -142,3 +144,23 @@ def test_any_typed_text_makes_a_valid_query(typed: str) -> None:
 def test_any_typed_text_runs(db: Database, people: dict[str, str]) -> None:
     for typed in ['"', '张"三', "a OR b", "NEAR(", "*", "^", "-1", "()", "x:y", "：", "  "]:
         households(db, typed)  # must not raise
+
+
+def test_pinyin_of_names_is_pypinyins_reading() -> None:
+    """The character table gives what lazy_pinyin gives, for the demo district's names (every
+    surname with every given character, and random two-character given names) and for names
+    with words of pypinyin's phrase dictionary, other scripts and separators."""
+    from pypinyin import lazy_pinyin
+
+    surnames = [s for s, _ in SURNAMES]
+    chars = sorted(set(MALE_CHARS) | set(FEMALE_CHARS))
+    rng = random.Random(7)
+    names = [s + c for s in surnames for c in chars]
+    names += [rng.choice(surnames) + rng.choice(chars) + rng.choice(chars) for _ in range(3000)]
+    names += ["长江", "王国东", "诸葛亮", "阿卜杜·热合曼", "张A三", "李 四", "〇", "", "𠀀张"]
+    for name in names:
+        expected = lazy_pinyin(name)
+        if expected and name[:1] in SURNAME_PINYIN:
+            expected[0] = SURNAME_PINYIN[name[0]]
+        full = "".join(expected).lower()
+        assert name_pinyin(name) == (full, "".join(s[:1] for s in expected).lower()), name

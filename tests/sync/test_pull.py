@@ -16,6 +16,7 @@ from app.store.database import Database
 from app.store.keys import FAST_TEST_KDF
 from app.store.receipts import SyncReceipt
 from app.store.registry import Area, Household
+from app.store.search import search
 from sync.client import SyncClient, first_login
 from sync.report import receipt_text
 from sync.server import admin
@@ -126,3 +127,27 @@ def test_the_command_line_signs_in_and_syncs(
     monkeypatch.setattr("getpass.getpass", lambda _prompt="": "wrong")
     assert main(["--db", str(path), "run"]) == 1
     assert "密码错误" in capsys.readouterr().err
+
+
+def test_a_first_sync_finds_what_the_server_holds(any_server: Server, laptops: Laptops) -> None:
+    """A first sync leaves the search index for the end and builds it once; the records come
+    as the program stores them, on either server database."""
+    process, _database = any_server
+    bob = laptops(process, "bob")
+    registry = Registry(bob, "bob")
+    hid, _ = registry.add_household(
+        {"area_code": BOB_VILLAGE, "head_name": "柴进", "hardship": ["1"]}
+    )
+    sync(bob)
+    again = laptops(process, "bob", "bob-again")
+    assert syncing.state(again)["search_stale"] == ""
+    with again.session() as s:
+        for query in ("柴进", "cj", "chaijin"):
+            assert [h.household_id for h in search(s.connection(), query)] == [hid], query
+        house = s.get(Household, hid)
+        assert house is not None and house.hardship == ["1"] and house.head_name == "柴进"
+    with bob.engine.connect() as a, again.engine.connect() as b:
+        sql = "SELECT * FROM household WHERE id = ?"
+        assert tuple(a.exec_driver_sql(sql, (hid,)).one()) == tuple(
+            b.exec_driver_sql(sql, (hid,)).one()
+        )
