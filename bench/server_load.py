@@ -142,8 +142,11 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--db", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--workers", type=int, default=2, help="server processes")
+    parser.add_argument("--persons", type=int, help="district size (default 15,000)")
+    parser.add_argument("--syncs", type=int, help="simulated members' syncs (default 1,000)")
     args = parser.parse_args()
     persons, syncs, concurrency = (1_500, 100, 10) if args.quick else (15_000, 1_000, 50)
+    persons, syncs = args.persons or persons, args.syncs or syncs
     cluster = None
     url = None
     if args.db == "postgresql":
@@ -161,8 +164,10 @@ def main() -> None:
             serving(db_url, folder, workers=args.workers) as base,
         ):
             warmup = Load(base)
-            usernames = [f"m{code}" for code in _villages(db_url)]
+            # the members the run uses (syncs go round them), each signed in once
+            usernames = [f"m{code}" for code in _villages(db_url)][:syncs]
             members = sign_in(base, usernames, warmup)
+            print(f"{len(members)} members signed in and pulled", file=sys.stderr, flush=True)
             load = Load(base)
             started = time.perf_counter()
 

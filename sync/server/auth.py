@@ -138,24 +138,38 @@ def login(db: ServerDatabase, request: LoginRequest, address: str) -> LoginRespo
 def actor_for(db: ServerDatabase, token: str) -> Actor:
     """The user and device of a bearer token; 401 when unknown, revoked or deactivated."""
     with db.read() as s:
-        device = s.scalars(select(Device).where(Device.token_hash == token_hash(token))).first()
-        if device is None:
+        # one query for the device, its user and their credential (every request asks)
+        row = s.execute(
+            select(
+                Device.id,
+                Device.client_id,
+                Device.revoked_at,
+                Credential.active,
+                User.username,
+                User.role,
+                User.display_name,
+                User.deleted,
+            )
+            .outerjoin(Credential, Credential.username == Device.username)
+            .outerjoin(User, User.username == Device.username)
+            .where(Device.token_hash == token_hash(token))
+        ).first()
+        if row is None:
             raise ServerError(401, "auth.token")
-        if device.revoked_at is not None:
+        device_id, client_id, revoked_at, active, username, role, display_name, deleted = row
+        if revoked_at is not None:
             raise ServerError(401, "auth.revoked")
-        cred = s.get(Credential, device.username)
-        user = s.scalars(select(User).where(User.username == device.username)).first()
-        if cred is None or user is None or not cred.active or user.deleted:
+        if not active or username is None or deleted:
             raise ServerError(401, "auth.inactive")
-        areas = assigned_areas(s, user.username)
+        areas = assigned_areas(s, username)
         return Actor(
-            username=user.username,
-            role=user.role,
-            display_name=user.display_name,
-            device_id=device.id,
-            origin=device.client_id,
+            username=username,
+            role=role,
+            display_name=display_name,
+            device_id=device_id,
+            origin=client_id,
             areas=tuple(areas),
-            scope=scope_of(user.role, areas),
+            scope=scope_of(role, areas),
         )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, event, select, update
+from sqlalchemy import Table, event, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -50,6 +50,7 @@ class _Counter:
 _COUNTER = "fieldvisit.seq"
 _FIELD_SEQS = "fieldvisit.field_seqs"
 _PENDING = "fieldvisit.pending_field_seqs"
+_DEFERRED = "fieldvisit.deferred_rows"
 
 
 def lock(session: Session) -> int:
@@ -87,6 +88,7 @@ def _forget_counter(session: Session, transaction: Any) -> None:
         session.info.pop(_COUNTER, None)
         session.info.pop(_FIELD_SEQS, None)
         session.info.pop(_PENDING, None)
+        session.info.pop(_DEFERRED, None)
 
 
 def allocate(session: Session, count: int = 1) -> int:
@@ -205,19 +207,21 @@ def write_change(
                 "seq": seq,
                 "origin": author.origin,
             }
-    session.add(
-        ChangeLog(
-            seq=seq,
-            entity=entity,
-            record_id=record_id,
-            kind="create" if created else kind,
-            fields={k: to_wire(v) for k, v in values.items()},
-            area_code=area,
-            from_area=from_area,
-            username=author.username,
-            origin=author.origin,
-            op_id=author.op_id,
-        )
+    defer(
+        session,
+        ChangeLog.__table__,  # type: ignore[arg-type]
+        {
+            "seq": seq,
+            "entity": entity,
+            "record_id": record_id,
+            "kind": "create" if created else kind,
+            "fields": {k: to_wire(v) for k, v in values.items()},
+            "area_code": area,
+            "from_area": from_area,
+            "username": author.username,
+            "origin": author.origin,
+            "op_id": author.op_id,
+        },
     )
     if from_area is not None:
         cascade(session, entity, record_id, area, author)
@@ -233,19 +237,21 @@ def cascade(
         if index is None or index.area_code == area:
             continue
         seq = allocate(session)
-        session.add(
-            ChangeLog(
-                seq=seq,
-                entity=child,
-                record_id=child_id,
-                kind="rescope",
-                fields={},
-                area_code=area,
-                from_area=index.area_code,
-                username=author.username,
-                origin=author.origin,
-                op_id=author.op_id,
-            )
+        defer(
+            session,
+            ChangeLog.__table__,  # type: ignore[arg-type]
+            {
+                "seq": seq,
+                "entity": child,
+                "record_id": child_id,
+                "kind": "rescope",
+                "fields": {},
+                "area_code": area,
+                "from_area": index.area_code,
+                "username": author.username,
+                "origin": author.origin,
+                "op_id": author.op_id,
+            },
         )
         index.seq = seq
         index.area_code = area
@@ -269,8 +275,15 @@ def _pending(session: Session) -> dict[tuple[str, str, str], dict[str, Any]]:
     return pending
 
 
+def defer(session: Session, table: Table, row: Mapping[str, Any]) -> None:
+    """Insert a row with the others of its table at `write_pending` (at the latest at
+    commit): many rows in one statement, and no ORM object for each."""
+    deferred: dict[Table, list[Mapping[str, Any]]] = session.info.setdefault(_DEFERRED, {})
+    deferred.setdefault(table, []).append(row)
+
+
 def write_pending(session: Session) -> None:
-    """Write the field sequences of the changes made so far (one statement for them all)."""
+    """Write the field sequences and deferred rows of the changes made so far."""
     pending = session.info.pop(_PENDING, None)
     if pending:
         upsert(
@@ -279,11 +292,15 @@ def write_pending(session: Session) -> None:
             list(pending.values()),
             ("entity", "record_id", "field"),
         )
+    deferred: dict[Table, list[Mapping[str, Any]]] | None = session.info.pop(_DEFERRED, None)
+    for table, rows in (deferred or {}).items():
+        session.execute(insert(table), rows)
 
 
 def discard_pending(session: Session) -> None:
-    """Forget unwritten field sequences and the cache (after a savepoint rolled back)."""
+    """Forget unwritten rows and the cache (after a savepoint rolled back)."""
     session.info.pop(_PENDING, None)
+    session.info.pop(_DEFERRED, None)
     session.info.pop(_FIELD_SEQS, None)
 
 
@@ -327,6 +344,7 @@ def field_seqs(session: Session, entity: str, record_id: str) -> dict[str, tuple
 
 def value_at(session: Session, entity: str, record_id: str, field: str, seq: int) -> Any:
     """A field's value as of sequence `seq` (the conflict's base), from the change log."""
+    write_pending(session)
     rows = session.scalars(
         select(ChangeLog)
         .where(

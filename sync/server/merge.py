@@ -116,14 +116,16 @@ def _check_scope(op: Op, actor: Actor, area: str | None, entity: str) -> None:
 
 
 def _receipt(session: Session, actor: Actor, op: Op, receipt: Receipt) -> Receipt:
-    session.add(
-        OpReceipt(
-            op_id=op.op_id,
-            device_id=actor.device_id,
-            seq=receipt.rev,
-            outcome=receipt.outcome,
-            body=receipt.model_dump(mode="json"),
-        )
+    ledger.defer(
+        session,
+        OpReceipt.__table__,  # type: ignore[arg-type]
+        {
+            "op_id": op.op_id,
+            "device_id": actor.device_id,
+            "seq": receipt.rev,
+            "outcome": receipt.outcome,
+            "body": receipt.model_dump(mode="json"),
+        },
     )
     return receipt
 
