@@ -9,12 +9,15 @@
 admin (the whole district), over loopback: login, a new encrypted database (with its key
 derivation), every page pulled and applied. `bare_insert_s`: the same rows inserted with
 `executemany` into a plain SQLite file, in the same run: the floor under it.
+`client_cpu_s` and `server_cpu_s` (Linux): the CPU time each side spent on a first sync
+(medians), to see which side holds it up on a machine of two cores.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sqlite3
 import sys
@@ -82,6 +85,20 @@ def bare_insert(tables: list[tuple[str, list[str], list[tuple[Any, ...]]]], fold
     return elapsed
 
 
+def _children_cpu() -> float | None:
+    """CPU seconds of this process's children so far (the server), or None off Linux."""
+    me = os.getpid()
+    try:
+        children = Path(f"/proc/{me}/task/{me}/children").read_text().split()
+        total = 0.0
+        for child in children:
+            fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+    return total
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
@@ -94,13 +111,18 @@ def main() -> None:
         laptops = Path(tempfile.mkdtemp(prefix="fieldvisit-bench-laptops-"))
         try:
             bare = [bare_insert(tables, laptops) for _ in range(RUNS + 1)][1:]
-            timings = []
+            timings, client_cpu, server_cpu = [], [], []
             with serving(url, folder) as base:
                 for run in range(RUNS + 1):  # the first run warms the server and the caches
+                    server_before, client_before = _children_cpu(), time.process_time()
                     started = time.perf_counter()
                     db = first_login(base, "demo", DEMO_PASSWORD, laptops / f"laptop{run}.db")
                     timings.append(time.perf_counter() - started)
+                    client_cpu.append(time.process_time() - client_before)
                     db.close()
+                    server_after = _children_cpu()
+                    if server_before is not None and server_after is not None:
+                        server_cpu.append(server_after - server_before)
                     print(f"run {run}: {timings[-1]:.2f} s", file=sys.stderr)
         finally:
             shutil.rmtree(laptops, ignore_errors=True)
@@ -114,6 +136,8 @@ def main() -> None:
             "first_sync_p95_s": percentile(timings[1:], 95),
             "bare_insert_s": median(bare),
             "ratio": first / median(bare),
+            "client_cpu_s": median(client_cpu[1:]),
+            "server_cpu_s": median(server_cpu[1:]) if len(server_cpu) > 1 else None,
         },
     )
 

@@ -14,6 +14,7 @@ import json
 import threading
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, wait
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -62,13 +63,9 @@ def first_login(
     If the first pull breaks off, the database is closed and the error raised: opening it
     with the password and syncing again resumes the pull.
     """
-    transport = Transport(server_url, ca_bundle=ca_bundle)
-    client_id = str(uuid.uuid4())
-    try:
-        answer = login(transport, username, password, client_id)
-    finally:
-        transport.close()
-    db = Database.create(db_path, password, kdf=kdf)
+    answer, client_id, db = _signed_in_and_created(
+        server_url, username, password, Path(db_path), kdf, ca_bundle
+    )
     syncing.store_token(db, answer.token, _identity(server_url, answer, client_id))
     client = SyncClient(
         db, ca_bundle=ca_bundle, progress=progress, cancel=cancel, page_size=page_size
@@ -81,6 +78,44 @@ def first_login(
     finally:
         client.close()
     return db
+
+
+def _signed_in_and_created(
+    server_url: str,
+    username: str,
+    password: str,
+    db_path: Path,
+    kdf: KdfParams | None,
+    ca_bundle: Path | str | None,
+) -> tuple[LoginResponse, str, Database]:
+    """Sign in, and make the database meanwhile (both derive a key from the password: the
+    server to check it, the laptop to encrypt; argon2 runs without the GIL). A refused
+    sign-in leaves no database behind."""
+    transport = Transport(server_url, ca_bundle=ca_bundle)
+    client_id = str(uuid.uuid4())
+    try:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            asked = pool.submit(login, transport, username, password, client_id)
+            try:
+                db = Database.create(db_path, password, kdf=kdf)
+            except BaseException:
+                wait([asked])
+                raise
+            try:
+                answer = asked.result()
+            except BaseException:
+                db.close()
+                _remove_new_database(db_path)
+                raise
+    finally:
+        transport.close()
+    return answer, client_id, db
+
+
+def _remove_new_database(db_path: Path) -> None:
+    """The files of a database this sign-in has just made (nothing in it yet)."""
+    for suffix in ("", ".keyinfo", "-wal", "-shm", "-journal"):
+        db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
 
 
 def _identity(server_url: str, answer: LoginResponse, client_id: str) -> dict[str, str]:

@@ -6,7 +6,10 @@ pending or refused op keeps its local value; a record that left the user's
 scope is removed unless it has such ops. Foreign keys are off while a page is
 applied: the server sends records in the order of their last change, so a
 person may arrive before the household it was moved into; the server keeps
-them consistent. The search index follows every page.
+them consistent. The search index follows every page, but for a bulk load (a
+first sync), which builds it once at the end. The records are turned into the
+rows the driver stores (`prepare`) before the page's transaction, so that a
+sync can do that on another thread while the previous page is written.
 """
 
 from __future__ import annotations
@@ -56,13 +59,19 @@ class Applied:
     kept: int
 
 
+#: SQLite's default: the WAL is written into the database past this many pages
+AUTOCHECKPOINT = 1000
+
+
 @contextmanager
-def _without_foreign_keys(db: Database) -> Iterator[Connection]:
+def _without_foreign_keys(db: Database, *, bulk: bool = False) -> Iterator[Connection]:
     with db.engine.connect() as conn:
         # outside a transaction (SQLite ignores this pragma inside one). NORMAL: a page lost
         # to a power cut is lost with its cursor, and simply pulled again.
         conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
         conn.exec_driver_sql("PRAGMA synchronous = NORMAL")
+        if bulk:  # a bulk load writes the WAL into the database once at the end, not per page
+            conn.exec_driver_sql("PRAGMA wal_autocheckpoint = 0")
         conn.commit()
         try:
             yield conn
@@ -70,6 +79,7 @@ def _without_foreign_keys(db: Database) -> Iterator[Connection]:
             conn.rollback()
             conn.exec_driver_sql("PRAGMA foreign_keys = ON")
             conn.exec_driver_sql("PRAGMA synchronous = FULL")
+            conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT}")
             conn.commit()
 
 
@@ -377,8 +387,9 @@ def apply_prepared(
     *,
     reindex: bool = True,
 ) -> Applied:
-    """`apply_page` for records already turned into driver rows (`prepare`)."""
-    with _without_foreign_keys(db) as conn, conn.begin():
+    """`apply_page` for records already turned into driver rows (`prepare`). Without `reindex`
+    (a bulk load) the WAL also waits for the end (`rebuild_search`)."""
+    with _without_foreign_keys(db, bulk=not reindex) as conn, conn.begin():
         keys = page.keys + list(gone)
         # an empty outbox (a first sync, most syncs) has nothing to keep: no lookups
         pending = pending_fields(conn, [i for _, i in keys]) if _has_pending(conn) else {}
@@ -424,7 +435,10 @@ def record_conflicts(conn: Connection, conflicts: Sequence[Mapping[str, Any]]) -
 
 
 def rebuild_search(db: Database, state: Mapping[str, str] | None = None) -> None:
-    """Rebuild the whole search index (after a first sync), with sync state, in one transaction."""
+    """Rebuild the whole search index (after a first sync), with sync state, in one transaction;
+    then write the WAL the bulk load left into the database."""
     with db.engine.begin() as conn:
         search.rebuild(conn)
         set_state(conn, state or {})
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")

@@ -21,7 +21,7 @@ from sync.client import SyncClient, first_login
 from sync.report import receipt_text
 from sync.server import admin
 from sync.server.db import ServerDatabase
-from sync.transport import Cancelled
+from sync.transport import Cancelled, Unauthorized
 from tests.sync.laptops import outbox, sync
 from tests.sync.servers import ALICE_VILLAGE, BOB_VILLAGE, PASSWORDS, ServerProcess
 
@@ -151,3 +151,15 @@ def test_a_first_sync_finds_what_the_server_holds(any_server: Server, laptops: L
         assert tuple(a.exec_driver_sql(sql, (hid,)).one()) == tuple(
             b.exec_driver_sql(sql, (hid,)).one()
         )
+
+
+def test_a_refused_first_sign_in_leaves_no_database(server: Server, tmp_path: Path) -> None:
+    """The database is made while the server checks the password: refused, it goes again."""
+    process, _database = server
+    path = tmp_path / "rita.db"
+    with pytest.raises(Unauthorized):
+        first_login(process.url, "rita", "not her password", path, kdf=FAST_TEST_KDF)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("rita")) == []
+    db = first_login(process.url, "rita", PASSWORDS["rita"], path, kdf=FAST_TEST_KDF)
+    db.close()
+    assert path.exists()
