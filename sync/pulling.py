@@ -51,6 +51,8 @@ def conflict_row(info: ConflictInfo) -> dict[str, Any]:
     }
 
 
+#: the entities whose records make the search index's documents
+SEARCH_ENTITIES = frozenset({"household", "person"})
 #: the types of a pulled record's keys (the JSON of `PulledRecord`)
 RECORD_TYPES = (
     ("entity", str),
@@ -71,6 +73,11 @@ class Fetched:
     page: PullPage
     rows: pull.Prepared
     households: set[str]
+
+    @property
+    def feeds_search(self) -> bool:
+        """Whether the page brings records the search index is made of."""
+        return any(entity in SEARCH_ENTITIES for entity, _ in self.rows.keys)
 
 
 def _check_records(records: Any) -> list[dict[str, Any]]:
@@ -264,7 +271,10 @@ def pull_all(client: SyncClient, me: Me, restarts: int = 0) -> None:
     """Pull every page after the cursor (re-scoping first when the user's areas changed).
 
     A first sync (cursor 0) leaves the search index behind while it pulls and rebuilds it
-    once at the end: much faster than page by page, and resumed like the pull itself.
+    once: much faster than page by page, and resumed like the pull itself. It rebuilds it as
+    soon as the households and persons have come (a page without any after pages with some:
+    a district's registry comes before its years of visits and forms), so that the index is
+    built while the server makes the next pages; the pages after follow page by page.
     """
     state = syncing.state(client.db)
     cursor = int(state.get("cursor") or 0)
@@ -282,7 +292,7 @@ def pull_all(client: SyncClient, me: Me, restarts: int = 0) -> None:
         _rescope(client, me, plan)
     stale = cursor == 0 or state.get("search_stale") == "1"
     scope = json.dumps(me.scope)
-    changed = False
+    changed = registry_came = False
     for fetched in _pages(client, PullRequest(cursor=cursor, limit=client.page_size)):
         client.check()
         page = fetched.page
@@ -293,6 +303,10 @@ def pull_all(client: SyncClient, me: Me, restarts: int = 0) -> None:
         if stale:
             values["search_stale"] = "1"
         _apply(client, fetched, values, reindex=not stale)
+        if stale and page.more and registry_came and not fetched.feeds_search:
+            pull.rebuild_search(client.db, {"search_stale": ""})
+            stale = False
+        registry_came = registry_came or fetched.feeds_search
     if changed:
         if restarts >= MAX_RESTARTS:
             raise BadAnswer("scope keeps changing")

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
+from app.domain.identity import make_resident_id
 from app.services.registry import Registry
+from app.services.visits import Visits
 from app.store import syncing
 from app.store.database import Database
 from app.store.keys import FAST_TEST_KDF
@@ -163,3 +166,40 @@ def test_a_refused_first_sign_in_leaves_no_database(server: Server, tmp_path: Pa
     db = first_login(process.url, "rita", PASSWORDS["rita"], path, kdf=FAST_TEST_KDF)
     db.close()
     assert path.exists()
+
+
+def test_a_resumed_first_sync_indexes_once_the_registry_has_come(
+    server: Server, laptops: Laptops
+) -> None:
+    """A first sync broken off before its index was built resumes with the index left behind;
+    it builds it at the first page after the households and persons (here: the visit), and
+    the pages after follow page by page."""
+    process, _database = server
+    bob = laptops(process, "bob")
+    again = laptops(process, "bob", "bob-again")
+    with again.engine.begin() as conn:  # as if broken off before the index was built
+        for table in ("search_text", "search_short", "search_doc"):
+            conn.exec_driver_sql(f"DELETE FROM {table}")
+    syncing.put_state(again, {"search_stale": "1"})
+    registry = Registry(bob, "bob")
+    first, _ = registry.add_household({"area_code": BOB_VILLAGE, "head_name": "柴进"})
+    registry.add_person(
+        first, {"name": "王堃", "id_number": make_resident_id("330283", date(1970, 3, 1), 11)}
+    )
+    Visits(bob, "bob").plan(first, date.today())
+    sync(bob)
+    second, _ = registry.add_household({"area_code": BOB_VILLAGE, "head_name": "李逵"})
+    sync(bob)
+    states: list[str] = []
+
+    def progress(stage: str, _done: int, _total: int) -> None:
+        if stage == "received":
+            states.append(syncing.state(again).get("search_stale", ""))
+
+    assert sync(again, page_size=1, progress=progress).status == "done"
+    assert states[0] == "1" and states[-1] == ""  # built before the last page
+    assert syncing.state(again)["search_stale"] == ""
+    with again.session() as s:
+        names = ("柴进", "王堃", "李逵")
+        found = {q: [h.household_id for h in search(s.connection(), q)] for q in names}
+    assert found == {"柴进": [first], "王堃": [first], "李逵": [second]}
