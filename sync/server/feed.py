@@ -72,6 +72,7 @@ def records(session: Session, keys: Sequence[tuple[str, str, int]]) -> list[dict
     for entity, record_id, _ in keys:
         by_entity[entity].append(record_id)
     found: dict[tuple[str, str], dict[str, Any]] = {}
+    as_text = session.get_bind().dialect.name == "sqlite"
     for entity, ids in by_entity.items():
         model: Any = MODEL_BY_ENTITY[entity]
         table = model.__table__
@@ -81,9 +82,10 @@ def records(session: Session, keys: Sequence[tuple[str, str, int]]) -> list[dict
             part = ids[start : start + CHUNK]
             rows = [list(r) for r in session.execute(query.where(table.c.id.in_(part))).all()]
             # SQLite hands JSON columns over as text: decoded in one go, not one by one
+            # (PostgreSQL's driver decodes them itself)
             texts = [
                 (row, i) for row in rows for i in documents if type(row[i]) is str
-            ]  # fmt: skip
+            ] if as_text else []  # fmt: skip
             if texts:
                 decoded = json.loads("[" + ",".join(row[i] for row, i in texts) + "]")
                 for (row, i), value in zip(texts, decoded, strict=True):
