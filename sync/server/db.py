@@ -14,6 +14,11 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -57,6 +62,45 @@ def _sqlite_engine(url: URL, *, immediate: bool) -> Engine:
     return engine
 
 
+class WriterTurn:
+    """SQLite's writers queue here: the threads of a process on a lock, the processes
+    (`serve --workers N`) on an advisory lock of a file beside the database.
+
+    SQLite admits one writer at a time anyway, but a writer that finds it busy polls
+    with sleeps of up to 100 ms; a queue hands the turn over the moment it is free.
+    Where advisory file locks are missing (Windows), the busy handler remains."""
+
+    def __init__(self, database: str | None) -> None:
+        self._threads = threading.Lock()
+        self._path = (
+            Path(database + ".writer-lock") if database and database != ":memory:" else None
+        )
+        self._file: Any = None
+
+    def __enter__(self) -> None:
+        self._threads.acquire()
+        try:
+            if self._path is not None and fcntl is not None:
+                if self._file is None:
+                    self._file = open(self._path, "a+b")  # kept open: the lock lives on it
+                fcntl.flock(self._file.fileno(), fcntl.LOCK_EX)
+        except BaseException:
+            self._threads.release()
+            raise
+
+    def __exit__(self, *_exc: object) -> None:
+        try:
+            if self._file is not None and fcntl is not None:
+                fcntl.flock(self._file.fileno(), fcntl.LOCK_UN)
+        finally:
+            self._threads.release()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
 class ServerDatabase:
     """The engines and session factories of one server database (no state between requests)."""
 
@@ -71,7 +115,7 @@ class ServerDatabase:
             self.read_engine = self.engine.execution_options(isolation_level="REPEATABLE READ")
         self._writes = sessionmaker(self.engine, expire_on_commit=False)
         self._write_turn: AbstractContextManager[Any] = (
-            threading.Lock() if is_sqlite(self.url) else nullcontext()
+            WriterTurn(self.url.database) if is_sqlite(self.url) else nullcontext()
         )
         self._reads = sessionmaker(self.read_engine, expire_on_commit=False)
 
@@ -83,10 +127,8 @@ class ServerDatabase:
     def write(self) -> Iterator[Session]:
         """One writing transaction: committed at the end, rolled back on any exception.
 
-        On SQLite the threads of one process take turns here: SQLite admits one writer
-        at a time anyway, and its busy handler sleeps in growing steps, so queueing the
-        threads in order is much faster under load. (A lock, not state: nothing is kept.)
-        """
+        On SQLite the writers take turns here (`WriterTurn`). (A lock, not state: nothing
+        is kept.)"""
         with self._write_turn, self._writes.begin() as session:
             yield session
 
@@ -104,6 +146,8 @@ class ServerDatabase:
         return Path.cwd() / "fieldvisit-blobs"
 
     def dispose(self) -> None:
+        if isinstance(self._write_turn, WriterTurn):
+            self._write_turn.close()
         self.engine.dispose()
         if self.read_engine is not self.engine:
             self.read_engine.dispose()

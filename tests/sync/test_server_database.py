@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import fcntl
+import threading
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from app.demo.__main__ import DEMO_PASSWORD
 from app.store.registry import Household, User
 from sync.server import db
 from sync.server.db import ServerDatabase
 from sync.server.demo import NotEmpty, build_demo_server
-from sync.server.tables import ServerBase
+from sync.server.tables import SeqCounter, ServerBase
 from tests.sync.laptops import make_laptop, sync
 from tests.sync.servers import PostgresCluster, ServerProcess
 
@@ -75,3 +77,40 @@ def test_the_demo_server_serves_the_demo_district(
             process.stop()
     finally:
         database.dispose()
+
+
+def test_sqlite_writers_of_two_processes_take_turns(tmp_path: Path) -> None:
+    # two ServerDatabase objects over one file stand for two `serve --workers` processes:
+    # their advisory file locks are separate, as between processes
+    url = f"sqlite:///{tmp_path / 'server.db'}"
+    first, second = ServerDatabase(url), ServerDatabase(url)
+    db.upgrade(first)
+    order: list[str] = []
+    holding = threading.Event()
+
+    def later_writer() -> None:
+        holding.wait(10)
+        with second.write() as s:
+            order.append("second")
+            s.execute(update(SeqCounter).values(value=SeqCounter.value + 1))
+
+    thread = threading.Thread(target=later_writer)
+    thread.start()
+    try:
+        with first.write() as s, open(tmp_path / "server.db.writer-lock", "rb") as lock:
+            # the turn is an advisory lock on a file beside the database: taken
+            with pytest.raises(BlockingIOError):
+                fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            holding.set()
+            thread.join(0.3)
+            assert thread.is_alive()  # the second waits for its turn
+            order.append("first")
+            s.execute(update(SeqCounter).values(value=SeqCounter.value + 1))
+        thread.join(10)
+        assert order == ["first", "second"]
+        with second.read() as s:
+            assert s.scalar(select(SeqCounter.value)) == 2
+    finally:
+        thread.join(10)
+        first.dispose()
+        second.dispose()
