@@ -2,11 +2,12 @@
 
 For each field of an op: the same value as the server's is fine; a field whose
 last change on the server is not newer than the op's base rev (or was made by
-the same laptop, whose ops arrive in order) is applied; otherwise it is a
-conflict: the server keeps its value and stores the laptop's in a conflict
-record. A delete conflicts with any change made by someone else since its base,
-and an edit with a deletion made by someone else: nothing is dropped silently.
-Refusals raise `Unapplied`, so that the caller rolls the transaction back.
+the same laptop, whose ops arrive in order) is applied; a document field (a
+form's answers) changed on both sides is merged item by item when no item was
+changed on both to different values; otherwise it is a conflict: the server
+keeps its value and stores the laptop's in a conflict record. A delete conflicts
+with any change made by someone else since its base, and an edit with a deletion
+made by someone else: nothing is dropped silently. Refusals raise `Unapplied`.
 """
 
 from __future__ import annotations
@@ -334,6 +335,32 @@ def _delete(
     return Receipt(op_id=op.op_id, outcome="applied", rev=obj.rev, applied=["deleted"])
 
 
+_ABSENT = object()
+
+
+def _merge_items(session: Session, op: Op, name: str, mine: Any, theirs: Any) -> Any:
+    """A document field (a form's answers, say) changed on both sides: merged item by item
+    against the op's base when no item changed on both sides to different values; None
+    when one did (the field is then a conflict as a whole: nothing is lost either way)."""
+    if not (isinstance(mine, dict) and isinstance(theirs, dict)) or op.base_rev <= 0:
+        return None
+    base = ledger.value_at(session, op.entity, op.record_id, name, op.base_rev)
+    if not isinstance(base, dict):
+        return None
+    merged: dict[str, Any] = {}
+    for key in {**base, **theirs, **mine}:
+        was, mine_now, theirs_now = (d.get(key, _ABSENT) for d in (base, mine, theirs))
+        if mine_now == was:
+            value = theirs_now
+        elif theirs_now in (was, mine_now):
+            value = mine_now
+        else:
+            return None
+        if value is not _ABSENT:
+            merged[key] = value
+    return merged
+
+
 def _update(
     session: Session,
     actor: Actor,
@@ -355,10 +382,14 @@ def _update(
         old = obj.deleted if name == "deleted" else before[name]
         if old == new:
             continue
-        if _newer(seqs.get(name, created), op, actor):
-            clashes.append((name, to_wire(new), to_wire(old)))
-        else:
+        if not _newer(seqs.get(name, created), op, actor):
             applied[name] = new
+            continue
+        merged = _merge_items(session, op, name, new, old)
+        if merged is None:
+            clashes.append((name, to_wire(new), to_wire(old)))
+        elif merged != old:
+            applied[name] = merged
     restore = applied.pop("deleted", None) is False
     if applied or restore:
         issues = (
