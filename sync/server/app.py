@@ -53,8 +53,11 @@ def _address(request: Request) -> str:
     return request.client.host if request.client else ""
 
 
-def current_actor(request: Request) -> auth.Actor:
-    """The user and device of the request's bearer token (401 otherwise)."""
+async def current_actor(request: Request) -> auth.Actor:
+    """The user and device of the request's bearer token (401 otherwise).
+
+    Run on the event loop, not a worker thread: one indexed read of about a millisecond,
+    cheaper than the hand-over to a thread and back that every request would pay."""
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token:
@@ -106,11 +109,12 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
         return auth.login(db, body, _address(request))
 
     @app.get("/me")
-    def me(actor: Actor) -> Me:
+    async def me(actor: Actor) -> Me:
         return actor.me()
 
     @app.post("/blobs/missing")
-    def blobs_missing(body: BlobQuery, actor: Actor) -> BlobMissing:
+    async def blobs_missing(body: BlobQuery, actor: Actor) -> BlobMissing:
+        # a few indexed reads, like the token's: on the event loop
         with db.read() as s:
             return BlobMissing(missing=folder.missing(s, body.hashes))
 
