@@ -99,6 +99,16 @@ class ChangeLog(ServerBase):
 
 
 Index("ix_change_log_record", ChangeLog.entity, ChangeLog.record_id, ChangeLog.seq)
+#: the changes of scope, which every pull looks through (few among many changes)
+Index(
+    "ix_change_log_departures",
+    ChangeLog.seq,
+    ChangeLog.entity,
+    ChangeLog.record_id,
+    ChangeLog.from_area,
+    sqlite_where=ChangeLog.from_area.is_not(None),
+    postgresql_where=ChangeLog.from_area.is_not(None),
+)
 
 
 class Credential(ServerBase):
