@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.store.base import utcnow
 from app.store.registry import User
@@ -24,13 +25,16 @@ from sync.server import audit
 from sync.server.db import ServerDatabase
 from sync.server.errors import ServerError
 from sync.server.scope import Scope, assigned_areas, scope_of
-from sync.server.tables import Credential, Device
+from sync.server.tables import Audit, Credential, Device
 
 HASHER = PasswordHasher()
 #: failures before the lock, the first lock's length, the longest lock
 LOCK_AFTER = 5
 LOCK_SECONDS = 60
 LOCK_MAX_SECONDS = 3600
+#: failed sign-ins from one address, whatever the user names, before it waits
+ADDRESS_FAILURES = 20
+ADDRESS_WINDOW = timedelta(minutes=10)
 # verified when the user is unknown, so that a wrong name costs as long as a wrong password
 _DUMMY_HASH = HASHER.hash("fieldvisit-no-such-user")
 
@@ -81,6 +85,24 @@ def _throttled(seconds: int) -> ServerError:
     )
 
 
+def _address_wait(session: Session, address: str, now: datetime) -> int:
+    """Seconds an address must wait after many failed sign-ins (guessing across names)."""
+    if not address:
+        return 0
+    since = now - ADDRESS_WINDOW
+    failed = list(
+        session.scalars(
+            select(Audit.at)
+            .where(Audit.at >= since, Audit.action == "login_failed", Audit.address == address)
+            .order_by(Audit.at.desc())
+            .limit(ADDRESS_FAILURES)
+        )
+    )
+    if len(failed) < ADDRESS_FAILURES:
+        return 0
+    return _remaining(failed[-1] + ADDRESS_WINDOW, now)
+
+
 def login(db: ServerDatabase, request: LoginRequest, address: str) -> LoginResponse:
     """Check the password (outside any transaction: argon2 is slow), then record the result."""
     with db.read() as s:
@@ -88,7 +110,9 @@ def login(db: ServerDatabase, request: LoginRequest, address: str) -> LoginRespo
         user = s.scalars(select(User).where(User.username == request.username)).first()
         known = cred is not None and user is not None and cred.active and not user.deleted
         stored = cred.password_hash if cred is not None and known else _DUMMY_HASH
-        wait = _remaining(cred.locked_until, utcnow()) if cred is not None else 0
+        now = utcnow()
+        wait = _remaining(cred.locked_until, now) if cred is not None else 0
+        wait = wait or _address_wait(s, address, now)
     if wait:
         raise _throttled(wait)
     try:

@@ -19,8 +19,8 @@ from app.store.keys import FAST_TEST_KDF
 from app.store.registry import Household
 from app.store.work import FormResponse
 from sync.client import SyncClient, first_login
-from sync.protocol import PROTOCOL_HEADER
-from sync.server import admin
+from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
+from sync.server import admin, auth
 from sync.server.db import ServerDatabase
 from sync.transport import Throttled, Unauthorized
 from tests.services.test_responses import FORM_A, ID_40, full_answers
@@ -119,6 +119,26 @@ def test_login_is_throttled_after_failures(server: Server, tmp_path: Path) -> No
         process.url, "alice", PASSWORDS["alice"], tmp_path / "y.db", kdf=FAST_TEST_KDF
     )
     alice.close()
+
+
+def test_many_failed_sign_ins_from_one_address_throttle_it(server: Server) -> None:
+    # guessing across user names: each name stays under its own limit, the address does not
+    process, _database = server
+
+    def sign_in(username: str, password: str) -> requests.Response:
+        return requests.post(
+            process.url + "/login",
+            headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)},
+            json={"username": username, "password": password, "client_id": str(uuid.uuid4())},
+            timeout=30,
+        )
+
+    for n in range(auth.ADDRESS_FAILURES):
+        assert sign_in(f"guess{n}", "123456").status_code == 401
+    refused = sign_in("alice", PASSWORDS["alice"])
+    assert refused.status_code == 429
+    assert int(refused.headers["Retry-After"]) > 0
+    assert "秒后再试" in refused.json()["message"]
 
 
 def test_a_revoked_device_is_refused_until_signed_in_again(
