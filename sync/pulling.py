@@ -13,6 +13,7 @@ import hashlib
 import json
 import queue
 import re
+import sqlite3
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -267,6 +268,57 @@ def _rescope(client: SyncClient, me: Me, plan: dict[str, Any]) -> None:
             _apply(client, fetched, {"rescope": "", "scope": json.dumps(me.scope)})
 
 
+def _from_snapshot(client: SyncClient, me: Me) -> bool:
+    """An empty laptop's first sync: every record in scope from one SQLite image made by the
+    server (`sync/server/snapshot.py`), copied table by table; its cursor, written with the
+    last table, is where the pages go on from. Held in memory only: nothing of it lands
+    unencrypted on the disk. False when the server gives none (an older server, or more
+    than one image should carry): the pages then bring everything."""
+    raw = client.transport.get_optional("/snapshot")
+    if raw is None:
+        return False
+    image = sqlite3.connect(":memory:")
+    try:
+        try:
+            image.deserialize(raw)
+            del raw
+            meta = dict(image.execute("SELECT key, value FROM meta").fetchall())
+            tables = {row[0] for row in image.execute("SELECT name FROM sqlite_master")}
+        except sqlite3.DatabaseError as exc:
+            raise BadAnswer(f"snapshot: {exc}") from exc
+        if meta.get("layout") != "1" or sorted(json.loads(meta["scope"])) != sorted(me.scope):
+            return False  # another layout, or the areas changed meanwhile: pages instead
+        found = [ConflictInfo.model_validate(c) for c in json.loads(meta["conflicts"])]
+        models = [m for m in pull.SYNCED_MODELS if m.__table__.name in tables]  # type: ignore[attr-defined]
+        for n, model in enumerate(models, start=1):
+            client.check()
+            columns = pull.row_columns(model)
+            at = columns.index("id")
+            names = ", ".join(f'"{c}"' for c in columns)
+            rows = image.execute(f'SELECT {names} FROM "{model.__table__.name}"').fetchall()  # type: ignore[attr-defined]
+            prepared = pull.Prepared(
+                keys=[(model.entity, row[at]) for row in rows], full={model.entity: rows}
+            )
+            last = n == len(models)
+            state = {
+                "cursor": meta["cursor"],
+                "scope": json.dumps(me.scope),
+                "search_stale": "1",
+            }
+            applied = pull.apply_prepared(
+                client.db,
+                prepared,
+                conflicts=[conflict_row(c) for c in found] if last else (),
+                state=state if last else None,
+                reindex=False,
+            )
+            client.add("received", applied.received)
+            client.progress("received", int(client.counts.get("received", 0)), 0)
+    finally:
+        image.close()
+    return True
+
+
 def pull_all(client: SyncClient, me: Me, restarts: int = 0) -> None:
     """Pull every page after the cursor (re-scoping first when the user's areas changed).
 
@@ -290,6 +342,9 @@ def pull_all(client: SyncClient, me: Me, restarts: int = 0) -> None:
         syncing.put_state(client.db, {"rescope": json.dumps(plan)})
     if plan is not None:
         _rescope(client, me, plan)
+    elif cursor == 0 and client.snapshot and _from_snapshot(client, me):
+        state = syncing.state(client.db)
+        cursor = int(state.get("cursor") or 0)
     stale = cursor == 0 or state.get("search_stale") == "1"
     scope = json.dumps(me.scope)
     changed = registry_came = False

@@ -150,6 +150,9 @@ class Transport:
         except (ValueError, ValidationError):
             if response.status_code >= 500:
                 return NetworkError(f"HTTP {response.status_code}")
+            if response.status_code == 404:  # a route this server does not have (an older one)
+                body = ErrorBody(code="not_found", message="服务器不提供此功能", detail={})
+                return Refused(404, body)
             return BadAnswer(f"HTTP {response.status_code}")
         if response.status_code == 401:
             return Unauthorized(401, body)
@@ -190,6 +193,15 @@ class Transport:
         self._send(
             "PUT", f"/blobs/{sha}", data=data, headers={"Content-Type": "application/octet-stream"}
         )
+
+    def get_optional(self, path: str, absent: tuple[int, ...] = (404, 413)) -> bytes | None:
+        """GET a body the server may not give (an older server, or too big): None then."""
+        try:
+            return self._send("GET", path).content
+        except Refused as exc:
+            if isinstance(exc, Unauthorized) or exc.status not in absent:
+                raise
+            return None
 
     def get_blob(self, sha: str) -> bytes:
         return self._send("GET", f"/blobs/{sha}").content

@@ -151,6 +151,13 @@ def _stored_date(bind: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
     return convert
 
 
+def row_columns(model: Any) -> tuple[str, ...]:
+    """The columns of a table's driver rows, in order: its fields, then `WIRE_BOOKKEEPING`."""
+    table = model.__table__
+    fields = tuple(c.name for c in table.columns if c.name not in BOOKKEEPING_COLUMNS)
+    return fields + WIRE_BOOKKEEPING
+
+
 @functools.cache
 def _table(model: Any, dialect: Any) -> _Table:
     table = model.__table__

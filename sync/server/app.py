@@ -39,7 +39,7 @@ from sync.protocol import (
     PushResponse,
     Resolution,
 )
-from sync.server import audit, auth, conflicts, feed, merge
+from sync.server import audit, auth, conflicts, feed, merge, snapshot
 from sync.server.blobs import BlobFolder
 from sync.server.db import ServerDatabase, current_revision, head_revision
 from sync.server.errors import ServerError
@@ -166,6 +166,16 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
                 _address(request),
             )
         return PushResponse(receipts=receipts)
+
+    @app.get("/snapshot")
+    def snapshot_image(actor: Actor) -> Response:
+        """Everything in the user's scope in one SQLite image, for an empty laptop."""
+        with db.read() as s:
+            try:
+                data = snapshot.build(s, actor)
+            except snapshot.TooBig as exc:
+                raise ServerError(413, "snapshot.too_big") from exc
+        return Response(data, media_type="application/vnd.sqlite3")
 
     @app.post("/pull", response_model=PullPage)
     def pull(body: PullRequest, actor: Actor) -> Response:

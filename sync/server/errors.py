@@ -21,6 +21,7 @@ MESSAGES: dict[str, str] = {
     "not_found": "找不到：{what}",
     "blob.hash_mismatch": "附件内容与其校验值不符，请重新上传",
     "conflict.resolution": "冲突的处理方式无效：{detail}",
+    "snapshot.too_big": "负责区域的数据太多，无法一次下载，将分页接收",
 }
 
 
