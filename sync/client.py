@@ -70,8 +70,8 @@ def first_login(
     If the first pull breaks off, the database is closed and the error raised: opening it
     with the password and syncing again resumes the pull.
     """
-    answer, client_id, db = _signed_in_and_created(
-        server_url, username, password, Path(db_path), kdf, ca_bundle
+    answer, client_id, db, image = _signed_in_and_created(
+        server_url, username, password, Path(db_path), kdf, ca_bundle, snapshot
     )
     syncing.store_token(db, answer.token, _identity(server_url, answer, client_id))
     client = SyncClient(
@@ -82,6 +82,7 @@ def first_login(
         page_size=page_size,
         snapshot=snapshot,
     )
+    client.image = image
     try:
         client.sync()
     except BaseException:
@@ -99,29 +100,42 @@ def _signed_in_and_created(
     db_path: Path,
     kdf: KdfParams | None,
     ca_bundle: Path | str | None,
-) -> tuple[LoginResponse, str, Database]:
+    snapshot: bool,
+) -> tuple[LoginResponse, str, Database, bytes | None]:
     """Sign in, and make the database meanwhile (both derive a key from the password: the
-    server to check it, the laptop to encrypt; argon2 runs without the GIL). A refused
-    sign-in leaves no database behind."""
+    server to check it, the laptop to encrypt; argon2 runs without the GIL); signed in,
+    ask for the first sync's image at once (`sync.pulling`). A refused sign-in leaves no
+    database behind."""
     transport = Transport(server_url, ca_bundle=ca_bundle)
     client_id = str(uuid.uuid4())
+
+    def sign_in() -> tuple[LoginResponse, bytes | None]:
+        answer = login(transport, username, password, client_id)
+        if not snapshot:
+            return answer, None
+        transport.set_token(answer.token)
+        try:
+            return answer, transport.get_optional("/snapshot")
+        except SyncError:  # the sync asks again, and reports what goes wrong then
+            return answer, None
+
     try:
         with ThreadPoolExecutor(max_workers=1) as pool:
-            asked = pool.submit(login, transport, username, password, client_id)
+            asked = pool.submit(sign_in)
             try:
                 db = Database.create(db_path, password, kdf=kdf)
             except BaseException:
                 wait([asked])
                 raise
             try:
-                answer = asked.result()
+                answer, image = asked.result()
             except BaseException:
                 db.close()
                 _remove_new_database(db_path)
                 raise
     finally:
         transport.close()
-    return answer, client_id, db
+    return answer, client_id, db, image
 
 
 def _remove_new_database(db_path: Path) -> None:
@@ -161,6 +175,8 @@ class SyncClient:
         self.page_size = page_size
         #: an empty laptop takes everything from one image (`sync.pulling`), not page by page
         self.snapshot = snapshot
+        #: the image, when asked for already (at the first sign-in)
+        self.image: bytes | None = None
         self.progress = progress or _ignore
         self.cancel = cancel or threading.Event()
         values = syncing.state(db)

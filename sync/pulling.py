@@ -274,7 +274,9 @@ def _from_snapshot(client: SyncClient, me: Me) -> bool:
     last table, is where the pages go on from. Held in memory only: nothing of it lands
     unencrypted on the disk. False when the server gives none (an older server, or more
     than one image should carry): the pages then bring everything."""
-    raw = client.transport.get_optional("/snapshot")
+    raw, client.image = client.image, None
+    if raw is None:
+        raw = client.transport.get_optional("/snapshot")
     if raw is None:
         return False
     image = sqlite3.connect(":memory:")

@@ -18,7 +18,7 @@ from typing import Annotated
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from sqlalchemy.exc import OperationalError
 from starlette.concurrency import run_in_threadpool
 
@@ -168,14 +168,21 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
         return PushResponse(receipts=receipts)
 
     @app.get("/snapshot")
-    def snapshot_image(actor: Actor) -> Response:
+    def snapshot_image(actor: Actor, request: Request) -> Response:
         """Everything in the user's scope in one SQLite image, for an empty laptop."""
         with db.read() as s:
             try:
                 data = snapshot.build(s, actor)
             except snapshot.TooBig as exc:
                 raise ServerError(413, "snapshot.too_big") from exc
-        return Response(data, media_type="application/vnd.sqlite3")
+        if "gzip" not in request.headers.get("accept-encoding", ""):
+            return Response(data, media_type=snapshot.MEDIA_TYPE)
+        # compressed a piece at a time while it is sent (the laptop inflates as it reads)
+        return StreamingResponse(
+            snapshot.gzipped(data),
+            media_type=snapshot.MEDIA_TYPE,
+            headers={"Content-Encoding": "gzip"},
+        )
 
     @app.post("/pull", response_model=PullPage)
     def pull(body: PullRequest, actor: Actor) -> Response:
