@@ -207,25 +207,30 @@ def write_change(
                 "seq": seq,
                 "origin": author.origin,
             }
-    defer(
-        session,
-        ChangeLog.__table__,  # type: ignore[arg-type]
-        {
-            "seq": seq,
-            "entity": entity,
-            "record_id": record_id,
-            "kind": "create" if created else kind,
-            "fields": {k: to_wire(v) for k, v in values.items()},
-            "area_code": area,
-            "from_area": from_area,
-            "username": author.username,
-            "origin": author.origin,
-            "op_id": author.op_id,
-        },
-    )
+    log = {k: to_wire(v) for k, v in values.items()}
+    kind = "create" if created else kind
+    _log(session, seq, entity, record_id, kind, log, area, from_area, author)
     if from_area is not None:
         cascade(session, entity, record_id, area, author)
     return obj
+
+
+def _log(
+    session: Session,
+    seq: int,
+    entity: str,
+    record_id: str,
+    kind: str,
+    fields: Mapping[str, Any],
+    area: str | None,
+    from_area: str | None,
+    author: Author,
+) -> None:
+    """A change log row, inserted with the others at `write_pending`."""
+    row = {"seq": seq, "entity": entity, "record_id": record_id, "kind": kind, "fields": fields}
+    row |= {"area_code": area, "from_area": from_area, "username": author.username}
+    row |= {"origin": author.origin, "op_id": author.op_id}
+    defer(session, ChangeLog.__table__, row)  # type: ignore[arg-type]
 
 
 def cascade(
@@ -237,22 +242,7 @@ def cascade(
         if index is None or index.area_code == area:
             continue
         seq = allocate(session)
-        defer(
-            session,
-            ChangeLog.__table__,  # type: ignore[arg-type]
-            {
-                "seq": seq,
-                "entity": child,
-                "record_id": child_id,
-                "kind": "rescope",
-                "fields": {},
-                "area_code": area,
-                "from_area": index.area_code,
-                "username": author.username,
-                "origin": author.origin,
-                "op_id": author.op_id,
-            },
-        )
+        _log(session, seq, child, child_id, "rescope", {}, area, index.area_code, author)
         index.seq = seq
         index.area_code = area
         model = MODEL_BY_ENTITY[child]
