@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy import select
 
@@ -68,12 +69,27 @@ class AppSession(QObject):
         work: Callable[[worker.Progress], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None],
+        *,
+        owner: QObject | None = None,
     ) -> worker.Job:
-        """Run `work` on the pool; `on_done` / `on_error` are called on the UI thread."""
+        """Run `work` on the pool; `on_done` / `on_error` are called on the UI thread, unless
+        `owner` (the page that asked) has been destroyed meanwhile."""
         job = worker.Job(work)
+        if owner is not None:
+            on_done, on_error = _while_alive(owner, on_done), _while_alive(owner, on_error)
         job.signals.finished.connect(on_done)
         job.signals.failed.connect(on_error)
         self.busy.emit(True)
         for signal in (job.signals.finished, job.signals.failed, job.signals.cancelled):
             signal.connect(lambda *_: self.busy.emit(False))
         return worker.start(job)
+
+
+def _while_alive(owner: QObject, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+    """`callback`, skipped once `owner`'s Qt object is gone (a page closed before its job)."""
+
+    def call(value: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(value)
+
+    return call

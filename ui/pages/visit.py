@@ -212,6 +212,7 @@ class VisitPage(VisitView):
             work,
             lambda opened: self._opened(index, opened, then),
             self._failed,
+            owner=self,
         )
 
     def _opened(
