@@ -9,13 +9,16 @@ from typing import Any
 import requests
 from sqlalchemy import select
 
+from app.domain.certificate import make_certificate
+from app.services.registry import Registry
 from app.store.database import Database
 from app.store.keys import FAST_TEST_KDF
 from app.store.outbox import OutboxOp
 from app.store.receipts import SyncReceipt
 from sync.client import SyncClient, first_login
 from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
-from tests.sync.servers import PASSWORDS, ServerProcess
+from tests.services.test_responses import ID_40
+from tests.sync.servers import ALICE_VILLAGE, PASSWORDS, ServerProcess
 
 TIMEOUT = 30
 
@@ -112,3 +115,24 @@ def household(area_code: str, **fields: Any) -> dict[str, Any]:
     }
     values.update(fields)
     return values
+
+
+def a_person(db: Database, address: str) -> tuple[str, str]:
+    """A new household with one certified person (always the same ID number) in alice's
+    village, on her laptop."""
+    registry = Registry(db, "alice")
+    hid, _ = registry.add_household(
+        {"area_code": ALICE_VILLAGE, "address": address, "hukou_type": "1"}
+    )
+    pid, _ = registry.add_person(
+        hid,
+        {
+            "name": "王堃",
+            "id_number": ID_40,
+            "category": "4",
+            "grade": "3",
+            "marital": "2",
+            "cert_number": make_certificate(ID_40, 4, 3),
+        },
+    )
+    return hid, pid

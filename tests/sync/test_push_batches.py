@@ -20,31 +20,11 @@ from app.store.registry import Household, Person
 from sync.server.db import ServerDatabase
 from sync.server.tables import FieldSeq, OpReceipt
 from tests.services.test_responses import ID_40
-from tests.sync.laptops import Wire, household, op, sync
+from tests.sync.laptops import Wire, a_person, household, op, sync
 from tests.sync.servers import ALICE_VILLAGE, MOLLY_VILLAGE, ServerProcess
 
 Server = tuple[ServerProcess, ServerDatabase]
 Laptops = Callable[..., Database]
-
-
-def a_person(db: Database, address: str) -> tuple[str, str]:
-    """A new household with one certified person (always the same ID number)."""
-    registry = Registry(db, "alice")
-    hid, _ = registry.add_household(
-        {"area_code": ALICE_VILLAGE, "address": address, "hukou_type": "1"}
-    )
-    pid, _ = registry.add_person(
-        hid,
-        {
-            "name": "王堃",
-            "id_number": ID_40,
-            "category": "4",
-            "grade": "3",
-            "marital": "2",
-            "cert_number": make_certificate(ID_40, 4, 3),
-        },
-    )
-    return hid, pid
 
 
 def test_a_duplicate_id_refuses_its_op_and_the_rest_of_the_batch_applies(

@@ -10,7 +10,6 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from app.domain.certificate import make_certificate
 from app.services.registry import Registry
 from app.services.responses import Responses
 from app.store import changes
@@ -23,9 +22,9 @@ from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 from sync.server import admin, auth
 from sync.server.db import ServerDatabase
 from sync.transport import Throttled, Unauthorized
-from tests.services.test_responses import FORM_A, ID_40, full_answers
-from tests.sync.laptops import outbox, sync
-from tests.sync.servers import ALICE_VILLAGE, PASSWORDS, ServerProcess
+from tests.services.test_responses import FORM_A, full_answers
+from tests.sync.laptops import a_person, outbox, sync
+from tests.sync.servers import PASSWORDS, ServerProcess
 
 Server = tuple[ServerProcess, ServerDatabase]
 Laptops = Callable[..., Database]
@@ -33,21 +32,7 @@ Laptops = Callable[..., Database]
 
 def a_response(db: Database) -> str:
     """A Form A draft of a new person in alice's village, on alice's laptop."""
-    registry = Registry(db, "alice")
-    hid, _ = registry.add_household(
-        {"area_code": ALICE_VILLAGE, "address": "南山路1号", "hukou_type": "1"}
-    )
-    pid, _ = registry.add_person(
-        hid,
-        {
-            "name": "王堃",
-            "id_number": ID_40,
-            "category": "4",
-            "grade": "3",
-            "marital": "2",
-            "cert_number": make_certificate(ID_40, 4, 3),
-        },
-    )
+    hid, pid = a_person(db, "南山路1号")
     rid, _ = Responses(db, "alice", "member").start(FORM_A, "2026", household_id=hid, person_id=pid)
     return rid
 
