@@ -2,9 +2,9 @@
 
 Every route but /health and /login needs a device token; scope and role are
 checked on every request from the database (nothing is kept in memory between
-requests, so several processes can serve the same district). A push is one
-transaction, each op in its own savepoint together with its receipt; a refused op rolls
-back alone.
+requests, so several processes can serve the same district). A push is worked out
+on a snapshot first and written in a short turn (`prepare`); it is one transaction, and a
+refused op changes nothing.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from sync.protocol import (
     PushResponse,
     Resolution,
 )
-from sync.server import audit, auth, conflicts, feed, merge, snapshot
+from sync.server import audit, auth, conflicts, feed, prepare, snapshot
 from sync.server.blobs import BlobFolder
 from sync.server.db import ServerDatabase, current_revision, head_revision
 from sync.server.errors import ServerError
@@ -152,8 +152,10 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
 
     @app.post("/push")
     def push(body: PushRequest, actor: Actor, request: Request) -> PushResponse:
+        # worked out first, outside the write turn; merged in the turn when it cannot be
+        prepared = prepare.prepare(db, actor, body.ops)
         with db.write() as s:
-            receipts = merge.apply_batch(s, actor, body.ops)
+            receipts = prepare.apply(s, prepared, actor, body.ops)
             counts: dict[str, int] = {}
             for receipt in receipts:
                 counts[receipt.outcome] = counts.get(receipt.outcome, 0) + 1

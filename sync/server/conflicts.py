@@ -73,10 +73,14 @@ def store(
             op_fields=dict(op.fields),
             username=actor.username,
             at=utcnow(),
+            state="open",
+            resolution="",
+            resolved_by="",
         )
         session.add(row)
         rows.append(row)
-    session.flush()
+    if not ledger.is_dry(session):
+        session.flush()
     return [info(r) for r in rows]
 
 

@@ -138,6 +138,17 @@ class ServerDatabase:
         with self._reads.begin() as session:
             yield session
 
+    @contextmanager
+    def scratch(self) -> Iterator[Session]:
+        """A reading transaction (a snapshot) whose session never writes: no autoflush,
+        and everything it holds is rolled back at the end."""
+        with self._reads() as session:
+            session.autoflush = False
+            try:
+                yield session
+            finally:
+                session.rollback()
+
     def default_blob_dir(self) -> Path:
         """Blobs beside a SQLite file; for PostgreSQL, ./fieldvisit-blobs unless configured."""
         if is_sqlite(self.url) and self.url.database and self.url.database != ":memory:":

@@ -51,6 +51,25 @@ _COUNTER = "fieldvisit.seq"
 _FIELD_SEQS = "fieldvisit.field_seqs"
 _PENDING = "fieldvisit.pending_field_seqs"
 _DEFERRED = "fieldvisit.deferred_rows"
+#: set in a session that works a push out before its write turn (`sync.server.prepare`)
+DRY = "fieldvisit.dry"
+_CREATED = "fieldvisit.created"
+
+
+class NeedsTurn(Exception):
+    """A change that cannot be worked out ahead (it moves records, or builds on a record
+    made earlier in the same push): it is made in the write turn instead."""
+
+
+def is_dry(session: Session) -> bool:
+    """Whether the session only works changes out: nothing it does is written."""
+    return bool(session.info.get(DRY))
+
+
+def created_ids(session: Session) -> set[str]:
+    """The ids of the records a dry session has created so far."""
+    created: set[str] = session.info.setdefault(_CREATED, set())
+    return created
 
 
 def lock(session: Session) -> int:
@@ -61,7 +80,9 @@ def lock(session: Session) -> int:
     counter = session.info.get(_COUNTER)
     if isinstance(counter, _Counter):
         return counter.value
-    query = select(SeqCounter.value).where(SeqCounter.id == 1).with_for_update()
+    query = select(SeqCounter.value).where(SeqCounter.id == 1)
+    if not is_dry(session):
+        query = query.with_for_update()
     value = int(session.execute(query).scalar_one())
     session.info[_COUNTER] = _Counter(value, value)
     return value
@@ -69,7 +90,7 @@ def lock(session: Session) -> int:
 
 @event.listens_for(Session, "before_commit")
 def _write_counter(session: Session) -> None:
-    if session.in_nested_transaction():
+    if session.in_nested_transaction() or is_dry(session):
         return
     write_pending(session)
     counter = session.info.get(_COUNTER)
@@ -89,6 +110,7 @@ def _forget_counter(session: Session, transaction: Any) -> None:
         session.info.pop(_FIELD_SEQS, None)
         session.info.pop(_PENDING, None)
         session.info.pop(_DEFERRED, None)
+        session.info.pop(_CREATED, None)
 
 
 def allocate(session: Session, count: int = 1) -> int:
@@ -162,6 +184,8 @@ def write_change(
     seq = allocate(session)
     created = obj is None
     if obj is None:
+        if is_dry(session):
+            created_ids(session).add(record_id)
         obj = model()
         obj.id = record_id
         session.add(obj)
@@ -237,6 +261,8 @@ def cascade(
     session: Session, entity: str, record_id: str, area: str | None, author: Author
 ) -> None:
     """Give the records below a record its new scope, each with a new sequence number."""
+    if is_dry(session):
+        raise NeedsTurn(f"{entity} {record_id} moves")
     for child, child_id in scope.children(session, entity, record_id):
         index = session.get(RecordIndex, (child, child_id))
         if index is None or index.area_code == area:
@@ -273,7 +299,10 @@ def defer(session: Session, table: Table, row: Mapping[str, Any]) -> None:
 
 
 def write_pending(session: Session) -> None:
-    """Write the field sequences and deferred rows of the changes made so far."""
+    """Write the field sequences and deferred rows of the changes made so far (a dry
+    session keeps them, for `take_pending`)."""
+    if is_dry(session):
+        return
     pending = session.info.pop(_PENDING, None)
     if pending:
         upsert(
@@ -285,6 +314,15 @@ def write_pending(session: Session) -> None:
     deferred: dict[Table, list[Mapping[str, Any]]] | None = session.info.pop(_DEFERRED, None)
     for table, rows in (deferred or {}).items():
         session.execute(insert(table), rows)
+
+
+def take_pending(
+    session: Session,
+) -> tuple[list[dict[str, Any]], dict[Table, list[Mapping[str, Any]]]]:
+    """The unwritten field sequence rows and deferred rows, taken out of the session."""
+    pending = session.info.pop(_PENDING, None) or {}
+    deferred = session.info.pop(_DEFERRED, None) or {}
+    return list(pending.values()), deferred
 
 
 def discard_pending(session: Session) -> None:

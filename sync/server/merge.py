@@ -164,6 +164,20 @@ class _Again(Exception):
     """The ops cannot be applied together: apply them one by one."""
 
 
+def apply_ahead(session: Session, actor: Actor, ops: Sequence[Op]) -> list[Receipt]:
+    """Work a push out in a dry session (`ledger.DRY`, `sync.server.prepare`): the ops
+    applied together as in `apply_batch`, nothing written. Raises `ledger.NeedsTurn`
+    when the push must be applied in the write turn instead."""
+    stored = _stored_receipts(session, [op.op_id for op in ops])
+    loaded = _prefetch(session, ops)
+    try:
+        receipts = _apply_together(session, actor, ops, dict(stored))
+    except _Again as again:
+        raise ledger.NeedsTurn("the ops cannot be applied together") from again
+    del loaded
+    return receipts
+
+
 def _apply_together(
     session: Session, actor: Actor, ops: Sequence[Op], stored: dict[str, Receipt]
 ) -> list[Receipt]:
@@ -251,6 +265,8 @@ def _apply_new(session: Session, actor: Actor, op: Op, *, flush: bool) -> Receip
     if op.entity in scope.SERVER_MANAGED:
         raise refusal(op, [Issue("sync.server_managed", {"entity": op.entity})])
     values = checked_values(op, model)
+    if ledger.is_dry(session) and _builds_on_new(session, op):
+        raise ledger.NeedsTurn(f"{op.entity} {op.record_id} builds on a record made before it")
     try:
         receipt = _receipt(session, actor, op, _apply(session, actor, op, model, values))
         if flush:
@@ -263,6 +279,17 @@ def _apply_new(session: Session, actor: Actor, op: Op, *, flush: bool) -> Receip
     except DBAPIError as exc:  # IntegrityError, or a value the database refuses
         issues = _integrity_issues(exc, values) if isinstance(exc, IntegrityError) else []
         raise refusal(op, issues or [Issue("sync.integrity", {"constraint": "?"})]) from exc
+
+
+def _builds_on_new(session: Session, op: Op) -> bool:
+    """Whether an op changes, or names (as its parent, say), a record created earlier in
+    the same dry session (which, unwritten, the session's queries do not find)."""
+    created = ledger.created_ids(session)
+    if not created:
+        return False
+    return op.record_id in created or any(
+        isinstance(v, str) and v in created for v in op.fields.values()
+    )
 
 
 def _apply(

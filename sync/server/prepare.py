@@ -1,0 +1,222 @@
+"""A push worked out before its write turn, then written in a short one.
+
+The server writes one transaction at a time: SQLite has a single writer, and on
+PostgreSQL every writer locks the sequence row. Most of a push's time goes to
+reading (its records, index rows, field sequences and receipts) and merging
+(each field, the form checks), not to writing. So a push is first worked out
+outside the turn, on a snapshot (`prepare`): the usual merge runs in a session
+that writes nothing (`ledger.DRY`), and what it would have written is taken out
+of the session as rows, numbered from the sequence as the snapshot saw it.
+
+In the turn (`Prepared.write`), every record the merge read is checked
+unchanged since the snapshot (each change of a record moves its index row's
+sequence), the rows' sequence numbers are moved up to the current top, and
+they are written, a few statements in all. When a record changed meanwhile, a
+row breaks a constraint (a duplicate ID number, a receipt sent twice at once),
+or the push cannot be worked out ahead (it moves a household, or changes a
+record made earlier in the same push), the push is merged in the turn as before
+(`merge.apply_batch`). Either way the outcome is the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Table, and_, bindparam, event, insert, inspect, select, update
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from app.store.base import Synced
+from app.store.schema import SYNCED_MODELS
+from sync.protocol import Op, Receipt
+from sync.server import ledger, merge
+from sync.server.auth import Actor
+from sync.server.db import ServerDatabase
+from sync.server.tables import FieldSeq, OpReceipt, RecordIndex
+
+_SEEN = "fieldvisit.seen"
+#: a record read twice at different sequences: the check can only fail
+_TORN = -1
+#: ids per IN list
+_CHUNK = 500
+_RECORD_TABLES = frozenset(m.__table__ for m in SYNCED_MODELS)  # type: ignore[attr-defined]
+#: columns holding sequence numbers: a record's `rev`; the server tables' `seq`, `created_seq`
+_RECORD_SEQS = ("rev",)
+_SERVER_SEQS = ("seq", "created_seq")
+_ORDER = {m.__table__: n for n, m in enumerate(SYNCED_MODELS)}  # type: ignore[attr-defined]
+
+
+def _saw(session: Session, entity: str, record_id: str, seq: int) -> None:
+    seen: dict[tuple[str, str], int] = session.info[_SEEN]
+    key = (entity, record_id)
+    seen[key] = seq if seen.get(key, seq) == seq else _TORN
+
+
+def _loaded(session: Session, obj: Any) -> None:
+    """Note the sequence of each record (or index row) a dry session reads."""
+    if isinstance(obj, Synced):
+        _saw(session, obj.entity, obj.id, obj.rev)
+    elif isinstance(obj, RecordIndex):
+        _saw(session, obj.entity, obj.record_id, obj.seq)
+
+
+@dataclass
+class Prepared:
+    """A push's rows and receipts, numbered from the sequence `base` the snapshot saw."""
+
+    base: int
+    count: int
+    receipts: list[Receipt]
+    #: (entity, id) -> the sequence of the record's last change when read
+    seen: dict[tuple[str, str], int]
+    inserts: list[tuple[Table, list[dict[str, Any]]]]
+    #: table, its key columns, rows of key and changed values
+    updates: list[tuple[Table, tuple[str, ...], list[dict[str, Any]]]]
+    field_seqs: list[dict[str, Any]]
+
+    def write(self, session: Session) -> list[Receipt] | None:
+        """Write the push in the caller's writing transaction; None (and nothing written)
+        when it must be merged again (`merge.apply_batch`)."""
+        top = ledger.lock(session)
+        if not self._unchanged(session):
+            return None
+        shift = top - self.base
+        if self.count:
+            ledger.allocate(session, self.count)
+        savepoint = session.begin_nested()
+        try:
+            for table, rows in self.inserts:
+                session.execute(insert(table), [self._moved(table, r, shift) for r in rows])
+            for table, keys, rows in self.updates:
+                where = and_(*(table.c[k] == bindparam(f"key_{k}") for k in keys))
+                session.execute(
+                    update(table).where(where),
+                    [
+                        {f"key_{k}" if k in keys else k: v for k, v in r.items()}
+                        for r in (self._moved(table, r, shift) for r in rows)
+                    ],
+                )
+            ledger.upsert(
+                session,
+                FieldSeq.__table__,  # type: ignore[arg-type]
+                [{**r, "seq": _up(r["seq"], self.base, shift)} for r in self.field_seqs],
+                ("entity", "record_id", "field"),
+            )
+        except DBAPIError:
+            savepoint.rollback()
+            return None
+        savepoint.commit()
+        return [r.model_copy(update={"rev": _up(r.rev, self.base, shift)}) for r in self.receipts]
+
+    def _unchanged(self, session: Session) -> bool:
+        by_entity: dict[str, list[str]] = {}
+        for entity, record_id in self.seen:
+            by_entity.setdefault(entity, []).append(record_id)
+        for entity, ids in by_entity.items():
+            for start in range(0, len(ids), _CHUNK):
+                rows = session.execute(
+                    select(RecordIndex.record_id, RecordIndex.seq).where(
+                        RecordIndex.entity == entity,
+                        RecordIndex.record_id.in_(ids[start : start + _CHUNK]),
+                    )
+                )
+                now = {record_id: seq for record_id, seq in rows}
+                if any(now.get(i) != self.seen[(entity, i)] for i in ids[start : start + _CHUNK]):
+                    return False
+        return True
+
+    def _moved(self, table: Table, row: Mapping[str, Any], shift: int) -> dict[str, Any]:
+        """A row with its sequence numbers moved from the snapshot's to the turn's."""
+        moved = dict(row)
+        for name in _RECORD_SEQS if table in _RECORD_TABLES else _SERVER_SEQS:
+            if name in moved:
+                moved[name] = _up(moved[name], self.base, shift)
+        if table is OpReceipt.__table__:
+            body = dict(moved["body"])
+            body["rev"] = _up(body.get("rev"), self.base, shift)
+            moved["body"] = body
+        return moved
+
+
+def apply(
+    session: Session, prepared: Prepared | None, actor: Actor, ops: Sequence[Op]
+) -> list[Receipt]:
+    """A push in the write turn: its prepared rows written, or, when they cannot be, the
+    push merged here as a whole (`merge.apply_batch`)."""
+    receipts = prepared.write(session) if prepared is not None else None
+    return receipts if receipts is not None else merge.apply_batch(session, actor, ops)
+
+
+def _up(seq: Any, base: int, shift: int) -> Any:
+    """A sequence number taken after `base` in the snapshot, moved up by `shift`."""
+    return seq + shift if isinstance(seq, int) and seq > base else seq
+
+
+def prepare(db: ServerDatabase, actor: Actor, ops: Sequence[Op]) -> Prepared | None:
+    """Work a push out on a snapshot, outside the write turn; None when it cannot be."""
+    with db.scratch() as session:
+        session.info[ledger.DRY] = True
+        session.info[_SEEN] = {}
+        event.listen(session, "loaded_as_persistent", _loaded)
+        base = ledger.lock(session)
+        try:
+            receipts = merge.apply_ahead(session, actor, ops)
+        except ledger.NeedsTurn:
+            return None
+        field_seqs, deferred = ledger.take_pending(session)
+        inserts: dict[Table, list[dict[str, Any]]] = {}
+        updates: dict[tuple[Table, tuple[str, ...]], list[dict[str, Any]]] = {}
+        for obj in session.new:
+            table, row = _row(obj, changed_only=False)
+            inserts.setdefault(table, []).append(row)
+        for obj in session.dirty:
+            table, row = _row(obj, changed_only=True)
+            keys = tuple(c.name for c in table.primary_key.columns)
+            if len(row) > len(keys):
+                updates.setdefault((table, tuple(sorted(row))), []).append(row)
+        for table, rows in deferred.items():
+            inserts.setdefault(table, []).extend(dict(r) for r in rows)
+        return Prepared(
+            base=base,
+            count=ledger.current(session) - base,
+            receipts=receipts,
+            seen=dict(session.info[_SEEN]),
+            inserts=_grouped(inserts),
+            updates=[
+                (table, tuple(c.name for c in table.primary_key.columns), rows)
+                for (table, _names), rows in updates.items()
+            ],
+            field_seqs=field_seqs,
+        )
+
+
+def _row(obj: Any, *, changed_only: bool) -> tuple[Table, dict[str, Any]]:
+    """An object's table and its column values (all set ones, or its key and changed ones)."""
+    state = inspect(obj)
+    mapper = state.mapper
+    table: Table = mapper.local_table
+    keys = {c.name for c in table.primary_key.columns}
+    row: dict[str, Any] = {}
+    for prop in mapper.column_attrs:
+        name = prop.columns[0].name
+        if prop.key not in state.dict:
+            continue
+        if changed_only and name not in keys and not state.attrs[prop.key].history.has_changes():
+            continue
+        row[name] = state.dict[prop.key]
+    return table, row
+
+
+def _grouped(
+    inserts: Mapping[Table, list[dict[str, Any]]],
+) -> list[tuple[Table, list[dict[str, Any]]]]:
+    """Rows per table and set of columns (one statement each), record tables parents first."""
+    groups: list[tuple[Table, list[dict[str, Any]]]] = []
+    for table in sorted(inserts, key=lambda t: _ORDER.get(t, len(_ORDER))):
+        by_names: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for row in inserts[table]:
+            by_names.setdefault(tuple(sorted(row)), []).append(row)
+        groups += [(table, rows) for rows in by_names.values()]
+    return groups

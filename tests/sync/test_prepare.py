@@ -1,0 +1,272 @@
+"""A push worked out before the write turn (`sync.server.prepare`), then written in it.
+
+Each test works a push out on a snapshot, lets something else be written in
+between where the case needs it, then writes the push, and checks that the
+outcome is what the push merged in the turn would have given: the same
+receipts, a sequence that still orders every change, nothing applied twice.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from app.domain.certificate import make_certificate
+from app.store.registry import Household, Person
+from sync.protocol import LoginRequest, Op, Receipt
+from sync.server import auth, merge, prepare
+from sync.server.db import ServerDatabase
+from sync.server.tables import ChangeLog, Conflict, FieldSeq, OpReceipt, RecordIndex
+from tests.services.test_responses import ID_40
+from tests.sync.conftest import _database_url
+from tests.sync.laptops import household, op
+from tests.sync.servers import ALICE_VILLAGE, PASSWORDS, seed
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerDatabase]:
+    """A seeded server database, used in this process (no server needed here)."""
+    db = ServerDatabase(_database_url(request.param, tmp_path, request))
+    seed(db)
+    yield db
+    db.dispose()
+
+
+def actor(db: ServerDatabase, username: str) -> auth.Actor:
+    login = LoginRequest(
+        username=username, password=PASSWORDS[username], client_id=str(uuid.uuid4())
+    )
+    return auth.actor_for(db, auth.login(db, login, "127.0.0.1").token)
+
+
+def ops(*raw: dict[str, Any]) -> list[Op]:
+    return [Op.model_validate(r) for r in raw]
+
+
+def pushed(db: ServerDatabase, who: auth.Actor, batch: list[Op]) -> list[Receipt]:
+    """A push as the server takes it: worked out first, written in the turn."""
+    ahead = prepare.prepare(db, who, batch)
+    with db.write() as s:
+        return prepare.apply(s, ahead, who, batch)
+
+
+def new_households(db: ServerDatabase, who: auth.Actor, count: int) -> list[tuple[str, int]]:
+    made = ops(
+        *(op("household", str(uuid.uuid4()), 0, household(ALICE_VILLAGE)) for _ in range(count))
+    )
+    receipts = pushed(db, who, made)
+    assert [r.outcome for r in receipts] == ["applied"] * count
+    return [(o.record_id, r.rev) for o, r in zip(made, receipts, strict=True)]
+
+
+def bookkeeping(db: ServerDatabase, hid: str) -> tuple[int, int, int, int]:
+    """A household's rev, its index row's sequence, its last change log row's, its phone's."""
+    with db.read() as s:
+        record = s.get(Household, hid)
+        index = s.get(RecordIndex, ("household", hid))
+        phone = s.get(FieldSeq, ("household", hid, "phone"))
+        logged = s.scalar(select(func.max(ChangeLog.seq)).where(ChangeLog.record_id == hid))
+        assert record is not None and index is not None and phone is not None
+        return record.rev, index.seq, int(logged or 0), phone.seq
+
+
+def test_a_prepared_push_is_written_with_its_bookkeeping(database: ServerDatabase) -> None:
+    alice = actor(database, "alice")
+    (hid, rev), (other, other_rev) = new_households(database, alice, 2)
+    batch = ops(
+        op("household", hid, rev, {"phone": "13957400001"}),
+        op("household", other, other_rev, {"phone": "13957400002", "address": "南山路3号"}),
+    )
+
+    ahead = prepare.prepare(database, alice, batch)
+    assert ahead is not None  # edits of records on the server are worked out ahead
+    with database.write() as s:
+        receipts = ahead.write(s)
+
+    assert receipts is not None and [r.outcome for r in receipts] == ["applied", "applied"]
+    assert receipts[1].applied == ["address", "phone"]
+    for (record_id, _), receipt in zip(((hid, rev), (other, other_rev)), receipts, strict=True):
+        assert bookkeeping(database, record_id) == (receipt.rev,) * 4
+    with database.read() as s:
+        assert s.get(Household, other).address == "南山路3号"  # type: ignore[union-attr]
+        stored = s.get(OpReceipt, batch[0].op_id)
+        assert stored is not None and stored.body["rev"] == receipts[0].rev
+
+
+def test_numbers_move_up_past_what_was_written_meanwhile(database: ServerDatabase) -> None:
+    alice = actor(database, "alice")
+    (hid, rev), (other, other_rev) = new_households(database, alice, 2)
+    mine = ops(op("household", hid, rev, {"phone": "13957400001"}))
+    ahead = prepare.prepare(database, alice, mine)
+    assert ahead is not None
+    # another laptop's push of another household is written first
+    [theirs] = pushed(
+        database, alice, ops(op("household", other, other_rev, {"phone": "13957400002"}))
+    )
+
+    with database.write() as s:
+        [receipt] = prepare.apply(s, ahead, alice, mine)
+
+    assert receipt.outcome == "applied" and receipt.rev > theirs.rev
+    assert bookkeeping(database, hid) == (receipt.rev,) * 4
+    with database.read() as s:
+        seqs = list(s.scalars(select(RecordIndex.seq).order_by(RecordIndex.seq)))
+        assert len(seqs) == len(set(seqs))
+
+
+def test_a_record_changed_meanwhile_is_merged_again_and_conflicts(
+    database: ServerDatabase,
+) -> None:
+    alice = actor(database, "alice")
+    [(hid, rev)] = new_households(database, alice, 1)
+    mine = ops(op("household", hid, rev, {"phone": "13957400001"}))
+    ahead = prepare.prepare(database, alice, mine)
+    assert ahead is not None
+    # the reviewer changes the same field of the same household in between
+    rita = actor(database, "rita")
+    pushed(database, rita, ops(op("household", hid, rev, {"phone": "13957400009"})))
+
+    with database.write() as s:
+        assert ahead.write(s) is None  # stale: nothing of it written
+        [receipt] = prepare.apply(s, ahead, alice, mine)
+
+    assert receipt.outcome == "conflict"
+    with database.read() as s:
+        assert s.get(Household, hid).phone == "13957400009"  # type: ignore[union-attr]
+        conflict = s.scalars(select(Conflict)).one()
+        assert (conflict.field, conflict.mine, conflict.theirs) == (
+            "phone",
+            "13957400001",
+            "13957400009",
+        )
+
+
+def test_a_push_sent_twice_at_once_applies_once(database: ServerDatabase) -> None:
+    # a laptop whose first try timed out sends the same push again while the first runs
+    alice = actor(database, "alice")
+    [(hid, rev)] = new_households(database, alice, 1)
+    batch = ops(op("household", hid, rev, {"phone": "13957400001"}))
+    first = prepare.prepare(database, alice, batch)
+    second = prepare.prepare(database, alice, batch)
+    assert first is not None and second is not None
+
+    with database.write() as s:
+        [one] = prepare.apply(s, first, alice, batch)
+    with database.write() as s:
+        assert second.write(s) is None
+        [two] = prepare.apply(s, second, alice, batch)
+
+    assert one == two and one.outcome == "applied"
+    with database.read() as s:
+        receipts = select(func.count()).where(OpReceipt.op_id == batch[0].op_id)
+        assert s.scalar(receipts) == 1
+        changes = select(func.count()).where(ChangeLog.record_id == hid, ChangeLog.kind == "update")
+        assert s.scalar(changes) == 1
+
+
+def test_a_duplicate_id_found_at_writing_refuses_that_op_alone(database: ServerDatabase) -> None:
+    alice = actor(database, "alice")
+    [(hid, rev)] = new_households(database, alice, 1)
+    person = {
+        "household_id": hid,
+        "name": "王堃",
+        "id_number": ID_40,
+        "category": "4",
+        "grade": "3",
+        "cert_number": make_certificate(ID_40, 4, 3),
+    }
+    first = str(uuid.uuid4())
+    assert pushed(database, alice, ops(op("person", first, 0, person)))[0].outcome == "applied"
+    twin = str(uuid.uuid4())
+    batch = ops(
+        op("person", twin, 0, person),  # the same ID number again
+        op("household", hid, rev, {"phone": "13957400001"}),
+    )
+
+    ahead = prepare.prepare(database, alice, batch)
+    assert ahead is not None  # nothing in the snapshot tells: the database's index does
+    with database.write() as s:
+        assert ahead.write(s) is None
+        receipts = prepare.apply(s, ahead, alice, batch)
+
+    assert [r.outcome for r in receipts] == ["refused", "applied"]
+    assert receipts[0].refusals[0].field in {"id_number", "cert_number"}
+    with database.read() as s:
+        assert s.get(Person, twin) is None
+        assert s.get(Household, hid).phone == "13957400001"  # type: ignore[union-attr]
+
+
+def test_a_push_building_on_its_own_new_records_is_merged_in_the_turn(
+    database: ServerDatabase,
+) -> None:
+    alice = actor(database, "alice")
+    hid = str(uuid.uuid4())
+    batch = ops(
+        op("household", hid, 0, household(ALICE_VILLAGE)),
+        op("household", hid, 0, {"phone": "13957400001"}),
+    )
+    assert prepare.prepare(database, alice, batch) is None
+    receipts = pushed(database, alice, batch)
+    assert [r.outcome for r in receipts] == ["applied", "applied"]
+    with database.read() as s:
+        assert s.get(Household, hid).phone == "13957400001"  # type: ignore[union-attr]
+
+
+def test_a_move_is_merged_in_the_turn(database: ServerDatabase) -> None:
+    # a household moving to another village takes its persons along (`ledger.cascade`)
+    alice = actor(database, "alice")
+    [(hid, rev)] = new_households(database, alice, 1)
+    ada = actor(database, "ada")
+    batch = ops(op("household", hid, rev, {"area_code": "330213002001"}))
+    assert prepare.prepare(database, ada, batch) is None
+    assert pushed(database, ada, batch)[0].outcome == "applied"
+
+
+def test_a_prepared_push_leaves_the_database_as_the_turn_would(database: ServerDatabase) -> None:
+    # the same edits, once worked out ahead and once merged in the turn, write the same
+    alice = actor(database, "alice")
+    made = new_households(database, alice, 4)
+    ahead_ids, turn_ids = made[:2], made[2:]
+
+    def edits(records: list[tuple[str, int]]) -> list[Op]:
+        return ops(
+            *(
+                op("household", h, r, {"phone": "13957400001", "hardship": ["2"]})
+                for h, r in records
+            )
+        )
+
+    ahead = prepare.prepare(database, alice, edits(ahead_ids))
+    assert ahead is not None
+    with database.write() as s:
+        assert ahead.write(s) is not None
+    with database.write() as s:
+        merge.apply_batch(s, alice, edits(turn_ids))
+
+    def written(hid: str) -> tuple[Any, ...]:
+        with database.read() as s:
+            record = s.get(Household, hid)
+            assert record is not None
+            log = s.scalars(
+                select(ChangeLog).where(ChangeLog.record_id == hid).order_by(ChangeLog.seq.desc())
+            ).first()
+            assert log is not None
+            fields = s.scalars(
+                select(FieldSeq.field).where(FieldSeq.record_id == hid).order_by(FieldSeq.field)
+            ).all()
+            return (
+                record.phone,
+                record.hardship,
+                record.updated_by,
+                log.kind,
+                log.fields,
+                log.op_id is not None,
+                list(fields),
+            )
+
+    assert written(ahead_ids[0][0]) == written(turn_ids[0][0])
