@@ -129,7 +129,12 @@ def run(args: argparse.Namespace) -> int:
     url = args.db or (commands.demo_url() if args.command == "demo" else DEFAULT_URL)
     database = ServerDatabase(url)
     try:
-        return commands.dispatch(args, database, _password, lambda a: serve(a, url))
+
+        def serving(a: argparse.Namespace) -> None:
+            database.dispose()  # nothing of it open in the server (whose writer forks)
+            serve(a, url)
+
+        return commands.dispatch(args, database, _password, serving)
     finally:
         database.dispose()
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -44,6 +46,7 @@ from sync.server.blobs import BlobFolder
 from sync.server.db import ServerDatabase, current_revision, head_revision
 from sync.server.errors import ServerError
 from sync.server.middleware import ProtocolAndGzip
+from sync.server.writer import Writer
 
 DATABASE_ENV = "FIELDVISIT_DATABASE_URL"
 BLOBS_ENV = "FIELDVISIT_BLOBS"
@@ -77,7 +80,17 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
             f" (database at {current_revision(db)}, program at {head_revision()})"
         )
     folder = BlobFolder(blob_dir or db.default_blob_dir())
-    app = FastAPI(title="Fieldvisit district server", version=str(PROTOCOL_VERSION))
+    writer = Writer(db)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        writer.start()  # before the first request runs on a thread
+        yield
+        writer.stop()
+
+    app = FastAPI(
+        title="Fieldvisit district server", version=str(PROTOCOL_VERSION), lifespan=lifespan
+    )
     # a light level: over a district network it pays; on a fast link it must not cost much
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=3)
     app.add_middleware(ProtocolAndGzip)
@@ -152,22 +165,9 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
 
     @app.post("/push")
     def push(body: PushRequest, actor: Actor, request: Request) -> PushResponse:
-        # worked out first, outside the write turn; merged in the turn when it cannot be
+        # worked out here, outside the write turn; written by the writer process
         prepared = prepare.prepare(db, actor, body.ops)
-        with db.write() as s:
-            receipts = prepare.apply(s, prepared, actor, body.ops)
-            counts: dict[str, int] = {}
-            for receipt in receipts:
-                counts[receipt.outcome] = counts.get(receipt.outcome, 0) + 1
-            audit.record(
-                s,
-                actor.username,
-                actor.device_id,
-                "push",
-                {"ops": len(receipts), **counts},
-                _address(request),
-            )
-        return PushResponse(receipts=receipts)
+        return PushResponse(receipts=writer.push(actor, body.ops, prepared, _address(request)))
 
     @app.get("/snapshot")
     def snapshot_image(actor: Actor, request: Request) -> Response:

@@ -34,18 +34,20 @@ from sync.protocol import Op, Receipt
 from sync.server import ledger, merge
 from sync.server.auth import Actor
 from sync.server.db import ServerDatabase
-from sync.server.tables import FieldSeq, OpReceipt, RecordIndex
+from sync.server.tables import FieldSeq, OpReceipt, RecordIndex, ServerBase
 
 _SEEN = "fieldvisit.seen"
 #: a record read twice at different sequences: the check can only fail
 _TORN = -1
 #: ids per IN list
 _CHUNK = 500
-_RECORD_TABLES = frozenset(m.__table__ for m in SYNCED_MODELS)  # type: ignore[attr-defined]
+_RECORD_TABLES: dict[str, Table] = {m.__table__.name: m.__table__ for m in SYNCED_MODELS}  # type: ignore[attr-defined]
+#: the tables by name (a prepared push travels by name to the process that writes it)
+_TABLES: dict[str, Table] = {**ServerBase.metadata.tables, **_RECORD_TABLES}
 #: columns holding sequence numbers: a record's `rev`; the server tables' `seq`, `created_seq`
 _RECORD_SEQS = ("rev",)
 _SERVER_SEQS = ("seq", "created_seq")
-_ORDER = {m.__table__: n for n, m in enumerate(SYNCED_MODELS)}  # type: ignore[attr-defined]
+_ORDER = {m.__table__.name: n for n, m in enumerate(SYNCED_MODELS)}  # type: ignore[attr-defined]
 
 
 def _saw(session: Session, entity: str, record_id: str, seq: int) -> None:
@@ -71,9 +73,10 @@ class Prepared:
     receipts: list[Receipt]
     #: (entity, id) -> the sequence of the record's last change when read
     seen: dict[tuple[str, str], int]
-    inserts: list[tuple[Table, list[dict[str, Any]]]]
-    #: table, its key columns, rows of key and changed values
-    updates: list[tuple[Table, tuple[str, ...], list[dict[str, Any]]]]
+    #: table name, rows
+    inserts: list[tuple[str, list[dict[str, Any]]]]
+    #: table name, its key columns, rows of key and changed values
+    updates: list[tuple[str, tuple[str, ...], list[dict[str, Any]]]]
     field_seqs: list[dict[str, Any]]
 
     def write(self, session: Session) -> list[Receipt] | None:
@@ -87,9 +90,11 @@ class Prepared:
             ledger.allocate(session, self.count)
         savepoint = session.begin_nested()
         try:
-            for table, rows in self.inserts:
+            for name, rows in self.inserts:
+                table = _TABLES[name]
                 session.execute(insert(table), [self._moved(table, r, shift) for r in rows])
-            for table, keys, rows in self.updates:
+            for name, keys, rows in self.updates:
+                table = _TABLES[name]
                 where = and_(*(table.c[k] == bindparam(f"key_{k}") for k in keys))
                 session.execute(
                     update(table).where(where),
@@ -130,10 +135,10 @@ class Prepared:
     def _moved(self, table: Table, row: Mapping[str, Any], shift: int) -> dict[str, Any]:
         """A row with its sequence numbers moved from the snapshot's to the turn's."""
         moved = dict(row)
-        for name in _RECORD_SEQS if table in _RECORD_TABLES else _SERVER_SEQS:
+        for name in _RECORD_SEQS if table.name in _RECORD_TABLES else _SERVER_SEQS:
             if name in moved:
                 moved[name] = _up(moved[name], self.base, shift)
-        if table is OpReceipt.__table__:
+        if table.name == OpReceipt.__tablename__:
             body = dict(moved["body"])
             body["rev"] = _up(body.get("rev"), self.base, shift)
             moved["body"] = body
@@ -185,7 +190,7 @@ def prepare(db: ServerDatabase, actor: Actor, ops: Sequence[Op]) -> Prepared | N
             seen=dict(session.info[_SEEN]),
             inserts=_grouped(inserts),
             updates=[
-                (table, tuple(c.name for c in table.primary_key.columns), rows)
+                (table.name, tuple(c.name for c in table.primary_key.columns), rows)
                 for (table, _names), rows in updates.items()
             ],
             field_seqs=field_seqs,
@@ -211,12 +216,12 @@ def _row(obj: Any, *, changed_only: bool) -> tuple[Table, dict[str, Any]]:
 
 def _grouped(
     inserts: Mapping[Table, list[dict[str, Any]]],
-) -> list[tuple[Table, list[dict[str, Any]]]]:
+) -> list[tuple[str, list[dict[str, Any]]]]:
     """Rows per table and set of columns (one statement each), record tables parents first."""
-    groups: list[tuple[Table, list[dict[str, Any]]]] = []
-    for table in sorted(inserts, key=lambda t: _ORDER.get(t, len(_ORDER))):
+    groups: list[tuple[str, list[dict[str, Any]]]] = []
+    for table in sorted(inserts, key=lambda t: _ORDER.get(t.name, len(_ORDER))):
         by_names: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         for row in inserts[table]:
             by_names.setdefault(tuple(sorted(row)), []).append(row)
-        groups += [(table, rows) for rows in by_names.values()]
+        groups += [(table.name, rows) for rows in by_names.values()]
     return groups
