@@ -79,8 +79,6 @@ def store(
         )
         session.add(row)
         rows.append(row)
-    if not ledger.is_dry(session):
-        session.flush()
     return [info(r) for r in rows]
 
 

@@ -90,7 +90,7 @@ def lock(session: Session) -> int:
 
 @event.listens_for(Session, "before_commit")
 def _write_counter(session: Session) -> None:
-    if session.in_nested_transaction() or is_dry(session):
+    if session.in_nested_transaction():
         return
     write_pending(session)
     counter = session.info.get(_COUNTER)

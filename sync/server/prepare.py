@@ -172,7 +172,8 @@ def prepare(db: ServerDatabase, actor: Actor, ops: Sequence[Op]) -> Prepared | N
             return None
         field_seqs, deferred = ledger.take_pending(session)
         inserts: dict[Table, list[dict[str, Any]]] = {}
-        updates: dict[tuple[Table, tuple[str, ...]], list[dict[str, Any]]] = {}
+        #: rows per table, key columns and set of columns (one statement each)
+        updates: dict[tuple[Table, tuple[str, ...], tuple[str, ...]], list[dict[str, Any]]] = {}
         for obj in session.new:
             table, row = _row(obj, changed_only=False)
             inserts.setdefault(table, []).append(row)
@@ -180,7 +181,7 @@ def prepare(db: ServerDatabase, actor: Actor, ops: Sequence[Op]) -> Prepared | N
             table, row = _row(obj, changed_only=True)
             keys = tuple(c.name for c in table.primary_key.columns)
             if len(row) > len(keys):
-                updates.setdefault((table, tuple(sorted(row))), []).append(row)
+                updates.setdefault((table, keys, tuple(sorted(row))), []).append(row)
         for table, rows in deferred.items():
             inserts.setdefault(table, []).extend(dict(r) for r in rows)
         return Prepared(
@@ -189,10 +190,7 @@ def prepare(db: ServerDatabase, actor: Actor, ops: Sequence[Op]) -> Prepared | N
             receipts=receipts,
             seen=dict(session.info[_SEEN]),
             inserts=_grouped(inserts),
-            updates=[
-                (table.name, tuple(c.name for c in table.primary_key.columns), rows)
-                for (table, _names), rows in updates.items()
-            ],
+            updates=[(table.name, keys, rows) for (table, keys, _), rows in updates.items()],
             field_seqs=field_seqs,
         )
 

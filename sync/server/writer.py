@@ -80,7 +80,7 @@ class Writer:
         mine, theirs = context.Pipe()
         process = context.Process(
             target=_serve,
-            args=(str(self._db.url.render_as_string(hide_password=False)), theirs, mine),
+            args=(self._db.url.render_as_string(hide_password=False), theirs, mine),
             name="fieldvisit-writer",
             daemon=True,
         )
