@@ -7,7 +7,8 @@
 Each simulated member has signed in and pulled their village beforehand (not timed).
 A day's sync is what the laptop sends: /me, /blobs/missing, 50 changes to the village's
 households in pushes of the laptop's batch size (`sync.client.PUSH_BATCH`), then pull
-pages from the member's cursor. Every request is timed (`p95_ms`), and every whole sync
+pages from the member's cursor. Every request is timed (`p95_ms`; by path `p95_ms_push`, ...),
+and every whole sync
 (`sync_p95_ms`); `errors` counts any answer other than 200 and any receipt other than
 applied.
 Bounded: a fixed number of syncs, every request with a timeout, 127.0.0.1 only.
@@ -57,6 +58,8 @@ class Load:
     def __init__(self, base: str) -> None:
         self.base = base
         self.times: list[float] = []
+        #: the same, by path (/push, /pull, ...)
+        self.by_path: dict[str, list[float]] = {}
         #: whole syncs (a day's requests of one member, one after the other)
         self.days: list[float] = []
         self.errors = 0
@@ -69,10 +72,14 @@ class Load:
             ok = answer.status_code == 200
         except requests.RequestException:
             answer, ok = None, False
-        with self.lock:
-            self.times.append(time.perf_counter() - started)
-            self.errors += 0 if ok else 1
+        self._took(path, time.perf_counter() - started, ok)
         return answer.json() if ok and answer is not None else None
+
+    def _took(self, path: str, seconds: float, ok: bool) -> None:
+        with self.lock:
+            self.times.append(seconds)
+            self.by_path.setdefault(path, []).append(seconds)
+            self.errors += 0 if ok else 1
 
     def pull(self, session: requests.Session, member: Member) -> None:
         while True:
@@ -92,9 +99,7 @@ class Load:
         with member.lock:  # one laptop syncs one day at a time
             day_started = started = time.perf_counter()
             answer = session.get(self.base + "/me", headers=member.headers, timeout=TIMEOUT)
-            with self.lock:
-                self.times.append(time.perf_counter() - started)
-                self.errors += 0 if answer.status_code == 200 else 1
+            self._took("/me", time.perf_counter() - started, answer.status_code == 200)
             self.post(session, "/blobs/missing", {"hashes": []}, member.headers)
             ids = sorted(member.households)
             ops = (
@@ -206,6 +211,10 @@ def main() -> None:
             "errors": load.errors,
             "p50_ms": percentile(load.times, 50) * 1000,
             "p95_ms": percentile(load.times, 95) * 1000,
+            **{
+                f"p95_ms{path.replace('/', '_')}": percentile(times, 95) * 1000
+                for path, times in sorted(load.by_path.items())
+            },
             "push_batch": PUSH_BATCH,
             "sync_p50_ms": percentile(load.days, 50) * 1000,
             "sync_p95_ms": percentile(load.days, 95) * 1000,

@@ -128,8 +128,8 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
     @app.post("/blobs/missing")
     async def blobs_missing(body: BlobQuery, actor: Actor) -> BlobMissing:
         # a few indexed reads, like the token's: on the event loop
-        with db.read() as s:
-            return BlobMissing(missing=folder.missing(s, body.hashes))
+        with db.lookup() as connection:
+            return BlobMissing(missing=folder.missing(connection, body.hashes))
 
     @app.put("/blobs/{sha}")
     async def blob_upload(sha: str, request: Request, actor: Actor) -> dict[str, bool]:

@@ -7,6 +7,7 @@ answer the same laptop.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import secrets
 import uuid
@@ -15,11 +16,11 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import select
+from sqlalchemy import Executable, and_, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.store.base import utcnow
-from app.store.registry import User
+from app.store.registry import Assignment, User
 from sync.protocol import LoginRequest, LoginResponse, Me
 from sync.server import audit
 from sync.server.db import ServerDatabase
@@ -159,42 +160,51 @@ def login(db: ServerDatabase, request: LoginRequest, address: str) -> LoginRespo
     return LoginResponse(token=token, device_id=device.id, user=me)
 
 
+@functools.cache
+def _actor_query() -> Executable:
+    """The device of a token hash with its user, their credential and areas (every request
+    asks): a row per area, or one with no area. Built once."""
+    return (
+        select(
+            Device.id,
+            Device.client_id,
+            Device.revoked_at,
+            Credential.active,
+            User.username,
+            User.role,
+            User.display_name,
+            User.deleted,
+            Assignment.area_code,
+        )
+        .outerjoin(Credential, Credential.username == Device.username)
+        .outerjoin(User, User.username == Device.username)
+        .outerjoin(Assignment, and_(Assignment.user_id == User.id, Assignment.deleted.is_(False)))
+        .where(Device.token_hash == bindparam("token_hash"))
+        .order_by(Assignment.area_code)
+    )
+
+
 def actor_for(db: ServerDatabase, token: str) -> Actor:
     """The user and device of a bearer token; 401 when unknown, revoked or deactivated."""
-    with db.read() as s:
-        # one query for the device, its user and their credential (every request asks)
-        row = s.execute(
-            select(
-                Device.id,
-                Device.client_id,
-                Device.revoked_at,
-                Credential.active,
-                User.username,
-                User.role,
-                User.display_name,
-                User.deleted,
-            )
-            .outerjoin(Credential, Credential.username == Device.username)
-            .outerjoin(User, User.username == Device.username)
-            .where(Device.token_hash == token_hash(token))
-        ).first()
-        if row is None:
-            raise ServerError(401, "auth.token")
-        device_id, client_id, revoked_at, active, username, role, display_name, deleted = row
-        if revoked_at is not None:
-            raise ServerError(401, "auth.revoked")
-        if not active or username is None or deleted:
-            raise ServerError(401, "auth.inactive")
-        areas = assigned_areas(s, username)
-        return Actor(
-            username=username,
-            role=role,
-            display_name=display_name,
-            device_id=device_id,
-            origin=client_id,
-            areas=tuple(areas),
-            scope=scope_of(role, areas),
-        )
+    with db.lookup() as s:
+        rows = s.execute(_actor_query(), {"token_hash": token_hash(token)}).all()
+    if not rows:
+        raise ServerError(401, "auth.token")
+    device_id, client_id, revoked_at, active, username, role, display_name, deleted, _ = rows[0]
+    if revoked_at is not None:
+        raise ServerError(401, "auth.revoked")
+    if not active or username is None or deleted:
+        raise ServerError(401, "auth.inactive")
+    areas = [r.area_code for r in rows if r.area_code is not None]
+    return Actor(
+        username=username,
+        role=role,
+        display_name=display_name,
+        device_id=device_id,
+        origin=client_id,
+        areas=tuple(areas),
+        scope=scope_of(role, areas),
+    )
 
 
 def revoke(db: ServerDatabase, device_id: str, by: str) -> Device:

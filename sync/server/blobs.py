@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from app.store.work import Attachment
@@ -31,9 +31,9 @@ class BlobFolder:
     def path_of(self, sha: str) -> Path:
         return self.folder / sha[:2] / sha
 
-    def missing(self, session: Session, hashes: Sequence[str]) -> list[str]:
+    def missing(self, connection: Connection, hashes: Sequence[str]) -> list[str]:
         wanted = sorted(set(hashes))
-        have = set(session.scalars(select(Blob.sha256).where(Blob.sha256.in_(wanted))))
+        have = set(connection.scalars(select(Blob.sha256).where(Blob.sha256.in_(wanted))))
         return [h for h in wanted if h not in have or not self.path_of(h).exists()]
 
     def save(self, session: Session, actor: Actor, sha: str, data: bytes) -> bool:

@@ -23,7 +23,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -110,9 +110,19 @@ class ServerDatabase:
             self.engine = _sqlite_engine(self.url, immediate=True)
             self.read_engine = _sqlite_engine(self.url, immediate=False)
         else:
-            self.engine = create_engine(self.url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+            # no ping before each use (a round trip per request and more): a connection
+            # found dead (PostgreSQL restarted) fails its request with a 503, which the
+            # laptop retries, and the pool is renewed at once
+            self.engine = create_engine(self.url, pool_size=10, max_overflow=20, pool_recycle=1800)
             # one snapshot per pull page: the records match the index read with them
             self.read_engine = self.engine.execution_options(isolation_level="REPEATABLE READ")
+        # a single query needs no transaction: on PostgreSQL that saves the round trips of
+        # BEGIN and COMMIT (SQLite's, in-process, cost next to nothing)
+        self._lookup_engine = (
+            self.read_engine
+            if is_sqlite(self.url)
+            else self.engine.execution_options(isolation_level="AUTOCOMMIT")
+        )
         self._writes = sessionmaker(self.engine, expire_on_commit=False)
         self._write_turn: AbstractContextManager[Any] = (
             WriterTurn(self.url.database) if is_sqlite(self.url) else nullcontext()
@@ -137,6 +147,13 @@ class ServerDatabase:
         """One reading transaction (a consistent snapshot on SQLite)."""
         with self._reads.begin() as session:
             yield session
+
+    @contextmanager
+    def lookup(self) -> Iterator[Connection]:
+        """A connection for one reading query (no transaction on PostgreSQL, and no ORM
+        session: every request asks one, for its token)."""
+        with self._lookup_engine.connect() as connection:
+            yield connection
 
     @contextmanager
     def scratch(self) -> Iterator[Session]:

@@ -9,11 +9,13 @@ pulls send them to their new readers and tell the old ones they left.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, event, insert, select, update
+from sqlalchemy import Table, and_, bindparam, event, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -135,22 +137,124 @@ def current(session: Session) -> int:
     return int(session.execute(select(SeqCounter.value).where(SeqCounter.id == 1)).scalar_one())
 
 
+def _multi_row(session: Session) -> bool:
+    """Whether many rows go in one statement, as one JSON document (`_given`): on
+    PostgreSQL, where an executemany sends, binds and runs a statement per row. SQLite's
+    executemany loops in C, cheaply."""
+    return session.get_bind().dialect.name == "postgresql"
+
+
+_PG = postgresql.dialect()  # type: ignore[no-untyped-call]
+
+
+def _q(name: str) -> str:
+    return _PG.identifier_preparer.quote(name)
+
+
+def _list(names: Sequence[str]) -> str:
+    return ", ".join(_q(n) for n in names)
+
+
+def _given(table: Table) -> str:
+    """The rows of the `rows` parameter (a JSON array of objects) as the table's rows
+    (PostgreSQL reads and converts them in one go; binding each value costs more)."""
+    return f"json_populate_recordset(NULL::{_q(table.name)}, CAST(:rows AS JSON))"
+
+
+def _document(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not a column value")
+
+
+def _rows(rows: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    return {"rows": json.dumps(list(rows), default=_document, ensure_ascii=False)}
+
+
+def _with_defaults(table: Table, rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The rows with the column defaults set in Python (a plain statement does not add them)."""
+    missing = [
+        c
+        for c in table.columns
+        if c.name not in rows[0]
+        and c.default is not None
+        and (c.default.is_scalar or c.default.is_callable)
+    ]
+    if not missing:
+        return [dict(r) for r in rows]
+    out = []
+    for row in rows:
+        full = dict(row)
+        for c in missing:
+            default: Any = c.default
+            full[c.name] = default.arg(None) if default.is_callable else default.arg
+        out.append(full)
+    return out
+
+
+def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert rows that all set the same columns (one statement)."""
+    if not rows:
+        return
+    if not _multi_row(session):
+        session.execute(insert(table), list(rows))
+        return
+    rows = _with_defaults(table, rows)
+    names = _list(list(rows[0]))
+    sql = f"INSERT INTO {_q(table.name)} ({names}) SELECT {names} FROM {_given(table)}"
+    session.execute(text(sql), _rows(rows))
+
+
+def update_rows(
+    session: Session, table: Table, keys: Sequence[str], rows: Sequence[Mapping[str, Any]]
+) -> None:
+    """Update rows found by their key columns; every row sets the same columns."""
+    if not rows:
+        return
+    names = list(rows[0])
+    changed = [n for n in names if n not in keys]
+    if not changed:
+        return
+    if not _multi_row(session):
+        where = and_(*(table.c[k] == bindparam(f"key_{k}") for k in keys))
+        session.execute(
+            update(table).where(where).values({n: bindparam(n) for n in changed}),
+            [{f"key_{k}" if k in keys else k: v for k, v in r.items()} for r in rows],
+        )
+        return
+    sql = (
+        f"UPDATE {_q(table.name)} SET {', '.join(f'{_q(n)} = given.{_q(n)}' for n in changed)}"
+        f" FROM {_given(table)} AS given"
+        f" WHERE {' AND '.join(f'{_q(table.name)}.{_q(k)} = given.{_q(k)}' for k in keys)}"
+    )
+    session.execute(text(sql), _rows(rows))
+
+
 def upsert(
     session: Session, table: Table, rows: Sequence[Mapping[str, Any]], keys: Sequence[str]
 ) -> None:
-    """Insert rows, or update the non-key columns of those already there (one statement,
-    executed for many rows: compiled once and cached)."""
+    """Insert rows, or update the non-key columns of those already there (one statement)."""
     if not rows:
         return
-    dialect = session.get_bind().dialect.name
-    stmt = postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
     columns = [c for c in rows[0] if c not in keys]
-    session.execute(
-        stmt.on_conflict_do_update(
-            index_elements=list(keys), set_={c: stmt.excluded[c] for c in columns}
-        ),
-        list(rows),
+    if not _multi_row(session):
+        stmt = sqlite.insert(table)
+        session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=list(keys), set_={c: stmt.excluded[c] for c in columns}
+            ),
+            list(rows),
+        )
+        return
+    # one row per key (a statement may not change a row twice): the last one given
+    last = _with_defaults(table, list({tuple(r[k] for k in keys): r for r in rows}.values()))
+    names = _list(list(last[0]))
+    sql = (
+        f"INSERT INTO {_q(table.name)} ({names}) SELECT {names} FROM {_given(table)}"
+        f" ON CONFLICT ({_list(keys)}) DO UPDATE SET"
+        f" {', '.join(f'{_q(c)} = excluded.{_q(c)}' for c in columns)}"
     )
+    session.execute(text(sql), _rows(last))
 
 
 def wire_fields(obj: Synced) -> dict[str, Any]:
@@ -291,6 +395,12 @@ def _pending(session: Session) -> dict[tuple[str, str, str], dict[str, Any]]:
     return pending
 
 
+def forget_cached(session: Session) -> None:
+    """Forget the field sequences read so far (statements written past the session may
+    have changed them)."""
+    session.info.pop(_FIELD_SEQS, None)
+
+
 def defer(session: Session, table: Table, row: Mapping[str, Any]) -> None:
     """Insert a row with the others of its table at `write_pending` (at the latest at
     commit): many rows in one statement, and no ORM object for each."""
@@ -313,7 +423,7 @@ def write_pending(session: Session) -> None:
         )
     deferred: dict[Table, list[Mapping[str, Any]]] | None = session.info.pop(_DEFERRED, None)
     for table, rows in (deferred or {}).items():
-        session.execute(insert(table), rows)
+        insert_rows(session, table, rows)
 
 
 def take_pending(

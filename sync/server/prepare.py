@@ -20,11 +20,12 @@ record made earlier in the same push), the push is merged in the turn as before
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, and_, bindparam, event, insert, inspect, select, update
+from sqlalchemy import Table, event, inspect, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -92,16 +93,11 @@ class Prepared:
         try:
             for name, rows in self.inserts:
                 table = _TABLES[name]
-                session.execute(insert(table), [self._moved(table, r, shift) for r in rows])
+                ledger.insert_rows(session, table, [self._moved(table, r, shift) for r in rows])
             for name, keys, rows in self.updates:
                 table = _TABLES[name]
-                where = and_(*(table.c[k] == bindparam(f"key_{k}") for k in keys))
-                session.execute(
-                    update(table).where(where),
-                    [
-                        {f"key_{k}" if k in keys else k: v for k, v in r.items()}
-                        for r in (self._moved(table, r, shift) for r in rows)
-                    ],
+                ledger.update_rows(
+                    session, table, keys, [self._moved(table, r, shift) for r in rows]
                 )
             ledger.upsert(
                 session,
@@ -198,18 +194,26 @@ def prepare(db: ServerDatabase, actor: Actor, ops: Sequence[Op]) -> Prepared | N
 def _row(obj: Any, *, changed_only: bool) -> tuple[Table, dict[str, Any]]:
     """An object's table and its column values (all set ones, or its key and changed ones)."""
     state = inspect(obj)
-    mapper = state.mapper
-    table: Table = mapper.local_table
-    keys = {c.name for c in table.primary_key.columns}
-    row: dict[str, Any] = {}
-    for prop in mapper.column_attrs:
-        name = prop.columns[0].name
-        if prop.key not in state.dict:
-            continue
-        if changed_only and name not in keys and not state.attrs[prop.key].history.has_changes():
-            continue
-        row[name] = state.dict[prop.key]
+    table, columns, keys = _columns(state.mapper)
+    values = state.dict
+    if not changed_only:
+        return table, {name: values[key] for key, name in columns if key in values}
+    # the attributes set since loading, with their loaded values (scalar columns only)
+    before = state.committed_state
+    row = {name: values[key] for key, name in keys}
+    for key, name in columns:
+        if key in before and key in values and before[key] != values[key]:
+            row[name] = values[key]
     return table, row
+
+
+@functools.cache
+def _columns(mapper: Any) -> tuple[Table, list[tuple[str, str]], list[tuple[str, str]]]:
+    """A mapper's table, its (attribute, column) names, and those of its key."""
+    table: Table = mapper.local_table
+    primary = {c.name for c in table.primary_key.columns}
+    columns = [(prop.key, prop.columns[0].name) for prop in mapper.column_attrs]
+    return table, columns, [(k, n) for k, n in columns if n in primary]
 
 
 def _grouped(

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, false, or_, select
 from sqlalchemy.orm import Session
 
-from app.domain.areas import is_area_code, prefix_of
+from app.domain.areas import CODE_LENGTH, is_area_code, prefix_of
 from app.domain.workflow import ADMIN
 from app.store.registry import Assignment, User
 from app.store.schema import MODEL_BY_ENTITY
@@ -77,7 +77,15 @@ class Scope:
         if self.everything:
             inside: ColumnElement[bool] = and_(column.is_not(None), column != SERVER_ONLY)
         elif self.prefixes:
-            inside = or_(*[column.startswith(p) for p in self.prefixes])
+            # each prefix as the range of the 12-digit codes it starts: an index lookup
+            # (`record_index` has one by area and sequence), where LIKE would scan (SQLite's
+            # LIKE ignores case; PostgreSQL's needs the C collation)
+            inside = or_(
+                *[
+                    column.between(p.ljust(CODE_LENGTH, "0"), p.ljust(CODE_LENGTH, "9"))
+                    for p in self.prefixes
+                ]
+            )
         else:
             inside = false()
         return or_(column.is_(None), inside) if public else inside

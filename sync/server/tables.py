@@ -55,7 +55,11 @@ class RecordIndex(ServerBase):
     """Every record's scope (village code of its household) and the sequence of its last change."""
 
     __tablename__ = "record_index"
-    __table_args__ = (Index("ix_record_index_seq", "seq", unique=True),)
+    __table_args__ = (
+        Index("ix_record_index_seq", "seq", unique=True),
+        # a pull's records: those of its areas after the cursor (`Scope.where`)
+        Index("ix_record_index_area_seq", "area_code", "seq"),
+    )
 
     entity: Mapped[str] = mapped_column(String(40), primary_key=True)
     record_id: Mapped[str] = mapped_column(String(36), primary_key=True)

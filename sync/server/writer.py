@@ -10,6 +10,11 @@ worker also lowers its own scheduling priority below its writer's, so that
 when the processors are busy the writer runs first: the whole server waits on
 the write turn, while the worker's other requests can wait their turn.
 
+Pushes that arrive while the writer is busy wait together and are written as a
+group in one transaction (group commit): one lock of the sequence, one commit,
+one hand-over of the turn for all of them, each push in a savepoint of its own
+so that one that fails fails alone.
+
 The writer is forked when the worker starts, before it runs any thread (on
 systems without fork, pushes are written in the worker itself). When the
 writer is gone, the worker writes in-process again: slower, never wrong.
@@ -29,9 +34,10 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 from sync.protocol import Op, Receipt
-from sync.server import audit, prepare
+from sync.server import audit, ledger, prepare
 from sync.server.auth import Actor
 from sync.server.db import ServerDatabase
 
@@ -49,22 +55,76 @@ def write_push(
 ) -> list[Receipt]:
     """A push in one write turn: its receipts, with the audit row of the request."""
     with db.write() as s:
-        receipts = prepare.apply(s, prepared, actor, ops)
-        counts: dict[str, int] = {}
-        for receipt in receipts:
-            counts[receipt.outcome] = counts.get(receipt.outcome, 0) + 1
-        audit.record(
-            s, actor.username, actor.device_id, "push", {"ops": len(receipts), **counts}, address
-        )
+        return _audited(s, actor, ops, prepared, address)
+
+
+def _audited(
+    s: Session, actor: Actor, ops: Sequence[Op], prepared: prepare.Prepared | None, address: str
+) -> list[Receipt]:
+    """A push applied, with the audit row of its request."""
+    receipts = prepare.apply(s, prepared, actor, ops)
+    counts: dict[str, int] = {}
+    for receipt in receipts:
+        counts[receipt.outcome] = counts.get(receipt.outcome, 0) + 1
+    audit.record(
+        s, actor.username, actor.device_id, "push", {"ops": len(receipts), **counts}, address
+    )
     return receipts
 
 
+#: pushes written in one transaction at most
+GROUP = 16
+#: an answer per push: ("ok", receipts), ("busy", why) or ("error", traceback)
+Answer = tuple[str, Any]
+#: what a worker sends per push
+Item = tuple[Actor, list[Op], "prepare.Prepared | None", str]
+
+
+def write_pushes(db: ServerDatabase, items: Sequence[Item]) -> list[Answer]:
+    """Pushes in one write turn, each in a savepoint: an answer per push."""
+    answers: list[Answer] = []
+    try:
+        with db.write() as s:
+            for actor, ops, prepared, address in items:
+                savepoint = s.begin_nested()
+                try:
+                    receipts = _audited(s, actor, ops, prepared, address)
+                    s.flush()
+                    ledger.write_pending(s)
+                except OperationalError:
+                    raise  # the database is busy or gone: for the whole group
+                except Exception:
+                    savepoint.rollback()
+                    answers.append(("error", traceback.format_exc()))
+                else:
+                    savepoint.commit()
+                    answers.append(("ok", receipts))
+                # the next push starts afresh: a prepared push writes past the session's
+                # objects and caches (its rows are plain statements)
+                s.expunge_all()
+                ledger.forget_cached(s)
+    except OperationalError as exc:
+        return [("busy", str(exc.orig))] * len(items)
+    return answers
+
+
+class _Waiting:
+    """A push waiting in its worker to be sent, then for its answer."""
+
+    def __init__(self, item: Item) -> None:
+        self.item = item
+        self.answer: Answer | None = None
+
+
 class Writer:
-    """The worker's end: sends a push, waits for its receipts (one push at a time)."""
+    """The worker's end: pushes wait in a queue; whoever holds the pipe sends all that are
+    waiting (up to `GROUP`) as one group and hands out the answers."""
 
     def __init__(self, db: ServerDatabase) -> None:
         self._db = db
         self._lock = threading.Lock()
+        self._queued = threading.Lock()
+        self._queue: list[_Waiting] = []
         self._conn: Connection | None = None
         self._process: Any = None
 
@@ -94,22 +154,42 @@ class Writer:
     def push(
         self, actor: Actor, ops: Sequence[Op], prepared: prepare.Prepared | None, address: str
     ) -> list[Receipt]:
-        with self._lock:
-            if self._conn is not None:
-                try:
-                    self._conn.send((actor, list(ops), prepared, address))
-                    kind, value = self._conn.recv()
-                except (EOFError, OSError):
-                    log.warning("the writer process is gone; pushes are written here")
-                    self._conn = None
-                else:
-                    if kind == "busy":
-                        raise OperationalError("push", None, Exception(value))
-                    if kind == "error":
-                        raise RuntimeError(f"the writer process failed:\n{value}")
-                    receipts: list[Receipt] = value
-                    return receipts
-        return write_push(self._db, actor, ops, prepared, address)
+        waiting = _Waiting((actor, list(ops), prepared, address))
+        with self._queued:
+            self._queue.append(waiting)
+        while waiting.answer is None:
+            with self._lock:  # one group in the pipe at a time
+                if waiting.answer is not None:
+                    break  # sent with another thread's group meanwhile
+                with self._queued:
+                    group, self._queue = self._queue[:GROUP], self._queue[GROUP:]
+                if waiting not in group:
+                    continue  # the group was full: wait for the next
+                answers = self._send([w.item for w in group])
+                for w, answer in zip(group, answers, strict=True):
+                    w.answer = answer
+        kind, value = waiting.answer
+        if kind == "busy":
+            raise OperationalError("push", None, Exception(value))
+        if kind == "error":
+            raise RuntimeError(f"the writer process failed:\n{value}")
+        if kind == "here":
+            return write_push(self._db, actor, ops, prepared, address)
+        receipts: list[Receipt] = value
+        return receipts
+
+    def _send(self, items: list[Item]) -> list[Answer]:
+        """A group's answers from the writer; ("here", None) each when there is no writer
+        (any more): the pushes are then written in the worker."""
+        if self._conn is not None:
+            try:
+                self._conn.send(items)
+                answers: list[Answer] = self._conn.recv()
+                return answers
+            except (EOFError, OSError):
+                log.warning("the writer process is gone; pushes are written here")
+                self._conn = None
+        return [("here", None)] * len(items)
 
     def stop(self) -> None:
         with self._lock:
@@ -136,20 +216,15 @@ def _serve(url: str, conn: Connection, other: Connection) -> None:
     try:
         while True:
             try:
-                actor, ops, prepared, address = conn.recv()
+                items = conn.recv()
             except (EOFError, OSError):
                 return
             try:
-                answer: tuple[str, Any] = (
-                    "ok",
-                    write_push(db, actor, ops, prepared, address),
-                )
-            except OperationalError as exc:
-                answer = ("busy", str(exc.orig))
-            except Exception:  # sent back, raised in the worker (a 500 for the request)
-                answer = ("error", traceback.format_exc())
+                answers = write_pushes(db, items)
+            except Exception:  # not one push's: sent back for each (a 500 for the requests)
+                answers = [("error", traceback.format_exc())] * len(items)
             try:
-                conn.send(answer)
+                conn.send(answers)
             except (EOFError, OSError):
                 return
     finally:

@@ -8,8 +8,10 @@ receipts, a sequence that still orders every change, nothing applied twice.
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +21,9 @@ from sqlalchemy import func, select
 from app.domain.certificate import make_certificate
 from app.store.registry import Household, Person
 from sync.protocol import LoginRequest, Op, Receipt
-from sync.server import auth, merge, prepare
+from sync.server import auth, ledger, merge, prepare, writer
 from sync.server.db import ServerDatabase
-from sync.server.tables import ChangeLog, Conflict, FieldSeq, OpReceipt, RecordIndex
+from sync.server.tables import Audit, ChangeLog, Conflict, FieldSeq, OpReceipt, RecordIndex
 from tests.services.test_responses import ID_40
 from tests.sync.conftest import _database_url
 from tests.sync.laptops import household, op
@@ -270,3 +272,123 @@ def test_a_prepared_push_leaves_the_database_as_the_turn_would(database: ServerD
             )
 
     assert written(ahead_ids[0][0]) == written(turn_ids[0][0])
+
+
+# -- pushes written together (`writer.write_pushes`) ----------------------------------------
+
+
+def test_pushes_written_together_each_get_their_receipts(database: ServerDatabase) -> None:
+    alice, rita = actor(database, "alice"), actor(database, "rita")
+    (hid, rev), (other, other_rev) = new_households(database, alice, 2)
+    mine = ops(op("household", hid, rev, {"phone": "13957400001"}))
+    theirs = ops(op("household", hid, rev, {"phone": "13957400009"}))
+    apart = ops(op("household", other, other_rev, {"address": "东街 5 号"}))
+    # all three worked out on the same snapshot, then written in one turn
+    items = [
+        (who, batch, prepare.prepare(database, who, batch), "127.0.0.1")
+        for who, batch in ((alice, mine), (rita, theirs), (alice, apart))
+    ]
+
+    answers = writer.write_pushes(database, items)
+
+    assert [kind for kind, _ in answers] == ["ok", "ok", "ok"]
+    [[first], [second], [third]] = [value for _, value in answers]
+    # the reviewer's push read the household before alice's change: merged again, it conflicts
+    assert (first.outcome, second.outcome, third.outcome) == ("applied", "conflict", "applied")
+    assert first.rev < third.rev
+    assert bookkeeping(database, hid) == (first.rev,) * 4
+    with database.read() as s:
+        assert s.get(Household, hid).phone == "13957400001"  # type: ignore[union-attr]
+        assert s.get(Household, other).address == "东街 5 号"  # type: ignore[union-attr]
+        assert s.scalars(select(Conflict.theirs)).one() == "13957400001"
+        pushes = select(func.count()).select_from(Audit).where(Audit.action == "push")
+        assert s.scalar(pushes) == 3  # one audit row per push
+
+
+def test_a_push_that_fails_in_a_group_fails_alone(database: ServerDatabase) -> None:
+    alice = actor(database, "alice")
+    (hid, rev), (other, other_rev) = new_households(database, alice, 2)
+    good = ops(op("household", hid, rev, {"phone": "13957400001"}))
+    bad = ops(op("household", other, other_rev, {"phone": "13957400002"}))
+    ahead = prepare.prepare(database, alice, bad)
+    assert ahead is not None
+    # its rows are written, then its writing breaks (a table the server does not have)
+    broken = dataclasses.replace(ahead, updates=[*ahead.updates, ("gone", ("id",), [{}])])
+
+    answers = writer.write_pushes(
+        database,
+        [
+            (alice, bad, broken, "127.0.0.1"),
+            (alice, good, prepare.prepare(database, alice, good), "127.0.0.1"),
+        ],
+    )
+
+    assert answers[0][0] == "error" and "gone" in answers[0][1]
+    assert answers[1][0] == "ok" and answers[1][1][0].outcome == "applied"
+    with database.read() as s:
+        assert s.get(Household, other).phone != "13957400002"  # type: ignore[union-attr]
+        assert s.get(OpReceipt, bad[0].op_id) is None
+        assert s.get(Household, hid).phone == "13957400001"  # type: ignore[union-attr]
+    # sent again, the failed push is written
+    assert pushed(database, alice, bad)[0].outcome == "applied"
+
+
+# -- many rows in one statement (`ledger.insert_rows`, `update_rows`, `upsert`) --------------
+
+
+def test_rows_are_written_with_their_values_and_defaults(database: ServerDatabase) -> None:
+    at = datetime(2026, 11, 29, 8, 30, 15, 250000)
+    rows = [
+        {
+            "seq": 900 + n,
+            "entity": "household",
+            "record_id": f"r{n}",
+            "kind": "update",
+            "fields": {"address": "东街 5 号", "hardship": ["2", "3"], "n": n, "none": None},
+            "area_code": ALICE_VILLAGE if n else None,
+            "username": "alice",
+            "op_id": None,
+            "at": at,
+        }
+        for n in range(3)
+    ]
+    with database.write() as s:
+        ledger.insert_rows(s, ChangeLog.__table__, rows)  # type: ignore[arg-type]
+        ledger.update_rows(
+            s,
+            ChangeLog.__table__,  # type: ignore[arg-type]
+            ("seq",),
+            [{"seq": 901, "kind": "delete", "from_area": "330213001002"}],
+        )
+        ledger.upsert(
+            s,
+            FieldSeq.__table__,  # type: ignore[arg-type]
+            [
+                {"entity": "household", "record_id": "r1", "field": "phone", "seq": 5},
+                {"entity": "household", "record_id": "r1", "field": "phone", "seq": 7},
+            ],
+            ("entity", "record_id", "field"),
+        )
+    with database.write() as s:
+        ledger.upsert(
+            s,
+            FieldSeq.__table__,  # type: ignore[arg-type]
+            [
+                {"entity": "household", "record_id": "r1", "field": "phone", "seq": 8},
+                {"entity": "household", "record_id": "r2", "field": "phone", "seq": 9},
+            ],
+            ("entity", "record_id", "field"),
+        )
+
+    with database.read() as s:
+        logged = s.scalars(select(ChangeLog).where(ChangeLog.seq >= 900).order_by("seq")).all()
+        assert [(c.record_id, c.kind, c.from_area) for c in logged] == [
+            ("r0", "update", None),
+            ("r1", "delete", "330213001002"),
+            ("r2", "update", None),
+        ]
+        assert logged[2].fields == rows[2]["fields"]
+        assert [c.area_code for c in logged] == [None, ALICE_VILLAGE, ALICE_VILLAGE]
+        assert all(c.at == at and c.origin == "" for c in logged)  # origin: its default
+        seqs = s.execute(select(FieldSeq.record_id, FieldSeq.seq).order_by(FieldSeq.record_id))
+        assert [tuple(r) for r in seqs if r[0] in ("r1", "r2")] == [("r1", 8), ("r2", 9)]

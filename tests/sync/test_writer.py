@@ -6,11 +6,16 @@ from __future__ import annotations
 import os
 import signal
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from sqlalchemy import func, select
+
+from app.store.registry import Household
 from sync.server.db import ServerDatabase
+from sync.server.tables import Audit, RecordIndex
 from tests.sync.laptops import Wire, household, op
-from tests.sync.servers import ALICE_VILLAGE, ServerProcess
+from tests.sync.servers import ALICE_VILLAGE, MOLLY_VILLAGE, ServerProcess
 
 Server = tuple[ServerProcess, ServerDatabase]
 
@@ -87,3 +92,33 @@ def test_the_writer_ends_with_its_server(server: Server) -> None:
     assert wait_gone(writer)
     process.start()  # and the port is free at once (the writer did not keep it)
     assert alive(the_writer(process))
+
+
+def test_pushes_sent_at_once_are_each_written_once(server: Server) -> None:
+    # many laptops at once: pushes waiting for the writer go to it together (one turn)
+    process, database = server
+    users = ["alice", "molly", "alice", "molly", "rita", "ada"] * 3
+    villages = {"alice": ALICE_VILLAGE, "molly": MOLLY_VILLAGE}
+    made: list[tuple[str, str]] = []
+
+    def one(n: int) -> list[str]:
+        user = users[n]
+        wire = Wire(process, user)
+        batch = []
+        for k in range(5):
+            hid = f"00000000-0000-4000-8000-{n:06d}{k:06d}"
+            batch.append(op("household", hid, 0, household(villages.get(user, ALICE_VILLAGE))))
+            made.append((user, hid))
+        return [r["outcome"] for r in wire.push(*batch)]
+
+    with ThreadPoolExecutor(max_workers=len(users)) as pool:
+        outcomes = list(pool.map(one, range(len(users))))
+
+    assert outcomes == [["applied"] * 5] * len(users)
+    with database.read() as s:
+        households = s.scalars(select(Household.id)).all()
+        assert sorted(households) == sorted(hid for _, hid in made)
+        seqs = s.scalars(select(RecordIndex.seq)).all()
+        assert len(seqs) == len(set(seqs))
+        pushes = select(func.count()).select_from(Audit).where(Audit.action == "push")
+        assert s.scalar(pushes) == len(users)
