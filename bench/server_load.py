@@ -98,8 +98,12 @@ class Load:
     def day(self, session: requests.Session, member: Member, run: int) -> None:
         with member.lock:  # one laptop syncs one day at a time
             day_started = started = time.perf_counter()
-            answer = session.get(self.base + "/me", headers=member.headers, timeout=TIMEOUT)
-            self._took("/me", time.perf_counter() - started, answer.status_code == 200)
+            try:
+                answer = session.get(self.base + "/me", headers=member.headers, timeout=TIMEOUT)
+                ok = answer.status_code == 200
+            except requests.RequestException:
+                ok = False
+            self._took("/me", time.perf_counter() - started, ok)
             self.post(session, "/blobs/missing", {"hashes": []}, member.headers)
             ids = sorted(member.households)
             ops = (

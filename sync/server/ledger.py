@@ -19,7 +19,7 @@ from sqlalchemy import Table, and_, bindparam, event, insert, select, text, upda
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from app.store.base import BOOKKEEPING_COLUMNS, Synced, utcnow
+from app.store.base import Synced, utcnow
 from app.store.changes import to_wire
 from app.store.schema import MODEL_BY_ENTITY
 from sync.server import scope
@@ -257,16 +257,6 @@ def upsert(
     session.execute(text(sql), _rows(last))
 
 
-def wire_fields(obj: Synced) -> dict[str, Any]:
-    """Every field of a record but the bookkeeping ones, as wire values."""
-    table = obj.__table__  # type: ignore[attr-defined]
-    return {
-        c.name: to_wire(getattr(obj, c.name))
-        for c in table.columns
-        if c.name not in BOOKKEEPING_COLUMNS
-    }
-
-
 def write_change(
     session: Session,
     entity: str,
@@ -304,7 +294,7 @@ def write_change(
     obj.rev = seq
     obj.updated_at = utcnow()
     obj.updated_by = author.username
-    area = scope.area_of(session, entity, wire_fields(obj))
+    area = scope.area_of(session, entity, {n: getattr(obj, n) for n in scope.area_inputs(entity)})
     from_area = None
     if index is None:
         session.add(

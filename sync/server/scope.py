@@ -66,7 +66,7 @@ class Scope:
             return True
         if area == SERVER_ONLY:
             return False
-        return any(area.startswith(p) for p in self.prefixes)
+        return area.startswith(self.prefixes)
 
     def covers_prefix(self, prefix: str) -> bool:
         """Whether a whole area (given by its prefix) lies inside the scope."""
@@ -116,6 +116,17 @@ def parent_of(entity: str, values: Mapping[str, Any]) -> tuple[str, str] | None:
         parent, field = PARENTS[entity]
         return parent, str(values.get(field) or "")
     return None
+
+
+def area_inputs(entity: str) -> tuple[str, ...]:
+    """The fields of a record `area_of` reads."""
+    if entity in OWN_AREA:
+        return ("area_code",)
+    if entity == "attachment":
+        return ("owner_entity", "owner_id")
+    if entity in PARENTS:
+        return (PARENTS[entity][1],)
+    return ()
 
 
 def area_of(session: Session, entity: str, values: Mapping[str, Any]) -> str | None:

@@ -128,8 +128,9 @@ class Writer:
         self._conn: Connection | None = None
         self._process: Any = None
 
-    def start(self) -> None:
-        """Fork the writer (call it before the worker starts any thread)."""
+    def start(self, *, yield_to_writer: bool = True) -> None:
+        """Fork the writer (call it before the worker starts any thread); the worker then
+        lowers its own priority below its writer's, unless told not to."""
         if "fork" not in multiprocessing.get_all_start_methods():
             return
         # no connection may cross the fork: the writer opens its own
@@ -148,7 +149,8 @@ class Writer:
         theirs.close()
         # the worker yields the processor to its writer: the whole server waits on the
         # write turn, the worker's other requests do not
-        os.nice(WORKER_NICENESS)
+        if yield_to_writer:
+            os.nice(WORKER_NICENESS)
         self._conn, self._process = mine, process
 
     def push(
@@ -162,10 +164,13 @@ class Writer:
                 if waiting.answer is not None:
                     break  # sent with another thread's group meanwhile
                 with self._queued:
+                    # the oldest first: when more are waiting than a group takes, this
+                    # thread sends the others' and then (next round) its own
                     group, self._queue = self._queue[:GROUP], self._queue[GROUP:]
-                if waiting not in group:
-                    continue  # the group was full: wait for the next
-                answers = self._send([w.item for w in group])
+                try:
+                    answers = self._send([w.item for w in group])
+                except Exception:  # every push of the group gets it (none waits forever)
+                    answers = [("error", traceback.format_exc())] * len(group)
                 for w, answer in zip(group, answers, strict=True):
                     w.answer = answer
         kind, value = waiting.answer

@@ -6,16 +6,19 @@ from __future__ import annotations
 import os
 import signal
 import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from app.store.registry import Household
+from sync.server import prepare, writer
 from sync.server.db import ServerDatabase
 from sync.server.tables import Audit, RecordIndex
 from tests.sync.laptops import Wire, household, op
-from tests.sync.servers import ALICE_VILLAGE, MOLLY_VILLAGE, ServerProcess
+from tests.sync.servers import ALICE_VILLAGE, MOLLY_VILLAGE, ServerProcess, seed
+from tests.sync.test_prepare import actor, ops
 
 Server = tuple[ServerProcess, ServerDatabase]
 
@@ -122,3 +125,34 @@ def test_pushes_sent_at_once_are_each_written_once(server: Server) -> None:
         assert len(seqs) == len(set(seqs))
         pushes = select(func.count()).select_from(Audit).where(Audit.action == "push")
         assert s.scalar(pushes) == len(users)
+
+
+def test_pushes_waiting_for_the_writer_go_in_groups_and_none_is_lost(tmp_path: Path) -> None:
+    # more pushes wait than a group takes: each is still written, once (in this process,
+    # with a writer of its own)
+    database = ServerDatabase(f"sqlite:///{tmp_path / 'server.db'}")
+    seed(database)
+    alice = actor(database, "alice")
+    batches = [
+        ops(op("household", str(uuid.uuid4()), 0, household(ALICE_VILLAGE)))
+        for _ in range(writer.GROUP * 3)
+    ]
+    ahead = [prepare.prepare(database, alice, b) for b in batches]
+    pushes = writer.Writer(database)
+    pushes.start(yield_to_writer=False)
+    try:
+        with ThreadPoolExecutor(max_workers=len(batches)) as pool:
+            futures = [
+                pool.submit(pushes.push, alice, b, a, "127.0.0.1")
+                for b, a in zip(batches, ahead, strict=True)
+            ]
+            outcomes = [f.result(timeout=60)[0].outcome for f in futures]
+    finally:
+        pushes.stop()
+        database.dispose()
+
+    assert outcomes == ["applied"] * len(batches)
+    database = ServerDatabase(f"sqlite:///{tmp_path / 'server.db'}")
+    with database.read() as s:
+        assert s.scalar(select(func.count()).select_from(Household)) == len(batches)
+    database.dispose()
