@@ -158,6 +158,11 @@ class PostgresCluster:
             "start",
         )
 
+    def restart(self) -> None:
+        """Stop and start again, with the same options (every connection to it dies)."""
+        log = str(self.folder / "pg.log")
+        self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "-l", log, "restart")
+
     def new_database(self) -> str:
         import psycopg
 

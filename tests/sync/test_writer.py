@@ -7,17 +7,20 @@ import os
 import signal
 import time
 import uuid
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import requests
 from sqlalchemy import func, select
 
 from app.store.registry import Household
 from sync.server import prepare, writer
 from sync.server.db import ServerDatabase
 from sync.server.tables import Audit, RecordIndex
+from tests.sync.conftest import _running
 from tests.sync.laptops import Wire, household, op
-from tests.sync.servers import ALICE_VILLAGE, MOLLY_VILLAGE, ServerProcess, seed
+from tests.sync.servers import ALICE_VILLAGE, MOLLY_VILLAGE, PostgresCluster, ServerProcess, seed
 from tests.sync.test_prepare import actor, ops
 
 Server = tuple[ServerProcess, ServerDatabase]
@@ -156,3 +159,38 @@ def test_pushes_waiting_for_the_writer_go_in_groups_and_none_is_lost(tmp_path: P
     with database.read() as s:
         assert s.scalar(select(func.count()).select_from(Household)) == len(batches)
     database.dispose()
+
+
+def test_after_postgresql_restarts_a_request_or_two_are_busy_then_all_is_well(
+    postgres: PostgresCluster, tmp_path: Path
+) -> None:
+    # no ping before each use of a pooled connection: a dead one fails its request as
+    # busy (503, which the laptop retries) and the pool is renewed
+    running = _running(postgres.new_database(), tmp_path)
+    process, database = next(running)
+    try:
+        alice = Wire(process, "alice")
+        alice.push(
+            op("household", "00000000-0000-4000-8000-0000000000d1", 0, household(ALICE_VILLAGE))
+        )
+        postgres.restart()
+        database.dispose()  # this test's own connections died too
+
+        def until_answered(send: Callable[[], requests.Response]) -> requests.Response:
+            for _ in range(6):
+                answer = send()
+                if answer.status_code != 503:
+                    return answer
+                assert answer.json()["code"] == "server.busy"
+            raise AssertionError("still busy after the restart")
+
+        assert until_answered(lambda: alice.get("/me")).status_code == 200
+        hid = "00000000-0000-4000-8000-0000000000d2"
+        body = {"ops": [op("household", hid, 0, household(ALICE_VILLAGE))]}
+        pushed = until_answered(lambda: alice.post("/push", body))
+        assert pushed.status_code == 200
+        assert [r["outcome"] for r in pushed.json()["receipts"]] == ["applied"]
+        with database.read() as s:
+            assert s.get(Household, hid) is not None
+    finally:
+        running.close()
