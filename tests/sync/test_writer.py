@@ -9,6 +9,7 @@ import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import requests
@@ -166,9 +167,7 @@ def test_after_postgresql_restarts_a_request_or_two_are_busy_then_all_is_well(
 ) -> None:
     # no ping before each use of a pooled connection: a dead one fails its request as
     # busy (503, which the laptop retries) and the pool is renewed
-    running = _running(postgres.new_database(), tmp_path)
-    process, database = next(running)
-    try:
+    with contextmanager(_running)(postgres.new_database(), tmp_path) as (process, database):
         alice = Wire(process, "alice")
         alice.push(
             op("household", "00000000-0000-4000-8000-0000000000d1", 0, household(ALICE_VILLAGE))
@@ -192,5 +191,3 @@ def test_after_postgresql_restarts_a_request_or_two_are_busy_then_all_is_well(
         assert [r["outcome"] for r in pushed.json()["receipts"]] == ["applied"]
         with database.read() as s:
             assert s.get(Household, hid) is not None
-    finally:
-        running.close()
