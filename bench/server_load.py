@@ -7,10 +7,9 @@
 Each simulated member has signed in and pulled their village beforehand (not timed).
 A day's sync is what the laptop sends: /me, /blobs/missing, 50 changes to the village's
 households in pushes of the laptop's batch size (`sync.client.PUSH_BATCH`), then pull
-pages from the member's cursor. Every request is timed (`p95_ms`; by path `p95_ms_push`, ...),
-and every whole sync
-(`sync_p95_ms`); `errors` counts any answer other than 200 and any receipt other than
-applied.
+pages from the member's cursor. Every request is timed (`p95_ms`; by path `p95_ms_push`,
+...), and every whole sync (`sync_p95_ms`); `errors` counts any answer other than 200 and
+any receipt other than applied.
 Bounded: a fixed number of syncs, every request with a timeout, 127.0.0.1 only.
 """
 

@@ -46,18 +46,6 @@ log = logging.getLogger(__name__)
 WORKER_NICENESS = 5
 
 
-def write_push(
-    db: ServerDatabase,
-    actor: Actor,
-    ops: Sequence[Op],
-    prepared: prepare.Prepared | None,
-    address: str,
-) -> list[Receipt]:
-    """A push in one write turn: its receipts, with the audit row of the request."""
-    with db.write() as s:
-        return _audited(s, actor, ops, prepared, address)
-
-
 def _audited(
     s: Session, actor: Actor, ops: Sequence[Op], prepared: prepare.Prepared | None, address: str
 ) -> list[Receipt]:
@@ -133,10 +121,7 @@ class Writer:
         lowers its own priority below its writer's, unless told not to."""
         if "fork" not in multiprocessing.get_all_start_methods():
             return
-        # no connection may cross the fork: the writer opens its own
-        self._db.engine.dispose()
-        if self._db.read_engine is not self._db.engine:
-            self._db.read_engine.dispose()
+        self._db.dispose()  # no connection may cross the fork: the writer opens its own
         context = multiprocessing.get_context("fork")
         mine, theirs = context.Pipe()
         process = context.Process(
@@ -174,12 +159,12 @@ class Writer:
                 for w, answer in zip(group, answers, strict=True):
                     w.answer = answer
         kind, value = waiting.answer
+        if kind == "here":  # no writer process: written in this one, the same way
+            [(kind, value)] = write_pushes(self._db, [waiting.item])
         if kind == "busy":
             raise OperationalError("push", None, Exception(value))
         if kind == "error":
-            raise RuntimeError(f"the writer process failed:\n{value}")
-        if kind == "here":
-            return write_push(self._db, actor, ops, prepared, address)
+            raise RuntimeError(f"the push could not be written:\n{value}")
         receipts: list[Receipt] = value
         return receipts
 

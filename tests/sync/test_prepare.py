@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.domain.certificate import make_certificate
 from app.store.registry import Household, Person
@@ -336,6 +337,12 @@ def test_a_push_that_fails_in_a_group_fails_alone(database: ServerDatabase) -> N
 # -- many rows in one statement (`ledger.insert_rows`, `update_rows`, `upsert`) --------------
 
 
+def phone_seqs(s: Session, *seqs: tuple[str, int]) -> None:
+    """Upsert the phone's field sequence of households (record id, seq), in one statement."""
+    rows = [{"entity": "household", "record_id": r, "field": "phone", "seq": q} for r, q in seqs]
+    ledger.upsert(s, FieldSeq.__table__, rows, ("entity", "record_id", "field"))  # type: ignore[arg-type]
+
+
 def test_rows_are_written_with_their_values_and_defaults(database: ServerDatabase) -> None:
     at = datetime(2026, 11, 29, 8, 30, 15, 250000)
     rows = [
@@ -360,25 +367,9 @@ def test_rows_are_written_with_their_values_and_defaults(database: ServerDatabas
             ("seq",),
             [{"seq": 901, "kind": "delete", "from_area": "330213001002"}],
         )
-        ledger.upsert(
-            s,
-            FieldSeq.__table__,  # type: ignore[arg-type]
-            [
-                {"entity": "household", "record_id": "r1", "field": "phone", "seq": 5},
-                {"entity": "household", "record_id": "r1", "field": "phone", "seq": 7},
-            ],
-            ("entity", "record_id", "field"),
-        )
+        phone_seqs(s, ("r1", 5), ("r1", 7))
     with database.write() as s:
-        ledger.upsert(
-            s,
-            FieldSeq.__table__,  # type: ignore[arg-type]
-            [
-                {"entity": "household", "record_id": "r1", "field": "phone", "seq": 8},
-                {"entity": "household", "record_id": "r2", "field": "phone", "seq": 9},
-            ],
-            ("entity", "record_id", "field"),
-        )
+        phone_seqs(s, ("r1", 8), ("r2", 9))
 
     with database.read() as s:
         logged = s.scalars(select(ChangeLog).where(ChangeLog.seq >= 900).order_by("seq")).all()
