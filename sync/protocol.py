@@ -18,6 +18,8 @@ MAX_BATCH = 500
 MAX_HASHES = 1000
 MAX_PAGE = 5000
 MAX_BLOB_BYTES = 50 * 1024 * 1024
+#: the largest chunk of a file sent in pieces (the laptop sends 512 KiB at a time)
+MAX_CHUNK_BYTES = 8 * 1024 * 1024
 
 SHA256 = r"^[0-9a-f]{64}$"
 UUID_TEXT = r"^[0-9a-fA-F-]{36}$"
@@ -146,6 +148,13 @@ class BlobMissing(Wire):
     """Which of the asked hashes the server does not have yet."""
 
     missing: list[str]
+
+
+class BlobProgress(Wire):
+    """How much of a file sent in chunks has arrived; `stored` once it is whole and checked."""
+
+    received: int
+    stored: bool = False
 
 
 class PullRequest(Wire):

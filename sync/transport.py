@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
-from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, ErrorBody
+from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, BlobProgress, ErrorBody
 
 M = TypeVar("M", bound=BaseModel)
 GZIP_OVER = 4096
@@ -150,9 +150,9 @@ class Transport:
         except (ValueError, ValidationError):
             if response.status_code >= 500:
                 return NetworkError(f"HTTP {response.status_code}")
-            if response.status_code == 404:  # a route this server does not have (an older one)
+            if response.status_code in (404, 405):  # a route an older server does not have
                 body = ErrorBody(code="not_found", message="服务器不提供此功能", detail={})
-                return Refused(404, body)
+                return Refused(response.status_code, body)
             return BadAnswer(f"HTTP {response.status_code}")
         if response.status_code == 401:
             return Unauthorized(401, body)
@@ -165,11 +165,7 @@ class Transport:
 
     def call(self, method: str, path: str, answer: type[M], body: BaseModel | None = None) -> M:
         """Send a JSON body (gzip when large) and parse the answer as `answer`."""
-        response = self._send(method, path, **self._body(body))
-        try:
-            return answer.model_validate_json(response.content)
-        except ValidationError as exc:
-            raise BadAnswer(str(exc.errors()[0].get("msg", ""))) from exc
+        return _parsed(answer, self._send(method, path, **self._body(body)).content)
 
     def call_raw(self, method: str, path: str, body: BaseModel | None = None) -> bytes:
         """`call` answering the body as received, for the caller to decode and check: pull
@@ -194,6 +190,22 @@ class Transport:
             "PUT", f"/blobs/{sha}", data=data, headers={"Content-Type": "application/octet-stream"}
         )
 
+    def blob_received(self, sha: str) -> int | None:
+        """How many leading bytes of a file sent in chunks the server has; None when the
+        server takes no chunks (an older one)."""
+        body = self.get_optional(f"/blobs/{sha}/upload", absent=(404, 405))
+        return None if body is None else _parsed(BlobProgress, body).received
+
+    def put_chunk(self, sha: str, chunk: bytes, start: int, total: int) -> BlobProgress:
+        """Send bytes `start`.. of a file of `total` bytes; what the server now has."""
+        headers = {
+            "Content-Type": "application/octet-stream",
+            "Content-Range": f"bytes {start}-{start + len(chunk) - 1}/{total}",
+        }
+        return _parsed(
+            BlobProgress, self._send("PATCH", f"/blobs/{sha}", data=chunk, headers=headers).content
+        )
+
     def get_optional(self, path: str, absent: tuple[int, ...] = (404, 413)) -> bytes | None:
         """GET a body the server may not give (an older server, or too big): None then."""
         try:
@@ -208,3 +220,10 @@ class Transport:
 
     def set_token(self, token: str) -> None:
         self.session.headers["Authorization"] = f"Bearer {token}"
+
+
+def _parsed(answer: type[M], content: bytes) -> M:
+    try:
+        return answer.model_validate_json(content)
+    except ValidationError as exc:
+        raise BadAnswer(str(exc.errors()[0].get("msg", ""))) from exc

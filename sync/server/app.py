@@ -26,9 +26,11 @@ from starlette.concurrency import run_in_threadpool
 
 from sync.protocol import (
     MAX_BLOB_BYTES,
+    MAX_CHUNK_BYTES,
     PROTOCOL_VERSION,
     SHA256,
     BlobMissing,
+    BlobProgress,
     BlobQuery,
     ConflictInfo,
     Health,
@@ -42,7 +44,7 @@ from sync.protocol import (
     Resolution,
 )
 from sync.server import audit, auth, conflicts, feed, prepare, snapshot
-from sync.server.blobs import BlobFolder
+from sync.server.blobs import BlobFolder, register
 from sync.server.db import ServerDatabase, current_revision, head_revision
 from sync.server.errors import ServerError
 from sync.server.middleware import ProtocolAndGzip
@@ -52,8 +54,31 @@ DATABASE_ENV = "FIELDVISIT_DATABASE_URL"
 BLOBS_ENV = "FIELDVISIT_BLOBS"
 
 
+CONTENT_RANGE = re.compile(r"bytes (\d+)-(\d+)/(\d+)")
+
+
 def _address(request: Request) -> str:
     return request.client.host if request.client else ""
+
+
+def _checked_sha(sha: str) -> str:
+    if not re.fullmatch(SHA256, sha):
+        raise ServerError(400, "request.invalid", {"detail": "sha256"})
+    return sha
+
+
+def _content_range(request: Request, length: int) -> tuple[int, int]:
+    """(start, total) of a chunk from its `Content-Range: bytes first-last/total` header."""
+    found = CONTENT_RANGE.fullmatch(request.headers.get("content-range", "").strip())
+    if found is None:
+        raise ServerError(400, "blob.range", {"detail": "需要 Content-Range: bytes 起点-终点/总长"})
+    first, last, total = (int(g) for g in found.groups())
+    if total > MAX_BLOB_BYTES:
+        raise ServerError(413, "request.too_big", {"mb": MAX_BLOB_BYTES >> 20})
+    if last < first or last >= total or last - first + 1 != length:
+        detail = f"bytes {first}-{last}/{total}，收到{length}字节"
+        raise ServerError(400, "blob.range", {"detail": detail})
+    return first, total
 
 
 async def current_actor(request: Request) -> auth.Actor:
@@ -131,10 +156,19 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
         with db.lookup() as connection:
             return BlobMissing(missing=folder.missing(connection, body.hashes))
 
+    def _stored(actor: auth.Actor, request: Request, sha: str, size: int) -> bool:
+        """Note a file now in place (and audit it) unless it was noted already."""
+        with db.write() as s:
+            stored = register(s, actor, sha, size)
+            if stored:
+                detail = {"sha256": sha, "size": size}
+                audit.record(s, actor.username, actor.device_id, "blob", detail, _address(request))
+            return stored
+
     @app.put("/blobs/{sha}")
     async def blob_upload(sha: str, request: Request, actor: Actor) -> dict[str, bool]:
-        if not re.fullmatch(SHA256, sha):
-            raise ServerError(400, "request.invalid", {"detail": "sha256"})
+        """A whole file in one request (a photo smaller than a chunk)."""
+        _checked_sha(sha)
         if int(request.headers.get("content-length") or 0) > MAX_BLOB_BYTES:
             raise ServerError(413, "request.too_big", {"mb": MAX_BLOB_BYTES >> 20})
         data = await request.body()
@@ -142,20 +176,37 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
             raise ServerError(413, "request.too_big", {"mb": MAX_BLOB_BYTES >> 20})
 
         def save() -> bool:
-            with db.write() as s:
-                stored = folder.save(s, actor, sha, data)
-                if stored:
-                    audit.record(
-                        s,
-                        actor.username,
-                        actor.device_id,
-                        "blob",
-                        {"sha256": sha, "size": len(data)},
-                        _address(request),
-                    )
-                return stored
+            folder.save(sha, data)
+            return _stored(actor, request, sha, len(data))
 
         return {"stored": await run_in_threadpool(save)}
+
+    @app.get("/blobs/{sha}/upload")
+    async def blob_progress(sha: str, actor: Actor) -> BlobProgress:
+        """How much of a file sent in chunks has arrived, to resume after a break."""
+        return BlobProgress(received=folder.received(_checked_sha(sha)))
+
+    @app.patch("/blobs/{sha}")
+    async def blob_chunk(sha: str, request: Request, actor: Actor) -> BlobProgress:
+        """One chunk of a large file (`Content-Range: bytes first-last/total`)."""
+        _checked_sha(sha)
+        if int(request.headers.get("content-length") or 0) > MAX_CHUNK_BYTES:
+            raise ServerError(413, "request.too_big", {"mb": MAX_CHUNK_BYTES >> 20})
+        data = await request.body()
+        if len(data) > MAX_CHUNK_BYTES:
+            raise ServerError(413, "request.too_big", {"mb": MAX_CHUNK_BYTES >> 20})
+        start, total = _content_range(request, len(data))
+
+        def keep() -> BlobProgress:
+            if not folder.path_of(sha).exists():  # else whole already (sent twice, or retried)
+                received = folder.put_chunk(sha, start, total, data)
+                if received < total:
+                    return BlobProgress(received=received)
+                folder.finish(sha, total)
+            _stored(actor, request, sha, total)
+            return BlobProgress(received=total, stored=True)
+
+        return await run_in_threadpool(keep)
 
     @app.get("/blobs/{sha}")
     def blob_download(sha: str, actor: Actor) -> Response:

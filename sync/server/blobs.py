@@ -1,19 +1,28 @@
 """Attachment contents on the server: files named by their sha256, each checked on arrival.
 
 A file is written under a temporary name, synced, checked against its hash and
-then renamed, so a broken upload leaves nothing behind and the laptop simply
-sends it again (resumable: the laptop asks which hashes are missing first).
+then renamed, so a broken upload leaves nothing behind. The laptop asks which
+hashes are missing first, and sends a large file in chunks: each chunk is kept as
+its own file under `.partial/<sha>/` as it arrives, so after a break the upload
+resumes at the first byte the server lacks. When the last byte is there the
+chunks are joined, checked against the hash and renamed into place. No lock is
+needed between the server's processes: a chunk is written under a temporary name
+and renamed, and the bytes at an offset of a file named by its hash are always
+the same, so a chunk sent twice (a retry) or by two requests at once is harmless.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
+import time
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import Connection, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.store.work import Attachment
@@ -21,12 +30,16 @@ from sync.server.auth import Actor
 from sync.server.errors import ServerError, not_found
 from sync.server.tables import Blob, RecordIndex
 
+#: a partial upload untouched this long is abandoned (swept when another one starts)
+STALE_PARTIAL_SECONDS = 7 * 24 * 3600
+
 
 class BlobFolder:
     """The folder of attachment files (shared by every server process)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self.partials = folder / ".partial"
 
     def path_of(self, sha: str) -> Path:
         return self.folder / sha[:2] / sha
@@ -36,8 +49,8 @@ class BlobFolder:
         have = set(connection.scalars(select(Blob.sha256).where(Blob.sha256.in_(wanted))))
         return [h for h in wanted if h not in have or not self.path_of(h).exists()]
 
-    def save(self, session: Session, actor: Actor, sha: str, data: bytes) -> bool:
-        """Store checked content; False when it was there already."""
+    def save(self, sha: str, data: bytes) -> None:
+        """Put a whole file in place once it matches its hash (400 otherwise)."""
         if hashlib.sha256(data).hexdigest() != sha:
             raise ServerError(400, "blob.hash_mismatch")
         target = self.path_of(sha)
@@ -49,10 +62,78 @@ class BlobFolder:
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp, target)
-        if session.get(Blob, sha) is not None:
-            return False
-        session.add(Blob(sha256=sha, size=len(data), username=actor.username))
-        return True
+
+    # -- uploads in chunks -----------------------------------------------------------------
+
+    def received(self, sha: str) -> int:
+        """How many leading bytes of `sha` have arrived (0: none, or the file is whole)."""
+        return _covered(_chunks(self.partials / sha))
+
+    def put_chunk(self, sha: str, start: int, total: int, data: bytes) -> int:
+        """Keep the bytes `start`.. of a file of `total` bytes; the bytes now received.
+
+        A chunk must begin at or before the first byte missing (else 409, naming it).
+        """
+        folder = self.partials / sha
+        if start == 0 and not folder.exists():
+            self._sweep()
+        have = self.received(sha)
+        if start > have:
+            raise ServerError(409, "blob.offset", {"received": have})
+        end = start + len(data)
+        if end > have:
+            folder.mkdir(parents=True, exist_ok=True)
+            name = folder / f"{start:012d}-{end:012d}"
+            tmp = folder / f".{name.name}.{uuid.uuid4().hex}.tmp"
+            with open(tmp, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, name)
+        return max(have, min(end, total))
+
+    def finish(self, sha: str, total: int) -> None:
+        """Join the chunks of a whole file, check it against its hash and put it in place.
+
+        A file that does not match its hash is dropped (400): the laptop sends it again.
+        """
+        folder = self.partials / sha
+        target = self.path_of(sha)
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f"{sha}.{uuid.uuid4().hex}.tmp")
+            digest = hashlib.sha256()
+            with open(tmp, "wb") as out:
+                at = 0
+                for start, end, path in _chunks(folder):
+                    if end <= at or start > at:
+                        continue
+                    with open(path, "rb") as handle:
+                        handle.seek(at - start)
+                        piece = handle.read(end - at)
+                    digest.update(piece)
+                    out.write(piece)
+                    at = end
+                out.flush()
+                os.fsync(out.fileno())
+            if at != total or digest.hexdigest() != sha:
+                tmp.unlink(missing_ok=True)
+                shutil.rmtree(folder, ignore_errors=True)
+                raise ServerError(400, "blob.hash_mismatch")
+            os.replace(tmp, target)
+        shutil.rmtree(folder, ignore_errors=True)
+
+    def _sweep(self) -> None:
+        """Remove partial uploads nobody has touched for a week."""
+        if not self.partials.exists():
+            return
+        old = time.time() - STALE_PARTIAL_SECONDS
+        for folder in self.partials.iterdir():
+            try:
+                if folder.stat().st_mtime < old:
+                    shutil.rmtree(folder, ignore_errors=True)
+            except FileNotFoundError:
+                continue
 
     def read(self, session: Session, actor: Actor, sha: str) -> bytes:
         """The content, for a user with an attachment of that hash in scope (else 404)."""
@@ -67,3 +148,42 @@ class BlobFolder:
             return self.path_of(sha).read_bytes()
         except FileNotFoundError as exc:
             raise not_found("attachment") from exc
+
+
+def register(session: Session, actor: Actor, sha: str, size: int) -> bool:
+    """Note a stored file in the database; False when it was noted already.
+
+    Two requests may store the same photo at once: the second insert's duplicate key
+    means the same as finding the row."""
+    if session.get(Blob, sha) is not None:
+        return False
+    try:
+        with session.begin_nested():
+            session.add(Blob(sha256=sha, size=size, username=actor.username))
+    except IntegrityError:
+        return False
+    return True
+
+
+def _chunks(folder: Path) -> list[tuple[int, int, Path]]:
+    """The chunk files of a partial upload as (start, end, path), by start."""
+    try:
+        names = os.listdir(folder)
+    except FileNotFoundError:
+        return []
+    chunks = []
+    for name in names:
+        start, dash, end = name.partition("-")
+        if dash and start.isdigit() and end.isdigit():
+            chunks.append((int(start), int(end), folder / name))
+    return sorted(chunks)
+
+
+def _covered(chunks: list[tuple[int, int, Path]]) -> int:
+    """The end of the run of bytes from 0 that the chunks cover without a gap."""
+    at = 0
+    for start, end, _path in chunks:
+        if start > at:
+            break
+        at = max(at, end)
+    return at

@@ -20,6 +20,8 @@ MESSAGES: dict[str, str] = {
     "scope.denied": "无权访问该区域的数据",
     "not_found": "找不到：{what}",
     "blob.hash_mismatch": "附件内容与其校验值不符，请重新上传",
+    "blob.offset": "附件分段的起点有误：服务器已收到前{received}字节，请从那里继续",
+    "blob.range": "附件分段的范围有误：{detail}",
     "conflict.resolution": "冲突的处理方式无效：{detail}",
     "snapshot.too_big": "负责区域的数据太多，无法一次下载，将分页接收",
 }
