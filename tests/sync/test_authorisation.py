@@ -14,10 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import requests
+from fastapi.routing import APIRoute
 
 from app.services.attachments import attach
 from app.services.registry import Registry
 from app.store.registry import Household
+from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
+from sync.server.app import create_app
 from sync.server.db import ServerDatabase
 from tests.sync.laptops import Wire, household, make_laptop, op, sync
 from tests.sync.servers import ALICE_VILLAGE, BOB_VILLAGE, ServerProcess
@@ -163,3 +167,29 @@ def test_the_area_s_own_users_read_its_records(
     assert {target.household_id, target.person_id} <= set(records)
     answer = wire.get(f"/blobs/{target.sha}")
     assert answer.status_code == 200 and answer.content == PHOTO + owner.encode()
+
+
+def test_every_route_but_health_and_login_needs_a_device_token(shared_server: Server) -> None:
+    process, database = shared_server
+    app = create_app(database.url, blob_dir=process.blobs)
+    routes = [r for r in app.routes if isinstance(r, APIRoute)]
+    open_paths = {"/health", "/login"}
+    checked = []
+    for route in routes:
+        if route.path in open_paths:
+            continue
+        path = route.path.replace("{sha}", "a" * 64).replace("{conflict_id}", str(uuid.uuid4()))
+        for method in route.methods:
+            answer = requests.request(
+                method,
+                process.url + path,
+                headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)},
+                timeout=30,
+            )
+            assert answer.status_code == 401, (method, route.path, answer.text)
+            assert answer.json()["code"] == "auth.token"
+            checked.append((method, route.path))
+    # the routes this matrix must cover are all there (a new route is checked automatically)
+    assert {("PATCH", "/blobs/{sha}"), ("GET", "/blobs/{sha}/upload"), ("POST", "/push")} <= set(
+        checked
+    )
