@@ -171,7 +171,7 @@ def test_the_area_s_own_users_read_its_records(
 
 def test_every_route_but_health_and_login_needs_a_device_token(shared_server: Server) -> None:
     process, database = shared_server
-    app = create_app(database.url, blob_dir=process.blobs)
+    app = create_app(process.database_url, blob_dir=process.blobs)
     routes = [r for r in app.routes if isinstance(r, APIRoute)]
     open_paths = {"/health", "/login"}
     checked = []
@@ -179,7 +179,7 @@ def test_every_route_but_health_and_login_needs_a_device_token(shared_server: Se
         if route.path in open_paths:
             continue
         path = route.path.replace("{sha}", "a" * 64).replace("{conflict_id}", str(uuid.uuid4()))
-        for method in route.methods:
+        for method in route.methods or ():
             answer = requests.request(
                 method,
                 process.url + path,
