@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Table, event, inspect, select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from app.store.base import Synced
@@ -83,50 +83,24 @@ class Prepared:
     def write(self, session: Session) -> list[Receipt] | None:
         """Write the push in the caller's writing transaction; None (and nothing written)
         when it must be merged again (`merge.apply_batch`)."""
-        top = ledger.lock(session)
-        if not self._unchanged(session):
-            return None
-        shift = top - self.base
-        if self.count:
-            ledger.allocate(session, self.count)
+        ledger.lock(session)
         savepoint = session.begin_nested()
         try:
-            for name, rows in self.inserts:
-                table = _TABLES[name]
-                ledger.insert_rows(session, table, [self._moved(table, r, shift) for r in rows])
-            for name, keys, rows in self.updates:
-                table = _TABLES[name]
-                ledger.update_rows(
-                    session, table, keys, [self._moved(table, r, shift) for r in rows]
-                )
-            ledger.upsert(
-                session,
-                FieldSeq.__table__,  # type: ignore[arg-type]
-                [{**r, "seq": _up(r["seq"], self.base, shift)} for r in self.field_seqs],
-                ("entity", "record_id", "field"),
-            )
+            [receipts] = write_together(session, [self])
+        except OperationalError:
+            raise  # the database is busy or gone, not this push's fault
         except DBAPIError:
             savepoint.rollback()
             return None
         savepoint.commit()
-        return [r.model_copy(update={"rev": _up(r.rev, self.base, shift)}) for r in self.receipts]
+        return receipts
 
-    def _unchanged(self, session: Session) -> bool:
-        by_entity: dict[str, list[str]] = {}
-        for entity, record_id in self.seen:
-            by_entity.setdefault(entity, []).append(record_id)
-        for entity, ids in by_entity.items():
-            for start in range(0, len(ids), _CHUNK):
-                rows = session.execute(
-                    select(RecordIndex.record_id, RecordIndex.seq).where(
-                        RecordIndex.entity == entity,
-                        RecordIndex.record_id.in_(ids[start : start + _CHUNK]),
-                    )
-                )
-                now = {record_id: seq for record_id, seq in rows}
-                if any(now.get(i) != self.seen[(entity, i)] for i in ids[start : start + _CHUNK]):
-                    return False
-        return True
+    def written(self) -> set[tuple[str, str]]:
+        """The records (entity, id) whose index rows this push writes."""
+        index = RecordIndex.__tablename__
+        rows = [r for name, rows in self.inserts if name == index for r in rows]
+        rows += [r for name, _keys, rows in self.updates if name == index for r in rows]
+        return {(r["entity"], r["record_id"]) for r in rows}
 
     def _moved(self, table: Table, row: Mapping[str, Any], shift: int) -> dict[str, Any]:
         """A row with its sequence numbers moved from the snapshot's to the turn's."""
@@ -139,6 +113,79 @@ class Prepared:
             body["rev"] = _up(body.get("rev"), self.base, shift)
             moved["body"] = body
         return moved
+
+
+def write_together(session: Session, pushes: Sequence[Prepared]) -> list[list[Receipt] | None]:
+    """Prepared pushes written in the caller's writing transaction, the rows of all of
+    them in one statement per table and set of columns: each push's receipts, or None
+    for a push to be merged again, nothing of it written (a record it read changed since
+    its snapshot, also by a push before it here).
+
+    Raises what the database raises (a constraint): the caller rolls back and writes the
+    pushes one at a time to find which one it was."""
+    ledger.lock(session)
+    now = _index_seqs(session, [key for p in pushes for key in p.seen])
+    inserts: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
+    updates: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[dict[str, Any]]] = {}
+    field_seqs: list[dict[str, Any]] = []
+    answers: list[list[Receipt] | None] = []
+    for push in pushes:
+        if any(now.get(key) != seq for key, seq in push.seen.items()):
+            answers.append(None)
+            continue
+        shift = ledger.current(session) - push.base
+        if push.count:
+            ledger.allocate(session, push.count)
+        for name, rows in push.inserts:
+            table = _TABLES[name]
+            for row in rows:
+                inserts.setdefault((name, tuple(sorted(row))), []).append(
+                    push._moved(table, row, shift)
+                )
+        for name, keys, rows in push.updates:
+            table = _TABLES[name]
+            for row in rows:
+                updates.setdefault((name, keys, tuple(sorted(row))), []).append(
+                    push._moved(table, row, shift)
+                )
+        field_seqs += [{**r, "seq": _up(r["seq"], push.base, shift)} for r in push.field_seqs]
+        # a later push that read one of these records must be merged again
+        now.update(dict.fromkeys(push.written(), _TORN))
+        answers.append(
+            [r.model_copy(update={"rev": _up(r.rev, push.base, shift)}) for r in push.receipts]
+        )
+    # parents before children (a record table's rows), then the server's tables
+    for (name, _names), rows in sorted(
+        inserts.items(), key=lambda i: _ORDER.get(i[0][0], len(_ORDER))
+    ):
+        ledger.insert_rows(session, _TABLES[name], rows)
+    for (name, keys, _names), rows in updates.items():
+        ledger.update_rows(session, _TABLES[name], keys, rows)
+    ledger.upsert(
+        session,
+        FieldSeq.__table__,  # type: ignore[arg-type]
+        field_seqs,
+        ("entity", "record_id", "field"),
+    )
+    return answers
+
+
+def _index_seqs(session: Session, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """The sequence of each record's last change, as its index row has it now."""
+    by_entity: dict[str, list[str]] = {}
+    for entity, record_id in dict.fromkeys(keys):
+        by_entity.setdefault(entity, []).append(record_id)
+    seqs: dict[tuple[str, str], int] = {}
+    for entity, ids in by_entity.items():
+        for start in range(0, len(ids), _CHUNK):
+            rows = session.execute(
+                select(RecordIndex.record_id, RecordIndex.seq).where(
+                    RecordIndex.entity == entity,
+                    RecordIndex.record_id.in_(ids[start : start + _CHUNK]),
+                )
+            )
+            seqs.update({(entity, record_id): seq for record_id, seq in rows})
+    return seqs
 
 
 def apply(

@@ -40,6 +40,7 @@ from sync.protocol import Op, Receipt
 from sync.server import audit, ledger, prepare
 from sync.server.auth import Actor
 from sync.server.db import ServerDatabase
+from sync.server.tables import Audit
 
 log = logging.getLogger(__name__)
 #: how much lower the worker's scheduling priority is than its writer's
@@ -51,13 +52,21 @@ def _audited(
 ) -> list[Receipt]:
     """A push applied, with the audit row of its request."""
     receipts = prepare.apply(s, prepared, actor, ops)
+    audit.record(s, **_audit_row(actor, receipts, address))
+    return receipts
+
+
+def _audit_row(actor: Actor, receipts: Sequence[Receipt], address: str) -> dict[str, Any]:
     counts: dict[str, int] = {}
     for receipt in receipts:
         counts[receipt.outcome] = counts.get(receipt.outcome, 0) + 1
-    audit.record(
-        s, actor.username, actor.device_id, "push", {"ops": len(receipts), **counts}, address
-    )
-    return receipts
+    return {
+        "username": actor.username,
+        "device_id": actor.device_id,
+        "action": "push",
+        "detail": {"ops": len(receipts), **counts},
+        "address": address,
+    }
 
 
 #: pushes written in one transaction at most
@@ -69,11 +78,20 @@ Item = tuple[Actor, list[Op], "prepare.Prepared | None", str]
 
 
 def write_pushes(db: ServerDatabase, items: Sequence[Item]) -> list[Answer]:
-    """Pushes in one write turn, each in a savepoint: an answer per push."""
-    answers: list[Answer] = []
+    """Pushes in one write turn: an answer per push.
+
+    The prepared ones are written together, a few statements for all of them (each
+    statement is a round trip, and on a busy machine each round trip waits for the
+    processor twice). Those to be merged again, and all of them when writing them
+    together fails, then go one at a time, each in a savepoint, so that one that fails
+    fails alone."""
+    answers: list[Answer | None] = [None] * len(items)
     try:
         with db.write() as s:
-            for actor, ops, prepared, address in items:
+            _write_prepared(s, items, answers)
+            for k, (actor, ops, prepared, address) in enumerate(items):
+                if answers[k] is not None:
+                    continue
                 savepoint = s.begin_nested()
                 try:
                     receipts = _audited(s, actor, ops, prepared, address)
@@ -83,17 +101,45 @@ def write_pushes(db: ServerDatabase, items: Sequence[Item]) -> list[Answer]:
                     raise  # the database is busy or gone: for the whole group
                 except Exception:
                     savepoint.rollback()
-                    answers.append(("error", traceback.format_exc()))
+                    answers[k] = ("error", traceback.format_exc())
                 else:
                     savepoint.commit()
-                    answers.append(("ok", receipts))
+                    answers[k] = ("ok", receipts)
                 # the next push starts afresh: a prepared push writes past the session's
                 # objects and caches (its rows are plain statements)
                 s.expunge_all()
                 ledger.forget_cached(s)
     except OperationalError as exc:
         return [("busy", str(exc.orig))] * len(items)
-    return answers
+    return [answer for answer in answers if answer is not None]
+
+
+def _write_prepared(s: Session, items: Sequence[Item], answers: list[Answer | None]) -> None:
+    """The prepared pushes written together, with their audit rows; those written get
+    their answer. On any failure nothing of them is written (they go one at a time)."""
+    ready = [k for k, item in enumerate(items) if item[2] is not None]
+    if len(ready) < 2:
+        return  # one push: the same statements, one at a time
+    together = s.begin_nested()
+    try:
+        written = prepare.write_together(s, [items[k][2] for k in ready])  # type: ignore[misc]
+        rows = [
+            _audit_row(items[k][0], receipts, items[k][3])
+            for k, receipts in zip(ready, written, strict=True)
+            if receipts is not None
+        ]
+        if rows:
+            ledger.insert_rows(s, Audit.__table__, rows)  # type: ignore[arg-type]
+    except OperationalError:
+        raise
+    except Exception:
+        together.rollback()
+        log.info("pushes written together failed; written one at a time", exc_info=True)
+        return
+    together.commit()
+    for k, receipts in zip(ready, written, strict=True):
+        if receipts is not None:  # else stale: it goes alone, merged again
+            answers[k] = ("ok", receipts)
 
 
 class _Waiting:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from app.domain.certificate import make_certificate
@@ -332,6 +332,67 @@ def test_a_push_that_fails_in_a_group_fails_alone(database: ServerDatabase) -> N
         assert s.get(Household, hid).phone == "13957400001"  # type: ignore[union-attr]
     # sent again, the failed push is written
     assert pushed(database, alice, bad)[0].outcome == "applied"
+
+
+def statements_of_a_group(database: ServerDatabase, size: int) -> int:
+    """How many statements the writer sends for a group of `size` prepared pushes, each
+    changing five households of its own."""
+    alice = actor(database, "alice")
+    made = new_households(database, alice, 5 * size)
+    items: list[writer.Item] = []
+    for k in range(size):
+        batch = ops(
+            *(
+                op("household", hid, rev, {"phone": f"1395740{k:02d}{n:02d}"})
+                for n, (hid, rev) in enumerate(made[5 * k : 5 * k + 5])
+            )
+        )
+        items.append((alice, batch, prepare.prepare(database, alice, batch), "127.0.0.1"))
+    sent: list[str] = []
+
+    def count(*args: Any) -> None:
+        sent.append(args[2])
+
+    event.listen(database.engine, "before_cursor_execute", count)
+    try:
+        answers = writer.write_pushes(database, items)
+    finally:
+        event.remove(database.engine, "before_cursor_execute", count)
+    assert [kind for kind, _ in answers] == ["ok"] * size
+    assert all(r.outcome == "applied" for _, receipts in answers for r in receipts)
+    return len(sent)
+
+
+def test_a_group_of_prepared_pushes_is_written_in_as_many_statements_as_two(
+    database: ServerDatabase,
+) -> None:
+    # the rows of all of them go together: a statement per table, not per push
+    assert statements_of_a_group(database, 8) == statements_of_a_group(database, 2)
+
+
+def test_the_same_new_records_pushed_twice_in_one_group_are_written_once(
+    database: ServerDatabase,
+) -> None:
+    # a laptop whose first try timed out sends again, and both wait for the same turn
+    alice = actor(database, "alice")
+    batch = ops(
+        *(op("household", str(uuid.uuid4()), 0, household(ALICE_VILLAGE)) for _ in range(3))
+    )
+    items: list[writer.Item] = [
+        (alice, batch, prepare.prepare(database, alice, batch), "127.0.0.1") for _ in range(2)
+    ]
+
+    answers = writer.write_pushes(database, items)
+
+    # together, the second's rows break the key: each then alone, the second merged again
+    assert [kind for kind, _ in answers] == ["ok", "ok"]
+    assert answers[0][1] == answers[1][1]
+    assert [r.outcome for r in answers[0][1]] == ["applied"] * 3
+    with database.read() as s:
+        ids = [o.record_id for o in batch]
+        assert s.scalar(select(func.count()).where(Household.id.in_(ids))) == 3
+        logged = select(func.count()).where(ChangeLog.record_id.in_(ids))
+        assert s.scalar(logged) == 3
 
 
 # -- many rows in one statement (`ledger.insert_rows`, `update_rows`, `upsert`) --------------
