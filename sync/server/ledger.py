@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -155,20 +155,10 @@ def _list(names: Sequence[str]) -> str:
     return ", ".join(_q(n) for n in names)
 
 
-def _given(table: Table) -> str:
-    """The rows of the `rows` parameter (a JSON array of objects) as the table's rows
-    (PostgreSQL reads and converts them in one go; binding each value costs more)."""
-    return f"json_populate_recordset(NULL::{_q(table.name)}, CAST(:rows AS JSON))"
-
-
 def _document(value: Any) -> Any:
     if isinstance(value, date | datetime):
         return value.isoformat()
     raise TypeError(f"{type(value).__name__} is not a column value")
-
-
-def _rows(rows: Sequence[Mapping[str, Any]]) -> dict[str, str]:
-    return {"rows": json.dumps(list(rows), default=_document, ensure_ascii=False)}
 
 
 def _with_defaults(table: Table, rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -194,67 +184,126 @@ def _with_defaults(table: Table, rows: Sequence[Mapping[str, Any]]) -> list[dict
 
 def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
     """Insert rows that all set the same columns (one statement)."""
-    if not rows:
-        return
-    if not _multi_row(session):
-        session.execute(insert(table), list(rows))
-        return
-    rows = _with_defaults(table, rows)
-    names = _list(list(rows[0]))
-    sql = f"INSERT INTO {_q(table.name)} ({names}) SELECT {names} FROM {_given(table)}"
-    session.execute(text(sql), _rows(rows))
+    written = Rows()
+    written.inserts.append((table, rows))
+    written.write(session)
 
 
 def update_rows(
     session: Session, table: Table, keys: Sequence[str], rows: Sequence[Mapping[str, Any]]
 ) -> None:
     """Update rows found by their key columns; every row sets the same columns."""
-    if not rows:
-        return
-    names = list(rows[0])
-    changed = [n for n in names if n not in keys]
-    if not changed:
-        return
-    if not _multi_row(session):
-        where = and_(*(table.c[k] == bindparam(f"key_{k}") for k in keys))
-        session.execute(
-            update(table).where(where).values({n: bindparam(n) for n in changed}),
-            [{f"key_{k}" if k in keys else k: v for k, v in r.items()} for r in rows],
-        )
-        return
-    sql = (
-        f"UPDATE {_q(table.name)} SET {', '.join(f'{_q(n)} = given.{_q(n)}' for n in changed)}"
-        f" FROM {_given(table)} AS given"
-        f" WHERE {' AND '.join(f'{_q(table.name)}.{_q(k)} = given.{_q(k)}' for k in keys)}"
-    )
-    session.execute(text(sql), _rows(rows))
+    written = Rows()
+    written.updates.append((table, tuple(keys), rows))
+    written.write(session)
 
 
 def upsert(
     session: Session, table: Table, rows: Sequence[Mapping[str, Any]], keys: Sequence[str]
 ) -> None:
     """Insert rows, or update the non-key columns of those already there (one statement)."""
-    if not rows:
-        return
-    columns = [c for c in rows[0] if c not in keys]
-    if not _multi_row(session):
-        stmt = sqlite.insert(table)
-        session.execute(
-            stmt.on_conflict_do_update(
-                index_elements=list(keys), set_={c: stmt.excluded[c] for c in columns}
-            ),
-            list(rows),
-        )
-        return
-    # one row per key (a statement may not change a row twice): the last one given
-    last = _with_defaults(table, list({tuple(r[k] for k in keys): r for r in rows}.values()))
-    names = _list(list(last[0]))
-    sql = (
-        f"INSERT INTO {_q(table.name)} ({names}) SELECT {names} FROM {_given(table)}"
-        f" ON CONFLICT ({_list(keys)}) DO UPDATE SET"
-        f" {', '.join(f'{_q(c)} = excluded.{_q(c)}' for c in columns)}"
+    written = Rows()
+    written.upserts.append((table, tuple(keys), rows))
+    written.write(session)
+
+
+@dataclass
+class Rows:
+    """Rows of several tables written at once: each list's rows set the same columns.
+
+    On PostgreSQL every list is one statement, and all of them go in one statement (a
+    WITH of data-modifying statements, which PostgreSQL runs each once): one round trip.
+    Lists must not touch the same row twice. On SQLite, a statement each (executemany).
+    """
+
+    #: table, rows (inserted in this order: parents first)
+    inserts: list[tuple[Table, Sequence[Mapping[str, Any]]]] = field(default_factory=list)
+    #: table, key columns, rows (key and new values)
+    updates: list[tuple[Table, tuple[str, ...], Sequence[Mapping[str, Any]]]] = field(
+        default_factory=list
     )
-    session.execute(text(sql), _rows(last))
+    #: table, key columns, rows inserted or, when their key is there, updated
+    upserts: list[tuple[Table, tuple[str, ...], Sequence[Mapping[str, Any]]]] = field(
+        default_factory=list
+    )
+
+    def write(self, session: Session, *, with_counter: bool = False) -> None:
+        """Write the rows; `with_counter` also writes the sequence's new top back in the
+        same statement (on PostgreSQL; else it is written at commit as always)."""
+        if not _multi_row(session):
+            self._write_each(session)
+            return
+        parts: list[str] = []
+        params: dict[str, str] = {}
+
+        def given(table: Table, rows: Sequence[Mapping[str, Any]]) -> str:
+            name = f"rows{len(params)}"
+            params[name] = json.dumps(list(rows), default=_document, ensure_ascii=False)
+            return f"json_populate_recordset(NULL::{_q(table.name)}, CAST(:{name} AS JSON))"
+
+        for table, rows in self.inserts:
+            if rows:
+                full = _with_defaults(table, rows)
+                names = _list(list(full[0]))
+                source = given(table, full)
+                parts.append(f"INSERT INTO {_q(table.name)} ({names}) SELECT {names} FROM {source}")
+        for table, keys, rows in self.updates:
+            changed = [n for n in (rows[0] if rows else ()) if n not in keys]
+            if changed:
+                sets = ", ".join(f"{_q(n)} = given.{_q(n)}" for n in changed)
+                match = " AND ".join(f"{_q(table.name)}.{_q(k)} = given.{_q(k)}" for k in keys)
+                parts.append(
+                    f"UPDATE {_q(table.name)} SET {sets} FROM {given(table, rows)} AS given"
+                    f" WHERE {match}"
+                )
+        for table, keys, rows in self.upserts:
+            if rows:
+                # one row per key (a statement may not change a row twice): the last given
+                last = _with_defaults(
+                    table, list({tuple(r[k] for k in keys): r for r in rows}.values())
+                )
+                names = _list(list(last[0]))
+                sets = ", ".join(f"{_q(c)} = excluded.{_q(c)}" for c in last[0] if c not in keys)
+                parts.append(
+                    f"INSERT INTO {_q(table.name)} ({names}) SELECT {names}"
+                    f" FROM {given(table, last)} ON CONFLICT ({_list(keys)}) DO UPDATE SET {sets}"
+                )
+        counter = session.info.get(_COUNTER)
+        top = counter.value if isinstance(counter, _Counter) and with_counter else None
+        if top is not None and top != counter.written:  # type: ignore[union-attr]
+            parts.append(
+                f"UPDATE {_q(SeqCounter.__tablename__)} SET value = {int(top)} WHERE id = 1"
+            )
+        if not parts:
+            return
+        *first, last_part = parts
+        ahead = ", ".join(f"w{n} AS ({part})" for n, part in enumerate(first))
+        session.execute(text(f"WITH {ahead} {last_part}" if first else last_part), params)
+        if top is not None:
+            counter.written = top  # type: ignore[union-attr]
+
+    def _write_each(self, session: Session) -> None:
+        for table, rows in self.inserts:
+            if rows:
+                session.execute(insert(table), list(rows))
+        for table, keys, rows in self.updates:
+            changed = [n for n in (rows[0] if rows else ()) if n not in keys]
+            if changed:
+                where = and_(*(table.c[k] == bindparam(f"key_{k}") for k in keys))
+                session.execute(
+                    update(table).where(where).values({n: bindparam(n) for n in changed}),
+                    [{f"key_{k}" if k in keys else k: v for k, v in r.items()} for r in rows],
+                )
+        for table, keys, rows in self.upserts:
+            if rows:
+                stmt = sqlite.insert(table)
+                columns = [c for c in rows[0] if c not in keys]
+                session.execute(
+                    stmt.on_conflict_do_update(
+                        index_elements=list(keys), set_={c: stmt.excluded[c] for c in columns}
+                    ),
+                    list(rows),
+                )
 
 
 def write_change(
@@ -447,8 +496,8 @@ def prefetch_field_seqs(session: Session, keys: Iterable[tuple[str, str]]) -> No
                 FieldSeq.entity == entity, FieldSeq.record_id.in_(sorted(ids))
             )
         )
-        for record_id, field, seq, origin in rows:
-            cache[(entity, record_id)][field] = (seq, origin)
+        for record_id, name, seq, origin in rows:
+            cache[(entity, record_id)][name] = (seq, origin)
 
 
 def _record_seqs(session: Session, entity: str, record_id: str) -> dict[str, tuple[int, str]]:

@@ -86,7 +86,8 @@ class Prepared:
         ledger.lock(session)
         savepoint = session.begin_nested()
         try:
-            [receipts] = write_together(session, [self])
+            [receipts], rows = together(session, [self])
+            rows.write(session)
         except OperationalError:
             raise  # the database is busy or gone, not this push's fault
         except DBAPIError:
@@ -115,14 +116,15 @@ class Prepared:
         return moved
 
 
-def write_together(session: Session, pushes: Sequence[Prepared]) -> list[list[Receipt] | None]:
-    """Prepared pushes written in the caller's writing transaction, the rows of all of
-    them in one statement per table and set of columns: each push's receipts, or None
-    for a push to be merged again, nothing of it written (a record it read changed since
-    its snapshot, also by a push before it here).
-
-    Raises what the database raises (a constraint): the caller rolls back and writes the
-    pushes one at a time to find which one it was."""
+def together(
+    session: Session, pushes: Sequence[Prepared]
+) -> tuple[list[list[Receipt] | None], ledger.Rows]:
+    """Prepared pushes numbered for the caller's writing transaction, the rows of all of
+    them to be written at once (`ledger.Rows`, one statement per table and set of
+    columns): each push's receipts, or None for a push to be merged again, nothing of it
+    in the rows (a record it read changed since its snapshot, also by a push before it
+    here). Writing the rows may raise what the database raises (a constraint): the
+    caller then writes the pushes one at a time to find which one it was."""
     ledger.lock(session)
     now = _index_seqs(session, [key for p in pushes for key in p.seen])
     inserts: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
@@ -154,20 +156,17 @@ def write_together(session: Session, pushes: Sequence[Prepared]) -> list[list[Re
         answers.append(
             [r.model_copy(update={"rev": _up(r.rev, push.base, shift)}) for r in push.receipts]
         )
+    written = ledger.Rows()
     # parents before children (a record table's rows), then the server's tables
     for (name, _names), rows in sorted(
         inserts.items(), key=lambda i: _ORDER.get(i[0][0], len(_ORDER))
     ):
-        ledger.insert_rows(session, _TABLES[name], rows)
+        written.inserts.append((_TABLES[name], rows))
     for (name, keys, _names), rows in updates.items():
-        ledger.update_rows(session, _TABLES[name], keys, rows)
-    ledger.upsert(
-        session,
-        FieldSeq.__table__,  # type: ignore[arg-type]
-        field_seqs,
-        ("entity", "record_id", "field"),
-    )
-    return answers
+        written.updates.append((_TABLES[name], keys, rows))
+    key = ("entity", "record_id", "field")
+    written.upserts.append((FieldSeq.__table__, key, field_seqs))  # type: ignore[arg-type]
+    return answers, written
 
 
 def _index_seqs(session: Session, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], int]:

@@ -77,69 +77,81 @@ Answer = tuple[str, Any]
 Item = tuple[Actor, list[Op], "prepare.Prepared | None", str]
 
 
+class _Apart(Exception):
+    """The prepared pushes of a group could not be written together."""
+
+
 def write_pushes(db: ServerDatabase, items: Sequence[Item]) -> list[Answer]:
     """Pushes in one write turn: an answer per push.
 
-    The prepared ones are written together, a few statements for all of them (each
-    statement is a round trip, and on a busy machine each round trip waits for the
-    processor twice). Those to be merged again, and all of them when writing them
-    together fails, then go one at a time, each in a savepoint, so that one that fails
-    fails alone."""
-    answers: list[Answer | None] = [None] * len(items)
+    The prepared ones are written together, their rows and audit rows in one statement
+    on PostgreSQL (on a busy machine each round trip waits for the processor twice).
+    The others (to be merged again) then go one at a time, each in a savepoint, so that
+    one that fails fails alone. When writing the prepared ones together fails, that
+    transaction is dropped and all of them go one at a time."""
     try:
-        with db.write() as s:
-            _write_prepared(s, items, answers)
-            for k, (actor, ops, prepared, address) in enumerate(items):
-                if answers[k] is not None:
-                    continue
-                savepoint = s.begin_nested()
-                try:
-                    receipts = _audited(s, actor, ops, prepared, address)
-                    s.flush()
-                    ledger.write_pending(s)
-                except OperationalError:
-                    raise  # the database is busy or gone: for the whole group
-                except Exception:
-                    savepoint.rollback()
-                    answers[k] = ("error", traceback.format_exc())
-                else:
-                    savepoint.commit()
-                    answers[k] = ("ok", receipts)
-                # the next push starts afresh: a prepared push writes past the session's
-                # objects and caches (its rows are plain statements)
-                s.expunge_all()
-                ledger.forget_cached(s)
+        try:
+            with db.write() as s:
+                answers = _write_prepared(s, items)
+                _write_one_by_one(s, items, answers)
+        except _Apart:
+            with db.write() as s:
+                answers = [None] * len(items)
+                _write_one_by_one(s, items, answers)
     except OperationalError as exc:
         return [("busy", str(exc.orig))] * len(items)
     return [answer for answer in answers if answer is not None]
 
 
-def _write_prepared(s: Session, items: Sequence[Item], answers: list[Answer | None]) -> None:
-    """The prepared pushes written together, with their audit rows; those written get
-    their answer. On any failure nothing of them is written (they go one at a time)."""
+def _write_prepared(s: Session, items: Sequence[Item]) -> list[Answer | None]:
+    """The prepared pushes and their audit rows, written together (raises `_Apart` when
+    that fails); those written get their answer."""
+    answers: list[Answer | None] = [None] * len(items)
     ready = [k for k, item in enumerate(items) if item[2] is not None]
-    if len(ready) < 2:
-        return  # one push: the same statements, one at a time
-    together = s.begin_nested()
+    if not ready:
+        return answers
     try:
-        written = prepare.write_together(s, [items[k][2] for k in ready])  # type: ignore[misc]
-        rows = [
+        written, rows = prepare.together(s, [items[k][2] for k in ready])  # type: ignore[misc]
+        audits = [
             _audit_row(items[k][0], receipts, items[k][3])
             for k, receipts in zip(ready, written, strict=True)
             if receipts is not None
         ]
-        if rows:
-            ledger.insert_rows(s, Audit.__table__, rows)  # type: ignore[arg-type]
+        rows.inserts.append((Audit.__table__, audits))  # type: ignore[arg-type]
+        rows.write(s, with_counter=True)
     except OperationalError:
         raise
-    except Exception:
-        together.rollback()
+    except Exception as exc:
         log.info("pushes written together failed; written one at a time", exc_info=True)
-        return
-    together.commit()
+        raise _Apart from exc
     for k, receipts in zip(ready, written, strict=True):
         if receipts is not None:  # else stale: it goes alone, merged again
             answers[k] = ("ok", receipts)
+    return answers
+
+
+def _write_one_by_one(s: Session, items: Sequence[Item], answers: list[Answer | None]) -> None:
+    """The pushes without an answer yet, each in a savepoint."""
+    for k, (actor, ops, prepared, address) in enumerate(items):
+        if answers[k] is not None:
+            continue
+        savepoint = s.begin_nested()
+        try:
+            receipts = _audited(s, actor, ops, prepared, address)
+            s.flush()
+            ledger.write_pending(s)
+        except OperationalError:
+            raise  # the database is busy or gone: for the whole group
+        except Exception:
+            savepoint.rollback()
+            answers[k] = ("error", traceback.format_exc())
+        else:
+            savepoint.commit()
+            answers[k] = ("ok", receipts)
+        # the next push starts afresh: a prepared push writes past the session's objects
+        # and caches (its rows are plain statements)
+        s.expunge_all()
+        ledger.forget_cached(s)
 
 
 class _Waiting:
