@@ -82,12 +82,13 @@ def lock(session: Session) -> int:
     counter = session.info.get(_COUNTER)
     if isinstance(counter, _Counter):
         return counter.value
-    query = select(SeqCounter.value).where(SeqCounter.id == 1)
-    if not is_dry(session):
-        query = query.with_for_update()
-    value = int(session.execute(query).scalar_one())
+    value = int(session.execute(_TOP if is_dry(session) else _TOP_LOCKED).scalar_one())
     session.info[_COUNTER] = _Counter(value, value)
     return value
+
+
+_TOP = select(SeqCounter.value).where(SeqCounter.id == 1)
+_TOP_LOCKED = _TOP.with_for_update()
 
 
 @event.listens_for(Session, "before_commit")
@@ -134,7 +135,7 @@ def current(session: Session) -> int:
     counter = session.info.get(_COUNTER)
     if isinstance(counter, _Counter):
         return counter.value
-    return int(session.execute(select(SeqCounter.value).where(SeqCounter.id == 1)).scalar_one())
+    return int(session.execute(_TOP).scalar_one())
 
 
 def _multi_row(session: Session) -> bool:
@@ -306,6 +307,13 @@ class Rows:
                 )
 
 
+def held(session: Session, model: type[Any], key: tuple[Any, ...]) -> Any:
+    """`session.get`, looking first in the session's identity map only: a push's records
+    are loaded beforehand, and `get`'s own path there costs more than the merge of a field."""
+    found = session.identity_map.get((model, key, None))
+    return found if found is not None else session.get(model, key)
+
+
 def write_change(
     session: Session,
     entity: str,
@@ -322,8 +330,8 @@ def write_change(
     is missing, and the database's IntegrityError when a constraint refuses it.
     """
     model = MODEL_BY_ENTITY[entity]
-    obj = session.get(model, record_id)
-    index = session.get(RecordIndex, (entity, record_id))
+    obj: Synced | None = held(session, model, (record_id,))
+    index = held(session, RecordIndex, (entity, record_id))
     seq = allocate(session)
     created = obj is None
     if obj is None:
@@ -491,13 +499,15 @@ def prefetch_field_seqs(session: Session, keys: Iterable[tuple[str, str]]) -> No
     for entity, ids in by_entity.items():
         for record_id in ids:
             cache[(entity, record_id)] = {}
-        rows = session.execute(
-            select(FieldSeq.record_id, FieldSeq.field, FieldSeq.seq, FieldSeq.origin).where(
-                FieldSeq.entity == entity, FieldSeq.record_id.in_(sorted(ids))
-            )
-        )
+        rows = session.execute(_FIELD_SEQS_OF, {"entity": entity, "ids": sorted(ids)})
         for record_id, name, seq, origin in rows:
             cache[(entity, record_id)][name] = (seq, origin)
+
+
+#: statements built once (building and keying a statement costs more than running it)
+_FIELD_SEQS_OF = select(FieldSeq.record_id, FieldSeq.field, FieldSeq.seq, FieldSeq.origin).where(
+    FieldSeq.entity == bindparam("entity"), FieldSeq.record_id.in_(bindparam("ids", expanding=True))
+)
 
 
 def _record_seqs(session: Session, entity: str, record_id: str) -> dict[str, tuple[int, str]]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Boolean, Float, Integer, String, Text, select
+from sqlalchemy import Boolean, Float, Integer, String, Text, and_, bindparam, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -224,13 +224,24 @@ def _apply_one_by_one(
 def _stored_receipts(session: Session, op_ids: Sequence[str]) -> dict[str, Receipt]:
     found: dict[str, Receipt] = {}
     for start in range(0, len(op_ids), _CHUNK):
-        rows = session.execute(
-            select(OpReceipt.op_id, OpReceipt.body).where(
-                OpReceipt.op_id.in_(op_ids[start : start + _CHUNK])
-            )
-        )
+        rows = session.execute(_RECEIPTS, {"ids": op_ids[start : start + _CHUNK]})
         found.update({op_id: Receipt.model_validate(body) for op_id, body in rows})
     return found
+
+
+#: statements built once (building and keying a statement costs more than running it)
+_RECEIPTS = select(OpReceipt.op_id, OpReceipt.body).where(
+    OpReceipt.op_id.in_(bindparam("ids", expanding=True))
+)
+
+
+#: each entity's records by id, with their index rows (both loaded in one query)
+_RECORDS_WITH_INDEX: dict[str, Any] = {
+    entity: select(model, RecordIndex)
+    .join(RecordIndex, and_(RecordIndex.entity == entity, RecordIndex.record_id == model.id))
+    .where(model.id.in_(bindparam("ids", expanding=True)))
+    for entity, model in MODEL_BY_ENTITY.items()
+}
 
 
 def _prefetch(session: Session, ops: Sequence[Op]) -> list[Any]:
@@ -242,16 +253,10 @@ def _prefetch(session: Session, ops: Sequence[Op]) -> list[Any]:
             by_entity.setdefault(op.entity, set()).add(op.record_id)
     loaded: list[Any] = []
     for entity, id_set in by_entity.items():
-        model = MODEL_BY_ENTITY[entity]
+        statement = _RECORDS_WITH_INDEX[entity]
         ids = sorted(id_set)
         for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
-            loaded += session.scalars(select(model).where(model.id.in_(chunk))).all()
-            loaded += session.scalars(
-                select(RecordIndex).where(
-                    RecordIndex.entity == entity, RecordIndex.record_id.in_(chunk)
-                )
-            ).all()
+            loaded += session.execute(statement, {"ids": ids[start : start + _CHUNK]}).all()
         ledger.prefetch_field_seqs(session, [(entity, i) for i in ids])
     return loaded
 
@@ -296,7 +301,7 @@ def _apply(
     session: Session, actor: Actor, op: Op, model: type[Synced], values: dict[str, Any]
 ) -> Receipt:
     author = ledger.Author(actor.username, actor.origin, op.op_id)
-    obj = session.get(model, op.record_id)
+    obj = ledger.held(session, model, (op.record_id,))
     if obj is None:
         if op.kind == "delete":
             return Receipt(op_id=op.op_id, outcome="same")
@@ -304,7 +309,7 @@ def _apply(
             raise refusal(op, [Issue("record.unknown", {"id": op.record_id})])
         values.pop("deleted", None)
         return _create(session, actor, op, values, author)
-    index = session.get(RecordIndex, (op.entity, op.record_id))
+    index = ledger.held(session, RecordIndex, (op.entity, op.record_id))
     assert index is not None, "every record on the server has its index row"
     _check_scope(op, actor, index.area_code, op.entity)
     before = snapshot(obj)

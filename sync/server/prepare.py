@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, event, inspect, select
+from sqlalchemy import Table, bindparam, event, inspect, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -169,6 +169,12 @@ def together(
     return answers, written
 
 
+_SEQS_OF = select(RecordIndex.record_id, RecordIndex.seq).where(
+    RecordIndex.entity == bindparam("entity"),
+    RecordIndex.record_id.in_(bindparam("ids", expanding=True)),
+)
+
+
 def _index_seqs(session: Session, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], int]:
     """The sequence of each record's last change, as its index row has it now."""
     by_entity: dict[str, list[str]] = {}
@@ -177,12 +183,7 @@ def _index_seqs(session: Session, keys: Sequence[tuple[str, str]]) -> dict[tuple
     seqs: dict[tuple[str, str], int] = {}
     for entity, ids in by_entity.items():
         for start in range(0, len(ids), _CHUNK):
-            rows = session.execute(
-                select(RecordIndex.record_id, RecordIndex.seq).where(
-                    RecordIndex.entity == entity,
-                    RecordIndex.record_id.in_(ids[start : start + _CHUNK]),
-                )
-            )
+            rows = session.execute(_SEQS_OF, {"entity": entity, "ids": ids[start : start + _CHUNK]})
             seqs.update({(entity, record_id): seq for record_id, seq in rows})
     return seqs
 
