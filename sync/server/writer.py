@@ -100,7 +100,7 @@ def write_pushes(db: ServerDatabase, items: Sequence[Item]) -> list[Answer]:
                 _write_one_by_one(s, items, answers)
     except OperationalError as exc:
         return [("busy", str(exc.orig))] * len(items)
-    return [answer for answer in answers if answer is not None]
+    return [a if a is not None else ("error", "the push got no answer") for a in answers]
 
 
 def _write_prepared(s: Session, items: Sequence[Item]) -> list[Answer | None]:
