@@ -170,7 +170,7 @@ def test_the_area_s_own_users_read_its_records(
 
 
 def test_every_route_but_health_and_login_needs_a_device_token(shared_server: Server) -> None:
-    process, database = shared_server
+    process, _database = shared_server
     app = create_app(process.database_url, blob_dir=process.blobs)
     routes = [r for r in app.routes if isinstance(r, APIRoute)]
     open_paths = {"/health", "/login"}
