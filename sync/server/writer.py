@@ -11,9 +11,10 @@ when the processors are busy the writer runs first: the whole server waits on
 the write turn, while the worker's other requests can wait their turn.
 
 Pushes that arrive while the writer is busy wait together and are written as a
-group in one transaction (group commit): one lock of the sequence, one commit,
-one hand-over of the turn for all of them, each push in a savepoint of its own
-so that one that fails fails alone.
+group in one transaction (group commit): one lock of the sequence, one check of
+the records they read, their rows in one statement (on PostgreSQL), one commit.
+When that fails (a constraint), the pushes go again one at a time, each in a
+savepoint of its own, so that one that fails fails alone.
 
 The writer is forked when the worker starts, before it runs any thread (on
 systems without fork, pushes are written in the worker itself). When the
