@@ -67,6 +67,17 @@ def _checked_sha(sha: str) -> str:
     return sha
 
 
+async def _body(request: Request, limit: int) -> bytes:
+    """The request's body, refused (413) when it is larger than `limit` bytes."""
+    too_big = ServerError(413, "request.too_big", {"mb": limit >> 20})
+    if int(request.headers.get("content-length") or 0) > limit:
+        raise too_big
+    data = await request.body()
+    if len(data) > limit:
+        raise too_big
+    return data
+
+
 def _content_range(request: Request, length: int) -> tuple[int, int]:
     """(start, total) of a chunk from its `Content-Range: bytes first-last/total` header."""
     found = CONTENT_RANGE.fullmatch(request.headers.get("content-range", "").strip())
@@ -169,11 +180,7 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
     async def blob_upload(sha: str, request: Request, actor: Actor) -> dict[str, bool]:
         """A whole file in one request (a photo smaller than a chunk)."""
         _checked_sha(sha)
-        if int(request.headers.get("content-length") or 0) > MAX_BLOB_BYTES:
-            raise ServerError(413, "request.too_big", {"mb": MAX_BLOB_BYTES >> 20})
-        data = await request.body()
-        if len(data) > MAX_BLOB_BYTES:
-            raise ServerError(413, "request.too_big", {"mb": MAX_BLOB_BYTES >> 20})
+        data = await _body(request, MAX_BLOB_BYTES)
 
         def save() -> bool:
             folder.save(sha, data)
@@ -190,11 +197,7 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
     async def blob_chunk(sha: str, request: Request, actor: Actor) -> BlobProgress:
         """One chunk of a large file (`Content-Range: bytes first-last/total`)."""
         _checked_sha(sha)
-        if int(request.headers.get("content-length") or 0) > MAX_CHUNK_BYTES:
-            raise ServerError(413, "request.too_big", {"mb": MAX_CHUNK_BYTES >> 20})
-        data = await request.body()
-        if len(data) > MAX_CHUNK_BYTES:
-            raise ServerError(413, "request.too_big", {"mb": MAX_CHUNK_BYTES >> 20})
+        data = await _body(request, MAX_CHUNK_BYTES)
         start, total = _content_range(request, len(data))
 
         def keep() -> BlobProgress:

@@ -18,7 +18,7 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from sqlalchemy import Connection, select
@@ -56,12 +56,7 @@ class BlobFolder:
         target = self.path_of(sha)
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(f"{sha}.{uuid.uuid4().hex}.tmp")
-            with open(tmp, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
+            os.replace(_synced_copy(target, [data]), target)
 
     # -- uploads in chunks -----------------------------------------------------------------
 
@@ -84,12 +79,7 @@ class BlobFolder:
         if end > have:
             folder.mkdir(parents=True, exist_ok=True)
             name = folder / f"{start:012d}-{end:012d}"
-            tmp = folder / f".{name.name}.{uuid.uuid4().hex}.tmp"
-            with open(tmp, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, name)
+            os.replace(_synced_copy(name, [data]), name)
         return max(have, min(end, total))
 
     def finish(self, sha: str, total: int) -> None:
@@ -101,10 +91,11 @@ class BlobFolder:
         target = self.path_of(sha)
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(f"{sha}.{uuid.uuid4().hex}.tmp")
             digest = hashlib.sha256()
-            with open(tmp, "wb") as out:
-                at = 0
+            at = 0  # the bytes joined so far
+
+            def pieces() -> Iterator[bytes]:
+                nonlocal at
                 for start, end, path in _chunks(folder):
                     if end <= at or start > at:
                         continue
@@ -112,10 +103,10 @@ class BlobFolder:
                         handle.seek(at - start)
                         piece = handle.read(end - at)
                     digest.update(piece)
-                    out.write(piece)
                     at = end
-                out.flush()
-                os.fsync(out.fileno())
+                    yield piece
+
+            tmp = _synced_copy(target, pieces())
             if at != total or digest.hexdigest() != sha:
                 tmp.unlink(missing_ok=True)
                 shutil.rmtree(folder, ignore_errors=True)
@@ -163,6 +154,18 @@ def register(session: Session, actor: Actor, sha: str, size: int) -> bool:
     except IntegrityError:
         return False
     return True
+
+
+def _synced_copy(target: Path, pieces: Iterable[bytes]) -> Path:
+    """The pieces written and synced to disk under a temporary name beside `target`, for
+    the caller to rename into place (a reader never sees a file half written)."""
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
+    with open(tmp, "wb") as handle:
+        for piece in pieces:
+            handle.write(piece)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return tmp
 
 
 def _chunks(folder: Path) -> list[tuple[int, int, Path]]:

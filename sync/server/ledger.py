@@ -139,7 +139,7 @@ def current(session: Session) -> int:
 
 
 def _multi_row(session: Session) -> bool:
-    """Whether many rows go in one statement, as one JSON document (`_given`): on
+    """Whether many rows go in one statement, as one JSON document (`Rows.write`): on
     PostgreSQL, where an executemany sends, binds and runs a statement per row. SQLite's
     executemany loops in C, cheaply."""
     return session.get_bind().dialect.name == "postgresql"
@@ -181,31 +181,6 @@ def _with_defaults(table: Table, rows: Sequence[Mapping[str, Any]]) -> list[dict
             full[c.name] = default.arg(None) if default.is_callable else default.arg
         out.append(full)
     return out
-
-
-def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert rows that all set the same columns (one statement)."""
-    written = Rows()
-    written.inserts.append((table, rows))
-    written.write(session)
-
-
-def update_rows(
-    session: Session, table: Table, keys: Sequence[str], rows: Sequence[Mapping[str, Any]]
-) -> None:
-    """Update rows found by their key columns; every row sets the same columns."""
-    written = Rows()
-    written.updates.append((table, tuple(keys), rows))
-    written.write(session)
-
-
-def upsert(
-    session: Session, table: Table, rows: Sequence[Mapping[str, Any]], keys: Sequence[str]
-) -> None:
-    """Insert rows, or update the non-key columns of those already there (one statement)."""
-    written = Rows()
-    written.upserts.append((table, tuple(keys), rows))
-    written.write(session)
 
 
 @dataclass
@@ -461,16 +436,12 @@ def write_pending(session: Session) -> None:
     if is_dry(session):
         return
     pending = session.info.pop(_PENDING, None)
-    if pending:
-        upsert(
-            session,
-            FieldSeq.__table__,  # type: ignore[arg-type]
-            list(pending.values()),
-            ("entity", "record_id", "field"),
-        )
     deferred: dict[Table, list[Mapping[str, Any]]] | None = session.info.pop(_DEFERRED, None)
-    for table, rows in (deferred or {}).items():
-        insert_rows(session, table, rows)
+    rows = Rows(inserts=list((deferred or {}).items()))
+    if pending:
+        key = ("entity", "record_id", "field")
+        rows.upserts.append((FieldSeq.__table__, key, list(pending.values())))  # type: ignore[arg-type]
+    rows.write(session)
 
 
 def take_pending(

@@ -74,9 +74,9 @@ class Prepared:
     receipts: list[Receipt]
     #: (entity, id) -> the sequence of the record's last change when read
     seen: dict[tuple[str, str], int]
-    #: table name, rows
+    #: table name, rows (of any columns: `together` groups them by columns)
     inserts: list[tuple[str, list[dict[str, Any]]]]
-    #: table name, its key columns, rows of key and changed values
+    #: table name, its key columns, rows of key and changed values (the same)
     updates: list[tuple[str, tuple[str, ...], list[dict[str, Any]]]]
     field_seqs: list[dict[str, Any]]
 
@@ -215,16 +215,14 @@ def prepare(db: ServerDatabase, actor: Actor, ops: Sequence[Op]) -> Prepared | N
             return None
         field_seqs, deferred = ledger.take_pending(session)
         inserts: dict[Table, list[dict[str, Any]]] = {}
-        #: rows per table, key columns and set of columns (one statement each)
-        updates: dict[tuple[Table, tuple[str, ...], tuple[str, ...]], list[dict[str, Any]]] = {}
+        updates: dict[Table, list[dict[str, Any]]] = {}
         for obj in session.new:
             table, row = _row(obj, changed_only=False)
             inserts.setdefault(table, []).append(row)
         for obj in session.dirty:
             table, row = _row(obj, changed_only=True)
-            keys = tuple(c.name for c in table.primary_key.columns)
-            if len(row) > len(keys):
-                updates.setdefault((table, keys, tuple(sorted(row))), []).append(row)
+            if len(row) > len(table.primary_key.columns):
+                updates.setdefault(table, []).append(row)
         for table, rows in deferred.items():
             inserts.setdefault(table, []).extend(dict(r) for r in rows)
         return Prepared(
@@ -232,8 +230,11 @@ def prepare(db: ServerDatabase, actor: Actor, ops: Sequence[Op]) -> Prepared | N
             count=ledger.current(session) - base,
             receipts=receipts,
             seen=dict(session.info[_SEEN]),
-            inserts=_grouped(inserts),
-            updates=[(table.name, keys, rows) for (table, keys, _), rows in updates.items()],
+            inserts=[(table.name, rows) for table, rows in inserts.items()],
+            updates=[
+                (table.name, tuple(c.name for c in table.primary_key.columns), rows)
+                for table, rows in updates.items()
+            ],
             field_seqs=field_seqs,
         )
 
@@ -261,16 +262,3 @@ def _columns(mapper: Any) -> tuple[Table, list[tuple[str, str]], list[tuple[str,
     primary = {c.name for c in table.primary_key.columns}
     columns = [(prop.key, prop.columns[0].name) for prop in mapper.column_attrs]
     return table, columns, [(k, n) for k, n in columns if n in primary]
-
-
-def _grouped(
-    inserts: Mapping[Table, list[dict[str, Any]]],
-) -> list[tuple[str, list[dict[str, Any]]]]:
-    """Rows per table and set of columns (one statement each), record tables parents first."""
-    groups: list[tuple[str, list[dict[str, Any]]]] = []
-    for table in sorted(inserts, key=lambda t: _ORDER.get(t.name, len(_ORDER))):
-        by_names: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-        for row in inserts[table]:
-            by_names.setdefault(tuple(sorted(row)), []).append(row)
-        groups += [(table.name, rows) for rows in by_names.values()]
-    return groups

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from app.services.attachments import attach
 from app.services.registry import Registry
 from app.store.database import Database
+from app.store.receipts import SyncReceipt
 from app.store.work import Attachment
 from sync.client import SyncClient
 from sync.server.db import ServerDatabase
@@ -54,6 +55,16 @@ def chunk_ranges(client: SyncClient) -> list[str]:
     return sent
 
 
+def synced_in_chunks(db: Database) -> tuple[SyncReceipt, list[str]]:
+    """A sync sending files in chunks of `CHUNK`: its receipt and the chunks' ranges."""
+    client = SyncClient(db, retries=1, chunk_bytes=CHUNK)
+    ranges = chunk_ranges(client)
+    try:
+        return client.sync(), ranges
+    finally:
+        client.close()
+
+
 def patch(wire: Wire, sha: str, data: bytes, start: int, total: int) -> requests.Response:
     headers = {
         **wire.headers,
@@ -76,12 +87,7 @@ def test_photos_small_and_chunked_travel_to_the_other_laptop(
     alice, rita = laptops(process, "alice"), laptops(process, "rita")
     small_sha, small = photo(alice, 20_000)
     big_sha, big = photo(alice, 5 * CHUNK + 1234)
-    client = SyncClient(alice, retries=1, chunk_bytes=CHUNK)
-    ranges = chunk_ranges(client)
-    try:
-        receipt = client.sync()
-    finally:
-        client.close()
+    receipt, ranges = synced_in_chunks(alice)
     assert (receipt.status, receipt.blobs_sent) == ("done", 2)
     # the small photo went whole (no chunk); the large one in six chunks, in order
     assert ranges == [
@@ -128,12 +134,7 @@ def test_an_upload_broken_off_resumes_at_the_first_byte_the_server_lacks(
     with database.read() as s:
         assert s.get(Blob, sha) is None  # not whole: not a blob yet
 
-    second = SyncClient(alice, retries=1, chunk_bytes=CHUNK)
-    resumed = chunk_ranges(second)
-    try:
-        receipt = second.sync()
-    finally:
-        second.close()
+    receipt, resumed = synced_in_chunks(alice)
     assert receipt.status == "done" and receipt.blobs_sent == 1
     assert [r.split("-")[0] for r in resumed] == [f"bytes {n * CHUNK}" for n in (2, 3, 4)]
     assert stored_blob(database, process, sha) == data

@@ -399,13 +399,14 @@ def test_the_same_new_records_pushed_twice_in_one_group_are_written_once(
         assert s.scalar(logged) == 3
 
 
-# -- many rows in one statement (`ledger.insert_rows`, `update_rows`, `upsert`) --------------
+# -- many rows in one statement (`ledger.Rows`) ------------------------------------------------
 
 
 def phone_seqs(s: Session, *seqs: tuple[str, int]) -> None:
     """Upsert the phone's field sequence of households (record id, seq), in one statement."""
     rows = [{"entity": "household", "record_id": r, "field": "phone", "seq": q} for r, q in seqs]
-    ledger.upsert(s, FieldSeq.__table__, rows, ("entity", "record_id", "field"))  # type: ignore[arg-type]
+    key = ("entity", "record_id", "field")
+    ledger.Rows(upserts=[(FieldSeq.__table__, key, rows)]).write(s)  # type: ignore[list-item]
 
 
 def test_rows_are_written_with_their_values_and_defaults(database: ServerDatabase) -> None:
@@ -425,13 +426,10 @@ def test_rows_are_written_with_their_values_and_defaults(database: ServerDatabas
         for n in range(3)
     ]
     with database.write() as s:
-        ledger.insert_rows(s, ChangeLog.__table__, rows)  # type: ignore[arg-type]
-        ledger.update_rows(
-            s,
-            ChangeLog.__table__,  # type: ignore[arg-type]
-            ("seq",),
-            [{"seq": 901, "kind": "delete", "from_area": "330213001002"}],
-        )
+        log: Any = ChangeLog.__table__
+        ledger.Rows(inserts=[(log, rows)]).write(s)
+        update = {"seq": 901, "kind": "delete", "from_area": "330213001002"}
+        ledger.Rows(updates=[(log, ("seq",), [update])]).write(s)
         phone_seqs(s, ("r1", 5), ("r1", 7))
     with database.write() as s:
         phone_seqs(s, ("r1", 8), ("r2", 9))
