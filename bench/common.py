@@ -17,6 +17,16 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from tests.private_folders import isolate  # noqa: E402
+
+# a benchmark starts the program: its settings, data and cache go to a private folder, never
+# the user's (the programs a benchmark starts inherit it through the environment)
+_ISOLATION = isolate(prefix="fieldvisit-bench-")
+if _ISOLATION.made_here:
+    import atexit
+
+    atexit.register(shutil.rmtree, _ISOLATION.root, ignore_errors=True)
+
 from app.demo.district import build_demo_district  # noqa: E402
 from app.store.database import Database  # noqa: E402
 

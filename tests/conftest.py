@@ -1,18 +1,30 @@
-"""Test session setup: offscreen Qt, and a real encrypted database in a temporary folder."""
+"""Test session setup: private folders, offscreen Qt, a real encrypted database in a temporary
+folder."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.private_folders import Snapshot, isolate
+
+# Before anything asks Qt or platformdirs for a folder: the user's own settings, data and
+# cache are never touched by a test, nor by a program a test starts (they inherit this).
+ISOLATION = isolate()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.store.database import Database
-from app.store.keys import FAST_TEST_KDF
-from app.store.registry import Area
+from PySide6.QtCore import QSettings, QStandardPaths  # noqa: E402
+
+QStandardPaths.setTestModeEnabled(True)
+
+from app.store.database import Database  # noqa: E402
+from app.store.keys import FAST_TEST_KDF  # noqa: E402
+from app.store.registry import Area  # noqa: E402
 
 PASSWORD = "correct horse 电池 staple"
 VILLAGE = "330213001001"
@@ -44,3 +56,37 @@ def db(db_path: Path) -> Iterator[Database]:
         )
     yield database
     database.close()
+
+
+def private_settings_folder() -> Path:
+    """A new folder for one test's preferences, inside the session's private root."""
+    parent = ISOLATION.root / "settings"
+    parent.mkdir(exist_ok=True)
+    return Path(tempfile.mkdtemp(dir=parent))
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings() -> None:
+    """Each test starts from default preferences: what one test saves, the next never sees."""
+    folder = str(private_settings_folder())
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, folder)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run if the user's real Fieldvisit folders changed while it ran."""
+    if not ISOLATION.made_here:
+        return
+    changes = ISOLATION.before.changes(Snapshot.take(ISOLATION.real))
+    if changes:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        lines = ["the user's own Fieldvisit folders changed during the tests:", *changes]
+        if reporter is not None:
+            reporter.ensure_newline()
+            reporter.write_line("\n".join(lines), red=True, bold=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if ISOLATION.made_here:
+        shutil.rmtree(ISOLATION.root, ignore_errors=True)
