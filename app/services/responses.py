@@ -59,6 +59,18 @@ def as_issues(found: list[FormIssue]) -> list[Issue]:
 
 
 @dataclass(frozen=True)
+class NewResponse:
+    """Which response a form not started yet will be: form, round and subject."""
+
+    form_id: str
+    form_version: str
+    survey_round: str
+    household_id: str
+    person_id: str | None = None
+    visit_id: str | None = None
+
+
+@dataclass(frozen=True)
 class Checked:
     """A response's answers as saved, with its errors and warnings."""
 
@@ -151,47 +163,98 @@ class Responses:
     ) -> tuple[str, Changed]:
         """Open this round's response (new, or the assigned one) as a pre-filled draft."""
         with self.db.transaction() as s:
-            household = changes.get_live(s, Household, household_id)
-            if form.subject == "person":
-                if person_id is None:
-                    raise ValidationFailed([Issue("field.required", {"field": "person_id"})])
-                person = changes.get_live(s, Person, person_id)
-                if person.household_id != household.id:
-                    raise ValidationFailed([Issue("person.unknown", {"id": person_id})])
-            query = select(FormResponse).where(
-                FormResponse.form_id == form.id,
-                FormResponse.survey_round == survey_round,
-                FormResponse.household_id == household_id,
-                FormResponse.deleted.is_(False),
-            )
-            if person_id:
-                query = query.where(FormResponse.person_id == person_id)
-            existing = s.scalars(query).first()
-            if existing is not None and existing.state != workflow.ASSIGNED:
-                return existing.id, Changed()
-            if existing is None:
-                existing = changes.create(
-                    s,
-                    FormResponse,
-                    {
-                        "form_id": form.id,
-                        "form_version": form.version,
-                        "survey_round": survey_round,
-                        "household_id": household_id,
-                        "person_id": person_id,
-                        "visit_id": visit_id,
-                        "state": workflow.ASSIGNED,
-                    },
-                    user=self.user,
-                )
-            engine = FormEngine(form)
-            answers = engine.prefill(self.context(s, existing), self.last_accepted(s, existing))
-            self._move(s, existing, workflow.DRAFT, extra={"answers": answers})
-            return existing.id, Changed(households=frozenset({household_id}))
+            new = NewResponse(form.id, form.version, survey_round, household_id, person_id,
+                              visit_id)  # fmt: skip
+            response, started = self._started(s, new, None, None)
+            changed = Changed(households=frozenset({household_id})) if started else Changed()
+            return response.id, changed
 
-    def save(self, response_id: str, answers: Mapping[str, Any]) -> Checked:
-        """Save a draft (cleaned: skipped items lose their answers); returns its issues."""
+    @staticmethod
+    def unsaved(new: NewResponse) -> FormResponse:
+        """The response `new` describes as it would start, never added to the session: what
+        a form shows before the member changes anything (opening writes nothing)."""
+        return FormResponse(
+            form_id=new.form_id,
+            form_version=new.form_version,
+            survey_round=new.survey_round,
+            household_id=new.household_id,
+            person_id=new.person_id,
+            visit_id=new.visit_id,
+            state=workflow.ASSIGNED,
+            answers={},
+            state_history=[],
+        )
+
+    def prefilled(self, session: Session, response: FormResponse) -> dict[str, Any]:
+        """A response's first answers: the registry's facts and last year's kept answers."""
+        engine = FormEngine(get_form(response.form_id, response.form_version))
+        last = self.last_accepted(session, response)
+        return engine.prefill(self.context(session, response), last)
+
+    def _started(
+        self,
+        s: Session,
+        new: NewResponse,
+        response_id: str | None,
+        answers: Mapping[str, Any] | None,
+    ) -> tuple[FormResponse, bool]:
+        """The round's response of `new` as a draft (created, or moved from assigned) with
+        `answers` (cleaned), or pre-filled when None; True when it was started here."""
+        household = changes.get_live(s, Household, new.household_id)
+        form = get_form(new.form_id, new.form_version)
+        if form.subject == "person":
+            if new.person_id is None:
+                raise ValidationFailed([Issue("field.required", {"field": "person_id"})])
+            person = changes.get_live(s, Person, new.person_id)
+            if person.household_id != household.id:
+                raise ValidationFailed([Issue("person.unknown", {"id": new.person_id})])
+        query = select(FormResponse).where(
+            FormResponse.form_id == form.id,
+            FormResponse.survey_round == new.survey_round,
+            FormResponse.household_id == new.household_id,
+            FormResponse.deleted.is_(False),
+        )
+        if new.person_id:
+            query = query.where(FormResponse.person_id == new.person_id)
+        existing = s.scalars(query).first()
+        if existing is not None and existing.state != workflow.ASSIGNED:
+            return existing, False
+        if existing is None:
+            existing = changes.create(
+                s,
+                FormResponse,
+                {
+                    "form_id": form.id,
+                    "form_version": form.version,
+                    "survey_round": new.survey_round,
+                    "household_id": new.household_id,
+                    "person_id": new.person_id,
+                    "visit_id": new.visit_id,
+                    "state": workflow.ASSIGNED,
+                },
+                user=self.user,
+                record_id=response_id,
+            )
+        if answers is None:
+            first = self.prefilled(s, existing)
+        else:
+            first = FormEngine(form).clean(answers, self.context(s, existing))
+        self._move(s, existing, workflow.DRAFT, extra={"answers": first})
+        return existing, True
+
+    def save(
+        self, response_id: str, answers: Mapping[str, Any], *, new: NewResponse | None = None
+    ) -> Checked:
+        """Save a draft (cleaned: skipped items lose their answers); returns its issues.
+
+        A response not started yet (`new` says which one; `response_id` is the id it gets)
+        starts with this first save: opening a form and leaving it unchanged writes nothing.
+        """
         with self.db.transaction() as s:
+            response = s.get(FormResponse, response_id)
+            if new is not None and (response is None or response.state == workflow.ASSIGNED):
+                response, _ = self._started(s, new, response_id, answers)
+                response_id = response.id
             response = changes.get_live(s, FormResponse, response_id)
             refused = workflow.edit_issues(response.state, self.role)
             if refused:

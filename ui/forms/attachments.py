@@ -55,15 +55,25 @@ class SessionAttachments:
     """The attachment store of one record of the signed-in session."""
 
     def __init__(
-        self, session: AppSession, owner_entity: str, owner_id: str, *, tag: str = ""
+        self,
+        session: AppSession,
+        owner_entity: str,
+        owner_id: str,
+        *,
+        tag: str = "",
+        make_owner: Callable[[], None] | None = None,
     ) -> None:
         self.session = session
         self.owner_entity = owner_entity
         self.owner_id = owner_id
         self.tag = tag
+        #: writes the owner first when it is not written yet (a form shown, not started)
+        self.make_owner = make_owner
 
     def _store(self, read: Callable[[], bytes], mime: str, kind: str, done: Done) -> None:
         session = self.session
+        if self.make_owner is not None:
+            self.make_owner()  # on the UI thread, before the attachment's job: in order
 
         def work(_report: worker.Progress) -> tuple[str, Changed]:
             data = read()

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from app.domain.issues import ValidationFailed
-from app.services.responses import Checked
+from app.services.responses import Checked, NewResponse
 from ui.session import AppSession
 
 
@@ -32,6 +32,8 @@ class DraftSaver(QObject):
         self._waiting: dict[str, dict[str, Any]] = {}
         self._running: str | None = None
         self._idle_callbacks: list[Callable[[], None]] = []
+        #: responses shown but not started yet: their first save starts them
+        self.starts: dict[str, NewResponse] = {}
 
     @property
     def busy(self) -> bool:
@@ -60,13 +62,14 @@ class DraftSaver(QObject):
         response_id = next(iter(self._waiting))
         answers = self._waiting.pop(response_id)
         self._running = response_id
-        responses = self.session.responses
+        responses, new = self.session.responses, self.starts.get(response_id)
         self.session.run(
-            lambda _report: responses.save(response_id, answers), self._done, self._failed
+            lambda _report: responses.save(response_id, answers, new=new), self._done, self._failed
         )
 
     def _done(self, checked: Checked) -> None:
         self._running = None
+        self.starts.pop(checked.response_id, None)
         self.saved.emit(checked)
         self._next()
 
@@ -84,7 +87,11 @@ class DraftSaver(QObject):
         if self._running is not None:  # let the save in flight end first: it is older
             QThreadPool.globalInstance().waitForDone(10_000)
         try:
-            return self.session.responses.save(response_id, answers)
+            checked = self.session.responses.save(
+                response_id, answers, new=self.starts.get(response_id)
+            )
         except Exception as exc:  # the member is told; the window still closes
             self.failed.emit(response_id, self.tr("草稿没有保存：%s") % exc)
             return None
+        self.starts.pop(response_id, None)
+        return checked

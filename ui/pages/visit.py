@@ -221,8 +221,10 @@ class VisitPage(VisitView):
         if index >= len(self.entries) or self.entries[index] != opened.entry:
             return  # the page moved on to another household
         rid = opened.response_id
-        self.replace_entry(index, dataclasses.replace(opened.entry, response_id=rid,
-                                                      state=opened.state))  # fmt: skip
+        state = opened.entry.state if opened.new is not None else opened.state
+        self.replace_entry(index, dataclasses.replace(opened.entry, response_id=rid, state=state))
+        if opened.new is not None:
+            self.saver.starts[rid] = opened.new  # started by its first save, not by opening
         editable = opened.editable and self.session.role == workflow.MEMBER
         form = FormWidget(
             opened.form,
@@ -231,14 +233,14 @@ class VisitPage(VisitView):
             opened.answers,
             opened.last,
             editable,
-            attachments=SessionAttachments(self.session, "form_response", rid),
+            attachments=SessionAttachments(
+                self.session, "form_response", rid, make_owner=lambda: self._start_now(rid)
+            ),
         )
         form.changed.connect(lambda rid=rid: self._form_changed(rid))
         self.forms[rid] = form
         self.opened[rid] = opened
         self.stack.addWidget(form)
-        if editable and opened.added:
-            self._form_changed(rid)  # the visit's own facts (surveyor, date) were filled in
         if self._wanted == opened.entry:
             self._show(rid, then)
 
@@ -336,9 +338,18 @@ class VisitPage(VisitView):
     def _draft_saved(self, checked: object) -> None:
         rid = getattr(checked, "response_id", "")
         index = self.entry_of(rid)
-        if index >= 0 and self.entries[index].state in (workflow.RETURNED, workflow.ASSIGNED):
+        if index >= 0 and self.entries[index].state in (None, workflow.RETURNED, workflow.ASSIGNED):
             self.replace_entry(index, dataclasses.replace(self.entries[index], state="draft"))
         self.session.announce(Changed(households=frozenset({self.household_id})))
+
+    def _start_now(self, rid: str) -> None:
+        """Write a form not started yet now (a photo or a signature needs its response)."""
+        form = self.forms.get(rid)
+        if rid in self.saver.starts and form is not None:
+            self.dirty.discard(rid)
+            checked = self.saver.save_now(rid, form.answers())
+            if checked is not None:
+                self._draft_saved(checked)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.save_drafts()

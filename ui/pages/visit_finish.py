@@ -21,6 +21,9 @@ from app.store.work import FormResponse
 from ui.forms.marks import ERROR, WARNING, mark_icon
 from ui.pages.visit_plan import DueEntry
 
+#: an entry in these states has no response written yet (or only the one assigned to it)
+UNSTARTED = (None, workflow.ASSIGNED)
+
 if TYPE_CHECKING:
     from ui.pages.visit import VisitPage
 
@@ -65,7 +68,7 @@ class VisitFinisher(QObject):
 
     def _check(self) -> None:
         open_entries = [e for e in self.page.entries if not e.is_case and not e.done]
-        started = [e for e in open_entries if e.response_id and e.state != workflow.ASSIGNED]
+        started = [e for e in open_entries if e.response_id and e.state not in UNSTARTED]
         self.not_started = [e for e in open_entries if e not in started]
         if not started:
             self._stop(self.tr("本户还没有填写任何表，没有可完成的内容"))

@@ -7,6 +7,7 @@ translated under the visit page's context (QCoreApplication.translate is thread-
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
@@ -19,8 +20,9 @@ from app.domain.settings import SettingsError, load_settings
 from app.forms.context import FormContext
 from app.forms.definition import FormDefinition
 from app.forms.loader import get_form, load_forms
-from app.services.responses import Responses
+from app.services.responses import NewResponse, Responses
 from app.store import rounds
+from app.store.base import new_id
 from app.store.database import Database
 from app.store.registry import Household, Person, User
 from app.store.work import Attachment, FormResponse, RenovationCase
@@ -175,10 +177,11 @@ class OpenedResponse:
     last: dict[str, Any] | None
     reason: str
     added: tuple[str, ...] = ()  # items filled with the visit's own facts
+    new: NewResponse | None = None  # not started yet: its first save starts it
 
     @property
     def editable(self) -> bool:
-        return self.state in workflow.EDITABLE_STATES
+        return self.new is not None or self.state in workflow.EDITABLE_STATES
 
 
 def visit_facts(db: Database, username: str) -> dict[str, str]:
@@ -195,20 +198,26 @@ def visit_facts(db: Database, username: str) -> dict[str, str]:
 def open_response(
     responses: Responses, household_id: str, entry: DueEntry, facts: dict[str, str]
 ) -> OpenedResponse:
-    """Start the response if it is not started (pre-filled), and read it for the form."""
-    response_id = entry.response_id
-    if response_id is None or entry.state == workflow.ASSIGNED:
-        form = get_form(entry.form_id, entry.form_version)
-        response_id, _ = responses.start(
-            form, entry.survey_round, household_id=household_id, person_id=entry.person_id
-        )
+    """Read the response for the form; one not started yet is shown pre-filled and written
+    by its first save only (`OpenedResponse.new`), so that opening it changes nothing."""
     with responses.db.session() as s:
-        response = s.get(FormResponse, response_id)
-        assert response is not None
+        response = s.get(FormResponse, entry.response_id) if entry.response_id else None
+        new: NewResponse | None = None
+        if response is None or response.state == workflow.ASSIGNED:
+            new = NewResponse(entry.form_id, entry.form_version, entry.survey_round,
+                              household_id, entry.person_id)  # fmt: skip
+            if response is not None:
+                new = dataclasses.replace(new, form_version=response.form_version)
+            unsaved = responses.unsaved(new)
+            unsaved.id = response.id if response is not None else new_id()
+            answers = responses.prefilled(s, unsaved)
+            response = unsaved
+        else:
+            answers = dict(response.answers)
         form = get_form(response.form_id, response.form_version)
-        answers = dict(response.answers)
+        state = workflow.ASSIGNED if new is not None else response.state
         added: list[str] = []
-        if response.state in workflow.EDITABLE_STATES:
+        if new is not None or state in workflow.EDITABLE_STATES:
             for name, fact in VISIT_FACT_ITEMS.items():
                 if name in form.items and not answers.get(name) and facts.get(fact):
                     answers[name] = facts[fact]
@@ -216,11 +225,12 @@ def open_response(
         return OpenedResponse(
             entry=entry,
             response_id=response.id,
-            state=response.state,
+            state=state,
             form=form,
             context=responses.context(s, response),
             answers=answers,
             last=responses.last_accepted(s, response),
             reason=_return_reason(response.state_history),
             added=tuple(added),
+            new=new,
         )
