@@ -12,7 +12,9 @@ BASE_POINT_SIZE = 10.5
 
 def apply(app: QApplication, preferences: Preferences, family: str | None = None) -> None:
     """Set the application font size and palette from the preferences."""
-    font = QFont(family) if family else app.font()
+    font = QFont(app.font())
+    if family:  # first in the chain; the fallback families (rare hanzi) stay after it
+        font.setFamilies([family, *(f for f in app.font().families() if f != family)])
     font.setPointSizeF(BASE_POINT_SIZE * preferences.text_size / 100)
     app.setFont(font)
     app.setPalette(high_contrast_palette() if preferences.high_contrast else standard_palette())

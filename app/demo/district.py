@@ -16,7 +16,15 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, insert
 
-from app.demo.names import BANKS, BIRTH_REGIONS, FEMALE_CHARS, MALE_CHARS, ROADS, SURNAMES
+from app.demo.names import (
+    BANKS,
+    BIRTH_REGIONS,
+    FEMALE_CHARS,
+    MALE_CHARS,
+    ROADS,
+    SURNAMES,
+    with_rare_character,
+)
 from app.domain.areas import AreaLevel, load_areas
 from app.domain.certificate import make_certificate
 from app.domain.identity import make_resident_id
@@ -106,6 +114,9 @@ class DistrictBuilder:
         self.db = db
         self.target = persons
         self.rng = random.Random(seed)
+        # rare name characters draw from a stream of their own: the rest of a seed's
+        # district stays as it was
+        self.rare_rng = random.Random(seed + 0x5EED)
         self.today = today
         self.now = datetime(today.year, today.month, today.day, 8, 0)
         self.used_ids: set[str] = set()
@@ -282,7 +293,7 @@ class DistrictBuilder:
             **self._common(),
             "household_id": household["id"],
             "relation": relation,
-            "name": _name(rng, sex),
+            "name": with_rare_character(self.rare_rng, _name(rng, sex), sex),
             "id_number": resident_id,
             "sex": sex,
             "birth_date": birth,

@@ -6,6 +6,8 @@ combinations are drawn at random, so no generated person is anyone in particular
 
 from __future__ import annotations
 
+import random
+
 # The most common surnames, with rough weights (per mille of the population).
 SURNAMES: tuple[tuple[str, int], ...] = (
     ("王", 72), ("李", 72), ("张", 69), ("刘", 54), ("陈", 54), ("杨", 31), ("黄", 23),
@@ -27,6 +29,21 @@ MALE_CHARS = tuple(
 FEMALE_CHARS = tuple(
     "芳娜敏静丽艳娟霞燕玲萍红英梅琳莉兰凤洁琴云莲雪慧婷倩颖佳玉珍秀桂琼月翠彩春晶欣悦玥珺婕祎赟菊瑶怡璐"
 )
+
+#: Name characters outside GBK, as registries hold them (CJK Extension A, the characters of
+#: 通用规范汉字表 in Extensions B-F, and 𠮷): a few persons get one, so the demo shows that
+#: they print and show (the fonts in resources/fonts cover them).
+RARE_MALE_CHARS = tuple("䶮𬘭𬍤𫖮𬸚𫟹")
+RARE_FEMALE_CHARS = tuple("㛃𠮷𬘡𬙋𫘪")
+RARE_NAME_SHARE = 0.005
+
+
+def with_rare_character(rng: random.Random, name: str, sex: str) -> str:
+    """`name`, or for about one person in 200 the name with a rare last character."""
+    if rng.random() >= RARE_NAME_SHARE:
+        return name
+    return name[:-1] + rng.choice(RARE_MALE_CHARS if sex == "1" else RARE_FEMALE_CHARS)
+
 
 ROADS = (
     "中山路", "南山路", "大成路", "岳林路", "长汀路", "金海路", "广平路", "惠政路",

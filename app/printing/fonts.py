@@ -1,8 +1,15 @@
-"""The print font (WenQuanYi Micro Hei, GBK subset), registered once, and its glyph check.
+"""The print fonts, registered once, the one function that draws text with them, and the
+glyph check.
 
-reportlab draws nothing for a character its font lacks. Every text that goes on paper
-passes through `GlyphCheck.clean`, which prints the traditional missing-character mark
-〓 in its place and reports it, so a rare name character never silently vanishes.
+The fonts form a chain: WenQuanYi Micro Hei (GBK subset) draws nearly everything; HanaMinA
+(a subset of rare hanzi: CJK Extension A, the 196 characters of 通用规范汉字表 in
+Extensions B-F, ...) draws the characters the first one lacks. reportlab does no font
+fallback itself, so every text goes on paper through `show`, which splits it into runs by
+the first font of the chain that has each character.
+
+reportlab draws nothing for a character no font has. Every text passes through
+`GlyphCheck.clean` first, which prints the traditional missing-character mark 〓 in its
+place and reports it, so a rare name character never silently vanishes.
 """
 
 from __future__ import annotations
@@ -14,48 +21,142 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab import rl_config
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.textobject import PDFTextObject
 
-FONT = "WenQuanYiMicroHei"
-FONT_FILE = "WenQuanYiMicroHei-GBK.ttf"
+
+@dataclass(frozen=True)
+class PrintFont:
+    """One font of the chain: its name for reportlab and its file in resources/fonts."""
+
+    name: str
+    file: str
+
+
+#: the chain, first choice first
+FONTS = (
+    PrintFont("WenQuanYiMicroHei", "WenQuanYiMicroHei-GBK.ttf"),
+    PrintFont("HanaMinA-Rare", "HanaMinA-Rare.ttf"),
+)
+FONT = FONTS[0].name
+FONT_FILE = FONTS[0].file
 MISSING_MARK = "〓"  # U+3013 GETA MARK: what Chinese typesetting prints for a missing glyph
 
 _lock = threading.Lock()
 
 
-def font_path() -> Path:
-    """The shipped font file, inside a PyInstaller bundle when frozen."""
+def font_path(file: str = FONT_FILE) -> Path:
+    """A shipped font file, inside a PyInstaller bundle when frozen."""
     base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[2]))
-    return base / "resources" / "fonts" / FONT_FILE
+    return base / "resources" / "fonts" / file
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap, with each character written as UTF-16BE as the PDF
+    reference asks: reportlab writes the bare code point, so a character outside the BMP
+    (𠮷 U+20BB7) came back from the text layer as another one (U+20BB) or not at all."""
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *(
+                f"<{index:02X}> <{chr(code).encode('utf-16-be').hex().upper()}>"
+                for index, code in enumerate(subset)
+            ),
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
 
 
 @functools.cache
-def register_font() -> TTFont:
-    """Register the font with reportlab (about 0.1 s, so once per process)."""
+def register_fonts() -> tuple[TTFont, ...]:
+    """Register the chain with reportlab (about 0.1 s, so once per process)."""
     with _lock:
         # Binary page streams: ASCII85 would make them a quarter larger and cost time
         rl_config.useA85 = 0
-        font = TTFont(FONT, str(font_path()))
-        pdfmetrics.registerFont(font)
-        return font
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+        fonts = tuple(TTFont(font.name, str(font_path(font.file))) for font in FONTS)
+        for font in fonts:
+            pdfmetrics.registerFont(font)
+        return fonts
+
+
+def register_font() -> TTFont:
+    """Register the chain; returns the first font."""
+    return register_fonts()[0]
 
 
 @functools.cache
-def _metrics() -> tuple[frozenset[int], dict[int, float], float]:
-    face = register_font().face
-    widths = {code: float(width) for code, width in face.charWidths.items()}
-    return frozenset(face.charToGlyph), widths, float(face.defaultWidth)
+def _metrics() -> tuple[frozenset[int], dict[int, float], float, dict[int, str]]:
+    """What the chain covers, each character's width (of the font that draws it), the
+    first font's default width, and the font of each character the first one lacks."""
+    fonts = register_fonts()
+    widths: dict[int, float] = {}
+    owner: dict[int, str] = {}
+    for number, font in enumerate(fonts):
+        for code, width in font.face.charWidths.items():
+            if code in widths:
+                continue
+            widths[code] = float(width)
+            if number:
+                owner[code] = font.fontName
+    return frozenset(widths), widths, float(fonts[0].face.defaultWidth), owner
 
 
 def has_glyph(char: str) -> bool:
-    """Whether the font can draw `char`."""
+    """Whether a font of the chain can draw `char`."""
     return ord(char) in _metrics()[0]
 
 
 @functools.lru_cache(maxsize=65536)
+def runs(text: str) -> tuple[tuple[str, str], ...]:
+    """`text` split into (font name, part) runs, each part drawn by the first font of the
+    chain that has its characters (characters no font has stay with the first font)."""
+    owner = _metrics()[3]
+    out: list[tuple[str, str]] = []
+    for char in text:
+        font = owner.get(ord(char), FONT)
+        if out and out[-1][0] == font:
+            out[-1] = (font, out[-1][1] + char)
+        else:
+            out.append((font, char))
+    return tuple(out)
+
+
+def show(
+    text: PDFTextObject, clean: str, size: float, current: tuple[str, float] | None = None
+) -> tuple[str, float]:
+    """Draw `clean` (a text the glyph check passed) at the text object's cursor, each run
+    in its font: the one way text goes on paper. `current` is the font and size the text
+    object has already; returns the ones it has after."""
+    for font, part in runs(clean):
+        if current != (font, size):
+            text.setFont(font, size)
+            current = (font, size)
+        text.textOut(part)
+    return current or (FONT, size)
+
+
+@functools.lru_cache(maxsize=65536)
 def _unit_width(text: str) -> float:
-    _, widths, default = _metrics()
+    _, widths, default, _owner = _metrics()
     return sum(widths.get(ord(char), default) for char in text) / 1000
 
 
@@ -88,7 +189,7 @@ NO_LINE_START = frozenset("，。、；：？！）》」』”’%,.;:?!)")
 def _wrap_paragraph(text: str, width: float, size: float) -> list[str]:
     if text_width(text, size) <= width:
         return [text]
-    _, widths, default = _metrics()
+    _, widths, default, _owner = _metrics()
     limit = width / size * 1000
     lines: list[str] = []
     line = ""

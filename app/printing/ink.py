@@ -6,7 +6,7 @@ from __future__ import annotations
 from reportlab.lib.colors import Color, black
 from reportlab.pdfgen.canvas import Canvas
 
-from app.printing.fonts import FONT, GlyphCheck, text_width
+from app.printing.fonts import GlyphCheck, show, text_width
 
 
 class Ink:
@@ -61,17 +61,16 @@ class Ink:
         canvas = self.canvas
         if self._texts:
             text = canvas.beginText()
-            font: tuple[float, Color, bool] | None = None
+            look: tuple[Color, bool] | None = None
+            font: tuple[str, float] | None = None
             for x, y, clean, size, color, invisible in self._texts:
-                if font is None or font[0] != size:
-                    text.setFont(FONT, size)
-                if font is None or font[1] is not color:
+                if look is None or look[0] is not color:
                     text.setFillColor(color)
-                if (font is None and invisible) or (font is not None and font[2] != invisible):
+                if (look is None and invisible) or (look is not None and look[1] != invisible):
                     text.setTextRenderMode(3 if invisible else 0)
-                font = (size, color, invisible)
+                look = (color, invisible)
                 text.setTextOrigin(x, y)
-                text.textOut(clean)
+                font = show(text, clean, size, font)
             canvas.drawText(text)
         if self._boxes:
             path = canvas.beginPath()

@@ -20,7 +20,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from app.printing.fonts import FONT, GlyphCheck, register_font, text_width
+from app.printing.fonts import FONT, GlyphCheck, register_fonts, show, text_width
 from app.printing.ink import Ink
 from app.printing.model import PdfResult, PrintedRecord, RecordRef
 
@@ -75,7 +75,7 @@ class Sheet:
     """
 
     def __init__(self, printed_by: str, printed_at: datetime, title: str = "") -> None:
-        register_font()
+        register_fonts()
         self._buffer = io.BytesIO()
         self.canvas = Canvas(
             self._buffer,
@@ -200,8 +200,9 @@ class Sheet:
             return
         canvas = self.canvas
         canvas.beginForm(record.total_form, 0, -6, 80, 20)  # room for descenders below 0
-        canvas.setFont(FONT, 8)
-        canvas.drawString(0, 0, f" {record.pages} 页")
+        text = canvas.beginText(0, 0)
+        show(text, f" {record.pages} 页", 8)
+        canvas.drawText(text)
         canvas.endForm()
         self.records.append(
             PrintedRecord(record.ref, record.title, record.first_page, record.pages)

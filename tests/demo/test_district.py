@@ -88,7 +88,21 @@ def test_shape_and_validity(tmp_path: Path) -> None:
     with db.session() as s:
         some = persons[123]
         assert some.household_id in {h.household_id for h in search(s.connection(), some.name)}
+        # a few names with a character outside GBK (issue 17), found by search like any other
+        rare = [p for p in persons if not _in_gbk(p.name)]
+        assert 1 <= len(rare) <= 0.02 * PERSONS
+        for person in rare:
+            found = search(s.connection(), person.name)
+            assert person.household_id in {h.household_id for h in found}, person.name
     db.close()
+
+
+def _in_gbk(text: str) -> bool:
+    try:
+        text.encode("gbk")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def test_command_line_builds_a_database(tmp_path: Path, capsys) -> None:

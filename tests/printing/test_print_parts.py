@@ -15,7 +15,7 @@ from tests.printing.samples import FORM_A, context, resident_id
 
 
 def test_the_font_has_rare_name_characters_digits_and_the_marks_we_use() -> None:
-    for char in "堃赟玥喆珺婕祎0123456789X√□〓":
+    for char in "堃赟玥喆珺婕祎䶮𠮷㛃0123456789X√□〓":
         assert has_glyph(char), char
     assert not has_glyph("\U00020000")
     assert not has_glyph("☑")  # why tick boxes are drawn as shapes
