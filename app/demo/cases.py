@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import select, text
 
+from app.domain import assessment
 from app.domain import renovation as rules
 from app.services.renovation import RenovationCases
 from app.store.database import Database
@@ -99,13 +100,17 @@ def _walk(
     if target == rules.WITHDRAWN:
         member.withdraw(case_id, rng.choice(("户主不同意改造", "已搬迁", "房屋将拆迁")))
         return
+    more = random.Random(case_id)  # its own draws: the rest of the district stays as it was
     member.record_assessment(
         case_id,
-        {
-            "house_adaptable": True,
-            "wishes": "方便如厕和进出",
-            "door_width_cm": rng.randint(60, 80),
-            "step_height_cm": rng.randint(8, 25),
+        {  # what the assessment dialog saves (app.domain.assessment)
+            assessment.WISHES: "方便如厕和进出",
+            assessment.NEEDS: more.choice(("轮椅进出、如厕", "如厕、洗浴", "上下台阶")),
+            assessment.DOOR_WIDTH: rng.randint(60, 80),
+            assessment.STEP_HEIGHT: rng.randint(8, 25),
+            assessment.TOILET: more.choice(tuple(assessment.TOILETS)),
+            assessment.MEASUREMENTS: f"卫生间门宽{more.randint(60, 75)}厘米",
+            assessment.HOUSE_ADAPTABLE: True,
         },
     )
     steps: list[tuple[RenovationCases, str]] = [

@@ -5,7 +5,8 @@ side, the satisfaction and the three signatures.
 
 A case keeps its steps in ``items`` (parts ``assessment``, ``plan`` lines, ``acceptance``
 visits, ``settlement``...). A part's keys that are names of the form's items are its
-answers; the older free keys of an assessment are listed under 其他评估记录.
+answers; the keys the assessment dialog saves are turned into C1 answers (or labelled
+records under 其他评估记录) by app.domain.assessment, the one definition of those keys.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.domain import assessment
 from app.domain.renovation import yuan
 from app.forms.context import FormContext
 from app.forms.definition import FormDefinition
@@ -25,13 +27,7 @@ from app.printing.model import Mode, RecordRef, Subject
 
 RESULT_CODES = {"done": "1", "partly": "2", "not_done": "3"}
 KIND_CODES = {"building": "1", "device": "2"}
-STAMP_KEYS = frozenset({"part", "at", "by", "warnings", "round", "outcome"})
-FREE_KEY_LABELS = {
-    "wishes": "家庭的改造意愿",
-    "door_width_cm": "门宽（厘米）",
-    "step_height_cm": "台阶或门槛高度（厘米）",
-    "house_adaptable": "房屋是否具备改造条件",
-}
+STAMP_KEYS = assessment.STAMP_KEYS
 STAGE_LABELS = {"before": "改造前", "during": "施工中", "after": "改造后"}
 
 
@@ -123,21 +119,22 @@ def _paper(
 def _answers(part: Mapping[str, Any] | None, definition: FormDefinition) -> dict[str, Any]:
     if part is None:
         return {}
-    return {k: v for k, v in part.items() if k in definition.items and k not in STAMP_KEYS}
+    return {
+        k: v
+        for k, v in part.items()
+        if k in definition.items and k not in STAMP_KEYS and k not in assessment.FIELDS
+    }
 
 
 def assessment_paper(case: CaseFile, definition: FormDefinition, own_file: bool) -> FormPrint:
     """The needs assessment (C1) with the before photos; blank when not yet assessed."""
     part = case.last("assessment")
-    answers = _answers(part, definition)
+    given = _answers(part, definition)
+    saved = {k: v for k, v in (part or {}).items() if k not in given}
+    answers, free = assessment.form_answers(saved)
+    answers.update(given)
     if part is not None and part.get("at"):
         answers.setdefault("assess_date", str(part["at"])[:10])
-    free = []
-    for key, value in (part or {}).items():
-        if key in STAMP_KEYS or key in definition.items:
-            continue
-        shown = ("是" if value else "否") if isinstance(value, bool) else str(value)
-        free.append((FREE_KEY_LABELS.get(key, key), shown))
     if part is not None:
         when = str(part.get("at", "")).replace("T", " ")
         free.append(("评估记录人、时间", f"{part.get('by', '')} {when}".strip()))
@@ -174,14 +171,8 @@ def plan_paper(case: CaseFile, definition: FormDefinition, own_file: bool) -> Fo
         answers["plan_date"] = str(drafted.get("at", ""))[:10] or None
     over = case.total_fen - case.cap_fen
     verdict = f"超过上限 {yuan(over)} 元" if over > 0 else f"未超过上限，余 {yuan(-over)} 元"
-    budget = [
-        ("预算合计", f"{yuan(case.total_fen)} 元"),
-        ("每户费用上限", f"{yuan(case.cap_fen)} 元"),
-        ("预算与上限相比", verdict),
-    ]
-    if case.override_reason:
-        budget.append(("超限或只配辅具的原因", case.override_reason))
-    appendices: list[Appendix] = [Facts("预算与费用上限", budget)]
+    # the total, the cap and the reason are the form's C2.2, C2.3 and C2.6: only the margin
+    appendices: list[Appendix] = [Facts("预算与费用上限", [("预算与上限相比", verdict)])]
     settlement = case.last("settlement")
     if settlement is not None:
         actual = settlement.get("actual") or {}

@@ -32,6 +32,9 @@ ANSWER_X = LEFT + NUMBER_WIDTH + LABEL_WIDTH + 2 * mm
 ANSWER_WIDTH = RIGHT - ANSWER_X
 SIZE = 9
 SIGNATURE_HEIGHT = 20 * mm
+SIGNATURE_ROW = SIGNATURE_HEIGHT + 3 * mm  # a signature item: its box and the gap below
+BAR = 7 * mm  # a section's title bar
+DEFAULT_SIGNATURES = BAR + SIGNATURE_ROW
 ROW = (
     Column(LEFT, NUMBER_WIDTH, 8.5),
     Column(LEFT + NUMBER_WIDTH, LABEL_WIDTH, SIZE),
@@ -166,13 +169,37 @@ class _Drawer:
             leading=3.6 * mm,
             rule=False,
         )
+        signed_below = not any(i.type == "signature" for i in self.definition.items.values())
+        keeps = self._keeps(signed_below and not form.appendices)
         for section in self.definition.sections:
-            self._section(section)
-        for appendix in form.appendices:
+            self._section(section, keeps)
+        for n, appendix in enumerate(form.appendices, start=1):
+            last = n == len(form.appendices)
+            sheet.keep = DEFAULT_SIGNATURES if signed_below and last else 0.0
             appendix.draw(sheet)
-        if not any(i.type == "signature" for i in self.definition.items.values()):
+            sheet.keep = 0.0
+        if signed_below:
             self._default_signatures()
         sheet.end_record()
+
+    def _keeps(self, signed_below: bool) -> dict[str, float]:
+        """The room each item keeps below itself for the signatures that follow it, so
+        that signature boxes never stand alone at the top of a page: a run of signatures
+        stays with the item before it (and with each other)."""
+        order = [
+            (item, first)
+            for section in self.definition.sections
+            for first, item in zip(
+                [True] + [False] * (len(section.items) - 1), section.items, strict=True
+            )
+        ]
+        keeps: dict[str, float] = {}
+        run = DEFAULT_SIGNATURES if signed_below else 0.0  # the height of the run below
+        for item, first in reversed(order):
+            keeps[item.name] = run
+            signs = item.type == "signature" and item.name not in self.skipped
+            run = run + SIGNATURE_ROW + (BAR if first else 0.0) if signs else 0.0
+        return keeps
 
     def _header(self) -> list[tuple[str, str]]:
         form, subject = self.form, self.form.subject
@@ -188,28 +215,34 @@ class _Drawer:
                 ("公民身份号码", masked(subject.id_number, form.own_file)),
                 ("残疾人证号", masked(subject.cert_number, form.own_file)),
             ]
+        # the version by its number only: the form's id is internal (the QR code has it)
         pairs += [
             ("调查年度", round_label(form.survey_round)),
-            ("表单版本", f"{self.definition.id} {self.definition.version}"),
+            ("表单版本", self.definition.version),
         ]
         if form.state:
             pairs.append(("状态", form.state))
         return pairs + list(form.facts)
 
-    def _section(self, section: Section) -> None:
+    def _section(self, section: Section, keeps: dict[str, float]) -> None:
         items = section.items
         all_skipped = bool(items) and all(i.name in self.skipped for i in items)
         section_bar(self.sheet, section.title, "（本部分不适用）" if all_skipped else "")
         for item in items:
-            if item.type == "repeat" and item.name not in self.skipped:
-                self._repeat(item)
-            elif item.type == "signature" and item.name not in self.skipped:
-                self._signature(item)
-            elif item.type == "note":
-                lines = text_lines(item.title, WIDTH, 8, grey=True)
-                draw_row(self.sheet, [Column(LEFT, WIDTH, 8)], [lines], leading=4 * mm)
-            else:
-                self._item(item)
+            self.sheet.keep = keeps.get(item.name, 0.0)
+            self._draw_item(item)
+        self.sheet.keep = 0.0
+
+    def _draw_item(self, item: Item) -> None:
+        if item.type == "repeat" and item.name not in self.skipped:
+            self._repeat(item)
+        elif item.type == "signature" and item.name not in self.skipped:
+            self._signature(item)
+        elif item.type == "note":
+            lines = text_lines(item.title, WIDTH, 8, grey=True)
+            draw_row(self.sheet, [Column(LEFT, WIDTH, 8)], [lines], leading=4 * mm)
+        else:
+            self._item(item)
 
     def _left(self, item: Item) -> tuple[list[Line], list[Line]]:
         label = text_lines(item.label, LABEL_WIDTH - 1.5 * mm, SIZE)

@@ -96,6 +96,8 @@ class Sheet:
         self._page_open = False
         self._stamps: dict[Hashable, Stamp] = {}
         self._stamping = False
+        #: room kept below what is drawn now for what must stay on its page (signatures)
+        self.keep = 0.0
 
     # -- text ------------------------------------------------------------------------
 
@@ -144,8 +146,9 @@ class Sheet:
         self.y = TOP - BAND
 
     def need(self, height: float) -> None:
-        """Make room for `height` points below the cursor (a new page if it does not fit)."""
-        if self.y - height < BOTTOM:
+        """Make room for `height` points below the cursor (a new page if it does not fit),
+        and for `keep` more: what is drawn now is then never parted from what follows."""
+        if self.y - height - self.keep < BOTTOM:
             self.new_page()
 
     @property
@@ -155,7 +158,7 @@ class Sheet:
 
     @property
     def room(self) -> float:
-        return self.y - self.floor
+        return self.y - self.floor - (0.0 if self._stamping else self.keep)
 
     # -- stamps ----------------------------------------------------------------------
 

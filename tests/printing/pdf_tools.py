@@ -7,6 +7,7 @@ The poppler-utils programs are installed by .ci/run; a test that needs them is s
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 
@@ -55,3 +56,18 @@ def image_count(pdf: bytes) -> int:
     """How many images the PDF shows (pdfimages -list, one line an image)."""
     lines = _run("pdfimages", "-list", "-", pdf=pdf).decode().splitlines()[2:]
     return len(lines)
+
+
+_BAND = re.compile(r"联 ·|^记录 |打印于|第\s*\d+\s*页")
+
+
+def signature_only_pages(pdf: bytes) -> list[int]:
+    """The pages (from 1) whose content, below the running band, is signature boxes alone:
+    every line is a signature label or its date line."""
+    found = []
+    for number, page in enumerate(page_texts(pdf), start=1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        content = [line for line in lines[3:] if not _BAND.search(line)]  # after the band
+        if content and all("签字" in line or re.search(r"年\s*月\s*日", line) for line in content):
+            found.append(number)
+    return found

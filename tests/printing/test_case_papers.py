@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from typing import Any
@@ -26,6 +27,7 @@ from tests.printing.pdf_tools import (
     page_texts,
     pdf_text,
     qr_texts,
+    signature_only_pages,
 )
 from tests.printing.samples import context, draw, form_a, resident_id, subject
 
@@ -85,7 +87,7 @@ def test_the_assessment_prints_the_form_and_the_before_photos() -> None:
     assert "困难残疾人家庭无障碍改造需求评估表" in text
     assert re.search(r"√\s*4\s*使用轮椅", text)
     assert "2026-03-30" in text  # the assessment date, from when it was recorded
-    assert "门宽（厘米）" in text and "68" in text  # a recorded fact the form has no item for
+    assert re.search(r"2\s*门\s.*68", text)  # the dialog's door width: a row of C1.9
     assert "改造前照片" in text and "院门全景" in text
     assert image_count(result.pdf) == 3  # the three before photos
     number = resident_id(40)
@@ -191,3 +193,13 @@ def test_a_batch_numbers_each_record_on_its_own_and_each_page_names_its_record()
     assert (
         parse_record_code(qr_texts(page_image(result.pdf, result.pages))[0]).entity == "publicity"
     )
+
+
+def test_signature_boxes_never_stand_alone_on_a_page_whatever_the_plans_length() -> None:
+    for count in range(1, 31):
+        lines = [{**PLAN_LINES[0], "code": f"B{n:02d}", "name": f"改造项目{n}"}
+                 for n in range(count)]  # fmt: skip
+        many = dataclasses.replace(case(ACCEPTED), parts=[{"part": "opening"}, *lines, ACCEPTED])
+        for build, definition in ((plan_paper, PLAN), (acceptance_paper, ACCEPTANCE)):
+            pdf = draw(build(many, definition, own_file=False)).pdf
+            assert signature_only_pages(pdf) == [], f"{definition.id} with {count} items"

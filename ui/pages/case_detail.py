@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy import select
 
+from app.domain import assessment
 from app.domain import renovation as rules
 from app.domain.codes import load_code_lists
 from app.domain.workflow import ROLE_LABELS
@@ -22,6 +23,7 @@ from app.store.database import Database
 from app.store.registry import Area, Household, Person
 from app.store.work import Attachment, RenovationCase
 from ui.i18n import QT_TRANSLATE_NOOP
+from ui.pages.case_dialogs import AssessmentDialog
 from ui.timefmt import local_text
 
 #: photo stages (the attachment's tag) and their names (translated by PhotoSection.tr)
@@ -270,6 +272,9 @@ def describe(values: Mapping[str, Any]) -> str:
             yes = QCoreApplication.translate("CaseDetail", "是")
             no = QCoreApplication.translate("CaseDetail", "否")
             value = yes if value else no
+        if key == assessment.TOILET and str(value) in assessment.TOILETS:
+            labels = dict(AssessmentDialog.TOILETS)
+            value = QCoreApplication.translate("AssessmentDialog", labels[str(value)])
         label = _tr(FIELD_LABELS[key]) if key in FIELD_LABELS else key
         said.append(QCoreApplication.translate("CaseDetail", "%s：%s") % (label, value))
     return _separator().join(said)

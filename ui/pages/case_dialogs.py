@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import assessment
 from app.domain import renovation as rules
 from app.domain.issues import Issue
 from ui.forms.marks import ERROR, WARNING, Mark
@@ -273,9 +274,9 @@ class MoveDialog(StepDialog):
 
 class AssessmentDialog(StepDialog):
     """The home assessment: wishes, functional needs, measurements, whether the house can
-    be adapted."""
+    be adapted. It saves the keys of app.domain.assessment (which the print reads too)."""
 
-    #: (code, label): the labels are translated when shown
+    #: (code, label): the codes and labels of assessment.TOILETS, translated when shown
     TOILETS = (
         ("", QT_TRANSLATE_NOOP("AssessmentDialog", "（未查看）")),
         ("squat", QT_TRANSLATE_NOOP("AssessmentDialog", "蹲便")),
@@ -287,19 +288,19 @@ class AssessmentDialog(StepDialog):
         intro = self.tr("记录入户评估。住房不宜改造时，保存后须填写确认理由。")
         super().__init__(self.tr("入户评估"), parent, intro)
         self.wishes = text_box(self.tr("改造意愿"))
-        self.wishes.setPlainText(str(last.get("wishes", "")))
-        self.needs = QLineEdit(str(last.get("needs", "")))
-        self.door = self._measure(int(last.get("door_width_cm") or 0), 300)
-        self.step = self._measure(int(last.get("step_height_cm") or 0), 200)
+        self.wishes.setPlainText(str(last.get(assessment.WISHES, "")))
+        self.needs = QLineEdit(str(last.get(assessment.NEEDS, "")))
+        self.door = self._measure(int(last.get(assessment.DOOR_WIDTH) or 0), 300)
+        self.step = self._measure(int(last.get(assessment.STEP_HEIGHT) or 0), 200)
         self.toilet = QComboBox()
         for code, label in self.TOILETS:
             self.toilet.addItem(self.tr(label), code)
-        self.toilet.setCurrentIndex(max(0, self.toilet.findData(last.get("toilet", ""))))
-        self.measurements = QLineEdit(str(last.get("measurements", "")))
+        self.toilet.setCurrentIndex(max(0, self.toilet.findData(last.get(assessment.TOILET, ""))))
+        self.measurements = QLineEdit(str(last.get(assessment.MEASUREMENTS, "")))
         self.adaptable = QComboBox()
         self.adaptable.addItem(self.tr("可以改造（自有或产权人同意，非危房）"), True)
         self.adaptable.addItem(self.tr("不宜改造"), False)
-        self.adaptable.setCurrentIndex(1 if last.get("house_adaptable") is False else 0)
+        self.adaptable.setCurrentIndex(1 if last.get(assessment.HOUSE_ADAPTABLE) is False else 0)
         rows: tuple[tuple[str, str, QWidget, str], ...] = (  # label, name, editor, description
             (
                 QT_TRANSLATE_NOOP("AssessmentDialog", "改造意愿(&1)："),
@@ -359,13 +360,13 @@ class AssessmentDialog(StepDialog):
 
     def values(self) -> dict[str, Any]:
         found: dict[str, Any] = {
-            "wishes": self.wishes.toPlainText().strip(),
-            "needs": self.needs.text().strip(),
-            "toilet": self.toilet.currentData(),
-            "measurements": self.measurements.text().strip(),
-            "house_adaptable": bool(self.adaptable.currentData()),
+            assessment.WISHES: self.wishes.toPlainText().strip(),
+            assessment.NEEDS: self.needs.text().strip(),
+            assessment.TOILET: self.toilet.currentData(),
+            assessment.MEASUREMENTS: self.measurements.text().strip(),
+            assessment.HOUSE_ADAPTABLE: bool(self.adaptable.currentData()),
         }
-        for key, box in (("door_width_cm", self.door), ("step_height_cm", self.step)):
+        for key, box in ((assessment.DOOR_WIDTH, self.door), (assessment.STEP_HEIGHT, self.step)):
             if box.value():
                 found[key] = box.value()
         return found

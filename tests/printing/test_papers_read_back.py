@@ -1,0 +1,95 @@
+"""Every paper of the demo district, printed through the service and read back from the PDF:
+no raw key or code, every saved answer shown, no page of signature boxes alone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from datetime import datetime
+
+import pytest
+from sqlalchemy import select
+
+from app.domain import assessment
+from app.domain import renovation as rules
+from app.forms.loader import load_forms
+from app.services.prints import PAPERS, Prints
+from app.store.database import Database
+from app.store.work import RenovationCase
+from tests.printing.pdf_tools import needs_poppler, page_texts, signature_only_pages
+
+pytestmark = needs_poppler
+CLOCK = datetime(2026, 11, 28, 9, 0)
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_CODE_LIKE = re.compile(r"^[a-z][a-z_]+$")  # a key or a code value, never a user's words
+
+
+def _raw_words(case: RenovationCase) -> set[str]:
+    """What must never be printed as such: the parts' keys and their code values, and the
+    names of every form's items."""
+    words = {item for _, item_names in _item_names() for item in item_names}
+    for part in case.items:
+        words |= {k for k in part if _CODE_LIKE.match(k)}
+        words |= {v for k, v in part.items() if k != "by" and _code_like(v)}
+        for nested in (part.get("results") or {}).values():
+            words |= {nested} if _code_like(nested) else set()
+    return words
+
+
+def _code_like(value: object) -> bool:
+    return isinstance(value, str) and bool(_CODE_LIKE.match(value))
+
+
+def _item_names() -> Iterator[tuple[str, set[str]]]:
+    from app.forms.loader import get_form
+
+    for form_id, version in load_forms():
+        definition = get_form(form_id, version)
+        names = {n for n in definition.items if "_" in n or len(n) > 3}
+        for item in definition.items.values():
+            names |= {c.name for c in item.items if "_" in c.name or len(c.name) > 3}
+        yield form_id, names
+
+
+def _saved_words(case: RenovationCase, paper: str) -> list[str]:
+    """The words a paper must show for the answers the case saved."""
+    parts = [p for p in case.items if isinstance(p, Mapping)]
+    found: list[str] = []
+    if paper == "assessment":
+        last = [p for p in parts if p.get("part") == "assessment"][-1:]
+        for key, value in (last[0] if last else {}).items():
+            if key not in assessment.STAMP_KEYS and value not in ("", None):
+                found.append(assessment.shown(key, value))
+    plan = [p for p in parts if p.get("part") == "plan"]
+    if paper in ("plan", "acceptance"):
+        found += [str(line["name"]) for line in plan] + [str(line["code"]) for line in plan]
+    if paper == "plan":
+        found += [rules.yuan(int(line["amount_fen"])) for line in plan]
+    if paper == "acceptance":
+        last = [p for p in parts if p.get("part") == "acceptance"][-1:]
+        for visit in last:
+            found += [rules.ACCEPTANCE_RESULTS[r] for r in visit["results"].values()]
+            found.append(rules.SATISFACTION[visit["satisfaction"]])
+            found += [visit["reason"]] if visit.get("reason") else []
+    return found
+
+
+@pytest.mark.parametrize("paper", list(PAPERS))
+def test_every_demo_case_paper_shows_its_answers_in_words(
+    district_db: Database, paper: str
+) -> None:
+    with district_db.session() as s:
+        cases = s.scalars(select(RenovationCase).order_by(RenovationCase.id)).all()
+    assert {c.state for c in cases} >= {rules.NEED_REGISTERED, rules.ASSESSED, rules.SETTLED}
+    prints = Prints(district_db, "m001001", clock=lambda: CLOCK)
+    for case in cases:
+        printed = prints.case_paper(case.id, paper, own_file=True)
+        pages = page_texts(printed.pdf)
+        text = "\n".join(pages)
+        squashed = re.sub(r"\s+", "", text)
+        raw = set(_WORD.findall(text)) & _raw_words(case)
+        assert not raw, f"{paper} of a {case.state} case prints raw keys or codes: {raw}"
+        missing = [w for w in _saved_words(case, paper) if re.sub(r"\s+", "", w) not in squashed]
+        assert not missing, f"{paper} of a {case.state} case lacks {missing}"
+        alone = signature_only_pages(printed.pdf)
+        assert not alone, f"{paper} of a {case.state} case: pages {alone} hold only signatures"
