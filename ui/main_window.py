@@ -29,6 +29,7 @@ from ui.idle import IdleWatcher
 from ui.pages.base import Page
 from ui.preferences import Preferences
 from ui.session import AppSession
+from ui.window_lock import WindowSeal
 
 #: (name, title with mnemonic, shortcut, module, class, roles or None for all)
 #: (the titles are translated by MainWindow.tr when shown)
@@ -147,6 +148,8 @@ class MainWindow(QMainWindow):
         self.outer.addWidget(self.body)
         self.outer.addWidget(self.lock_panel)
         self.setCentralWidget(self.outer)
+        #: while locked: nothing reachable but the lock panel (every action, page, dialog)
+        self.seal = WindowSeal(self, self.outer, self.lock_panel, self.body)
 
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         find = QAction(self.tr("查找户(&F)"), self)
@@ -247,7 +250,7 @@ class MainWindow(QMainWindow):
 
     @property
     def locked(self) -> bool:
-        return self.outer.currentWidget() is self.lock_panel
+        return self.seal.sealed
 
     def lock(self) -> None:
         """Save the work in progress, then hide everything behind the password."""
@@ -255,13 +258,13 @@ class MainWindow(QMainWindow):
             return
         self.save_work()
         audit.record(self.session.db, self.session.username, "lock")
-        self.outer.setCurrentWidget(self.lock_panel)
-        self.lock_panel.password.setFocus()
+        self.seal.seal(self.lock_panel.password)
 
     def unlock(self, password: str) -> bool:
         info = read_keyinfo(keyinfo_path(self.session.db.path))
         if not password or derive_key(password, info) != self.session.db.key:
             return False
+        self.seal.release()
         self.outer.setCurrentWidget(self.body)
         audit.record(self.session.db, self.session.username, "unlock")
         self.idle.set_minutes(self.prefs.idle_lock_minutes)

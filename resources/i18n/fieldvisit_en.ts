@@ -661,259 +661,259 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ui/pages/case.py" line="113"/>
+        <location filename="../../ui/pages/case.py" line="100"/>
         <source>状态提示</source>
         <translation>Status message</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="129"/>
+        <location filename="../../ui/pages/case.py" line="116"/>
         <source>返回个案列表(&amp;B)</source>
         <translation>&amp;Back to cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="130"/>
+        <location filename="../../ui/pages/case.py" line="117"/>
         <source>返回个案列表</source>
         <translation>Back to cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="132"/>
+        <location filename="../../ui/pages/case.py" line="119"/>
         <source>户详情(&amp;H)</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="133"/>
+        <location filename="../../ui/pages/case.py" line="120"/>
         <source>打开本户的户详情</source>
         <translation>Open this household&apos;s details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="142"/>
+        <location filename="../../ui/pages/case.py" line="129"/>
         <source>状态变动记录</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="144"/>
+        <location filename="../../ui/pages/case.py" line="131"/>
         <source>评估、施工与回访记录</source>
         <translation>Assessment, construction and follow-up log</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="146"/>
+        <location filename="../../ui/pages/case.py" line="133"/>
         <source>改造方案</source>
         <translation>Renovation plan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="152"/>
+        <location filename="../../ui/pages/case.py" line="139"/>
         <source>验收记录</source>
         <translation>Acceptance records</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="217"/>
+        <location filename="../../ui/pages/case.py" line="204"/>
         <source>没有这个个案</source>
         <translation>No such case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="223"/>
+        <location filename="../../ui/pages/case.py" line="210"/>
         <source>户主 %s · %s %s · %d年度无障碍改造</source>
         <translation>Household of %s · %s %s · accessibility renovation %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="226"/>
+        <location filename="../../ui/pages/case.py" line="213"/>
         <source>%s级</source>
         <translation>grade %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="226"/>
+        <location filename="../../ui/pages/case.py" line="213"/>
         <source>等级未登记</source>
         <translation>grade not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="228"/>
+        <location filename="../../ui/pages/case.py" line="215"/>
         <source>改造对象：%s（%s，%s）；地址：%s</source>
         <translation>For: %s (%s, %s); address: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="231"/>
+        <location filename="../../ui/pages/case.py" line="218"/>
         <source>当前状态：%s</source>
         <translation>Current status: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="233"/>
+        <location filename="../../ui/pages/case.py" line="220"/>
         <source>资格提示：</source>
         <translation>Eligibility notes: </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="233"/>
+        <location filename="../../ui/pages/case.py" line="220"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="252"/>
+        <location filename="../../ui/pages/case.py" line="239"/>
         <source>还没有改造方案。每户上限 %s 元。</source>
         <translation>No renovation plan yet. Cap per household: %s yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="257"/>
+        <location filename="../../ui/pages/case.py" line="244"/>
         <source>方案合计 %s 元，每户上限 %s 元。</source>
         <translation>Plan total %s yuan; cap per household %s yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="260"/>
+        <location filename="../../ui/pages/case.py" line="247"/>
         <source>超过上限 %s 元</source>
         <translation>%s yuan over the cap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="262"/>
+        <location filename="../../ui/pages/case.py" line="249"/>
         <source>；超限理由：%s</source>
         <translation>; reason for exceeding: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="283"/>
+        <location filename="../../ui/pages/case.py" line="270"/>
         <source>您现在没有可以办理的步骤。</source>
         <translation>There is no step you can take now.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="321"/>
+        <location filename="../../ui/pages/case.py" line="308"/>
         <source>已保存：%s</source>
         <translation>Saved: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="42"/>
-        <location filename="../../ui/pages/case.py" line="51"/>
-        <location filename="../../ui/pages/case.py" line="66"/>
+        <location filename="../../ui/pages/case.py" line="40"/>
+        <location filename="../../ui/pages/case.py" line="49"/>
+        <location filename="../../ui/pages/case.py" line="64"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="43"/>
+        <location filename="../../ui/pages/case.py" line="41"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="44"/>
+        <location filename="../../ui/pages/case.py" line="42"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="45"/>
+        <location filename="../../ui/pages/case.py" line="43"/>
         <source>办理人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="46"/>
+        <location filename="../../ui/pages/case.py" line="44"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="47"/>
+        <location filename="../../ui/pages/case.py" line="45"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="50"/>
+        <location filename="../../ui/pages/case.py" line="48"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="52"/>
+        <location filename="../../ui/pages/case.py" line="50"/>
         <source>录入人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="53"/>
+        <location filename="../../ui/pages/case.py" line="51"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="56"/>
+        <location filename="../../ui/pages/case.py" line="54"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="57"/>
+        <location filename="../../ui/pages/case.py" line="55"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="58"/>
+        <location filename="../../ui/pages/case.py" line="56"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="59"/>
+        <location filename="../../ui/pages/case.py" line="57"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="60"/>
+        <location filename="../../ui/pages/case.py" line="58"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="61"/>
+        <location filename="../../ui/pages/case.py" line="59"/>
         <source>单价（元）</source>
         <translation>Unit price (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="62"/>
+        <location filename="../../ui/pages/case.py" line="60"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="65"/>
+        <location filename="../../ui/pages/case.py" line="63"/>
         <source>轮次</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="67"/>
+        <location filename="../../ui/pages/case.py" line="65"/>
         <source>验收人</source>
         <translation>Inspected by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="68"/>
+        <location filename="../../ui/pages/case.py" line="66"/>
         <source>各项结果</source>
         <translation>Item results</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="69"/>
+        <location filename="../../ui/pages/case.py" line="67"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="70"/>
+        <location filename="../../ui/pages/case.py" line="68"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="71"/>
+        <location filename="../../ui/pages/case.py" line="69"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="103"/>
+        <location filename="../../ui/pages/case.py" line="90"/>
         <source>无障碍改造个案</source>
         <translation>Accessibility renovation case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="171"/>
+        <location filename="../../ui/pages/case.py" line="158"/>
         <source>状态变动记录(&amp;I)</source>
         <translation>Status h&amp;istory</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="172"/>
+        <location filename="../../ui/pages/case.py" line="159"/>
         <source>评估、施工与回访记录(&amp;X)</source>
         <translation>Assessment, construction and follow-up lo&amp;g</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="174"/>
+        <location filename="../../ui/pages/case.py" line="161"/>
         <source>改造方案(&amp;M)</source>
         <translation>&amp;Renovation plan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="178"/>
+        <location filename="../../ui/pages/case.py" line="165"/>
         <source>改造前后照片</source>
         <translation>Photos before and after</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="180"/>
+        <location filename="../../ui/pages/case.py" line="167"/>
         <source>验收记录(&amp;Q)</source>
         <translation>Acceptance recor&amp;ds</translation>
     </message>
@@ -1569,126 +1569,126 @@ The laptop&apos;s database has been made; open the program again, unlock it and 
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../ui/pages/household.py" line="137"/>
+        <location filename="../../ui/pages/household.py" line="123"/>
         <source>户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="143"/>
+        <location filename="../../ui/pages/household.py" line="129"/>
         <source>户信息</source>
         <translation>Household details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="147"/>
+        <location filename="../../ui/pages/household.py" line="133"/>
         <source>残疾人</source>
         <translation>Disabled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="149"/>
-        <location filename="../../ui/pages/household.py" line="229"/>
+        <location filename="../../ui/pages/household.py" line="135"/>
+        <location filename="../../ui/pages/household.py" line="215"/>
         <source>证件与补贴记录</source>
         <translation>Certificate and subsidy history</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="151"/>
+        <location filename="../../ui/pages/household.py" line="137"/>
         <source>调查表</source>
         <translation>Survey forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="153"/>
-        <location filename="../../ui/pages/household.py" line="231"/>
+        <location filename="../../ui/pages/household.py" line="139"/>
+        <location filename="../../ui/pages/household.py" line="217"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="155"/>
-        <location filename="../../ui/pages/household.py" line="232"/>
+        <location filename="../../ui/pages/household.py" line="141"/>
+        <location filename="../../ui/pages/household.py" line="218"/>
         <source>照片和附件</source>
         <translation>Photos and attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="157"/>
+        <location filename="../../ui/pages/household.py" line="143"/>
         <source>无障碍改造个案</source>
         <translation>Accessibility renovation cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="260"/>
+        <location filename="../../ui/pages/household.py" line="246"/>
         <source>没有这一户</source>
         <translation>No such household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="263"/>
+        <location filename="../../ui/pages/household.py" line="249"/>
         <source>户主 %s · %s %s</source>
         <translation>Household of %s · %s %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="266"/>
+        <location filename="../../ui/pages/household.py" line="252"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="267"/>
-        <location filename="../../ui/pages/household.py" line="300"/>
+        <location filename="../../ui/pages/household.py" line="253"/>
+        <location filename="../../ui/pages/household.py" line="286"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="278"/>
+        <location filename="../../ui/pages/household.py" line="264"/>
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="282"/>
+        <location filename="../../ui/pages/household.py" line="268"/>
         <source>%s：</source>
         <translation>%s:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="365"/>
+        <location filename="../../ui/pages/household.py" line="351"/>
         <source>残疾人证</source>
         <translation>Disability certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="367"/>
+        <location filename="../../ui/pages/household.py" line="353"/>
         <source>%s类%s级</source>
         <translation>category %s, grade %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="370"/>
+        <location filename="../../ui/pages/household.py" line="356"/>
         <source>现行</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="370"/>
+        <location filename="../../ui/pages/household.py" line="356"/>
         <source>历史</source>
         <translation>Past</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="380"/>
+        <location filename="../../ui/pages/household.py" line="366"/>
         <source>%s元/月</source>
         <translation>%s yuan/month</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="404"/>
+        <location filename="../../ui/pages/household.py" line="390"/>
         <source>没有保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="432"/>
+        <location filename="../../ui/pages/household.py" line="418"/>
         <source>请先选择</source>
         <translation>Select first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="432"/>
+        <location filename="../../ui/pages/household.py" line="418"/>
         <source>请先在残疾人列表中选择一人</source>
         <translation>First select a person in the list of disabled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="469"/>
+        <location filename="../../ui/pages/household.py" line="455"/>
         <source>完整证件号</source>
         <translation>Full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="470"/>
+        <location filename="../../ui/pages/household.py" line="456"/>
         <source>%s
 身份证号：%s
 残疾人证号：%s</source>
@@ -1697,323 +1697,323 @@ Resident ID: %s
 Disability certificate: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="52"/>
+        <location filename="../../ui/pages/household.py" line="50"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="43"/>
+        <location filename="../../ui/pages/household.py" line="41"/>
         <source>动态更新调查（A表）</source>
         <translation>Dynamic-update survey (Form A)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="44"/>
+        <location filename="../../ui/pages/household.py" line="42"/>
         <source>收入状况监测（B表）</source>
         <translation>Income monitoring (Form B)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="47"/>
+        <location filename="../../ui/pages/household.py" line="45"/>
         <source>已计划</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="48"/>
+        <location filename="../../ui/pages/household.py" line="46"/>
         <source>已走访</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="49"/>
+        <location filename="../../ui/pages/household.py" line="47"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="53"/>
+        <location filename="../../ui/pages/household.py" line="51"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="54"/>
+        <location filename="../../ui/pages/household.py" line="52"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="55"/>
+        <location filename="../../ui/pages/household.py" line="53"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="56"/>
+        <location filename="../../ui/pages/household.py" line="54"/>
         <source>残疾类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="57"/>
+        <location filename="../../ui/pages/household.py" line="55"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="58"/>
+        <location filename="../../ui/pages/household.py" line="56"/>
         <source>残疾人证号</source>
         <translation>Certificate number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="59"/>
+        <location filename="../../ui/pages/household.py" line="57"/>
         <source>补贴</source>
         <translation>Subsidies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="60"/>
-        <location filename="../../ui/pages/household.py" line="68"/>
-        <location filename="../../ui/pages/household.py" line="74"/>
-        <location filename="../../ui/pages/household.py" line="78"/>
-        <location filename="../../ui/pages/household.py" line="90"/>
+        <location filename="../../ui/pages/household.py" line="58"/>
+        <location filename="../../ui/pages/household.py" line="66"/>
+        <location filename="../../ui/pages/household.py" line="72"/>
+        <location filename="../../ui/pages/household.py" line="76"/>
+        <location filename="../../ui/pages/household.py" line="88"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="63"/>
+        <location filename="../../ui/pages/household.py" line="61"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="64"/>
+        <location filename="../../ui/pages/household.py" line="62"/>
         <source>号码或种类</source>
         <translation>Number or kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="65"/>
+        <location filename="../../ui/pages/household.py" line="63"/>
         <source>等级或金额</source>
         <translation>Grade or amount</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="66"/>
+        <location filename="../../ui/pages/household.py" line="64"/>
         <source>起</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="67"/>
+        <location filename="../../ui/pages/household.py" line="65"/>
         <source>止</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="71"/>
+        <location filename="../../ui/pages/household.py" line="69"/>
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="72"/>
-        <location filename="../../ui/pages/household.py" line="89"/>
+        <location filename="../../ui/pages/household.py" line="70"/>
+        <location filename="../../ui/pages/household.py" line="87"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="73"/>
+        <location filename="../../ui/pages/household.py" line="71"/>
         <source>对象</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="77"/>
+        <location filename="../../ui/pages/household.py" line="75"/>
         <source>计划日期</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="79"/>
+        <location filename="../../ui/pages/household.py" line="77"/>
         <source>走访人</source>
         <translation>Visited by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="80"/>
+        <location filename="../../ui/pages/household.py" line="78"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="83"/>
+        <location filename="../../ui/pages/household.py" line="81"/>
         <source>种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="84"/>
+        <location filename="../../ui/pages/household.py" line="82"/>
         <source>标记</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="85"/>
+        <location filename="../../ui/pages/household.py" line="83"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="86"/>
+        <location filename="../../ui/pages/household.py" line="84"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="91"/>
+        <location filename="../../ui/pages/household.py" line="89"/>
         <source>预算</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="92"/>
+        <location filename="../../ui/pages/household.py" line="90"/>
         <source>上限</source>
         <translation>Cap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="130"/>
+        <location filename="../../ui/pages/household.py" line="116"/>
         <source>户详情</source>
         <translation>Household details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="169"/>
+        <location filename="../../ui/pages/household.py" line="155"/>
         <source>开始走访(&amp;W)</source>
         <translation>S&amp;tart visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="170"/>
+        <location filename="../../ui/pages/household.py" line="156"/>
         <source>开始走访</source>
         <translation>Start visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="171"/>
+        <location filename="../../ui/pages/household.py" line="157"/>
         <source>为本户开始走访</source>
         <translation>Start a visit to this household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="175"/>
+        <location filename="../../ui/pages/household.py" line="161"/>
         <source>计划走访(&amp;P)…</source>
         <translation>&amp;Plan visit…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="176"/>
+        <location filename="../../ui/pages/household.py" line="162"/>
         <source>计划走访</source>
         <translation>Plan visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="177"/>
+        <location filename="../../ui/pages/household.py" line="163"/>
         <source>计划一次走访</source>
         <translation>Plan a visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="181"/>
+        <location filename="../../ui/pages/household.py" line="167"/>
         <source>修改户信息(&amp;E)…</source>
         <translation>&amp;Edit household…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="182"/>
+        <location filename="../../ui/pages/household.py" line="168"/>
         <source>修改户信息</source>
         <translation>Edit household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="183"/>
+        <location filename="../../ui/pages/household.py" line="169"/>
         <source>修改本户的地址、电话、困难类型</source>
         <translation>Edit this household&apos;s address, phone and hardship status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="187"/>
+        <location filename="../../ui/pages/household.py" line="173"/>
         <source>修改人员信息(&amp;M)…</source>
         <translation>Edit per&amp;son…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="188"/>
+        <location filename="../../ui/pages/household.py" line="174"/>
         <source>修改人员信息</source>
         <translation>Edit person</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="189"/>
+        <location filename="../../ui/pages/household.py" line="175"/>
         <source>修改所选残疾人的联系方式等</source>
         <translation>Edit the selected person&apos;s contacts and other details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="193"/>
+        <location filename="../../ui/pages/household.py" line="179"/>
         <source>注销人员(&amp;C)…</source>
         <translation>&amp;Cancel registration…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="194"/>
+        <location filename="../../ui/pages/household.py" line="180"/>
         <source>注销人员</source>
         <translation>Cancel registration</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="195"/>
+        <location filename="../../ui/pages/household.py" line="181"/>
         <source>注销所选残疾人（死亡、户口迁出等）</source>
         <translation>Cancel the selected person&apos;s registration (death, hukou moved out, etc.)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="199"/>
+        <location filename="../../ui/pages/household.py" line="185"/>
         <source>显示完整证件号(&amp;I)</source>
         <translation>Show full &amp;ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="200"/>
+        <location filename="../../ui/pages/household.py" line="186"/>
         <source>显示完整证件号</source>
         <translation>Show full ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="201"/>
+        <location filename="../../ui/pages/household.py" line="187"/>
         <source>显示所选残疾人的完整身份证号（记入日志）</source>
         <translation>Show the selected person&apos;s full ID number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="205"/>
+        <location filename="../../ui/pages/household.py" line="191"/>
         <source>返回列表(&amp;B)</source>
         <translation>&amp;Back to list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="206"/>
+        <location filename="../../ui/pages/household.py" line="192"/>
         <source>返回列表</source>
         <translation>Back to list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="207"/>
+        <location filename="../../ui/pages/household.py" line="193"/>
         <source>返回户列表</source>
         <translation>Back to the list of households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="228"/>
+        <location filename="../../ui/pages/household.py" line="214"/>
         <source>残疾人(&amp;R)</source>
         <translation>Disabled pe&amp;rsons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="230"/>
+        <location filename="../../ui/pages/household.py" line="216"/>
         <source>调查表(&amp;F)</source>
         <translation>Survey &amp;forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="233"/>
+        <location filename="../../ui/pages/household.py" line="219"/>
         <source>无障碍改造个案(&amp;A)</source>
         <translation>&amp;Accessibility renovation cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="96"/>
+        <location filename="../../ui/pages/household.py" line="94"/>
         <source>现居住地址</source>
         <extracomment>the facts of the household, in order: (label, attribute shown)</extracomment>
         <translation>Current address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="97"/>
+        <location filename="../../ui/pages/household.py" line="95"/>
         <source>户籍地址</source>
         <translation>Registered address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="98"/>
+        <location filename="../../ui/pages/household.py" line="96"/>
         <source>户口性质</source>
         <translation>Hukou type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="99"/>
+        <location filename="../../ui/pages/household.py" line="97"/>
         <source>户主身份证号</source>
         <translation>Head&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="100"/>
+        <location filename="../../ui/pages/household.py" line="98"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="101"/>
+        <location filename="../../ui/pages/household.py" line="99"/>
         <source>困难类型</source>
         <translation>Hardship status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="102"/>
+        <location filename="../../ui/pages/household.py" line="100"/>
         <source>一户多残编码</source>
         <translation>Multi-disability household code</translation>
     </message>
@@ -2182,45 +2182,54 @@ Disability certificate: %s</translation>
     </message>
 </context>
 <context>
+    <name>LockHost</name>
+    <message>
+        <location filename="../../ui/window_lock.py" line="56"/>
+        <source>已锁定</source>
+        <extracomment>input that must reach only the lock panel while locked</extracomment>
+        <translation>Locked</translation>
+    </message>
+</context>
+<context>
     <name>LockPanel</name>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>已锁定。请输入密码解锁；正在进行的工作已保存。</source>
         <extracomment>pages about one record, opened from others</extracomment>
         <translation>Locked. Enter your password to unlock; work in progress has been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>锁定说明</source>
         <translation>Lock message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>错误信息</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>解锁(&amp;O)</source>
         <translation>Unl&amp;ock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>⚠ 密码错误</source>
         <translation>⚠ Wrong password</translation>
     </message>
@@ -2228,95 +2237,96 @@ Disability certificate: %s</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>专职委员</source>
         <extracomment>the roles in the status bar (translated by MainWindow.tr when shown)</extracomment>
         <translation>committee member</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>审核员</source>
         <translation>reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>管理员</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>页面导航</source>
         <translation>Page navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>页面(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>文件(&amp;F)</source>
+        <extracomment>while locked: nothing reachable but the lock panel (every action, page, dialog)</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>查找户(&amp;F)</source>
         <translation>&amp;Find household</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>打印(&amp;P)</source>
         <extracomment>other parts of the program (prints) add their actions here</extracomment>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="36"/>
+        <location filename="../../ui/main_window.py" line="37"/>
         <source>今日(&amp;1)</source>
         <extracomment>(name, title with mnemonic, shortcut, module, class, roles or None for all) (the titles are translated by MainWindow.tr when shown)</extracomment>
         <translation>Today (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="39"/>
         <source>户和人员(&amp;2)</source>
         <translation>Households (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>审核(&amp;3)</source>
         <translation>Review (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="43"/>
         <source>无障碍改造(&amp;4)</source>
         <translation>Renovation (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="44"/>
+        <location filename="../../ui/main_window.py" line="45"/>
         <source>同步(&amp;5)</source>
         <translation>Sync (&amp;5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46"/>
+        <location filename="../../ui/main_window.py" line="47"/>
         <source>设置(&amp;6)</source>
         <translation>Settings (&amp;6)</translation>
     </message>
@@ -3682,215 +3692,215 @@ Disability certificate: %s</translation>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today.py" line="81"/>
+        <location filename="../../ui/pages/today.py" line="67"/>
         <source>问候</source>
         <extracomment>the season&apos;s progress has been counted and shown</extracomment>
         <translation>Greeting</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="83"/>
+        <location filename="../../ui/pages/today.py" line="69"/>
         <source>计划的走访</source>
         <translation>Planned visits</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="88"/>
+        <location filename="../../ui/pages/today.py" line="74"/>
         <source>本年度动态更新调查进度</source>
         <translation>Dynamic-update survey progress this year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="90"/>
+        <location filename="../../ui/pages/today.py" line="76"/>
         <source>被退回的调查表</source>
         <translation>Returned survey forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="95"/>
-        <location filename="../../ui/pages/today.py" line="123"/>
+        <location filename="../../ui/pages/today.py" line="81"/>
+        <location filename="../../ui/pages/today.py" line="109"/>
         <source>待办</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="98"/>
+        <location filename="../../ui/pages/today.py" line="84"/>
         <source>同步状态</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="103"/>
+        <location filename="../../ui/pages/today.py" line="89"/>
         <source>审核队列(&amp;R)</source>
         <translation>&amp;Review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="104"/>
+        <location filename="../../ui/pages/today.py" line="90"/>
         <source>打开审核队列</source>
         <translation>Open the review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="107"/>
+        <location filename="../../ui/pages/today.py" line="93"/>
         <source>查找户(&amp;H)</source>
         <translation>Find &amp;household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="108"/>
+        <location filename="../../ui/pages/today.py" line="94"/>
         <source>打开户列表</source>
         <translation>Open the list of households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="110"/>
+        <location filename="../../ui/pages/today.py" line="96"/>
         <source>无障碍改造(&amp;G)</source>
         <translation>Renovation &amp;cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="111"/>
+        <location filename="../../ui/pages/today.py" line="97"/>
         <source>打开无障碍改造个案</source>
         <translation>Open the accessibility renovation cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="165"/>
+        <location filename="../../ui/pages/today.py" line="151"/>
         <source>%s，您好。今天是 %s。</source>
         <translation>Hello, %s. Today is %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="178"/>
+        <location filename="../../ui/pages/today.py" line="164"/>
         <source>被退回待修改：%d 份</source>
         <translation>Returned, to correct: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="179"/>
+        <location filename="../../ui/pages/today.py" line="165"/>
         <source>草稿未完成：%d 份</source>
         <translation>Unfinished drafts: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="180"/>
+        <location filename="../../ui/pages/today.py" line="166"/>
         <source>进行中的无障碍改造个案：%d 个</source>
         <translation>Renovation cases in progress: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="181"/>
+        <location filename="../../ui/pages/today.py" line="167"/>
         <source>待核对的变动通知：%d 条</source>
         <translation>Change notices to check: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="184"/>
+        <location filename="../../ui/pages/today.py" line="170"/>
         <source>待审核：%d 份</source>
         <translation>To review: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="185"/>
+        <location filename="../../ui/pages/today.py" line="171"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="186"/>
+        <location filename="../../ui/pages/today.py" line="172"/>
         <source>从未同步</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="188"/>
+        <location filename="../../ui/pages/today.py" line="174"/>
         <source>上次同步：%s；待发送的修改：%d 条</source>
         <translation>Last sync: %s; changes waiting to be sent: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="190"/>
+        <location filename="../../ui/pages/today.py" line="176"/>
         <source>；被服务器拒绝、需要处理：%d 条</source>
         <translation>; refused by the server, to handle: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="206"/>
+        <location filename="../../ui/pages/today.py" line="192"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="210"/>
+        <location filename="../../ui/pages/today.py" line="196"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="221"/>
+        <location filename="../../ui/pages/today.py" line="207"/>
         <source>共 %d 人，已完成 %d，失访 %d</source>
         <translation>%d persons, %d done, %d lost to follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="31"/>
+        <location filename="../../ui/pages/today.py" line="29"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="32"/>
-        <location filename="../../ui/pages/today.py" line="38"/>
+        <location filename="../../ui/pages/today.py" line="30"/>
+        <location filename="../../ui/pages/today.py" line="36"/>
         <source>村/社区</source>
         <translation>Village/community</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="33"/>
+        <location filename="../../ui/pages/today.py" line="31"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="34"/>
+        <location filename="../../ui/pages/today.py" line="32"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="35"/>
+        <location filename="../../ui/pages/today.py" line="33"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="39"/>
+        <location filename="../../ui/pages/today.py" line="37"/>
         <source>应调查</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="40"/>
+        <location filename="../../ui/pages/today.py" line="38"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="41"/>
+        <location filename="../../ui/pages/today.py" line="39"/>
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="42"/>
+        <location filename="../../ui/pages/today.py" line="40"/>
         <source>失访</source>
         <translation>Lost to follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="43"/>
+        <location filename="../../ui/pages/today.py" line="41"/>
         <source>完成率</source>
         <translation>Done (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="46"/>
+        <location filename="../../ui/pages/today.py" line="44"/>
         <source>残疾人或户主</source>
         <translation>Disabled person or head</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="47"/>
+        <location filename="../../ui/pages/today.py" line="45"/>
         <source>退回原因</source>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="70"/>
+        <location filename="../../ui/pages/today.py" line="56"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="124"/>
+        <location filename="../../ui/pages/today.py" line="110"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="131"/>
+        <location filename="../../ui/pages/today.py" line="117"/>
         <source>今天和未来七天计划的走访(&amp;T)</source>
         <translation>Visits planned for &amp;today and the next 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="132"/>
+        <location filename="../../ui/pages/today.py" line="118"/>
         <source>被退回、需要修改的调查表(&amp;U)</source>
         <translation>Ret&amp;urned survey forms to correct</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="133"/>
+        <location filename="../../ui/pages/today.py" line="119"/>
         <source>本年度调查进度(&amp;Y)</source>
         <translation>Survey progress this &amp;year</translation>
     </message>
@@ -4135,37 +4145,37 @@ Disability certificate: %s</translation>
         <translation>Opening %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="251"/>
+        <location filename="../../ui/pages/visit.py" line="252"/>
         <source>%s · %s（%s）</source>
         <translation>%s · %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="257"/>
+        <location filename="../../ui/pages/visit.py" line="258"/>
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="259"/>
+        <location filename="../../ui/pages/visit.py" line="260"/>
         <source>退回原因：%s</source>
         <translation>Reason for return: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="292"/>
+        <location filename="../../ui/pages/visit.py" line="293"/>
         <source>已按去年的答案填写 %d 题，请核对标出的不同之处</source>
         <translation>%d answers filled in from last year; check the differences marked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="298"/>
+        <location filename="../../ui/pages/visit.py" line="299"/>
         <source>请先把光标放在要确认的部分里</source>
         <translation>First put the cursor in the section to confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="301"/>
+        <location filename="../../ui/pages/visit.py" line="302"/>
         <source>本部分已按去年填写 %d 题</source>
         <translation>%d answers of this section filled in from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="353"/>
+        <location filename="../../ui/pages/visit.py" line="354"/>
         <source>出错了：%s</source>
         <translation>Something went wrong: %s</translation>
     </message>
@@ -4233,6 +4243,16 @@ Disability certificate: %s</translation>
         <location filename="../../ui/pages/visit_view.py" line="71"/>
         <source>需要处理的问题</source>
         <translation>Issues to resolve</translation>
+    </message>
+</context>
+<context>
+    <name>WindowSeal</name>
+    <message>
+        <location filename="../../ui/window_lock.py" line="175"/>
+        <location filename="../../ui/window_lock.py" line="176"/>
+        <location filename="../../ui/window_lock.py" line="210"/>
+        <source>已锁定</source>
+        <translation>Locked</translation>
     </message>
 </context>
 <context>
