@@ -123,6 +123,8 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("页面导航"))
         self.nav.setMaximumWidth(180)
+        # Tab goes round the page shown, never out to the list: F6 (or a click) reaches it
+        self.nav.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self._nav_names: list[str] = []
         view_menu = self.menuBar().addMenu(self.tr("页面(&V)"))
@@ -139,6 +141,10 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(lambda _c=False, n=name: self.open_page(n))
             view_menu.addAction(action)
+        to_list = QAction(self.tr("页面列表(&N)"), self)
+        to_list.setShortcut(QKeySequence("F6"))
+        to_list.triggered.connect(lambda: self.nav.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        view_menu.addAction(to_list)
         self.body = QWidget()
         row = QHBoxLayout(self.body)
         row.addWidget(self.nav)

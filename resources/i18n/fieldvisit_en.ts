@@ -89,145 +89,145 @@
 <context>
     <name>AssessmentDialog</name>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="288"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="289"/>
         <source>入户评估</source>
         <translation>Home assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="289"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="306"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="290"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="307"/>
         <source>改造意愿</source>
         <translation>Wishes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="300"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="301"/>
         <source>可以改造（自有或产权人同意，非危房）</source>
         <translation>Can be adapted (owned or owner agrees, not unsafe)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="301"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="302"/>
         <source>不宜改造</source>
         <translation>Not suitable for adaptation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="287"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="288"/>
         <source>记录入户评估。住房不宜改造时，保存后须填写确认理由。</source>
         <translation>Record the home assessment. If the house is not suitable for adaptation, a reason to proceed is required after saving.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="280"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="281"/>
         <source>（未查看）</source>
-        <extracomment>(code, label): the labels are translated when shown</extracomment>
+        <extracomment>(code, label): the codes and labels of assessment.TOILETS, translated when shown</extracomment>
         <translation>(not checked)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="281"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="282"/>
         <source>蹲便</source>
         <translation>Squat toilet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="282"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="283"/>
         <source>坐便</source>
         <translation>Seated toilet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="283"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="284"/>
         <source>无独立厕所</source>
         <translation>No own toilet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="305"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="306"/>
         <source>改造意愿(&amp;1)：</source>
         <translation>Wishes (&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="308"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="309"/>
         <source>户主和残疾人希望改造什么</source>
         <translation>What the household and the disabled person want adapted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="311"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="312"/>
         <source>功能需求(&amp;2)：</source>
         <translation>Functional needs (&amp;2):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="312"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="313"/>
         <source>功能需求</source>
         <translation>Functional needs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="314"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="315"/>
         <source>如：轮椅进出、如厕、洗浴</source>
         <translation>E.g. wheelchair access, toileting, bathing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="317"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="318"/>
         <source>门宽（厘米）(&amp;3)：</source>
         <translation>Door width, cm (&amp;3):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="318"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="319"/>
         <source>门宽</source>
         <translation>Door width</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="320"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="326"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="321"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="327"/>
         <source>0 表示未测量</source>
         <translation>0 means not measured</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="323"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="324"/>
         <source>台阶高（厘米）(&amp;4)：</source>
         <translation>Step height, cm (&amp;4):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="324"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="325"/>
         <source>台阶高</source>
         <translation>Step height</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="329"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="330"/>
         <source>厕所类型(&amp;5)：</source>
         <translation>Toilet (&amp;5):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="330"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="331"/>
         <source>厕所类型</source>
         <translation>Toilet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="335"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="336"/>
         <source>其他测量(&amp;6)：</source>
         <translation>Other measurements (&amp;6):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="336"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="337"/>
         <source>其他测量</source>
         <translation>Other measurements</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="338"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="339"/>
         <source>各处需改造位置的尺寸</source>
         <translation>Sizes of each place to adapt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="341"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="342"/>
         <source>住房可否改造(&amp;7)：</source>
         <translation>House can be adapted (&amp;7):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="342"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="343"/>
         <source>住房可否改造</source>
         <translation>House can be adapted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="344"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="345"/>
         <source>不宜改造须填写确认理由</source>
         <translation>If not suitable, a reason to proceed is required</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="356"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="357"/>
         <source>未测量</source>
         <translation>not measured</translation>
     </message>
@@ -500,160 +500,160 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="36"/>
+        <location filename="../../ui/pages/case_detail.py" line="38"/>
         <source>改造意愿</source>
         <extracomment>the labels of the keys the dialogs record (assessment and move details), translated by `describe`</extracomment>
         <translation>Wishes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="37"/>
+        <location filename="../../ui/pages/case_detail.py" line="39"/>
         <source>功能需求</source>
         <translation>Functional needs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="38"/>
+        <location filename="../../ui/pages/case_detail.py" line="40"/>
         <source>门宽（厘米）</source>
         <translation>Door width (cm)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="39"/>
+        <location filename="../../ui/pages/case_detail.py" line="41"/>
         <source>台阶高（厘米）</source>
         <translation>Step height (cm)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="40"/>
+        <location filename="../../ui/pages/case_detail.py" line="42"/>
         <source>厕所类型</source>
         <translation>Toilet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="41"/>
+        <location filename="../../ui/pages/case_detail.py" line="43"/>
         <source>其他测量</source>
         <translation>Other measurements</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="42"/>
+        <location filename="../../ui/pages/case_detail.py" line="44"/>
         <source>住房可否改造</source>
         <translation>House can be adapted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="43"/>
+        <location filename="../../ui/pages/case_detail.py" line="45"/>
         <source>施工单位</source>
         <translation>Contractor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="44"/>
+        <location filename="../../ui/pages/case_detail.py" line="46"/>
         <source>开工日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="45"/>
+        <location filename="../../ui/pages/case_detail.py" line="47"/>
         <source>计划完工日期</source>
         <translation>Planned end date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="46"/>
+        <location filename="../../ui/pages/case_detail.py" line="48"/>
         <source>完工日期</source>
         <translation>Completion date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="47"/>
+        <location filename="../../ui/pages/case_detail.py" line="49"/>
         <source>公示开始</source>
         <translation>Notice from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="48"/>
+        <location filename="../../ui/pages/case_detail.py" line="50"/>
         <source>公示结束</source>
         <translation>Notice until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="49"/>
+        <location filename="../../ui/pages/case_detail.py" line="51"/>
         <source>公示地点</source>
         <translation>Notice place</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="50"/>
+        <location filename="../../ui/pages/case_detail.py" line="52"/>
         <source>回访情况</source>
         <translation>Follow-up findings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="51"/>
+        <location filename="../../ui/pages/case_detail.py" line="53"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="55"/>
+        <location filename="../../ui/pages/case_detail.py" line="57"/>
         <source>施工改造</source>
         <extracomment>the kinds of plan items (translated by `plan_rows`)</extracomment>
         <translation>Construction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="56"/>
+        <location filename="../../ui/pages/case_detail.py" line="58"/>
         <source>辅具</source>
         <translation>Assistive device</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="68"/>
+        <location filename="../../ui/pages/case_detail.py" line="70"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="117"/>
+        <location filename="../../ui/pages/case_detail.py" line="119"/>
         <source>未登记</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="176"/>
+        <location filename="../../ui/pages/case_detail.py" line="178"/>
         <source>（新建）</source>
         <translation>(new)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="220"/>
+        <location filename="../../ui/pages/case_detail.py" line="222"/>
         <source>全屋</source>
         <translation>Whole home</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="234"/>
-        <location filename="../../ui/pages/case_detail.py" line="274"/>
+        <location filename="../../ui/pages/case_detail.py" line="236"/>
+        <location filename="../../ui/pages/case_detail.py" line="279"/>
         <source>%s：%s</source>
         <translation>%s: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="242"/>
+        <location filename="../../ui/pages/case_detail.py" line="244"/>
         <source>第%s次</source>
         <translation>Round %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="270"/>
+        <location filename="../../ui/pages/case_detail.py" line="272"/>
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="271"/>
+        <location filename="../../ui/pages/case_detail.py" line="273"/>
         <source>否</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="285"/>
+        <location filename="../../ui/pages/case_detail.py" line="290"/>
         <source>入户评估</source>
         <translation>Home assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="304"/>
+        <location filename="../../ui/pages/case_detail.py" line="309"/>
         <source>%s %s元</source>
         <translation>%s %s yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="309"/>
+        <location filename="../../ui/pages/case_detail.py" line="314"/>
         <source>实际费用：%s。合计 %s 元（方案预算 %s 元，上限 %s 元）。</source>
         <translation>Actual costs: %s. Total %s yuan (plan budget %s yuan, cap %s yuan).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="320"/>
+        <location filename="../../ui/pages/case_detail.py" line="325"/>
         <source>登记时的确认理由：%s</source>
         <translation>Reason given at registration: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="321"/>
+        <location filename="../../ui/pages/case_detail.py" line="326"/>
         <source>评估时的确认理由：%s</source>
         <translation>Reason given at assessment: %s</translation>
     </message>
@@ -1175,10 +1175,10 @@
 <context>
     <name>DraftSaver</name>
     <message>
-        <location filename="../../ui/pages/drafts.py" line="76"/>
-        <location filename="../../ui/pages/drafts.py" line="89"/>
+        <location filename="../../ui/pages/drafts.py" line="79"/>
+        <location filename="../../ui/pages/drafts.py" line="94"/>
         <source>草稿没有保存：%s</source>
-        <extracomment>a draft was saved: the response id and its checked answers a save failed: the response id and the message for the member</extracomment>
+        <extracomment>a draft was saved: the response id and its checked answers a save failed: the response id and the message for the member responses shown but not started yet: their first save starts them</extracomment>
         <translation>The draft was not saved: %s</translation>
     </message>
 </context>
@@ -2258,44 +2258,49 @@ Disability certificate: %s</translation>
         <translation>Page navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>页面(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="144"/>
+        <source>页面列表(&amp;N)</source>
+        <translation>Page &amp;list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>文件(&amp;F)</source>
         <extracomment>while locked: nothing reachable but the lock panel (every action, page, dialog)</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>查找户(&amp;F)</source>
         <translation>&amp;Find household</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>打印(&amp;P)</source>
         <extracomment>other parts of the program (prints) add their actions here</extracomment>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
@@ -2334,135 +2339,135 @@ Disability certificate: %s</translation>
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="230"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="233"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="236"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="231"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="234"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="237"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="233"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="234"/>
         <source>理由（必填）(&amp;R)：</source>
         <translation>&amp;Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="195"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="233"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="196"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="234"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="236"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="237"/>
         <source>理由(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="236"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="237"/>
         <source>选填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="267"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="268"/>
         <source>必须填写%s</source>
         <translation>%s is required</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="172"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="173"/>
         <source>公示开始(&amp;1)：</source>
         <translation>Notice from (&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="173"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="174"/>
         <source>公示开始</source>
         <translation>Notice from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="178"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="179"/>
         <source>公示结束(&amp;2)：</source>
         <translation>Notice until (&amp;2):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="179"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="180"/>
         <source>公示结束</source>
         <translation>Notice until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="184"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="185"/>
         <source>公示地点(&amp;3)：</source>
         <translation>Notice place (&amp;3):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="185"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="186"/>
         <source>公示地点</source>
         <translation>Notice place</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="187"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="188"/>
         <source>村务公开栏等</source>
         <translation>Village notice board, etc.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="192"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="193"/>
         <source>施工单位(&amp;1)：</source>
         <translation>Contractor (&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="193"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="194"/>
         <source>施工单位</source>
         <translation>Contractor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="199"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="200"/>
         <source>开工日期(&amp;2)：</source>
         <translation>Start date (&amp;2):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="200"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="201"/>
         <source>开工日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="205"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="206"/>
         <source>计划完工日期(&amp;3)：</source>
         <translation>Planned end date (&amp;3):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="206"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="207"/>
         <source>计划完工日期</source>
         <translation>Planned end date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="212"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="213"/>
         <source>完工日期(&amp;1)：</source>
         <translation>Completion date (&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="213"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="214"/>
         <source>完工日期</source>
         <translation>Completion date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="218"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="219"/>
         <source>说明(&amp;2)：</source>
         <translation>Note (&amp;2):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="219"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="220"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="225"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="226"/>
         <source>回访情况(&amp;1)：</source>
         <translation>Follow-up findings (&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="226"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="227"/>
         <source>回访情况</source>
         <translation>Follow-up findings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="228"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="229"/>
         <source>必填：设施是否在用、完好</source>
         <translation>Required: whether the facilities are in use and intact</translation>
     </message>
@@ -2479,93 +2484,93 @@ Disability certificate: %s</translation>
 <context>
     <name>PhotoDialog</name>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="39"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="40"/>
         <source>照片 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</source>
         <translation>Photos (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="381"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="382"/>
         <source>添加照片</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="386"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="387"/>
         <source>改造前</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="387"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="388"/>
         <source>改造后</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="390"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="391"/>
         <source>照片文件，多个用分号隔开</source>
         <translation>Photo files, separated by semicolons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="391"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="392"/>
         <source>选择文件(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="392"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="393"/>
         <source>选择照片文件</source>
         <translation>Choose photo files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="399"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="400"/>
         <source>改造项目(&amp;1)：</source>
         <translation>Renovation item (&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="399"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="400"/>
         <source>照片所示的改造项目</source>
         <translation>Renovation item shown in the photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="400"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="401"/>
         <source>阶段(&amp;2)：</source>
         <translation>Stage (&amp;2):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="400"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="401"/>
         <source>改造前或改造后</source>
         <translation>Before or after the renovation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="401"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="402"/>
         <source>文件(&amp;3)：</source>
         <translation>Files (&amp;3):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="401"/>
         <location filename="../../ui/pages/case_dialogs.py" line="402"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="403"/>
         <source>照片文件</source>
         <translation>Photo files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="407"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="408"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="417"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="418"/>
         <source>请选择照片文件</source>
         <translation>Choose photo files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="419"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="420"/>
         <source>找不到文件：%s</source>
         <translation>File not found: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="419"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="420"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="380"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="381"/>
         <source>照片缩小到最长边1600像素，加密保存在本机，同步时上传。</source>
         <translation>Photos are reduced to 1600 pixels on the long side, stored encrypted on this computer and uploaded at the next sync.</translation>
     </message>
@@ -2672,18 +2677,18 @@ Disability certificate: %s</translation>
         <translation>(no photos)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="29"/>
+        <location filename="../../ui/pages/case_detail.py" line="31"/>
         <source>改造前</source>
         <extracomment>photo stages (the attachment&apos;s tag) and their names (translated by PhotoSection.tr)</extracomment>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="30"/>
+        <location filename="../../ui/pages/case_detail.py" line="32"/>
         <source>施工中</source>
         <translation>During construction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_detail.py" line="31"/>
+        <location filename="../../ui/pages/case_detail.py" line="33"/>
         <source>改造后</source>
         <translation>After</translation>
     </message>
@@ -3488,49 +3493,49 @@ Disability certificate: %s</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="78"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="79"/>
         <source>确认理由</source>
         <extracomment>the user asked to save: the page runs the step and calls `failed` or `accept`</extracomment>
         <translation>Reason to proceed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="79"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="80"/>
         <source>继续办理须写明为何仍然办理</source>
         <translation>To go on, write why the step is still taken</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="80"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="81"/>
         <source>确认理由(&amp;K)：</source>
         <translation>Reason to &amp;proceed:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="87"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="88"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="89"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="90"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="90"/>
         <location filename="../../ui/pages/case_dialogs.py" line="91"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="92"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="144"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="145"/>
         <source>没有保存：%s</source>
         <translation>Not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="149"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="150"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="153"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="154"/>
         <source>没有保存：请填写确认理由后再保存</source>
         <translation>Not saved: give the reason to proceed, then save again</translation>
     </message>
@@ -3981,88 +3986,89 @@ Disability certificate: %s</translation>
 <context>
     <name>VisitFinisher</name>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="45"/>
+        <location filename="../../ui/pages/visit_finish.py" line="48"/>
         <source>正在检查本次走访的表…</source>
+        <extracomment>an entry in these states has no response written yet (or only the one assigned to it)</extracomment>
         <translation>Checking the forms of this visit…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="71"/>
+        <location filename="../../ui/pages/visit_finish.py" line="74"/>
         <source>本户还没有填写任何表，没有可完成的内容</source>
         <translation>No form of this household has been filled in; there is nothing to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="99"/>
+        <location filename="../../ui/pages/visit_finish.py" line="102"/>
         <source>还有 %d 处错误，改正后才能完成走访；错误已列在下方</source>
         <translation>%d errors left; correct them to finish the visit (they are listed below)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="108"/>
+        <location filename="../../ui/pages/visit_finish.py" line="111"/>
         <source>· %s：%s</source>
         <translation>· %s: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="109"/>
+        <location filename="../../ui/pages/visit_finish.py" line="112"/>
         <source>有 %d 条提醒，请与受访人核实后确认：</source>
         <translation>%d warnings; check them with the respondent, then confirm:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="111"/>
-        <location filename="../../ui/pages/visit_finish.py" line="141"/>
+        <location filename="../../ui/pages/visit_finish.py" line="114"/>
+        <location filename="../../ui/pages/visit_finish.py" line="144"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="112"/>
+        <location filename="../../ui/pages/visit_finish.py" line="115"/>
         <source>还没有开始填写、本次不完成的表：%s</source>
         <translation>Forms not started, left unfinished this time: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="113"/>
+        <location filename="../../ui/pages/visit_finish.py" line="116"/>
         <source>完成走访</source>
         <translation>Finish visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="115"/>
+        <location filename="../../ui/pages/visit_finish.py" line="118"/>
         <source>确认并完成(&amp;Y)</source>
         <translation>&amp;Confirm and finish</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="116"/>
+        <location filename="../../ui/pages/visit_finish.py" line="119"/>
         <source>返回修改(&amp;N)</source>
         <translation>Go &amp;back and correct</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="118"/>
+        <location filename="../../ui/pages/visit_finish.py" line="121"/>
         <source>确认提醒</source>
         <translation>Confirm warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="126"/>
+        <location filename="../../ui/pages/visit_finish.py" line="129"/>
         <source>没有完成：请修改后再点“完成走访”</source>
         <translation>Not finished: make the corrections, then click “Finish visit” again</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="142"/>
+        <location filename="../../ui/pages/visit_finish.py" line="145"/>
         <source>走访已完成：%d 份表已完成（%s）</source>
         <translation>Visit finished: %d forms completed (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="144"/>
+        <location filename="../../ui/pages/visit_finish.py" line="147"/>
         <source>；%d 份表还没有填写</source>
         <translation>; %d forms not filled in yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="159"/>
+        <location filename="../../ui/pages/visit_finish.py" line="162"/>
         <source>没有完成：%s</source>
         <translation>Not finished: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="172"/>
+        <location filename="../../ui/pages/visit_finish.py" line="175"/>
         <source>错误：%s：%s</source>
         <translation>Error: %s: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="172"/>
+        <location filename="../../ui/pages/visit_finish.py" line="175"/>
         <source>提醒：%s：%s</source>
         <translation>Warning: %s: %s</translation>
     </message>
@@ -4145,64 +4151,64 @@ Disability certificate: %s</translation>
         <translation>Opening %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="252"/>
+        <location filename="../../ui/pages/visit.py" line="254"/>
         <source>%s · %s（%s）</source>
         <translation>%s · %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="258"/>
+        <location filename="../../ui/pages/visit.py" line="260"/>
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="260"/>
+        <location filename="../../ui/pages/visit.py" line="262"/>
         <source>退回原因：%s</source>
         <translation>Reason for return: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="293"/>
+        <location filename="../../ui/pages/visit.py" line="295"/>
         <source>已按去年的答案填写 %d 题，请核对标出的不同之处</source>
         <translation>%d answers filled in from last year; check the differences marked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="299"/>
+        <location filename="../../ui/pages/visit.py" line="301"/>
         <source>请先把光标放在要确认的部分里</source>
         <translation>First put the cursor in the section to confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="302"/>
+        <location filename="../../ui/pages/visit.py" line="304"/>
         <source>本部分已按去年填写 %d 题</source>
         <translation>%d answers of this section filled in from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="354"/>
+        <location filename="../../ui/pages/visit.py" line="365"/>
         <source>出错了：%s</source>
         <translation>Something went wrong: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_plan.py" line="32"/>
+        <location filename="../../ui/pages/visit_plan.py" line="34"/>
         <source>动态更新调查表</source>
         <extracomment>the forms&apos; short names (translated as a plan is read)</extracomment>
         <translation>Dynamic-update survey</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_plan.py" line="33"/>
+        <location filename="../../ui/pages/visit_plan.py" line="35"/>
         <source>家庭收入监测表</source>
         <translation>Household income monitoring</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_plan.py" line="67"/>
+        <location filename="../../ui/pages/visit_plan.py" line="69"/>
         <source>未开始</source>
         <extracomment>facts of the visit itself, filled in when a form has such an item and it is empty</extracomment>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_plan.py" line="123"/>
+        <location filename="../../ui/pages/visit_plan.py" line="125"/>
         <source>无障碍改造个案</source>
         <translation>Accessibility renovation case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_plan.py" line="158"/>
+        <location filename="../../ui/pages/visit_plan.py" line="160"/>
         <source>%s户 · %s</source>
         <translation>Household of %s · %s</translation>
     </message>
@@ -4248,9 +4254,9 @@ Disability certificate: %s</translation>
 <context>
     <name>WindowSeal</name>
     <message>
-        <location filename="../../ui/window_lock.py" line="175"/>
-        <location filename="../../ui/window_lock.py" line="176"/>
-        <location filename="../../ui/window_lock.py" line="210"/>
+        <location filename="../../ui/window_lock.py" line="177"/>
+        <location filename="../../ui/window_lock.py" line="178"/>
+        <location filename="../../ui/window_lock.py" line="212"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
