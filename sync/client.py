@@ -268,6 +268,9 @@ class SyncClient:
         for start in range(0, len(hashes), 1000):
             query = BlobQuery(hashes=hashes[start : start + 1000])
             missing += self.transport.call("POST", "/blobs/missing", BlobMissing, query).missing
+        # the server asks for a file this user has not sent, even when it holds it: a file
+        # not on this laptop (an op that names another's photo) is not this laptop's to send
+        missing = [sha for sha in missing if self.db.blobs.has(sha)]
         for done, sha in enumerate(missing, start=1):
             self.check()
             data = self.db.blobs.get(sha)

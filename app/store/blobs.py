@@ -1,14 +1,21 @@
-"""Encrypted blob store: attachment files named by the sha256 of their content.
+"""Encrypted blob store: attachment files named by a keyed hash of their content's sha256.
 
 Each file is AES-256-GCM encrypted under a random data key kept inside the
 encrypted database, so a password change does not touch the blobs, and a copied
-blob folder is unreadable without the database and its password.
+blob folder is unreadable without the database and its password. Its names say
+nothing either: a file is named by an HMAC of the content's sha256 under a key
+derived from that data key, so a copy of the folder cannot be matched against
+photos known elsewhere (by their sha256, say). Files of the earlier layout (named
+by the sha256 itself) are renamed when the database is opened (`rename_old_files`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import hmac
 import os
+import re
 import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +32,10 @@ if TYPE_CHECKING:
 MAGIC = b"FVB1"
 NONCE_BYTES = 12
 BLOB_KEY_NAME = "blob_key"
+#: a file's name: the keyed hash and this suffix (a name without it is of the old layout)
+SUFFIX = ".fvb"
+_NAMES_LABEL = b"fieldvisit blob names"
+_OLD_NAME = re.compile(r"[0-9a-f]{64}")
 
 
 def sha256_hex(data: bytes) -> str:
@@ -38,6 +49,7 @@ class BlobStore:
         self.folder = folder
         self._db = db
         self._key: bytes | None = None
+        self._names: bytes | None = None
 
     @classmethod
     def for_database(cls, db: Database) -> BlobStore:
@@ -48,17 +60,28 @@ class BlobStore:
             if s.get(LocalSecret, BLOB_KEY_NAME) is None:
                 s.add(LocalSecret(name=BLOB_KEY_NAME, value=secrets.token_bytes(32)))
 
-    def _aead(self) -> AESGCM:
+    def _data_key(self) -> bytes:
         if self._key is None:
             with self._db.session() as s:
                 secret = s.get(LocalSecret, BLOB_KEY_NAME)
                 if secret is None:
                     raise BlobMissing("blob key")
                 self._key = secret.value
-        return AESGCM(self._key)
+                self._names = hmac.new(secret.value, _NAMES_LABEL, hashlib.sha256).digest()
+        return self._key
+
+    def _aead(self) -> AESGCM:
+        return AESGCM(self._data_key())
+
+    def name_of(self, sha: str) -> str:
+        """The file name of a content: its sha256 under the names key (nothing to match)."""
+        self._data_key()
+        assert self._names is not None
+        return hmac.new(self._names, sha.encode("ascii"), hashlib.sha256).hexdigest()
 
     def path_of(self, sha: str) -> Path:
-        return self.folder / sha[:2] / sha
+        name = self.name_of(sha)
+        return self.folder / name[:2] / (name + SUFFIX)
 
     def has(self, sha: str) -> bool:
         return self.path_of(sha).exists()
@@ -81,7 +104,7 @@ class BlobStore:
         return sha
 
     def get(self, sha: str) -> bytes:
-        """The decrypted content, checked against its name."""
+        """The decrypted content, checked against its sha256."""
         try:
             sealed = self.path_of(sha).read_bytes()
         except FileNotFoundError as exc:
@@ -96,3 +119,31 @@ class BlobStore:
         if sha256_hex(data) != sha:
             raise BlobDamaged(sha)
         return data
+
+    def rename_old_files(self) -> int:
+        """Give the files of the old layout (named `<sha[:2]>/<sha>`) their keyed names;
+        how many were renamed. The content is untouched (it is sealed with its sha256
+        either way); a rename broken off is finished at the next opening."""
+        if not self.folder.is_dir():
+            return 0
+        renamed = 0
+        left: set[str] = set()  # folders of the old layout that may now be empty
+        for sub in os.scandir(self.folder):
+            if not sub.is_dir() or len(sub.name) != 2:
+                continue
+            for entry in os.scandir(sub.path):
+                sha = entry.name
+                if not (_OLD_NAME.fullmatch(sha) and sha.startswith(sub.name)):
+                    continue
+                target = self.path_of(sha)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.replace(entry.path, target)
+                except FileNotFoundError:  # another process of the same unlock renamed it
+                    continue
+                renamed += 1
+                left.add(sub.path)
+        for path in left:
+            with contextlib.suppress(OSError):  # only when nothing else is in it
+                os.rmdir(path)
+        return renamed

@@ -156,7 +156,9 @@ class Database:
         except BaseException:
             engine.dispose()
             raise
-        return cls(path, engine, key)
+        db = cls(path, engine, key)
+        db.blobs.rename_old_files()
+        return db
 
     @property
     def key(self) -> bytes:

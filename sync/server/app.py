@@ -44,7 +44,7 @@ from sync.protocol import (
     Resolution,
 )
 from sync.server import audit, auth, conflicts, feed, prepare, snapshot
-from sync.server.blobs import BlobFolder, register
+from sync.server.blobs import BlobFolder, register, sent_by
 from sync.server.db import ServerDatabase, current_revision, head_revision
 from sync.server.errors import ServerError
 from sync.server.middleware import ProtocolAndGzip
@@ -165,10 +165,11 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
     async def blobs_missing(body: BlobQuery, actor: Actor) -> BlobMissing:
         # a few indexed reads, like the token's: on the event loop
         with db.lookup() as connection:
-            return BlobMissing(missing=folder.missing(connection, body.hashes))
+            return BlobMissing(missing=folder.missing(connection, actor.username, body.hashes))
 
     def _stored(actor: auth.Actor, request: Request, sha: str, size: int) -> bool:
-        """Note a file now in place (and audit it) unless it was noted already."""
+        """Note a file now in place, sent by this user (and audit it), unless this user had
+        sent it already (whether another user has is never told)."""
         with db.write() as s:
             stored = register(s, actor, sha, size)
             if stored:
@@ -191,7 +192,7 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
     @app.get("/blobs/{sha}/upload")
     async def blob_progress(sha: str, actor: Actor) -> BlobProgress:
         """How much of a file sent in chunks has arrived, to resume after a break."""
-        return BlobProgress(received=folder.received(_checked_sha(sha)))
+        return BlobProgress(received=folder.received(_checked_sha(sha), actor.username))
 
     @app.patch("/blobs/{sha}")
     async def blob_chunk(sha: str, request: Request, actor: Actor) -> BlobProgress:
@@ -201,11 +202,13 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
         start, total = _content_range(request, len(data))
 
         def keep() -> BlobProgress:
-            if not folder.path_of(sha).exists():  # else whole already (sent twice, or retried)
-                received = folder.put_chunk(sha, start, total, data)
+            with db.read() as s:
+                done = sent_by(s, actor.username, sha)  # whole already (sent twice, retried)
+            if not done:
+                received = folder.put_chunk(sha, actor.username, start, total, data)
                 if received < total:
                     return BlobProgress(received=received)
-                folder.finish(sha, total)
+                folder.finish(sha, actor.username, total)
             _stored(actor, request, sha, total)
             return BlobProgress(received=total, stored=True)
 

@@ -9,6 +9,13 @@ chunks are joined, checked against the hash and renamed into place. No lock is
 needed between the server's processes: a chunk is written under a temporary name
 and renamed, and the bytes at an offset of a file named by its hash are always
 the same, so a chunk sent twice (a retry) or by two requests at once is harmless.
+
+A hash is no key to a photo: the server answers for a user as if it had only the
+files that user sent (`BlobUpload`). `/blobs/missing` names a file as missing
+until this user has sent it whole (sending it again costs the bytes, and proves
+the sender holds them); each user's partial uploads are their own; a user may
+attach only a file they sent (`merge`), and a file is read only through an
+attachment in the reader's scope made by one of its senders.
 """
 
 from __future__ import annotations
@@ -21,14 +28,14 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, and_, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.store.work import Attachment
 from sync.server.auth import Actor
 from sync.server.errors import ServerError, not_found
-from sync.server.tables import Blob, RecordIndex
+from sync.server.tables import Blob, BlobUpload, ChangeLog, FieldSeq, RecordIndex
 
 #: a partial upload untouched this long is abandoned (swept when another one starts)
 STALE_PARTIAL_SECONDS = 7 * 24 * 3600
@@ -44,9 +51,15 @@ class BlobFolder:
     def path_of(self, sha: str) -> Path:
         return self.folder / sha[:2] / sha
 
-    def missing(self, connection: Connection, hashes: Sequence[str]) -> list[str]:
+    def partial_of(self, sha: str, username: str) -> Path:
+        """The chunks of one user's upload of `sha` (another's upload shows nothing)."""
+        who = hashlib.sha256(username.encode("utf-8")).hexdigest()[:16]
+        return self.partials / f"{sha}.{who}"
+
+    def missing(self, connection: Connection, username: str, hashes: Sequence[str]) -> list[str]:
+        """The hashes this user has not sent whole (whether another user has or not)."""
         wanted = sorted(set(hashes))
-        have = set(connection.scalars(select(Blob.sha256).where(Blob.sha256.in_(wanted))))
+        have = set(connection.execute(_SENT, {"username": username, "hashes": wanted}).scalars())
         return [h for h in wanted if h not in have or not self.path_of(h).exists()]
 
     def save(self, sha: str, data: bytes) -> None:
@@ -60,19 +73,20 @@ class BlobFolder:
 
     # -- uploads in chunks -----------------------------------------------------------------
 
-    def received(self, sha: str) -> int:
-        """How many leading bytes of `sha` have arrived (0: none, or the file is whole)."""
-        return _covered(_chunks(self.partials / sha))
+    def received(self, sha: str, username: str) -> int:
+        """How many leading bytes of this user's upload of `sha` have arrived (0: none, or
+        the file is whole)."""
+        return _covered(_chunks(self.partial_of(sha, username)))
 
-    def put_chunk(self, sha: str, start: int, total: int, data: bytes) -> int:
+    def put_chunk(self, sha: str, username: str, start: int, total: int, data: bytes) -> int:
         """Keep the bytes `start`.. of a file of `total` bytes; the bytes now received.
 
         A chunk must begin at or before the first byte missing (else 409, naming it).
         """
-        folder = self.partials / sha
+        folder = self.partial_of(sha, username)
         if start == 0 and not folder.exists():
             self._sweep()
-        have = self.received(sha)
+        have = self.received(sha, username)
         if start > have:
             raise ServerError(409, "blob.offset", {"received": have})
         end = start + len(data)
@@ -82,35 +96,43 @@ class BlobFolder:
             os.replace(_synced_copy(name, [data]), name)
         return max(have, min(end, total))
 
-    def finish(self, sha: str, total: int) -> None:
-        """Join the chunks of a whole file, check it against its hash and put it in place.
+    def finish(self, sha: str, username: str, total: int) -> None:
+        """Join the chunks of a whole file, check it against its hash and put it in place
+        (checked even when the file is there already: the check is the sender's proof).
 
         A file that does not match its hash is dropped (400): the laptop sends it again.
         """
-        folder = self.partials / sha
+        folder = self.partial_of(sha, username)
         target = self.path_of(sha)
-        if not target.exists():
+        digest = hashlib.sha256()
+        at = 0  # the bytes joined so far
+
+        def pieces() -> Iterator[bytes]:
+            nonlocal at
+            for start, end, path in _chunks(folder):
+                if end <= at or start > at:
+                    continue
+                with open(path, "rb") as handle:
+                    handle.seek(at - start)
+                    piece = handle.read(end - at)
+                digest.update(piece)
+                at = end
+                yield piece
+
+        there = target.exists()
+        if there:
+            for _piece in pieces():
+                pass
+            tmp = None
+        else:
             target.parent.mkdir(parents=True, exist_ok=True)
-            digest = hashlib.sha256()
-            at = 0  # the bytes joined so far
-
-            def pieces() -> Iterator[bytes]:
-                nonlocal at
-                for start, end, path in _chunks(folder):
-                    if end <= at or start > at:
-                        continue
-                    with open(path, "rb") as handle:
-                        handle.seek(at - start)
-                        piece = handle.read(end - at)
-                    digest.update(piece)
-                    at = end
-                    yield piece
-
             tmp = _synced_copy(target, pieces())
-            if at != total or digest.hexdigest() != sha:
+        if at != total or digest.hexdigest() != sha:
+            if tmp is not None:
                 tmp.unlink(missing_ok=True)
-                shutil.rmtree(folder, ignore_errors=True)
-                raise ServerError(400, "blob.hash_mismatch")
+            shutil.rmtree(folder, ignore_errors=True)
+            raise ServerError(400, "blob.hash_mismatch")
+        if tmp is not None:
             os.replace(tmp, target)
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -127,13 +149,10 @@ class BlobFolder:
                 continue
 
     def read(self, session: Session, actor: Actor, sha: str) -> bytes:
-        """The content, for a user with an attachment of that hash in scope (else 404)."""
-        owners = session.execute(
-            select(RecordIndex.area_code)
-            .join(Attachment, Attachment.id == RecordIndex.record_id)
-            .where(RecordIndex.entity == "attachment", Attachment.sha256 == sha)
-        ).all()
-        if not any(actor.scope.covers(area) for (area,) in owners):
+        """The content, for a user with an attachment of that hash in scope, attached by
+        one of the file's senders (else 404, as for a file the server does not have)."""
+        owners = session.execute(_ATTACHED_BY_SENDER, {"sha": sha}).scalars()
+        if not any(actor.scope.covers(area) for area in owners):
             raise not_found("attachment")
         try:
             return self.path_of(sha).read_bytes()
@@ -142,18 +161,59 @@ class BlobFolder:
 
 
 def register(session: Session, actor: Actor, sha: str, size: int) -> bool:
-    """Note a stored file in the database; False when it was noted already.
+    """Note a file now in place and this user as one of its senders; False when this user
+    had sent it already.
 
     Two requests may store the same photo at once: the second insert's duplicate key
     means the same as finding the row."""
-    if session.get(Blob, sha) is not None:
+    if session.get(Blob, sha) is None:
+        try:
+            with session.begin_nested():
+                session.add(Blob(sha256=sha, size=size, username=actor.username))
+        except IntegrityError:
+            pass
+    if session.get(BlobUpload, (sha, actor.username)) is not None:
         return False
     try:
         with session.begin_nested():
-            session.add(Blob(sha256=sha, size=size, username=actor.username))
+            session.add(BlobUpload(sha256=sha, username=actor.username))
     except IntegrityError:
         return False
     return True
+
+
+def sent_by(session: Session, username: str, sha: str) -> bool:
+    """Whether this user has sent the whole file of `sha`."""
+    return session.get(BlobUpload, (sha, username)) is not None
+
+
+#: the hashes among `hashes` one user has sent
+_SENT = select(BlobUpload.sha256).where(
+    BlobUpload.username == bindparam("username"),
+    BlobUpload.sha256.in_(bindparam("hashes", expanding=True)),
+)
+
+#: the scope keys of the attachments of a hash whose hash was set by one of its senders:
+#: the change that set it is the record's creation, or its last change of `sha256`
+_SHA_SET = func.coalesce(FieldSeq.seq, RecordIndex.created_seq)
+_ATTACHED_BY_SENDER = (
+    select(RecordIndex.area_code)
+    .join(Attachment, Attachment.id == RecordIndex.record_id)
+    .outerjoin(
+        FieldSeq,
+        and_(
+            FieldSeq.entity == "attachment",
+            FieldSeq.record_id == Attachment.id,
+            FieldSeq.field == "sha256",
+        ),
+    )
+    .join(ChangeLog, ChangeLog.seq == _SHA_SET)
+    .join(
+        BlobUpload,
+        and_(BlobUpload.sha256 == Attachment.sha256, BlobUpload.username == ChangeLog.username),
+    )
+    .where(RecordIndex.entity == "attachment", Attachment.sha256 == bindparam("sha"))
+)
 
 
 def _synced_copy(target: Path, pieces: Iterable[bytes]) -> Path:

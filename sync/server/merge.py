@@ -28,7 +28,7 @@ from app.store.schema import MODEL_BY_ENTITY
 from sync.protocol import Op, Receipt, Refusal
 from sync.server import conflicts, ledger, rules, scope
 from sync.server.auth import Actor
-from sync.server.tables import SERVER_ONLY, Blob, OpReceipt, RecordIndex
+from sync.server.tables import SERVER_ONLY, BlobUpload, OpReceipt, RecordIndex
 
 #: ids per IN list (SQLite's bound-parameter limit is far above)
 _CHUNK = 500
@@ -318,9 +318,11 @@ def _apply(
     return _update(session, actor, op, obj, index, before, values, author)
 
 
-def _blob_check(session: Session, op: Op, values: Mapping[str, Any]) -> None:
+def _blob_check(session: Session, actor: Actor, op: Op, values: Mapping[str, Any]) -> None:
+    """An attachment names only a file its author has sent (a hash alone proves nothing):
+    until then the op waits (the laptop sends the file at its next sync)."""
     sha = values.get("sha256")
-    if op.entity == "attachment" and sha and session.get(Blob, sha) is None:
+    if op.entity == "attachment" and sha and session.get(BlobUpload, (sha, actor.username)) is None:
         raise refusal(op, [Issue("sync.blob_missing", {"sha": str(sha)})], outcome="retry")
 
 
@@ -333,7 +335,7 @@ def _create(
     issues = issues or rules.check_change(session, actor.role, op.entity, None, values, set(values))
     if issues:
         raise refusal(op, issues)
-    _blob_check(session, op, values)
+    _blob_check(session, actor, op, values)
     obj = ledger.write_change(session, op.entity, op.record_id, values, author=author)
     return Receipt(op_id=op.op_id, outcome="applied", rev=obj.rev, applied=sorted(values))
 
@@ -435,7 +437,7 @@ def _update(
         )
         if issues:
             raise refusal(op, issues)
-        _blob_check(session, op, applied)
+        _blob_check(session, actor, op, applied)
         kind = "restore" if restore else "update"
         ledger.write_change(session, op.entity, op.record_id, applied, author=author, kind=kind)
         _check_scope(op, actor, index.area_code, op.entity)  # it may have moved out of scope

@@ -189,7 +189,19 @@ class Blob(ServerBase):
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     size: Mapped[int] = mapped_column(Integer)
+    #: who sent it first (every sender is a `BlobUpload`)
     username: Mapped[str] = mapped_column(String(64), default="")
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class BlobUpload(ServerBase):
+    """A user who sent a blob's whole content (and so holds it): only they may attach it
+    to a record, and only attachments made by one of its senders make it readable."""
+
+    __tablename__ = "blob_upload"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 

@@ -22,6 +22,7 @@ from app.store.database import Database
 from app.store.receipts import SyncReceipt
 from app.store.work import Attachment
 from sync.client import SyncClient
+from sync.server.blobs import BlobFolder
 from sync.server.db import ServerDatabase
 from sync.server.tables import Audit, Blob
 from sync.transport import Cancelled
@@ -95,7 +96,7 @@ def test_photos_small_and_chunked_travel_to_the_other_laptop(
     ]
     assert stored_blob(database, process, small_sha) == small
     assert stored_blob(database, process, big_sha) == big
-    assert not (process.blobs / ".partial" / big_sha).exists()
+    assert not BlobFolder(process.blobs).partial_of(big_sha, "alice").exists()
     with database.read() as s:
         audited = [
             a.detail["sha256"] for a in s.scalars(select(Audit).where(Audit.action == "blob"))
@@ -206,7 +207,7 @@ def test_a_chunk_with_a_wrong_range_is_refused_by_name(
     )
     assert (answer.status_code, answer.json()["code"]) == (status, code)
     assert answer.json()["message"]  # a Chinese sentence, not a code
-    assert not (process.blobs / ".partial" / ("a" * 64)).exists()
+    assert not BlobFolder(process.blobs).partial_of("a" * 64, "alice").exists()
 
 
 def test_an_abandoned_partial_upload_is_swept_when_another_starts(
@@ -217,7 +218,7 @@ def test_an_abandoned_partial_upload_is_swept_when_another_starts(
     old = os.urandom(2000)
     old_sha = hashlib.sha256(old).hexdigest()
     assert patch(wire, old_sha, old[:1000], 0, 2000).status_code == 200
-    folder = process.blobs / ".partial" / old_sha
+    folder = BlobFolder(process.blobs).partial_of(old_sha, "alice")
     week_and_a_day = os.stat(folder).st_mtime - 8 * 24 * 3600
     os.utime(folder, (week_and_a_day, week_and_a_day))
     new = os.urandom(2000)
