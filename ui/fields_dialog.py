@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -41,6 +42,10 @@ class Field:
     check: Check | None = None
     help: str = ""
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+#: tick boxes a row in a field of flags
+FLAGS_A_ROW = 3
 
 
 class FieldsDialog(QDialog):
@@ -111,15 +116,15 @@ class FieldsDialog(QDialog):
             return combo
         if spec.kind == "flags":
             box = QWidget()
-            row = QHBoxLayout(box)
-            row.setContentsMargins(0, 0, 0, 0)
+            grid = QGridLayout(box)  # a few a row: one long row was wider than the screen
+            grid.setContentsMargins(0, 0, 0, 0)
             chosen = set(value or [])
-            for code, label in spec.options:
+            for index, (code, label) in enumerate(spec.options):
                 tick = QCheckBox(label)
                 tick.setAccessibleName(self.tr("%s：%s") % (spec.label, label))
                 tick.setProperty("code", code)
                 tick.setChecked(code in chosen)
-                row.addWidget(tick)
+                grid.addWidget(tick, index // FLAGS_A_ROW, index % FLAGS_A_ROW)
             return box
         if spec.kind == "date":
             edit = QDateEdit()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -66,6 +67,44 @@ def _page_class(module: str, name: str) -> type[Page] | None:
         return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
     except ModuleNotFoundError:
         return None  # a page this build does not have
+
+
+#: the window's size on a large screen; a smaller screen is filled (a 1366×768 laptop)
+PREFERRED_SIZE = QSize(1180, 760)
+
+
+class PageFrame(QScrollArea):
+    """A page in the window's stack: scrolled when it needs more room than the screen has,
+    so that no page makes the window taller or wider than the screen."""
+
+    def __init__(self, page: Page) -> None:
+        super().__init__()
+        self.page = page
+        # not widgetResizable: that gives a page with wrapped text its preferred height
+        # (the whole form), where the page should get the window's height and only its
+        # minimum decides when to scroll
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWidget(page)
+        page.installEventFilter(self)
+
+    def fit(self) -> None:
+        """The page fills the frame, or takes its minimum size and scrolls."""
+        room, least = self.maximumViewportSize(), self.page.minimumSizeHint()
+        if least.width() > room.width():  # a horizontal bar takes some of the height
+            room.setHeight(room.height() - self.horizontalScrollBar().sizeHint().height())
+        if least.height() > room.height():
+            room.setWidth(room.width() - self.verticalScrollBar().sizeHint().width())
+        self.page.resize(room.expandedTo(least))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.page and event.type() == QEvent.Type.LayoutRequest:
+            self.fit()
+        return super().eventFilter(watched, event)
 
 
 class LockPanel(QWidget):
@@ -119,10 +158,10 @@ class MainWindow(QMainWindow):
         self.prefs = prefs or preferences.load()
         self.setWindowTitle(" — ".join(x for x in (title_area, session.display_name) if x))
         self.pages: dict[str, Page] = {}
+        self.frames: dict[str, PageFrame] = {}
         self.stack = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("页面导航"))
-        self.nav.setMaximumWidth(180)
         # Tab goes round the page shown, never out to the list: F6 (or a click) reaches it
         self.nav.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.nav.currentRowChanged.connect(self._nav_changed)
@@ -145,6 +184,7 @@ class MainWindow(QMainWindow):
         to_list.setShortcut(QKeySequence("F6"))
         to_list.triggered.connect(lambda: self.nav.setFocus(Qt.FocusReason.ShortcutFocusReason))
         view_menu.addAction(to_list)
+        self._fit_nav()
         self.body = QWidget()
         row = QHBoxLayout(self.body)
         row.addWidget(self.nav)
@@ -191,10 +231,36 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.idle)
         geometry, state = preferences.load_window()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1180, 760)
+            self.fit_to_screen()
         if state is not None:
             self.restoreState(state)
         self.open_page("today")
+
+    def fit_to_screen(self) -> None:
+        """The first size: the preferred one, or the whole free area of a smaller screen."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            self.resize(PREFERRED_SIZE)
+            return
+        free = screen.availableGeometry()
+        roomy = free.size() - PREFERRED_SIZE * 1.25
+        if roomy.width() >= 0 and roomy.height() >= 0:
+            self.resize(PREFERRED_SIZE)
+            return
+        # the title bar is outside the size given to resize()
+        title = self.style().pixelMetric(self.style().PixelMetric.PM_TitleBarHeight)
+        self.move(free.topLeft())
+        self.resize(free.width(), max(200, free.height() - title))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_nav()
+        super().changeEvent(event)
+
+    def _fit_nav(self) -> None:
+        """The page list as wide as its longest title in the current text size."""
+        frame = self.nav.frameWidth() * 2 + self.nav.verticalScrollBar().sizeHint().width()
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + frame)
 
     # -- pages ---------------------------------------------------------------------------
 
@@ -212,7 +278,8 @@ class MainWindow(QMainWindow):
         if name == "settings":
             page.preferences_changed.connect(self.apply_preferences)  # type: ignore[attr-defined]
         self.pages[name] = page
-        self.stack.addWidget(page)
+        self.frames[name] = PageFrame(page)
+        self.stack.addWidget(self.frames[name])
         return page
 
     def open_page(self, name: str, record_id: str = "") -> None:
@@ -223,7 +290,7 @@ class MainWindow(QMainWindow):
         # its first row and open Today: keep it quiet until the switch is done
         self.nav.blockSignals(True)
         try:
-            self.stack.setCurrentWidget(page)
+            self.stack.setCurrentWidget(self.frames[name])
             self.nav.setCurrentRow(self._nav_names.index(name) if name in self._nav_names else -1)
         finally:
             self.nav.blockSignals(False)
@@ -234,8 +301,8 @@ class MainWindow(QMainWindow):
             self.open_page(self._nav_names[row])
 
     def current_page(self) -> Page | None:
-        widget = self.stack.currentWidget()
-        return widget if isinstance(widget, Page) else None
+        frame = self.stack.currentWidget()
+        return frame.page if isinstance(frame, PageFrame) else None
 
     def find_household(self) -> None:
         self.open_page("households")

@@ -185,11 +185,13 @@ class PhotoField(StoredField):
         row = QHBoxLayout()
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
-        row.addWidget(self.status, 1)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
         layout.addLayout(row)
+        # a line of its own: beside the buttons a narrow column squeezed it to a character a line
+        layout.addWidget(self.status)
         self._refill()
 
     def value(self) -> Any:

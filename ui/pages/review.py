@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -37,6 +38,7 @@ from ui.pages.review_queue import (
     load_detail,
     submitted,
 )
+from ui.pages.side_panel import SidePanel
 from ui.session import AppSession
 
 REVIEWERS = (workflow.REVIEWER, workflow.ADMIN)
@@ -108,7 +110,6 @@ class ReviewPage(Page):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMaximumHeight(self.fontMetrics().height() * 9)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         queue_label = QLabel(self.tr("待审核(&Q)"), self)
         queue_label.setBuddy(self.table)
@@ -122,7 +123,6 @@ class ReviewPage(Page):
         self.confirmed = Mark(WARNING, self)
         self.differences = QListWidget(self)
         self.differences.setAccessibleName(self.tr("与去年不同的答案"))
-        self.differences.setMaximumHeight(self.fontMetrics().height() * 7)
         self.differences.setWordWrap(True)
         self.differences.itemActivated.connect(self._go_to_difference)
         differences_label = QLabel(self.tr("与去年不同的答案(&D)"), self)
@@ -133,6 +133,27 @@ class ReviewPage(Page):
         self.placeholder.setWordWrap(True)
         self.stack.addWidget(self.placeholder)
 
+        # the queue and the differences in a column left of the form, which keeps the
+        # height (a splitter: the member can widen either); the reading order is the tab order
+        side = QWidget(self)
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(queue_label)
+        column.addWidget(self.table, 1)
+        column.addWidget(differences_label)
+        column.addWidget(self.differences, 1)
+        form_column = QWidget(self)
+        column = QVBoxLayout(form_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.heading)
+        column.addWidget(self.confirmed)
+        column.addWidget(self.stack, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(SidePanel(side, self, chars=18))
+        self.splitter.addWidget(form_column)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, text, keys, slot in (
@@ -144,16 +165,9 @@ class ReviewPage(Page):
             assert button is not None
             self.buttons[key] = button
         row.insertStretch(2, 1)
-        # one column, top to bottom: the reading order is the tab order
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
-        layout.addWidget(queue_label)
-        layout.addWidget(self.table)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.confirmed)
-        layout.addWidget(differences_label)
-        layout.addWidget(self.differences)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addLayout(row)
         self._show_detail(None)
 

@@ -10,15 +10,18 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
+    QWidget,
 )
 
 from app.services.changed import Changed
@@ -87,10 +90,21 @@ class SyncPage(Page):
         layout.addWidget(self.stage)
         layout.addWidget(self.bar)
         layout.addWidget(self.message)
-        layout.addWidget(QLabel(self.tr("上次同步回执：")))
-        layout.addWidget(self.receipt, 1)
-        layout.addWidget(self.print_button)
-        layout.addWidget(self.conflicts, 2)
+        # the receipt and the conflicts scroll below the sync's own controls, which stay in
+        # view when the text is large
+        below = QWidget()
+        column = QVBoxLayout(below)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel(self.tr("上次同步回执：")))
+        column.addWidget(self.receipt, 1)
+        column.addWidget(self.print_button)
+        column.addWidget(self.conflicts, 2)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(below)
+        layout.addWidget(scroll, 1)
         self.refresh()
 
     # -- showing ---------------------------------------------------------------------------

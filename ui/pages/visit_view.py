@@ -1,20 +1,23 @@
 """The widgets of the visit page, top to bottom in reading order (VisitPage adds what they do).
 
-One column: the forms due and the visit's photos side by side on one row, then the
-open form, the issues to fix and the command buttons; Tab follows the same order.
+The heading; the forms due and the visit's photos in a column left of the open form (a
+splitter; the column folds away with 收起表和照片); the issues to fix and the command
+buttons below. Tab follows the same order.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from ui.forms import FormWidget
@@ -23,6 +26,7 @@ from ui.forms.media import PhotoField
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
 from ui.pages.commands import announce, chain_tab_order
+from ui.pages.side_panel import SidePanel
 from ui.session import AppSession
 
 
@@ -39,53 +43,90 @@ class VisitView(Page):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
+        self.side_toggle = QPushButton(self)
+        self.side_toggle.setCheckable(True)
+        self.side_toggle.setChecked(True)
+        self.side_toggle.toggled.connect(self.show_side)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.entry_list = QListWidget(self)
         self.entry_list.setAccessibleName(self.tr("本次要填的表"))
-        self.entry_list.setMaximumHeight(self.fontMetrics().height() * 5)
         entries_label = QLabel(self.tr("本次要填的表(&F)"), self)
         entries_label.setBuddy(self.entry_list)
-        entries = QVBoxLayout()
-        entries.addWidget(entries_label)
-        entries.addWidget(self.entry_list)
-        entries.addStretch(1)
         self.photo_box = QVBoxLayout()
         self.photo_box.addWidget(QLabel(self.tr("走访照片"), self))
-        self.photo_box.addStretch(1)
         self.photos: PhotoField | None = None
-        top = QHBoxLayout()  # one row, so that the reading order stays top to bottom
-        top.addLayout(entries, 1)
-        top.addLayout(self.photo_box, 1)
+        side = QWidget(self)
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(entries_label)
+        column.addWidget(self.entry_list, 1)
+        column.addLayout(self.photo_box)
+        self.side = SidePanel(side, self)
 
         self.form_title = QLabel(self)
         self.form_title.setWordWrap(True)
         self.form_title.setFont(font)
         self.reason = Mark(WARNING, self)
         self.stack = QStackedWidget(self)
-        self.placeholder = QLabel(self.tr("请在上方选择要填写的表"), self)
+        self.placeholder = QLabel(self.tr("请在左边选择要填写的表"), self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
         self.stack.addWidget(self.placeholder)
+        form_column = QWidget(self)
+        column = QVBoxLayout(form_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.form_title)
+        column.addWidget(self.reason)
+        column.addWidget(self.stack, 1)
+        # the forms due and the photos beside the form, so that the form keeps the height;
+        # the member can narrow them or fold them away (side_toggle)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.side)
+        self.splitter.addWidget(form_column)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+
         self.issues_label = QLabel(self.tr("需要处理的问题(&I)"), self)
         self.issue_list = QListWidget(self)
         self.issue_list.setAccessibleName(self.tr("需要处理的问题"))
-        self.issue_list.setMaximumHeight(self.fontMetrics().height() * 8)
         self.issues_label.setBuddy(self.issue_list)
         for widget in (self.issues_label, self.issue_list):
             widget.hide()
         self.buttons: dict[str, QPushButton] = {}
         self.row = QHBoxLayout()
 
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.side_toggle, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.status)
         layout.addLayout(top)
-        layout.addWidget(self.form_title)
-        layout.addWidget(self.reason)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.issues_label)
         layout.addWidget(self.issue_list)
         layout.addLayout(self.row)
+        self.show_side(True)
+        self._size_to_font()
+
+    def show_side(self, shown: bool) -> None:
+        """Show or fold away the forms due and the photos (the form takes the room)."""
+        self.side.setVisible(shown)
+        text = self.tr("收起表和照片(&K)") if shown else self.tr("显示表和照片(&K)")
+        self.side_toggle.setText(text)
+        self.side_toggle.setAccessibleName(text.replace("&", ""))
+        if self.side_toggle.isChecked() != shown:
+            self.side_toggle.setChecked(shown)
+
+    def _size_to_font(self) -> None:
+        # at most a few lines of issues, so that the form keeps most of the height
+        self.issue_list.setMaximumHeight(self.fontMetrics().height() * 4 + 8)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._size_to_font()
+        super().changeEvent(event)
 
     def shown_form(self) -> FormWidget | None:
         widget = self.stack.currentWidget()
@@ -96,8 +137,8 @@ class VisitView(Page):
         photos = self.photos.controls() if self.photos is not None else []
         form = self.shown_form()
         chain_tab_order(
-            [self.entry_list, *photos, *(form.controls() if form else []), self.issue_list,
-             *self.buttons.values()]
+            [self.side_toggle, self.entry_list, *photos, *(form.controls() if form else []),
+             self.issue_list, *self.buttons.values()]
         )  # fmt: skip
 
     def announce(self, text: str, *, speak: bool = True) -> None:
