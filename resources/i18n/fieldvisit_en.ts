@@ -1185,33 +1185,34 @@
 <context>
     <name>FieldsDialog</name>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="70"/>
+        <location filename="../../ui/fields_dialog.py" line="75"/>
         <source>%s：</source>
+        <extracomment>tick boxes a row in a field of flags</extracomment>
         <translation>%s:</translation>
     </message>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="75"/>
+        <location filename="../../ui/fields_dialog.py" line="80"/>
         <source>%s 的错误</source>
         <translation>Error in %s</translation>
     </message>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="91"/>
+        <location filename="../../ui/fields_dialog.py" line="96"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="92"/>
+        <location filename="../../ui/fields_dialog.py" line="97"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="94"/>
-        <location filename="../../ui/fields_dialog.py" line="95"/>
+        <location filename="../../ui/fields_dialog.py" line="99"/>
+        <location filename="../../ui/fields_dialog.py" line="100"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="119"/>
+        <location filename="../../ui/fields_dialog.py" line="124"/>
         <source>%s：%s</source>
         <translation>%s: %s</translation>
     </message>
@@ -2193,43 +2194,43 @@ Disability certificate: %s</translation>
 <context>
     <name>LockPanel</name>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>已锁定。请输入密码解锁；正在进行的工作已保存。</source>
-        <extracomment>pages about one record, opened from others</extracomment>
+        <extracomment>pages about one record, opened from others the window&apos;s size on a large screen; a smaller screen is filled (a 1366×768 laptop)</extracomment>
         <translation>Locked. Enter your password to unlock; work in progress has been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>锁定说明</source>
         <translation>Lock message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>错误信息</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>解锁(&amp;O)</source>
         <translation>Unl&amp;ock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>⚠ 密码错误</source>
         <translation>⚠ Wrong password</translation>
     </message>
@@ -2237,101 +2238,101 @@ Disability certificate: %s</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>专职委员</source>
         <extracomment>the roles in the status bar (translated by MainWindow.tr when shown)</extracomment>
         <translation>committee member</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>审核员</source>
         <translation>reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="55"/>
         <source>管理员</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>页面导航</source>
         <translation>Page navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>页面(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>页面列表(&amp;N)</source>
         <translation>Page &amp;list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>文件(&amp;F)</source>
         <extracomment>while locked: nothing reachable but the lock panel (every action, page, dialog)</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>查找户(&amp;F)</source>
         <translation>&amp;Find household</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>打印(&amp;P)</source>
         <extracomment>other parts of the program (prints) add their actions here</extracomment>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="37"/>
+        <location filename="../../ui/main_window.py" line="38"/>
         <source>今日(&amp;1)</source>
         <extracomment>(name, title with mnemonic, shortcut, module, class, roles or None for all) (the titles are translated by MainWindow.tr when shown)</extracomment>
         <translation>Today (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>户和人员(&amp;2)</source>
         <translation>Households (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="42"/>
         <source>审核(&amp;3)</source>
         <translation>Review (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="44"/>
         <source>无障碍改造(&amp;4)</source>
         <translation>Renovation (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45"/>
+        <location filename="../../ui/main_window.py" line="46"/>
         <source>同步(&amp;5)</source>
         <translation>Sync (&amp;5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="47"/>
+        <location filename="../../ui/main_window.py" line="48"/>
         <source>设置(&amp;6)</source>
         <translation>Settings (&amp;6)</translation>
     </message>
@@ -2588,57 +2589,57 @@ Disability certificate: %s</translation>
         <translation>Remove selected photo</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="207"/>
+        <location filename="../../ui/forms/media.py" line="209"/>
         <source>%s：已添加的照片</source>
         <translation>%s: photos added</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="209"/>
+        <location filename="../../ui/forms/media.py" line="211"/>
         <source>%s：添加照片</source>
         <translation>%s: add photos</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="210"/>
+        <location filename="../../ui/forms/media.py" line="212"/>
         <source>从文件选择照片，导入时缩小到1600像素</source>
         <translation>Choose photos from files; they are reduced to 1600 pixels on import</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="211"/>
+        <location filename="../../ui/forms/media.py" line="213"/>
         <source>%s：移除所选照片</source>
         <translation>%s: remove selected photo</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="216"/>
+        <location filename="../../ui/forms/media.py" line="218"/>
         <source>照片 %d</source>
         <translation>Photo %d</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="222"/>
+        <location filename="../../ui/forms/media.py" line="224"/>
         <source>照片 %d（不在本机）</source>
         <translation>Photo %d (not on this computer)</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="227"/>
+        <location filename="../../ui/forms/media.py" line="229"/>
         <source>共 %d 张</source>
         <translation>%d photos</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="227"/>
+        <location filename="../../ui/forms/media.py" line="229"/>
         <source>没有照片</source>
         <translation>No photos</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="232"/>
+        <location filename="../../ui/forms/media.py" line="234"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="242"/>
+        <location filename="../../ui/forms/media.py" line="244"/>
         <source>正在缩小并保存照片…</source>
         <translation>Reducing and saving photos…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="248"/>
+        <location filename="../../ui/forms/media.py" line="250"/>
         <source>照片没有保存：%s</source>
         <translation>Photos not saved: %s</translation>
     </message>
@@ -3069,39 +3070,39 @@ Disability certificate: %s</translation>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/pages/review.py" line="50"/>
-        <location filename="../../ui/pages/review.py" line="51"/>
+        <location filename="../../ui/pages/review.py" line="52"/>
+        <location filename="../../ui/pages/review.py" line="53"/>
         <source>退回给专职委员</source>
         <translation>Return to the committee member</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="52"/>
+        <location filename="../../ui/pages/review.py" line="54"/>
         <source>退回 %s 的原因(&amp;R)：</source>
         <translation>&amp;Reason for returning %s:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="55"/>
+        <location filename="../../ui/pages/review.py" line="57"/>
         <source>退回原因</source>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="56"/>
+        <location filename="../../ui/pages/review.py" line="58"/>
         <source>必填：专职委员会看到这段说明</source>
         <translation>Required: the committee member will see this text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="61"/>
+        <location filename="../../ui/pages/review.py" line="63"/>
         <source>退回(&amp;T)</source>
         <translation>Re&amp;turn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="63"/>
         <location filename="../../ui/pages/review.py" line="65"/>
+        <location filename="../../ui/pages/review.py" line="67"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="64"/>
+        <location filename="../../ui/pages/review.py" line="66"/>
         <source>退回</source>
         <translation>Return</translation>
     </message>
@@ -3109,22 +3110,22 @@ Disability certificate: %s</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/pages/review.py" line="89"/>
+        <location filename="../../ui/pages/review.py" line="91"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="103"/>
+        <location filename="../../ui/pages/review.py" line="105"/>
         <source>待审核的表</source>
         <translation>Forms to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="113"/>
+        <location filename="../../ui/pages/review.py" line="114"/>
         <source>待审核(&amp;Q)</source>
         <translation>Review &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="124"/>
+        <location filename="../../ui/pages/review.py" line="125"/>
         <source>与去年不同的答案</source>
         <translation>Answers that differ from last year</translation>
     </message>
@@ -3134,77 +3135,77 @@ Disability certificate: %s</translation>
         <translation>&amp;Differences from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="139"/>
+        <location filename="../../ui/pages/review.py" line="160"/>
         <source>通过(&amp;A)</source>
         <translation>&amp;Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="140"/>
+        <location filename="../../ui/pages/review.py" line="161"/>
         <source>退回(&amp;R)…</source>
         <translation>&amp;Return…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="141"/>
+        <location filename="../../ui/pages/review.py" line="162"/>
         <source>刷新(&amp;U)</source>
         <translation>R&amp;efresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="169"/>
+        <location filename="../../ui/pages/review.py" line="183"/>
         <source>只有审核员和管理员可以审核</source>
         <translation>Only reviewers and administrators can review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="177"/>
+        <location filename="../../ui/pages/review.py" line="191"/>
         <source>待审核 %d 份</source>
         <translation>%d forms to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="209"/>
+        <location filename="../../ui/pages/review.py" line="223"/>
         <source>没有选中的表</source>
         <translation>No form selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="214"/>
+        <location filename="../../ui/pages/review.py" line="228"/>
         <source>%s · %s · %s（%s）</source>
         <translation>%s · %s · %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="217"/>
+        <location filename="../../ui/pages/review.py" line="231"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="218"/>
+        <location filename="../../ui/pages/review.py" line="232"/>
         <source>填表人已确认的提醒：%s</source>
         <translation>Warnings confirmed by the member who filled it in: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="230"/>
+        <location filename="../../ui/pages/review.py" line="244"/>
         <source>%s：去年 %s → 今年 %s</source>
         <translation>%s: last year %s → this year %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="236"/>
+        <location filename="../../ui/pages/review.py" line="250"/>
         <source>与去年相同，没有不同的答案</source>
         <translation>Same as last year; no answers differ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="254"/>
+        <location filename="../../ui/pages/review.py" line="268"/>
         <source>已通过</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="272"/>
+        <location filename="../../ui/pages/review.py" line="286"/>
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="282"/>
+        <location filename="../../ui/pages/review.py" line="296"/>
         <source>%s：%s；还有 %d 份待审核</source>
         <translation>%s: %s; %d more to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="297"/>
+        <location filename="../../ui/pages/review.py" line="311"/>
         <source>出错了：%s</source>
         <translation>Something went wrong: %s</translation>
     </message>
@@ -3543,137 +3544,137 @@ Disability certificate: %s</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/sync.py" line="52"/>
+        <location filename="../../ui/pages/sync.py" line="55"/>
         <source>服务器</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="53"/>
+        <location filename="../../ui/pages/sync.py" line="56"/>
         <source>同步(&amp;S)</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="54"/>
+        <location filename="../../ui/pages/sync.py" line="57"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="56"/>
+        <location filename="../../ui/pages/sync.py" line="59"/>
         <source>取消(&amp;C)</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="57"/>
+        <location filename="../../ui/pages/sync.py" line="60"/>
         <source>取消同步</source>
         <translation>Cancel the sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="60"/>
+        <location filename="../../ui/pages/sync.py" line="63"/>
         <source>尚未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="61"/>
+        <location filename="../../ui/pages/sync.py" line="64"/>
         <source>同步进度</source>
         <translation>Sync progress</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="63"/>
+        <location filename="../../ui/pages/sync.py" line="66"/>
         <source>同步进度条</source>
         <translation>Sync progress bar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="65"/>
+        <location filename="../../ui/pages/sync.py" line="68"/>
         <source>同步结果</source>
         <translation>Sync result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="69"/>
+        <location filename="../../ui/pages/sync.py" line="72"/>
         <source>密码（重新登录）</source>
         <translation>Password (log in again)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="70"/>
+        <location filename="../../ui/pages/sync.py" line="73"/>
         <source>设备被停用或登录失效时，输入密码重新登录</source>
         <translation>If the device was suspended or the login expired, enter your password to log in again</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="71"/>
+        <location filename="../../ui/pages/sync.py" line="74"/>
         <source>重新登录(&amp;L)</source>
         <translation>&amp;Log in again</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="72"/>
+        <location filename="../../ui/pages/sync.py" line="75"/>
         <source>重新登录</source>
         <translation>Log in again</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="76"/>
+        <location filename="../../ui/pages/sync.py" line="79"/>
         <source>同步回执</source>
         <translation>Sync receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="77"/>
+        <location filename="../../ui/pages/sync.py" line="80"/>
         <source>打印回执(&amp;P)</source>
         <translation>&amp;Print receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="78"/>
+        <location filename="../../ui/pages/sync.py" line="81"/>
         <source>打印回执</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="90"/>
+        <location filename="../../ui/pages/sync.py" line="98"/>
         <source>上次同步回执：</source>
         <translation>Receipt of the last sync:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="104"/>
+        <location filename="../../ui/pages/sync.py" line="118"/>
         <source>服务器：%s</source>
         <translation>Server: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="104"/>
+        <location filename="../../ui/pages/sync.py" line="118"/>
         <source>本机尚未连接服务器</source>
         <translation>This computer is not connected to a server yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="107"/>
+        <location filename="../../ui/pages/sync.py" line="121"/>
         <source>还没有同步过</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="132"/>
+        <location filename="../../ui/pages/sync.py" line="146"/>
         <source>正在同步……</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="140"/>
+        <location filename="../../ui/pages/sync.py" line="154"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="149"/>
+        <location filename="../../ui/pages/sync.py" line="163"/>
         <source>同步完成</source>
         <translation>Sync finished</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="154"/>
+        <location filename="../../ui/pages/sync.py" line="168"/>
         <source>同步已取消，下次同步会从中断处继续</source>
         <translation>Sync cancelled; the next sync continues where this one stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="156"/>
+        <location filename="../../ui/pages/sync.py" line="170"/>
         <source>%s（请输入密码重新登录）</source>
         <translation>%s (enter your password to log in again)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="160"/>
+        <location filename="../../ui/pages/sync.py" line="174"/>
         <source>同步出错：%s</source>
         <translation>Sync failed: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="175"/>
+        <location filename="../../ui/pages/sync.py" line="189"/>
         <source>已重新登录，可以同步</source>
         <translation>Logged in again; you can sync now</translation>
     </message>
@@ -4216,37 +4217,51 @@ Disability certificate: %s</translation>
 <context>
     <name>VisitView</name>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="32"/>
+        <location filename="../../ui/pages/visit_view.py" line="36"/>
         <source>走访</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="45"/>
+        <location filename="../../ui/pages/visit_view.py" line="53"/>
         <source>本次要填的表</source>
         <translation>Forms for this visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="47"/>
+        <location filename="../../ui/pages/visit_view.py" line="54"/>
         <source>本次要填的表(&amp;F)</source>
         <translation>&amp;Forms for this visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="54"/>
+        <location filename="../../ui/pages/visit_view.py" line="57"/>
         <source>走访照片</source>
         <translation>Visit photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="66"/>
-        <source>请在上方选择要填写的表</source>
-        <translation>Choose a form to fill in above</translation>
+        <location filename="../../ui/pages/visit_view.py" line="72"/>
+        <source>请在左边选择要填写的表</source>
+        <translation>Choose the form to fill in on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="69"/>
+        <location filename="../../ui/pages/visit_view.py" line="116"/>
+        <source>收起表和照片(&amp;K)</source>
+        <translation>Hide forms and photos(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_view.py" line="116"/>
+        <source>显示表和照片(&amp;K)</source>
+        <translation>Show forms and photos(&amp;K)</translation>
+    </message>
+    <message>
+        <source>请在上方选择要填写的表</source>
+        <translation type="vanished">Choose a form to fill in above</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_view.py" line="91"/>
         <source>需要处理的问题(&amp;I)</source>
         <translation>&amp;Issues to resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="71"/>
+        <location filename="../../ui/pages/visit_view.py" line="93"/>
         <source>需要处理的问题</source>
         <translation>Issues to resolve</translation>
     </message>
