@@ -72,7 +72,6 @@ class FirstLoginDialog(QDialog):
         self.error_icon.setPixmap(icon.pixmap(20, 20))
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName(self.tr("错误信息"))
         row = QHBoxLayout()
         row.addWidget(self.error_icon)
         row.addWidget(self.error_label, 1)
@@ -81,12 +80,9 @@ class FirstLoginDialog(QDialog):
         self.login_button = self.buttons.addButton(
             self.tr("登录并下载(&L)"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.login_button.setAccessibleName(self.tr("登录并下载数据"))
+        self.login_button.setAccessibleDescription(self.tr("登录并下载数据"))
         self.login_button.setDefault(True)
-        quit_button = self.buttons.addButton(
-            self.tr("退出(&Q)"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        quit_button.setAccessibleName(self.tr("退出"))
+        self.buttons.addButton(self.tr("退出(&Q)"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.login)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

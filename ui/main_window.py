@@ -114,7 +114,6 @@ class LockPanel(QWidget):
         super().__init__()
         self.on_unlock = on_unlock
         self.message = QLabel(self.tr("已锁定。请输入密码解锁；正在进行的工作已保存。"))
-        self.message.setAccessibleName(self.tr("锁定说明"))
         self.message.setWordWrap(True)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -122,9 +121,7 @@ class LockPanel(QWidget):
         label = QLabel(self.tr("密码(&P)："))
         label.setBuddy(self.password)
         self.error = QLabel()
-        self.error.setAccessibleName(self.tr("错误信息"))
         self.button = QPushButton(self.tr("解锁(&O)"))
-        self.button.setAccessibleName(self.tr("解锁"))
         self.button.clicked.connect(self._try)
         self.password.returnPressed.connect(self._try)
         row = QHBoxLayout()
@@ -217,7 +214,6 @@ class MainWindow(QMainWindow):
         self.prints = PrintActions(self)
         # -- end of prints ---------------------------------------------------------------
         self.status_label = QLabel()
-        self.status_label.setAccessibleName(self.tr("状态"))
         self.statusBar().addPermanentWidget(self.status_label)
         self.status_label.setText(
             self.tr("%s（%s）")

@@ -121,15 +121,11 @@ class PrintPreviewDialog(QDialog):
         self._printer: QPrinter | None = None  # kept alive while Qt uses it (STACK.md)
         self._job: worker.Job | None = None
         self.setWindowTitle(self.tr("打印预览 — %s") % printed.title)
-        self.setAccessibleName(self.tr("打印预览"))
 
         self.pages_label = QLabel(self.tr("共 %n 页", "", printed.pages))
-        self.pages_label.setAccessibleName(self.tr("页数"))
         self.status_label = QLabel()
-        self.status_label.setAccessibleName(self.tr("预览状态"))
         self.status_label.setWordWrap(True)
         self.warnings_label = QLabel()
-        self.warnings_label.setAccessibleName(self.tr("字体缺字提示"))
         self.warnings_label.setWordWrap(True)
         self.warnings_label.setStyleSheet("color: #a40000;")
         if printed.warnings:
@@ -150,11 +146,8 @@ class PrintPreviewDialog(QDialog):
 
         buttons = QDialogButtonBox()
         self.print_button = QPushButton(self.tr("打印(&P)…"))
-        self.print_button.setAccessibleName(self.tr("打印"))
         self.save_button = QPushButton(self.tr("另存为 PDF(&S)…"))
-        self.save_button.setAccessibleName(self.tr("另存为 PDF"))
         close_button = QPushButton(self.tr("关闭(&C)"))
-        close_button.setAccessibleName(self.tr("关闭"))
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(close_button, QDialogButtonBox.ButtonRole.RejectRole)

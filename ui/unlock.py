@@ -60,7 +60,6 @@ class UnlockDialog(QDialog):
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.error_icon.setPixmap(icon.pixmap(20, 20))
         self.error_label = QLabel()
-        self.error_label.setAccessibleName(self.tr("错误信息"))
         self.error_label.setWordWrap(True)
         error_row = QHBoxLayout()
         error_row.addWidget(self.error_icon)
@@ -71,12 +70,8 @@ class UnlockDialog(QDialog):
         self.unlock_button = self.buttons.addButton(
             self.tr("解锁(&O)"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.unlock_button.setAccessibleName(self.tr("解锁"))
         self.unlock_button.setDefault(True)
-        quit_button = self.buttons.addButton(
-            self.tr("退出(&Q)"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        quit_button.setAccessibleName(self.tr("退出"))
+        self.buttons.addButton(self.tr("退出(&Q)"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.unlock)
         self.buttons.rejected.connect(self.reject)
 

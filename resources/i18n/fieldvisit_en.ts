@@ -4,53 +4,53 @@
 <context>
     <name>AcceptanceDialog</name>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="196"/>
+        <location filename="../../ui/pages/case_plan.py" line="194"/>
         <source>验收</source>
         <translation>Acceptance</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="204"/>
+        <location filename="../../ui/pages/case_plan.py" line="202"/>
         <source>%s 的验收结果</source>
         <translation>Acceptance result of %s</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_plan.py" line="212"/>
         <location filename="../../ui/pages/case_plan.py" line="214"/>
-        <location filename="../../ui/pages/case_plan.py" line="216"/>
         <source>原因或说明</source>
         <translation>Reason or note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="215"/>
+        <location filename="../../ui/pages/case_plan.py" line="213"/>
         <source>户主满意度(&amp;M)：</source>
         <translation>&amp;Household satisfaction:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="215"/>
+        <location filename="../../ui/pages/case_plan.py" line="213"/>
         <source>户主满意度</source>
         <translation>Household satisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="216"/>
+        <location filename="../../ui/pages/case_plan.py" line="214"/>
         <source>原因或说明(&amp;R)：</source>
         <translation>&amp;Reason or note:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="217"/>
+        <location filename="../../ui/pages/case_plan.py" line="215"/>
         <source>不满意时必填</source>
         <translation>Required if not satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="228"/>
+        <location filename="../../ui/pages/case_plan.py" line="226"/>
         <source>未完成的项目：%s。保存后个案转入“整改中”。</source>
         <translation>Unfinished items: %s. Saving moves the case to rectification.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="228"/>
+        <location filename="../../ui/pages/case_plan.py" line="226"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="195"/>
+        <location filename="../../ui/pages/case_plan.py" line="193"/>
         <source>逐项填写验收结果和户主满意度。有未完成的项目时，个案转入整改。</source>
         <translation>Enter each item&apos;s result and the household&apos;s satisfaction. If any item is unfinished, the case goes to rectification.</translation>
     </message>
@@ -89,145 +89,145 @@
 <context>
     <name>AssessmentDialog</name>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="289"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="286"/>
         <source>入户评估</source>
         <translation>Home assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="290"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="307"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="287"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="304"/>
         <source>改造意愿</source>
         <translation>Wishes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="301"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="298"/>
         <source>可以改造（自有或产权人同意，非危房）</source>
         <translation>Can be adapted (owned or owner agrees, not unsafe)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="302"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="299"/>
         <source>不宜改造</source>
         <translation>Not suitable for adaptation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="288"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="285"/>
         <source>记录入户评估。住房不宜改造时，保存后须填写确认理由。</source>
         <translation>Record the home assessment. If the house is not suitable for adaptation, a reason to proceed is required after saving.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="281"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="278"/>
         <source>（未查看）</source>
         <extracomment>(code, label): the codes and labels of assessment.TOILETS, translated when shown</extracomment>
         <translation>(not checked)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="282"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="279"/>
         <source>蹲便</source>
         <translation>Squat toilet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="283"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="280"/>
         <source>坐便</source>
         <translation>Seated toilet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="284"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="281"/>
         <source>无独立厕所</source>
         <translation>No own toilet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="306"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="303"/>
         <source>改造意愿(&amp;1)：</source>
         <translation>Wishes (&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="309"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="306"/>
         <source>户主和残疾人希望改造什么</source>
         <translation>What the household and the disabled person want adapted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="312"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="309"/>
         <source>功能需求(&amp;2)：</source>
         <translation>Functional needs (&amp;2):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="313"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="310"/>
         <source>功能需求</source>
         <translation>Functional needs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="315"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="312"/>
         <source>如：轮椅进出、如厕、洗浴</source>
         <translation>E.g. wheelchair access, toileting, bathing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="318"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="315"/>
         <source>门宽（厘米）(&amp;3)：</source>
         <translation>Door width, cm (&amp;3):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="319"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="316"/>
         <source>门宽</source>
         <translation>Door width</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="321"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="327"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="318"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="324"/>
         <source>0 表示未测量</source>
         <translation>0 means not measured</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="324"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="321"/>
         <source>台阶高（厘米）(&amp;4)：</source>
         <translation>Step height, cm (&amp;4):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="325"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="322"/>
         <source>台阶高</source>
         <translation>Step height</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="330"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="327"/>
         <source>厕所类型(&amp;5)：</source>
         <translation>Toilet (&amp;5):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="331"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="328"/>
         <source>厕所类型</source>
         <translation>Toilet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="336"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="333"/>
         <source>其他测量(&amp;6)：</source>
         <translation>Other measurements (&amp;6):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="337"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="334"/>
         <source>其他测量</source>
         <translation>Other measurements</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="339"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="336"/>
         <source>各处需改造位置的尺寸</source>
         <translation>Sizes of each place to adapt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="342"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="339"/>
         <source>住房可否改造(&amp;7)：</source>
         <translation>House can be adapted (&amp;7):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="343"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="340"/>
         <source>住房可否改造</source>
         <translation>House can be adapted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="345"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="342"/>
         <source>不宜改造须填写确认理由</source>
         <translation>If not suitable, a reason to proceed is required</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="357"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="354"/>
         <source>未测量</source>
         <translation>not measured</translation>
     </message>
@@ -661,117 +661,115 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ui/pages/case.py" line="100"/>
         <source>状态提示</source>
-        <translation>Status message</translation>
+        <translation type="vanished">Status message</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="116"/>
+        <location filename="../../ui/pages/case.py" line="115"/>
         <source>返回个案列表(&amp;B)</source>
         <translation>&amp;Back to cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="117"/>
         <source>返回个案列表</source>
-        <translation>Back to cases</translation>
+        <translation type="vanished">Back to cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="119"/>
+        <location filename="../../ui/pages/case.py" line="117"/>
         <source>户详情(&amp;H)</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="120"/>
+        <location filename="../../ui/pages/case.py" line="118"/>
         <source>打开本户的户详情</source>
         <translation>Open this household&apos;s details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="129"/>
+        <location filename="../../ui/pages/case.py" line="127"/>
         <source>状态变动记录</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="131"/>
+        <location filename="../../ui/pages/case.py" line="129"/>
         <source>评估、施工与回访记录</source>
         <translation>Assessment, construction and follow-up log</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="133"/>
+        <location filename="../../ui/pages/case.py" line="131"/>
         <source>改造方案</source>
         <translation>Renovation plan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="139"/>
+        <location filename="../../ui/pages/case.py" line="137"/>
         <source>验收记录</source>
         <translation>Acceptance records</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="204"/>
+        <location filename="../../ui/pages/case.py" line="202"/>
         <source>没有这个个案</source>
         <translation>No such case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="210"/>
+        <location filename="../../ui/pages/case.py" line="208"/>
         <source>户主 %s · %s %s · %d年度无障碍改造</source>
         <translation>Household of %s · %s %s · accessibility renovation %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="213"/>
+        <location filename="../../ui/pages/case.py" line="211"/>
         <source>%s级</source>
         <translation>grade %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="213"/>
+        <location filename="../../ui/pages/case.py" line="211"/>
         <source>等级未登记</source>
         <translation>grade not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="215"/>
+        <location filename="../../ui/pages/case.py" line="213"/>
         <source>改造对象：%s（%s，%s）；地址：%s</source>
         <translation>For: %s (%s, %s); address: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="218"/>
+        <location filename="../../ui/pages/case.py" line="216"/>
         <source>当前状态：%s</source>
         <translation>Current status: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="220"/>
+        <location filename="../../ui/pages/case.py" line="218"/>
         <source>资格提示：</source>
         <translation>Eligibility notes: </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="220"/>
+        <location filename="../../ui/pages/case.py" line="218"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="239"/>
+        <location filename="../../ui/pages/case.py" line="237"/>
         <source>还没有改造方案。每户上限 %s 元。</source>
         <translation>No renovation plan yet. Cap per household: %s yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="244"/>
+        <location filename="../../ui/pages/case.py" line="242"/>
         <source>方案合计 %s 元，每户上限 %s 元。</source>
         <translation>Plan total %s yuan; cap per household %s yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="247"/>
+        <location filename="../../ui/pages/case.py" line="245"/>
         <source>超过上限 %s 元</source>
         <translation>%s yuan over the cap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="249"/>
+        <location filename="../../ui/pages/case.py" line="247"/>
         <source>；超限理由：%s</source>
         <translation>; reason for exceeding: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="270"/>
+        <location filename="../../ui/pages/case.py" line="267"/>
         <source>您现在没有可以办理的步骤。</source>
         <translation>There is no step you can take now.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="308"/>
+        <location filename="../../ui/pages/case.py" line="305"/>
         <source>已保存：%s</source>
         <translation>Saved: %s</translation>
     </message>
@@ -893,27 +891,27 @@
         <translation>Accessibility renovation case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="158"/>
+        <location filename="../../ui/pages/case.py" line="156"/>
         <source>状态变动记录(&amp;I)</source>
         <translation>Status h&amp;istory</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="159"/>
+        <location filename="../../ui/pages/case.py" line="157"/>
         <source>评估、施工与回访记录(&amp;X)</source>
         <translation>Assessment, construction and follow-up lo&amp;g</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="161"/>
+        <location filename="../../ui/pages/case.py" line="159"/>
         <source>改造方案(&amp;M)</source>
         <translation>&amp;Renovation plan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="165"/>
+        <location filename="../../ui/pages/case.py" line="163"/>
         <source>改造前后照片</source>
         <translation>Photos before and after</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="167"/>
+        <location filename="../../ui/pages/case.py" line="165"/>
         <source>验收记录(&amp;Q)</source>
         <translation>Acceptance recor&amp;ds</translation>
     </message>
@@ -975,77 +973,75 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../ui/pages/cases.py" line="201"/>
         <source>个案概况</source>
-        <translation>Case summary</translation>
+        <translation type="vanished">Case summary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="203"/>
+        <location filename="../../ui/pages/cases.py" line="202"/>
         <source>按村/社区筛选</source>
         <translation>Filter by village/community</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="205"/>
+        <location filename="../../ui/pages/cases.py" line="204"/>
         <source>按年度筛选</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="206"/>
+        <location filename="../../ui/pages/cases.py" line="205"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="207"/>
         <source>刷新</source>
-        <translation>Refresh</translation>
+        <translation type="vanished">Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="212"/>
+        <location filename="../../ui/pages/cases.py" line="210"/>
         <source>按状态筛选：各状态的个案数</source>
         <translation>Filter by status: cases in each status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="217"/>
+        <location filename="../../ui/pages/cases.py" line="215"/>
         <source>个案</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="218"/>
+        <location filename="../../ui/pages/cases.py" line="216"/>
         <source>回车或双击打开个案</source>
         <translation>Press Enter or double-click to open a case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="227"/>
+        <location filename="../../ui/pages/cases.py" line="225"/>
         <source>打开个案(&amp;O)</source>
         <translation>&amp;Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="228"/>
+        <location filename="../../ui/pages/cases.py" line="226"/>
         <source>打开所选个案</source>
         <translation>Open the selected case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="283"/>
+        <location filename="../../ui/pages/cases.py" line="281"/>
         <source>全部村/社区</source>
         <translation>All villages/communities</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="284"/>
+        <location filename="../../ui/pages/cases.py" line="282"/>
         <source>%d年</source>
         <translation>%d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="285"/>
+        <location filename="../../ui/pages/cases.py" line="283"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="316"/>
+        <location filename="../../ui/pages/cases.py" line="314"/>
         <source>共 %d 个个案，其中进行中 %d 个；列表显示 %d 个。</source>
         <translation>%d cases, %d in progress; %d shown in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="236"/>
+        <location filename="../../ui/pages/cases.py" line="234"/>
         <source>村/社区(&amp;C)：</source>
         <translation>Village/&amp;community:</translation>
     </message>
@@ -1055,17 +1051,17 @@
         <translation>Accessibility renovation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="237"/>
+        <location filename="../../ui/pages/cases.py" line="235"/>
         <source>年度(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="247"/>
+        <location filename="../../ui/pages/cases.py" line="245"/>
         <source>状态(&amp;S)</source>
         <translation>&amp;Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="248"/>
+        <location filename="../../ui/pages/cases.py" line="246"/>
         <source>个案(&amp;L)</source>
         <translation>Case &amp;list</translation>
     </message>
@@ -1091,47 +1087,46 @@
         <translation>Refused changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="72"/>
         <source>冲突处理结果</source>
-        <translation>Conflict resolution result</translation>
+        <translation type="vanished">Conflict resolution result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="94"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="91"/>
         <source>冲突（本机和服务器都改了同一项）：</source>
         <translation>Conflicts (changed both on this computer and on the server):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="97"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="94"/>
         <source>服务器拒绝的修改（不影响其他修改）：</source>
         <translation>Changes the server refused (other changes are not affected):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="123"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="120"/>
         <source>请先选中一项冲突</source>
         <translation>Select a conflict first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="128"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="125"/>
         <source>改为其他值</source>
         <translation>Enter another value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="128"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="125"/>
         <source>%s 的新值：</source>
         <translation>New value of %s:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="139"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="136"/>
         <source>已处理，下次同步时发送</source>
         <translation>Resolved; it will be sent at the next sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="147"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="144"/>
         <source>将在下次同步时重新发送</source>
         <translation>It will be sent again at the next sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="154"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="151"/>
         <source>已放弃这项修改</source>
         <translation>This change was discarded</translation>
     </message>
@@ -1191,30 +1186,26 @@
         <translation>%s:</translation>
     </message>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="80"/>
         <source>%s 的错误</source>
-        <translation>Error in %s</translation>
+        <translation type="vanished">Error in %s</translation>
     </message>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="96"/>
+        <location filename="../../ui/fields_dialog.py" line="95"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="97"/>
         <source>保存</source>
-        <translation>Save</translation>
+        <translation type="vanished">Save</translation>
     </message>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="99"/>
-        <location filename="../../ui/fields_dialog.py" line="100"/>
+        <location filename="../../ui/fields_dialog.py" line="97"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="124"/>
         <source>%s：%s</source>
-        <translation>%s: %s</translation>
+        <translation type="vanished">%s: %s</translation>
     </message>
 </context>
 <context>
@@ -1231,19 +1222,19 @@
     </message>
     <message>
         <location filename="../../ui/first_login.py" line="52"/>
-        <location filename="../../ui/first_login.py" line="114"/>
+        <location filename="../../ui/first_login.py" line="110"/>
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
         <location filename="../../ui/first_login.py" line="54"/>
-        <location filename="../../ui/first_login.py" line="115"/>
+        <location filename="../../ui/first_login.py" line="111"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
         <location filename="../../ui/first_login.py" line="57"/>
-        <location filename="../../ui/first_login.py" line="116"/>
+        <location filename="../../ui/first_login.py" line="112"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
@@ -1268,37 +1259,35 @@
         <translation>Download progress</translation>
     </message>
     <message>
-        <location filename="../../ui/first_login.py" line="75"/>
         <source>错误信息</source>
-        <translation>Error message</translation>
+        <translation type="vanished">Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/first_login.py" line="82"/>
+        <location filename="../../ui/first_login.py" line="81"/>
         <source>登录并下载(&amp;L)</source>
         <translation>Sign in and &amp;load</translation>
     </message>
     <message>
-        <location filename="../../ui/first_login.py" line="84"/>
+        <location filename="../../ui/first_login.py" line="83"/>
         <source>登录并下载数据</source>
         <translation>Sign in and download the data</translation>
     </message>
     <message>
-        <location filename="../../ui/first_login.py" line="87"/>
+        <location filename="../../ui/first_login.py" line="85"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/first_login.py" line="89"/>
         <source>退出</source>
-        <translation>Quit</translation>
+        <translation type="vanished">Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/first_login.py" line="121"/>
+        <location filename="../../ui/first_login.py" line="117"/>
         <source>请填写：%s</source>
         <translation>Please fill in: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/first_login.py" line="167"/>
+        <location filename="../../ui/first_login.py" line="163"/>
         <source>
 本机数据库已建立；重新打开程序、解锁后同步即可继续下载。</source>
         <translation>
@@ -1314,22 +1303,21 @@ The laptop&apos;s database has been made; open the program again, unlock it and 
         <translation>Section same as last year</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/widget.py" line="105"/>
         <source>%s：本部分与去年相同</source>
-        <translation>%s: section same as last year</translation>
+        <translation type="vanished">%s: section same as last year</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/widget.py" line="108"/>
+        <location filename="../../ui/forms/widget.py" line="109"/>
         <source>用去年的答案填写本部分；登记库的信息、今年已填的文字、日期、照片和签字不变</source>
         <translation>Fill this section with last year&apos;s answers; registry facts, text already entered this year, dates, photos and signatures stay as they are</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/widget.py" line="290"/>
+        <location filename="../../ui/forms/widget.py" line="291"/>
         <source>已按去年填写 %d 题</source>
         <translation>%d answers filled in from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/widget.py" line="290"/>
+        <location filename="../../ui/forms/widget.py" line="291"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
@@ -1570,126 +1558,125 @@ The laptop&apos;s database has been made; open the program again, unlock it and 
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../ui/pages/household.py" line="123"/>
         <source>户</source>
-        <translation>Household</translation>
+        <translation type="vanished">Household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="129"/>
+        <location filename="../../ui/pages/household.py" line="128"/>
         <source>户信息</source>
         <translation>Household details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="133"/>
+        <location filename="../../ui/pages/household.py" line="132"/>
         <source>残疾人</source>
         <translation>Disabled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="135"/>
-        <location filename="../../ui/pages/household.py" line="215"/>
+        <location filename="../../ui/pages/household.py" line="134"/>
+        <location filename="../../ui/pages/household.py" line="206"/>
         <source>证件与补贴记录</source>
         <translation>Certificate and subsidy history</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="137"/>
+        <location filename="../../ui/pages/household.py" line="136"/>
         <source>调查表</source>
         <translation>Survey forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="139"/>
-        <location filename="../../ui/pages/household.py" line="217"/>
+        <location filename="../../ui/pages/household.py" line="138"/>
+        <location filename="../../ui/pages/household.py" line="208"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="141"/>
-        <location filename="../../ui/pages/household.py" line="218"/>
+        <location filename="../../ui/pages/household.py" line="140"/>
+        <location filename="../../ui/pages/household.py" line="209"/>
         <source>照片和附件</source>
         <translation>Photos and attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="143"/>
+        <location filename="../../ui/pages/household.py" line="142"/>
         <source>无障碍改造个案</source>
         <translation>Accessibility renovation cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="246"/>
+        <location filename="../../ui/pages/household.py" line="237"/>
         <source>没有这一户</source>
         <translation>No such household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="249"/>
+        <location filename="../../ui/pages/household.py" line="240"/>
         <source>户主 %s · %s %s</source>
         <translation>Household of %s · %s %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="252"/>
+        <location filename="../../ui/pages/household.py" line="243"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="253"/>
-        <location filename="../../ui/pages/household.py" line="286"/>
+        <location filename="../../ui/pages/household.py" line="244"/>
+        <location filename="../../ui/pages/household.py" line="277"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="264"/>
+        <location filename="../../ui/pages/household.py" line="255"/>
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="268"/>
+        <location filename="../../ui/pages/household.py" line="259"/>
         <source>%s：</source>
         <translation>%s:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="351"/>
+        <location filename="../../ui/pages/household.py" line="342"/>
         <source>残疾人证</source>
         <translation>Disability certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="353"/>
+        <location filename="../../ui/pages/household.py" line="344"/>
         <source>%s类%s级</source>
         <translation>category %s, grade %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="356"/>
+        <location filename="../../ui/pages/household.py" line="347"/>
         <source>现行</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="356"/>
+        <location filename="../../ui/pages/household.py" line="347"/>
         <source>历史</source>
         <translation>Past</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="366"/>
+        <location filename="../../ui/pages/household.py" line="357"/>
         <source>%s元/月</source>
         <translation>%s yuan/month</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="390"/>
+        <location filename="../../ui/pages/household.py" line="381"/>
         <source>没有保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="418"/>
+        <location filename="../../ui/pages/household.py" line="409"/>
         <source>请先选择</source>
         <translation>Select first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="418"/>
+        <location filename="../../ui/pages/household.py" line="409"/>
         <source>请先在残疾人列表中选择一人</source>
         <translation>First select a person in the list of disabled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="455"/>
+        <location filename="../../ui/pages/household.py" line="446"/>
         <source>完整证件号</source>
         <translation>Full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="456"/>
+        <location filename="../../ui/pages/household.py" line="447"/>
         <source>%s
 身份证号：%s
 残疾人证号：%s</source>
@@ -1863,122 +1850,115 @@ Disability certificate: %s</translation>
         <translation>Household details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="155"/>
+        <location filename="../../ui/pages/household.py" line="154"/>
         <source>开始走访(&amp;W)</source>
         <translation>S&amp;tart visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="156"/>
         <source>开始走访</source>
-        <translation>Start visit</translation>
+        <translation type="vanished">Start visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="157"/>
+        <location filename="../../ui/pages/household.py" line="155"/>
         <source>为本户开始走访</source>
         <translation>Start a visit to this household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="161"/>
+        <location filename="../../ui/pages/household.py" line="159"/>
         <source>计划走访(&amp;P)…</source>
         <translation>&amp;Plan visit…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="162"/>
         <source>计划走访</source>
-        <translation>Plan visit</translation>
+        <translation type="vanished">Plan visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="163"/>
+        <location filename="../../ui/pages/household.py" line="160"/>
         <source>计划一次走访</source>
         <translation>Plan a visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="167"/>
+        <location filename="../../ui/pages/household.py" line="164"/>
         <source>修改户信息(&amp;E)…</source>
         <translation>&amp;Edit household…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="168"/>
         <source>修改户信息</source>
-        <translation>Edit household</translation>
+        <translation type="vanished">Edit household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="169"/>
+        <location filename="../../ui/pages/household.py" line="165"/>
         <source>修改本户的地址、电话、困难类型</source>
         <translation>Edit this household&apos;s address, phone and hardship status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="173"/>
+        <location filename="../../ui/pages/household.py" line="169"/>
         <source>修改人员信息(&amp;M)…</source>
         <translation>Edit per&amp;son…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="174"/>
         <source>修改人员信息</source>
-        <translation>Edit person</translation>
+        <translation type="vanished">Edit person</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="175"/>
+        <location filename="../../ui/pages/household.py" line="170"/>
         <source>修改所选残疾人的联系方式等</source>
         <translation>Edit the selected person&apos;s contacts and other details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="179"/>
+        <location filename="../../ui/pages/household.py" line="174"/>
         <source>注销人员(&amp;C)…</source>
         <translation>&amp;Cancel registration…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="180"/>
         <source>注销人员</source>
-        <translation>Cancel registration</translation>
+        <translation type="vanished">Cancel registration</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="181"/>
+        <location filename="../../ui/pages/household.py" line="175"/>
         <source>注销所选残疾人（死亡、户口迁出等）</source>
         <translation>Cancel the selected person&apos;s registration (death, hukou moved out, etc.)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="185"/>
+        <location filename="../../ui/pages/household.py" line="179"/>
         <source>显示完整证件号(&amp;I)</source>
         <translation>Show full &amp;ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="186"/>
         <source>显示完整证件号</source>
-        <translation>Show full ID</translation>
+        <translation type="vanished">Show full ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="187"/>
+        <location filename="../../ui/pages/household.py" line="180"/>
         <source>显示所选残疾人的完整身份证号（记入日志）</source>
         <translation>Show the selected person&apos;s full ID number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="191"/>
+        <location filename="../../ui/pages/household.py" line="184"/>
         <source>返回列表(&amp;B)</source>
         <translation>&amp;Back to list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="192"/>
         <source>返回列表</source>
-        <translation>Back to list</translation>
+        <translation type="vanished">Back to list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="193"/>
+        <location filename="../../ui/pages/household.py" line="185"/>
         <source>返回户列表</source>
         <translation>Back to the list of households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="214"/>
+        <location filename="../../ui/pages/household.py" line="205"/>
         <source>残疾人(&amp;R)</source>
         <translation>Disabled pe&amp;rsons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="216"/>
+        <location filename="../../ui/pages/household.py" line="207"/>
         <source>调查表(&amp;F)</source>
         <translation>Survey &amp;forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="219"/>
+        <location filename="../../ui/pages/household.py" line="210"/>
         <source>无障碍改造个案(&amp;A)</source>
         <translation>&amp;Accessibility renovation cases</translation>
     </message>
@@ -2093,12 +2073,11 @@ Disability certificate: %s</translation>
         <translation>Start a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="88"/>
         <source>户数</source>
-        <translation>Number of households</translation>
+        <translation type="vanished">Number of households</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/households.py" line="142"/>
+        <location filename="../../ui/pages/households.py" line="141"/>
         <source>找到 %n 户</source>
         <translation>
             <numerusform>Found %n household</numerusform>
@@ -2106,7 +2085,7 @@ Disability certificate: %s</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/households.py" line="144"/>
+        <location filename="../../ui/pages/households.py" line="143"/>
         <source>共 %n 户</source>
         <translation>
             <numerusform>%n household</numerusform>
@@ -2200,37 +2179,34 @@ Disability certificate: %s</translation>
         <translation>Locked. Enter your password to unlock; work in progress has been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
         <source>锁定说明</source>
-        <translation>Lock message</translation>
+        <translation type="vanished">Lock message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
         <source>错误信息</source>
-        <translation>Error message</translation>
+        <translation type="vanished">Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>解锁(&amp;O)</source>
         <translation>Unl&amp;ock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
         <source>解锁</source>
-        <translation>Unlock</translation>
+        <translation type="vanished">Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>⚠ 密码错误</source>
         <translation>⚠ Wrong password</translation>
     </message>
@@ -2254,54 +2230,53 @@ Disability certificate: %s</translation>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>页面导航</source>
         <translation>Page navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>页面(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>页面列表(&amp;N)</source>
         <translation>Page &amp;list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>文件(&amp;F)</source>
         <extracomment>while locked: nothing reachable but the lock panel (every action, page, dialog)</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>查找户(&amp;F)</source>
         <translation>&amp;Find household</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>打印(&amp;P)</source>
         <extracomment>other parts of the program (prints) add their actions here</extracomment>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
         <source>状态</source>
-        <translation>Status</translation>
+        <translation type="vanished">Status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
@@ -2340,135 +2315,135 @@ Disability certificate: %s</translation>
 <context>
     <name>MoveDialog</name>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="228"/>
         <location filename="../../ui/pages/case_dialogs.py" line="231"/>
         <location filename="../../ui/pages/case_dialogs.py" line="234"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="237"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="234"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="231"/>
         <source>理由（必填）(&amp;R)：</source>
         <translation>&amp;Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="196"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="234"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="193"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="231"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="237"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="234"/>
         <source>理由(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="237"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="234"/>
         <source>选填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="268"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="265"/>
         <source>必须填写%s</source>
         <translation>%s is required</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="173"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="170"/>
         <source>公示开始(&amp;1)：</source>
         <translation>Notice from (&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="174"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="171"/>
         <source>公示开始</source>
         <translation>Notice from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="179"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="176"/>
         <source>公示结束(&amp;2)：</source>
         <translation>Notice until (&amp;2):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="180"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="177"/>
         <source>公示结束</source>
         <translation>Notice until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="185"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="182"/>
         <source>公示地点(&amp;3)：</source>
         <translation>Notice place (&amp;3):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="186"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="183"/>
         <source>公示地点</source>
         <translation>Notice place</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="188"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="185"/>
         <source>村务公开栏等</source>
         <translation>Village notice board, etc.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="193"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="190"/>
         <source>施工单位(&amp;1)：</source>
         <translation>Contractor (&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="194"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="191"/>
         <source>施工单位</source>
         <translation>Contractor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="200"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="197"/>
         <source>开工日期(&amp;2)：</source>
         <translation>Start date (&amp;2):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="201"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="198"/>
         <source>开工日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="206"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="203"/>
         <source>计划完工日期(&amp;3)：</source>
         <translation>Planned end date (&amp;3):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="207"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="204"/>
         <source>计划完工日期</source>
         <translation>Planned end date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="213"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="210"/>
         <source>完工日期(&amp;1)：</source>
         <translation>Completion date (&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="214"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="211"/>
         <source>完工日期</source>
         <translation>Completion date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="219"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="216"/>
         <source>说明(&amp;2)：</source>
         <translation>Note (&amp;2):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="220"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="217"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="226"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="223"/>
         <source>回访情况(&amp;1)：</source>
         <translation>Follow-up findings (&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="227"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="224"/>
         <source>回访情况</source>
         <translation>Follow-up findings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="229"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="226"/>
         <source>必填：设施是否在用、完好</source>
         <translation>Required: whether the facilities are in use and intact</translation>
     </message>
@@ -2490,88 +2465,88 @@ Disability certificate: %s</translation>
         <translation>Photos (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="382"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="379"/>
         <source>添加照片</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="387"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="384"/>
         <source>改造前</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="388"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="385"/>
         <source>改造后</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="391"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="388"/>
         <source>照片文件，多个用分号隔开</source>
         <translation>Photo files, separated by semicolons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="392"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="389"/>
         <source>选择文件(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="393"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="390"/>
         <source>选择照片文件</source>
         <translation>Choose photo files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="400"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="397"/>
         <source>改造项目(&amp;1)：</source>
         <translation>Renovation item (&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="400"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="397"/>
         <source>照片所示的改造项目</source>
         <translation>Renovation item shown in the photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="401"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="398"/>
         <source>阶段(&amp;2)：</source>
         <translation>Stage (&amp;2):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="401"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="398"/>
         <source>改造前或改造后</source>
         <translation>Before or after the renovation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="402"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="399"/>
         <source>文件(&amp;3)：</source>
         <translation>Files (&amp;3):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="402"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="403"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="399"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="400"/>
         <source>照片文件</source>
         <translation>Photo files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="408"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="405"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="418"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="415"/>
         <source>请选择照片文件</source>
         <translation>Choose photo files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="420"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="417"/>
         <source>找不到文件：%s</source>
         <translation>File not found: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="420"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="417"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="381"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="378"/>
         <source>照片缩小到最长边1600像素，加密保存在本机，同步时上传。</source>
         <translation>Photos are reduced to 1600 pixels on the long side, stored encrypted on this computer and uploaded at the next sync.</translation>
     </message>
@@ -2579,67 +2554,69 @@ Disability certificate: %s</translation>
 <context>
     <name>PhotoField</name>
     <message>
-        <location filename="../../ui/forms/media.py" line="179"/>
+        <location filename="../../ui/forms/media.py" line="178"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="180"/>
+        <location filename="../../ui/forms/media.py" line="179"/>
         <source>移除所选照片</source>
         <translation>Remove selected photo</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="209"/>
+        <location filename="../../ui/forms/media.py" line="208"/>
         <source>%s：已添加的照片</source>
         <translation>%s: photos added</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="211"/>
         <source>%s：添加照片</source>
-        <translation>%s: add photos</translation>
+        <translation type="vanished">%s: add photos</translation>
+    </message>
+    <message>
+        <source>从文件选择照片，导入时缩小到1600像素</source>
+        <translation type="vanished">Choose photos from files; they are reduced to 1600 pixels on import</translation>
+    </message>
+    <message>
+        <source>%s：移除所选照片</source>
+        <translation type="vanished">%s: remove selected photo</translation>
     </message>
     <message>
         <location filename="../../ui/forms/media.py" line="212"/>
-        <source>从文件选择照片，导入时缩小到1600像素</source>
-        <translation>Choose photos from files; they are reduced to 1600 pixels on import</translation>
+        <source>%s：从文件选择照片，导入时缩小到1600像素</source>
+        <translation>%s: choose photos from files; they are reduced to 1600 pixels on import</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="213"/>
-        <source>%s：移除所选照片</source>
-        <translation>%s: remove selected photo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/forms/media.py" line="218"/>
+        <location filename="../../ui/forms/media.py" line="219"/>
         <source>照片 %d</source>
         <translation>Photo %d</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="224"/>
+        <location filename="../../ui/forms/media.py" line="225"/>
         <source>照片 %d（不在本机）</source>
         <translation>Photo %d (not on this computer)</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="229"/>
+        <location filename="../../ui/forms/media.py" line="230"/>
         <source>共 %d 张</source>
         <translation>%d photos</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="229"/>
+        <location filename="../../ui/forms/media.py" line="230"/>
         <source>没有照片</source>
         <translation>No photos</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="234"/>
+        <location filename="../../ui/forms/media.py" line="235"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="244"/>
+        <location filename="../../ui/forms/media.py" line="245"/>
         <source>正在缩小并保存照片…</source>
         <translation>Reducing and saving photos…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="250"/>
+        <location filename="../../ui/forms/media.py" line="251"/>
         <source>照片没有保存：%s</source>
         <translation>Photos not saved: %s</translation>
     </message>
@@ -2653,27 +2630,27 @@ Disability certificate: %s</translation>
 <context>
     <name>PhotoSection</name>
     <message>
-        <location filename="../../ui/pages/case_photos.py" line="145"/>
+        <location filename="../../ui/pages/case_photos.py" line="143"/>
         <source>还没有照片。入户评估时可以按项目或全屋添加改造前照片。</source>
         <translation>No photos yet. At the home assessment, add before photos per item or for the whole home.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_photos.py" line="160"/>
+        <location filename="../../ui/pages/case_photos.py" line="158"/>
         <source>%s：%s照片</source>
         <translation>%s: %s photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_photos.py" line="176"/>
+        <location filename="../../ui/pages/case_photos.py" line="174"/>
         <source>回车查看大图</source>
         <translation>Press Enter to view full size</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_photos.py" line="189"/>
+        <location filename="../../ui/pages/case_photos.py" line="187"/>
         <source>%s，%s，%s 拍摄或添加</source>
         <translation>%s, %s, taken or added by %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_photos.py" line="195"/>
+        <location filename="../../ui/pages/case_photos.py" line="193"/>
         <source>（没有照片）</source>
         <translation>(no photos)</translation>
     </message>
@@ -2697,8 +2674,7 @@ Disability certificate: %s</translation>
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../ui/pages/case_photos.py" line="106"/>
-        <location filename="../../ui/pages/case_photos.py" line="107"/>
+        <location filename="../../ui/pages/case_photos.py" line="105"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -2716,68 +2692,65 @@ Disability certificate: %s</translation>
         <translation>Show &amp;other items</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="110"/>
         <source>显示其他项目</source>
-        <translation>Show other items</translation>
+        <translation type="vanished">Show other items</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation type="vanished">Total</translation>
     </message>
     <message>
         <location filename="../../ui/pages/case_plan.py" line="113"/>
-        <source>合计</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/case_plan.py" line="115"/>
-        <location filename="../../ui/pages/case_plan.py" line="121"/>
+        <location filename="../../ui/pages/case_plan.py" line="119"/>
         <source>超限或只有辅具的理由</source>
         <translation>Reason for exceeding the cap or for devices only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="121"/>
+        <location filename="../../ui/pages/case_plan.py" line="119"/>
         <source>超限理由(&amp;R)：</source>
         <translation>&amp;Reason for exception:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="122"/>
+        <location filename="../../ui/pages/case_plan.py" line="120"/>
         <source>方案超过上限或只有辅具时必填</source>
         <translation>Required if the plan exceeds the cap or has assistive devices only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="137"/>
+        <location filename="../../ui/pages/case_plan.py" line="135"/>
         <source>辅具</source>
         <translation>assistive device</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="137"/>
+        <location filename="../../ui/pages/case_plan.py" line="135"/>
         <source>施工</source>
         <translation>construction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="140"/>
         <source>%s（%s）</source>
-        <translation>%s (%s)</translation>
+        <translation type="vanished">%s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="141"/>
+        <location filename="../../ui/pages/case_plan.py" line="139"/>
         <source>%s 元/%s，%s</source>
         <translation>%s yuan/%s, %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="146"/>
+        <location filename="../../ui/pages/case_plan.py" line="144"/>
         <source>%s 的数量（%s）</source>
         <translation>Quantity of %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="180"/>
+        <location filename="../../ui/pages/case_plan.py" line="178"/>
         <source>合计 %s 元，每户上限 %s 元%s</source>
         <translation>Total %s yuan, cap per household %s yuan%s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="181"/>
+        <location filename="../../ui/pages/case_plan.py" line="179"/>
         <source>：超过上限</source>
         <translation>: over the cap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="185"/>
+        <location filename="../../ui/pages/case_plan.py" line="183"/>
         <source>；</source>
         <translation>; </translation>
     </message>
@@ -2806,59 +2779,59 @@ Disability certificate: %s</translation>
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="298"/>
+        <location filename="../../ui/print_preview.py" line="291"/>
         <source>打印所选户的入户调查表（预填）(&amp;H)</source>
         <translation>Print the selected &amp;household&apos;s visit forms (pre-filled)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="300"/>
+        <location filename="../../ui/print_preview.py" line="293"/>
         <source>打印今天计划走访各户的调查表（一个文件）(&amp;T)</source>
         <translation>Print the forms of &amp;today&apos;s planned visits (one file)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="305"/>
+        <location filename="../../ui/print_preview.py" line="298"/>
         <source>打印本个案的评估表(&amp;E)</source>
         <translation>Print this case&apos;s ass&amp;essment form</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="306"/>
+        <location filename="../../ui/print_preview.py" line="299"/>
         <source>打印本个案的改造方案和预算(&amp;B)</source>
         <translation>Print this case&apos;s plan and &amp;budget</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="307"/>
+        <location filename="../../ui/print_preview.py" line="300"/>
         <source>打印本个案的验收表(&amp;Y)</source>
         <translation>Print this case&apos;s acceptance form (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="312"/>
+        <location filename="../../ui/print_preview.py" line="305"/>
         <source>打印无障碍改造公示名单(&amp;G)</source>
         <translation>Print the renovation publicity list (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="314"/>
+        <location filename="../../ui/print_preview.py" line="307"/>
         <source>打印已验收的无障碍改造个案（整个乡镇）(&amp;A)</source>
         <translation>Print the &amp;accepted renovation cases (whole town)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="357"/>
-        <location filename="../../ui/print_preview.py" line="376"/>
-        <location filename="../../ui/print_preview.py" line="393"/>
+        <location filename="../../ui/print_preview.py" line="350"/>
+        <location filename="../../ui/print_preview.py" line="369"/>
+        <location filename="../../ui/print_preview.py" line="386"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="357"/>
+        <location filename="../../ui/print_preview.py" line="350"/>
         <source>请先打开一个无障碍改造个案。</source>
         <translation>Please open a renovation case first.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="376"/>
+        <location filename="../../ui/print_preview.py" line="369"/>
         <source>请先在“户和人员”页的户列表中选择一户。</source>
         <translation>First select a household in the list on the “Households” page.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="393"/>
+        <location filename="../../ui/print_preview.py" line="386"/>
         <source>没有打印：%s</source>
         <translation>Not printed: %s</translation>
     </message>
@@ -2871,12 +2844,11 @@ Disability certificate: %s</translation>
         <translation>Print preview — %s</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="124"/>
         <source>打印预览</source>
-        <translation>Print preview</translation>
+        <translation type="vanished">Print preview</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/print_preview.py" line="126"/>
+        <location filename="../../ui/print_preview.py" line="125"/>
         <source>共 %n 页</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -2884,88 +2856,82 @@ Disability certificate: %s</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="127"/>
         <source>页数</source>
-        <translation>Pages</translation>
+        <translation type="vanished">Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="129"/>
         <source>预览状态</source>
-        <translation>Preview status</translation>
+        <translation type="vanished">Preview status</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="132"/>
         <source>字体缺字提示</source>
-        <translation>Missing characters in the font</translation>
+        <translation type="vanished">Missing characters in the font</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="137"/>
+        <location filename="../../ui/print_preview.py" line="133"/>
         <source>注意：以下字符字体中没有，纸上印作〓，请手写补上：
 </source>
         <translation>Note: the font lacks these characters; they print as 〓, so write them in by hand:
 </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="148"/>
+        <location filename="../../ui/print_preview.py" line="144"/>
         <source>预览的页面</source>
         <translation>Preview pages</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="152"/>
+        <location filename="../../ui/print_preview.py" line="148"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="153"/>
-        <location filename="../../ui/print_preview.py" line="243"/>
-        <location filename="../../ui/print_preview.py" line="253"/>
+        <location filename="../../ui/print_preview.py" line="236"/>
+        <location filename="../../ui/print_preview.py" line="246"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="154"/>
+        <location filename="../../ui/print_preview.py" line="149"/>
         <source>另存为 PDF(&amp;S)…</source>
         <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="155"/>
-        <location filename="../../ui/print_preview.py" line="275"/>
-        <location filename="../../ui/print_preview.py" line="286"/>
+        <location filename="../../ui/print_preview.py" line="268"/>
+        <location filename="../../ui/print_preview.py" line="279"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="156"/>
+        <location filename="../../ui/print_preview.py" line="150"/>
         <source>关闭(&amp;C)</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="157"/>
         <source>关闭</source>
-        <translation>Close</translation>
+        <translation type="vanished">Close</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="196"/>
+        <location filename="../../ui/print_preview.py" line="189"/>
         <source>本机不能预览和直接打印（缺少 PySide6-Pdf 和 pdftoppm）。请另存为 PDF，再用 PDF 阅读器打印。</source>
         <translation>This computer cannot preview or print directly (PySide6-Pdf and pdftoppm are missing). Save as PDF, then print it from a PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="202"/>
+        <location filename="../../ui/print_preview.py" line="195"/>
         <source>正在生成预览…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="214"/>
+        <location filename="../../ui/print_preview.py" line="207"/>
         <source>第 %1 页</source>
         <translation>Page %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="219"/>
+        <location filename="../../ui/print_preview.py" line="212"/>
         <source>预览前 %1 页；打印和另存为包含全部 %2 页。</source>
         <translation>Previewing the first %1 pages; printing and saving include all %2 pages.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/print_preview.py" line="224"/>
+        <location filename="../../ui/print_preview.py" line="217"/>
         <source>预览全部 %n 页</source>
         <translation>
             <numerusform>Previewing %n page</numerusform>
@@ -2973,27 +2939,27 @@ Disability certificate: %s</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="228"/>
+        <location filename="../../ui/print_preview.py" line="221"/>
         <source>无法生成预览：%s</source>
         <translation>Cannot make the preview: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="253"/>
+        <location filename="../../ui/print_preview.py" line="246"/>
         <source>无法开始打印</source>
         <translation>Cannot start printing</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="275"/>
+        <location filename="../../ui/print_preview.py" line="268"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="286"/>
+        <location filename="../../ui/print_preview.py" line="279"/>
         <source>没有保存：%s</source>
         <translation>Not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="288"/>
+        <location filename="../../ui/print_preview.py" line="281"/>
         <source>已保存到 %s</source>
         <translation>Saved to %s</translation>
     </message>
@@ -3016,22 +2982,19 @@ Disability certificate: %s</translation>
         <translation>Add %s to the selected row…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/table.py" line="155"/>
         <source>%s：添加一行</source>
-        <translation>%s: add row</translation>
+        <translation type="vanished">%s: add row</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/table.py" line="156"/>
         <source>%s：删除所选行</source>
-        <translation>%s: delete selected row</translation>
+        <translation type="vanished">%s: delete selected row</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/table.py" line="158"/>
         <source>%s：%s</source>
-        <translation>%s: %s</translation>
+        <translation type="vanished">%s: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/table.py" line="188"/>
+        <location filename="../../ui/forms/table.py" line="187"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
@@ -3071,141 +3034,138 @@ Disability certificate: %s</translation>
     <name>ReturnDialog</name>
     <message>
         <location filename="../../ui/pages/review.py" line="52"/>
-        <location filename="../../ui/pages/review.py" line="53"/>
         <source>退回给专职委员</source>
         <translation>Return to the committee member</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="54"/>
+        <location filename="../../ui/pages/review.py" line="53"/>
         <source>退回 %s 的原因(&amp;R)：</source>
         <translation>&amp;Reason for returning %s:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="57"/>
+        <location filename="../../ui/pages/review.py" line="56"/>
         <source>退回原因</source>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="58"/>
+        <location filename="../../ui/pages/review.py" line="57"/>
         <source>必填：专职委员会看到这段说明</source>
         <translation>Required: the committee member will see this text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="63"/>
+        <location filename="../../ui/pages/review.py" line="62"/>
         <source>退回(&amp;T)</source>
         <translation>Re&amp;turn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="65"/>
-        <location filename="../../ui/pages/review.py" line="67"/>
+        <location filename="../../ui/pages/review.py" line="64"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="66"/>
         <source>退回</source>
-        <translation>Return</translation>
+        <translation type="vanished">Return</translation>
     </message>
 </context>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/pages/review.py" line="91"/>
+        <location filename="../../ui/pages/review.py" line="88"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="105"/>
+        <location filename="../../ui/pages/review.py" line="102"/>
         <source>待审核的表</source>
         <translation>Forms to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="114"/>
+        <location filename="../../ui/pages/review.py" line="111"/>
         <source>待审核(&amp;Q)</source>
         <translation>Review &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="125"/>
+        <location filename="../../ui/pages/review.py" line="122"/>
         <source>与去年不同的答案</source>
         <translation>Answers that differ from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="128"/>
+        <location filename="../../ui/pages/review.py" line="125"/>
         <source>与去年不同的答案(&amp;D)</source>
         <translation>&amp;Differences from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="160"/>
+        <location filename="../../ui/pages/review.py" line="157"/>
         <source>通过(&amp;A)</source>
         <translation>&amp;Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="161"/>
+        <location filename="../../ui/pages/review.py" line="158"/>
         <source>退回(&amp;R)…</source>
         <translation>&amp;Return…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="162"/>
+        <location filename="../../ui/pages/review.py" line="159"/>
         <source>刷新(&amp;U)</source>
         <translation>R&amp;efresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="183"/>
+        <location filename="../../ui/pages/review.py" line="180"/>
         <source>只有审核员和管理员可以审核</source>
         <translation>Only reviewers and administrators can review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="191"/>
+        <location filename="../../ui/pages/review.py" line="188"/>
         <source>待审核 %d 份</source>
         <translation>%d forms to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="223"/>
+        <location filename="../../ui/pages/review.py" line="220"/>
         <source>没有选中的表</source>
         <translation>No form selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="228"/>
+        <location filename="../../ui/pages/review.py" line="225"/>
         <source>%s · %s · %s（%s）</source>
         <translation>%s · %s · %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="231"/>
+        <location filename="../../ui/pages/review.py" line="228"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="232"/>
+        <location filename="../../ui/pages/review.py" line="229"/>
         <source>填表人已确认的提醒：%s</source>
         <translation>Warnings confirmed by the member who filled it in: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="244"/>
+        <location filename="../../ui/pages/review.py" line="241"/>
         <source>%s：去年 %s → 今年 %s</source>
         <translation>%s: last year %s → this year %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="250"/>
+        <location filename="../../ui/pages/review.py" line="247"/>
         <source>与去年相同，没有不同的答案</source>
         <translation>Same as last year; no answers differ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="268"/>
+        <location filename="../../ui/pages/review.py" line="265"/>
         <source>已通过</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="286"/>
+        <location filename="../../ui/pages/review.py" line="283"/>
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="296"/>
+        <location filename="../../ui/pages/review.py" line="293"/>
         <source>%s：%s；还有 %d 份待审核</source>
         <translation>%s: %s; %d more to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="311"/>
+        <location filename="../../ui/pages/review.py" line="308"/>
         <source>出错了：%s</source>
         <translation>Something went wrong: %s</translation>
     </message>
@@ -3277,62 +3237,60 @@ Disability certificate: %s</translation>
         <translation>&amp;High contrast (white on black)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="38"/>
         <source>高对比度</source>
-        <translation>High contrast</translation>
+        <translation type="vanished">High contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="41"/>
+        <location filename="../../ui/pages/settings.py" line="40"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="42"/>
+        <location filename="../../ui/pages/settings.py" line="41"/>
         <source>从不</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="43"/>
+        <location filename="../../ui/pages/settings.py" line="42"/>
         <source>无操作自动锁定时间</source>
         <translation>Lock after this long without use</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="44"/>
+        <location filename="../../ui/pages/settings.py" line="43"/>
         <source>0 表示从不自动锁定</source>
         <translation>0 means never lock automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="46"/>
+        <location filename="../../ui/pages/settings.py" line="45"/>
         <source>界面语言</source>
         <translation>Display language</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="50"/>
         <source>提示</source>
-        <translation>Note</translation>
+        <translation type="vanished">Note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="52"/>
+        <location filename="../../ui/pages/settings.py" line="50"/>
         <source>应用(&amp;A)</source>
         <translation>&amp;Apply</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="53"/>
+        <location filename="../../ui/pages/settings.py" line="51"/>
         <source>应用设置</source>
         <translation>Apply settings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="96"/>
+        <location filename="../../ui/pages/settings.py" line="94"/>
         <source>设置已保存。</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="97"/>
+        <location filename="../../ui/pages/settings.py" line="95"/>
         <source>语言将在重新启动后生效。</source>
         <translation> The language changes when the program restarts.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="58"/>
+        <location filename="../../ui/pages/settings.py" line="56"/>
         <source>文字大小(&amp;Z)：</source>
         <translation>Text si&amp;ze:</translation>
     </message>
@@ -3342,12 +3300,12 @@ Disability certificate: %s</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="60"/>
+        <location filename="../../ui/pages/settings.py" line="58"/>
         <source>自动锁定(&amp;L)：</source>
         <translation>Auto &amp;lock:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="61"/>
+        <location filename="../../ui/pages/settings.py" line="59"/>
         <source>语言(&amp;N)：</source>
         <translation>La&amp;nguage:</translation>
     </message>
@@ -3355,53 +3313,53 @@ Disability certificate: %s</translation>
 <context>
     <name>SettleDialog</name>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="247"/>
+        <location filename="../../ui/pages/case_plan.py" line="245"/>
         <source>结算</source>
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="256"/>
+        <location filename="../../ui/pages/case_plan.py" line="254"/>
         <source> 元</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="258"/>
+        <location filename="../../ui/pages/case_plan.py" line="256"/>
         <source>%s 的实际费用（元）</source>
         <translation>Actual cost of %s (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="260"/>
+        <location filename="../../ui/pages/case_plan.py" line="258"/>
         <source>预算 %s 元</source>
         <translation>Budget %s yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="271"/>
-        <location filename="../../ui/pages/case_plan.py" line="272"/>
+        <location filename="../../ui/pages/case_plan.py" line="269"/>
+        <location filename="../../ui/pages/case_plan.py" line="270"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="272"/>
+        <location filename="../../ui/pages/case_plan.py" line="270"/>
         <source>理由(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="273"/>
+        <location filename="../../ui/pages/case_plan.py" line="271"/>
         <source>结算超过上限时必填</source>
         <translation>Required if the settlement exceeds the cap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="284"/>
+        <location filename="../../ui/pages/case_plan.py" line="282"/>
         <source>实际合计 %s 元，每户上限 %s 元</source>
         <translation>Actual total %s yuan, cap per household %s yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="287"/>
+        <location filename="../../ui/pages/case_plan.py" line="285"/>
         <source>超过上限：须填写理由</source>
         <translation>Over the cap: a reason is required</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="247"/>
+        <location filename="../../ui/pages/case_plan.py" line="245"/>
         <source>填写每个项目的实际费用（元）。</source>
         <translation>Enter the actual cost of each item (yuan).</translation>
     </message>
@@ -3435,22 +3393,21 @@ Disability certificate: %s</translation>
         <translation>%s: signature pad</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="123"/>
         <source>%s：清除签字</source>
-        <translation>%s: clear signature</translation>
+        <translation type="vanished">%s: clear signature</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="145"/>
+        <location filename="../../ui/forms/media.py" line="144"/>
         <source>正在保存签字…</source>
         <translation>Saving the signature…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="151"/>
+        <location filename="../../ui/forms/media.py" line="150"/>
         <source>签字没有保存：%s</source>
         <translation>Signature not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="154"/>
+        <location filename="../../ui/forms/media.py" line="153"/>
         <source>已签字，已保存</source>
         <translation>Signed and saved</translation>
     </message>
@@ -3494,49 +3451,47 @@ Disability certificate: %s</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="79"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="78"/>
         <source>确认理由</source>
         <extracomment>the user asked to save: the page runs the step and calls `failed` or `accept`</extracomment>
         <translation>Reason to proceed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="80"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="79"/>
         <source>继续办理须写明为何仍然办理</source>
         <translation>To go on, write why the step is still taken</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="81"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="80"/>
         <source>确认理由(&amp;K)：</source>
         <translation>Reason to &amp;proceed:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="88"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="87"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="90"/>
         <source>保存</source>
-        <translation>Save</translation>
+        <translation type="vanished">Save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="91"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="92"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="89"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="145"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="142"/>
         <source>没有保存：%s</source>
         <translation>Not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="150"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="147"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="154"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="151"/>
         <source>没有保存：请填写确认理由后再保存</source>
         <translation>Not saved: give the reason to proceed, then save again</translation>
     </message>
@@ -3544,137 +3499,131 @@ Disability certificate: %s</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/sync.py" line="55"/>
         <source>服务器</source>
-        <translation>Server</translation>
+        <translation type="vanished">Server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="56"/>
+        <location filename="../../ui/pages/sync.py" line="55"/>
         <source>同步(&amp;S)</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="57"/>
         <source>同步</source>
-        <translation>Sync</translation>
+        <translation type="vanished">Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="59"/>
+        <location filename="../../ui/pages/sync.py" line="57"/>
         <source>取消(&amp;C)</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="60"/>
+        <location filename="../../ui/pages/sync.py" line="58"/>
         <source>取消同步</source>
         <translation>Cancel the sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="63"/>
+        <location filename="../../ui/pages/sync.py" line="61"/>
         <source>尚未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="64"/>
         <source>同步进度</source>
-        <translation>Sync progress</translation>
+        <translation type="vanished">Sync progress</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="66"/>
+        <location filename="../../ui/pages/sync.py" line="63"/>
         <source>同步进度条</source>
         <translation>Sync progress bar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="68"/>
         <source>同步结果</source>
-        <translation>Sync result</translation>
+        <translation type="vanished">Sync result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="72"/>
+        <location filename="../../ui/pages/sync.py" line="68"/>
         <source>密码（重新登录）</source>
         <translation>Password (log in again)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="73"/>
+        <location filename="../../ui/pages/sync.py" line="69"/>
         <source>设备被停用或登录失效时，输入密码重新登录</source>
         <translation>If the device was suspended or the login expired, enter your password to log in again</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="74"/>
+        <location filename="../../ui/pages/sync.py" line="70"/>
         <source>重新登录(&amp;L)</source>
         <translation>&amp;Log in again</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="75"/>
         <source>重新登录</source>
-        <translation>Log in again</translation>
+        <translation type="vanished">Log in again</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="79"/>
+        <location filename="../../ui/pages/sync.py" line="74"/>
         <source>同步回执</source>
         <translation>Sync receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="80"/>
+        <location filename="../../ui/pages/sync.py" line="75"/>
         <source>打印回执(&amp;P)</source>
         <translation>&amp;Print receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="81"/>
         <source>打印回执</source>
-        <translation>Print receipt</translation>
+        <translation type="vanished">Print receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="98"/>
+        <location filename="../../ui/pages/sync.py" line="92"/>
         <source>上次同步回执：</source>
         <translation>Receipt of the last sync:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="118"/>
+        <location filename="../../ui/pages/sync.py" line="112"/>
         <source>服务器：%s</source>
         <translation>Server: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="118"/>
+        <location filename="../../ui/pages/sync.py" line="112"/>
         <source>本机尚未连接服务器</source>
         <translation>This computer is not connected to a server yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="121"/>
+        <location filename="../../ui/pages/sync.py" line="115"/>
         <source>还没有同步过</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="146"/>
+        <location filename="../../ui/pages/sync.py" line="140"/>
         <source>正在同步……</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="154"/>
+        <location filename="../../ui/pages/sync.py" line="148"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="163"/>
+        <location filename="../../ui/pages/sync.py" line="157"/>
         <source>同步完成</source>
         <translation>Sync finished</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="168"/>
+        <location filename="../../ui/pages/sync.py" line="162"/>
         <source>同步已取消，下次同步会从中断处继续</source>
         <translation>Sync cancelled; the next sync continues where this one stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="170"/>
+        <location filename="../../ui/pages/sync.py" line="164"/>
         <source>%s（请输入密码重新登录）</source>
         <translation>%s (enter your password to log in again)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="174"/>
+        <location filename="../../ui/pages/sync.py" line="168"/>
         <source>同步出错：%s</source>
         <translation>Sync failed: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="189"/>
+        <location filename="../../ui/pages/sync.py" line="183"/>
         <source>已重新登录，可以同步</source>
         <translation>Logged in again; you can sync now</translation>
     </message>
@@ -3698,129 +3647,127 @@ Disability certificate: %s</translation>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/pages/today.py" line="67"/>
         <source>问候</source>
         <extracomment>the season&apos;s progress has been counted and shown</extracomment>
-        <translation>Greeting</translation>
+        <translation type="vanished">Greeting</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="69"/>
+        <location filename="../../ui/pages/today.py" line="68"/>
         <source>计划的走访</source>
+        <extracomment>the season&apos;s progress has been counted and shown</extracomment>
         <translation>Planned visits</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="74"/>
+        <location filename="../../ui/pages/today.py" line="73"/>
         <source>本年度动态更新调查进度</source>
         <translation>Dynamic-update survey progress this year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="76"/>
+        <location filename="../../ui/pages/today.py" line="75"/>
         <source>被退回的调查表</source>
         <translation>Returned survey forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="81"/>
-        <location filename="../../ui/pages/today.py" line="109"/>
+        <location filename="../../ui/pages/today.py" line="106"/>
         <source>待办</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="84"/>
         <source>同步状态</source>
-        <translation>Sync status</translation>
+        <translation type="vanished">Sync status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="89"/>
+        <location filename="../../ui/pages/today.py" line="86"/>
         <source>审核队列(&amp;R)</source>
         <translation>&amp;Review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="90"/>
+        <location filename="../../ui/pages/today.py" line="87"/>
         <source>打开审核队列</source>
         <translation>Open the review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="93"/>
+        <location filename="../../ui/pages/today.py" line="90"/>
         <source>查找户(&amp;H)</source>
         <translation>Find &amp;household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="94"/>
+        <location filename="../../ui/pages/today.py" line="91"/>
         <source>打开户列表</source>
         <translation>Open the list of households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="96"/>
+        <location filename="../../ui/pages/today.py" line="93"/>
         <source>无障碍改造(&amp;G)</source>
         <translation>Renovation &amp;cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="97"/>
+        <location filename="../../ui/pages/today.py" line="94"/>
         <source>打开无障碍改造个案</source>
         <translation>Open the accessibility renovation cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="151"/>
+        <location filename="../../ui/pages/today.py" line="148"/>
         <source>%s，您好。今天是 %s。</source>
         <translation>Hello, %s. Today is %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="164"/>
+        <location filename="../../ui/pages/today.py" line="161"/>
         <source>被退回待修改：%d 份</source>
         <translation>Returned, to correct: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="165"/>
+        <location filename="../../ui/pages/today.py" line="162"/>
         <source>草稿未完成：%d 份</source>
         <translation>Unfinished drafts: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="166"/>
+        <location filename="../../ui/pages/today.py" line="163"/>
         <source>进行中的无障碍改造个案：%d 个</source>
         <translation>Renovation cases in progress: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="167"/>
+        <location filename="../../ui/pages/today.py" line="164"/>
         <source>待核对的变动通知：%d 条</source>
         <translation>Change notices to check: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="170"/>
+        <location filename="../../ui/pages/today.py" line="167"/>
         <source>待审核：%d 份</source>
         <translation>To review: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="171"/>
+        <location filename="../../ui/pages/today.py" line="168"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="172"/>
+        <location filename="../../ui/pages/today.py" line="169"/>
         <source>从未同步</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="174"/>
+        <location filename="../../ui/pages/today.py" line="171"/>
         <source>上次同步：%s；待发送的修改：%d 条</source>
         <translation>Last sync: %s; changes waiting to be sent: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="176"/>
+        <location filename="../../ui/pages/today.py" line="173"/>
         <source>；被服务器拒绝、需要处理：%d 条</source>
         <translation>; refused by the server, to handle: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="192"/>
+        <location filename="../../ui/pages/today.py" line="189"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="196"/>
+        <location filename="../../ui/pages/today.py" line="193"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="207"/>
+        <location filename="../../ui/pages/today.py" line="204"/>
         <source>共 %d 人，已完成 %d，失访 %d</source>
         <translation>%d persons, %d done, %d lost to follow-up</translation>
     </message>
@@ -3891,22 +3838,22 @@ Disability certificate: %s</translation>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="110"/>
+        <location filename="../../ui/pages/today.py" line="107"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="117"/>
+        <location filename="../../ui/pages/today.py" line="114"/>
         <source>今天和未来七天计划的走访(&amp;T)</source>
         <translation>Visits planned for &amp;today and the next 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="118"/>
+        <location filename="../../ui/pages/today.py" line="115"/>
         <source>被退回、需要修改的调查表(&amp;U)</source>
         <translation>Ret&amp;urned survey forms to correct</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="119"/>
+        <location filename="../../ui/pages/today.py" line="116"/>
         <source>本年度调查进度(&amp;Y)</source>
         <translation>Survey progress this &amp;year</translation>
     </message>
@@ -3943,43 +3890,40 @@ Disability certificate: %s</translation>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="63"/>
         <source>错误信息</source>
-        <translation>Error message</translation>
+        <translation type="vanished">Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="72"/>
+        <location filename="../../ui/unlock.py" line="71"/>
         <source>解锁(&amp;O)</source>
         <translation>Unl&amp;ock</translation>
     </message>
     <message>
         <location filename="../../ui/unlock.py" line="35"/>
-        <location filename="../../ui/unlock.py" line="74"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="77"/>
+        <location filename="../../ui/unlock.py" line="74"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="79"/>
         <source>退出</source>
-        <translation>Quit</translation>
+        <translation type="vanished">Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="110"/>
+        <location filename="../../ui/unlock.py" line="105"/>
         <source>请输入用户名</source>
         <translation>Enter your user name</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="114"/>
+        <location filename="../../ui/unlock.py" line="109"/>
         <source>请输入密码</source>
         <translation>Enter your password</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="134"/>
+        <location filename="../../ui/unlock.py" line="129"/>
         <source>无法打开数据库：%s</source>
         <translation>Cannot open the database: %s</translation>
     </message>
@@ -4014,7 +3958,7 @@ Disability certificate: %s</translation>
     </message>
     <message>
         <location filename="../../ui/pages/visit_finish.py" line="114"/>
-        <location filename="../../ui/pages/visit_finish.py" line="144"/>
+        <location filename="../../ui/pages/visit_finish.py" line="143"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -4039,37 +3983,36 @@ Disability certificate: %s</translation>
         <translation>Go &amp;back and correct</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="121"/>
         <source>确认提醒</source>
-        <translation>Confirm warnings</translation>
+        <translation type="vanished">Confirm warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="129"/>
+        <location filename="../../ui/pages/visit_finish.py" line="128"/>
         <source>没有完成：请修改后再点“完成走访”</source>
         <translation>Not finished: make the corrections, then click “Finish visit” again</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="145"/>
+        <location filename="../../ui/pages/visit_finish.py" line="144"/>
         <source>走访已完成：%d 份表已完成（%s）</source>
         <translation>Visit finished: %d forms completed (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="147"/>
+        <location filename="../../ui/pages/visit_finish.py" line="146"/>
         <source>；%d 份表还没有填写</source>
         <translation>; %d forms not filled in yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="162"/>
+        <location filename="../../ui/pages/visit_finish.py" line="161"/>
         <source>没有完成：%s</source>
         <translation>Not finished: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="175"/>
+        <location filename="../../ui/pages/visit_finish.py" line="174"/>
         <source>错误：%s：%s</source>
         <translation>Error: %s: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="175"/>
+        <location filename="../../ui/pages/visit_finish.py" line="174"/>
         <source>提醒：%s：%s</source>
         <translation>Warning: %s: %s</translation>
     </message>
@@ -4279,9 +4222,8 @@ Disability certificate: %s</translation>
 <context>
     <name>_ButtonsField</name>
     <message>
-        <location filename="../../ui/forms/choices.py" line="67"/>
         <source>%s：%s</source>
-        <translation>%s: %s</translation>
+        <translation type="vanished">%s: %s</translation>
     </message>
 </context>
 <context>

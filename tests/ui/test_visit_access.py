@@ -143,7 +143,9 @@ def test_every_control_of_the_form_is_named(qtbot: QtBot) -> None:
     assert nameless(form_a(qtbot, LAST)) == []
     assert nameless(form_a(qtbot, LAST, editable=False)) == []
     radio = form_a(qtbot).rows["method"].field.buttons["1"]  # type: ignore[union-attr]
-    assert radio.accessibleName() == "调查方式：1 入户"
+    assert QAccessible.queryAccessibleInterface(radio).text(QAccessible.Text.Name) == "1 入户"
+    assert radio.accessibleDescription().startswith("调查方式")  # the question, said after
+    assert radio.parentWidget().accessibleName() == "调查方式"  # the group of its choices
 
 
 def test_every_control_of_the_visit_and_review_pages_is_named(

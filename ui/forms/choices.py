@@ -63,9 +63,11 @@ class _ButtonsField(Field):
         return checked if checked is not None else super().focus_target()
 
     def describe(self, name: str, description: str) -> None:
+        """Each button reads its own text (what a sighted helper sees); the question is the
+        group's name and starts each button's description."""
+        self.setAccessibleName(name)
         for button in self.buttons.values():
-            button.setAccessibleName(self.tr("%s：%s") % (name, button.text()))
-            button.setAccessibleDescription(description)
+            button.setAccessibleDescription("\n".join(p for p in (name, description) if p))
 
 
 class ChoiceField(_ButtonsField):

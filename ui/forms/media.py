@@ -120,8 +120,7 @@ class SignatureField(StoredField):
 
     def describe(self, name: str, description: str) -> None:
         self.pad.setAccessibleName(self.tr("%s：签字板") % name)
-        self.clear_button.setAccessibleName(self.tr("%s：清除签字") % name)
-        self.clear_button.setAccessibleDescription(description)
+        self.clear_button.setAccessibleDescription("\n".join(p for p in (name, description) if p))
 
     def clear(self) -> None:
         self._timer.stop()
@@ -208,9 +207,11 @@ class PhotoField(StoredField):
     def describe(self, name: str, description: str) -> None:
         self.list.setAccessibleName(self.tr("%s：已添加的照片") % name)
         self.list.setAccessibleDescription(description)
-        self.add_button.setAccessibleName(self.tr("%s：添加照片") % name)
-        self.add_button.setAccessibleDescription(self.tr("从文件选择照片，导入时缩小到1600像素"))
-        self.remove_button.setAccessibleName(self.tr("%s：移除所选照片") % name)
+        # the buttons read their own text; the item they act on is their description
+        self.add_button.setAccessibleDescription(
+            self.tr("%s：从文件选择照片，导入时缩小到1600像素") % name
+        )
+        self.remove_button.setAccessibleDescription(name)
 
     def _refill(self) -> None:
         self.list.clear()

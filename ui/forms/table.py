@@ -152,10 +152,9 @@ class RepeatField(Field):
     def describe(self, name: str, description: str) -> None:
         self.view.setAccessibleName(name)
         self.view.setAccessibleDescription(description)
-        self.add_button.setAccessibleName(self.tr("%s：添加一行") % name)
-        self.remove_button.setAccessibleName(self.tr("%s：删除所选行") % name)
-        for button, _ in self.photo_buttons:
-            button.setAccessibleName(self.tr("%s：%s") % (name, button.text()))
+        # the buttons read their own text; the item they act on is their description
+        for button in (self.add_button, self.remove_button, *(b for b, _ in self.photo_buttons)):
+            button.setAccessibleDescription(name)
 
     def update_evaluation(
         self, values: Any, relevance: list[dict[str, bool]], issues: list[FormIssue]

@@ -102,9 +102,10 @@ class FormWidget(QWidget):
         layout = QVBoxLayout(box)
         if self.editable and self.last is not None:
             button = QPushButton(self.tr("本部分与去年相同"), box)
-            button.setAccessibleName(self.tr("%s：本部分与去年相同") % section.title)
             button.setAccessibleDescription(
-                self.tr(
+                section.title
+                + "\n"
+                + self.tr(
                     "用去年的答案填写本部分；登记库的信息、今年已填的文字、日期、照片和签字不变"
                 )
             )

@@ -97,7 +97,6 @@ class CasePage(Page):
         self.step_actions = CaseActions(self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("状态提示"))
         self.heading = QLabel(self)
         font = QFont(self.heading.font())
         font.setBold(True)
@@ -114,10 +113,9 @@ class CasePage(Page):
         self.error = Mark(ERROR, self)
         self.warnings = Mark(WARNING, self)
         self.back = QPushButton(self.tr("返回个案列表(&B)"), self)
-        self.back.setAccessibleName(self.tr("返回个案列表"))
         self.back.clicked.connect(lambda: self.navigate.emit("cases", ""))
         self.household = QPushButton(self.tr("户详情(&H)"), self)
-        self.household.setAccessibleName(self.tr("打开本户的户详情"))
+        self.household.setAccessibleDescription(self.tr("打开本户的户详情"))
         self.household.clicked.connect(self._open_household)
         QShortcut(QKeySequence("Alt+Left"), self).activated.connect(self.back.click)
         self.moves = QHBoxLayout()
@@ -257,9 +255,8 @@ class CasePage(Page):
         self.move_buttons = []
         while self.moves.count():
             self.moves.takeAt(0)
-        for text, name, description, slot in actions:
+        for text, _name, description, slot in actions:  # the text is what is read
             button = QPushButton(text, self)
-            button.setAccessibleName(name)
             button.setAccessibleDescription(description)
             button.setToolTip(description)
             button.clicked.connect(lambda _c=False, run=slot: run())

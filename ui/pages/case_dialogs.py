@@ -68,7 +68,6 @@ class StepDialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None = None, intro: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setAccessibleName(title)
         self.intro = QLabel(intro, self)
         self.intro.setWordWrap(True)
         self.intro.setVisible(bool(intro))
@@ -87,9 +86,7 @@ class StepDialog(QDialog):
         self.save = self.buttons.addButton(
             self.tr("保存(&S)"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.save.setAccessibleName(self.tr("保存"))
-        cancel = self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setAccessibleName(self.tr("取消"))
+        self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         self.layout_ = QVBoxLayout(self)
@@ -390,7 +387,7 @@ class PhotoDialog(StepDialog):
         self.files = QLineEdit()
         self.files.setPlaceholderText(self.tr("照片文件，多个用分号隔开"))
         browse = QPushButton(self.tr("选择文件(&B)…"), self)
-        browse.setAccessibleName(self.tr("选择照片文件"))
+        browse.setAccessibleDescription(self.tr("选择照片文件"))
         browse.clicked.connect(self._browse)
         row = QWidget(self)
         line = QHBoxLayout(row)

@@ -95,7 +95,6 @@ class PhotoViewer(QDialog):
     def __init__(self, title: str, data: bytes, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setAccessibleName(title)
         picture = QLabel(self)
         pixmap = QPixmap()
         pixmap.loadFromData(data)
@@ -104,7 +103,6 @@ class PhotoViewer(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setText(self.tr("关闭"))
-        close.setAccessibleName(self.tr("关闭"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(picture)

@@ -31,7 +31,6 @@ def add_command(
     between = QCoreApplication.translate("commands", "，")  # between two shortcuts
     keys = between.join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts)
     hint = QCoreApplication.translate("commands", "快捷键 %s") % keys
-    button.setAccessibleName(text.replace("&", "").rstrip("…"))
     button.setAccessibleDescription(hint)
     button.setToolTip(hint)
     button.clicked.connect(lambda _checked=False: slot())

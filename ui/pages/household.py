@@ -120,7 +120,6 @@ class HouseholdPage(Page):
         self.household_id = ""
         self.view: HouseholdView | None = None
         self.heading = QLabel()
-        self.heading.setAccessibleName(self.tr("户"))
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -149,55 +148,47 @@ class HouseholdPage(Page):
         )
 
         self.buttons: list[QPushButton] = []
-        # (button text, accessible name, description, slot)
-        actions: tuple[tuple[str, str, str, Callable[[], object]], ...] = (
+        # (button text, description, slot)
+        actions: tuple[tuple[str, str, Callable[[], object]], ...] = (
             (
                 QT_TRANSLATE_NOOP("HouseholdPage", "开始走访(&W)"),
-                QT_TRANSLATE_NOOP("HouseholdPage", "开始走访"),
                 QT_TRANSLATE_NOOP("HouseholdPage", "为本户开始走访"),
                 self.start_visit,
             ),
             (
                 QT_TRANSLATE_NOOP("HouseholdPage", "计划走访(&P)…"),
-                QT_TRANSLATE_NOOP("HouseholdPage", "计划走访"),
                 QT_TRANSLATE_NOOP("HouseholdPage", "计划一次走访"),
                 self.plan_visit,
             ),
             (
                 QT_TRANSLATE_NOOP("HouseholdPage", "修改户信息(&E)…"),
-                QT_TRANSLATE_NOOP("HouseholdPage", "修改户信息"),
                 QT_TRANSLATE_NOOP("HouseholdPage", "修改本户的地址、电话、困难类型"),
                 self.edit_household,
             ),
             (
                 QT_TRANSLATE_NOOP("HouseholdPage", "修改人员信息(&M)…"),
-                QT_TRANSLATE_NOOP("HouseholdPage", "修改人员信息"),
                 QT_TRANSLATE_NOOP("HouseholdPage", "修改所选残疾人的联系方式等"),
                 self.edit_person,
             ),
             (
                 QT_TRANSLATE_NOOP("HouseholdPage", "注销人员(&C)…"),
-                QT_TRANSLATE_NOOP("HouseholdPage", "注销人员"),
                 QT_TRANSLATE_NOOP("HouseholdPage", "注销所选残疾人（死亡、户口迁出等）"),
                 self.cancel_person,
             ),
             (
                 QT_TRANSLATE_NOOP("HouseholdPage", "显示完整证件号(&I)"),
-                QT_TRANSLATE_NOOP("HouseholdPage", "显示完整证件号"),
                 QT_TRANSLATE_NOOP("HouseholdPage", "显示所选残疾人的完整身份证号（记入日志）"),
                 self.reveal_id,
             ),
             (
                 QT_TRANSLATE_NOOP("HouseholdPage", "返回列表(&B)"),
-                QT_TRANSLATE_NOOP("HouseholdPage", "返回列表"),
                 QT_TRANSLATE_NOOP("HouseholdPage", "返回户列表"),
                 lambda: self.navigate.emit("households", ""),
             ),
         )
         row = QGridLayout()
-        for index, (text, name, description, slot) in enumerate(actions):
+        for index, (text, description, slot) in enumerate(actions):
             button = QPushButton(self.tr(text))
-            button.setAccessibleName(self.tr(name))
             button.setAccessibleDescription(self.tr(description))
             button.clicked.connect(slot)
             row.addWidget(button, index // 4, index % 4)
@@ -263,7 +254,7 @@ class HouseholdPage(Page):
         for label, value in zip(FACT_LABELS, values, strict=True):
             text = QLabel(value or self.tr("（未填）"))
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            text.setAccessibleName(self.tr(label))
+            text.setAccessibleDescription(self.tr(label))  # the value is what is read
             text.setWordWrap(True)
             self.facts.addRow(self.tr("%s：") % self.tr(label), text)
         self.members.set_rows(

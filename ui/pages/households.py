@@ -79,13 +79,12 @@ class HouseholdsPage(Page):
         self.table.activated.connect(self._open_index)
 
         self.open_button = QPushButton(self.tr("打开户(&O)"))
-        self.open_button.setAccessibleName(self.tr("打开所选的户"))
+        self.open_button.setAccessibleDescription(self.tr("打开所选的户"))
         self.open_button.clicked.connect(self.open_selected)
         self.visit_button = QPushButton(self.tr("开始走访(&W)"))
-        self.visit_button.setAccessibleName(self.tr("为所选的户开始走访"))
+        self.visit_button.setAccessibleDescription(self.tr("为所选的户开始走访"))
         self.visit_button.clicked.connect(self.visit_selected)
         self.count_label = QLabel()
-        self.count_label.setAccessibleName(self.tr("户数"))
 
         top = QHBoxLayout()
         top.addWidget(search_label)

@@ -50,7 +50,6 @@ class ReturnDialog(QDialog):
     def __init__(self, who: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("退回给专职委员"))
-        self.setAccessibleName(self.tr("退回给专职委员"))
         label = QLabel(self.tr("退回 %s 的原因(&R)：") % who, self)
         label.setWordWrap(True)
         self.reason = QPlainTextEdit(self)
@@ -62,9 +61,7 @@ class ReturnDialog(QDialog):
         self.ok = self.buttons.addButton(
             self.tr("退回(&T)"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        cancel = self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok.setAccessibleName(self.tr("退回"))
-        cancel.setAccessibleName(self.tr("取消"))
+        self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.reason.textChanged.connect(self._check)

@@ -35,7 +35,6 @@ class SettingsPage(Page):
         for size in TEXT_SIZES:
             self.size_combo.addItem(f"{size}%", size)
         self.contrast_box = QCheckBox(self.tr("高对比度（黑底白字）(&H)"))
-        self.contrast_box.setAccessibleName(self.tr("高对比度"))
         self.lock_spin = QSpinBox()
         self.lock_spin.setRange(0, 240)
         self.lock_spin.setSuffix(self.tr(" 分钟"))
@@ -47,10 +46,9 @@ class SettingsPage(Page):
         for code, name in LANGUAGES.items():
             self.language_combo.addItem(name, code)
         self.note = QLabel()
-        self.note.setAccessibleName(self.tr("提示"))
         self.note.setWordWrap(True)
         self.apply_button = QPushButton(self.tr("应用(&A)"))
-        self.apply_button.setAccessibleName(self.tr("应用设置"))
+        self.apply_button.setAccessibleDescription(self.tr("应用设置"))
         self.apply_button.clicked.connect(self.apply)
 
         form = QFormLayout()

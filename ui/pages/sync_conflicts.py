@@ -69,25 +69,22 @@ class ConflictsPanel(QWidget):
         self.conflict_table = _table(CONFLICT_COLUMNS, self.tr("冲突"))
         self.refused_table = _table(REFUSED_COLUMNS, self.tr("被拒绝的修改"))
         self.note = QLabel()
-        self.note.setAccessibleName(self.tr("冲突处理结果"))
         self.note.setWordWrap(True)
         buttons = QHBoxLayout()
-        for text, name, slot in (
-            ("用本机的值(&M)", "用本机的值", lambda: self.resolve("mine")),
-            ("用服务器的值(&T)", "用服务器的值", lambda: self.resolve("theirs")),
-            ("改为其他值(&E)…", "改为其他值", lambda: self.resolve("edited")),
+        for text, slot in (
+            ("用本机的值(&M)", lambda: self.resolve("mine")),
+            ("用服务器的值(&T)", lambda: self.resolve("theirs")),
+            ("改为其他值(&E)…", lambda: self.resolve("edited")),
         ):
             button = QPushButton(self.tr(text))
-            button.setAccessibleName(self.tr(name))
             button.clicked.connect(slot)
             buttons.addWidget(button)
         refused_buttons = QHBoxLayout()
-        for text, name, slot in (
-            ("重新发送(&R)", "重新发送", self.resend),
-            ("放弃这项修改(&D)", "放弃这项修改", self.drop),
+        for text, slot in (
+            ("重新发送(&R)", self.resend),
+            ("放弃这项修改(&D)", self.drop),
         ):
             button = QPushButton(self.tr(text))
-            button.setAccessibleName(self.tr(name))
             button.clicked.connect(slot)
             refused_buttons.addWidget(button)
         layout = QVBoxLayout(self)

@@ -64,7 +64,6 @@ class TodayPage(Page):
         except SettingsError:
             self.year = date.today().year
         self.greeting = QLabel()
-        self.greeting.setAccessibleName(self.tr("问候"))
         self.visits = RowsModel([self.tr(h) for h in VISIT_HEADERS])
         self.visits_view = _table(self.tr("计划的走访"), self.visits)
         self.visits_view.activated.connect(
@@ -78,23 +77,21 @@ class TodayPage(Page):
             lambda i: self.navigate.emit("household", self._returned_household(i.row()))
         )
         self.waiting_label = QLabel()
-        self.waiting_label.setAccessibleName(self.tr("待办"))
         self.waiting_label.setWordWrap(True)
         self.sync_label = QLabel()
-        self.sync_label.setAccessibleName(self.tr("同步状态"))
         self.sync_label.setWordWrap(True)
         self._visit_households: list[str] = []
         self._returned_households: list[str] = []
 
         review = QPushButton(self.tr("审核队列(&R)"))
-        review.setAccessibleName(self.tr("打开审核队列"))
+        review.setAccessibleDescription(self.tr("打开审核队列"))
         review.clicked.connect(lambda: self.navigate.emit("review", ""))
         review.setVisible(session.role in ("reviewer", "admin"))
         households = QPushButton(self.tr("查找户(&H)"))
-        households.setAccessibleName(self.tr("打开户列表"))
+        households.setAccessibleDescription(self.tr("打开户列表"))
         households.clicked.connect(lambda: self.navigate.emit("households", ""))
         cases = QPushButton(self.tr("无障碍改造(&G)"))
-        cases.setAccessibleName(self.tr("打开无障碍改造个案"))
+        cases.setAccessibleDescription(self.tr("打开无障碍改造个案"))
         cases.clicked.connect(lambda: self.navigate.emit("cases", ""))
         buttons = QHBoxLayout()
         for button in (households, review, cases):

@@ -118,7 +118,6 @@ class VisitFinisher(QObject):
         yes = box.addButton(self.tr("确认并完成(&Y)"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("返回修改(&N)"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(yes)
-        box.setAccessibleName(self.tr("确认提醒"))
         box.setAccessibleDescription(text + "\n" + "\n".join(lines))
 
         def answered(button: QPushButton | object) -> None:

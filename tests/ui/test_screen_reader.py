@@ -1,0 +1,250 @@
+"""What a screen reader hears: visible text is what is read, on every page and dialog, per role."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAccessible, QTextDocumentFragment
+from PySide6.QtWidgets import QAbstractButton, QDialog, QGroupBox, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.domain import renovation as rules
+from app.printing.model import Mode
+from app.services.prints import Prints
+from app.store.database import Database
+from app.store.registry import Household, Person
+from app.store.work import FormResponse
+from tests.conftest import PASSWORD
+from tests.ui.test_cases_pages import case_in
+from tests.ui.visit_support import candidates, settle
+from ui.first_login import FirstLoginDialog
+from ui.main_window import DETAIL_PAGES, PAGES, MainWindow
+from ui.pages.case_dialogs import AssessmentDialog, MoveDialog, PhotoDialog
+from ui.pages.case_photos import PhotoViewer
+from ui.pages.case_plan import AcceptanceDialog, PlanDialog, SettleDialog
+from ui.pages.household_dialogs import cancel_dialog, household_dialog, person_dialog, plan_dialog
+from ui.pages.review import ReturnDialog
+from ui.pages.visit import VisitPage
+from ui.preferences import Preferences
+from ui.print_preview import PrintPreviewDialog
+from ui.session import AppSession
+from ui.unlock import UnlockDialog
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    folder = tmp_path_factory.mktemp("qsettings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield
+
+
+def read_name(widget: QWidget) -> str:
+    """What a screen reader says as the widget's name."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name) if interface is not None else ""
+
+
+def without_mnemonic(text: str) -> str:
+    return re.sub(r"&(.)", r"\1", text)
+
+
+def visible_text(widget: QWidget) -> str | None:
+    """The text a sighted user sees on the widget itself (None: it shows no text)."""
+    if isinstance(widget, QLabel):
+        text = widget.text()
+        if widget.textFormat() != widget.textFormat().PlainText and "<" in text:
+            text = QTextDocumentFragment.fromHtml(text).toPlainText()
+        return without_mnemonic(text) if widget.buddy() is not None else text
+    if isinstance(widget, QAbstractButton):
+        return without_mnemonic(widget.text())
+    if isinstance(widget, QGroupBox):
+        return without_mnemonic(widget.title())
+    if isinstance(widget, QDialog):
+        return widget.windowTitle()
+    return None
+
+
+def has_picture(label: QLabel) -> bool:
+    return not label.pixmap().isNull()
+
+
+def misread(root: QWidget) -> list[str]:
+    """Widgets with visible text whose accessible name is something else; labels with a
+    name that would hide the text they show later (a name only for a picture)."""
+    found = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        shown = visible_text(widget)
+        if shown is None:
+            continue
+        where = f"{type(widget).__name__} {shown!r}"
+        if shown:
+            if read_name(widget) != shown:
+                found.append(f"{where} read as {read_name(widget)!r}")
+        elif widget.accessibleName() and not (isinstance(widget, QLabel) and has_picture(widget)):
+            found.append(f"{where} named {widget.accessibleName()!r} (hides its text)")
+    return found
+
+
+def png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), "gray").save(out, "PNG")
+    return out.getvalue()
+
+
+@dataclass
+class Role:
+    """A user of the demo district and a household and a case in the user's area."""
+
+    username: str
+    household_id: str
+    case_id: str
+
+
+def roles(db: Database) -> list[Role]:
+    visit = candidates(db)[0]
+    case_id, member, reviewer = case_in(db, rules.PLAN_DRAFTED)
+    with db.session() as s:
+        area = s.scalars(
+            select(Household.area_code).where(Household.id == visit.household_id)
+        ).one()
+    member_case = case_id if member == visit.member else ""
+    return [
+        Role(visit.member, visit.household_id, member_case),
+        Role(f"town{area[6:9]}", visit.household_id, case_id if reviewer[4:] == area[6:9] else ""),
+        Role("demo", visit.household_id, case_id),
+    ]
+
+
+def form_shown(page: VisitPage) -> Callable[[], bool]:
+    return lambda: page.current_form() is not None
+
+
+def shown_pages(qtbot: QtBot, window: MainWindow, role: Role) -> Iterator[tuple[str, QWidget]]:
+    """Every page the role can open, shown in the window (a visit with its form open)."""
+    names = [(n, "") for n, *_ in PAGES] + [(n, role.household_id) for n in DETAIL_PAGES]
+    for name, record in names:
+        if name == "case":
+            if not role.case_id:
+                continue
+            record = role.case_id
+        if window.page(name) is None or (not record and name not in window._nav_names):
+            continue  # a page this build or this role does not have
+        window.open_page(name, record)
+        page = window.current_page()
+        assert page is not None
+        if isinstance(page, VisitPage):
+            qtbot.waitUntil(form_shown(page), timeout=15_000)
+        yield name, page
+    window.lock()
+    yield "lock", window.lock_panel
+    assert window.unlock(PASSWORD)
+
+
+def test_visible_text_is_what_a_screen_reader_reads_on_every_page(
+    qtbot: QtBot, district: Database
+) -> None:
+    wrong: list[str] = []
+    every: set[str] = set()
+    for role in roles(district):
+        window = MainWindow(AppSession(district, role.username), Preferences())
+        qtbot.addWidget(window)
+        window.resize(1300, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        seen = []
+        for name, page in shown_pages(qtbot, window, role):
+            seen.append(name)
+            wrong += [f"{role.username} {name}: {w}" for w in misread(page)]
+        assert {"today", "households", "household", "visit", "settings", "lock"} <= set(seen)
+        every.update(seen)
+        settle()
+        window.close()
+        settle()
+    assert {"review", "cases", "case", "sync"} <= every
+    assert wrong == [], "\n".join(wrong)
+
+
+def test_visible_text_is_what_a_screen_reader_reads_in_every_dialog(
+    qtbot: QtBot, district: Database, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    window = MainWindow(AppSession(district, "demo"), Preferences())
+    qtbot.addWidget(window)
+    household_id = roles(district)[0].household_id
+    window.open_page("household", household_id)
+    page = window.current_page()
+    assert page is not None
+    with district.session() as s:
+        household = s.get(Household, household_id)
+        person = s.scalars(select(Person).where(Person.household_id == household_id)).first()
+        assert household is not None and person is not None
+        s.expunge_all()
+        response_id = s.scalars(
+            select(FormResponse.id).where(FormResponse.state == "accepted")
+        ).first()
+    assert response_id is not None
+    printed = Prints(district, "demo").response(response_id, Mode.COMPLETED)
+    case_id, _member, _reviewer = case_in(district, rules.ACCEPTED)
+    window.open_page("case", case_id)
+    case_page = window.current_page()
+    detail = case_page.detail  # type: ignore[union-attr]
+    catalogue = case_page.session.cases.catalogue  # type: ignore[union-attr]
+    dialogs: list[QDialog] = [
+        plan_dialog(page),
+        household_dialog(household, page),
+        person_dialog(person, page),
+        cancel_dialog(person, page),
+        ReturnDialog("张三", page),
+        AssessmentDialog({}, page),
+        PlanDialog(catalogue, "4", detail.plan, detail.cap_fen, "", page),
+        AcceptanceDialog(detail.plan, page),
+        SettleDialog(detail.plan, detail.cap_fen, page),
+        PhotoDialog([("", "全屋")], "before", page),
+        PhotoViewer("改造前 · 全屋", png(), page),
+        UnlockDialog(lambda _u, _p: district, user="demo", parent=page),
+        FirstLoginDialog(tmp_path_factory.mktemp("first") / "new.db", page),
+        PrintPreviewDialog(printed, page, find=lambda: None),
+    ] + [
+        MoveDialog(state, target, "step", parent=page)
+        for state, target in rules.CASES.rules
+        if (state, target) not in rules.DATA_MOVES
+    ]
+    wrong = []
+    for dialog in dialogs:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        wrong += [f"{dialog.windowTitle()}: {w}" for w in misread(dialog)]
+        dialog.close()
+    settle()
+    assert wrong == [], "\n".join(wrong)
+
+
+def test_a_household_page_reads_each_fact_s_value_described_by_its_field(
+    qtbot: QtBot, district: Database
+) -> None:
+    window = MainWindow(AppSession(district, "demo"), Preferences())
+    qtbot.addWidget(window)
+    household_id = roles(district)[0].household_id
+    window.open_page("household", household_id)
+    page = window.current_page()
+    with district.session() as s:
+        household = s.get(Household, household_id)
+        assert household is not None
+        address = household.address
+    facts = page.facts  # type: ignore[union-attr]
+    values = {}
+    for row in range(facts.rowCount()):
+        field = facts.itemAt(row, facts.ItemRole.LabelRole).widget()
+        value = facts.itemAt(row, facts.ItemRole.FieldRole).widget()
+        assert isinstance(field, QLabel) and isinstance(value, QLabel)
+        assert field.buddy() is value  # a screen reader relates the two
+        assert value.accessibleDescription() + "：" == field.text()
+        values[value.accessibleDescription()] = read_name(value)
+    assert values["现居住地址"] == address
