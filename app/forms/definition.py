@@ -22,6 +22,10 @@ CHOICE_TYPES = frozenset({"single", "multi", "yesno"})
 NUMBER_TYPES = frozenset({"integer", "decimal", "money"})
 ITEM_TYPES = INPUT_TYPES | {"note", "repeat"}
 YESNO_OPTIONS = (("1", "是"), ("2", "否"))
+#: answers that can only be taken at this visit: an item of these types must be a visit fact
+VISIT_ONLY_TYPES = frozenset({"photo", "signature", "gps"})
+#: what a visit fact may be filled with when the form is opened (the member, today)
+VISIT_FILLS = ("member.name", "member.phone", "today")
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,10 @@ class Item:
     prefill: str | None = None
     readonly: bool = False
     note_on_change: bool = False
+    #: a fact of this visit (who visited, when, where, signatures, photos): never copied
+    #: from last year, never pre-filled from it, never a difference from it
+    visit_fact: bool = False
+    visit_fill: str | None = None  # one of VISIT_FILLS, filled in when the form is opened
     repeat_of: str | None = None  # the repeat this item belongs to
     items: tuple[Item, ...] = ()  # the columns of a repeat
     min_rows: int = 0

@@ -348,7 +348,8 @@ class FormEngine:
     def differences(
         self, answers: Mapping[str, Any], last: Mapping[str, Any] | None, context: FormContext
     ) -> list[Difference]:
-        """Answers that differ from last round's accepted response (calculations excluded).
+        """Answers that differ from last round's accepted response (calculations and this
+        visit's own facts excluded: a new interviewer or date is no change of the person).
 
         An answer left behind on an item that no longer applies counts as no answer.
         """
@@ -357,7 +358,7 @@ class FormEngine:
         values = self.evaluate(answers, context).values
         found = []
         for item in self.definition.top_items():
-            if not item.is_input and item.type != "repeat":
+            if (not item.is_input and item.type != "repeat") or item.visit_fact:
                 continue
             before, after = last.get(item.name), values.get(item.name)
             if item.type == "repeat":
@@ -373,7 +374,7 @@ class FormEngine:
         """A table's rows as entered: typed columns with a value (for comparing rounds)."""
         if not isinstance(rows, list):
             return rows
-        typed = {c.name for c in repeat.items if c.is_input}
+        typed = {c.name for c in repeat.items if c.is_input and not c.visit_fact}
         return [
             {k: v for k, v in row.items() if k in typed and not is_empty(v)}
             for row in rows

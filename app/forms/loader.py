@@ -16,6 +16,8 @@ from app.forms.definition import (
     CHOICE_TYPES,
     ITEM_TYPES,
     NUMBER_TYPES,
+    VISIT_FILLS,
+    VISIT_ONLY_TYPES,
     YESNO_OPTIONS,
     Constraint,
     FormDefinition,
@@ -30,7 +32,7 @@ FORM_KEYS = {"form", "version", "title", "subject", "round", "reference_date", "
 SECTION_KEYS = {"id", "title", "relevant", "items"}
 ITEM_KEYS = {"name", "number", "label", "help", "type", "options", "none", "unit", "min", "max",
              "required", "relevant", "constraints", "calculate", "prefill", "readonly",
-             "note_on_change", "items", "min_rows", "max_rows"}  # fmt: skip
+             "note_on_change", "visit_fact", "items", "min_rows", "max_rows"}  # fmt: skip
 CONSTRAINT_KEYS = {"rule", "message", "level"}
 PREFILL_SOURCES = ("last", "person.", "household.")
 IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -107,6 +109,23 @@ class _Reader:
             raise self.fail(name, "选择题必须有选项")
         return tuple(options)
 
+    def visit_fact(self, raw: Mapping[str, Any], name: str, type_: str) -> tuple[bool, str | None]:
+        """`visit_fact: true`, or the fill of this visit it takes (`visit_fact: member.phone`)."""
+        value = raw.get("visit_fact", False)
+        if value is False or value is None:
+            if type_ in VISIT_ONLY_TYPES:
+                raise self.fail(name, "签字、照片和位置是本次走访的事实，必须写 visit_fact: true")
+            return False, None
+        fill = None if value is True else str(value)
+        if fill is not None and fill not in VISIT_FILLS:
+            allowed = "、".join(VISIT_FILLS)
+            raise self.fail(name, f"visit_fact 只能是 true 或 {allowed}：{value}")
+        if raw.get("prefill") is not None:
+            raise self.fail(name, "本次走访的事实不能 prefill（不从去年或登记信息预填）")
+        if raw.get("calculate") is not None or type_ in {"note", "repeat"}:
+            raise self.fail(name, "只有要填写的题目可以是本次走访的事实")
+        return True, fill
+
     def item(self, raw: Mapping[str, Any], section: str, repeat_of: str | None) -> Item:
         name = str(raw["name"])
         self._keys(raw, ITEM_KEYS, name)
@@ -151,6 +170,7 @@ class _Reader:
         prefill = raw.get("prefill")
         if prefill is not None and not str(prefill).startswith(PREFILL_SOURCES):
             raise self.fail(name, f"prefill 只能是 last、person.字段 或 household.字段：{prefill}")
+        visit_fact, visit_fill = self.visit_fact(raw, name, type_)
         sub_items: tuple[Item, ...] = ()
         if type_ == "repeat":
             if repeat_of is not None:
@@ -177,6 +197,8 @@ class _Reader:
             prefill=str(prefill) if prefill is not None else None,
             readonly=bool(raw.get("readonly", False)) or raw.get("calculate") is not None,
             note_on_change=bool(raw.get("note_on_change", False)),
+            visit_fact=visit_fact,
+            visit_fill=visit_fill,
             repeat_of=repeat_of,
             items=sub_items,
             min_rows=int(raw.get("min_rows") or 0),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from typing import Any
 
@@ -9,9 +10,6 @@ from PySide6.QtCore import QCoreApplication
 
 from app.forms.definition import CHOICE_TYPES, NUMBER_TYPES, Item
 from app.forms.engine import is_empty
-
-#: answers of these types belong to this visit: never copied from last year
-VISIT_TYPES = frozenset({"photo", "signature", "gps", "date"})
 
 
 def answer_text(item: Item, value: Any) -> str:
@@ -44,7 +42,22 @@ def answer_text(item: Item, value: Any) -> str:
 
 def fills_from_last(item: Item) -> bool:
     """Whether "same as last year" copies last year's answer into `item`: not into facts of
-    the registry (this year's are newer) nor into this visit's own photos, dates, place."""
+    the registry (this year's are newer) nor into this visit's own facts (the interviewer,
+    the date, the place, signatures, photos: `visit_fact` in the form's definition)."""
     from_registry = item.prefill is not None and item.prefill != "last"
     typed = item.is_input or item.type == "repeat"
-    return typed and not (item.readonly or from_registry or item.type in VISIT_TYPES)
+    return typed and not (item.readonly or from_registry or item.visit_fact)
+
+
+def without_visit_facts(item: Item, value: Any) -> Any:
+    """Last year's answer of `item` as "same as last year" copies it: a table's rows without
+    the columns that are facts of that visit (its photos)."""
+    if item.type != "repeat" or not isinstance(value, list):
+        return copy.deepcopy(value)
+    facts = {c.name for c in item.items if c.visit_fact}
+    return [
+        {k: copy.deepcopy(v) for k, v in row.items() if k not in facts}
+        if isinstance(row, Mapping)
+        else row
+        for row in value
+    ]

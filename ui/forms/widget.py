@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.forms.context import FormContext
 from app.forms.definition import FormDefinition, Item, Section
 from app.forms.engine import FormEngine, FormIssue, is_empty
-from ui.forms.answer_text import VISIT_TYPES, answer_text, fills_from_last
+from ui.forms.answer_text import answer_text, fills_from_last, without_visit_facts
 from ui.forms.attachments import AttachmentStore
 from ui.forms.fields import Field
 from ui.forms.item_row import ItemRow, field_for
@@ -226,7 +226,7 @@ class FormWidget(QWidget):
 
     def _change(self, item: Item, changed: Mapping[str, Any]) -> str | None:
         """Last year's answer of a changed item (none for this visit's own facts)."""
-        if item.name not in changed or item.type in VISIT_TYPES:
+        if item.name not in changed or item.visit_fact:
             return None
         if is_empty(self._answers.get(item.name)) and item.calculate is None:
             return None  # not answered yet: the hint under the item shows last year's answer
@@ -234,8 +234,8 @@ class FormWidget(QWidget):
 
     def _last_hint(self, item: Item) -> str | None:
         """Last year's answer beside an item: all of them in review, else on unanswered ones."""
-        if self.last is None or self.rows[item.name].field is None:
-            return None
+        if self.last is None or self.rows[item.name].field is None or item.visit_fact:
+            return None  # this visit's own facts are not compared with last year's
         if self.editable and not (
             self.fills_from_last(item) and is_empty(self._answers.get(item.name))
         ):
@@ -276,7 +276,8 @@ class FormWidget(QWidget):
         for item in section.items:
             if not self.fills_from_last(item):
                 continue
-            before, now = self.last.get(item.name), self._answers.get(item.name)
+            before = without_visit_facts(item, self.last.get(item.name))
+            now = self._answers.get(item.name)
             if (item.type == "text" and not is_empty(now)) or before == now:
                 continue
             self._set(item.name, copy.deepcopy(before))

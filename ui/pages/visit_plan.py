@@ -34,9 +34,8 @@ TITLES = {
     rounds.FORM_A: QT_TRANSLATE_NOOP("VisitPage", "动态更新调查表"),
     rounds.FORM_B: QT_TRANSLATE_NOOP("VisitPage", "家庭收入监测表"),
 }
-#: facts of the visit itself, filled in when a form has such an item and it is empty
-VISIT_FACT_ITEMS = {"surveyor": "name", "surveyor_phone": "phone", "fill_date": "today",
-                    "survey_date": "today"}  # fmt: skip
+#: what `visit_facts` knows for each fill of a visit fact (`Item.visit_fill`)
+VISIT_FILL_FACTS = {"member.name": "name", "member.phone": "phone", "today": "today"}
 
 
 @dataclass(frozen=True)
@@ -218,10 +217,11 @@ def open_response(
         state = workflow.ASSIGNED if new is not None else response.state
         added: list[str] = []
         if new is not None or state in workflow.EDITABLE_STATES:
-            for name, fact in VISIT_FACT_ITEMS.items():
-                if name in form.items and not answers.get(name) and facts.get(fact):
-                    answers[name] = facts[fact]
-                    added.append(name)
+            for item in form.top_items():
+                fact = facts.get(VISIT_FILL_FACTS.get(item.visit_fill or "", ""))
+                if fact and not answers.get(item.name):
+                    answers[item.name] = fact
+                    added.append(item.name)
         return OpenedResponse(
             entry=entry,
             response_id=response.id,
