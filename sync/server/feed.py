@@ -16,10 +16,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Text, select, type_coerce
+from sqlalchemy import JSON, Date, DateTime, Text, and_, bindparam, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
+from app.domain.areas import is_area_code, prefix_of
 from app.store.base import BOOKKEEPING_COLUMNS
+from app.store.registry import Assignment, User
 from app.store.schema import MODEL_BY_ENTITY
 from sync.protocol import GoneRecord, PullRequest
 from sync.server import conflicts, ledger
@@ -132,18 +134,50 @@ def _departures(session: Session, scope: Scope, after: int, upto: int) -> list[G
 def _left_areas(
     session: Session, actor: Actor, removed: Sequence[str], upto: int
 ) -> list[GoneRecord]:
-    """The records of areas the user no longer has (ids only: the laptop drops them)."""
+    """The records of areas the user no longer has (ids only: the laptop drops them).
+
+    Only what the laptop can have held: the records of an area the user was assigned
+    once (an assignment since removed), made before it was removed, and outside the
+    user's scope now. A `removed` area the user never had names nothing (it would
+    otherwise list another area's records)."""
     if not removed:
         return []
+    former: dict[str, int] = {}  # prefix of a removed assignment -> when it was removed
+    for code, rev in session.execute(_FORMER, {"username": actor.username}):
+        if is_area_code(code):
+            former[prefix_of(code)] = max(rev, former.get(prefix_of(code), 0))
     area = RecordIndex.area_code
+    held = [
+        and_(Scope((inner,)).where(area, public=False), RecordIndex.created_seq <= until)
+        for asked in set(removed)
+        for had, until in former.items()
+        if (inner := _narrower(asked, had)) is not None
+    ]
+    if not held:
+        return []
     rows = session.execute(
         select(RecordIndex.entity, RecordIndex.record_id).where(
-            RecordIndex.seq <= upto,
-            Scope(tuple(removed)).where(area, public=False),
-            ~actor.scope.where(area),
+            RecordIndex.seq <= upto, or_(*held), ~actor.scope.where(area)
         )
     )
     return [GoneRecord(entity=e, id=i) for e, i in rows]
+
+
+def _narrower(one: str, other: str) -> str | None:
+    """The prefix of the codes both prefixes cover (None when they cover none in common)."""
+    if one.startswith(other):
+        return one
+    if other.startswith(one):
+        return other
+    return None
+
+
+#: the areas of a user's removed assignments, with the sequence of their removal
+_FORMER = (
+    select(Assignment.area_code, Assignment.rev)
+    .join(User, User.id == Assignment.user_id)
+    .where(User.username == bindparam("username"), Assignment.deleted.is_(True))
+)
 
 
 def pull(session: Session, actor: Actor, request: PullRequest) -> dict[str, Any]:
