@@ -306,6 +306,12 @@ class PrintActions(QObject):
         self.publicity.triggered.connect(self.print_publicity)
         self.accepted = QAction(self.tr("打印已验收的无障碍改造个案（整个乡镇）(&A)"), window)
         self.accepted.triggered.connect(self.print_accepted_cases)
+        self.accepted_own_file = QAction(
+            self.tr("打印已验收的无障碍改造个案（整个乡镇，档案联，证件号完整）(&D)"), window
+        )
+        self.accepted_own_file.triggered.connect(
+            lambda _checked=False: self.print_accepted_cases(own_file=True)
+        )
         menu = window.print_menu
         menu.addAction(self.household_forms)
         menu.addAction(self.day_visits)
@@ -314,6 +320,7 @@ class PrintActions(QObject):
             menu.addAction(action)
         menu.addAction(self.publicity)
         menu.addAction(self.accepted)
+        menu.addAction(self.accepted_own_file)
 
     def _prints(self) -> Prints:
         return Prints(self.window.session.db, self.window.session.username)
@@ -357,9 +364,9 @@ class PrintActions(QObject):
         prints, area = self._prints(), self._area()
         self.run(lambda: prints.publicity_list(area))
 
-    def print_accepted_cases(self) -> None:
+    def print_accepted_cases(self, *, own_file: bool = False) -> None:
         prints, area = self._prints(), self._area()
-        self.run(lambda: prints.accepted_cases(area))
+        self.run(lambda: prints.accepted_cases(area, own_file=own_file))
 
     def print_household_forms(self) -> None:
         window = self.window

@@ -665,7 +665,7 @@
         <translation type="vanished">Status message</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="115"/>
+        <location filename="../../ui/pages/case.py" line="116"/>
         <source>返回个案列表(&amp;B)</source>
         <translation>&amp;Back to cases</translation>
     </message>
@@ -674,244 +674,244 @@
         <translation type="vanished">Back to cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="117"/>
+        <location filename="../../ui/pages/case.py" line="118"/>
         <source>户详情(&amp;H)</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="118"/>
+        <location filename="../../ui/pages/case.py" line="119"/>
         <source>打开本户的户详情</source>
         <translation>Open this household&apos;s details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="127"/>
+        <location filename="../../ui/pages/case.py" line="131"/>
         <source>状态变动记录</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="129"/>
+        <location filename="../../ui/pages/case.py" line="133"/>
         <source>评估、施工与回访记录</source>
         <translation>Assessment, construction and follow-up log</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="131"/>
+        <location filename="../../ui/pages/case.py" line="135"/>
         <source>改造方案</source>
         <translation>Renovation plan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="137"/>
+        <location filename="../../ui/pages/case.py" line="141"/>
         <source>验收记录</source>
         <translation>Acceptance records</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="202"/>
+        <location filename="../../ui/pages/case.py" line="207"/>
         <source>没有这个个案</source>
         <translation>No such case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="208"/>
+        <location filename="../../ui/pages/case.py" line="213"/>
         <source>户主 %s · %s %s · %d年度无障碍改造</source>
         <translation>Household of %s · %s %s · accessibility renovation %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="211"/>
+        <location filename="../../ui/pages/case.py" line="216"/>
         <source>%s级</source>
         <translation>grade %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="211"/>
+        <location filename="../../ui/pages/case.py" line="216"/>
         <source>等级未登记</source>
         <translation>grade not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="213"/>
+        <location filename="../../ui/pages/case.py" line="218"/>
         <source>改造对象：%s（%s，%s）；地址：%s</source>
         <translation>For: %s (%s, %s); address: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="216"/>
+        <location filename="../../ui/pages/case.py" line="221"/>
         <source>当前状态：%s</source>
         <translation>Current status: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="218"/>
+        <location filename="../../ui/pages/case.py" line="223"/>
         <source>资格提示：</source>
         <translation>Eligibility notes: </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="218"/>
+        <location filename="../../ui/pages/case.py" line="223"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="237"/>
+        <location filename="../../ui/pages/case.py" line="242"/>
         <source>还没有改造方案。每户上限 %s 元。</source>
         <translation>No renovation plan yet. Cap per household: %s yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="242"/>
+        <location filename="../../ui/pages/case.py" line="247"/>
         <source>方案合计 %s 元，每户上限 %s 元。</source>
         <translation>Plan total %s yuan; cap per household %s yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="245"/>
+        <location filename="../../ui/pages/case.py" line="250"/>
         <source>超过上限 %s 元</source>
         <translation>%s yuan over the cap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="247"/>
+        <location filename="../../ui/pages/case.py" line="252"/>
         <source>；超限理由：%s</source>
         <translation>; reason for exceeding: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="267"/>
+        <location filename="../../ui/pages/case.py" line="272"/>
         <source>您现在没有可以办理的步骤。</source>
         <translation>There is no step you can take now.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="305"/>
+        <location filename="../../ui/pages/case.py" line="310"/>
         <source>已保存：%s</source>
         <translation>Saved: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="40"/>
-        <location filename="../../ui/pages/case.py" line="49"/>
-        <location filename="../../ui/pages/case.py" line="64"/>
+        <location filename="../../ui/pages/case.py" line="41"/>
+        <location filename="../../ui/pages/case.py" line="50"/>
+        <location filename="../../ui/pages/case.py" line="65"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="41"/>
+        <location filename="../../ui/pages/case.py" line="42"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="42"/>
+        <location filename="../../ui/pages/case.py" line="43"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="43"/>
+        <location filename="../../ui/pages/case.py" line="44"/>
         <source>办理人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="44"/>
+        <location filename="../../ui/pages/case.py" line="45"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="45"/>
+        <location filename="../../ui/pages/case.py" line="46"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="48"/>
+        <location filename="../../ui/pages/case.py" line="49"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="50"/>
+        <location filename="../../ui/pages/case.py" line="51"/>
         <source>录入人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="51"/>
+        <location filename="../../ui/pages/case.py" line="52"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="54"/>
+        <location filename="../../ui/pages/case.py" line="55"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="55"/>
+        <location filename="../../ui/pages/case.py" line="56"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="56"/>
+        <location filename="../../ui/pages/case.py" line="57"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="57"/>
+        <location filename="../../ui/pages/case.py" line="58"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="58"/>
+        <location filename="../../ui/pages/case.py" line="59"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="59"/>
+        <location filename="../../ui/pages/case.py" line="60"/>
         <source>单价（元）</source>
         <translation>Unit price (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="60"/>
+        <location filename="../../ui/pages/case.py" line="61"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="63"/>
+        <location filename="../../ui/pages/case.py" line="64"/>
         <source>轮次</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="65"/>
+        <location filename="../../ui/pages/case.py" line="66"/>
         <source>验收人</source>
         <translation>Inspected by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="66"/>
+        <location filename="../../ui/pages/case.py" line="67"/>
         <source>各项结果</source>
         <translation>Item results</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="67"/>
+        <location filename="../../ui/pages/case.py" line="68"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="68"/>
+        <location filename="../../ui/pages/case.py" line="69"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="69"/>
+        <location filename="../../ui/pages/case.py" line="70"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="90"/>
+        <location filename="../../ui/pages/case.py" line="91"/>
         <source>无障碍改造个案</source>
         <translation>Accessibility renovation case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="156"/>
+        <location filename="../../ui/pages/case.py" line="161"/>
         <source>状态变动记录(&amp;I)</source>
         <translation>Status h&amp;istory</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="157"/>
+        <location filename="../../ui/pages/case.py" line="162"/>
         <source>评估、施工与回访记录(&amp;X)</source>
         <translation>Assessment, construction and follow-up lo&amp;g</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="159"/>
+        <location filename="../../ui/pages/case.py" line="164"/>
         <source>改造方案(&amp;M)</source>
         <translation>&amp;Renovation plan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="163"/>
+        <location filename="../../ui/pages/case.py" line="168"/>
         <source>改造前后照片</source>
         <translation>Photos before and after</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="165"/>
+        <location filename="../../ui/pages/case.py" line="170"/>
         <source>验收记录(&amp;Q)</source>
         <translation>Acceptance recor&amp;ds</translation>
     </message>
@@ -1562,121 +1562,121 @@ The laptop&apos;s database has been made; open the program again, unlock it and 
         <translation type="vanished">Household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="128"/>
+        <location filename="../../ui/pages/household.py" line="130"/>
         <source>户信息</source>
         <translation>Household details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="132"/>
+        <location filename="../../ui/pages/household.py" line="134"/>
         <source>残疾人</source>
         <translation>Disabled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="134"/>
-        <location filename="../../ui/pages/household.py" line="206"/>
+        <location filename="../../ui/pages/household.py" line="136"/>
+        <location filename="../../ui/pages/household.py" line="216"/>
         <source>证件与补贴记录</source>
         <translation>Certificate and subsidy history</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="136"/>
+        <location filename="../../ui/pages/household.py" line="138"/>
         <source>调查表</source>
         <translation>Survey forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="138"/>
-        <location filename="../../ui/pages/household.py" line="208"/>
+        <location filename="../../ui/pages/household.py" line="140"/>
+        <location filename="../../ui/pages/household.py" line="218"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="140"/>
-        <location filename="../../ui/pages/household.py" line="209"/>
+        <location filename="../../ui/pages/household.py" line="142"/>
+        <location filename="../../ui/pages/household.py" line="219"/>
         <source>照片和附件</source>
         <translation>Photos and attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="142"/>
+        <location filename="../../ui/pages/household.py" line="144"/>
         <source>无障碍改造个案</source>
         <translation>Accessibility renovation cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="237"/>
+        <location filename="../../ui/pages/household.py" line="249"/>
         <source>没有这一户</source>
         <translation>No such household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="240"/>
+        <location filename="../../ui/pages/household.py" line="252"/>
         <source>户主 %s · %s %s</source>
         <translation>Household of %s · %s %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="243"/>
+        <location filename="../../ui/pages/household.py" line="255"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="244"/>
-        <location filename="../../ui/pages/household.py" line="277"/>
+        <location filename="../../ui/pages/household.py" line="256"/>
+        <location filename="../../ui/pages/household.py" line="289"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="255"/>
+        <location filename="../../ui/pages/household.py" line="267"/>
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="259"/>
+        <location filename="../../ui/pages/household.py" line="271"/>
         <source>%s：</source>
         <translation>%s:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="342"/>
+        <location filename="../../ui/pages/household.py" line="357"/>
         <source>残疾人证</source>
         <translation>Disability certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="344"/>
+        <location filename="../../ui/pages/household.py" line="359"/>
         <source>%s类%s级</source>
         <translation>category %s, grade %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="347"/>
+        <location filename="../../ui/pages/household.py" line="362"/>
         <source>现行</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="347"/>
+        <location filename="../../ui/pages/household.py" line="362"/>
         <source>历史</source>
         <translation>Past</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="357"/>
+        <location filename="../../ui/pages/household.py" line="372"/>
         <source>%s元/月</source>
         <translation>%s yuan/month</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="381"/>
+        <location filename="../../ui/pages/household.py" line="405"/>
         <source>没有保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="409"/>
+        <location filename="../../ui/pages/household.py" line="433"/>
         <source>请先选择</source>
         <translation>Select first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="409"/>
+        <location filename="../../ui/pages/household.py" line="433"/>
         <source>请先在残疾人列表中选择一人</source>
         <translation>First select a person in the list of disabled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="446"/>
+        <location filename="../../ui/pages/household.py" line="470"/>
         <source>完整证件号</source>
         <translation>Full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="447"/>
+        <location filename="../../ui/pages/household.py" line="471"/>
         <source>%s
 身份证号：%s
 残疾人证号：%s</source>
@@ -1685,172 +1685,172 @@ Resident ID: %s
 Disability certificate: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="50"/>
+        <location filename="../../ui/pages/household.py" line="52"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="41"/>
+        <location filename="../../ui/pages/household.py" line="43"/>
         <source>动态更新调查（A表）</source>
         <translation>Dynamic-update survey (Form A)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="42"/>
+        <location filename="../../ui/pages/household.py" line="44"/>
         <source>收入状况监测（B表）</source>
         <translation>Income monitoring (Form B)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="45"/>
+        <location filename="../../ui/pages/household.py" line="47"/>
         <source>已计划</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="46"/>
+        <location filename="../../ui/pages/household.py" line="48"/>
         <source>已走访</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="47"/>
+        <location filename="../../ui/pages/household.py" line="49"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="51"/>
+        <location filename="../../ui/pages/household.py" line="53"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="52"/>
+        <location filename="../../ui/pages/household.py" line="54"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="53"/>
+        <location filename="../../ui/pages/household.py" line="55"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="54"/>
+        <location filename="../../ui/pages/household.py" line="56"/>
         <source>残疾类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="55"/>
+        <location filename="../../ui/pages/household.py" line="57"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="56"/>
+        <location filename="../../ui/pages/household.py" line="58"/>
         <source>残疾人证号</source>
         <translation>Certificate number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="57"/>
+        <location filename="../../ui/pages/household.py" line="59"/>
         <source>补贴</source>
         <translation>Subsidies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="58"/>
-        <location filename="../../ui/pages/household.py" line="66"/>
-        <location filename="../../ui/pages/household.py" line="72"/>
-        <location filename="../../ui/pages/household.py" line="76"/>
-        <location filename="../../ui/pages/household.py" line="88"/>
+        <location filename="../../ui/pages/household.py" line="60"/>
+        <location filename="../../ui/pages/household.py" line="68"/>
+        <location filename="../../ui/pages/household.py" line="74"/>
+        <location filename="../../ui/pages/household.py" line="78"/>
+        <location filename="../../ui/pages/household.py" line="90"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="61"/>
+        <location filename="../../ui/pages/household.py" line="63"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="62"/>
+        <location filename="../../ui/pages/household.py" line="64"/>
         <source>号码或种类</source>
         <translation>Number or kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="63"/>
+        <location filename="../../ui/pages/household.py" line="65"/>
         <source>等级或金额</source>
         <translation>Grade or amount</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="64"/>
+        <location filename="../../ui/pages/household.py" line="66"/>
         <source>起</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="65"/>
+        <location filename="../../ui/pages/household.py" line="67"/>
         <source>止</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="69"/>
+        <location filename="../../ui/pages/household.py" line="71"/>
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="70"/>
-        <location filename="../../ui/pages/household.py" line="87"/>
+        <location filename="../../ui/pages/household.py" line="72"/>
+        <location filename="../../ui/pages/household.py" line="89"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="71"/>
+        <location filename="../../ui/pages/household.py" line="73"/>
         <source>对象</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="75"/>
+        <location filename="../../ui/pages/household.py" line="77"/>
         <source>计划日期</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="77"/>
+        <location filename="../../ui/pages/household.py" line="79"/>
         <source>走访人</source>
         <translation>Visited by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="78"/>
+        <location filename="../../ui/pages/household.py" line="80"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="81"/>
+        <location filename="../../ui/pages/household.py" line="83"/>
         <source>种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="82"/>
+        <location filename="../../ui/pages/household.py" line="84"/>
         <source>标记</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="83"/>
+        <location filename="../../ui/pages/household.py" line="85"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="84"/>
+        <location filename="../../ui/pages/household.py" line="86"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="89"/>
+        <location filename="../../ui/pages/household.py" line="91"/>
         <source>预算</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="90"/>
+        <location filename="../../ui/pages/household.py" line="92"/>
         <source>上限</source>
         <translation>Cap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="116"/>
+        <location filename="../../ui/pages/household.py" line="118"/>
         <source>户详情</source>
         <translation>Household details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="154"/>
+        <location filename="../../ui/pages/household.py" line="164"/>
         <source>开始走访(&amp;W)</source>
         <translation>S&amp;tart visit</translation>
     </message>
@@ -1859,12 +1859,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Start visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="155"/>
+        <location filename="../../ui/pages/household.py" line="165"/>
         <source>为本户开始走访</source>
         <translation>Start a visit to this household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="159"/>
+        <location filename="../../ui/pages/household.py" line="169"/>
         <source>计划走访(&amp;P)…</source>
         <translation>&amp;Plan visit…</translation>
     </message>
@@ -1873,12 +1873,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Plan visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="160"/>
+        <location filename="../../ui/pages/household.py" line="170"/>
         <source>计划一次走访</source>
         <translation>Plan a visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="164"/>
+        <location filename="../../ui/pages/household.py" line="174"/>
         <source>修改户信息(&amp;E)…</source>
         <translation>&amp;Edit household…</translation>
     </message>
@@ -1887,12 +1887,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Edit household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="165"/>
+        <location filename="../../ui/pages/household.py" line="175"/>
         <source>修改本户的地址、电话、困难类型</source>
         <translation>Edit this household&apos;s address, phone and hardship status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="169"/>
+        <location filename="../../ui/pages/household.py" line="179"/>
         <source>修改人员信息(&amp;M)…</source>
         <translation>Edit per&amp;son…</translation>
     </message>
@@ -1901,12 +1901,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Edit person</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="170"/>
+        <location filename="../../ui/pages/household.py" line="180"/>
         <source>修改所选残疾人的联系方式等</source>
         <translation>Edit the selected person&apos;s contacts and other details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="174"/>
+        <location filename="../../ui/pages/household.py" line="184"/>
         <source>注销人员(&amp;C)…</source>
         <translation>&amp;Cancel registration…</translation>
     </message>
@@ -1915,12 +1915,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Cancel registration</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="175"/>
+        <location filename="../../ui/pages/household.py" line="185"/>
         <source>注销所选残疾人（死亡、户口迁出等）</source>
         <translation>Cancel the selected person&apos;s registration (death, hukou moved out, etc.)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="179"/>
+        <location filename="../../ui/pages/household.py" line="189"/>
         <source>显示完整证件号(&amp;I)</source>
         <translation>Show full &amp;ID</translation>
     </message>
@@ -1929,12 +1929,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Show full ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="180"/>
+        <location filename="../../ui/pages/household.py" line="190"/>
         <source>显示所选残疾人的完整身份证号（记入日志）</source>
         <translation>Show the selected person&apos;s full ID number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="184"/>
+        <location filename="../../ui/pages/household.py" line="194"/>
         <source>返回列表(&amp;B)</source>
         <translation>&amp;Back to list</translation>
     </message>
@@ -1943,58 +1943,58 @@ Disability certificate: %s</translation>
         <translation type="vanished">Back to list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="185"/>
+        <location filename="../../ui/pages/household.py" line="195"/>
         <source>返回户列表</source>
         <translation>Back to the list of households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="205"/>
+        <location filename="../../ui/pages/household.py" line="215"/>
         <source>残疾人(&amp;R)</source>
         <translation>Disabled pe&amp;rsons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="207"/>
+        <location filename="../../ui/pages/household.py" line="217"/>
         <source>调查表(&amp;F)</source>
         <translation>Survey &amp;forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="210"/>
+        <location filename="../../ui/pages/household.py" line="220"/>
         <source>无障碍改造个案(&amp;A)</source>
         <translation>&amp;Accessibility renovation cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="94"/>
+        <location filename="../../ui/pages/household.py" line="96"/>
         <source>现居住地址</source>
         <extracomment>the facts of the household, in order: (label, attribute shown)</extracomment>
         <translation>Current address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="95"/>
+        <location filename="../../ui/pages/household.py" line="97"/>
         <source>户籍地址</source>
         <translation>Registered address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="96"/>
+        <location filename="../../ui/pages/household.py" line="98"/>
         <source>户口性质</source>
         <translation>Hukou type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="97"/>
+        <location filename="../../ui/pages/household.py" line="99"/>
         <source>户主身份证号</source>
         <translation>Head&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="98"/>
+        <location filename="../../ui/pages/household.py" line="100"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="99"/>
+        <location filename="../../ui/pages/household.py" line="101"/>
         <source>困难类型</source>
         <translation>Hardship status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="100"/>
+        <location filename="../../ui/pages/household.py" line="102"/>
         <source>一户多残编码</source>
         <translation>Multi-disability household code</translation>
     </message>
@@ -2814,24 +2814,84 @@ Disability certificate: %s</translation>
         <translation>Print the &amp;accepted renovation cases (whole town)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="350"/>
-        <location filename="../../ui/print_preview.py" line="369"/>
-        <location filename="../../ui/print_preview.py" line="386"/>
+        <location filename="../../ui/print_preview.py" line="310"/>
+        <source>打印已验收的无障碍改造个案（整个乡镇，档案联，证件号完整）(&amp;D)</source>
+        <translation>Print the accepted renovation cases (whole town, file copy, full ID numbers) (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="357"/>
+        <location filename="../../ui/print_preview.py" line="376"/>
+        <location filename="../../ui/print_preview.py" line="393"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="350"/>
+        <location filename="../../ui/print_preview.py" line="357"/>
         <source>请先打开一个无障碍改造个案。</source>
         <translation>Please open a renovation case first.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="369"/>
+        <location filename="../../ui/print_preview.py" line="376"/>
         <source>请先在“户和人员”页的户列表中选择一户。</source>
         <translation>First select a household in the list on the “Households” page.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="386"/>
+        <location filename="../../ui/print_preview.py" line="393"/>
+        <source>没有打印：%s</source>
+        <translation>Not printed: %s</translation>
+    </message>
+</context>
+<context>
+    <name>PrintCommands</name>
+    <message>
+        <location filename="../../ui/print_commands.py" line="24"/>
+        <source>评估表</source>
+        <extracomment>a response in these states has its answers for good: it prints as completed the papers of a case, as the print service names them, and their menu texts</extracomment>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_commands.py" line="25"/>
+        <source>改造方案和预算</source>
+        <translation>Plan and budget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_commands.py" line="26"/>
+        <source>验收表</source>
+        <translation>Acceptance record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_commands.py" line="62"/>
+        <source>打印个案表(&amp;R)</source>
+        <translation>P&amp;rint case papers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_commands.py" line="63"/>
+        <location filename="../../ui/print_commands.py" line="66"/>
+        <source>打印个案表</source>
+        <translation>Print case papers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_commands.py" line="64"/>
+        <source>评估表、改造方案和预算、验收表：工作联或档案联</source>
+        <translation>Assessment, plan and budget, acceptance record: shared copy or file copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_commands.py" line="69"/>
+        <source>%s（工作联）</source>
+        <translation>%s (shared copy)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_commands.py" line="70"/>
+        <source>%s（档案联，证件号完整）</source>
+        <translation>%s (file copy, full ID numbers)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_commands.py" line="102"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_commands.py" line="103"/>
         <source>没有打印：%s</source>
         <translation>Not printed: %s</translation>
     </message>
@@ -3031,34 +3091,67 @@ Disability certificate: %s</translation>
     </message>
 </context>
 <context>
+    <name>ResponseCopies</name>
+    <message>
+        <location filename="../../ui/print_commands.py" line="125"/>
+        <source>打印档案联(&amp;K)…</source>
+        <translation>Print file copy (&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_commands.py" line="126"/>
+        <source>打印档案联</source>
+        <translation>Print file copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_commands.py" line="128"/>
+        <source>一人一档的纸质档案用：证件号码完整，打印记入日志</source>
+        <translation>For the person&apos;s paper file: full ID numbers; the print is logged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_commands.py" line="130"/>
+        <source>打印工作联(&amp;G)…</source>
+        <translation>Print shared copy (&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_commands.py" line="131"/>
+        <source>打印工作联</source>
+        <translation>Print shared copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_commands.py" line="132"/>
+        <source>证件号码部分隐藏；未完成的表印作预填表</source>
+        <translation>ID numbers partly hidden; a form not done prints pre-filled</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/pages/review.py" line="52"/>
+        <location filename="../../ui/pages/review.py" line="53"/>
         <source>退回给专职委员</source>
         <translation>Return to the committee member</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="53"/>
+        <location filename="../../ui/pages/review.py" line="54"/>
         <source>退回 %s 的原因(&amp;R)：</source>
         <translation>&amp;Reason for returning %s:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="56"/>
+        <location filename="../../ui/pages/review.py" line="57"/>
         <source>退回原因</source>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="57"/>
+        <location filename="../../ui/pages/review.py" line="58"/>
         <source>必填：专职委员会看到这段说明</source>
         <translation>Required: the committee member will see this text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="62"/>
+        <location filename="../../ui/pages/review.py" line="63"/>
         <source>退回(&amp;T)</source>
         <translation>Re&amp;turn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="64"/>
+        <location filename="../../ui/pages/review.py" line="65"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3070,102 +3163,102 @@ Disability certificate: %s</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/pages/review.py" line="88"/>
+        <location filename="../../ui/pages/review.py" line="89"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="102"/>
+        <location filename="../../ui/pages/review.py" line="103"/>
         <source>待审核的表</source>
         <translation>Forms to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="111"/>
+        <location filename="../../ui/pages/review.py" line="112"/>
         <source>待审核(&amp;Q)</source>
         <translation>Review &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="122"/>
+        <location filename="../../ui/pages/review.py" line="123"/>
         <source>与去年不同的答案</source>
         <translation>Answers that differ from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="125"/>
+        <location filename="../../ui/pages/review.py" line="126"/>
         <source>与去年不同的答案(&amp;D)</source>
         <translation>&amp;Differences from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="157"/>
+        <location filename="../../ui/pages/review.py" line="158"/>
         <source>通过(&amp;A)</source>
         <translation>&amp;Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="158"/>
+        <location filename="../../ui/pages/review.py" line="159"/>
         <source>退回(&amp;R)…</source>
         <translation>&amp;Return…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="159"/>
+        <location filename="../../ui/pages/review.py" line="160"/>
         <source>刷新(&amp;U)</source>
         <translation>R&amp;efresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="180"/>
+        <location filename="../../ui/pages/review.py" line="185"/>
         <source>只有审核员和管理员可以审核</source>
         <translation>Only reviewers and administrators can review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="188"/>
+        <location filename="../../ui/pages/review.py" line="193"/>
         <source>待审核 %d 份</source>
         <translation>%d forms to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="220"/>
+        <location filename="../../ui/pages/review.py" line="226"/>
         <source>没有选中的表</source>
         <translation>No form selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="225"/>
+        <location filename="../../ui/pages/review.py" line="231"/>
         <source>%s · %s · %s（%s）</source>
         <translation>%s · %s · %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="228"/>
+        <location filename="../../ui/pages/review.py" line="234"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="229"/>
+        <location filename="../../ui/pages/review.py" line="235"/>
         <source>填表人已确认的提醒：%s</source>
         <translation>Warnings confirmed by the member who filled it in: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="241"/>
+        <location filename="../../ui/pages/review.py" line="247"/>
         <source>%s：去年 %s → 今年 %s</source>
         <translation>%s: last year %s → this year %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="247"/>
+        <location filename="../../ui/pages/review.py" line="253"/>
         <source>与去年相同，没有不同的答案</source>
         <translation>Same as last year; no answers differ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="265"/>
+        <location filename="../../ui/pages/review.py" line="276"/>
         <source>已通过</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="283"/>
+        <location filename="../../ui/pages/review.py" line="294"/>
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="293"/>
+        <location filename="../../ui/pages/review.py" line="304"/>
         <source>%s：%s；还有 %d 份待审核</source>
         <translation>%s: %s; %d more to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="308"/>
+        <location filename="../../ui/pages/review.py" line="319"/>
         <source>出错了：%s</source>
         <translation>Something went wrong: %s</translation>
     </message>
@@ -4028,104 +4121,104 @@ Disability certificate: %s</translation>
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../ui/pages/visit.py" line="79"/>
+        <location filename="../../ui/pages/visit.py" line="80"/>
         <source>全部与去年相同(&amp;Y)</source>
         <translation>All same as last &amp;year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="80"/>
+        <location filename="../../ui/pages/visit.py" line="81"/>
         <source>本部分与去年相同(&amp;L)</source>
         <translation>Section same as &amp;last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="81"/>
+        <location filename="../../ui/pages/visit.py" line="82"/>
         <source>保存草稿(&amp;S)</source>
         <translation>&amp;Save draft</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="82"/>
+        <location filename="../../ui/pages/visit.py" line="83"/>
         <source>重新打开修改(&amp;E)</source>
         <translation>R&amp;eopen to edit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="83"/>
+        <location filename="../../ui/pages/visit.py" line="84"/>
         <source>完成走访(&amp;W)</source>
         <translation>Fi&amp;nish visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="84"/>
+        <location filename="../../ui/pages/visit.py" line="85"/>
         <source>下一份表</source>
         <translation>Next form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="85"/>
+        <location filename="../../ui/pages/visit.py" line="86"/>
         <source>上一份表</source>
         <translation>Previous form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="107"/>
+        <location filename="../../ui/pages/visit.py" line="112"/>
         <source>正在读取本户要填的表…</source>
         <translation>Loading the forms due for this household…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="145"/>
+        <location filename="../../ui/pages/visit.py" line="150"/>
         <source>本户本年度有 %d 份表，待填 %d 份</source>
         <translation>This household has %d forms this year; %d to fill in</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="161"/>
+        <location filename="../../ui/pages/visit.py" line="166"/>
         <source>添加走访照片(&amp;P)…</source>
         <translation>Add visit &amp;photos…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="43"/>
-        <location filename="../../ui/pages/visit.py" line="162"/>
+        <location filename="../../ui/pages/visit.py" line="44"/>
+        <location filename="../../ui/pages/visit.py" line="167"/>
         <source>走访照片</source>
         <extracomment>the visit&apos;s own photos (the label is translated when the field is made)</extracomment>
         <translation>Visit photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="162"/>
+        <location filename="../../ui/pages/visit.py" line="167"/>
         <source>入户时拍的照片，存入本户的档案</source>
         <translation>Photos taken at the home, kept in the household&apos;s file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="199"/>
+        <location filename="../../ui/pages/visit.py" line="204"/>
         <source>正在打开 %s…</source>
         <translation>Opening %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="254"/>
+        <location filename="../../ui/pages/visit.py" line="259"/>
         <source>%s · %s（%s）</source>
         <translation>%s · %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="260"/>
+        <location filename="../../ui/pages/visit.py" line="265"/>
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="262"/>
+        <location filename="../../ui/pages/visit.py" line="267"/>
         <source>退回原因：%s</source>
         <translation>Reason for return: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="295"/>
+        <location filename="../../ui/pages/visit.py" line="317"/>
         <source>已按去年的答案填写 %d 题，请核对标出的不同之处</source>
         <translation>%d answers filled in from last year; check the differences marked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="301"/>
+        <location filename="../../ui/pages/visit.py" line="323"/>
         <source>请先把光标放在要确认的部分里</source>
         <translation>First put the cursor in the section to confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="304"/>
+        <location filename="../../ui/pages/visit.py" line="326"/>
         <source>本部分已按去年填写 %d 题</source>
         <translation>%d answers of this section filled in from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="365"/>
+        <location filename="../../ui/pages/visit.py" line="387"/>
         <source>出错了：%s</source>
         <translation>Something went wrong: %s</translation>
     </message>

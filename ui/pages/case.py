@@ -32,6 +32,7 @@ from ui.pages.case_actions import CaseActions
 from ui.pages.case_dialogs import StepDialog
 from ui.pages.case_photos import PhotoSection
 from ui.pages.commands import announce, chain_tab_order
+from ui.print_commands import PrintCommands
 from ui.rows_model import RowsModel, rows_view
 from ui.session import AppSession
 
@@ -118,6 +119,9 @@ class CasePage(Page):
         self.household.setAccessibleDescription(self.tr("打开本户的户详情"))
         self.household.clicked.connect(self._open_household)
         QShortcut(QKeySequence("Alt+Left"), self).activated.connect(self.back.click)
+        # the case's papers on paper, either copy (issue 17)
+        self.printing = PrintCommands(session, self)
+        self.print_papers = self.printing.case_papers_button(lambda: self.case_id, self)
         self.moves = QHBoxLayout()
         self.move_buttons: list[QPushButton] = []
         self.no_moves = QLabel(self)
@@ -141,6 +145,7 @@ class CasePage(Page):
         top = QHBoxLayout()
         top.addWidget(self.back)
         top.addWidget(self.household)
+        top.addWidget(self.print_papers)
         top.addStretch(1)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -266,9 +271,9 @@ class CasePage(Page):
         steps = [b for b in self.move_buttons if b.text() != self.step_actions.photo_text]
         self.no_moves.setText("" if steps else self.tr("您现在没有可以办理的步骤。"))
         self.no_moves.setVisible(not steps)
-        chain_tab_order([self.back, self.household, *self.move_buttons, self.history_view,
-                         self.steps_view, self.plan_view, *self.photos.controls(),
-                         self.acceptance_view])  # fmt: skip
+        chain_tab_order([self.back, self.household, self.print_papers, *self.move_buttons,
+                         self.history_view, self.steps_view, self.plan_view,
+                         *self.photos.controls(), self.acceptance_view])  # fmt: skip
 
     def _open_household(self) -> None:
         if self.detail is not None:

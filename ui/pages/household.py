@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -32,6 +33,7 @@ from app.store.household_view import HouseholdView, age_today, household_view
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
 from ui.pages.household_dialogs import cancel_dialog, household_dialog, person_dialog, plan_dialog
+from ui.print_commands import PrintCommands, ResponseCopies
 from ui.rows_model import RowsModel, rows_view
 from ui.session import AppSession
 from ui.timefmt import local_text
@@ -146,6 +148,14 @@ class HouseholdPage(Page):
         self.cases_view.activated.connect(
             lambda index: self.navigate.emit("case", self.cases.record_id(index.row()))
         )
+        # the selected form's two copies on paper (issue 17)
+        self.printing = PrintCommands(session, self)
+        form_prints = QHBoxLayout()
+        self.form_copies = ResponseCopies(self.printing, self.selected_response, form_prints, self)
+        form_prints.addStretch(1)
+        self.forms_view.selectionModel().currentRowChanged.connect(
+            lambda _current, _previous: self.form_copies.update()
+        )
 
         self.buttons: list[QPushButton] = []
         # (button text, description, slot)
@@ -213,6 +223,8 @@ class HouseholdPage(Page):
             label.setBuddy(view)
             layout.addWidget(label)
             layout.addWidget(view)
+            if view is self.forms_view:
+                layout.addLayout(form_prints)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -298,6 +310,9 @@ class HouseholdPage(Page):
                 for r in view.responses
             ]
         )
+        if view.responses:
+            self.forms_view.selectRow(0)
+        self.form_copies.update()
         self.visits.set_rows(
             [
                 (
@@ -363,6 +378,15 @@ class HouseholdPage(Page):
             for s in pv.subsidies
         ]
         self.history.set_rows(rows)
+
+    def selected_response(self) -> tuple[str, str] | None:
+        """The form response selected in the forms table: (its id, its state)."""
+        rows = self.forms_view.selectionModel().selectedRows()
+        if self.view is None or not rows:
+            return None
+        rid = self.forms.record_id(rows[0].row())
+        state = next((r.state for r in self.view.responses if r.id == rid), "")
+        return (rid, state) if rid else None
 
     def selected_person_id(self) -> str | None:
         rows = self.members_view.selectionModel().selectedRows()

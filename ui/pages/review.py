@@ -39,6 +39,7 @@ from ui.pages.review_queue import (
     submitted,
 )
 from ui.pages.side_panel import SidePanel
+from ui.print_commands import PrintCommands, ResponseCopies
 from ui.session import AppSession
 
 REVIEWERS = (workflow.REVIEWER, workflow.ADMIN)
@@ -162,6 +163,10 @@ class ReviewPage(Page):
             assert button is not None
             self.buttons[key] = button
         row.insertStretch(2, 1)
+        # the open response's two copies on paper (issue 17)
+        self.printing = PrintCommands(session, self)
+        self.copies = ResponseCopies(self.printing, self.shown_response, row, self)
+        self.buttons["print_own_file"], self.buttons["print_shared"] = self.copies.buttons
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.splitter, 1)
@@ -214,6 +219,7 @@ class ReviewPage(Page):
         has = detail is not None
         self.buttons["accept"].setEnabled(has and self.allowed)
         self.buttons["return"].setEnabled(has and self.allowed)
+        self.copies.update()
         if detail is None:
             self.heading.clear()
             self.confirmed.set_text("")
@@ -247,6 +253,11 @@ class ReviewPage(Page):
             self.differences.addItem(self.tr("与去年相同，没有不同的答案"))
         chain_tab_order([self.table, self.differences, *self.form.controls(),
                          *self.buttons.values()])  # fmt: skip
+
+    def shown_response(self) -> tuple[str, str] | None:
+        """The response open for review: (its id, its state)."""
+        detail = self.detail
+        return (detail.response_id, detail.state) if detail is not None else None
 
     def _go_to_difference(self, item: object) -> None:
         name = getattr(item, "data", lambda _r: None)(Qt.ItemDataRole.UserRole)

@@ -33,6 +33,7 @@ from ui.pages.visit_plan import (
     visit_facts,
 )
 from ui.pages.visit_view import VisitView
+from ui.print_commands import DONE_STATES, PrintCommands, ResponseCopies
 from ui.session import AppSession
 
 AUTOSAVE_MS = 2000
@@ -90,6 +91,10 @@ class VisitPage(VisitView):
             if button is not None:
                 self.buttons[key] = button
         self.row.insertStretch(4, 1)
+        # a done form's two copies on paper (issue 17)
+        self.printing = PrintCommands(self.session, self)
+        self.copies = ResponseCopies(self.printing, self.done_response, self.row, self)
+        self.buttons["print_own_file"], self.buttons["print_shared"] = self.copies.buttons
 
     def finish(self) -> None:
         """完成走访: check every form of the visit and complete them."""
@@ -285,6 +290,23 @@ class VisitPage(VisitView):
         reopen = entry is not None and entry.state == workflow.COMPLETED
         self.buttons["reopen"].setVisible(reopen and self.session.role == workflow.MEMBER)
         self.buttons["finish"].setEnabled(any(not e.is_case and not e.done for e in self.entries))
+        done = self.done_response() is not None
+        for button in self.copies.buttons:
+            button.setVisible(done)
+        self.copies.update()
+
+    def done_response(self) -> tuple[str, str] | None:
+        """The form shown, if it is done (completed, submitted or accepted): (id, state)."""
+        index = self.entry_of(self.current) if self.current else -1
+        entry = self.entries[index] if index >= 0 else None
+        if (
+            entry is None
+            or entry.is_case
+            or not entry.response_id
+            or entry.state not in DONE_STATES
+        ):
+            return None
+        return entry.response_id, entry.state
 
     # -- actions ----------------------------------------------------------------------------
 
