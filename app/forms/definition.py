@@ -108,6 +108,15 @@ class Section:
 
 
 @dataclass(frozen=True)
+class PaperSignature:
+    """A signature box at the end of the printed form; `item` names the signature item
+    whose captured image fills it ("" for a box signed on paper only)."""
+
+    label: str
+    item: str = ""
+
+
+@dataclass(frozen=True)
 class FormDefinition:
     """One version of one form, as loaded and checked from its file."""
 
@@ -120,6 +129,9 @@ class FormDefinition:
     sections: tuple[Section, ...]
     source: str = ""
     description: str = ""
+    #: the signature boxes printed together at the end of the form (empty: signature
+    #: items are printed where they stand)
+    signatures: tuple[PaperSignature, ...] = ()
     #: every item by name, repeat columns included
     items: dict[str, Item] = field(default_factory=dict)
     #: top-level items in evaluation order (dependencies first)

@@ -23,12 +23,14 @@ from app.forms.definition import (
     FormDefinition,
     Item,
     Option,
+    PaperSignature,
     Section,
 )
 from app.forms.expressions import FUNCTIONS, Expression, ExpressionError, compile_expression
 
 FORM_KEYS = {"form", "version", "title", "subject", "round", "reference_date", "description",
-             "defaults", "sections"}  # fmt: skip
+             "defaults", "sections", "signatures"}  # fmt: skip
+SIGNATURE_KEYS = {"label", "item"}
 SECTION_KEYS = {"id", "title", "relevant", "items"}
 ITEM_KEYS = {"name", "number", "label", "help", "type", "options", "none", "unit", "min", "max",
              "required", "relevant", "constraints", "calculate", "prefill", "readonly",
@@ -262,8 +264,25 @@ class _Reader:
             raise self.fail(None, str(exc)) from exc
         definition.items.update(by_name)
         object.__setattr__(definition, "order", order)
+        object.__setattr__(definition, "signatures", self.signatures(by_name))
         definition.repeat_order.update(repeat_order)
         return definition
+
+    def signatures(self, items: Mapping[str, Item]) -> tuple[PaperSignature, ...]:
+        """The printed form's signature boxes; an `item` must be a signature item."""
+        raw = self.data.get("signatures") or []
+        if not isinstance(raw, list):
+            raise self.fail(None, "signatures 必须是列表")
+        boxes = []
+        for entry in raw:
+            if not isinstance(entry, Mapping) or not entry.get("label"):
+                raise self.fail(None, "signatures 的每一项都要有 label")
+            self._keys(entry, SIGNATURE_KEYS, "signatures")
+            name = str(entry.get("item") or "")
+            if name and (name not in items or items[name].type != "signature"):
+                raise self.fail(None, f"signatures 的 item 不是签字题：{name}")
+            boxes.append(PaperSignature(str(entry["label"]), name))
+        return tuple(boxes)
 
 
 def load_form(path: Path) -> FormDefinition:

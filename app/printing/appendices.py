@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 
-from app.printing.form_print import section_bar
+from app.printing.heading import section_bar
 from app.printing.lines import Column, Line, draw_row, text_lines
 from app.printing.marks import image_reader, photo
 from app.printing.sheet import GREY, LEFT, WIDTH, Sheet

@@ -14,16 +14,18 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 
 from app.forms.context import FormContext
-from app.forms.definition import CHOICE_TYPES, FormDefinition, Item, Section
+from app.forms.definition import CHOICE_TYPES, FormDefinition, Item, PaperSignature, Section
 from app.forms.engine import FormEngine, is_empty
-from app.printing.answers import answer_pieces, chosen_codes
+from app.printing.answers import NOT_APPLICABLE, answer_pieces, chosen_codes
+from app.printing.heading import copy_label, pairs_rows, round_label, section_bar
 from app.printing.lines import Column, Line, draw_row, flow, row_height, text_lines
 from app.printing.marks import SIGNATURE_PIXELS, image_reader, signature_box
 from app.printing.model import Mode, RecordRef, Subject, masked
 from app.printing.repeats import RepeatPrint, draw_repeat
-from app.printing.sheet import GREY, LEFT, LIGHT, RIGHT, WIDTH, Sheet
+from app.printing.sheet import LEFT, RIGHT, WIDTH, Sheet
 from app.printing.skips import certainly_skipped, depends_on
 
 NUMBER_WIDTH = 15 * mm
@@ -40,6 +42,8 @@ ROW = (
     Column(LEFT + NUMBER_WIDTH, LABEL_WIDTH, SIZE),
     Column(ANSWER_X, ANSWER_WIDTH, SIZE),
 )
+#: a row of items that do not apply: 不适用, then their numbers and labels
+RUN = (Column(LEFT, NUMBER_WIDTH, 8.5), Column(LEFT + NUMBER_WIDTH, WIDTH - NUMBER_WIDTH, SIZE))
 HINT_PREFILLED = (
     "填写说明：已勾选或已填写的是登记库和上年已核实的信息，请与受访人逐项核对，有变化的划掉后改正；"
     "在 □ 内打 √ 选择；标“不适用”的题目不用填；“依 R16 的答案”表示按该题的回答决定是否填写。"
@@ -79,53 +83,6 @@ class FormPrint:
         _Drawer(sheet, self).draw()
 
 
-def round_label(survey_round: str) -> str:
-    """ "2026" -> "2026年度"; "2026Q3" -> "2026年第3季度"."""
-    year, _, quarter = survey_round.partition("Q")
-    return f"{year}年第{quarter}季度" if quarter else (f"{year}年度" if year else "")
-
-
-def copy_label(own_file: bool) -> str:
-    if own_file:
-        return "本人档案联 · 证件号码完整，请妥善保管"
-    return "工作联 · 证件号码已部分隐藏"
-
-
-def pairs_rows(sheet: Sheet, pairs: Sequence[tuple[str, str]]) -> None:
-    """Label-value pairs, two to a line, in a light box (the header of a paper)."""
-    half = WIDTH / 2
-    label_width = 22 * mm
-    value_width = half - label_width - 2 * mm
-    columns = [
-        Column(LEFT + 1 * mm, label_width, 8),
-        Column(LEFT + label_width, value_width, 9),
-        Column(LEFT + half + 1 * mm, label_width, 8),
-        Column(LEFT + half + label_width, value_width, 9),
-    ]
-    for start in range(0, len(pairs), 2):
-        contents: list[list[Line]] = []
-        for label, value in pairs[start : start + 2]:
-            contents.append(text_lines(label, label_width, 8, grey=True))
-            contents.append(text_lines(value or "—", value_width, 9))
-        while len(contents) < 4:
-            contents.append([])
-        draw_row(sheet, columns, contents, leading=4.4 * mm, pad=0.9 * mm, where="表头")
-
-
-def section_bar(sheet: Sheet, title: str, note: str = "") -> None:
-    """A shaded bar with a part's title (kept with the first lines of the part)."""
-    height = 6.5 * mm
-    sheet.need(height + 12 * mm)
-    canvas = sheet.canvas
-    canvas.setFillColor(LIGHT)
-    canvas.rect(LEFT, sheet.y - height, WIDTH, height, stroke=0, fill=1)
-    canvas.setFillColorRGB(0, 0, 0)
-    width = sheet.text(LEFT + 2 * mm, sheet.y - height + 2 * mm, title, 10, where=title)
-    if note:
-        sheet.text(LEFT + 5 * mm + width, sheet.y - height + 2 * mm, note, 8, color=GREY)
-    sheet.y -= height + 0.5 * mm
-
-
 class _Drawer:
     """Draws one FormPrint."""
 
@@ -139,6 +96,12 @@ class _Drawer:
             self.skipped = certainly_skipped(form.definition, form.context)
         else:
             self.skipped = {n for n, ok in self.evaluation.relevant.items() if not ok}
+        #: a completed form is read, not written on: its rows are closer together
+        leading, pad = (4.6 * mm, 1.2 * mm) if self.blank else (3.8 * mm, 0.5 * mm)
+        self.leading, self.pad = leading, pad
+        self.spacing = (leading, pad)
+        self.bar = 6.5 * mm if self.blank else 5.5 * mm
+        self.boxed = {box.item for box in self._boxes() if box.item}  # drawn at the end
 
     def value(self, item: Item) -> Any:
         if self.evaluation.relevant.get(item.name, True) or not self.blank:
@@ -169,18 +132,39 @@ class _Drawer:
             leading=3.6 * mm,
             rule=False,
         )
-        signed_below = not any(i.type == "signature" for i in self.definition.items.values())
-        keeps = self._keeps(signed_below and not form.appendices)
-        for section in self.definition.sections:
-            self._section(section, keeps)
+        boxes = self._boxes()
+        keeps = self._keeps(bool(boxes) and not form.appendices)
+        sections = list(self.definition.sections)
+        while sections:
+            run = 0
+            while run < len(sections) and self._all_skipped(sections[run]):
+                run += 1
+            if run >= 2:  # parts that do not apply (all of them for a lost person): one line
+                self._skipped_sections(sections[:run])
+                sections = sections[run:]
+            else:
+                self._section(sections.pop(0), keeps)
         for n, appendix in enumerate(form.appendices, start=1):
             last = n == len(form.appendices)
-            sheet.keep = DEFAULT_SIGNATURES if signed_below and last else 0.0
+            sheet.keep = DEFAULT_SIGNATURES if boxes and last else 0.0
             appendix.draw(sheet)
             sheet.keep = 0.0
-        if signed_below:
-            self._default_signatures()
+        if boxes:
+            self._final_signatures(boxes)
         sheet.end_record()
+
+    def _boxes(self) -> tuple[PaperSignature, ...]:
+        """The signature boxes at the end: the definition's, or for a form without
+        signature items the print's own (respondent and surveyor by default)."""
+        if self.definition.signatures:
+            return self.definition.signatures
+        if any(i.type == "signature" for i in self.definition.items.values()):
+            return ()
+        return tuple(PaperSignature(label) for label in self.form.signatures)
+
+    def _all_skipped(self, section: Section) -> bool:
+        shown = [i for i in section.items if i.name not in self.boxed]
+        return bool(shown) and all(i.name in self.skipped for i in shown)
 
     def _keeps(self, signed_below: bool) -> dict[str, float]:
         """The room each item keeps below itself for the signatures that follow it, so
@@ -197,6 +181,8 @@ class _Drawer:
         run = DEFAULT_SIGNATURES if signed_below else 0.0  # the height of the run below
         for item, first in reversed(order):
             keeps[item.name] = run
+            if item.name in self.boxed:
+                continue
             signs = item.type == "signature" and item.name not in self.skipped
             run = run + SIGNATURE_ROW + (BAR if first else 0.0) if signs else 0.0
         return keeps
@@ -225,13 +211,74 @@ class _Drawer:
         return pairs + list(form.facts)
 
     def _section(self, section: Section, keeps: dict[str, float]) -> None:
-        items = section.items
-        all_skipped = bool(items) and all(i.name in self.skipped for i in items)
-        section_bar(self.sheet, section.title, "（本部分不适用）" if all_skipped else "")
-        for item in items:
+        all_skipped = self._all_skipped(section)
+        note = "（本部分不适用）" if all_skipped else ""
+        section_bar(self.sheet, section.title, note, self.bar)
+        run: list[Item] = []  # skipped items in a row: one line for them all
+        for item in section.items:
+            if item.name in self.boxed:
+                continue
             self.sheet.keep = keeps.get(item.name, 0.0)
+            if item.name in self.skipped and item.type != "note":
+                run.append(item)
+                continue
+            self._skipped_run(run)
+            run = []
             self._draw_item(item)
+        self._skipped_run(run)
         self.sheet.keep = 0.0
+
+    def _skipped_run(self, run: Sequence[Item]) -> None:
+        """Items that do not apply, one after another: one row, 不适用 and their titles."""
+        if len(run) < 2:
+            for item in run:
+                self._draw_item(item)
+            return
+        titles = "；".join(i.title for i in run)
+        contents = [
+            flow(answer_pieces(run[0], None, skipped=True, blank=False, own_file=False),
+                 NUMBER_WIDTH, 8.5),
+            text_lines(titles, WIDTH - NUMBER_WIDTH, SIZE),
+        ]  # fmt: skip
+        key = (self.definition.key, tuple(i.name for i in run), "skipped", self.spacing)
+        self._row(key, contents, run[0].title, RUN)
+
+    def _skipped_sections(self, sections: Sequence[Section]) -> None:
+        """Several parts in a row that do not apply: one bar naming them, one line."""
+        title = f"{sections[0].title} 至 {sections[-1].title}"
+        section_bar(self.sheet, title, "（以上各部分均不适用）", self.bar)
+        items = [i for s in sections for i in s.items if i.name not in self.boxed]
+        numbers = [i.number for i in items if i.number]
+        said = f"{numbers[0]}–{numbers[-1]} 共 {len(items)} 题" if numbers else ""
+        text = f"{said}均不适用".strip()
+        self._draw_row([Column(LEFT, WIDTH, SIZE)], [text_lines(text, WIDTH, SIZE, grey=True)])
+
+    def _draw_row(
+        self, columns: Sequence[Column], contents: Sequence[Sequence[Line]], where: str = ""
+    ) -> None:
+        draw_row(self.sheet, columns, contents, where=where, leading=self.leading, pad=self.pad)
+
+    def _row(
+        self,
+        key: tuple[Any, ...],
+        contents: list[list[Line]],
+        where: str,
+        columns: Sequence[Column] = ROW,
+    ) -> None:
+        """A row of the three columns that looks the same on every form where it comes
+        back: drawn once as a stamp and shown again."""
+        stamp = self.sheet.stamp(key)
+        if stamp is None:
+            height = row_height(contents, self.leading, self.pad)
+
+            def draw() -> None:
+                self._draw_row(columns, contents, where)
+
+            if height > self.sheet.page_room:
+                draw()
+                return
+            stamp = self.sheet.make_stamp(key, height, draw)
+        self.sheet.place(stamp)
 
     def _draw_item(self, item: Item) -> None:
         if item.type == "repeat" and item.name not in self.skipped:
@@ -264,15 +311,10 @@ class _Drawer:
         )
         number, label = self._left(item)
         contents = [number, label, flow(pieces, ANSWER_WIDTH, SIZE)]
-        height = row_height(contents)
-        if key is None or height > self.sheet.page_room:
-            draw_row(self.sheet, ROW, contents, where=item.title)
-            return
-        self.sheet.place(
-            self.sheet.make_stamp(
-                key, height, lambda: draw_row(self.sheet, ROW, contents, where=item.title)
-            )
-        )
+        if key is None:
+            self._draw_row(ROW, contents, item.title)
+        else:
+            self._row(key, contents, item.title)
 
     def _stamp_key(self, item: Item, value: Any, skipped: bool) -> tuple[Any, ...] | None:
         """The key of a row that looks the same wherever its answer is the same: a skipped
@@ -283,7 +325,7 @@ class _Drawer:
             answer = tuple(chosen_codes(value))
         else:
             return None
-        return (self.definition.key, item.name, answer, self.blank)
+        return (self.definition.key, item.name, answer, self.blank, self.spacing)
 
     def _repeat(self, item: Item) -> None:
         number, label = self._left(item)
@@ -309,11 +351,7 @@ class _Drawer:
 
     def _signature(self, item: Item) -> None:
         sheet = self.sheet
-        value = self.value(item)
-        key = value[0] if isinstance(value, list) and value else value
-        data = self.form.images.get(key) if isinstance(key, str) else None
-        image = image_reader(data, SIGNATURE_PIXELS) if data else None
-        note = "已电子签名（签名图像不在本机）" if image is None and not is_empty(value) else ""
+        image, note = self._signed(item)
         number, label = self._left(item)
         height = SIGNATURE_HEIGHT + 3 * mm
         sheet.need(height)
@@ -331,21 +369,35 @@ class _Drawer:
         )
         sheet.y = top - height
 
-    def _default_signatures(self) -> None:
-        """Forms without signature items still get signed on paper."""
+    def _signed(self, item: Item) -> tuple[ImageReader | None, str]:
+        """The captured signature of a signature item, or a note saying why none shows."""
+        value = self.value(item)
+        key = value[0] if isinstance(value, list) and value else value
+        data = self.form.images.get(key) if isinstance(key, str) else None
+        image = image_reader(data, SIGNATURE_PIXELS) if data else None
+        note = "已电子签名（签名图像不在本机）" if image is None and not is_empty(value) else ""
+        return image, note
+
+    def _final_signatures(self, boxes: Sequence[PaperSignature]) -> None:
+        """The signature boxes side by side at the end, each with its date line; a box of
+        a signature item holds its image (不适用 when the item is skipped)."""
         sheet = self.sheet
-        sheet.need(SIGNATURE_HEIGHT + 12 * mm)  # the bar and the boxes stay together
-        section_bar(sheet, "签字")
-        labels = self.form.signatures
-        width = (WIDTH - 4 * mm * (len(labels) - 1)) / len(labels)
-        for index, label in enumerate(labels):
+        sheet.need(DEFAULT_SIGNATURES + 5 * mm)  # the bar and the boxes stay together
+        section_bar(sheet, "签字", "", self.bar)
+        width = (WIDTH - 4 * mm * (len(boxes) - 1)) / len(boxes)
+        for index, box in enumerate(boxes):
+            item = self.definition.items.get(box.item) if box.item else None
+            image, note = (None, "") if item is None else self._signed(item)
+            if item is not None and item.name in self.skipped:
+                note = NOT_APPLICABLE
             signature_box(
                 sheet,
                 LEFT + index * (width + 4 * mm),
                 sheet.y - 1.5 * mm,
                 width,
                 SIGNATURE_HEIGHT,
-                label=label,
-                image=None,
+                label=box.label,
+                image=image,
+                note=note,
             )
-        sheet.y -= SIGNATURE_HEIGHT + 3 * mm
+        sheet.y -= SIGNATURE_ROW

@@ -215,3 +215,22 @@ def test_blank_rows_are_left_for_members_to_add() -> None:
     text = pdf_text(draw(_form_b(ctx, mode=Mode.PREFILLED)).pdf)
     squashed = re.sub(r"\s+", "", text)
     assert "第3行" in squashed and "第4行" in squashed
+
+
+def test_form_a_is_signed_by_the_respondent_and_the_surveyor_with_dates() -> None:
+    text = pdf_text(draw(form_a(context())).pdf)
+    last = text.split("\f")[-2]
+    assert "申报人签字" in last and "调查员签字" in last  # together, at the end
+    assert len(re.findall(r"日期：\s*年\s*月\s*日", last)) == 2
+
+
+def test_a_lost_person_prints_the_reason_not_a_list_of_not_applicable() -> None:
+    ctx = context()
+    answers = {"method": "4", "lost_reason": "外出务工联系不上", "surveyor": "李专委",
+               "fill_date": "2026-03-02"}  # fmt: skip
+    result = draw(form_a(ctx, answers))
+    text = pdf_text(result.pdf)
+    assert result.pages == 1
+    assert "外出务工联系不上" in text and re.search(r"√\s*4\s*失访", text)
+    assert text.count("不适用") <= 5  # the hint, the header's line, the parts, the box
+    assert "R1–R42" in text and "均不适用" in text
