@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 from typing import Literal
 
@@ -11,6 +10,7 @@ from stdnum.cn import ric
 from stdnum.exceptions import ValidationError
 
 from app.domain.issues import Issue, ValidationFailed
+from app.domain.number_text import fold_number
 
 ID_LENGTH = 18
 LEGACY_ID_LENGTH = 15
@@ -18,16 +18,14 @@ LEGACY_ID_LENGTH = 15
 EARLIEST_BIRTH_YEAR = 1900
 
 _ID_CHARACTERS = re.compile(r"[0-9]*[0-9X]")
-_WHITESPACE = re.compile(r"\s+")
 
 Sex = Literal["1", "2"]
 
 
 def normalize_resident_id(text: str) -> str:
-    """Return `text` with all white space removed, full-width characters folded and x as X."""
-    # NFKC folds full-width digits and letters typed through a Chinese input method.
-    folded = unicodedata.normalize("NFKC", text)
-    return _WHITESPACE.sub("", folded).upper()
+    """Return `text` with spaces and invisible characters removed, full-width characters
+    folded and x as X (see `number_text.fold_number`); a dash stays, for the check to refuse."""
+    return fold_number(text, keep_dashes=True)
 
 
 def check_resident_id(

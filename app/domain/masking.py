@@ -1,6 +1,8 @@
 """Masking of ID, certificate and bank account numbers for lists, exports and shared prints.
 
-Rules (the length of the masked text always equals the input's, spaces removed):
+The number is folded first (`number_text`): full-width digits, lower-case x, spaces, dashes,
+invisible characters and other marks never change what is shown. Rules (the length of the
+masked text always equals the number's letters and digits):
 
 - 18-character resident ID: keep the 6-digit area code and the last 4 characters,
   hide the 8-digit birth date: ``330283********1234``.
@@ -19,8 +21,7 @@ show nothing (``****``).
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from app.domain.number_text import only_letters_and_digits
 
 MASK = "*"
 _KEEP_HEAD = 6
@@ -29,12 +30,11 @@ _ID_LENGTH = 18
 _LONGEST_CERTIFICATE = 22
 _LEGACY_ID_LENGTH = 15
 _BIRTH_DATE_END = 14  # the birth date occupies characters 7-14 of an 18-character ID
-_SEPARATORS = re.compile(r"[\s\-]+")
 
 
 def mask_id(text: str) -> str:
     """Mask a resident ID or certificate number for display outside the person's own file."""
-    value = _clean(text).upper()
+    value = _clean(text)
     length = len(value)
     if length <= _KEEP_HEAD + _KEEP_TAIL:
         return MASK * length
@@ -57,5 +57,6 @@ def mask_bank(account: str) -> str:
 
 
 def _clean(text: str) -> str:
-    """Fold full-width characters and drop white space and hyphens."""
-    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", text))
+    """Letters and digits only, folded (full-width, lower-case x): whatever spaces, dashes,
+    invisible characters or other marks the text carries, the kept positions are the same."""
+    return only_letters_and_digits(text)

@@ -8,14 +8,14 @@ parentheses around the area code, full-width digits and a ``+86``/``0086`` prefi
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Literal
 
 from app.domain.issues import Issue
+from app.domain.number_text import fold_number
 
 PhoneKind = Literal["mobile", "landline"]
 
-_SEPARATORS = re.compile(r"[\s\-()]+")
+_PARENTHESES = re.compile(r"[()]+")
 _COUNTRY_PREFIX = re.compile(r"^(?:\+86|0086)")
 MOBILE_LENGTH = 11
 # Mainland mobile prefixes run from 13 to 19.
@@ -65,8 +65,9 @@ def phone_kind(text: str) -> PhoneKind | None:
 
 
 def _clean(text: str) -> str:
-    """Fold full-width characters and drop spaces, hyphens and parentheses."""
-    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", text))
+    """Fold full-width characters and drop spaces, dashes, invisible characters and
+    parentheses (see `number_text.fold_number`)."""
+    return _PARENTHESES.sub("", fold_number(text))
 
 
 def _strip_country(digits: str) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from app.domain.masking import mask_id
+from app.domain.number_text import only_letters_and_digits
 
 QR_PREFIX = "FV1"
 _ID_LIKE = re.compile(r"^\d{17}[\dXx](\d{1,2}(B\d)?)?$|^\d{15}$")
@@ -54,15 +55,16 @@ def parse_record_code(text: str) -> RecordRef:
 
 
 def masked(value: str, own_file: bool) -> str:
-    """An ID or certificate number as a print shows it: whole only on the person's own copy."""
-    if own_file or not _ID_LIKE.match(value.strip()):
+    """An ID or certificate number as a print shows it: whole only on the person's own copy
+    (recognised however it is written: spaces, dashes, full-width digits, lower-case x)."""
+    if own_file or not looks_like_id(value):
         return value
     return mask_id(value)
 
 
 def looks_like_id(value: object) -> bool:
     """Whether a printed value is an ID or certificate number (so it must be masked)."""
-    return isinstance(value, str) and bool(_ID_LIKE.match(value.strip()))
+    return isinstance(value, str) and bool(_ID_LIKE.match(only_letters_and_digits(value)))
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ hook below), so writes, deletions and applied sync pages keep it right.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.domain.number_text import fold_number
 from app.store.registry import Household, Person
 
 # Surnames read differently from the same character elsewhere.
@@ -288,10 +290,11 @@ class SearchHit:
 
 
 def normalize_query(query: str) -> str:
-    q = " ".join(query.split())
-    if ID_LIKE.match(q.upper()):
-        q = q.upper()
-    return q
+    """The query with full-width characters folded and spaces collapsed; an ID or certificate
+    number however written (spaces, dashes, lower-case x) as it is stored."""
+    q = " ".join(unicodedata.normalize("NFKC", query).split())
+    number = fold_number(q)
+    return number if ID_LIKE.match(number) else q
 
 
 def _phrase(term: str) -> str:

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QStyle
 
+from app.domain.identity import normalize_resident_id
 from app.forms.definition import CHOICE_TYPES, NUMBER_TYPES, Item
 from app.forms.engine import FormIssue
 from ui.forms.fields import options_of, parse_number, show_number
@@ -53,7 +54,7 @@ def parse_cell(column: Item, text: str) -> Any:
     if column.type in NUMBER_TYPES:
         return parse_number(column.type, text)
     if column.type == "id_number":
-        return text.upper()
+        return normalize_resident_id(text)
     return text
 
 
