@@ -27,6 +27,7 @@ from app.domain.identity import (
     sex_from_id,
 )
 from app.domain.issues import Issue
+from app.domain.phone import normalize_phone
 from app.store.registry import Area, Person
 from sync.server import audit, bulk, ledger
 from sync.server.db import ServerDatabase
@@ -196,7 +197,7 @@ def _records(rows: list[dict[str, str]]) -> tuple[list[dict[str, Any]], ...]:
                 "hukou_type": row.get("hukou_type", ""),
                 "head_name": row.get("head_name", ""),
                 "head_id_number": normalize_resident_id(row.get("head_id_number", "")),
-                "phone": row.get("phone", ""),
+                "phone": normalize_phone(row.get("phone", "")) if row.get("phone") else "",
                 "hardship": [],
             },
         )

@@ -125,3 +125,36 @@ def test_responses_export_to_xlsx(database: ServerDatabase, tmp_path: Path) -> N
     assert main(["--db", url, "export-responses", str(target), "--round", "2026"]) == 0
     sheet = load_workbook(target).active
     assert sheet is not None and sheet.cell(1, 1).value == "村社区代码"
+
+
+def test_numbers_written_any_way_are_stored_in_one_form(
+    database: ServerDatabase, tmp_path: Path
+) -> None:
+    """An imported sheet's spaces, full-width digits, lower-case x and invisible characters
+    never reach the registry: IDs, certificates and phones are stored folded, and the same
+    person written another way is a duplicate."""
+    wide = "".join(chr(ord(c) + 0xFEE0) for c in ID2)
+    wide_phone = "".join(chr(ord(c) + 0xFEE0) for c in "13912345679")
+    with_x = make_resident_id("330283", date(1975, 3, 8), 4)
+    assert with_x.endswith("X")
+    cert = make_certificate(ID1, 4, 3)
+    header = [*HEADER, "联系电话"]
+    rows = [
+        ["R1", V1, "南山路1号", "王堃", "王堃", f" {ID1[:6]}\u3000{ID1[6:14]} {ID1[14:]}\u200b",
+         "1", f"{cert[:6]} {cert[6:]}", "4", "3", "139 1234\u20145678"],
+        ["R1", V1, "南山路1号", "王堃", "王芳", wide, "2", "", "", "", ""],
+        ["R2", V1, "南山路2号", "李四", "李四", with_x.lower(), "1", "", "", "", wide_phone],
+        ["R3", V1, "南山路3号", "钱七", "钱七", f"{ID1[:9]} {ID1[9:]}", "1", "", "", "", ""],
+    ]  # fmt: skip
+    sheet = tmp_path / "roster.csv"
+    with sheet.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows([header, *rows])
+    url = str(database.url.render_as_string(hide_password=False))
+    assert main(["--db", url, "import-roster", str(sheet)]) == 1  # R3: ID1 again
+    with database.read() as s:
+        ids = set(s.scalars(select(Person.id_number)))
+        certs = set(s.scalars(select(Person.cert_number)))
+        phones = {h.head_name: h.phone for h in s.scalars(select(Household))}
+    assert ids == {ID1, ID2, with_x}
+    assert cert in certs
+    assert phones == {"王堃": "13912345678", "李四": "13912345679"}
