@@ -130,6 +130,9 @@ def assert_sealed(window: MainWindow, personal: set[str], what: str) -> None:
     assert modal is None or inside(window.lock_panel, modal), (what, modal)
     focus = QApplication.focusWidget()
     assert focus is None or inside(focus, window.lock_panel), (what, focus)
+    for top in QApplication.topLevelWidgets():
+        if top.isVisible() and top is not window and not inside(window.lock_panel, top):
+            assert top.windowTitle() == "已锁定" and not top.isEnabled(), (what, top)
     shown = [text for text in visible_texts() if text]
     leaks = sorted({p for p in personal for text in shown if p in text})
     assert leaks == [], (what, leaks[:5])
