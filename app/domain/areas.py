@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import enum
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -184,3 +185,10 @@ def load_areas(path: Path | None = None) -> list[Area]:
                 source, line, f"parent of {area.code} is empty but {expected} is listed"
             )
     return areas
+
+
+def address_key(address: str) -> tuple[tuple[int, int | str], ...]:
+    """An address as a sort key in the natural order of its numbers: 杜家村2组9号 before
+    杜家村2组10号 before 杜家村10组1号 (numbers by value, the words between by text)."""
+    parts = re.split(r"(\d+)", address)
+    return tuple((1, int(p)) if p.isdigit() else (0, p) for p in parts if p)

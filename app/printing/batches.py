@@ -24,8 +24,9 @@ class Printable(Protocol):
 def render(
     printables: Sequence[Printable], *, printed_by: str, printed_at: datetime, title: str = ""
 ) -> PdfResult:
-    """One PDF of `printables`, in order."""
-    sheet = Sheet(printed_by, printed_at, title)
+    """One PDF of `printables`, in order; in a batch of several, each ends on an even page
+    (printed on both sides, no sheet holds two records)."""
+    sheet = Sheet(printed_by, printed_at, title, even=len(printables) > 1)
     for printable in printables:
         printable.draw(sheet)
     return sheet.finish()

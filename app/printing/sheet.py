@@ -34,6 +34,7 @@ QR_SIZE = 19 * mm
 QR_BORDER = 2  # modules of quiet zone inside the code's square
 QR_MASK = 2  # any of the eight QR masks decodes; see qr_modules
 BAND = 22 * mm  # from TOP down to where the content starts
+BLANK_PAGE = "此页空白"
 GREY = Color(0.4, 0.4, 0.4)
 LIGHT = Color(0.9, 0.9, 0.9)
 RULE = Color(0.6, 0.6, 0.6)
@@ -74,8 +75,13 @@ class Sheet:
     instead of a few dozen drawing operations.
     """
 
-    def __init__(self, printed_by: str, printed_at: datetime, title: str = "") -> None:
+    def __init__(
+        self, printed_by: str, printed_at: datetime, title: str = "", *, even: bool = False
+    ) -> None:
         register_fonts()
+        #: every record ends on an even page (a blank back marked 此页空白), so that a
+        #: batch printed on both sides splits into each record's own sheets
+        self.even = even
         self._buffer = io.BytesIO()
         self.canvas = Canvas(
             self._buffer,
@@ -201,6 +207,9 @@ class Sheet:
         record = self._record
         if record is None:
             return
+        if self.even and record.pages % 2:
+            self.new_page()
+            self.text(PAGE_WIDTH / 2, PAGE_HEIGHT / 2, BLANK_PAGE, 12, color=GREY, align="center")
         canvas = self.canvas
         canvas.beginForm(record.total_form, 0, -6, 80, 20)  # room for descenders below 0
         text = canvas.beginText(0, 0)

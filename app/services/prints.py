@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain import renovation as rules
+from app.domain.areas import address_key
 from app.domain.issues import Issue, ValidationFailed
 from app.domain.settings import load_settings
 from app.printing.batches import Printable, VisitCover, VisitLine, render
@@ -117,11 +118,22 @@ class Prints:
             )
             if member:
                 query = query.where(Visit.member == member)
-            visits = s.scalars(query.order_by(Visit.member, Visit.id)).all()
+            visits = s.scalars(query.order_by(Visit.id)).all()
+            homes = {v.id: changes.get_live(s, Household, v.household_id) for v in visits}
+            # the order a member walks: village by village, then by address (house numbers
+            # by value); the forms follow the cover's order
+            visits = sorted(
+                visits,
+                key=lambda v: (
+                    homes[v.id].area_code,
+                    address_key(homes[v.id].address),
+                    homes[v.id].head_name,
+                ),
+            )
             forms: list[FormPrint] = []
             lines: list[VisitLine] = []
             for visit in visits:
-                household = changes.get_live(s, Household, visit.household_id)
+                household = homes[visit.id]
                 printed = self._household(s, household, day.year, own_file)
                 forms += printed
                 lines.append(self._visit_line(s, household, printed))

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import pytest
 from PIL import Image
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.domain import renovation as rules
 from app.domain.issues import ValidationFailed
@@ -21,7 +21,14 @@ from app.store.database import Database
 from app.store.outbox import OutboxOp
 from app.store.registry import Household, Person
 from app.store.work import AuditEvent, FormResponse, RenovationCase, Visit
-from tests.printing.pdf_tools import image_count, needs_poppler, page_image, pdf_text, qr_texts
+from tests.printing.pdf_tools import (
+    image_count,
+    needs_poppler,
+    page_image,
+    page_texts,
+    pdf_text,
+    qr_texts,
+)
 
 pytestmark = needs_poppler
 CLOCK = datetime(2026, 11, 28, 9, 0)
@@ -227,3 +234,62 @@ def test_the_published_pages_say_which_page_of_how_many(district_db: Database) -
     pages = pdf_text(printed.pdf).split("\f")[:-1]
     for number, page in enumerate(pages, start=1):
         assert f"第{number}页共{len(pages)}页" in re.sub(r"\s+", "", page)
+
+
+def test_every_batch_gives_each_record_its_own_sheets(district_db: Database) -> None:
+    """Printed on both sides, a batch splits into each record's sheets: every record ends
+    on an even page, the padding page says 此页空白 and nothing else of a form."""
+    with district_db.transaction() as s:
+        households = s.scalars(select(Household).order_by(Household.id).limit(4)).all()
+        for h in households:
+            changes.create(s, Visit, {"household_id": h.id, "planned_date": date(2026, 12, 1),
+                                      "member": "m001001"}, user="m001001")  # fmt: skip
+        several = s.scalars(  # a household of two persons or more: two Form A at least
+            select(Person.household_id)
+            .where(Person.status == "active", Person.deleted.is_(False))
+            .group_by(Person.household_id)
+            .having(func.count() > 1)
+        ).first()
+    service = prints(district_db)
+    batches = [
+        service.day_visits(date(2026, 12, 1)),
+        service.household_forms(str(several), year=2026),
+        service.accepted_cases("330213000000", 2026),
+    ]
+    for printed in batches:
+        records = printed.result.records
+        assert len(records) > 1 and printed.pages == sum(r.pages for r in records)
+        assert all(r.pages % 2 == 0 for r in records), [r.pages for r in records]
+        pages = page_texts(printed.pdf)
+        for record in records:
+            last = pages[record.first_page + record.pages - 2]
+            if "此页空白" in last:  # the padding: the record's band, the words, the footer
+                assert len([line for line in last.splitlines() if line.strip()]) == 5
+    single = service.response(done_response(district_db).id)
+    assert "此页空白" not in pdf_text(single.pdf)  # one record: no padding
+
+
+def test_the_day_cover_lists_visits_by_village_and_house_number(district_db: Database) -> None:
+    with district_db.transaction() as s:
+        village = s.scalars(
+            select(Household.area_code)
+            .group_by(Household.area_code)
+            .having(func.count() >= 3)
+            .order_by(Household.area_code)
+        ).first()
+        homes = s.scalars(select(Household).where(Household.area_code == village).limit(3)).all()
+        other = s.scalars(
+            select(Household).where(Household.area_code > village).order_by(Household.area_code)
+        ).first()
+        assert len(homes) == 3 and other is not None
+        for home, address in zip(homes, ("前进路10号", "前进路9号", "前进路100号"), strict=True):
+            changes.update(s, Household, home.id, {"address": address}, user="m001001")
+        for home in (other, *homes):  # planned in another order than the walk's
+            changes.create(s, Visit, {"household_id": home.id, "planned_date": date(2026, 12, 3),
+                                      "member": "m001001"}, user="m001001")  # fmt: skip
+    printed = prints(district_db).day_visits(date(2026, 12, 3))
+    cover = page_texts(printed.pdf)[0]
+    order = [cover.index(a) for a in ("前进路9号", "前进路10号", "前进路100号", other.address)]
+    assert order == sorted(order)
+    first_form = page_texts(printed.pdf)[printed.result.records[1].first_page - 1]
+    assert "前进路9号" in first_form  # the forms follow the cover's order
