@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.announce import MessageLine, SaidOnLeaving, mark_invalid, typed
+
 Check = Callable[[str], str | None]  # the value -> an error message, or None
 
 
@@ -63,20 +65,20 @@ class FieldsDialog(QDialog):
         self.setMinimumWidth(480)
         self._fields = list(fields)
         self._editors: dict[str, QWidget] = {}
-        self._errors: dict[str, tuple[QLabel, QLabel]] = {}
+        self._errors: dict[str, tuple[QLabel, MessageLine]] = {}
         form = QFormLayout()
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         for spec in self._fields:
             editor = self._editor(spec, values.get(spec.key))
             editor.setAccessibleName(spec.label)
             if spec.help:
-                editor.setAccessibleDescription(spec.help)
                 editor.setToolTip(spec.help)
             label = QLabel(self.tr("%s：") % spec.label)
             label.setBuddy(editor)
-            icon, text = QLabel(), QLabel()
+            # checked as the user types: shown at once; said on leaving a typed field, at
+            # once after a choice
+            icon, text = QLabel(), MessageLine(repeat=False)
             icon.setPixmap(warning.pixmap(16, 16))
-            text.setWordWrap(True)
             icon.hide()
             text.hide()
             error_row = QHBoxLayout()
@@ -88,6 +90,8 @@ class FieldsDialog(QDialog):
             form.addRow(label, box)
             self._editors[spec.key] = editor
             self._errors[spec.key] = (icon, text)
+            if typed(editor):
+                SaidOnLeaving(editor, text.text)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -100,7 +104,7 @@ class FieldsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.recheck()
+        self.recheck(speak=False)
 
     def _editor(self, spec: Field, value: Any) -> QWidget:
         if spec.kind == "choice":
@@ -151,15 +155,20 @@ class FieldsDialog(QDialog):
             return editor.text().strip()
         return [t.property("code") for t in editor.findChildren(QCheckBox) if t.isChecked()]
 
-    def recheck(self) -> bool:
-        """Check every field; show each error under its field; enable saving when all pass."""
+    def recheck(self, *, speak: bool = True) -> bool:
+        """Check every field; show each error under its field (said, and in the field's
+        description); enable saving when all pass."""
         ok = True
         for spec in self._fields:
             message = spec.check(str(self._raw(spec))) if spec.check else None
             icon, text = self._errors[spec.key]
-            text.setText(message or "")
+            editor = self._editors[spec.key]
+            text.show_message(message or "", speak=speak and not typed(editor))
             icon.setVisible(bool(message))
             text.setVisible(bool(message))
+            mark_invalid(editor, bool(message))
+            error = self.tr("错误：%s") % message if message else ""
+            editor.setAccessibleDescription("\n".join(p for p in (error, spec.help) if p))
             ok = ok and not message
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
         return ok

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import worker
+from ui.announce import MessageLine
 
 if TYPE_CHECKING:
     from app.store.database import Database
@@ -70,8 +71,7 @@ class FirstLoginDialog(QDialog):
         self.error_icon = QLabel()
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.error_icon.setPixmap(icon.pixmap(20, 20))
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
+        self.error_label = MessageLine(urgent=True)
         row = QHBoxLayout()
         row.addWidget(self.error_icon)
         row.addWidget(self.error_label, 1)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.services import audit
 from app.store.keys import derive_key, keyinfo_path, read_keyinfo
 from ui import preferences, theme
+from ui.announce import MessageLine, say
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.idle import IdleWatcher
 from ui.pages.base import Page
@@ -113,14 +114,16 @@ class LockPanel(QWidget):
     def __init__(self, on_unlock: Callable[[str], bool]) -> None:
         super().__init__()
         self.on_unlock = on_unlock
-        self.message = QLabel(self.tr("已锁定。请输入密码解锁；正在进行的工作已保存。"))
-        self.message.setWordWrap(True)
+        self.message = MessageLine()  # said when the window locks
+        self.message.show_message(
+            self.tr("已锁定。请输入密码解锁；正在进行的工作已保存。"), speak=False
+        )
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("密码"))
         label = QLabel(self.tr("密码(&P)："))
         label.setBuddy(self.password)
-        self.error = QLabel()
+        self.error = MessageLine(urgent=True)
         self.button = QPushButton(self.tr("解锁(&O)"))
         self.button.clicked.connect(self._try)
         self.password.returnPressed.connect(self._try)
@@ -328,6 +331,7 @@ class MainWindow(QMainWindow):
         self.save_work()
         audit.record(self.session.db, self.session.username, "lock")
         self.seal.seal(self.lock_panel.password)
+        say(self.lock_panel, self.lock_panel.message.text())
 
     def unlock(self, password: str) -> bool:
         info = read_keyinfo(keyinfo_path(self.session.db.path))

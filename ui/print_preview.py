@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.services.prints import Printed, Prints
 from ui import worker
+from ui.announce import MessageLine
 from ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -123,10 +124,8 @@ class PrintPreviewDialog(QDialog):
         self.setWindowTitle(self.tr("打印预览 — %s") % printed.title)
 
         self.pages_label = QLabel(self.tr("共 %n 页", "", printed.pages))
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
-        self.warnings_label = QLabel()
-        self.warnings_label.setWordWrap(True)
+        self.status_label = MessageLine()
+        self.warnings_label = MessageLine()
         self.warnings_label.setStyleSheet("color: #a40000;")
         if printed.warnings:
             self.warnings_label.setText(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.store.errors import StoreError
 from ui import worker
+from ui.announce import MessageLine
 
 if TYPE_CHECKING:
     from app.store.database import Database
@@ -59,8 +60,7 @@ class UnlockDialog(QDialog):
         self.error_icon = QLabel()
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.error_icon.setPixmap(icon.pixmap(20, 20))
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
+        self.error_label = MessageLine(urgent=True)
         error_row = QHBoxLayout()
         error_row.addWidget(self.error_icon)
         error_row.addWidget(self.error_label, 1)

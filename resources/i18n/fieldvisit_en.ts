@@ -774,119 +774,119 @@
         <translation>Saved: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="41"/>
-        <location filename="../../ui/pages/case.py" line="50"/>
-        <location filename="../../ui/pages/case.py" line="65"/>
+        <location filename="../../ui/pages/case.py" line="42"/>
+        <location filename="../../ui/pages/case.py" line="51"/>
+        <location filename="../../ui/pages/case.py" line="66"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="42"/>
+        <location filename="../../ui/pages/case.py" line="43"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="43"/>
+        <location filename="../../ui/pages/case.py" line="44"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="44"/>
+        <location filename="../../ui/pages/case.py" line="45"/>
         <source>办理人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="45"/>
+        <location filename="../../ui/pages/case.py" line="46"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="46"/>
+        <location filename="../../ui/pages/case.py" line="47"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="49"/>
+        <location filename="../../ui/pages/case.py" line="50"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="51"/>
+        <location filename="../../ui/pages/case.py" line="52"/>
         <source>录入人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="52"/>
+        <location filename="../../ui/pages/case.py" line="53"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="55"/>
+        <location filename="../../ui/pages/case.py" line="56"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="56"/>
+        <location filename="../../ui/pages/case.py" line="57"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="57"/>
+        <location filename="../../ui/pages/case.py" line="58"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="58"/>
+        <location filename="../../ui/pages/case.py" line="59"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="59"/>
+        <location filename="../../ui/pages/case.py" line="60"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="60"/>
+        <location filename="../../ui/pages/case.py" line="61"/>
         <source>单价（元）</source>
         <translation>Unit price (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="61"/>
+        <location filename="../../ui/pages/case.py" line="62"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="64"/>
+        <location filename="../../ui/pages/case.py" line="65"/>
         <source>轮次</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="66"/>
+        <location filename="../../ui/pages/case.py" line="67"/>
         <source>验收人</source>
         <translation>Inspected by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="67"/>
+        <location filename="../../ui/pages/case.py" line="68"/>
         <source>各项结果</source>
         <translation>Item results</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="68"/>
+        <location filename="../../ui/pages/case.py" line="69"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="69"/>
+        <location filename="../../ui/pages/case.py" line="70"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="70"/>
+        <location filename="../../ui/pages/case.py" line="71"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="91"/>
+        <location filename="../../ui/pages/case.py" line="92"/>
         <source>无障碍改造个案</source>
         <translation>Accessibility renovation case</translation>
     </message>
@@ -919,53 +919,53 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../ui/pages/cases.py" line="52"/>
+        <location filename="../../ui/pages/cases.py" line="53"/>
         <source>状态</source>
         <extracomment>the board&apos;s columns (translated by CasesModel.tr)</extracomment>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="53"/>
+        <location filename="../../ui/pages/cases.py" line="54"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="54"/>
+        <location filename="../../ui/pages/cases.py" line="55"/>
         <source>村/社区</source>
         <translation>Village/community</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="55"/>
+        <location filename="../../ui/pages/cases.py" line="56"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="56"/>
+        <location filename="../../ui/pages/cases.py" line="57"/>
         <source>残疾人</source>
         <translation>Disabled person</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="57"/>
+        <location filename="../../ui/pages/cases.py" line="58"/>
         <source>预算（元）</source>
         <translation>Budget (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="58"/>
+        <location filename="../../ui/pages/cases.py" line="59"/>
         <source>上限（元）</source>
         <translation>Cap (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="59"/>
+        <location filename="../../ui/pages/cases.py" line="60"/>
         <source>最近变动</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="81"/>
+        <location filename="../../ui/pages/cases.py" line="82"/>
         <source>（超上限）</source>
         <translation> (over the cap)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="174"/>
+        <location filename="../../ui/pages/cases.py" line="175"/>
         <source>%s：%s</source>
         <translation>%s: %s</translation>
     </message>
@@ -1046,7 +1046,7 @@
         <translation>Village/&amp;community:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="194"/>
+        <location filename="../../ui/pages/cases.py" line="195"/>
         <source>无障碍改造</source>
         <translation>Accessibility renovation</translation>
     </message>
@@ -1077,12 +1077,12 @@
 <context>
     <name>ConflictsPanel</name>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="69"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="70"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="70"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="71"/>
         <source>被拒绝的修改</source>
         <translation>Refused changes</translation>
     </message>
@@ -1180,17 +1180,22 @@
 <context>
     <name>FieldsDialog</name>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="75"/>
+        <location filename="../../ui/fields_dialog.py" line="76"/>
         <source>%s：</source>
         <extracomment>tick boxes a row in a field of flags</extracomment>
         <translation>%s:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.py" line="170"/>
+        <source>错误：%s</source>
+        <translation>Error: %s</translation>
     </message>
     <message>
         <source>%s 的错误</source>
         <translation type="vanished">Error in %s</translation>
     </message>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="95"/>
+        <location filename="../../ui/fields_dialog.py" line="99"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
@@ -1199,7 +1204,7 @@
         <translation type="vanished">Save</translation>
     </message>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="97"/>
+        <location filename="../../ui/fields_dialog.py" line="101"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1211,50 +1216,50 @@
 <context>
     <name>FirstLoginDialog</name>
     <message>
-        <location filename="../../ui/first_login.py" line="38"/>
+        <location filename="../../ui/first_login.py" line="39"/>
         <source>首次登录</source>
         <translation>First sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/first_login.py" line="46"/>
+        <location filename="../../ui/first_login.py" line="47"/>
         <source>本机还没有数据。请连接网络，用区残联分配的账号登录服务器；登录后会下载您负责区域的数据，以后不联网也能用同一密码打开。</source>
         <translation>This laptop has no data yet. Connect to the network and sign in to the server with the account the district federation gave you; the data of your areas is then downloaded, and later the program opens offline with the same password.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_login.py" line="52"/>
+        <location filename="../../ui/first_login.py" line="53"/>
         <location filename="../../ui/first_login.py" line="110"/>
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/first_login.py" line="54"/>
+        <location filename="../../ui/first_login.py" line="55"/>
         <location filename="../../ui/first_login.py" line="111"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/first_login.py" line="57"/>
+        <location filename="../../ui/first_login.py" line="58"/>
         <location filename="../../ui/first_login.py" line="112"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/first_login.py" line="60"/>
+        <location filename="../../ui/first_login.py" line="61"/>
         <source>服务器(&amp;V)：</source>
         <translation>Ser&amp;ver:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_login.py" line="61"/>
+        <location filename="../../ui/first_login.py" line="62"/>
         <source>用户名(&amp;U)：</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_login.py" line="62"/>
+        <location filename="../../ui/first_login.py" line="63"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_login.py" line="68"/>
+        <location filename="../../ui/first_login.py" line="69"/>
         <source>下载进度</source>
         <translation>Download progress</translation>
     </message>
@@ -1322,33 +1327,32 @@ The laptop&apos;s database has been made; open the program again, unlock it and 
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/answer_text.py" line="21"/>
+        <location filename="../../ui/forms/answer_text.py" line="19"/>
         <source>（空）</source>
-        <extracomment>answers of these types belong to this visit: never copied from last year</extracomment>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/answer_text.py" line="24"/>
+        <location filename="../../ui/forms/answer_text.py" line="22"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/forms/answer_text.py" line="30"/>
+        <location filename="../../ui/forms/answer_text.py" line="28"/>
         <source>纬度 %s，经度 %s</source>
         <translation>latitude %s, longitude %s</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/answer_text.py" line="35"/>
+        <location filename="../../ui/forms/answer_text.py" line="33"/>
         <source>已签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/answer_text.py" line="37"/>
+        <location filename="../../ui/forms/answer_text.py" line="35"/>
         <source>%d 张照片</source>
         <translation>%d photos</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/answer_text.py" line="41"/>
+        <location filename="../../ui/forms/answer_text.py" line="39"/>
         <source>%d 行</source>
         <translation>%d rows</translation>
     </message>
@@ -2096,38 +2100,38 @@ Disability certificate: %s</translation>
 <context>
     <name>ItemRow</name>
     <message>
-        <location filename="../../ui/forms/item_row.py" line="63"/>
+        <location filename="../../ui/forms/item_row.py" line="64"/>
         <source>（选填）</source>
         <extracomment>the member typed the note that explains a change from last year</extracomment>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/item_row.py" line="88"/>
+        <location filename="../../ui/forms/item_row.py" line="91"/>
         <source>与去年不同时，请说明原因</source>
         <translation>If different from last year, say why</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/item_row.py" line="89"/>
+        <location filename="../../ui/forms/item_row.py" line="92"/>
         <source>%s：变化说明</source>
         <translation>%s: reason for the change</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/item_row.py" line="108"/>
+        <location filename="../../ui/forms/item_row.py" line="116"/>
         <source>错误：%s</source>
         <translation>Error: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/item_row.py" line="109"/>
+        <location filename="../../ui/forms/item_row.py" line="117"/>
         <source>提醒：%s</source>
         <translation>Warning: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/item_row.py" line="111"/>
+        <location filename="../../ui/forms/item_row.py" line="119"/>
         <source>与去年不同：去年为 %s</source>
         <translation>Differs from last year: last year %s</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/item_row.py" line="113"/>
+        <location filename="../../ui/forms/item_row.py" line="121"/>
         <source>去年：%s</source>
         <translation>Last year: %s</translation>
     </message>
@@ -2173,7 +2177,7 @@ Disability certificate: %s</translation>
 <context>
     <name>LockPanel</name>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>已锁定。请输入密码解锁；正在进行的工作已保存。</source>
         <extracomment>pages about one record, opened from others the window&apos;s size on a large screen; a smaller screen is filled (a 1366×768 laptop)</extracomment>
         <translation>Locked. Enter your password to unlock; work in progress has been saved.</translation>
@@ -2183,12 +2187,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Lock message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
@@ -2197,7 +2201,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>解锁(&amp;O)</source>
         <translation>Unl&amp;ock</translation>
     </message>
@@ -2206,7 +2210,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>⚠ 密码错误</source>
         <translation>⚠ Wrong password</translation>
     </message>
@@ -2214,59 +2218,59 @@ Disability certificate: %s</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>专职委员</source>
         <extracomment>the roles in the status bar (translated by MainWindow.tr when shown)</extracomment>
         <translation>committee member</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="55"/>
         <source>审核员</source>
         <translation>reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="56"/>
         <source>管理员</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>页面导航</source>
         <translation>Page navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>页面(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>页面列表(&amp;N)</source>
         <translation>Page &amp;list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>文件(&amp;F)</source>
         <extracomment>while locked: nothing reachable but the lock panel (every action, page, dialog)</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>查找户(&amp;F)</source>
         <translation>&amp;Find household</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>打印(&amp;P)</source>
         <extracomment>other parts of the program (prints) add their actions here</extracomment>
         <translation>&amp;Print</translation>
@@ -2276,38 +2280,38 @@ Disability certificate: %s</translation>
         <translation type="vanished">Status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="39"/>
         <source>今日(&amp;1)</source>
         <extracomment>(name, title with mnemonic, shortcut, module, class, roles or None for all) (the titles are translated by MainWindow.tr when shown)</extracomment>
         <translation>Today (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>户和人员(&amp;2)</source>
         <translation>Households (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="43"/>
         <source>审核(&amp;3)</source>
         <translation>Review (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="44"/>
+        <location filename="../../ui/main_window.py" line="45"/>
         <source>无障碍改造(&amp;4)</source>
         <translation>Renovation (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46"/>
+        <location filename="../../ui/main_window.py" line="47"/>
         <source>同步(&amp;5)</source>
         <translation>Sync (&amp;5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48"/>
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>设置(&amp;6)</source>
         <translation>Settings (&amp;6)</translation>
     </message>
@@ -2554,17 +2558,17 @@ Disability certificate: %s</translation>
 <context>
     <name>PhotoField</name>
     <message>
-        <location filename="../../ui/forms/media.py" line="178"/>
+        <location filename="../../ui/forms/media.py" line="177"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="179"/>
+        <location filename="../../ui/forms/media.py" line="178"/>
         <source>移除所选照片</source>
         <translation>Remove selected photo</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="208"/>
+        <location filename="../../ui/forms/media.py" line="207"/>
         <source>%s：已添加的照片</source>
         <translation>%s: photos added</translation>
     </message>
@@ -2581,42 +2585,42 @@ Disability certificate: %s</translation>
         <translation type="vanished">%s: remove selected photo</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="212"/>
+        <location filename="../../ui/forms/media.py" line="211"/>
         <source>%s：从文件选择照片，导入时缩小到1600像素</source>
         <translation>%s: choose photos from files; they are reduced to 1600 pixels on import</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="219"/>
+        <location filename="../../ui/forms/media.py" line="218"/>
         <source>照片 %d</source>
         <translation>Photo %d</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="225"/>
+        <location filename="../../ui/forms/media.py" line="224"/>
         <source>照片 %d（不在本机）</source>
         <translation>Photo %d (not on this computer)</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="230"/>
+        <location filename="../../ui/forms/media.py" line="228"/>
         <source>共 %d 张</source>
         <translation>%d photos</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="230"/>
+        <location filename="../../ui/forms/media.py" line="228"/>
         <source>没有照片</source>
         <translation>No photos</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="235"/>
+        <location filename="../../ui/forms/media.py" line="233"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="245"/>
+        <location filename="../../ui/forms/media.py" line="243"/>
         <source>正在缩小并保存照片…</source>
         <translation>Reducing and saving photos…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="251"/>
+        <location filename="../../ui/forms/media.py" line="249"/>
         <source>照片没有保存：%s</source>
         <translation>Photos not saved: %s</translation>
     </message>
@@ -2779,64 +2783,64 @@ Disability certificate: %s</translation>
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="291"/>
+        <location filename="../../ui/print_preview.py" line="290"/>
         <source>打印所选户的入户调查表（预填）(&amp;H)</source>
         <translation>Print the selected &amp;household&apos;s visit forms (pre-filled)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="293"/>
+        <location filename="../../ui/print_preview.py" line="292"/>
         <source>打印今天计划走访各户的调查表（一个文件）(&amp;T)</source>
         <translation>Print the forms of &amp;today&apos;s planned visits (one file)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="298"/>
+        <location filename="../../ui/print_preview.py" line="297"/>
         <source>打印本个案的评估表(&amp;E)</source>
         <translation>Print this case&apos;s ass&amp;essment form</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="299"/>
+        <location filename="../../ui/print_preview.py" line="298"/>
         <source>打印本个案的改造方案和预算(&amp;B)</source>
         <translation>Print this case&apos;s plan and &amp;budget</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="300"/>
+        <location filename="../../ui/print_preview.py" line="299"/>
         <source>打印本个案的验收表(&amp;Y)</source>
         <translation>Print this case&apos;s acceptance form (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="305"/>
+        <location filename="../../ui/print_preview.py" line="304"/>
         <source>打印无障碍改造公示名单(&amp;G)</source>
         <translation>Print the renovation publicity list (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="307"/>
+        <location filename="../../ui/print_preview.py" line="306"/>
         <source>打印已验收的无障碍改造个案（整个乡镇）(&amp;A)</source>
         <translation>Print the &amp;accepted renovation cases (whole town)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="310"/>
+        <location filename="../../ui/print_preview.py" line="309"/>
         <source>打印已验收的无障碍改造个案（整个乡镇，档案联，证件号完整）(&amp;D)</source>
         <translation>Print the accepted renovation cases (whole town, file copy, full ID numbers) (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="357"/>
-        <location filename="../../ui/print_preview.py" line="376"/>
-        <location filename="../../ui/print_preview.py" line="393"/>
+        <location filename="../../ui/print_preview.py" line="356"/>
+        <location filename="../../ui/print_preview.py" line="375"/>
+        <location filename="../../ui/print_preview.py" line="392"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="357"/>
+        <location filename="../../ui/print_preview.py" line="356"/>
         <source>请先打开一个无障碍改造个案。</source>
         <translation>Please open a renovation case first.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="376"/>
+        <location filename="../../ui/print_preview.py" line="375"/>
         <source>请先在“户和人员”页的户列表中选择一户。</source>
         <translation>First select a household in the list on the “Households” page.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="393"/>
+        <location filename="../../ui/print_preview.py" line="392"/>
         <source>没有打印：%s</source>
         <translation>Not printed: %s</translation>
     </message>
@@ -2899,7 +2903,7 @@ Disability certificate: %s</translation>
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="123"/>
+        <location filename="../../ui/print_preview.py" line="124"/>
         <source>打印预览 — %s</source>
         <translation>Print preview — %s</translation>
     </message>
@@ -2908,7 +2912,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Print preview</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/print_preview.py" line="125"/>
+        <location filename="../../ui/print_preview.py" line="126"/>
         <source>共 %n 页</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -2928,41 +2932,41 @@ Disability certificate: %s</translation>
         <translation type="vanished">Missing characters in the font</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="133"/>
+        <location filename="../../ui/print_preview.py" line="132"/>
         <source>注意：以下字符字体中没有，纸上印作〓，请手写补上：
 </source>
         <translation>Note: the font lacks these characters; they print as 〓, so write them in by hand:
 </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="144"/>
+        <location filename="../../ui/print_preview.py" line="143"/>
         <source>预览的页面</source>
         <translation>Preview pages</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="148"/>
+        <location filename="../../ui/print_preview.py" line="147"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="236"/>
-        <location filename="../../ui/print_preview.py" line="246"/>
+        <location filename="../../ui/print_preview.py" line="235"/>
+        <location filename="../../ui/print_preview.py" line="245"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="149"/>
+        <location filename="../../ui/print_preview.py" line="148"/>
         <source>另存为 PDF(&amp;S)…</source>
         <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="268"/>
-        <location filename="../../ui/print_preview.py" line="279"/>
+        <location filename="../../ui/print_preview.py" line="267"/>
+        <location filename="../../ui/print_preview.py" line="278"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="150"/>
+        <location filename="../../ui/print_preview.py" line="149"/>
         <source>关闭(&amp;C)</source>
         <translation>&amp;Close</translation>
     </message>
@@ -2971,27 +2975,27 @@ Disability certificate: %s</translation>
         <translation type="vanished">Close</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="189"/>
+        <location filename="../../ui/print_preview.py" line="188"/>
         <source>本机不能预览和直接打印（缺少 PySide6-Pdf 和 pdftoppm）。请另存为 PDF，再用 PDF 阅读器打印。</source>
         <translation>This computer cannot preview or print directly (PySide6-Pdf and pdftoppm are missing). Save as PDF, then print it from a PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="195"/>
+        <location filename="../../ui/print_preview.py" line="194"/>
         <source>正在生成预览…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="207"/>
+        <location filename="../../ui/print_preview.py" line="206"/>
         <source>第 %1 页</source>
         <translation>Page %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="212"/>
+        <location filename="../../ui/print_preview.py" line="211"/>
         <source>预览前 %1 页；打印和另存为包含全部 %2 页。</source>
         <translation>Previewing the first %1 pages; printing and saving include all %2 pages.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/print_preview.py" line="217"/>
+        <location filename="../../ui/print_preview.py" line="216"/>
         <source>预览全部 %n 页</source>
         <translation>
             <numerusform>Previewing %n page</numerusform>
@@ -2999,27 +3003,27 @@ Disability certificate: %s</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="221"/>
+        <location filename="../../ui/print_preview.py" line="220"/>
         <source>无法生成预览：%s</source>
         <translation>Cannot make the preview: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="246"/>
+        <location filename="../../ui/print_preview.py" line="245"/>
         <source>无法开始打印</source>
         <translation>Cannot start printing</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="268"/>
+        <location filename="../../ui/print_preview.py" line="267"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="279"/>
+        <location filename="../../ui/print_preview.py" line="278"/>
         <source>没有保存：%s</source>
         <translation>Not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="281"/>
+        <location filename="../../ui/print_preview.py" line="280"/>
         <source>已保存到 %s</source>
         <translation>Saved to %s</translation>
     </message>
@@ -3066,7 +3070,7 @@ Disability certificate: %s</translation>
 <context>
     <name>RepeatModel</name>
     <message numerus="yes">
-        <location filename="../../ui/forms/repeat.py" line="116"/>
+        <location filename="../../ui/forms/repeat.py" line="117"/>
         <source>%n 张</source>
         <translation>
             <numerusform>%n image</numerusform>
@@ -3074,18 +3078,18 @@ Disability certificate: %s</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/forms/repeat.py" line="94"/>
+        <location filename="../../ui/forms/repeat.py" line="95"/>
         <source>不适用</source>
         <extracomment>the raw answer of a cell (a code for a choice), for editors the member changed a cell, added or removed a row</extracomment>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/repeat.py" line="96"/>
+        <location filename="../../ui/forms/repeat.py" line="97"/>
         <source>%s（错误：%s）</source>
         <translation>%s (error: %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/repeat.py" line="96"/>
+        <location filename="../../ui/forms/repeat.py" line="97"/>
         <source>%s（提醒：%s）</source>
         <translation>%s (warning: %s)</translation>
     </message>
@@ -3126,32 +3130,32 @@ Disability certificate: %s</translation>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/pages/review.py" line="53"/>
+        <location filename="../../ui/pages/review.py" line="54"/>
         <source>退回给专职委员</source>
         <translation>Return to the committee member</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="54"/>
+        <location filename="../../ui/pages/review.py" line="55"/>
         <source>退回 %s 的原因(&amp;R)：</source>
         <translation>&amp;Reason for returning %s:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="57"/>
+        <location filename="../../ui/pages/review.py" line="58"/>
         <source>退回原因</source>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="58"/>
+        <location filename="../../ui/pages/review.py" line="59"/>
         <source>必填：专职委员会看到这段说明</source>
         <translation>Required: the committee member will see this text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="63"/>
+        <location filename="../../ui/pages/review.py" line="64"/>
         <source>退回(&amp;T)</source>
         <translation>Re&amp;turn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="65"/>
+        <location filename="../../ui/pages/review.py" line="66"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3163,7 +3167,7 @@ Disability certificate: %s</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/pages/review.py" line="89"/>
+        <location filename="../../ui/pages/review.py" line="90"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
@@ -3319,13 +3323,13 @@ Disability certificate: %s</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="34"/>
+        <location filename="../../ui/pages/settings.py" line="35"/>
         <source>文字大小</source>
         <extracomment>the preferences changed (the main window applies them)</extracomment>
         <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="37"/>
+        <location filename="../../ui/pages/settings.py" line="38"/>
         <source>高对比度（黑底白字）(&amp;H)</source>
         <translation>&amp;High contrast (white on black)</translation>
     </message>
@@ -3334,27 +3338,27 @@ Disability certificate: %s</translation>
         <translation type="vanished">High contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="40"/>
+        <location filename="../../ui/pages/settings.py" line="41"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="41"/>
+        <location filename="../../ui/pages/settings.py" line="42"/>
         <source>从不</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="42"/>
+        <location filename="../../ui/pages/settings.py" line="43"/>
         <source>无操作自动锁定时间</source>
         <translation>Lock after this long without use</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="43"/>
+        <location filename="../../ui/pages/settings.py" line="44"/>
         <source>0 表示从不自动锁定</source>
         <translation>0 means never lock automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="45"/>
+        <location filename="../../ui/pages/settings.py" line="46"/>
         <source>界面语言</source>
         <translation>Display language</translation>
     </message>
@@ -3388,7 +3392,7 @@ Disability certificate: %s</translation>
         <translation>Text si&amp;ze:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="26"/>
+        <location filename="../../ui/pages/settings.py" line="27"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -3460,28 +3464,28 @@ Disability certificate: %s</translation>
 <context>
     <name>SignatureField</name>
     <message>
-        <location filename="../../ui/forms/media.py" line="80"/>
+        <location filename="../../ui/forms/media.py" line="79"/>
         <source>清除签字</source>
         <extracomment>every save in flight has ended (the answer is final)</extracomment>
         <translation>Clear signature</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="101"/>
+        <location filename="../../ui/forms/media.py" line="100"/>
         <source>已签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="101"/>
+        <location filename="../../ui/forms/media.py" line="100"/>
         <source>未签字</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="116"/>
+        <location filename="../../ui/forms/media.py" line="115"/>
         <source>已签字（签字图片不在本机）</source>
         <translation>Signed (the signature image is not on this computer)</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="122"/>
+        <location filename="../../ui/forms/media.py" line="121"/>
         <source>%s：签字板</source>
         <translation>%s: signature pad</translation>
     </message>
@@ -3490,17 +3494,17 @@ Disability certificate: %s</translation>
         <translation type="vanished">%s: clear signature</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="144"/>
+        <location filename="../../ui/forms/media.py" line="143"/>
         <source>正在保存签字…</source>
         <translation>Saving the signature…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="150"/>
+        <location filename="../../ui/forms/media.py" line="149"/>
         <source>签字没有保存：%s</source>
         <translation>Signature not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="153"/>
+        <location filename="../../ui/forms/media.py" line="152"/>
         <source>已签字，已保存</source>
         <translation>Signed and saved</translation>
     </message>
@@ -3526,17 +3530,17 @@ Disability certificate: %s</translation>
 <context>
     <name>StateCountsModel</name>
     <message>
-        <location filename="../../ui/pages/cases.py" line="135"/>
+        <location filename="../../ui/pages/cases.py" line="136"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="137"/>
+        <location filename="../../ui/pages/cases.py" line="138"/>
         <source>%s（%d）</source>
         <translation>%s (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="139"/>
+        <location filename="../../ui/pages/cases.py" line="140"/>
         <source>%s：%d 个个案</source>
         <translation>%s: %d cases</translation>
     </message>
@@ -3596,7 +3600,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="55"/>
+        <location filename="../../ui/pages/sync.py" line="56"/>
         <source>同步(&amp;S)</source>
         <translation>&amp;Sync</translation>
     </message>
@@ -3605,17 +3609,17 @@ Disability certificate: %s</translation>
         <translation type="vanished">Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="57"/>
+        <location filename="../../ui/pages/sync.py" line="58"/>
         <source>取消(&amp;C)</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="58"/>
+        <location filename="../../ui/pages/sync.py" line="59"/>
         <source>取消同步</source>
         <translation>Cancel the sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="61"/>
+        <location filename="../../ui/pages/sync.py" line="62"/>
         <source>尚未开始</source>
         <translation>Not started</translation>
     </message>
@@ -3624,7 +3628,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Sync progress</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="63"/>
+        <location filename="../../ui/pages/sync.py" line="64"/>
         <source>同步进度条</source>
         <translation>Sync progress bar</translation>
     </message>
@@ -3958,27 +3962,27 @@ Disability certificate: %s</translation>
         <translation type="vanished">Fieldvisit — Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="43"/>
+        <location filename="../../ui/unlock.py" line="44"/>
         <source>请输入用户名和密码以打开本机的加密数据库。</source>
         <translation>Enter your user name and password to open the encrypted database on this computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="46"/>
+        <location filename="../../ui/unlock.py" line="47"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="49"/>
+        <location filename="../../ui/unlock.py" line="50"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="51"/>
+        <location filename="../../ui/unlock.py" line="52"/>
         <source>用户名(&amp;U)：</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="53"/>
+        <location filename="../../ui/unlock.py" line="54"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
@@ -3992,7 +3996,7 @@ Disability certificate: %s</translation>
         <translation>Unl&amp;ock</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="35"/>
+        <location filename="../../ui/unlock.py" line="36"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
@@ -4234,18 +4238,18 @@ Disability certificate: %s</translation>
         <translation>Household income monitoring</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_plan.py" line="69"/>
+        <location filename="../../ui/pages/visit_plan.py" line="68"/>
         <source>未开始</source>
-        <extracomment>facts of the visit itself, filled in when a form has such an item and it is empty</extracomment>
+        <extracomment>what `visit_facts` knows for each fill of a visit fact (`Item.visit_fill`)</extracomment>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_plan.py" line="125"/>
+        <location filename="../../ui/pages/visit_plan.py" line="124"/>
         <source>无障碍改造个案</source>
         <translation>Accessibility renovation case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_plan.py" line="160"/>
+        <location filename="../../ui/pages/visit_plan.py" line="159"/>
         <source>%s户 · %s</source>
         <translation>Household of %s · %s</translation>
     </message>
@@ -4253,7 +4257,7 @@ Disability certificate: %s</translation>
 <context>
     <name>VisitView</name>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="36"/>
+        <location filename="../../ui/pages/visit_view.py" line="37"/>
         <source>走访</source>
         <translation>Visit</translation>
     </message>
@@ -4359,12 +4363,12 @@ Log in to the server first (Sync), or open the demo district with --demo.</trans
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../ui/pages/commands.py" line="31"/>
+        <location filename="../../ui/pages/commands.py" line="30"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/commands.py" line="33"/>
+        <location filename="../../ui/pages/commands.py" line="32"/>
         <source>快捷键 %s</source>
         <translation>Shortcut %s</translation>
     </message>

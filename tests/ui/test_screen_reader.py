@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import ast
 import io
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAccessible, QTextDocumentFragment
-from PySide6.QtWidgets import QAbstractButton, QDialog, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -23,14 +32,20 @@ from app.store.registry import Household, Person
 from app.store.work import FormResponse
 from tests.conftest import PASSWORD
 from tests.ui.test_cases_pages import case_in
+from tests.ui.test_form_widget import form_a
 from tests.ui.visit_support import candidates, settle
+from ui.announce import INVALID, MessageLine, spoken
 from ui.first_login import FirstLoginDialog
+from ui.forms.choices import ChoiceField
+from ui.forms.fields import LineField
+from ui.main import open_for_user
 from ui.main_window import DETAIL_PAGES, PAGES, MainWindow
 from ui.pages.case_dialogs import AssessmentDialog, MoveDialog, PhotoDialog
 from ui.pages.case_photos import PhotoViewer
 from ui.pages.case_plan import AcceptanceDialog, PlanDialog, SettleDialog
 from ui.pages.household_dialogs import cancel_dialog, household_dialog, person_dialog, plan_dialog
 from ui.pages.review import ReturnDialog
+from ui.pages.settings import SettingsPage
 from ui.pages.visit import VisitPage
 from ui.preferences import Preferences
 from ui.print_preview import PrintPreviewDialog
@@ -248,3 +263,155 @@ def test_a_household_page_reads_each_fact_s_value_described_by_its_field(
         assert value.accessibleDescription() + "：" == field.text()
         values[value.accessibleDescription()] = read_name(value)
     assert values["现居住地址"] == address
+
+
+# -- messages: shown and said -----------------------------------------------------------------
+
+#: a label or mark that holds a status or an error is called so
+MESSAGE_NAMES = re.compile(r"(^|_)(status|message|error|note|result|warnings?|problems?)(_\w+)?$")
+#: labels so called that show a value, not a message (where: why)
+VALUES = {"ui/main_window.py:status_label": "who is signed in"}
+
+
+def assigned_names(target: ast.expr) -> str:
+    if isinstance(target, ast.Attribute):
+        return target.attr
+    return target.id if isinstance(target, ast.Name) else ""
+
+
+def test_every_status_or_error_label_says_what_it_shows() -> None:
+    """A label for messages is a MessageLine (ui/announce.py), whose text is said; a Mark
+    for messages says whether it is spoken."""
+    wrong = []
+    for path in sorted(Path("ui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Assign) or not isinstance(node.value, ast.Call):
+                continue
+            called = node.value.func
+            kind = called.id if isinstance(called, ast.Name) else ""
+            for target in node.targets:
+                name = assigned_names(target)
+                where = f"{path}:{name}"
+                if not MESSAGE_NAMES.search(name) or where in VALUES:
+                    continue
+                if kind == "QLabel" and not name.endswith("_icon"):
+                    wrong.append(f"{where} (line {node.lineno}) is a QLabel")
+                spoken = {k.arg for k in node.value.keywords} >= {"spoken"}
+                if kind == "Mark" and not spoken:
+                    wrong.append(f"{where} (line {node.lineno}) does not say if it is spoken")
+    assert wrong == [], "\n".join(wrong)
+
+
+@pytest.fixture
+def said(qtbot: QtBot) -> Iterator[list[tuple[str, bool]]]:
+    """What is said to a screen reader while the test runs: (text, urgent)."""
+    heard: list[tuple[str, bool]] = []
+
+    def hear(_about: object, text: str, urgent: bool) -> None:
+        heard.append((text, urgent))
+
+    spoken.said.connect(hear)
+    yield heard
+    spoken.said.disconnect(hear)
+
+
+def test_a_wrong_password_is_said_each_time_and_locking_is_said(
+    qtbot: QtBot, district: Database, said: list[tuple[str, bool]]
+) -> None:
+    window = MainWindow(AppSession(district, "demo"), Preferences())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.lock()
+    assert said == [("已锁定。请输入密码解锁；正在进行的工作已保存。", False)]
+    panel = window.lock_panel
+    for _attempt in range(2):
+        qtbot.keyClicks(panel.password, "wrong")
+        qtbot.keyClick(panel.password, Qt.Key.Key_Return)
+    assert said[1:] == [("⚠ 密码错误", True)] * 2  # urgent: it interrupts, every time
+    assert read_name(panel.error) == "⚠ 密码错误"
+    assert window.unlock(PASSWORD)  # a locked window seals every other window too
+
+
+def test_the_unlock_dialog_says_its_error(
+    qtbot: QtBot, district_file: Path, said: list[tuple[str, bool]]
+) -> None:
+    dialog = UnlockDialog(lambda u, p: open_for_user(district_file, u, p), user="demo")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.password_edit, "wrong password")
+    dialog.unlock()
+    qtbot.waitUntil(lambda: dialog.error_label.text() == "密码错误", timeout=20_000)
+    assert said == [("密码错误", True)], said
+
+
+def test_saved_settings_are_said(
+    qtbot: QtBot, district: Database, said: list[tuple[str, bool]]
+) -> None:
+    page = SettingsPage(AppSession(district, "demo"), Preferences())
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+    assert said == [("设置已保存。", False)]
+
+
+def test_an_error_while_typing_is_shown_marked_and_said_on_leaving_the_field(
+    qtbot: QtBot, said: list[tuple[str, bool]]
+) -> None:
+    form = form_a(qtbot)
+    row = form.rows["surveyor_phone"]
+    field = row.field
+    assert isinstance(field, LineField)
+    field.edit.setFocus()
+    qtbot.waitUntil(field.edit.hasFocus)
+    for key in "1234":
+        qtbot.keyClicks(field.edit, key)
+        assert field.edit.accessibleDescription().startswith("错误：")  # the error first
+        assert field.edit.property(INVALID) is True
+    assert said == []  # typing is not drowned in errors that quote each key
+    qtbot.keyClick(field.edit, Qt.Key.Key_Tab)
+    assert said == [(row.error_mark.shown_text(), False)]  # once, on leaving the field
+    field.edit.setText("13812345678")
+    assert field.edit.property(INVALID) is False
+    assert not field.edit.accessibleDescription().startswith("错误")
+
+
+def test_an_error_after_a_choice_is_said_at_once(
+    qtbot: QtBot, said: list[tuple[str, bool]]
+) -> None:
+    form = form_a(qtbot)
+    form.show_all_issues()
+    method = form.rows["method"].field
+    assert isinstance(method, ChoiceField)
+    qtbot.mouseClick(method.buttons["1"], Qt.MouseButton.LeftButton)
+    method.buttons["3"].setFocus()
+    qtbot.waitUntil(method.buttons["3"].hasFocus)
+    said.clear()
+    qtbot.mouseClick(method.buttons["3"], Qt.MouseButton.LeftButton)  # by phone: a warning
+    assert method.value() == "3"
+    assert said == [(form.rows["method"].warning_mark.shown_text(), False)]
+
+
+def test_an_error_in_a_dialog_field_is_said_and_marks_it_invalid(
+    qtbot: QtBot, district: Database, said: list[tuple[str, bool]]
+) -> None:
+    with district.session() as s:
+        household = s.scalars(select(Household).limit(1)).one()
+        s.expunge(household)
+    dialog = household_dialog(household, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert said == []  # nothing said before the user does anything
+    phone = dialog.editor("phone")
+    assert isinstance(phone, QLineEdit)
+    phone.clear()
+    phone.setFocus()
+    qtbot.waitUntil(phone.hasFocus)
+    qtbot.keyClicks(phone, "12")
+    assert phone.property(INVALID) is True
+    assert phone.accessibleDescription().startswith("错误：")
+    assert said == []
+    qtbot.keyClick(phone, Qt.Key.Key_Tab)
+    error = dialog.findChildren(MessageLine)[list(dialog.values()).index("phone")]
+    assert said == [(error.text(), False)]

@@ -6,11 +6,12 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.forms.definition import Item
 from app.forms.engine import FormIssue
+from ui.announce import SaidOnLeaving, mark_invalid, say, typed
 from ui.forms.attachments import AttachmentStore
 from ui.forms.choices import ChoiceField, MultiField
 from ui.forms.fields import Field, GpsField, LineField, ShownField
@@ -77,11 +78,13 @@ class ItemRow(QWidget):
         if field is not None:
             layout.addWidget(field)
         self.last_mark = Mark(LAST, self)
-        self.error_mark = Mark(ERROR, self)
-        self.warning_mark = Mark(WARNING, self)
+        # said by set_marks, and only while the member is on the item
+        self.error_mark = Mark(ERROR, self, spoken=False)
+        self.warning_mark = Mark(WARNING, self, spoken=False)
         self.changed_mark = Mark(CHANGED, self)
         for mark in (self.last_mark, self.error_mark, self.warning_mark, self.changed_mark):
             layout.addWidget(mark)
+        self._described: tuple[str, str] | None = None
         self.note_edit: QLineEdit | None = None
         if item.note_on_change and field is not None and field.controls():
             self.note_edit = QLineEdit(self)
@@ -90,6 +93,9 @@ class ItemRow(QWidget):
             self.note_edit.textChanged.connect(self.note_edited)
             self.note_edit.hide()
             layout.addWidget(self.note_edit)
+        for control in self.controls():
+            if typed(control):
+                SaidOnLeaving(control, self.issues_text)
         self._describe()
 
     def controls(self) -> list[QWidget]:
@@ -105,6 +111,8 @@ class ItemRow(QWidget):
         errors = [i.message.removeprefix(prefix) for i in issues if i.is_error]
         warnings = [i.message.removeprefix(prefix) for i in issues if not i.is_error]
         before = (self.error_mark.shown_text(), self.warning_mark.shown_text())
+        for control in self.controls():
+            mark_invalid(control, bool(errors))
         self.error_mark.set_text("\n".join(self.tr("错误：%s") % m for m in errors))
         self.warning_mark.set_text("\n".join(self.tr("提醒：%s") % m for m in warnings))
         self.changed_mark.set_text(
@@ -116,21 +124,32 @@ class ItemRow(QWidget):
         self._describe()
         after = (self.error_mark.shown_text(), self.warning_mark.shown_text())
         if after != before and any(after):
-            self._announce_description()
+            self._announce(after, errors=bool(errors))
 
     def marks_text(self) -> str:
         marks = (self.error_mark, self.warning_mark, self.changed_mark, self.last_mark)
         return "\n".join(t for t in (m.shown_text() for m in marks) if t)
 
     def _describe(self) -> None:
+        """Name and describe the controls (errors first): only when that changed, so that a
+        key typed does not tell a screen reader of a change that is none."""
         if self.field is None:
             return
-        parts = [self.item.help, self.marks_text()]
-        self.field.describe(self.item.title, "\n".join(p for p in parts if p))
+        parts = [self.marks_text(), self.item.help]
+        described = (self.item.title, "\n".join(p for p in parts if p))
+        if described != self._described:
+            self._described = described
+            self.field.describe(*described)
 
-    def _announce_description(self) -> None:
-        """Tell a screen reader that the focused control's description changed."""
-        for control in self.controls():
-            if control.hasFocus():
-                event = QAccessibleEvent(control, QAccessible.Event.DescriptionChanged)
-                QAccessible.updateAccessibility(event)
+    def issues_text(self) -> str:
+        """The error and warning shown under the item."""
+        marks = (self.error_mark.shown_text(), self.warning_mark.shown_text())
+        return "\n".join(m for m in marks if m)
+
+    def _announce(self, marks: tuple[str, str], *, errors: bool) -> None:
+        """Say a new error or warning once, while the member is on the item: at once after a
+        choice, on leaving the field while typing (when every item is checked at once, the
+        list of issues says them instead)."""
+        focused = next((c for c in self.controls() if c.hasFocus()), None)
+        if focused is not None and not typed(focused):
+            say(focused, "\n".join(m for m in marks if m), urgent=errors)

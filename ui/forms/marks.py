@@ -11,6 +11,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStyle, QWidget
 
+from ui.announce import MessageLine
+
 ERROR = "error"
 WARNING = "warning"
 CHANGED = "changed"
@@ -30,15 +32,15 @@ def mark_icon(widget: QWidget, kind: str) -> QIcon:
 
 
 class Mark(QWidget):
-    """One line under an item: the icon of its kind and a wrapped text."""
+    """One line under an item: the icon of its kind and a wrapped text; `spoken`: a new
+    text is said too (a mark that reports what an action did; errors interrupt)."""
 
-    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+    def __init__(self, kind: str, parent: QWidget | None = None, *, spoken: bool = False) -> None:
         super().__init__(parent)
         self.kind = kind
+        self.spoken = spoken
         self.icon = QLabel(self)
-        self.text = QLabel(self)
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text = MessageLine(self, urgent=kind == ERROR, repeat=False)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         if kind in (ERROR, WARNING):
@@ -54,13 +56,13 @@ class Mark(QWidget):
     def set_text(self, text: str) -> None:
         """Show the mark with `text`, or hide it when `text` is empty."""
         if not text:
+            self.text.show_message("", speak=False)
             self.hide()
             return
         side = max(16, self.fontMetrics().height())
         self.icon.setPixmap(mark_icon(self, self.kind).pixmap(QSize(side, side)))
         self.icon.setFixedSize(side, side)
-        self.text.setText(text)
-        self.setAccessibleName(text)
+        self.text.show_message(text, speak=self.spoken)
         self.show()
 
     def shown_text(self) -> str:

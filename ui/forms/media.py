@@ -9,7 +9,6 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QListView,
     QListWidget,
     QListWidgetItem,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.forms.definition import Item
+from ui.announce import MessageLine
 from ui.forms.attachments import AttachmentStore
 from ui.forms.fields import Field
 from ui.forms.signature import SignaturePad
@@ -48,8 +48,7 @@ class StoredField(Field):
         self.store = store
         self.editable = editable and store is not None
         self.pending = 0
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
+        self.status = MessageLine(self)
 
     def flush(self) -> None:
         """Start any save still waiting (before the form is saved)."""
@@ -94,12 +93,12 @@ class SignatureField(StoredField):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pad)
         layout.addLayout(row)
-        self._show_status()
+        self._show_status(speak=False)
 
-    def _show_status(self, text: str = "") -> None:
+    def _show_status(self, text: str = "", *, speak: bool = True) -> None:
         if not text:
             text = self.tr("已签字") if self._id else self.tr("未签字")
-        self.status.setText(text)
+        self.status.show_message(text, speak=speak)
         self.pad.setAccessibleDescription(text)
 
     def value(self) -> Any:
@@ -113,7 +112,7 @@ class SignatureField(StoredField):
             image = QImage.fromData(data) if data else None
         self.pad.show_saved(image if image is not None and not image.isNull() else None)
         missing = self._id is not None and image is None
-        self._show_status(self.tr("已签字（签字图片不在本机）") if missing else "")
+        self._show_status(self.tr("已签字（签字图片不在本机）") if missing else "", speak=False)
 
     def controls(self) -> list[QWidget]:
         return [self.clear_button] if self.editable else []
@@ -213,7 +212,7 @@ class PhotoField(StoredField):
         )
         self.remove_button.setAccessibleDescription(name)
 
-    def _refill(self) -> None:
+    def _refill(self, *, speak: bool = False) -> None:
         self.list.clear()
         for number, attachment_id in enumerate(self._ids, start=1):
             entry = QListWidgetItem(self.tr("照片 %d") % number)
@@ -226,9 +225,8 @@ class PhotoField(StoredField):
             entry.setData(Qt.ItemDataRole.UserRole, attachment_id)
             self.list.addItem(entry)
         self.remove_button.setEnabled(bool(self._ids))
-        self.status.setText(
-            self.tr("共 %d 张") % len(self._ids) if self._ids else self.tr("没有照片")
-        )
+        count = self.tr("共 %d 张") % len(self._ids) if self._ids else self.tr("没有照片")
+        self.status.show_message(count, speak=speak)
 
     def choose_files(self) -> None:
         """Open the file dialog (not modal: the program keeps working while it is open)."""
@@ -251,7 +249,7 @@ class PhotoField(StoredField):
             self.status.setText(self.tr("照片没有保存：%s") % why)
         else:
             self._ids.append(attachment_id)
-            self._refill()
+            self._refill(speak=True)
             self._emit()
         self._ended()
 
@@ -260,5 +258,5 @@ class PhotoField(StoredField):
         if not chosen:
             return
         self._ids = [i for i in self._ids if i not in chosen]
-        self._refill()
+        self._refill(speak=True)
         self._emit()

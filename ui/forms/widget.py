@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.forms.context import FormContext
 from app.forms.definition import FormDefinition, Item, Section
 from app.forms.engine import FormEngine, FormIssue, is_empty
+from ui.announce import MessageLine
 from ui.forms.answer_text import answer_text, fills_from_last, without_visit_facts
 from ui.forms.attachments import AttachmentStore
 from ui.forms.fields import Field
@@ -73,7 +73,7 @@ class FormWidget(QWidget):
         self.rows: dict[str, ItemRow] = {}
         self.boxes: dict[str, QGroupBox] = {}
         self.confirm_buttons: dict[str, QPushButton] = {}
-        self.confirm_notes: dict[str, QLabel] = {}
+        self.confirm_notes: dict[str, MessageLine] = {}
         self.setAccessibleName(definition.title)
         # the style draws the round and square boxes at a fixed size: grow them with the text
         self.setStyleSheet(INDICATORS)
@@ -110,8 +110,7 @@ class FormWidget(QWidget):
                 )
             )
             button.clicked.connect(lambda _c=False, sid=section.id: self.confirm_section(sid))
-            note = QLabel(box)
-            note.setWordWrap(True)
+            note = MessageLine(box)
             top = QHBoxLayout()
             top.addWidget(button)
             top.addWidget(note, 1)
@@ -267,8 +266,9 @@ class FormWidget(QWidget):
     def fills_from_last(self, item: Item) -> bool:
         return fills_from_last(item)
 
-    def confirm_section(self, section_id: str) -> list[str]:
-        """Fill a section with last year's answers; returns the items that changed."""
+    def confirm_section(self, section_id: str, *, speak: bool = True) -> list[str]:
+        """Fill a section with last year's answers; returns the items that changed (and
+        says how many, unless `speak` is False: confirming every section says it once)."""
         if self.last is None or not self.editable:
             return []
         section = next(s for s in self.definition.sections if s.id == section_id)
@@ -288,9 +288,8 @@ class FormWidget(QWidget):
         self._touched.update(i.name for i in section.items)
         note = self.confirm_notes.get(section_id)
         if note is not None:
-            note.setText(
-                self.tr("已按去年填写 %d 题") % len(filled) if filled else self.tr("已确认")
-            )
+            done = self.tr("已按去年填写 %d 题") % len(filled) if filled else self.tr("已确认")
+            note.show_message(done, speak=speak)
         self._refresh()
         self.changed.emit()
         return filled
@@ -300,7 +299,7 @@ class FormWidget(QWidget):
         filled: list[str] = []
         for section in self.definition.sections:
             if not self.boxes[section.id].isHidden():
-                filled += self.confirm_section(section.id)
+                filled += self.confirm_section(section.id, speak=False)
         return filled
 
     def current_section(self) -> str | None:

@@ -23,6 +23,7 @@ from app.domain.issues import ValidationFailed
 from app.services import audit
 from app.services.changed import Changed
 from app.services.renovation import NeedsAcknowledgement
+from ui.announce import MessageLine
 from ui.forms.attachments import failure_text
 from ui.forms.marks import ERROR, WARNING, Mark
 from ui.i18n import QT_TRANSLATE_NOOP
@@ -31,7 +32,7 @@ from ui.pages.base import Page
 from ui.pages.case_actions import CaseActions
 from ui.pages.case_dialogs import StepDialog
 from ui.pages.case_photos import PhotoSection
-from ui.pages.commands import announce, chain_tab_order
+from ui.pages.commands import chain_tab_order
 from ui.print_commands import PrintCommands
 from ui.rows_model import RowsModel, rows_view
 from ui.session import AppSession
@@ -96,8 +97,7 @@ class CasePage(Page):
         self.detail: texts.CaseDetail | None = None
         self.dialog: StepDialog | None = None
         self.step_actions = CaseActions(self)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
+        self.status = MessageLine(self)
         self.heading = QLabel(self)
         font = QFont(self.heading.font())
         font.setBold(True)
@@ -111,8 +111,8 @@ class CasePage(Page):
         bold.setBold(True)
         self.state.setFont(bold)
         self.state.setWordWrap(True)
-        self.error = Mark(ERROR, self)
-        self.warnings = Mark(WARNING, self)
+        self.error = Mark(ERROR, self, spoken=True)
+        self.warnings = Mark(WARNING, self, spoken=False)  # shown with the case
         self.back = QPushButton(self.tr("返回个案列表(&B)"), self)
         self.back.clicked.connect(lambda: self.navigate.emit("cases", ""))
         self.household = QPushButton(self.tr("户详情(&H)"), self)
@@ -307,7 +307,7 @@ class CasePage(Page):
         dialog.accept()
         self.dialog = None
         self.session.announce(changed | Changed(cases=frozenset({self.case_id})))
-        announce(self.status, self.tr("已保存：%s") % done)
+        self.status.setText(self.tr("已保存：%s") % done)
         first = self.move_buttons[0] if self.move_buttons else self.back
         first.setFocus(Qt.FocusReason.OtherFocusReason)
 

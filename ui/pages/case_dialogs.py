@@ -74,14 +74,14 @@ class StepDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("汉") * 32)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.warnings = Mark(WARNING, self)
+        self.warnings = Mark(WARNING, self, spoken=True)
         self.acknowledge = text_box(self.tr("确认理由"), 2)
         self.acknowledge.setAccessibleDescription(self.tr("继续办理须写明为何仍然办理"))
         self.acknowledge_label = QLabel(self.tr("确认理由(&K)："), self)
         self.acknowledge_label.setBuddy(self.acknowledge)
         self.acknowledge.hide()
         self.acknowledge_label.hide()
-        self.error = Mark(ERROR, self)
+        self.error = Mark(ERROR, self, spoken=True)
         self.buttons = QDialogButtonBox(self)
         self.save = self.buttons.addButton(
             self.tr("保存(&S)"), QDialogButtonBox.ButtonRole.AcceptRole

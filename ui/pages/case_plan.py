@@ -109,7 +109,7 @@ class PlanDialog(StepDialog):
         self.show_all = QCheckBox(self.tr("显示其他项目(&O)"), self)
         self.show_all.toggled.connect(self._show_others)
         self.total = QLabel(self)
-        self.problems = Mark(WARNING, self)
+        self.problems = Mark(WARNING, self, spoken=True)
         self.override = text_box(self.tr("超限或只有辅具的理由"))
         self.override.setPlainText(override_reason)
         self.layout_.addWidget(scroll, 1)

@@ -39,6 +39,7 @@ from app.services.changed import Changed
 from app.store.database import Database
 from app.store.registry import Area, Household, Person
 from app.store.work import RenovationCase
+from ui.announce import MessageLine
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
 from ui.pages.commands import chain_tab_order
@@ -196,8 +197,7 @@ class CasesPage(Page):
     def __init__(self, session: AppSession) -> None:
         super().__init__(session)
         self.all_rows: list[BoardRow] = []
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
+        self.status = MessageLine(self, repeat=False)  # said when a filter changes it
         self.village = QComboBox(self)
         self.village.setAccessibleName(self.tr("按村/社区筛选"))
         self.year = QComboBox(self)

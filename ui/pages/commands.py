@@ -1,5 +1,4 @@
-"""A page's commands: a button with a mnemonic and a shortcut that works anywhere on the page,
-and the status line that a screen reader reads out."""
+"""A page's commands: a button with a mnemonic and a shortcut that works anywhere on the page."""
 
 from __future__ import annotations
 
@@ -7,8 +6,8 @@ import itertools
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QKeySequence
-from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QBoxLayout, QPushButton, QWidget
 
 
 def add_command(
@@ -36,13 +35,6 @@ def add_command(
     button.clicked.connect(lambda _checked=False: slot())
     row.addWidget(button)
     return button
-
-
-def announce(status: QLabel, text: str, *, speak: bool = True) -> None:
-    """Show `text` in a status line and have a screen reader say it."""
-    status.setText(text)
-    if speak and text:
-        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(status, text))
 
 
 def chain_tab_order(widgets: Sequence[QWidget]) -> None:

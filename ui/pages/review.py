@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 from app.domain import workflow
 from app.forms.engine import FormEngine
 from app.services.changed import Changed
+from ui.announce import MessageLine
 from ui.forms import FormWidget
 from ui.forms.attachments import SessionAttachments
 from ui.forms.marks import WARNING, Mark
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
-from ui.pages.commands import add_command, announce, chain_tab_order
+from ui.pages.commands import add_command, chain_tab_order
 from ui.pages.review_queue import (
     QueueRow,
     ReviewDetail,
@@ -95,8 +96,7 @@ class ReviewPage(Page):
         self.dialog: ReturnDialog | None = None
         self._wanted = ""
         self.allowed = session.role in REVIEWERS
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
+        self.status = MessageLine(self)
         self.model = ReviewQueueModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -312,7 +312,7 @@ class ReviewPage(Page):
         """Responses submitted by a sync appear in the queue when the page is shown again."""
 
     def announce(self, text: str, *, speak: bool = True) -> None:
-        announce(self.status, text, speak=speak)
+        self.status.show_message(text, speak=speak)
 
     def _failed(self, exc: Exception) -> None:
         message = getattr(exc, "user_message", "") or str(exc)

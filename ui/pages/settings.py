@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import preferences
+from ui.announce import MessageLine
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
 from ui.preferences import LANGUAGES, TEXT_SIZES, Preferences
@@ -45,8 +46,7 @@ class SettingsPage(Page):
         self.language_combo.setAccessibleName(self.tr("界面语言"))
         for code, name in LANGUAGES.items():
             self.language_combo.addItem(name, code)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
+        self.note = MessageLine()
         self.apply_button = QPushButton(self.tr("应用(&A)"))
         self.apply_button.setAccessibleDescription(self.tr("应用设置"))
         self.apply_button.clicked.connect(self.apply)

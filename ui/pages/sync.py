@@ -29,6 +29,7 @@ from app.store import syncing
 from sync.client import STAGES, SyncClient
 from sync.report import receipt_text
 from sync.transport import Cancelled, SyncError, Unauthorized
+from ui.announce import MessageLine
 from ui.pages.base import Page
 from ui.pages.sync_conflicts import ConflictsPanel
 from ui.session import AppSession
@@ -61,8 +62,7 @@ class SyncPage(Page):
         self.stage = QLabel(self.tr("尚未开始"))
         self.bar = QProgressBar()
         self.bar.setAccessibleName(self.tr("同步进度条"))
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = MessageLine()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("密码（重新登录）"))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.domain.issues import ValidationFailed
 from app.services.conflicts import Conflicts, ConflictView, RefusedOp
 from sync.report import ENTITIES
+from ui.announce import MessageLine
 from ui.session import AppSession
 
 CONFLICT_COLUMNS = ("记录", "字段", "本机的值", "服务器的值", "原来的值", "谁改的")
@@ -68,8 +69,7 @@ class ConflictsPanel(QWidget):
         self.refused: list[RefusedOp] = []
         self.conflict_table = _table(CONFLICT_COLUMNS, self.tr("冲突"))
         self.refused_table = _table(REFUSED_COLUMNS, self.tr("被拒绝的修改"))
-        self.note = QLabel()
-        self.note.setWordWrap(True)
+        self.note = MessageLine()
         buttons = QHBoxLayout()
         for text, slot in (
             ("用本机的值(&M)", lambda: self.resolve("mine")),

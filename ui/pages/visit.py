@@ -322,8 +322,8 @@ class VisitPage(VisitView):
         if form is None or section is None:
             self.announce(self.tr("请先把光标放在要确认的部分里"))
             return
-        filled = form.confirm_section(section)
-        self.announce(self.tr("本部分已按去年填写 %d 题") % len(filled))
+        filled = form.confirm_section(section)  # its note under the section says it
+        self.announce(self.tr("本部分已按去年填写 %d 题") % len(filled), speak=False)
 
     def reopen(self) -> None:
         rid = self.current

@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.announce import MessageLine
 from ui.forms import FormWidget
 from ui.forms.marks import WARNING, Mark
 from ui.forms.media import PhotoField
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
-from ui.pages.commands import announce, chain_tab_order
+from ui.pages.commands import chain_tab_order
 from ui.pages.side_panel import SidePanel
 from ui.session import AppSession
 
@@ -47,8 +48,7 @@ class VisitView(Page):
         self.side_toggle.setCheckable(True)
         self.side_toggle.setChecked(True)
         self.side_toggle.toggled.connect(self.show_side)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
+        self.status = MessageLine(self)
         self.entry_list = QListWidget(self)
         self.entry_list.setAccessibleName(self.tr("本次要填的表"))
         entries_label = QLabel(self.tr("本次要填的表(&F)"), self)
@@ -143,4 +143,4 @@ class VisitView(Page):
 
     def announce(self, text: str, *, speak: bool = True) -> None:
         """Show `text` in the status line and have a screen reader say it."""
-        announce(self.status, text, speak=speak)
+        self.status.show_message(text, speak=speak)
