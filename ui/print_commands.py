@@ -60,7 +60,6 @@ class PrintCommands(QObject):
         """打印个案表(&R): a menu of the case's papers, each as the shared copy or the paper
         file's (full numbers)."""
         button = QPushButton(self.tr("打印个案表(&R)"), page)
-        button.setAccessibleName(self.tr("打印个案表"))
         button.setAccessibleDescription(self.tr("评估表、改造方案和预算、验收表：工作联或档案联"))
         menu = QMenu(button)
         menu.setAccessibleName(self.tr("打印个案表"))
@@ -123,12 +122,10 @@ class ResponseCopies(QObject):
         self.commands = commands
         self.current = current
         self.own_file = QPushButton(self.tr("打印档案联(&K)…"), page)
-        self.own_file.setAccessibleName(self.tr("打印档案联"))
         self.own_file.setAccessibleDescription(
             self.tr("一人一档的纸质档案用：证件号码完整，打印记入日志")
         )
         self.shared = QPushButton(self.tr("打印工作联(&G)…"), page)
-        self.shared.setAccessibleName(self.tr("打印工作联"))
         self.shared.setAccessibleDescription(self.tr("证件号码部分隐藏；未完成的表印作预填表"))
         for button, whole in ((self.own_file, True), (self.shared, False)):
             button.setToolTip(button.accessibleDescription())
