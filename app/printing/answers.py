@@ -10,10 +10,13 @@ from reportlab.lib.units import mm
 from app.forms.definition import CHOICE_TYPES, Item
 from app.forms.engine import is_empty
 from app.printing.lines import Piece
-from app.printing.model import looks_like_id, masked
+from app.printing.model import is_internal_id, looks_like_id, masked
 
 NOT_APPLICABLE = "不适用"
 COMPUTED = "（自动计算）"
+#: what a paper shows for a record id the source did not put in words: a reader of the
+#: paper can do nothing with a uuid (the QR code names the paper's own record)
+INTERNAL = "（登记库记录）"
 
 
 def chosen_codes(value: Any) -> list[str]:
@@ -42,7 +45,9 @@ def shown(item: Item, value: Any, own_file: bool) -> str:
     if item.type == "gps" and isinstance(value, Mapping):
         return f"北纬 {value.get('lat')}，东经 {value.get('lon')}"
     if isinstance(value, list):
-        return "、".join(str(v) for v in value)
+        return "、".join(INTERNAL if is_internal_id(v) else str(v) for v in value)
+    if is_internal_id(value):
+        return INTERNAL
     if item.type == "id_number" or looks_like_id(value):
         return masked(str(value), own_file)
     return number_text(item, value)

@@ -10,7 +10,34 @@ from app.domain.masking import mask_id
 from app.domain.number_text import only_letters_and_digits
 
 QR_PREFIX = "FV1"
+#: the compact QR text: capitals, digits and ":-./" only, which a QR code holds in its
+#: alphanumeric mode (5.5 bits a character instead of 8): a smaller code, so larger
+#: modules in the same square, readable from a 150 dpi scan
+QR_COMPACT = "FV2"
+ENTITY_CODES = {
+    "form_response": "R",
+    "renovation_case": "C",
+    "person": "P",
+    "household": "H",
+    "visit_day": "V",
+    "publicity": "L",
+}
+#: the forms by the names of their papers (Form A, B, C1-C3), and the other kinds of paper
+FORM_CODES = {
+    "dynamic-update": "A",
+    "income-monitoring": "B",
+    "renovation-assessment": "C1",
+    "renovation-plan": "C2",
+    "renovation-acceptance": "C3",
+}
+KIND_CODES = {"visits": "V", "publicity": "L"}
 _ID_LIKE = re.compile(r"^\d{17}[\dXx](\d{1,2}(B\d)?)?$|^\d{15}$")
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_PLAIN = re.compile(r"^[0-9A-Z./\-]*$")  # kept as it is in the compact text
+
+
+def _reverse(codes: dict[str, str]) -> dict[str, str]:
+    return {code: name for name, code in codes.items()}
 
 
 class Mode(StrEnum):
@@ -35,8 +62,22 @@ class RecordRef:
     round: str = ""  # survey round, or the case year
 
     def code(self) -> str:
-        """The QR text: ``FV1|entity|id|rev|form|round``."""
-        return "|".join((QR_PREFIX, self.entity, self.id, str(self.rev), self.form, self.round))
+        """The QR text: ``FV2:entity:id:rev:form:round`` in capitals when every part has a
+        compact form (a uuid as 32 hex digits, the form as A/2021.1), else
+        ``FV1|entity|id|rev|form|round``."""
+        return self._compact() or "|".join(
+            (QR_PREFIX, self.entity, self.id, str(self.rev), self.form, self.round)
+        )
+
+    def _compact(self) -> str | None:
+        entity = ENTITY_CODES.get(self.entity)
+        record = self.id.replace("-", "").upper() if _UUID.match(self.id) else self.id
+        form_id, at, version = self.form.partition("@")
+        form = f"{FORM_CODES.get(form_id, '')}/{version}" if at else KIND_CODES.get(self.form)
+        parts = (record, form or "", self.round)
+        if entity is None or not form or not all(_PLAIN.match(p) for p in parts):
+            return None
+        return ":".join((QR_COMPACT, entity, record, str(self.rev), form, self.round))
 
     @property
     def short(self) -> str:
@@ -47,11 +88,28 @@ class RecordRef:
 
 
 def parse_record_code(text: str) -> RecordRef:
-    """The record named by a QR text (ValueError if it is not one of ours)."""
-    parts = text.split("|")
-    if len(parts) != 6 or parts[0] != QR_PREFIX or not parts[3].isdigit():
+    """The record named by a QR text, compact or not (ValueError if it is not one of ours)."""
+    parts = text.split(":") if text.startswith(QR_COMPACT + ":") else text.split("|")
+    if len(parts) != 6 or parts[0] not in (QR_PREFIX, QR_COMPACT) or not parts[3].isdigit():
         raise ValueError(f"不是本程序打印的二维码：{text!r}")
-    return RecordRef(parts[1], parts[2], int(parts[3]), parts[4], parts[5])
+    if parts[0] == QR_PREFIX:
+        return RecordRef(parts[1], parts[2], int(parts[3]), parts[4], parts[5])
+    entity = _reverse(ENTITY_CODES).get(parts[1])
+    record = parts[2]
+    if re.fullmatch(r"[0-9A-F]{32}", record):
+        hexed = record.lower()
+        record = "-".join((hexed[:8], hexed[8:12], hexed[12:16], hexed[16:20], hexed[20:]))
+    code, slash, version = parts[4].partition("/")
+    form = f"{_reverse(FORM_CODES).get(code, '')}@{version}" if slash else None
+    form = form if slash else _reverse(KIND_CODES).get(parts[4])
+    if entity is None or not form or form.startswith("@"):
+        raise ValueError(f"不是本程序打印的二维码：{text!r}")
+    return RecordRef(entity, record, int(parts[3]), form, parts[5])
+
+
+def is_internal_id(value: object) -> bool:
+    """Whether a value is one of the program's record ids (a uuid): never printed as such."""
+    return isinstance(value, str) and bool(_UUID.match(value.strip().lower()))
 
 
 def masked(value: str, own_file: bool) -> str:

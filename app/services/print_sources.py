@@ -24,7 +24,7 @@ from app.forms.engine import FormEngine
 from app.forms.loader import get_form, load_forms
 from app.printing.case_papers import STAGE_LABELS, CaseFile, CasePhoto
 from app.printing.form_print import FormPrint
-from app.printing.model import Mode, RecordRef, Subject
+from app.printing.model import Mode, RecordRef, Subject, is_internal_id
 from app.printing.publicity import PublicityLine
 from app.services.responses import Responses
 from app.store.database import Database
@@ -96,6 +96,25 @@ def images(s: Session, db: Database, values: Iterable[Any]) -> dict[str, bytes]:
     return found
 
 
+def in_words(s: Session, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers with the registry's person ids (Form B's B1.1.18, pre-filled) as the
+    number the paper world knows a person by: the certificate number, else the name."""
+    wanted = {v for v in _flat(answers.values()) if is_internal_id(v)}
+    if not wanted:
+        return dict(answers)
+    persons = s.scalars(select(Person).where(Person.id.in_(wanted))).all()
+    words = {p.id: p.cert_number or p.name for p in persons}
+
+    def swap(value: Any) -> Any:
+        if isinstance(value, list):
+            return [swap(v) for v in value]
+        if isinstance(value, Mapping):
+            return {k: swap(v) for k, v in value.items()}
+        return words.get(value, value) if isinstance(value, str) else value
+
+    return {key: swap(value) for key, value in answers.items()}
+
+
 def _flat(values: Iterable[Any]) -> Iterable[Any]:
     for value in values:
         if isinstance(value, list):
@@ -124,6 +143,7 @@ def response_print(
     if mode is Mode.PREFILLED:
         prefill = FormEngine(definition).prefill(context, helper.last_accepted(s, response))
         answers = {**prefill, **answers}
+    answers = in_words(s, answers)
     household = s.get(Household, response.household_id)
     person = s.get(Person, response.person_id) if response.person_id else None
     assert household is not None

@@ -3,23 +3,30 @@ no raw key or code, every saved answer shown, no page of signature boxes alone."
 
 from __future__ import annotations
 
+import random
 import re
+import uuid
 from collections.abc import Iterator, Mapping
 from datetime import datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import select
 
+from app.demo.answers import random_answers
 from app.domain import assessment
 from app.domain import renovation as rules
-from app.forms.loader import load_forms
+from app.forms.definition import FormDefinition
+from app.forms.loader import get_form, load_forms
 from app.printing.batches import render
-from app.printing.model import Mode
+from app.printing.form_print import FormPrint
+from app.printing.model import Mode, RecordRef
 from app.services import print_sources
 from app.services.prints import PAPERS, Prints
 from app.store.database import Database
 from app.store.work import FormResponse, RenovationCase
-from tests.printing.pdf_tools import needs_poppler, page_texts, signature_only_pages
+from tests.printing.pdf_tools import needs_poppler, page_texts, pdf_text, signature_only_pages
+from tests.printing.samples import RECORD_ID, context, draw, subject
 
 pytestmark = needs_poppler
 CLOCK = datetime(2026, 11, 28, 9, 0)
@@ -44,8 +51,6 @@ def _code_like(value: object) -> bool:
 
 
 def _item_names() -> Iterator[tuple[str, set[str]]]:
-    from app.forms.loader import get_form
-
     for form_id, version in load_forms():
         definition = get_form(form_id, version)
         names = {n for n in definition.items if "_" in n or len(n) > 3}
@@ -126,3 +131,42 @@ def test_every_completed_form_a_of_the_demo_fits_on_two_pages(district_db: Datab
     assert max(written.values()) <= 2, sorted(written.values())[-5:]
     lost = [f.record.id for f in forms if f.answers.get("method") == "4"]
     assert {written[i] for i in lost} == {1}
+
+
+_UUID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_TEXT_TYPES = frozenset({"text", "phone", "area"})
+
+
+def _with_ids(definition: FormDefinition, answers: dict[str, Any]) -> dict[str, Any]:
+    """The answers with every text answer (and every text cell of a table) a record id,
+    the way a pre-filled reference such as B1.1.18 holds one."""
+    record = str(uuid.UUID(int=random.Random(definition.id).getrandbits(128), version=4))
+    found = dict(answers)
+    for item in definition.top_items():
+        if item.type in _TEXT_TYPES:
+            found[item.name] = record
+        elif item.type == "repeat":
+            rows = [r for r in found.get(item.name) or [] if isinstance(r, dict)] or [{}]
+            columns = [c.name for c in item.items if c.type in _TEXT_TYPES]
+            found[item.name] = [{**row, **dict.fromkeys(columns, record)} for row in rows]
+    return found
+
+
+@pytest.mark.parametrize("form", sorted(load_forms()), ids="@".join)
+def test_no_paper_of_any_form_prints_a_record_id_or_an_item_key(form: tuple[str, str]) -> None:
+    """Walks every form definition: whatever a text answer holds, a record id never
+    reaches the paper, nor does an item's internal name; items show their numbers."""
+    definition = get_form(*form)
+    ctx = context()
+    answers = _with_ids(definition, random_answers(definition, ctx, random.Random(3)))
+    keys = {n for n in definition.items if "_" in n}
+    for mode in Mode:
+        printed = FormPrint(definition=definition, answers=answers, context=ctx,
+                            subject=subject(ctx), record=RecordRef("form_response", RECORD_ID,
+                            1, f"{form[0]}@{form[1]}", "2026"), mode=mode, own_file=True,
+                            survey_round="2026")  # fmt: skip
+        text = pdf_text(draw(printed).pdf)
+        assert not _UUID_TEXT.search(text), (mode, _UUID_TEXT.findall(text)[:3])
+        assert not keys & set(_WORD.findall(text)), (mode, keys & set(_WORD.findall(text)))
+        numbered = [i.number for i in definition.top_items() if i.number]
+        assert all(n in text for n in numbered), [n for n in numbered if n not in text]

@@ -6,9 +6,10 @@ import pytest
 from reportlab.lib.units import mm
 
 from app.forms.engine import FormEngine
+from app.forms.loader import load_forms
 from app.printing.fonts import GlyphCheck, clip, has_glyph, text_width, wrap
-from app.printing.model import RecordRef, looks_like_id, masked, parse_record_code
-from app.printing.sheet import qr_modules
+from app.printing.model import ENTITY_CODES, RecordRef, looks_like_id, masked, parse_record_code
+from app.printing.sheet import QR_BORDER, QR_SIZE, qr_modules
 from app.printing.skips import certainly_skipped, depends_on
 from app.printing.table import fit_widths
 from tests.printing.samples import FORM_A, context, resident_id
@@ -140,3 +141,21 @@ def test_a_case_photo_names_its_stage_and_plan_item(
     from app.services.print_sources import photo_place
 
     assert photo_place(tag, caption, {"B03", "B11"}) == place
+
+
+def test_every_record_kind_gets_a_compact_code_with_modules_of_half_a_millimetre() -> None:
+    record = "5a0d3f6e-1111-4c2b-8d3e-222233334444"
+    forms = [f"{form}@{version}" for form, version in load_forms()]
+    for entity in ENTITY_CODES:
+        for form in forms:
+            ref = RecordRef(entity, record, 123, form, "2026Q3")
+            text = ref.code()
+            assert text.startswith("FV2:") and parse_record_code(text) == ref
+            modules = len(qr_modules(text)) + 2 * QR_BORDER
+            assert QR_SIZE / modules >= 0.55 * mm, (ref, QR_SIZE / modules / mm)
+    older = "FV1|form_response|" + record + "|7|dynamic-update@2021.1|2026"  # earlier prints
+    assert parse_record_code(older) == RecordRef(
+        "form_response", record, 7, "dynamic-update@2021.1", "2026"
+    )
+    with pytest.raises(ValueError):
+        parse_record_code("FV2:X:" + record + ":7:A/2021.1:2026")
