@@ -903,7 +903,7 @@
     <message>
         <location filename="../../ui/pages/case.py" line="164"/>
         <source>改造方案(&amp;M)</source>
-        <translation>&amp;Renovation plan</translation>
+        <translation>Renovation plan (&amp;Y)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/case.py" line="168"/>
@@ -1604,6 +1604,16 @@ The laptop&apos;s database has been made; open the program again, unlock it and 
         <translation>Accessibility renovation cases</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/household.py" line="169"/>
+        <source>计划走访(&amp;J)…</source>
+        <translation>P&amp;lan visit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="217"/>
+        <source>调查表(&amp;D)</source>
+        <translation>Surve&amp;y forms</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/household.py" line="249"/>
         <source>没有这一户</source>
         <translation>No such household</translation>
@@ -1868,9 +1878,8 @@ Disability certificate: %s</translation>
         <translation>Start a visit to this household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="169"/>
         <source>计划走访(&amp;P)…</source>
-        <translation>&amp;Plan visit…</translation>
+        <translation type="vanished">&amp;Plan visit…</translation>
     </message>
     <message>
         <source>计划走访</source>
@@ -1957,9 +1966,8 @@ Disability certificate: %s</translation>
         <translation>Disabled pe&amp;rsons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="217"/>
         <source>调查表(&amp;F)</source>
-        <translation>Survey &amp;forms</translation>
+        <translation type="vanished">Survey &amp;forms</translation>
     </message>
     <message>
         <location filename="../../ui/pages/household.py" line="220"/>
@@ -2043,8 +2051,12 @@ Disability certificate: %s</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households.py" line="58"/>
+        <source>村/社区(&amp;C)：</source>
+        <translation>Village/&amp;community:</translation>
+    </message>
+    <message>
         <source>村/社区(&amp;V)：</source>
-        <translation>&amp;Village/community:</translation>
+        <translation type="vanished">&amp;Village/community:</translation>
     </message>
     <message>
         <location filename="../../ui/pages/households.py" line="67"/>
@@ -2869,33 +2881,32 @@ Disability certificate: %s</translation>
         <translation>P&amp;rint case papers</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="63"/>
-        <location filename="../../ui/print_commands.py" line="66"/>
+        <location filename="../../ui/print_commands.py" line="65"/>
         <source>打印个案表</source>
         <translation>Print case papers</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="64"/>
+        <location filename="../../ui/print_commands.py" line="63"/>
         <source>评估表、改造方案和预算、验收表：工作联或档案联</source>
         <translation>Assessment, plan and budget, acceptance record: shared copy or file copy</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="69"/>
+        <location filename="../../ui/print_commands.py" line="68"/>
         <source>%s（工作联）</source>
         <translation>%s (shared copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="70"/>
+        <location filename="../../ui/print_commands.py" line="69"/>
         <source>%s（档案联，证件号完整）</source>
         <translation>%s (file copy, full ID numbers)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="102"/>
+        <location filename="../../ui/print_commands.py" line="101"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="103"/>
+        <location filename="../../ui/print_commands.py" line="102"/>
         <source>没有打印：%s</source>
         <translation>Not printed: %s</translation>
     </message>
@@ -3097,32 +3108,30 @@ Disability certificate: %s</translation>
 <context>
     <name>ResponseCopies</name>
     <message>
-        <location filename="../../ui/print_commands.py" line="125"/>
+        <location filename="../../ui/print_commands.py" line="124"/>
         <source>打印档案联(&amp;K)…</source>
         <translation>Print file copy (&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="126"/>
         <source>打印档案联</source>
-        <translation>Print file copy</translation>
+        <translation type="vanished">Print file copy</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="128"/>
+        <location filename="../../ui/print_commands.py" line="126"/>
         <source>一人一档的纸质档案用：证件号码完整，打印记入日志</source>
         <translation>For the person&apos;s paper file: full ID numbers; the print is logged</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="130"/>
+        <location filename="../../ui/print_commands.py" line="128"/>
         <source>打印工作联(&amp;G)…</source>
         <translation>Print shared copy (&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="131"/>
         <source>打印工作联</source>
-        <translation>Print shared copy</translation>
+        <translation type="vanished">Print shared copy</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="132"/>
+        <location filename="../../ui/print_commands.py" line="129"/>
         <source>证件号码部分隐藏；未完成的表印作预填表</source>
         <translation>ID numbers partly hidden; a form not done prints pre-filled</translation>
     </message>
@@ -3661,13 +3670,17 @@ Disability certificate: %s</translation>
         <translation>Sync receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="75"/>
         <source>打印回执(&amp;P)</source>
-        <translation>&amp;Print receipt</translation>
+        <translation type="vanished">&amp;Print receipt</translation>
     </message>
     <message>
         <source>打印回执</source>
         <translation type="vanished">Print receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="75"/>
+        <source>打印回执(&amp;H)</source>
+        <translation>Pr&amp;int receipt</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync.py" line="92"/>
@@ -4170,9 +4183,8 @@ Disability certificate: %s</translation>
         <translation>This household has %d forms this year; %d to fill in</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="166"/>
         <source>添加走访照片(&amp;P)…</source>
-        <translation>Add visit &amp;photos…</translation>
+        <translation type="vanished">Add visit &amp;photos…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/visit.py" line="44"/>
@@ -4180,6 +4192,11 @@ Disability certificate: %s</translation>
         <source>走访照片</source>
         <extracomment>the visit&apos;s own photos (the label is translated when the field is made)</extracomment>
         <translation>Visit photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit.py" line="166"/>
+        <source>添加走访照片(&amp;Z)…</source>
+        <translation>Add visit p&amp;hotos…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/visit.py" line="167"/>
@@ -4267,9 +4284,13 @@ Disability certificate: %s</translation>
         <translation>Forms for this visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="54"/>
         <source>本次要填的表(&amp;F)</source>
-        <translation>&amp;Forms for this visit</translation>
+        <translation type="vanished">&amp;Forms for this visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_view.py" line="54"/>
+        <source>本次要填的表(&amp;B)</source>
+        <translation>Forms f&amp;or this visit</translation>
     </message>
     <message>
         <location filename="../../ui/pages/visit_view.py" line="57"/>

@@ -3,23 +3,55 @@ actions of one screen share a key, Enter and Ctrl+Enter do what the screen says.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import importlib
+import io
+import pkgutil
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PIL import Image
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QGroupBox,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QTabBar,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+import ui
+from app.domain import renovation as rules
+from app.services.prints import Prints
+from app.services.renovation import RenovationCases
 from app.store.database import Database
-from app.store.registry import Household
-from app.store.work import RenovationCase
+from app.store.registry import Household, Person
+from app.store.work import FormResponse, RenovationCase
+from tests.conftest import PASSWORD
 from tests.ui.visit_support import candidates, settle
+from ui.first_login import FirstLoginDialog
+from ui.i18n import install_translation
 from ui.main_window import DETAIL_PAGES, PAGES, MainWindow
 from ui.pages.base import Page
+from ui.pages.case_detail import load_case
+from ui.pages.case_dialogs import AssessmentDialog, MoveDialog, PhotoDialog
+from ui.pages.case_photos import PhotoViewer
+from ui.pages.case_plan import AcceptanceDialog, PlanDialog, SettleDialog
+from ui.pages.household_dialogs import cancel_dialog, household_dialog, person_dialog, plan_dialog
+from ui.pages.review import ReturnDialog
 from ui.pages.visit import VisitPage
 from ui.preferences import Preferences
+from ui.print_preview import PrintPreviewDialog
 from ui.session import AppSession
+from ui.unlock import UnlockDialog
+from ui.window_lock import LockHost
 
 
 @pytest.fixture(autouse=True)
@@ -125,4 +157,249 @@ def test_f6_reaches_the_page_list_and_tab_goes_back_into_the_page(
     qtbot.keyClick(window.nav, Qt.Key.Key_Tab)
     focus = QApplication.focusWidget()
     assert focus is not None and page.isAncestorOf(focus)
+    settle()
+
+
+# -- one key, one action ------------------------------------------------------------------
+
+
+def shown_on(widget: QWidget, root: QWidget) -> bool:
+    """Whether `widget` is on the screen of `root`, or hidden only for now (a button shown
+    in another state of the same screen, such as 重新打开修改)."""
+    if widget.isVisibleTo(root):
+        return True
+    parent = widget.parentWidget()
+    return widget.isHidden() and parent is not None and (parent is root or parent.isVisibleTo(root))
+
+
+def keys_in_effect(root: QWidget, window: QMainWindow | None = None) -> dict[str, list[str]]:
+    """Every key that does something on the screen of `root` (a page with its window, or a
+    dialog), with what it does: menu titles' mnemonics, actions' shortcuts, QShortcuts, and
+    the mnemonics of its buttons, labels with a buddy, group boxes and tabs."""
+    found: dict[str, list[str]] = defaultdict(list)
+
+    def add(keys: Iterable[QKeySequence], what: str) -> None:
+        for key in keys:
+            text = key.toString(QKeySequence.SequenceFormat.PortableText)
+            if text:
+                found[text].append(what)
+
+    if window is not None and window.menuBar().isVisible():  # (hidden while locked)
+        for action in window.menuBar().actions():
+            add([QKeySequence.mnemonic(action.text())], f"menu {action.text()}")
+            menu = action.menu()
+            for item in menu.actions() if isinstance(menu, QMenu) else []:
+                if item.isEnabled():
+                    add(item.shortcuts(), f"menu item {item.text()}")
+        add(_shortcuts(a for a in window.actions() if a.isEnabled()), "window action")
+    actions = {id(a): a for a in root.actions()}  # one action may be found twice
+    for action in root.findChildren(QAction):
+        owner = action.parent()
+        if isinstance(owner, QWidget) and (owner is root or shown_on(owner, root)):
+            actions[id(action)] = action
+    for action in actions.values():
+        if action.isEnabled():  # (all are off while locked)
+            add(action.shortcuts(), f"action {action.text()}")
+    shortcuts = (window or root).findChildren(QShortcut)
+    for shortcut in shortcuts:
+        if not shortcut.isEnabled():
+            continue
+        owner = shortcut.parent()
+        if owner is window or owner is root or (isinstance(owner, QWidget)
+                                                and root.isAncestorOf(owner)
+                                                and shown_on(owner, root)):  # fmt: skip
+            add([shortcut.key()], f"QShortcut on {type(owner).__name__}")
+    for widget in root.findChildren(QWidget):
+        if not shown_on(widget, root):
+            continue
+        text = ""
+        if isinstance(widget, QAbstractButton) or (
+            isinstance(widget, QLabel) and widget.buddy() is not None
+        ):
+            text = widget.text()
+        elif isinstance(widget, QGroupBox):
+            text = widget.title()
+        elif isinstance(widget, QTabBar):
+            for i in range(widget.count()):
+                add([QKeySequence.mnemonic(widget.tabText(i))], f"tab {widget.tabText(i)}")
+        if text:
+            add([QKeySequence.mnemonic(text)], f"{type(widget).__name__} {text}")
+    return found
+
+
+def _shortcuts(actions: Iterable[QAction]) -> list[QKeySequence]:
+    return [key for action in actions for key in action.shortcuts()]
+
+
+def shared_keys(found: dict[str, list[str]]) -> dict[str, list[str]]:
+    return {key: what for key, what in found.items() if len(what) > 1}
+
+
+@pytest.fixture(params=["zh_CN", "en"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """The program in each of its languages (English has mnemonics of its own)."""
+    translator = install_translation(qapp, request.param)
+    yield request.param
+    if translator is not None:
+        qapp.removeTranslator(translator)
+
+
+@pytest.mark.parametrize("user", ["demo", "member"])
+def test_no_two_actions_of_a_page_share_a_key(
+    qtbot: QtBot, district: Database, user: str, language: str
+) -> None:
+    shared = {}
+    for window, name, page in open_every_page(qtbot, district, user):
+        clash = shared_keys(keys_in_effect(page, window))
+        if clash:
+            shared[name] = clash
+    settle()
+    assert shared == {}
+
+
+def test_no_two_keys_share_the_lock_screen(qtbot: QtBot, district: Database) -> None:
+    window = make_window(qtbot, district, "demo")
+    window.lock()
+    found = keys_in_effect(window.lock_panel, window)
+    assert found["Alt+P"] == ["QLabel 密码(&P)："]  # the window's 打印(&P) menu is off
+    assert shared_keys(found) == {}
+    assert window.unlock(PASSWORD)  # (a window left locked keeps its seal on the application)
+    settle()
+
+
+def png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), "white").save(out, "PNG")
+    return out.getvalue()
+
+
+def dialogs_of_the_program(db: Database, parent: QWidget) -> list[QDialog]:
+    """One of each dialog of the program (each kind of step dialog of a case too)."""
+    with db.session() as s:
+        household = s.scalars(select(Household).limit(1)).one()
+        person = s.scalars(select(Person).where(Person.household_id == household.id)).first()
+        response_id = s.scalars(
+            select(FormResponse.id).where(FormResponse.state == "accepted")
+        ).first()
+        case_id = s.scalars(
+            select(RenovationCase.id).where(RenovationCase.state == rules.ACCEPTED)
+        ).first()
+        assert person is not None and response_id is not None and case_id is not None
+        s.expunge_all()
+    cases = RenovationCases(db, "demo", "admin")
+    detail = load_case(db, case_id)
+    assert detail is not None
+    return [
+        household_dialog(household, parent),
+        person_dialog(person, parent),
+        cancel_dialog(person, parent),
+        plan_dialog(parent),
+        ReturnDialog("张三", parent),
+        AssessmentDialog({}, parent),
+        PlanDialog(cases.catalogue, "4", detail.plan, detail.cap_fen, "", parent),
+        AcceptanceDialog(detail.plan, parent),
+        SettleDialog(detail.plan, detail.cap_fen, parent),
+        PhotoDialog([("", "全屋")], "before", parent),
+        *[MoveDialog(state, target, "step", parent=parent)
+          for state, target in rules.CASES.rules if (state, target) not in rules.DATA_MOVES],
+        PhotoViewer("照片", png(), parent),
+        PrintPreviewDialog(Prints(db, "demo").response(response_id), parent, find=lambda: None),
+        UnlockDialog(lambda _u, _p: db, user="demo", parent=parent),
+        FirstLoginDialog(db.path.with_name("other.db"), parent),
+        LockHost(parent),
+    ]  # fmt: skip
+
+
+def test_no_two_actions_of_a_dialog_share_a_key(
+    qtbot: QtBot, district: Database, language: str
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    shared = {}
+    for dialog in dialogs_of_the_program(district, parent):
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        clash = shared_keys(keys_in_effect(dialog))
+        if clash:
+            shared[f"{type(dialog).__name__} {dialog.windowTitle()}"] = clash
+        dialog.close()
+    settle()
+    assert shared == {}
+
+
+def test_every_dialog_of_the_program_is_checked_for_its_keys(
+    qtbot: QtBot, district: Database
+) -> None:
+    for module in pkgutil.walk_packages(ui.__path__, "ui."):
+        importlib.import_module(module.name)
+    made = {
+        cls
+        for cls in _subclasses(QDialog)
+        if cls.__module__.startswith("ui.") and not cls.__subclasses__()
+    }
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    checked = {type(d) for d in dialogs_of_the_program(district, parent)}
+    assert made - checked == set()  # a new dialog joins dialogs_of_the_program
+    settle()
+
+
+def _subclasses(cls: type) -> Iterator[type]:
+    sub: type
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+def test_no_two_actions_of_a_case_page_share_a_key_in_any_state(
+    qtbot: QtBot, district: Database
+) -> None:
+    with district.session() as s:
+        found = s.execute(
+            select(RenovationCase.state, RenovationCase.id, Household.area_code)
+            .join(Household, Household.id == RenovationCase.household_id)
+            .order_by(RenovationCase.id)
+        ).all()
+    first: dict[str, tuple[str, str]] = {}
+    for state, case_id, area in found:
+        first.setdefault(state, (case_id, area))
+    windows: dict[str, MainWindow] = {}
+    shared: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for state, (case_id, area) in sorted(first.items()):
+        for user in (f"m{area[6:]}", f"town{area[6:9]}"):
+            if user not in windows:
+                windows[user] = make_window(qtbot, district, user)
+            window = windows[user]
+            window.open_page("case", case_id)
+            page = window.current_page()
+            assert page is not None
+            settle()
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the last case's
+            clash = shared_keys(keys_in_effect(page, window))
+            if clash:
+                shared[(state, user)] = clash
+    settle()
+    assert len(first) >= 8  # most states of the life cycle are in the demo district
+    assert shared == {}
+
+
+def test_the_visit_page_keys_do_what_their_labels_say(qtbot: QtBot, district: Database) -> None:
+    household_id, member, _case = records(district)
+    window = make_window(qtbot, district, member)
+    window.open_page("visit", household_id)
+    page = window.current_page()
+    assert isinstance(page, VisitPage)
+    wait_for_form(qtbot, page)
+    form = page.current_form()
+    assert form is not None
+    section = next(s for s, box in form.boxes.items() if s != "part1" and not box.isHidden())
+    form.confirm_buttons[section].setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert "本部分已按去年填写" in page.status.text()
+    assert not window.locked
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    assert page.entry_list.hasFocus()  # 本次要填的表(&B), not a menu
+    qtbot.keyClick(page.entry_list, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.locked  # Ctrl+L locks, on the visit page too
+    assert window.unlock(PASSWORD)
     settle()

@@ -166,7 +166,7 @@ class HouseholdPage(Page):
                 self.start_visit,
             ),
             (
-                QT_TRANSLATE_NOOP("HouseholdPage", "计划走访(&P)…"),
+                QT_TRANSLATE_NOOP("HouseholdPage", "计划走访(&J)…"),
                 QT_TRANSLATE_NOOP("HouseholdPage", "计划一次走访"),
                 self.plan_visit,
             ),
@@ -214,7 +214,7 @@ class HouseholdPage(Page):
         for title, view in (
             (QT_TRANSLATE_NOOP("HouseholdPage", "残疾人(&R)"), self.members_view),
             (QT_TRANSLATE_NOOP("HouseholdPage", "证件与补贴记录"), self.history_view),
-            (QT_TRANSLATE_NOOP("HouseholdPage", "调查表(&F)"), self.forms_view),
+            (QT_TRANSLATE_NOOP("HouseholdPage", "调查表(&D)"), self.forms_view),
             (QT_TRANSLATE_NOOP("HouseholdPage", "走访记录"), self.visits_view),
             (QT_TRANSLATE_NOOP("HouseholdPage", "照片和附件"), self.photos_view),
             (QT_TRANSLATE_NOOP("HouseholdPage", "无障碍改造个案(&A)"), self.cases_view),

@@ -55,7 +55,7 @@ class HouseholdsPage(Page):
             for v in queries.villages(s.connection()):
                 if not prefixes or any(v.code.startswith(p) for p in prefixes):
                     self.village_combo.addItem(f"{v.town} {v.name}", v.code)
-        village_label = QLabel(self.tr("村/社区(&V)："))
+        village_label = QLabel(self.tr("村/社区(&C)："))
         village_label.setBuddy(self.village_combo)
 
         self.model = HouseholdListModel(session.db, self)

@@ -72,7 +72,7 @@ class SyncPage(Page):
         self.receipt = QPlainTextEdit()
         self.receipt.setReadOnly(True)
         self.receipt.setAccessibleName(self.tr("同步回执"))
-        self.print_button = QPushButton(self.tr("打印回执(&P)"))
+        self.print_button = QPushButton(self.tr("打印回执(&H)"))
         self.print_button.clicked.connect(self.print_receipt)
         self.conflicts = ConflictsPanel(session)
         buttons = QHBoxLayout()

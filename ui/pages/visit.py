@@ -78,7 +78,7 @@ class VisitPage(VisitView):
         self.issue_list.itemActivated.connect(self.finisher.go_to_issue)
         for key, text, keys, slot in (
             ("same_all", self.tr("全部与去年相同(&Y)"), ["Ctrl+Shift+L"], self.same_all),
-            ("same", self.tr("本部分与去年相同(&L)"), ["Ctrl+L"], self.same_section),
+            ("same", self.tr("本部分与去年相同(&L)"), ["Ctrl+D"], self.same_section),
             ("save", self.tr("保存草稿(&S)"), ["Ctrl+S"], self.save_drafts),
             ("reopen", self.tr("重新打开修改(&E)"), ["Ctrl+E"], self.reopen),
             ("finish", self.tr("完成走访(&W)"), ["Ctrl+Return", "Ctrl+Enter"], self.finish),
@@ -163,7 +163,7 @@ class VisitPage(VisitView):
         store = SessionAttachments(self.session, "household", plan.household_id, tag="visit")
         item = dataclasses.replace(VISIT_PHOTOS, label=self.tr(VISIT_PHOTOS.label))
         self.photos = PhotoField(item, store, self.session.role == workflow.MEMBER, self)
-        self.photos.add_button.setText(self.tr("添加走访照片(&P)…"))
+        self.photos.add_button.setText(self.tr("添加走访照片(&Z)…"))
         self.photos.describe(self.tr("走访照片"), self.tr("入户时拍的照片，存入本户的档案"))
         self.photos.set_value(plan.photos)
         self.photo_box.insertWidget(1, self.photos)

@@ -51,7 +51,7 @@ class VisitView(Page):
         self.status = MessageLine(self)
         self.entry_list = QListWidget(self)
         self.entry_list.setAccessibleName(self.tr("本次要填的表"))
-        entries_label = QLabel(self.tr("本次要填的表(&F)"), self)
+        entries_label = QLabel(self.tr("本次要填的表(&B)"), self)
         entries_label.setBuddy(self.entry_list)
         self.photo_box = QVBoxLayout()
         self.photo_box.addWidget(QLabel(self.tr("走访照片"), self))
