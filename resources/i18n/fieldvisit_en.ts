@@ -4284,13 +4284,23 @@ Disability certificate: %s</translation>
         <translation>Forms for this visit</translation>
     </message>
     <message>
-        <source>本次要填的表(&amp;F)</source>
-        <translation type="vanished">&amp;Forms for this visit</translation>
-    </message>
-    <message>
         <location filename="../../ui/pages/visit_view.py" line="54"/>
         <source>本次要填的表(&amp;B)</source>
         <translation>Forms f&amp;or this visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_view.py" line="116"/>
+        <source>收起表和照片(&amp;H)</source>
+        <translation>Hide for&amp;ms and photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_view.py" line="116"/>
+        <source>显示表和照片(&amp;H)</source>
+        <translation>Show for&amp;ms and photos</translation>
+    </message>
+    <message>
+        <source>本次要填的表(&amp;F)</source>
+        <translation type="vanished">&amp;Forms for this visit</translation>
     </message>
     <message>
         <location filename="../../ui/pages/visit_view.py" line="57"/>
@@ -4303,14 +4313,12 @@ Disability certificate: %s</translation>
         <translation>Choose the form to fill in on the left</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="116"/>
         <source>收起表和照片(&amp;K)</source>
-        <translation>Hide forms and photos(&amp;K)</translation>
+        <translation type="vanished">Hide forms and photos(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="116"/>
         <source>显示表和照片(&amp;K)</source>
-        <translation>Show forms and photos(&amp;K)</translation>
+        <translation type="vanished">Show forms and photos(&amp;K)</translation>
     </message>
     <message>
         <source>请在上方选择要填写的表</source>

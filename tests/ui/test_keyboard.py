@@ -352,7 +352,7 @@ def _subclasses(cls: type) -> Iterator[type]:
 
 
 def test_no_two_actions_of_a_case_page_share_a_key_in_any_state(
-    qtbot: QtBot, district: Database
+    qtbot: QtBot, district: Database, language: str
 ) -> None:
     with district.session() as s:
         found = s.execute(

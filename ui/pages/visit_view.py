@@ -113,7 +113,7 @@ class VisitView(Page):
     def show_side(self, shown: bool) -> None:
         """Show or fold away the forms due and the photos (the form takes the room)."""
         self.side.setVisible(shown)
-        text = self.tr("收起表和照片(&K)") if shown else self.tr("显示表和照片(&K)")
+        text = self.tr("收起表和照片(&H)") if shown else self.tr("显示表和照片(&H)")
         self.side_toggle.setText(text)
         self.side_toggle.setAccessibleName(text.replace("&", ""))
         if self.side_toggle.isChecked() != shown:
