@@ -2014,43 +2014,42 @@ Disability certificate: %s</translation>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/pages/households.py" line="34"/>
+        <location filename="../../ui/pages/households.py" line="35"/>
         <source>户和人员</source>
         <extracomment>column widths in characters: village, head, members, address, phone, hardship</extracomment>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="40"/>
+        <location filename="../../ui/pages/households.py" line="41"/>
         <source>姓名、拼音首字母、身份证号、残疾人证号、地址或电话</source>
         <translation>Name, pinyin initials, ID or certificate number, address or phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="42"/>
+        <location filename="../../ui/pages/households.py" line="43"/>
         <source>搜索户和残疾人</source>
         <translation>Search households and disabled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="44"/>
         <source>输入时即搜索；按回车打开第一户；按下箭头进入列表</source>
-        <translation>Searches as you type; Enter opens the first household; Down arrow moves into the list</translation>
+        <translation type="vanished">Searches as you type; Enter opens the first household; Down arrow moves into the list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="47"/>
+        <location filename="../../ui/pages/households.py" line="48"/>
         <source>搜索(&amp;S)：</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="51"/>
+        <location filename="../../ui/pages/households.py" line="52"/>
         <source>按村/社区筛选</source>
         <translation>Filter by village/community</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="52"/>
+        <location filename="../../ui/pages/households.py" line="53"/>
         <source>全部村/社区</source>
         <translation>All villages/communities</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="58"/>
+        <location filename="../../ui/pages/households.py" line="59"/>
         <source>村/社区(&amp;C)：</source>
         <translation>Village/&amp;community:</translation>
     </message>
@@ -2059,32 +2058,37 @@ Disability certificate: %s</translation>
         <translation type="vanished">&amp;Village/community:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="67"/>
+        <location filename="../../ui/pages/households.py" line="45"/>
+        <source>输入时即搜索；按回车打开所选的户，未选时打开第一户；按下箭头进入列表</source>
+        <translation>Searches as you type; Enter opens the selected household, or else the first one; the Down arrow goes into the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="68"/>
         <source>户列表</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="68"/>
+        <location filename="../../ui/pages/households.py" line="69"/>
         <source>按回车或双击打开所选的户</source>
         <translation>Press Enter or double-click to open the selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="81"/>
+        <location filename="../../ui/pages/households.py" line="82"/>
         <source>打开户(&amp;O)</source>
         <translation>&amp;Open household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="82"/>
+        <location filename="../../ui/pages/households.py" line="83"/>
         <source>打开所选的户</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="84"/>
+        <location filename="../../ui/pages/households.py" line="85"/>
         <source>开始走访(&amp;W)</source>
         <translation>S&amp;tart visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="85"/>
+        <location filename="../../ui/pages/households.py" line="86"/>
         <source>为所选的户开始走访</source>
         <translation>Start a visit to the selected household</translation>
     </message>
@@ -2093,7 +2097,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Number of households</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/households.py" line="141"/>
+        <location filename="../../ui/pages/households.py" line="167"/>
         <source>找到 %n 户</source>
         <translation>
             <numerusform>Found %n household</numerusform>
@@ -2101,7 +2105,7 @@ Disability certificate: %s</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/households.py" line="143"/>
+        <location filename="../../ui/pages/households.py" line="169"/>
         <source>共 %n 户</source>
         <translation>
             <numerusform>%n household</numerusform>

@@ -136,17 +136,32 @@ def test_tab_order_reaches_search_village_and_list(qtbot: QtBot, district: Datab
     assert seen == [window.search_edit, window.village_combo, window.table]
 
 
-def test_enter_in_the_search_selects_the_first_household_and_opens_it(
+def test_enter_in_the_search_opens_the_first_household(qtbot: QtBot, district: Database) -> None:
+    page = HouseholdsPage(AppSession(district, "demo"))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.keyClicks(page.search_edit, "zh")  # Enter before the search has run: it runs
+    with qtbot.waitSignal(page.navigate, timeout=2000) as opened:
+        qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)  # one Enter opens
+    assert opened.args == ["household", page.model.household_id(0)]
+
+
+def test_down_goes_into_the_list_and_enter_in_the_search_opens_the_selected(
     qtbot: QtBot, district: Database
 ) -> None:
     page = HouseholdsPage(AppSession(district, "demo"))
     qtbot.addWidget(page)
-    page.search_edit.setText("zh")
+    page.show()
+    with qtbot.waitActive(page):
+        page.activateWindow()
+    qtbot.keyClicks(page.search_edit, "zh")
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Down)
+    assert page.table.hasFocus() and page.table.selectionModel().selectedRows()[0].row() == 0
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    page.search_edit.setFocus()  # back to the search (Shift+Tab twice, or Alt+S)
     with qtbot.waitSignal(page.navigate, timeout=2000) as opened:
-        page.search_edit.returnPressed.emit()
-        page.open_selected()
-    assert opened.args[0] == "household"
-    assert opened.args[1] == page.model.household_id(0)
+        qtbot.keyClick(page.search_edit, Qt.Key.Key_Enter)
+    assert opened.args == ["household", page.model.household_id(1)]
 
 
 def test_a_members_list_and_search_stay_in_the_members_village(

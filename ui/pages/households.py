@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,7 +42,7 @@ class HouseholdsPage(Page):
         )
         self.search_edit.setAccessibleName(self.tr("搜索户和残疾人"))
         self.search_edit.setAccessibleDescription(
-            self.tr("输入时即搜索；按回车打开第一户；按下箭头进入列表")
+            self.tr("输入时即搜索；按回车打开所选的户，未选时打开第一户；按下箭头进入列表")
         )
         self.search_edit.setClearButtonEnabled(True)
         search_label = QLabel(self.tr("搜索(&S)："))
@@ -105,7 +106,8 @@ class HouseholdsPage(Page):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_search)
         self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search_edit.returnPressed.connect(self._search_and_open_first)
+        self.search_edit.returnPressed.connect(self.open_from_search)
+        self.search_edit.installEventFilter(self)  # the Down arrow goes into the list
         self.village_combo.currentIndexChanged.connect(self._village_changed)
         self.model.totalChanged.connect(self._show_total)
         self._show_total(self.model.total())
@@ -126,11 +128,35 @@ class HouseholdsPage(Page):
         self._search_timer.stop()
         self.model.set_query(self.search_edit.text())
 
-    def _search_and_open_first(self) -> None:
-        self.apply_search()
-        if self.model.rowCount() > 0:
+    def open_from_search(self) -> None:
+        """Enter in the search field: open the household selected in the list, else the
+        first one found (searching first if the typing has not been searched yet)."""
+        if self._search_timer.isActive() or self.model.query != self.search_edit.text().strip():
+            self.apply_search()
+        household_id = self.selected_household()
+        if household_id is None and self.model.rowCount() > 0:
+            household_id = self.model.household_id(0)
+        if household_id:
+            self.navigate.emit("household", household_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search_edit
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+        ):
+            self.to_list()
+            return True
+        return super().eventFilter(watched, event)
+
+    def to_list(self) -> None:
+        """Down in the search field: into the list, on its first row if none is chosen."""
+        if self._search_timer.isActive():
+            self.apply_search()
+        if self.model.rowCount() > 0 and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
-            self.table.setFocus()
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _village_changed(self, _index: int) -> None:
         code = self.village_combo.currentData()
