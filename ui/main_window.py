@@ -108,6 +108,17 @@ class PageFrame(QScrollArea):
         return super().eventFilter(watched, event)
 
 
+def _focus_first(page: QWidget) -> None:
+    """Focus the first control of `page` that Tab reaches (the page may be hidden yet)."""
+    widget = page.nextInFocusChain()
+    while widget is not None and widget is not page:
+        tab = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        if tab and widget.isEnabled() and page.isAncestorOf(widget) and widget.isVisibleTo(page):
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        widget = widget.nextInFocusChain()
+
+
 class LockPanel(QWidget):
     """What the window shows while locked: the password opens it again."""
 
@@ -285,15 +296,27 @@ class MainWindow(QMainWindow):
         page = self.page(name)
         if page is None:
             return
+        frame = self.frames[name]
+        switching = self.stack.currentWidget() is not frame
+        if switching:
+            # the page takes the focus while still hidden, then shows: a screen reader hears
+            # one focus change, not one to the page list and another into the page
+            leaving = QApplication.focusWidget()
+            page.activate(record_id)
+            now = QApplication.focusWidget()
+            lost = leaving is not None and self.stack.isAncestorOf(leaving)
+            if lost and (now is None or not page.isAncestorOf(now)):
+                _focus_first(page)  # the page did not choose: its first control
         # while the pages switch, focus may land on the navigation list, which would pick
         # its first row and open Today: keep it quiet until the switch is done
         self.nav.blockSignals(True)
         try:
-            self.stack.setCurrentWidget(self.frames[name])
+            self.stack.setCurrentWidget(frame)
             self.nav.setCurrentRow(self._nav_names.index(name) if name in self._nav_names else -1)
         finally:
             self.nav.blockSignals(False)
-        page.activate(record_id)
+        if not switching:
+            page.activate(record_id)
 
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < len(self._nav_names):

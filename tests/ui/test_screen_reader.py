@@ -6,6 +6,7 @@ import ast
 import io
 import re
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAccessible, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QDialog,
     QGroupBox,
     QLabel,
@@ -33,18 +35,20 @@ from app.store.work import FormResponse
 from tests.conftest import PASSWORD
 from tests.ui.test_cases_pages import case_in
 from tests.ui.test_form_widget import form_a
-from tests.ui.visit_support import candidates, settle
+from tests.ui.test_review import submitted_form_a
+from tests.ui.visit_support import candidates, settle, sign
 from ui.announce import INVALID, MessageLine, spoken
 from ui.first_login import FirstLoginDialog
 from ui.forms.choices import ChoiceField
 from ui.forms.fields import LineField
+from ui.forms.media import SignatureField
 from ui.main import open_for_user
 from ui.main_window import DETAIL_PAGES, PAGES, MainWindow
 from ui.pages.case_dialogs import AssessmentDialog, MoveDialog, PhotoDialog
 from ui.pages.case_photos import PhotoViewer
 from ui.pages.case_plan import AcceptanceDialog, PlanDialog, SettleDialog
 from ui.pages.household_dialogs import cancel_dialog, household_dialog, person_dialog, plan_dialog
-from ui.pages.review import ReturnDialog
+from ui.pages.review import ReturnDialog, ReviewPage
 from ui.pages.settings import SettingsPage
 from ui.pages.visit import VisitPage
 from ui.preferences import Preferences
@@ -415,3 +419,145 @@ def test_an_error_in_a_dialog_field_is_said_and_marks_it_invalid(
     qtbot.keyClick(phone, Qt.Key.Key_Tab)
     error = dialog.findChildren(MessageLine)[list(dialog.values()).index("phone")]
     assert said == [(error.text(), False)]
+
+
+# -- focus: one change per action -------------------------------------------------------------
+
+
+def focus_name(widget: QWidget | None) -> str:
+    return f"{type(widget).__name__}:{read_name(widget)}" if widget is not None else "None"
+
+
+@contextmanager
+def focus_changes() -> Iterator[list[str]]:
+    """The focus changes (each one is a move a screen reader announces) inside the block."""
+    changes: list[str] = []
+
+    def moved(old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None:  # None: a window lost the focus (a dialog closed), none is read
+            changes.append(f"{focus_name(old)} -> {focus_name(new)}")
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.focusChanged.connect(moved)
+    try:
+        yield changes
+    finally:
+        app.focusChanged.disconnect(moved)
+
+
+def active_window(qtbot: QtBot, district: Database, user: str) -> MainWindow:
+    window = MainWindow(AppSession(district, user), Preferences())
+    qtbot.addWidget(window)
+    window.resize(1300, 900)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def test_switching_pages_moves_the_focus_once(qtbot: QtBot, district: Database) -> None:
+    chosen = candidates(district)[0]
+    window = active_window(qtbot, district, chosen.member)
+    opened = [(n, "") for n in window._nav_names] + [
+        ("household", chosen.household_id),
+        ("visit", chosen.household_id),
+        ("households", ""),
+        ("visit", chosen.household_id),  # the same visit again: its form is kept
+        ("today", ""),
+    ]
+    moves = {}
+    for name, record in opened:
+        with focus_changes() as changes:
+            window.open_page(name, record)
+            page = window.current_page()
+            if isinstance(page, VisitPage):
+                qtbot.waitUntil(form_shown(page), timeout=15_000)
+            settle()
+        moves[name] = changes
+        focus = QApplication.focusWidget()
+        assert page is not None and focus is not None and page.isAncestorOf(focus), name
+    assert {n: len(c) for n, c in moves.items() if len(c) != 1} == {}, moves
+    settle()
+
+
+def test_completing_a_visit_moves_the_focus_once(qtbot: QtBot, district: Database) -> None:
+    chosen = candidates(district)[0]
+    window = active_window(qtbot, district, chosen.member)
+    window.open_page("visit", chosen.household_id)
+    page = window.current_page()
+    assert isinstance(page, VisitPage)
+    qtbot.waitUntil(form_shown(page), timeout=15_000)
+    form = page.current_form()
+    assert form is not None
+    page.same_all()
+    signature = form.rows["signature"].field
+    assert isinstance(signature, SignatureField)
+    sign(qtbot, signature.pad)
+    first = form.controls()[0]
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    with focus_changes() as changes:
+        qtbot.keyClick(first, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(
+            lambda: page.finisher.confirm_box is not None or not page.finisher.running,
+            timeout=15_000,
+        )
+        if page.finisher.confirm_box is not None:  # a dialog: the focus moves to it, once
+            assert len(changes) == 1, changes
+            changes.clear()
+            page.finisher.confirm_box.defaultButton().click()  # Enter: the box closes
+            window.activateWindow()  # what the window manager does then
+            qtbot.waitUntil(window.isActiveWindow)
+        qtbot.waitUntil(lambda: bool(page.entries) and page.entries[0].done, timeout=15_000)
+        settle()
+    assert len(changes) == 1 and changes[0].endswith("-> QListWidget:本次要填的表"), changes
+    settle()
+
+
+def test_a_refused_completion_for_no_signature_goes_to_the_reason(
+    qtbot: QtBot, district: Database
+) -> None:
+    chosen = candidates(district)[0]
+    window = active_window(qtbot, district, chosen.member)
+    window.open_page("visit", chosen.household_id)
+    page = window.current_page()
+    assert isinstance(page, VisitPage)
+    qtbot.waitUntil(form_shown(page), timeout=15_000)
+    form = page.current_form()
+    assert form is not None
+    page.same_all()  # everything but the signature
+    reason = form.rows["signature_reason"].field
+    assert isinstance(reason, LineField)
+    first = form.controls()[0]
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    with focus_changes() as changes:
+        qtbot.keyClick(first, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: not page.finisher.running, timeout=15_000)
+        settle()
+    assert "错误" in page.status.text()
+    assert reason.edit.hasFocus()  # the keyboard's way out, not 清除签字 on the pad
+    assert len(changes) == 1, changes
+    settle()
+
+
+def test_accepting_a_form_in_review_moves_the_focus_once(qtbot: QtBot, district: Database) -> None:
+    rid, _household, reviewer, _member = submitted_form_a(district)
+    window = active_window(qtbot, district, reviewer)
+    window.open_page("review", rid)
+    page = window.current_page()
+    assert isinstance(page, ReviewPage)
+    qtbot.waitUntil(lambda: page.form is not None, timeout=15_000)
+    assert page.form is not None
+    reading = page.form.controls()[0]  # the reviewer is reading the form
+    reading.setFocus()
+    qtbot.waitUntil(reading.hasFocus)
+    waiting = len(page.model.rows)
+    with focus_changes() as changes:
+        qtbot.keyClick(reading, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: len(page.model.rows) == waiting - 1, timeout=15_000)
+        qtbot.waitUntil(lambda: page.form is not None or not page.model.rows, timeout=15_000)
+        settle()
+    assert len(changes) == 1 and changes[0].endswith("-> QTableView:待审核的表"), changes
+    settle()

@@ -68,6 +68,8 @@ class Field(QWidget):
     """The editor of one answer."""
 
     edited = Signal()
+    #: the keyboard can give the answer (a signature it cannot)
+    by_keyboard = True
 
     def __init__(self, item: Item, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -65,6 +65,8 @@ class StoredField(Field):
 class SignatureField(StoredField):
     """A signature pad with a clear button; the signature is saved as a PNG attachment."""
 
+    by_keyboard = False
+
     def __init__(
         self,
         item: Item,

@@ -252,14 +252,29 @@ class FormWidget(QWidget):
         return found[0].item if found else None
 
     def focus_item(self, name: str) -> None:
-        """Scroll to an item and put the focus on its editor."""
+        """Scroll to an item and put the focus on its editor; for an answer the keyboard
+        cannot give (a signature), on the item that may stand for it (the reason for no
+        signature, an item its `required` rule reads)."""
         row = self.rows.get(name)
         if row is None:
             return
+        row = self._keyboard_way(row)
         self.area.ensureWidgetVisible(row)
         controls = row.controls()
         target = row.field.focus_target() if row.field is not None else None
         (target or (controls[0] if controls else row)).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _keyboard_way(self, row: ItemRow) -> ItemRow:
+        required = row.item.required
+        if row.field is None or row.field.by_keyboard or isinstance(required, bool):
+            return row
+        for other in self.rows.values():  # in the form's order
+            field = other.field
+            if other.item.name not in required.names or field is None or other.isHidden():
+                continue
+            if field.by_keyboard and field.controls():
+                return other
+        return row
 
     # -- confirming a section as unchanged --------------------------------------------------
 

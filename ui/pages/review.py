@@ -298,13 +298,14 @@ class ReviewPage(Page):
     def _reviewed(self, rid: str, changed: Changed, verdict: str) -> None:
         row = self.model.row_of(rid)
         name = self.model.rows[row].name if row >= 0 else ""
+        # the form goes away: the focus moves once, now, to the queue (which stays)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self._show_detail(None)
         self.model.remove(rid)
         self.session.announce(changed | Changed(responses=frozenset({rid})))
         self.announce(self.tr("%s：%s；还有 %d 份待审核") % (verdict, name, len(self.model.rows)))
         if self.model.rows:
             self.table.selectRow(min(row, len(self.model.rows) - 1))
-            self.table.setFocus()
         else:
             self._show_detail(None)
 

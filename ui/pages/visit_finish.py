@@ -134,6 +134,9 @@ class VisitFinisher(QObject):
 
     def _complete(self, ids: list[str], *, confirm: bool) -> None:
         responses = self.page.session.responses
+        # the open forms go away: the focus moves once, now, to the list of forms (which
+        # stays), not from each vanishing control to the next
+        self.page.entry_list.setFocus(Qt.FocusReason.OtherFocusReason)
 
         def work(_report: object) -> list[Checked]:
             return [responses.complete(rid, confirm_warnings=confirm) for rid in ids]
