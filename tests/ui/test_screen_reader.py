@@ -39,7 +39,7 @@ from tests.conftest import PASSWORD
 from tests.ui.test_cases_pages import case_in
 from tests.ui.test_form_widget import form_a
 from tests.ui.test_review import submitted_form_a
-from tests.ui.visit_support import candidates, settle, sign
+from tests.ui.visit_support import candidates, settle, sign, type_chinese
 from ui.announce import INVALID, MessageLine, spoken
 from ui.first_login import FirstLoginDialog
 from ui.forms.choices import ChoiceField
@@ -47,6 +47,7 @@ from ui.forms.fields import LineField
 from ui.forms.media import SignatureField
 from ui.main import open_for_user
 from ui.main_window import DETAIL_PAGES, PAGES, MainWindow
+from ui.pages.case import CasePage
 from ui.pages.case_dialogs import AssessmentDialog, MoveDialog, PhotoDialog
 from ui.pages.case_photos import PhotoViewer
 from ui.pages.case_plan import AcceptanceDialog, PlanDialog, SettleDialog
@@ -584,4 +585,28 @@ def test_accepting_a_form_in_review_moves_the_focus_once(qtbot: QtBot, district:
         qtbot.waitUntil(lambda: page.form is not None or not page.model.rows, timeout=15_000)
         settle()
     assert len(changes) == 1 and changes[0].endswith("-> QTableView:待审核的表"), changes
+    settle()
+
+
+def test_saving_a_case_step_moves_the_focus_once(qtbot: QtBot, district: Database) -> None:
+    case_id, member, _reviewer = case_in(district, rules.ASSESSED)
+    window = active_window(qtbot, district, member)
+    window.open_page("case", case_id)
+    page = window.current_page()
+    assert isinstance(page, CasePage)
+    withdraw = next(b for b in page.move_buttons if b.text().startswith("撤销个案"))
+    withdraw.setFocus()
+    qtbot.waitUntil(withdraw.hasFocus)
+    qtbot.keyClick(withdraw, Qt.Key.Key_Space)
+    dialog = page.dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isActiveWindow)
+    type_chinese(dialog.reason, "户主不同意改造")  # type: ignore[attr-defined]
+    with focus_changes() as changes:
+        dialog.save.click()
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15_000)
+        window.activateWindow()  # what the window manager does when a dialog closes
+        qtbot.waitUntil(window.isActiveWindow)
+        settle()
+    assert len(changes) == 1 and changes[0].endswith("返回个案列表(B)"), changes
     settle()
