@@ -1,16 +1,20 @@
 """Roster import: households and persons from an xlsx or csv sheet, every refusal reported.
 
-One row per person; rows with the same 户编号 form one household. A row is refused
-with its reason (invalid ID, unknown area, certificate mismatch, duplicate, a
-missing or bad value); the accepted rows go in together in one transaction, so a
-failure half-way leaves nothing. With `strict`, one refused row refuses the sheet.
+One row per person; rows with the same 户编号 form one household. A row without a
+户编号 (the certificate system exports none) joins the household of its 户主身份证号 in
+the same village when the sheet has that column, else it is a household of its own:
+two households to join later are safer than strangers at one coarse address ("XX村")
+put together. A row is refused with its reason, naming the column in Chinese (invalid
+ID, unknown area, certificate mismatch, duplicate, a missing or bad value); the
+accepted rows go in together in one transaction, so a failure half-way leaves
+nothing. With `strict`, one refused row refuses the sheet. Reading the file (header
+spellings, labels, encodings) is `roster_sheet`'s.
 """
 
 from __future__ import annotations
 
 import csv
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,29 +31,20 @@ from app.domain.identity import (
     sex_from_id,
 )
 from app.domain.issues import Issue
-from app.domain.phone import normalize_phone
+from app.domain.phone import check_phone, normalize_phone
 from app.store.registry import Area, Person
 from sync.server import audit, bulk, ledger
 from sync.server.db import ServerDatabase
+from sync.server.roster_sheet import (
+    COLUMN_NAMES,
+    LABELLED,
+    REQUIRED,
+    Sheet,
+    code_of,
+    known_labels,
+    read_sheet,
+)
 
-#: sheet headers (Chinese as the federations write them, or the field names) -> field
-HEADERS: dict[str, str] = {
-    "户编号": "household_ref",
-    "村社区代码": "area_code",
-    "现居住地址": "address",
-    "户口性质": "hukou_type",
-    "户主姓名": "head_name",
-    "户主身份证号": "head_id_number",
-    "联系电话": "phone",
-    "姓名": "name",
-    "公民身份号码": "id_number",
-    "身份证号": "id_number",
-    "与户主关系": "relation",
-    "残疾人证号": "cert_number",
-    "残疾类别": "category",
-    "残疾等级": "grade",
-}
-REQUIRED = ("household_ref", "area_code", "name", "id_number")
 REASONS = {
     "invalid_id": "身份证号无效",
     "unknown_area": "区划不存在",
@@ -77,9 +72,12 @@ class ImportReport:
     persons: int = 0
     refused: list[RefusedRow] = field(default_factory=list)
     imported: bool = True
+    #: what the clerk should know of the file as a whole (encoding, columns, households)
+    notes: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         out = [f"第{r.line}行 拒绝（{REASONS[r.reason]}）：{r.message}" for r in self.refused]
+        out += self.notes
         done = "已导入" if self.imported else "未导入任何数据（--strict）"
         out.append(f"{done}：{self.households} 户，{self.persons} 人；拒绝 {len(self.refused)} 行")
         return out
@@ -89,34 +87,6 @@ class ImportReport:
             writer = csv.writer(handle)
             writer.writerow(["行", "原因", "说明"])
             writer.writerows([r.line, REASONS[r.reason], r.message] for r in self.refused)
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line, {field: text}) for every non-empty row of the first sheet or the csv."""
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook  # type: ignore[import-untyped]
-
-        book = load_workbook(path, read_only=True, data_only=True)
-        sheet = book.worksheets[0]
-        rows: Iterator[tuple[Any, ...]] = sheet.iter_rows(values_only=True)
-        table = [[_cell(c) for c in row] for row in rows]
-        book.close()
-    else:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            table = [[_cell(c) for c in row] for row in csv.reader(handle)]
-    header, raw = (table[0], table[1:]) if table else ([], [])
-    names = [HEADERS.get(h, h) for h in header]
-    for line, cells in enumerate(raw, start=2):
-        if any(cells):
-            yield line, {n: (cells[i] if i < len(cells) else "") for i, n in enumerate(names)}
 
 
 def _messages(issues: list[Issue]) -> str:
@@ -140,9 +110,21 @@ class _Checker:
         return self.areas[code]
 
     def check(self, line: int, row: dict[str, str]) -> RefusedRow | None:
-        missing = [name for name in REQUIRED if not row.get(name)]
+        missing = [COLUMN_NAMES[name] for name in REQUIRED if not row.get(name)]
         if missing:
             return RefusedRow(line, "missing", "、".join(missing))
+        for name in LABELLED:
+            text = row.get(name, "")
+            code = code_of(name, text) if text else ""
+            if code is None:
+                return RefusedRow(
+                    line, "invalid", f"{COLUMN_NAMES[name]}“{text}”不是{known_labels(name)}之一"
+                )
+            row[name] = code
+        if row.get("phone"):
+            issues = check_phone(row["phone"])
+            if issues:
+                return RefusedRow(line, "invalid", f"联系电话：{_messages(issues)}")
         id_number = normalize_resident_id(row["id_number"])
         issues = check_resident_id(id_number)
         if issues:
@@ -150,7 +132,8 @@ class _Checker:
         code = row["area_code"]
         if not is_area_code(code) or not self._area_known(code):
             return RefusedRow(line, "unknown_area", f"未知的村/社区代码：{code}")
-        ref = row["household_ref"]
+        ref = row.get("household_ref") or _household_of(line, row)
+        row["household_ref"] = ref
         first = self.household_area.get(ref)
         if first is not None and first[0] != code:
             return RefusedRow(line, "invalid", f"户编号{ref}的村社区代码与第{first[1]}行不一致")
@@ -181,6 +164,28 @@ class _Checker:
         self.household_area.setdefault(ref, (code, line))
         row["id_number"], row["cert_number"] = id_number, cert
         return None
+
+
+def _household_of(line: int, row: dict[str, str]) -> str:
+    """The household of a row without 户编号: its head's in the same village, else its own."""
+    head = normalize_resident_id(row.get("head_id_number", ""))
+    if head:
+        return f"head:{row['area_code']}:{head}"
+    return f"line:{line}"
+
+
+def _notes(sheet: Sheet) -> list[str]:
+    notes = [f"文件编码：{sheet.encoding}"] if sheet.encoding not in ("", "xlsx") else []
+    if sheet.ignored:
+        notes.append(f"未识别的列（未导入）：{'、'.join(sheet.ignored)}")
+    if "household_ref" not in sheet.columns:
+        rule = (
+            "按“户主身份证号”归户（同一村社区、同一户主为一户）"
+            if "head_id_number" in sheet.columns
+            else "每人单独成户（表中没有户主身份证号，同一地址不一定是同一户）"
+        )
+        notes.append(f"表中没有“户编号”列：{rule}")
+    return notes
 
 
 def _records(rows: list[dict[str, str]]) -> tuple[list[dict[str, Any]], ...]:
@@ -231,12 +236,13 @@ def _records(rows: list[dict[str, str]]) -> tuple[list[dict[str, Any]], ...]:
 
 def import_roster(database: ServerDatabase, path: Path, *, strict: bool = False) -> ImportReport:
     """Check every row, then add the accepted ones in one transaction (none when strict)."""
-    report = ImportReport()
+    sheet = read_sheet(path)  # a file that is no roster stops here, before any lock
+    report = ImportReport(notes=_notes(sheet))
     with database.write() as s:
         ledger.lock(s)
         checker = _Checker(s)
         accepted: list[dict[str, str]] = []
-        for line, row in read_rows(path):
+        for line, row in sheet.rows:
             refused = checker.check(line, row)
             if refused is None:
                 accepted.append(row)
