@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.announce import MessageLine, SaidOnLeaving, mark_invalid, typed
+from ui.dialog_keys import submit_on_ctrl_enter
 
 Check = Callable[[str], str | None]  # the value -> an error message, or None
 
@@ -97,6 +98,7 @@ class FieldsDialog(QDialog):
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("保存(&S)"))
+        submit_on_ctrl_enter(self, ok)  # as in every dialog (Enter saves here too)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText(self.tr("取消"))
         self.buttons.accepted.connect(self.accept)

@@ -89,145 +89,145 @@
 <context>
     <name>AssessmentDialog</name>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="286"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="288"/>
         <source>入户评估</source>
         <translation>Home assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="287"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="304"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="289"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="306"/>
         <source>改造意愿</source>
         <translation>Wishes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="298"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="300"/>
         <source>可以改造（自有或产权人同意，非危房）</source>
         <translation>Can be adapted (owned or owner agrees, not unsafe)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="299"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="301"/>
         <source>不宜改造</source>
         <translation>Not suitable for adaptation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="285"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="287"/>
         <source>记录入户评估。住房不宜改造时，保存后须填写确认理由。</source>
         <translation>Record the home assessment. If the house is not suitable for adaptation, a reason to proceed is required after saving.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="278"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="280"/>
         <source>（未查看）</source>
         <extracomment>(code, label): the codes and labels of assessment.TOILETS, translated when shown</extracomment>
         <translation>(not checked)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="279"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="281"/>
         <source>蹲便</source>
         <translation>Squat toilet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="280"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="282"/>
         <source>坐便</source>
         <translation>Seated toilet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="281"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="283"/>
         <source>无独立厕所</source>
         <translation>No own toilet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="303"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="305"/>
         <source>改造意愿(&amp;1)：</source>
         <translation>Wishes (&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="306"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="308"/>
         <source>户主和残疾人希望改造什么</source>
         <translation>What the household and the disabled person want adapted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="309"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="311"/>
         <source>功能需求(&amp;2)：</source>
         <translation>Functional needs (&amp;2):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="310"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="312"/>
         <source>功能需求</source>
         <translation>Functional needs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="312"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="314"/>
         <source>如：轮椅进出、如厕、洗浴</source>
         <translation>E.g. wheelchair access, toileting, bathing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="315"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="317"/>
         <source>门宽（厘米）(&amp;3)：</source>
         <translation>Door width, cm (&amp;3):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="316"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="318"/>
         <source>门宽</source>
         <translation>Door width</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="318"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="324"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="320"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="326"/>
         <source>0 表示未测量</source>
         <translation>0 means not measured</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="321"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="323"/>
         <source>台阶高（厘米）(&amp;4)：</source>
         <translation>Step height, cm (&amp;4):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="322"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="324"/>
         <source>台阶高</source>
         <translation>Step height</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="327"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="329"/>
         <source>厕所类型(&amp;5)：</source>
         <translation>Toilet (&amp;5):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="328"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="330"/>
         <source>厕所类型</source>
         <translation>Toilet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="333"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="335"/>
         <source>其他测量(&amp;6)：</source>
         <translation>Other measurements (&amp;6):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="334"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="336"/>
         <source>其他测量</source>
         <translation>Other measurements</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="336"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="338"/>
         <source>各处需改造位置的尺寸</source>
         <translation>Sizes of each place to adapt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="339"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="341"/>
         <source>住房可否改造(&amp;7)：</source>
         <translation>House can be adapted (&amp;7):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="340"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="342"/>
         <source>住房可否改造</source>
         <translation>House can be adapted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="342"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="344"/>
         <source>不宜改造须填写确认理由</source>
         <translation>If not suitable, a reason to proceed is required</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="354"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="356"/>
         <source>未测量</source>
         <translation>not measured</translation>
     </message>
@@ -1168,6 +1168,15 @@
     </message>
 </context>
 <context>
+    <name>DialogKeys</name>
+    <message>
+        <location filename="../../ui/dialog_keys.py" line="15"/>
+        <source>%s（Ctrl+Enter）</source>
+        <extracomment>the button&apos;s text with the key (translated when a dialog is made)</extracomment>
+        <translation>%s (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
     <name>DraftSaver</name>
     <message>
         <location filename="../../ui/pages/drafts.py" line="79"/>
@@ -1180,13 +1189,13 @@
 <context>
     <name>FieldsDialog</name>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="76"/>
+        <location filename="../../ui/fields_dialog.py" line="77"/>
         <source>%s：</source>
         <extracomment>tick boxes a row in a field of flags</extracomment>
         <translation>%s:</translation>
     </message>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="170"/>
+        <location filename="../../ui/fields_dialog.py" line="172"/>
         <source>错误：%s</source>
         <translation>Error: %s</translation>
     </message>
@@ -1195,7 +1204,7 @@
         <translation type="vanished">Error in %s</translation>
     </message>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="99"/>
+        <location filename="../../ui/fields_dialog.py" line="100"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
@@ -1204,7 +1213,7 @@
         <translation type="vanished">Save</translation>
     </message>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="101"/>
+        <location filename="../../ui/fields_dialog.py" line="103"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2335,135 +2344,135 @@ Disability certificate: %s</translation>
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="228"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="231"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="234"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="230"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="233"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="236"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="231"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="233"/>
         <source>理由（必填）(&amp;R)：</source>
         <translation>&amp;Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="193"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="231"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="195"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="233"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="234"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="236"/>
         <source>理由(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="234"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="236"/>
         <source>选填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="265"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="267"/>
         <source>必须填写%s</source>
         <translation>%s is required</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="170"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="172"/>
         <source>公示开始(&amp;1)：</source>
         <translation>Notice from (&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="171"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="173"/>
         <source>公示开始</source>
         <translation>Notice from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="176"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="178"/>
         <source>公示结束(&amp;2)：</source>
         <translation>Notice until (&amp;2):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="177"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="179"/>
         <source>公示结束</source>
         <translation>Notice until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="182"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="184"/>
         <source>公示地点(&amp;3)：</source>
         <translation>Notice place (&amp;3):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="183"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="185"/>
         <source>公示地点</source>
         <translation>Notice place</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="185"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="187"/>
         <source>村务公开栏等</source>
         <translation>Village notice board, etc.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="190"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="192"/>
         <source>施工单位(&amp;1)：</source>
         <translation>Contractor (&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="191"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="193"/>
         <source>施工单位</source>
         <translation>Contractor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="197"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="199"/>
         <source>开工日期(&amp;2)：</source>
         <translation>Start date (&amp;2):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="198"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="200"/>
         <source>开工日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="203"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="205"/>
         <source>计划完工日期(&amp;3)：</source>
         <translation>Planned end date (&amp;3):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="204"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="206"/>
         <source>计划完工日期</source>
         <translation>Planned end date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="210"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="212"/>
         <source>完工日期(&amp;1)：</source>
         <translation>Completion date (&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="211"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="213"/>
         <source>完工日期</source>
         <translation>Completion date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="216"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="218"/>
         <source>说明(&amp;2)：</source>
         <translation>Note (&amp;2):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="217"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="219"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="223"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="225"/>
         <source>回访情况(&amp;1)：</source>
         <translation>Follow-up findings (&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="224"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="226"/>
         <source>回访情况</source>
         <translation>Follow-up findings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="226"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="228"/>
         <source>必填：设施是否在用、完好</source>
         <translation>Required: whether the facilities are in use and intact</translation>
     </message>
@@ -2480,93 +2489,93 @@ Disability certificate: %s</translation>
 <context>
     <name>PhotoDialog</name>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="40"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="41"/>
         <source>照片 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</source>
         <translation>Photos (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="379"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="381"/>
         <source>添加照片</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="384"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="386"/>
         <source>改造前</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="385"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="387"/>
         <source>改造后</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="388"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="390"/>
         <source>照片文件，多个用分号隔开</source>
         <translation>Photo files, separated by semicolons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="389"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="391"/>
         <source>选择文件(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="390"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="392"/>
         <source>选择照片文件</source>
         <translation>Choose photo files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="397"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="399"/>
         <source>改造项目(&amp;1)：</source>
         <translation>Renovation item (&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="397"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="399"/>
         <source>照片所示的改造项目</source>
         <translation>Renovation item shown in the photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="398"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="400"/>
         <source>阶段(&amp;2)：</source>
         <translation>Stage (&amp;2):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="398"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="400"/>
         <source>改造前或改造后</source>
         <translation>Before or after the renovation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="399"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="401"/>
         <source>文件(&amp;3)：</source>
         <translation>Files (&amp;3):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="399"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="400"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="401"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="402"/>
         <source>照片文件</source>
         <translation>Photo files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="405"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="407"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="415"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="417"/>
         <source>请选择照片文件</source>
         <translation>Choose photo files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="417"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="419"/>
         <source>找不到文件：%s</source>
         <translation>File not found: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="417"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="419"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="378"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="380"/>
         <source>照片缩小到最长边1600像素，加密保存在本机，同步时上传。</source>
         <translation>Photos are reduced to 1600 pixels on the long side, stored encrypted on this computer and uploaded at the next sync.</translation>
     </message>
@@ -3143,32 +3152,32 @@ Disability certificate: %s</translation>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/pages/review.py" line="54"/>
+        <location filename="../../ui/pages/review.py" line="55"/>
         <source>退回给专职委员</source>
         <translation>Return to the committee member</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="55"/>
+        <location filename="../../ui/pages/review.py" line="56"/>
         <source>退回 %s 的原因(&amp;R)：</source>
         <translation>&amp;Reason for returning %s:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="58"/>
+        <location filename="../../ui/pages/review.py" line="59"/>
         <source>退回原因</source>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="59"/>
+        <location filename="../../ui/pages/review.py" line="60"/>
         <source>必填：专职委员会看到这段说明</source>
         <translation>Required: the committee member will see this text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="64"/>
+        <location filename="../../ui/pages/review.py" line="65"/>
         <source>退回(&amp;T)</source>
         <translation>Re&amp;turn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="66"/>
+        <location filename="../../ui/pages/review.py" line="68"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3180,102 +3189,102 @@ Disability certificate: %s</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/pages/review.py" line="90"/>
+        <location filename="../../ui/pages/review.py" line="92"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="103"/>
+        <location filename="../../ui/pages/review.py" line="105"/>
         <source>待审核的表</source>
         <translation>Forms to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="112"/>
+        <location filename="../../ui/pages/review.py" line="114"/>
         <source>待审核(&amp;Q)</source>
         <translation>Review &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="123"/>
+        <location filename="../../ui/pages/review.py" line="125"/>
         <source>与去年不同的答案</source>
         <translation>Answers that differ from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="126"/>
+        <location filename="../../ui/pages/review.py" line="128"/>
         <source>与去年不同的答案(&amp;D)</source>
         <translation>&amp;Differences from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="158"/>
+        <location filename="../../ui/pages/review.py" line="160"/>
         <source>通过(&amp;A)</source>
         <translation>&amp;Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="159"/>
+        <location filename="../../ui/pages/review.py" line="161"/>
         <source>退回(&amp;R)…</source>
         <translation>&amp;Return…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="160"/>
+        <location filename="../../ui/pages/review.py" line="162"/>
         <source>刷新(&amp;U)</source>
         <translation>R&amp;efresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="185"/>
+        <location filename="../../ui/pages/review.py" line="187"/>
         <source>只有审核员和管理员可以审核</source>
         <translation>Only reviewers and administrators can review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="193"/>
+        <location filename="../../ui/pages/review.py" line="195"/>
         <source>待审核 %d 份</source>
         <translation>%d forms to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="226"/>
+        <location filename="../../ui/pages/review.py" line="228"/>
         <source>没有选中的表</source>
         <translation>No form selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="231"/>
+        <location filename="../../ui/pages/review.py" line="233"/>
         <source>%s · %s · %s（%s）</source>
         <translation>%s · %s · %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="234"/>
+        <location filename="../../ui/pages/review.py" line="236"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="235"/>
+        <location filename="../../ui/pages/review.py" line="237"/>
         <source>填表人已确认的提醒：%s</source>
         <translation>Warnings confirmed by the member who filled it in: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="247"/>
+        <location filename="../../ui/pages/review.py" line="249"/>
         <source>%s：去年 %s → 今年 %s</source>
         <translation>%s: last year %s → this year %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="253"/>
+        <location filename="../../ui/pages/review.py" line="255"/>
         <source>与去年相同，没有不同的答案</source>
         <translation>Same as last year; no answers differ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="276"/>
+        <location filename="../../ui/pages/review.py" line="278"/>
         <source>已通过</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="294"/>
+        <location filename="../../ui/pages/review.py" line="296"/>
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="304"/>
+        <location filename="../../ui/pages/review.py" line="306"/>
         <source>%s：%s；还有 %d 份待审核</source>
         <translation>%s: %s; %d more to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="319"/>
+        <location filename="../../ui/pages/review.py" line="321"/>
         <source>出错了：%s</source>
         <translation>Something went wrong: %s</translation>
     </message>
@@ -3561,23 +3570,23 @@ Disability certificate: %s</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="78"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="79"/>
         <source>确认理由</source>
         <extracomment>the user asked to save: the page runs the step and calls `failed` or `accept`</extracomment>
         <translation>Reason to proceed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="79"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="80"/>
         <source>继续办理须写明为何仍然办理</source>
         <translation>To go on, write why the step is still taken</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="80"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="81"/>
         <source>确认理由(&amp;K)：</source>
         <translation>Reason to &amp;proceed:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="87"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="88"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
@@ -3586,22 +3595,22 @@ Disability certificate: %s</translation>
         <translation type="vanished">Save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="89"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="91"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="142"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="144"/>
         <source>没有保存：%s</source>
         <translation>Not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="147"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="149"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="151"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="153"/>
         <source>没有保存：请填写确认理由后再保存</source>
         <translation>Not saved: give the reason to proceed, then save again</translation>
     </message>

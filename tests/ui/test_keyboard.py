@@ -17,11 +17,14 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QDialog,
+    QDialogButtonBox,
     QGroupBox,
     QLabel,
     QMainWindow,
     QMenu,
+    QPlainTextEdit,
     QTabBar,
+    QTextEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -35,7 +38,7 @@ from app.store.database import Database
 from app.store.registry import Household, Person
 from app.store.work import FormResponse, RenovationCase
 from tests.conftest import PASSWORD
-from tests.ui.visit_support import candidates, settle
+from tests.ui.visit_support import candidates, settle, type_chinese
 from ui.first_login import FirstLoginDialog
 from ui.i18n import install_translation
 from ui.main_window import DETAIL_PAGES, PAGES, MainWindow
@@ -403,3 +406,63 @@ def test_the_visit_page_keys_do_what_their_labels_say(qtbot: QtBot, district: Da
     assert window.locked  # Ctrl+L locks, on the visit page too
     assert window.unlock(PASSWORD)
     settle()
+
+
+# -- Enter and Ctrl+Enter -------------------------------------------------------------------
+
+
+def accept_button(dialog: QDialog) -> QAbstractButton | None:
+    for box in dialog.findChildren(QDialogButtonBox):
+        for button in box.buttons():
+            if box.buttonRole(button) == QDialogButtonBox.ButtonRole.AcceptRole:
+                return button
+    return None
+
+
+def test_ctrl_enter_sends_every_dialog_with_a_text_of_several_lines(
+    qtbot: QtBot, district: Database
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    checked = []
+    for dialog in dialogs_of_the_program(district, parent):
+        boxes: list[QPlainTextEdit | QTextEdit] = [
+            *dialog.findChildren(QPlainTextEdit),
+            *dialog.findChildren(QTextEdit),
+        ]
+        boxes = [b for b in boxes if not b.isReadOnly()]
+        if not boxes:
+            continue
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda d=dialog: QApplication.activeWindow() is d)  # type: ignore[misc]
+        button = accept_button(dialog)
+        assert button is not None, dialog.windowTitle()
+        assert "Ctrl+Enter" in button.text(), dialog.windowTitle()  # the button says so
+        box = next((b for b in boxes if b.isVisible()), None)
+        if box is None:
+            continue  # its only text box shows later (确认理由)
+        box.setFocus()
+        qtbot.keyClicks(box, "ok")
+        qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter starts a new line
+        assert box.toPlainText().endswith("ok\n") and dialog.isVisible()
+        with qtbot.waitSignal(button.clicked, timeout=1000):
+            qtbot.keyClick(box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        checked.append(type(dialog).__name__)
+        dialog.hide()  # (a step dialog being saved refuses to close)
+    assert {"ReturnDialog", "MoveDialog", "AssessmentDialog"} <= set(checked)
+    settle()
+
+
+def test_the_return_dialog_sends_the_reason_with_ctrl_enter(qtbot: QtBot) -> None:
+    dialog = ReturnDialog("张三")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.isVisible()  # no reason yet: nothing is sent
+    type_chinese(dialog.reason, "地址不对")
+    with qtbot.waitSignal(dialog.accepted, timeout=1000):
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Enter, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.text() == "地址不对"

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from app.domain import assessment
 from app.domain import renovation as rules
 from app.domain.issues import Issue
+from ui.dialog_keys import submit_on_ctrl_enter
 from ui.forms.marks import ERROR, WARNING, Mark
 from ui.i18n import QT_TRANSLATE_NOOP
 
@@ -86,6 +87,7 @@ class StepDialog(QDialog):
         self.save = self.buttons.addButton(
             self.tr("保存(&S)"), QDialogButtonBox.ButtonRole.AcceptRole
         )
+        submit_on_ctrl_enter(self, self.save)  # Enter starts a new line in a text box
         self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)

@@ -26,6 +26,7 @@ from app.domain import workflow
 from app.forms.engine import FormEngine
 from app.services.changed import Changed
 from ui.announce import MessageLine
+from ui.dialog_keys import submit_on_ctrl_enter
 from ui.forms import FormWidget
 from ui.forms.attachments import SessionAttachments
 from ui.forms.marks import WARNING, Mark
@@ -63,6 +64,7 @@ class ReturnDialog(QDialog):
         self.ok = self.buttons.addButton(
             self.tr("退回(&T)"), QDialogButtonBox.ButtonRole.AcceptRole
         )
+        submit_on_ctrl_enter(self, self.ok)  # Enter starts a new line of the reason
         self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
