@@ -122,6 +122,8 @@ def _receipt(session: Session, actor: Actor, op: Op, receipt: Receipt) -> Receip
         OpReceipt.__table__,  # type: ignore[arg-type]
         {
             "op_id": op.op_id,
+            "username": actor.username,
+            "client_id": actor.origin,
             "device_id": actor.device_id,
             "seq": receipt.rev,
             "outcome": receipt.outcome,
@@ -142,7 +144,7 @@ def apply_batch(session: Session, actor: Actor, ops: Sequence[Op]) -> list[Recei
     applied again op by op, each in its own savepoint, so a refused op rolls back alone.
     """
     ledger.lock(session)
-    stored = _stored_receipts(session, [op.op_id for op in ops])
+    stored = _stored_receipts(session, actor, [op.op_id for op in ops])
     loaded = _prefetch(session, ops)
     together = session.begin_nested()
     try:
@@ -168,7 +170,7 @@ def apply_ahead(session: Session, actor: Actor, ops: Sequence[Op]) -> list[Recei
     """Work a push out in a dry session (`ledger.DRY`, `sync.server.prepare`): the ops
     applied together as in `apply_batch`, nothing written. Raises `ledger.NeedsTurn`
     when the push must be applied in the write turn instead."""
-    stored = _stored_receipts(session, [op.op_id for op in ops])
+    stored = _stored_receipts(session, actor, [op.op_id for op in ops])
     loaded = _prefetch(session, ops)
     try:
         receipts = _apply_together(session, actor, ops, dict(stored))
@@ -221,17 +223,21 @@ def _apply_one_by_one(
     return receipts
 
 
-def _stored_receipts(session: Session, op_ids: Sequence[str]) -> dict[str, Receipt]:
+def _stored_receipts(session: Session, actor: Actor, op_ids: Sequence[str]) -> dict[str, Receipt]:
+    """The receipts of these ops sent before by the same laptop (a resend)."""
     found: dict[str, Receipt] = {}
+    sender = {"username": actor.username, "client_id": actor.origin}
     for start in range(0, len(op_ids), _CHUNK):
-        rows = session.execute(_RECEIPTS, {"ids": op_ids[start : start + _CHUNK]})
+        rows = session.execute(_RECEIPTS, {"ids": op_ids[start : start + _CHUNK], **sender})
         found.update({op_id: Receipt.model_validate(body) for op_id, body in rows})
     return found
 
 
 #: statements built once (building and keying a statement costs more than running it)
 _RECEIPTS = select(OpReceipt.op_id, OpReceipt.body).where(
-    OpReceipt.op_id.in_(bindparam("ids", expanding=True))
+    OpReceipt.op_id.in_(bindparam("ids", expanding=True)),
+    OpReceipt.username == bindparam("username"),
+    OpReceipt.client_id == bindparam("client_id"),
 )
 
 

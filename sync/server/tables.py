@@ -144,11 +144,15 @@ class Device(ServerBase):
 
 
 class OpReceipt(ServerBase):
-    """The receipt of an op that changed (or would have changed) data, by op id."""
+    """The receipt of an op that changed (or would have changed) data, by op id and the
+    laptop that sent it (its user and installation, the same across sign-ins): a resend
+    finds its own receipt, and another's op id finds nothing of anyone else's."""
 
     __tablename__ = "op_receipt"
 
     op_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    client_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     device_id: Mapped[str] = mapped_column(String(36), index=True)
     seq: Mapped[int] = mapped_column(Integer, default=0)
     outcome: Mapped[str] = mapped_column(String(10))

@@ -43,9 +43,9 @@ def outbox(db: Database) -> list[OutboxOp]:
 class Wire:
     """A bare protocol client: sends exactly the ops a test spells out."""
 
-    def __init__(self, process: ServerProcess, username: str) -> None:
+    def __init__(self, process: ServerProcess, username: str, client_id: str = "") -> None:
         self.url = process.url
-        self.client_id = str(uuid.uuid4())
+        self.client_id = client_id or str(uuid.uuid4())
         self.headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
         answer = self.post(
             "/login",
