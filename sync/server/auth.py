@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import Executable, and_, bindparam, select
+from sqlalchemy import ColumnElement, Executable, and_, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.store.base import utcnow
@@ -25,7 +25,7 @@ from sync.protocol import LoginRequest, LoginResponse, Me
 from sync.server import audit
 from sync.server.db import ServerDatabase
 from sync.server.errors import ServerError
-from sync.server.scope import Scope, assigned_areas, scope_of
+from sync.server.scope import Scope, assigned_areas, readable, scope_of
 from sync.server.tables import Audit, Credential, Device
 
 HASHER = PasswordHasher()
@@ -51,6 +51,10 @@ class Actor:
     origin: str
     areas: tuple[str, ...]
     scope: Scope
+
+    def readable(self) -> ColumnElement[bool]:
+        """The SQL filter of the `record_index` rows this user reads (`scope.readable`)."""
+        return readable(self.scope, self.areas, self.username)
 
     def me(self) -> Me:
         return Me(

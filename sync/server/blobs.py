@@ -20,6 +20,7 @@ attachment in the reader's scope made by one of its senders.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -37,6 +38,9 @@ from sync.server.auth import Actor
 from sync.server.errors import ServerError, not_found
 from sync.server.tables import Blob, BlobUpload, ChangeLog, FieldSeq, RecordIndex
 
+#: the modes of the blob folder's folders and files: the server's own user only
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
 #: a partial upload untouched this long is abandoned (swept when another one starts)
 STALE_PARTIAL_SECONDS = 7 * 24 * 3600
 
@@ -47,6 +51,11 @@ class BlobFolder:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.partials = folder / ".partial"
+        # the district's photos: for the server's own user only (as its database file)
+        folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+        self.partials.mkdir(mode=PRIVATE_FOLDER, exist_ok=True)
+        with contextlib.suppress(PermissionError):  # another user's folder: left as it is
+            folder.chmod(PRIVATE_FOLDER)
 
     def path_of(self, sha: str) -> Path:
         return self.folder / sha[:2] / sha
@@ -68,7 +77,7 @@ class BlobFolder:
             raise ServerError(400, "blob.hash_mismatch")
         target = self.path_of(sha)
         if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
             os.replace(_synced_copy(target, [data]), target)
 
     # -- uploads in chunks -----------------------------------------------------------------
@@ -91,7 +100,7 @@ class BlobFolder:
             raise ServerError(409, "blob.offset", {"received": have})
         end = start + len(data)
         if end > have:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
             name = folder / f"{start:012d}-{end:012d}"
             os.replace(_synced_copy(name, [data]), name)
         return max(have, min(end, total))
@@ -125,7 +134,7 @@ class BlobFolder:
                 pass
             tmp = None
         else:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
             tmp = _synced_copy(target, pieces())
         if at != total or digest.hexdigest() != sha:
             if tmp is not None:
@@ -220,7 +229,9 @@ def _synced_copy(target: Path, pieces: Iterable[bytes]) -> Path:
     """The pieces written and synced to disk under a temporary name beside `target`, for
     the caller to rename into place (a reader never sees a file half written)."""
     tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
-    with open(tmp, "wb") as handle:
+    with os.fdopen(
+        os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE), "wb"
+    ) as handle:
         for piece in pieces:
             handle.write(piece)
         handle.flush()

@@ -8,6 +8,8 @@ first (`ledger.lock`), which orders commits by sequence number.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -62,6 +64,21 @@ def _sqlite_engine(url: URL, *, immediate: bool) -> Engine:
     return engine
 
 
+def _private_file(database: str | None) -> None:
+    """Make a SQLite database file readable by the server's own user only (its journal
+    files take its mode), before SQLite creates it with the process's umask (often
+    readable by everyone); an existing file is closed likewise."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database)
+    if not path.parent.is_dir():
+        return  # SQLite will say what is wrong
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    with contextlib.suppress(PermissionError):  # another user's file: left as it is
+        path.chmod(0o600)
+
+
 class WriterTurn:
     """SQLite's writers queue here: the threads of a process on a lock, the processes
     (`serve --workers N`) on an advisory lock of a file beside the database.
@@ -82,7 +99,9 @@ class WriterTurn:
         try:
             if self._path is not None and fcntl is not None:
                 if self._file is None:
-                    self._file = open(self._path, "a+b")  # kept open: the lock lives on it
+                    flags = os.O_RDWR | os.O_CREAT | os.O_APPEND
+                    # kept open: the lock lives on it
+                    self._file = os.fdopen(os.open(self._path, flags, 0o600), "a+b")
                 fcntl.flock(self._file.fileno(), fcntl.LOCK_EX)
         except BaseException:
             self._threads.release()
@@ -107,6 +126,7 @@ class ServerDatabase:
     def __init__(self, database_url: str) -> None:
         self.url = normalize_url(database_url)
         if is_sqlite(self.url):
+            _private_file(self.url.database)
             self.engine = _sqlite_engine(self.url, immediate=True)
             self.read_engine = _sqlite_engine(self.url, immediate=False)
         else:

@@ -199,7 +199,7 @@ def pull(session: Session, actor: Actor, request: PullRequest) -> dict[str, Any]
             .where(
                 RecordIndex.seq > request.cursor,
                 RecordIndex.seq <= top,
-                scope.where(RecordIndex.area_code, public=not catch_up),
+                scope.where(RecordIndex.area_code, public=False) if catch_up else actor.readable(),
             )
             .order_by(RecordIndex.seq)
             .limit(request.limit)

@@ -3,9 +3,10 @@
 Every record has one scope key, kept in `record_index.area_code`: a household's
 village code, inherited by everything that hangs below the household (persons,
 their certificates and subsidies, visits, responses, cases, attachments). Areas
-and users are read by everyone (key None); laptops' audit events stay on the
-server (key SERVER_ONLY). A user's scope is the prefixes of their assigned areas
-(`app.domain.areas.prefix_of`); an admin's is everything.
+are read by everyone (key None), users (key None too) only by those they work with
+(`readable`); laptops' audit events stay on the server (key SERVER_ONLY). A user's
+scope is the prefixes of their assigned areas (`app.domain.areas.prefix_of`); an
+admin's is everything.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlalchemy import ColumnElement, and_, false, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.areas import CODE_LENGTH, is_area_code, prefix_of
+from app.domain.areas import parent_of as area_above
 from app.domain.workflow import ADMIN
 from app.store.registry import Assignment, User
 from app.store.schema import MODEL_BY_ENTITY
@@ -89,6 +91,34 @@ class Scope:
         else:
             inside = false()
         return or_(column.is_(None), inside) if public else inside
+
+
+def readable(scope: Scope, areas: Sequence[str], username: str) -> ColumnElement[bool]:
+    """The SQL filter of the `record_index` rows a user reads: the records in scope, the
+    areas, and of the users only those they work with (not every user's name, role and
+    phone): themselves, the users assigned inside their scope (a reviewer's members, a
+    village's other members), and those assigned an area they are in (their reviewers,
+    their district's administrator). An admin reads every user."""
+    area = RecordIndex.area_code
+    if scope.everything:
+        return scope.where(area)
+    above = sorted({code for a in areas if is_area_code(a) for code in _and_above(a)})
+    peers = select(Assignment.user_id).where(
+        Assignment.deleted.is_(False),
+        or_(scope.where(Assignment.area_code, public=False), Assignment.area_code.in_(above)),
+    )
+    me = select(User.id).where(User.username == username)
+    users = or_(RecordIndex.record_id.in_(peers), RecordIndex.record_id.in_(me))
+    public = and_(area.is_(None), or_(RecordIndex.entity != "user", users))
+    return or_(public, scope.where(area, public=False))
+
+
+def _and_above(code: str) -> list[str]:
+    """An area's code and the codes of every area above it."""
+    found = [code]
+    while (parent := area_above(found[-1])) is not None:
+        found.append(parent)
+    return found
 
 
 def scope_of(role: str, areas: Sequence[str]) -> Scope:

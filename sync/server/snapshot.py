@@ -72,7 +72,7 @@ def _select(model: Any, actor: Actor, top: int) -> Any:
             RecordIndex,
             (RecordIndex.entity == model.entity) & (RecordIndex.record_id == table.c.id),
         )
-        .where(RecordIndex.seq <= top, actor.scope.where(RecordIndex.area_code))
+        .where(RecordIndex.seq <= top, actor.readable())
     )
 
 
@@ -82,7 +82,7 @@ def build(session: Session, actor: Actor) -> bytes:
     count = session.scalar(
         select(func.count())
         .select_from(RecordIndex)
-        .where(RecordIndex.seq <= top, actor.scope.where(RecordIndex.area_code))
+        .where(RecordIndex.seq <= top, actor.readable())
     )
     if int(count or 0) > MAX_RECORDS:
         raise TooBig()
@@ -151,7 +151,7 @@ def _copy_through_python(
             select(RecordIndex.record_id, RecordIndex.seq).where(
                 RecordIndex.entity == model.entity,
                 RecordIndex.seq <= top,
-                actor.scope.where(RecordIndex.area_code),
+                actor.readable(),
             )
         )
     ]
