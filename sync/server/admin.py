@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from app.domain.areas import is_area_code, load_areas
 from app.domain.workflow import ROLES
 from app.store.registry import Area, Assignment, User
-from sync.server import audit, auth, bulk, db, ledger
+from sync.server import audit, auth, bulk, db, ledger, throttle
 from sync.server.tables import Credential, Device
 
 SERVER = ledger.Author("server")
@@ -165,8 +165,7 @@ def set_password(database: db.ServerDatabase, username: str, password: str) -> N
         if cred is None:
             raise AdminError(f"没有用户 {username}")
         cred.password_hash = hashed
-        cred.failures = 0
-        cred.locked_until = None
+        throttle.forget(s, username)
         audit.record(s, "admin", "", "password", {"username": username}, "")
 
 

@@ -1,7 +1,7 @@
 """Sign-in with argon2 password hashes and a throttle, device tokens (hash only), revocation.
 
-Nothing is kept in memory between requests: the failure count and the lock time
-live in `credential`, the devices in `device`, so several server processes can
+Nothing is kept in memory between requests: the failure counts live in `sign_in`
+(`sync.server.throttle`), the devices in `device`, so several server processes can
 answer the same laptop.
 """
 
@@ -12,30 +12,21 @@ import hashlib
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import ColumnElement, Executable, and_, bindparam, select
-from sqlalchemy.orm import Session
 
 from app.store.base import utcnow
 from app.store.registry import Assignment, User
 from sync.protocol import LoginRequest, LoginResponse, Me
-from sync.server import audit
+from sync.server import audit, throttle
 from sync.server.db import ServerDatabase
 from sync.server.errors import ServerError
 from sync.server.scope import Scope, assigned_areas, readable, scope_of
-from sync.server.tables import Audit, Credential, Device
+from sync.server.tables import Credential, Device
 
 HASHER = PasswordHasher()
-#: failures before the lock, the first lock's length, the longest lock
-LOCK_AFTER = 5
-LOCK_SECONDS = 60
-LOCK_MAX_SECONDS = 3600
-#: failed sign-ins from one address, whatever the user names, before it waits
-ADDRESS_FAILURES = 20
-ADDRESS_WINDOW = timedelta(minutes=10)
 # verified when the user is unknown, so that a wrong name costs as long as a wrong password
 _DUMMY_HASH = HASHER.hash("fieldvisit-no-such-user")
 
@@ -74,38 +65,10 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def _lock_seconds(failures: int) -> int:
-    return int(min(LOCK_MAX_SECONDS, LOCK_SECONDS * 2 ** max(0, failures - LOCK_AFTER)))
-
-
-def _remaining(locked_until: datetime | None, now: datetime) -> int:
-    if locked_until is None or locked_until <= now:
-        return 0
-    return max(1, int((locked_until - now).total_seconds() + 0.999))
-
-
 def _throttled(seconds: int) -> ServerError:
     return ServerError(
         429, "auth.throttled", {"seconds": seconds}, headers={"Retry-After": str(seconds)}
     )
-
-
-def _address_wait(session: Session, address: str, now: datetime) -> int:
-    """Seconds an address must wait after many failed sign-ins (guessing across names)."""
-    if not address:
-        return 0
-    since = now - ADDRESS_WINDOW
-    failed = list(
-        session.scalars(
-            select(Audit.at)
-            .where(Audit.at >= since, Audit.action == "login_failed", Audit.address == address)
-            .order_by(Audit.at.desc())
-            .limit(ADDRESS_FAILURES)
-        )
-    )
-    if len(failed) < ADDRESS_FAILURES:
-        return 0
-    return _remaining(failed[-1] + ADDRESS_WINDOW, now)
 
 
 def login(db: ServerDatabase, request: LoginRequest, address: str) -> LoginResponse:
@@ -115,9 +78,9 @@ def login(db: ServerDatabase, request: LoginRequest, address: str) -> LoginRespo
         user = s.scalars(select(User).where(User.username == request.username)).first()
         known = cred is not None and user is not None and cred.active and not user.deleted
         stored = cred.password_hash if cred is not None and known else _DUMMY_HASH
-        now = utcnow()
-        wait = _remaining(cred.locked_until, now) if cred is not None else 0
-        wait = wait or _address_wait(s, address, now)
+        wait, attempt = throttle.wait_before(
+            s, request.username, address, request.client_id, utcnow()
+        )
     if wait:
         raise _throttled(wait)
     try:
@@ -127,16 +90,12 @@ def login(db: ServerDatabase, request: LoginRequest, address: str) -> LoginRespo
     with db.write() as s:
         cred = s.get(Credential, request.username)
         if not good or cred is None or user is None:
-            if cred is not None:
-                cred.failures += 1
-                if cred.failures >= LOCK_AFTER:
-                    cred.locked_until = utcnow() + timedelta(seconds=_lock_seconds(cred.failures))
+            throttle.failed(s, attempt, utcnow())
             audit.record(s, request.username, "", "login_failed", {}, address)
             failed = True
         else:
             failed = False
-            cred.failures = 0
-            cred.locked_until = None
+            throttle.succeeded(s, attempt, utcnow())
             if HASHER.check_needs_rehash(cred.password_hash):
                 cred.password_hash = HASHER.hash(request.password)
             token = secrets.token_urlsafe(32)

@@ -116,7 +116,8 @@ Index(
 
 
 class Credential(ServerBase):
-    """A user's argon2 password hash and login throttle (the user is `user_account`)."""
+    """A user's argon2 password hash (the user is `user_account`); `failures` and
+    `locked_until` are no longer used (the throttle is per place: `SignIn`)."""
 
     __tablename__ = "credential"
 
@@ -126,6 +127,22 @@ class Credential(ServerBase):
     locked_until: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     changed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SignIn(ServerBase):
+    """Sign-in failures of one user from one place (an address, and the laptop once it has
+    signed the user in; "" for any other): the throttle (`sync.server.throttle`)."""
+
+    __tablename__ = "sign_in"
+
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    address: Mapped[str] = mapped_column(String(64), primary_key=True)
+    client_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    last_failure_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    #: the last sign-in that succeeded from here (a known place)
+    succeeded_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
 
 
 class Device(ServerBase):

@@ -19,7 +19,7 @@ from app.store.registry import Household
 from app.store.work import FormResponse
 from sync.client import SyncClient, first_login
 from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
-from sync.server import admin, auth
+from sync.server import admin, throttle
 from sync.server.db import ServerDatabase
 from sync.transport import Throttled, Unauthorized
 from tests.services.test_responses import FORM_A, full_answers
@@ -118,7 +118,7 @@ def test_many_failed_sign_ins_from_one_address_throttle_it(server: Server) -> No
             timeout=30,
         )
 
-    for n in range(auth.ADDRESS_FAILURES):
+    for n in range(throttle.ADDRESS_FAILURES):
         assert sign_in(f"guess{n}", "123456").status_code == 401
     refused = sign_in("alice", PASSWORDS["alice"])
     assert refused.status_code == 429
