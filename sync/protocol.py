@@ -7,9 +7,10 @@ Values travel as JSON: dates and times as ISO text (`app.store.changes.to_wire`)
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import math
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 PROTOCOL_VERSION = 1
 PROTOCOL_HEADER = "X-Fieldvisit-Protocol"
@@ -21,6 +22,11 @@ MAX_BLOB_BYTES = 50 * 1024 * 1024
 #: the largest chunk of a file sent in pieces (the laptop sends 512 KiB at a time)
 MAX_CHUNK_BYTES = 8 * 1024 * 1024
 
+#: the largest sequence number, revision or cursor (the server keeps them as 32-bit integers)
+MAX_SEQ = 2**31 - 1
+#: the range of an integer anywhere in a JSON value (SQLite's, and a 64-bit integer's)
+MAX_INT = 2**63 - 1
+
 SHA256 = r"^[0-9a-f]{64}$"
 UUID_TEXT = r"^[0-9a-fA-F-]{36}$"
 
@@ -28,6 +34,28 @@ Outcome = Literal["applied", "same", "conflict", "refused", "retry"]
 """What became of an op: applied (all its fields), same (nothing to change), conflict
 (some fields kept the server's value, see `conflicts`), refused (nothing changed, see
 `refusals`), retry (not applied now, e.g. its photo has not arrived: send it again)."""
+
+
+def plain_json(value: Any) -> Any:
+    """A JSON value every database and laptop takes as it is: its numbers finite, its
+    integers within 64 bits (ValueError otherwise). JSON has no NaN nor Infinity, but
+    Python's parser reads `NaN`, `Infinity` and `1e400` as such floats."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            raise ValueError(f"不是有限的数：{item}")
+        if isinstance(item, int) and not -MAX_INT - 1 <= item <= MAX_INT:
+            raise ValueError(f"整数超出范围：{str(item)[:30]}")
+        if isinstance(item, dict):
+            stack += item.values()
+        elif isinstance(item, list):
+            stack += item
+    return value
+
+
+#: any JSON value, checked by `plain_json`
+PlainJson = Annotated[Any, AfterValidator(plain_json)]
 
 
 class Wire(BaseModel):
@@ -78,7 +106,7 @@ class Op(Wire):
     op_id: str = Field(pattern=UUID_TEXT)
     entity: str = Field(max_length=40)
     record_id: str = Field(max_length=36)
-    base_rev: int = Field(ge=0)
+    base_rev: int = Field(ge=0, le=MAX_SEQ)
     kind: Literal["upsert", "delete"]
     fields: dict[str, Any] = Field(default_factory=dict)
     at: str = ""
@@ -126,7 +154,7 @@ class Receipt(Wire):
     op_id: str
     outcome: Outcome
     #: the record's sequence number after the op (0 when nothing changed)
-    rev: int = 0
+    rev: int = Field(default=0, ge=0, le=MAX_SEQ)
     applied: list[str] = Field(default_factory=list)
     conflicts: list[ConflictInfo] = Field(default_factory=list)
     refusals: list[Refusal] = Field(default_factory=list)
@@ -153,7 +181,7 @@ class BlobMissing(Wire):
 class BlobProgress(Wire):
     """How much of a file sent in chunks has arrived; `stored` once it is whole and checked."""
 
-    received: int
+    received: int = Field(ge=0, le=MAX_BLOB_BYTES)
     stored: bool = False
 
 
@@ -166,9 +194,9 @@ class PullRequest(Wire):
     of the records in the `removed` areas, which the laptop no longer holds.
     """
 
-    cursor: int = Field(default=0, ge=0)
+    cursor: int = Field(default=0, ge=0, le=MAX_SEQ)
     limit: int = Field(default=1000, ge=1, le=MAX_PAGE)
-    upto: int | None = Field(default=None, ge=0)
+    upto: int | None = Field(default=None, ge=0, le=MAX_SEQ)
     added: list[str] = Field(default_factory=list, max_length=200)
     removed: list[str] = Field(default_factory=list, max_length=200)
 
@@ -178,7 +206,7 @@ class PulledRecord(Wire):
 
     entity: str
     id: str
-    rev: int
+    rev: int = Field(ge=0, le=MAX_SEQ)
     deleted: bool
     updated_at: str
     updated_by: str
@@ -198,7 +226,7 @@ class PullPage(Wire):
     records: list[PulledRecord]
     gone: list[GoneRecord] = Field(default_factory=list)
     conflicts: list[ConflictInfo] = Field(default_factory=list)
-    next_cursor: int
+    next_cursor: int = Field(ge=0, le=MAX_SEQ)
     more: bool
     scope: list[str]
 
@@ -207,11 +235,11 @@ class Resolution(Wire):
     """How a conflict was resolved on a laptop: mine, theirs or an edited value."""
 
     resolution: Literal["mine", "theirs", "edited"]
-    value: Any = None
+    value: PlainJson = None
 
 
 class Health(Wire):
     """The answer of GET /health: the server is up, and speaks this protocol."""
 
     status: str
-    protocol: int
+    protocol: int = Field(ge=0, le=MAX_SEQ)

@@ -102,6 +102,7 @@ MESSAGES: dict[str, str] = {
     "sync.out_of_scope": "这条记录不在您负责的区域内（{area}），服务器未接受修改",
     "sync.parent_unknown": "服务器上没有这条记录所属的记录（{entity} {id}）",
     "sync.bad_value": "字段{field}的值无效：{value}",
+    "sync.out_of_range": "{what}应在{low}到{high}之间，收到的是{value}",
     "sync.integrity": "服务器拒绝了这项修改：与已有数据冲突（{constraint}）",
     "sync.append_only": "工作日志只能新增，不能修改或删除",
     "sync.form_unknown": "服务器上没有这个表单版本：{form} {version}",

@@ -248,7 +248,9 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
         with db.read() as s:
             page = feed.pull(s, actor, body)
         # serialised directly (not through the model): a first sync sends tens of thousands
-        data = json.dumps(page, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        # no NaN nor Infinity (not JSON): a value the checks let through is a server error
+        data = json.dumps(page, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        data = data.encode("utf-8")
         return Response(data, media_type="application/json")
 
     @app.post("/conflicts/{conflict_id}/resolve")

@@ -12,10 +12,23 @@ made by someone else: nothing is dropped silently. Refusals raise `Unapplied`.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
-from sqlalchemy import Boolean, Float, Integer, String, Text, and_, bindparam, select
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    String,
+    Text,
+    and_,
+    bindparam,
+    select,
+)
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -25,7 +38,7 @@ from app.store.base import BOOKKEEPING_COLUMNS, Synced
 from app.store.changes import coerce, snapshot, to_wire
 from app.store.registry import Area
 from app.store.schema import MODEL_BY_ENTITY
-from sync.protocol import Op, Receipt, Refusal
+from sync.protocol import MAX_INT, Op, Receipt, Refusal, plain_json
 from sync.server import conflicts, ledger, rules, scope
 from sync.server.auth import Actor
 from sync.server.tables import SERVER_ONLY, BlobUpload, OpReceipt, RecordIndex
@@ -47,18 +60,37 @@ def refusal(op: Op, issues: list[Issue], outcome: str = "refused") -> Unapplied:
     return Unapplied(Receipt(op_id=op.op_id, outcome=outcome, refusals=reasons))  # type: ignore[arg-type]
 
 
+#: an integer column's range (PostgreSQL's `integer`; SQLite's is wider)
+INT_MAX = 2**31 - 1
+
+
 def _type_ok(column: Any, value: Any) -> bool:
+    """Whether a value fits its column: its type, and a number within the column's range
+    (finite; a whole number within 32 bits), so that every database stores it and every
+    laptop reads it back as JSON."""
     if value is None:
         return bool(column.nullable)
     kind = column.type
     if isinstance(kind, Boolean):
         return isinstance(value, bool)
     if isinstance(kind, Integer):
-        return isinstance(value, int) and not isinstance(value, bool)
+        return isinstance(value, int) and not isinstance(value, bool) and abs(value) <= INT_MAX
     if isinstance(kind, Float):
-        return isinstance(value, int | float) and not isinstance(value, bool)
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        # an integer past 64 bits does not even reach SQLite
+        return (
+            number
+            and math.isfinite(value)
+            and not (isinstance(value, int) and abs(value) > MAX_INT)
+        )
     if isinstance(kind, String | Text):
         return isinstance(value, str) and (kind.length is None or len(value) <= kind.length)
+    if isinstance(kind, Date | DateTime):
+        return isinstance(value, date)  # parsed from its ISO text (`coerce`)
+    try:
+        plain_json(value)  # a document (JSON) column
+    except ValueError:
+        return False
     return True
 
 

@@ -119,6 +119,30 @@ def _case(before: Mapping[str, Any] | None, after: Mapping[str, Any], role: str)
     return renovation.check_move(old, new, role, reason=_last_reason(after))
 
 
+#: the fields with a range, on any record that has them: (what they are, lowest, highest)
+RANGES: Mapping[str, tuple[str, float, float]] = {
+    "gps_lat": ("纬度", -90.0, 90.0),
+    "gps_lon": ("经度", -180.0, 180.0),
+}
+
+
+def range_issues(after: Mapping[str, Any], applied: Set[str]) -> list[Issue]:
+    """The changed values outside their field's range (a latitude of 91, say)."""
+    issues = []
+    for name in sorted(applied & RANGES.keys()):
+        value = after.get(name)
+        what, low, high = RANGES[name]
+        if value is not None and not low <= value <= high:
+            params = {
+                "what": what,
+                "value": str(value)[:20],
+                "low": f"{low:g}",
+                "high": f"{high:g}",
+            }
+            issues.append(Issue("sync.out_of_range", params, name))
+    return issues
+
+
 def check_change(
     session: Session,
     role: str,
@@ -128,6 +152,9 @@ def check_change(
     applied: Set[str],
 ) -> list[Issue]:
     """Why `role` may not make this change (empty: allowed). `before` is None for a create."""
+    issues = range_issues(after, applied)
+    if issues:
+        return issues
     if entity == "audit_event" and before is not None:
         return [Issue("sync.append_only")]
     if entity == "form_response":

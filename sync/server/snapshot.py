@@ -87,11 +87,12 @@ def build(session: Session, actor: Actor) -> bytes:
     if int(count or 0) > MAX_RECORDS:
         raise TooBig()
     found = conflicts.in_window(session, actor.scope, 0, top)
+    conflict_rows = [c.model_dump(mode="json") for c in found]
     meta = [
         ("layout", str(LAYOUT)),
         ("cursor", str(top)),
         ("scope", json.dumps(list(actor.scope.prefixes))),
-        ("conflicts", json.dumps([c.model_dump(mode="json") for c in found], ensure_ascii=False)),
+        ("conflicts", json.dumps(conflict_rows, ensure_ascii=False, allow_nan=False)),
     ]
     if session.get_bind().dialect.name == "sqlite":
         return _in_sqlite(session, actor, top, meta)
