@@ -249,8 +249,8 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
             page = feed.pull(s, actor, body)
         # serialised directly (not through the model): a first sync sends tens of thousands
         # no NaN nor Infinity (not JSON): a value the checks let through is a server error
-        data = json.dumps(page, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-        data = data.encode("utf-8")
+        text = json.dumps(page, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        data = text.encode("utf-8")
         return Response(data, media_type="application/json")
 
     @app.post("/conflicts/{conflict_id}/resolve")

@@ -104,7 +104,9 @@ def request_bodies(app: Any) -> list[tuple[str, str, type[BaseModel]]]:
             for param in route.dependant.body_params:
                 for method in route.methods or ():
                     path = route.path.replace("{conflict_id}", str(uuid.uuid4()))
-                    found.append((method, path, param.field_info.annotation))
+                    model = param.field_info.annotation
+                    assert isinstance(model, type) and issubclass(model, BaseModel)
+                    found.append((method, path, model))
     return found
 
 
