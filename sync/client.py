@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, wait
 from datetime import datetime
 from pathlib import Path
@@ -29,7 +29,7 @@ from app.store.receipts import SyncReceipt
 from sync import pulling
 from sync.protocol import BlobMissing, BlobQuery, LoginRequest, LoginResponse, Me, PushRequest
 from sync.pulling import conflict_row
-from sync.transport import BadAnswer, Cancelled, Refused, SyncError, Transport
+from sync.transport import BadAnswer, Cancelled, NetworkError, Refused, SyncError, Transport
 
 Progress = Callable[[str, int, int], None]
 #: the stages, in order, with their names in the program
@@ -43,6 +43,10 @@ PUSH_BATCH = 25
 #: a file larger than this goes in chunks of this size, each kept by the server as it
 #: arrives: over a slow village link (about 1 Mbit/s) a break loses a few seconds of sending
 CHUNK_BYTES = 512 * 1024
+#: a sync the network breaks off (every retry of a request spent) goes on by itself after
+#: these pauses, in seconds, as a member would press 同步 again: a village link that drops
+#: for a minute costs a wait, not a failed sync; every stage resumes where it stopped
+SYNC_PAUSES = (5.0, 20.0, 60.0)
 
 
 def _ignore(_stage: str, _done: int, _total: int) -> None:
@@ -68,6 +72,8 @@ def first_login(
     cancel: threading.Event | None = None,
     page_size: int = 5000,
     snapshot: bool = True,
+    backoff: float = 0.5,
+    pauses: Sequence[float] = SYNC_PAUSES,
 ) -> Database:
     """Sign in on a new laptop: make the encrypted database with the password, keep the
     device token in it, and pull everything of the user's scope.
@@ -76,7 +82,7 @@ def first_login(
     with the password and syncing again resumes the pull.
     """
     answer, client_id, db, image = _signed_in_and_created(
-        server_url, username, password, Path(db_path), kdf, ca_bundle, snapshot
+        server_url, username, password, Path(db_path), kdf, ca_bundle, snapshot, backoff
     )
     syncing.store_token(db, answer.token, _identity(server_url, answer, client_id))
     client = SyncClient(
@@ -86,6 +92,8 @@ def first_login(
         cancel=cancel,
         page_size=page_size,
         snapshot=snapshot,
+        backoff=backoff,
+        pauses=pauses,
     )
     client.image = image
     try:
@@ -106,12 +114,13 @@ def _signed_in_and_created(
     kdf: KdfParams | None,
     ca_bundle: Path | str | None,
     snapshot: bool,
+    backoff: float,
 ) -> tuple[LoginResponse, str, Database, bytes | None]:
     """Sign in, and make the database meanwhile (both derive a key from the password: the
     server to check it, the laptop to encrypt; argon2 runs without the GIL); signed in,
     ask for the first sync's image at once (`sync.pulling`). A refused sign-in leaves no
     database behind."""
-    transport = Transport(server_url, ca_bundle=ca_bundle)
+    transport = Transport(server_url, ca_bundle=ca_bundle, backoff=backoff)
     client_id = str(uuid.uuid4())
 
     def sign_in() -> tuple[LoginResponse, bytes | None]:
@@ -175,8 +184,11 @@ class SyncClient:
         cancel: threading.Event | None = None,
         timeout: tuple[float, float] = (5.0, 120.0),
         retries: int = 4,
+        backoff: float = 0.5,
+        pauses: Sequence[float] = SYNC_PAUSES,
     ) -> None:
         self.db = db
+        self.pauses = tuple(pauses)
         self.batch_size = batch_size
         self.chunk_bytes = chunk_bytes
         self.page_size = page_size
@@ -195,6 +207,7 @@ class SyncClient:
             ca_bundle=ca_bundle,
             timeout=timeout,
             retries=retries,
+            backoff=backoff,
         )
         self.counts: dict[str, Any] = {}
         #: households whose records this sync changed on the laptop (for the screens)
@@ -228,15 +241,15 @@ class SyncClient:
         self.counts = {"detail": {"refused": [], "conflicts": []}}
         status = "failed"
         try:
-            me = self.transport.call("GET", "/me", Me)
-            self.check()
-            if me.role == workflow.MEMBER:
-                self.submit_completed(me.username)
-            self.push_blobs()
-            self.push_ops()
-            self.push_resolutions()
-            pulling.pull_all(self, me)
-            pulling.fetch_blobs(self)
+            for pause in (*self.pauses, None):
+                try:
+                    self.stages()
+                    break
+                except NetworkError:
+                    if pause is None:
+                        raise
+                    if self.cancel.wait(pause):
+                        raise Cancelled() from None
             status = "done"
             syncing.put_state(self.db, {"last_sync": datetime.now().strftime("%Y-%m-%d %H:%M")})
         except Cancelled:
@@ -248,6 +261,18 @@ class SyncClient:
         finally:
             receipt = syncing.finish_receipt(self.db, receipt_id, status, self.counts)
         return receipt
+
+    def stages(self) -> None:
+        """Every stage once, each from where the last sync left it."""
+        me = self.transport.call("GET", "/me", Me)
+        self.check()
+        if me.role == workflow.MEMBER:
+            self.submit_completed(me.username)
+        self.push_blobs()
+        self.push_ops()
+        self.push_resolutions()
+        pulling.pull_all(self, me)
+        pulling.fetch_blobs(self)
 
     def add(self, name: str, amount: int = 1) -> None:
         self.counts[name] = int(self.counts.get(name, 0)) + amount

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -85,6 +86,13 @@ class Throttled(Refused):
         self.retry_after = retry_after
 
 
+#: an answer whose head arrived and whose body broke off
+_BROKEN_BODY = (
+    requests.exceptions.ChunkedEncodingError,
+    requests.exceptions.ContentDecodingError,
+)
+
+
 class _Retry(Retry):
     """Retries that wait out a busy server (503) but never a sign-in throttle (429)."""
 
@@ -106,6 +114,8 @@ class Transport:
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
+        self.retries = retries
+        self.backoff = backoff
         self.session = requests.Session()
         retry = _Retry(
             total=retries,
@@ -131,14 +141,22 @@ class Transport:
         self.session.close()
 
     def _send(self, method: str, path: str, **kwargs: Any) -> requests.Response:
-        try:
-            response = self.session.request(
-                method, self.base_url + path, timeout=self.timeout, **kwargs
-            )
-        except requests.exceptions.SSLError as exc:
-            raise NetworkError(f"证书校验失败：{exc}") from exc
-        except requests.exceptions.RequestException as exc:
-            raise NetworkError(type(exc).__name__) from exc
+        # urllib3 retries a request until its answer's head arrives; an answer whose body
+        # breaks off after that (a dropped link mid-download) is asked for again here
+        for attempt in range(self.retries + 1):
+            try:
+                response = self.session.request(
+                    method, self.base_url + path, timeout=self.timeout, **kwargs
+                )
+                break
+            except requests.exceptions.SSLError as exc:
+                raise NetworkError(f"证书校验失败：{exc}") from exc
+            except _BROKEN_BODY as exc:
+                if attempt == self.retries:
+                    raise NetworkError(type(exc).__name__) from exc
+                time.sleep(self.backoff * 2**attempt)
+            except requests.exceptions.RequestException as exc:
+                raise NetworkError(type(exc).__name__) from exc
         if response.status_code >= 400:
             raise self._refusal(response)
         return response

@@ -28,6 +28,8 @@ def make_laptop(process: ServerProcess, path: Path, username: str) -> Database:
 
 
 def sync(db: Database, **options: Any) -> SyncReceipt:
+    """One sync, failing at the first break (no pause and try again: tests of failures)."""
+    options.setdefault("pauses", ())
     client = SyncClient(db, retries=1, **options)
     try:
         return client.sync()
