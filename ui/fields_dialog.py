@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.announce import MessageLine, SaidOnLeaving, mark_invalid, typed
+from ui.date_edit import DateEdit
 from ui.dialog_keys import submit_on_ctrl_enter
 
 Check = Callable[[str], str | None]  # the value -> an error message, or None
@@ -130,11 +130,7 @@ class FieldsDialog(QDialog):
                 grid.addWidget(tick, index // FLAGS_A_ROW, index % FLAGS_A_ROW)
             return box
         if spec.kind == "date":
-            edit = QDateEdit()
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            day = value if isinstance(value, date) else date.today()
-            edit.setDate(QDate(day.year, day.month, day.day))
+            edit = DateEdit(value if isinstance(value, date) else None)
             edit.dateChanged.connect(lambda _d: self.recheck())
             return edit
         if spec.kind == "bool":

@@ -3,23 +3,29 @@ actions of one screen share a key, Enter and Ctrl+Enter do what the screen says.
 
 from __future__ import annotations
 
+import ast
 import importlib
 import io
 import pkgutil
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QDate, QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QPlainTextEdit,
@@ -466,3 +472,70 @@ def test_the_return_dialog_sends_the_reason_with_ctrl_enter(qtbot: QtBot) -> Non
     with qtbot.waitSignal(dialog.accepted, timeout=1000):
         qtbot.keyClick(dialog.reason, Qt.Key.Key_Enter, Qt.KeyboardModifier.ControlModifier)
     assert dialog.text() == "地址不对"
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+
+def test_planning_a_visit_a_typed_date_then_tab_then_a_note(qtbot: QtBot) -> None:
+    dialog = plan_dialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    day, note = dialog.editor("day"), dialog.editor("note")
+    assert isinstance(day, QDateEdit) and isinstance(note, QLineEdit)
+    year = date.today().year + 1
+    day.setDate(QDate(year, 3, 10))
+    day.setFocus(Qt.FocusReason.TabFocusReason)  # on the year, as after a Tab
+    qtbot.keyClicks(day, str(year + 1))  # the member changes the year only
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    wanted = date(year + 1, 3, 10)
+    assert note.hasFocus()  # Tab left the date, not moved to its month
+    qtbot.keyClicks(note, "after 3pm")
+    qtbot.keyClick(note, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert day.hasFocus()  # and Shift+Tab comes back to it whole
+    assert dialog.values() == {"day": wanted, "note": "after 3pm"}
+
+
+def test_tab_leaves_every_date_field_of_every_dialog(qtbot: QtBot, district: Database) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen = 0
+    for dialog in dialogs_of_the_program(district, parent):
+        dates = [d for d in dialog.findChildren(QDateTimeEdit)]
+        if not dates:
+            continue
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda d=dialog: QApplication.activeWindow() is d)  # type: ignore[misc]
+        for edit in [d for d in dates if d.isVisible() and d.isEnabled()]:
+            for key, modifier in (
+                (Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier),
+                (Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier),
+            ):
+                edit.setFocus(Qt.FocusReason.TabFocusReason)
+                qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+                focus = QApplication.focusWidget()
+                assert focus is not None and focus is not edit, dialog.windowTitle()
+                assert not edit.isAncestorOf(focus), dialog.windowTitle()
+            seen += 1
+        dialog.hide()
+    assert seen >= 4  # the plan and cancel dialogs, the case steps' dates
+    settle()
+
+
+def test_every_date_field_of_the_program_is_one_tab_stop() -> None:
+    """No screen makes its own QDateEdit (whose Tab walks the parts): ui.date_edit does."""
+    made_elsewhere = []
+    for path in Path(ui.__file__).parent.rglob("*.py"):
+        if path.name == "date_edit.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("QDateEdit", "QDateTimeEdit", "QTimeEdit")
+            ):
+                made_elsewhere.append(f"{path.name}:{node.lineno}")
+    assert made_elsewhere == []

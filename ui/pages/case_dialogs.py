@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from app.domain import assessment
 from app.domain import renovation as rules
 from app.domain.issues import Issue
+from ui.date_edit import DateEdit
 from ui.dialog_keys import submit_on_ctrl_enter
 from ui.forms.marks import ERROR, WARNING, Mark
 from ui.i18n import QT_TRANSLATE_NOOP
@@ -53,10 +54,8 @@ def text_box(name: str, lines: int = 3) -> QPlainTextEdit:
 
 
 def date_box(name: str, day: date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit = DateEdit(day)
     edit.setAccessibleName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
     return edit
 
 
