@@ -61,8 +61,8 @@ def until(condition: Callable[[], bool], what: str) -> None:
 def applied(database: ServerDatabase, op_ids: list[str]) -> tuple[dict[str, int], int]:
     """How many times each op is in the change log; how many receipts they have."""
     with database.read() as s:
-        counts = dict(
-            s.execute(
+        counts: dict[str, int] = dict(
+            s.execute(  # type: ignore[arg-type]
                 select(ChangeLog.op_id, func.count())
                 .where(ChangeLog.op_id.in_(op_ids))
                 .group_by(ChangeLog.op_id)
