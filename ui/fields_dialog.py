@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ui.announce import MessageLine, SaidOnLeaving, mark_invalid, typed
 from ui.date_edit import DateEdit
 from ui.dialog_keys import submit_on_ctrl_enter
+from ui.theme import fit_dialog
 
 Check = Callable[[str], str | None]  # the value -> an error message, or None
 
@@ -63,7 +64,6 @@ class FieldsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumWidth(480)
         self._fields = list(fields)
         self._editors: dict[str, QWidget] = {}
         self._errors: dict[str, tuple[QLabel, MessageLine]] = {}
@@ -107,6 +107,7 @@ class FieldsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.recheck(speak=False)
+        fit_dialog(self, 24)
 
     def _editor(self, spec: Field, value: Any) -> QWidget:
         if spec.kind == "choice":

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui import worker
 from ui.announce import MessageLine
+from ui.theme import fit_dialog
 
 if TYPE_CHECKING:
     from app.store.database import Database
@@ -37,7 +38,6 @@ class FirstLoginDialog(QDialog):
     def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("首次登录"))
-        self.setMinimumWidth(520)
         self.db_path = db_path
         self.database: Database | None = None
         self.user = ""
@@ -92,6 +92,7 @@ class FirstLoginDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.buttons)
         self.user_edit.setFocus()
+        fit_dialog(self, 26)
 
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)

@@ -126,7 +126,7 @@ class PrintPreviewDialog(QDialog):
         self.pages_label = QLabel(self.tr("共 %n 页", "", printed.pages))
         self.status_label = MessageLine()
         self.warnings_label = MessageLine()
-        self.warnings_label.setStyleSheet("color: #a40000;")
+        self.warnings_label.setProperty("tone", "warning")  # its colour follows the theme
         if printed.warnings:
             self.warnings_label.setText(
                 self.tr("注意：以下字符字体中没有，纸上印作〓，请手写补上：\n")

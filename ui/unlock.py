@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.store.errors import StoreError
 from ui import worker
 from ui.announce import MessageLine
+from ui.theme import fit_dialog
 
 if TYPE_CHECKING:
     from app.store.database import Database
@@ -39,7 +40,6 @@ class UnlockDialog(QDialog):
         self.user = ""
         self._job: worker.Job | None = None
         self._opening = False
-        self.setMinimumWidth(440)
 
         intro = QLabel(self.tr("请输入用户名和密码以打开本机的加密数据库。"))
         intro.setWordWrap(True)
@@ -81,6 +81,7 @@ class UnlockDialog(QDialog):
         layout.addLayout(error_row)
         layout.addWidget(self.buttons)
         (self.password_edit if user else self.user_edit).setFocus()
+        fit_dialog(self, 22)
 
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)

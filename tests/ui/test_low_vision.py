@@ -6,14 +6,30 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QSettings, QSize, QThreadPool
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QPoint, QRect, QSettings, QSize, Qt, QThreadPool
+from PySide6.QtGui import QColor, QFont, QImage, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
     QDialog,
+    QGroupBox,
     QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
     QPushButton,
+    QRadioButton,
     QScrollArea,
+    QScrollBar,
+    QSpinBox,
+    QStyle,
+    QStyleOptionButton,
+    QStyleOptionSlider,
+    QTableView,
+    QTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -33,6 +49,7 @@ from ui.pages.review import ReturnDialog
 from ui.pages.visit import VisitPage
 from ui.preferences import Preferences
 from ui.session import AppSession
+from ui.style_sheet import HEADING_SCALE
 from ui.unlock import UnlockDialog
 
 #: a 1366×768 screen less a 40-pixel taskbar
@@ -55,8 +72,15 @@ def large_text() -> Iterator[QApplication]:
     before = QFont(app.font())
     theme.apply(app, Preferences(text_size=200), install_font(app))
     yield app
-    theme.apply(app, Preferences())
+    restore_theme(app)
     app.setFont(before)
+
+
+def restore_theme(app: QApplication) -> None:
+    """The standard theme at the test session's text size, for the tests that follow (the
+    windows closed by the test are deleted first: polishing them again takes seconds)."""
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    theme.apply(app, Preferences())
 
 
 def settle() -> None:
@@ -117,8 +141,14 @@ def open_window(qtbot: QtBot, db: Database, user: str) -> MainWindow:
     return window
 
 
+#: what records() found (every test's district is a copy of the same one)
+FOUND: list[tuple[str, str, str, str]] = []
+
+
 def records(db: Database) -> tuple[str, str, str, str]:
     """A household due for a visit, its village's member, a case, its town's reviewer."""
+    if FOUND:
+        return FOUND[0]
     candidate = candidates(db)[0]
     with db.session() as s:
         case_id, area = s.execute(
@@ -127,7 +157,8 @@ def records(db: Database) -> tuple[str, str, str, str]:
             .order_by(RenovationCase.id)
             .limit(1)
         ).one()
-    return candidate.household_id, candidate.member, case_id, f"town{area[6:9]}"
+    FOUND.append((candidate.household_id, candidate.member, case_id, f"town{area[6:9]}"))
+    return FOUND[0]
 
 
 def test_every_page_fits_a_1366x768_screen_at_200_percent(
@@ -229,10 +260,13 @@ def test_the_main_dialogs_fit_the_screen_at_200_percent(
         least = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
         if least.width() > SCREEN.width() or least.height() > SCREEN.height():
             problems.append(f"{name}: needs at least {least.toTuple()}")
-        dialog.resize(dialog.size().boundedTo(SCREEN))
         dialog.show()
         qtbot.waitExposed(dialog)
         shown += 1
+        if dialog.width() < least.width() or dialog.height() < least.height():
+            problems.append(
+                f"{name}: shown at {dialog.size().toTuple()}, narrower than its content"
+            )
         seen = dialog.rect()
         for text in unseen_buttons(dialog, seen, dialog):
             problems.append(f"{name}: button {text} is out of view")
@@ -241,3 +275,262 @@ def test_the_main_dialogs_fit_the_screen_at_200_percent(
         dialog.close()
     assert shown == 6
     assert problems == []
+
+
+# -- high contrast: every control shows its edge and its state ---------------------------
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG 2.x relative luminance."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(first: QColor, second: QColor) -> float:
+    """WCAG contrast ratio, 1 to 21."""
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+ALL_SIDES = ("top", "bottom", "left", "right")
+
+
+def edge_contrast(
+    image: QImage,
+    rect: QRect,
+    background: QColor,
+    depth: int = 4,
+    sides: tuple[str, ...] = ALL_SIDES,
+) -> float:
+    """How well the edge of `rect` stands out: on each side, lines across the edge (the
+    middle half of the side) each take their best contrast within `depth` pixels of it;
+    the side's value is the median line, and the edge's the weakest side."""
+    found: list[float] = []
+    left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+    across = range(left + rect.width() // 4, right - rect.width() // 4)
+    down = range(top + rect.height() // 4, bottom - rect.height() // 4)
+    inward = range(depth)
+    lines = {
+        "top": [[(x, top + d) for d in inward] for x in across],
+        "bottom": [[(x, bottom - d) for d in inward] for x in across],
+        "left": [[(left + d, y) for d in inward] for y in down],
+        "right": [[(right - d, y) for d in inward] for y in down],
+    }
+    for side, points in lines.items():
+        if side not in sides:
+            continue
+        best = sorted(
+            max(contrast(image.pixelColor(x, y), background) for x, y in line) for line in points
+        )
+        found.append(best[len(best) // 2] if best else 1.0)
+    return min(found)
+
+
+@pytest.fixture(params=[False, True], ids=["standard", "high-contrast"])
+def themed(request: pytest.FixtureRequest) -> Iterator[bool]:
+    """The application in the standard theme, then in high contrast (at 100 % text)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.apply(app, Preferences(high_contrast=request.param))
+    yield request.param
+    HOLDERS.clear()
+    restore_theme(app)
+
+
+#: the windows the controls are drawn on, kept until the test ends
+HOLDERS: list[QWidget] = []
+
+
+def rendered(qtbot: QtBot, widget: QWidget, size: QSize) -> tuple[QImage, QRect, QColor]:
+    """`widget` drawn on a window of the theme: the picture, where the widget is in it, and
+    the window's colour around it."""
+    holder = QWidget()
+    HOLDERS.append(holder)
+    qtbot.addWidget(holder)
+    holder.setAutoFillBackground(True)
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(12, 12, 12, 12)
+    layout.addWidget(widget)
+    widget.setFixedSize(size)
+    holder.show()
+    qtbot.waitExposed(holder)
+    QApplication.processEvents()
+    image = holder.grab().toImage()
+    rect = QRect(widget.mapTo(holder, QPoint(0, 0)), widget.size())
+    return image, rect, image.pixelColor(3, 3)
+
+
+def model_of(rows: int) -> QStandardItemModel:
+    model = QStandardItemModel(rows, 2)
+    for row in range(rows):
+        model.setItem(row, 0, QStandardItem(f"王{row}"))
+    return model
+
+
+def framed_controls() -> list[tuple[str, QWidget]]:
+    """A control of every kind whose edge the member must see."""
+    combo = QComboBox()
+    combo.addItems(["1 入户", "2 见面"])
+    day = QDateEdit()
+    day.setCalendarPopup(True)
+    table = QTableView()
+    table.setModel(model_of(2))
+    group = QGroupBox("户信息")
+    QVBoxLayout(group).addWidget(QLabel("地址"))
+    return [
+        ("QLineEdit", QLineEdit("张三")),
+        ("QTextEdit", QTextEdit("说明")),
+        ("QPlainTextEdit", QPlainTextEdit("回执")),
+        ("QComboBox", combo),
+        ("QSpinBox", QSpinBox()),
+        ("QDateEdit", day),
+        ("QPushButton", QPushButton("保存")),
+        ("QTableView", table),
+        ("QListWidget", QListWidget()),
+        ("QGroupBox", group),
+    ]
+
+
+def test_every_control_shows_its_edge(qtbot: QtBot, themed: bool) -> None:
+    weak = []
+    for name, widget in framed_controls():
+        image, rect, background = rendered(qtbot, widget, QSize(220, 90))
+        # a group box's title sits on its top edge
+        sides = (
+            ("bottom", "left", "right")
+            if isinstance(widget, QGroupBox)
+            else ("top", "bottom", "left", "right")
+        )
+        ratio = edge_contrast(image, rect, background, sides=sides)
+        if ratio < 3:
+            weak.append(f"{name} {ratio:.1f}:1")
+    assert weak == []
+
+
+def test_a_dialog_shows_its_edge(qtbot: QtBot, themed: bool) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    dialog.resize(300, 200)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    window = QApplication.palette().color(QPalette.ColorRole.Window)  # what it opens over
+    assert edge_contrast(dialog.grab().toImage(), dialog.rect(), window) >= 3
+
+
+@pytest.mark.parametrize("kind", [QCheckBox, QRadioButton])
+def test_tick_boxes_show_their_edge_and_their_state(
+    qtbot: QtBot, themed: bool, kind: type[QCheckBox] | type[QRadioButton]
+) -> None:
+    pictures = []
+    for checked in (False, True):
+        box = kind("有")
+        box.setChecked(checked)
+        image, rect, background = rendered(qtbot, box, QSize(120, 40))
+        option = QStyleOptionButton()
+        box.initStyleOption(option)
+        element = (
+            QStyle.SubElement.SE_CheckBoxIndicator
+            if kind is QCheckBox
+            else QStyle.SubElement.SE_RadioButtonIndicator
+        )
+        mark = box.style().subElementRect(element, option, box).translated(rect.topLeft())
+        assert mark.width() >= 8, mark
+        if not checked:
+            ratio = edge_contrast(image, mark, background, depth=3)
+            assert ratio >= 3, f"unchecked {kind.__name__}: {ratio:.1f}:1"
+        pictures.append((image, mark))
+    (unchecked, mark), (checked_image, _) = pictures
+    inner = mark.adjusted(
+        mark.width() // 4, mark.height() // 4, -mark.width() // 4, -mark.height() // 4
+    )
+    points = [(x, y) for x in range(inner.left(), inner.right() + 1)
+              for y in range(inner.top(), inner.bottom() + 1)]  # fmt: skip
+    differ = [
+        p for p in points if contrast(unchecked.pixelColor(*p), checked_image.pixelColor(*p)) >= 3
+    ]
+    assert len(differ) >= len(points) * 0.15, (len(differ), len(points))
+
+
+def test_a_scroll_bar_handle_stands_out_from_its_track(qtbot: QtBot, themed: bool) -> None:
+    bar = QScrollBar(Qt.Orientation.Vertical)
+    bar.setRange(0, 100)
+    bar.setPageStep(20)
+    image, rect, background = rendered(qtbot, bar, QSize(bar.sizeHint().width(), 240))
+    option = QStyleOptionSlider()
+    bar.initStyleOption(option)
+    handle = (
+        bar.style()
+        .subControlRect(
+            QStyle.ComplexControl.CC_ScrollBar, option, QStyle.SubControl.SC_ScrollBarSlider, bar
+        )
+        .translated(rect.topLeft())
+    )
+    assert handle.height() >= 10, handle
+    track = image.pixelColor(rect.center().x(), rect.bottom() - 6)
+    inside = image.pixelColor(handle.center())
+    assert contrast(inside, track) >= 3, (inside.name(), track.name())
+    assert edge_contrast(image, rect, background, depth=2) >= 3  # the bar against the window
+
+
+@pytest.fixture
+def standard_afterwards() -> Iterator[QApplication]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    yield app
+    restore_theme(app)
+
+
+def test_an_open_form_and_dialog_follow_text_size_and_theme(
+    qtbot: QtBot, district: Database, standard_afterwards: QApplication
+) -> None:
+    app = standard_afterwards
+    household, member, _case, _reviewer = records(district)
+    window = MainWindow(AppSession(district, member), Preferences())
+    qtbot.addWidget(window)
+    window.resize(SCREEN)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_page("visit", household)
+    visit = window.current_page()
+    assert isinstance(visit, VisitPage)
+    qtbot.waitUntil(lambda: visit.current_form() is not None, timeout=15_000)
+    form = visit.current_form()
+    assert form is not None
+    title = next(iter(form.rows.values())).title
+    sizes = (title.font().pointSizeF(),)
+    grows = theme.BASE_POINT_SIZE * 2 / app.font().pointSizeF()
+    dialog = ReturnDialog("张三", window)
+    dialog.show()
+    label = dialog.findChild(QLabel)
+    assert label is not None
+    before = label.font().pointSizeF()
+    window.open_page("settings")
+    settings = window.pages["settings"]
+    settings.size_combo.setCurrentIndex(settings.size_combo.findData(200))  # type: ignore[attr-defined]
+    settings.contrast_box.setChecked(True)  # type: ignore[attr-defined]
+    settings.apply()  # type: ignore[attr-defined]
+    window.open_page("visit", household)
+    QApplication.processEvents()
+    assert title.font().pointSizeF() == pytest.approx(sizes[0] * grows, rel=0.05)
+    assert title.font().bold()  # an item's title keeps its weight
+    heading = theme.BASE_POINT_SIZE * 2 * HEADING_SCALE
+    assert visit.heading.font().pointSizeF() == pytest.approx(heading, rel=0.05)
+    # no text anywhere stays at a size of its own
+    sizes_now = (pytest.approx(app.font().pointSizeF()), pytest.approx(heading, rel=0.05))
+    stale = {
+        f"{type(w).__name__} {w.font().pointSizeF()}"
+        for w in window.findChildren(QWidget) + dialog.findChildren(QWidget)
+        if w.font().pointSizeF() not in sizes_now
+    }
+    assert stale == set()
+    assert label.font().pointSizeF() == pytest.approx(before * grows, rel=0.05)
+    black = QColor("#000000")
+    assert title.palette().color(QPalette.ColorRole.Window) == black
+    assert dialog.palette().color(QPalette.ColorRole.Window) == black
+    picture = title.grab().toImage()
+    assert picture.pixelColor(1, 1) == black  # drawn in the theme, not only told it
+    dialog.close()

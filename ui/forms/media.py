@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -173,26 +173,36 @@ class PhotoField(StoredField):
         self.list.setViewMode(QListView.ViewMode.IconMode)
         self.list.setFlow(QListView.Flow.LeftToRight)
         self.list.setWrapping(False)
-        side = max(64, self.fontMetrics().height() * 3)
-        self.list.setIconSize(QSize(side, side))
-        self.list.setFixedHeight(side + self.fontMetrics().height() * 2)
+        self._size_to_font()
         self.add_button = QPushButton(self.tr("添加照片…"), self)
         self.remove_button = QPushButton(self.tr("移除所选照片"), self)
         self.add_button.clicked.connect(self.choose_files)
         self.remove_button.clicked.connect(self.remove_selected)
         for button in (self.add_button, self.remove_button):
             button.setVisible(self.editable)
-        row = QHBoxLayout()
-        row.addWidget(self.add_button)
-        row.addWidget(self.remove_button)
-        row.addStretch(1)
+        #: the buttons side by side (a narrow column may set it top to bottom)
+        self.button_row = QHBoxLayout()
+        self.button_row.addWidget(self.add_button)
+        self.button_row.addWidget(self.remove_button)
+        self.button_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
-        layout.addLayout(row)
+        layout.addLayout(self.button_row)
         # a line of its own: beside the buttons a narrow column squeezed it to a character a line
         layout.addWidget(self.status)
         self._refill()
+
+    def _size_to_font(self) -> None:
+        side = max(64, self.fontMetrics().height() * 3)
+        self.list.setIconSize(QSize(side, side))
+        self.list.setFixedHeight(side + self.fontMetrics().height() * 2)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # the text size changed in 设置 (not while the field is being built)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "list"):
+            self._size_to_font()
+        super().changeEvent(event)
 
     def value(self) -> Any:
         return list(self._ids) or None

@@ -37,8 +37,6 @@ from ui.forms.item_row import ItemRow, field_for
 from ui.forms.media import StoredField
 from ui.forms.table import RepeatField
 
-INDICATORS = "QRadioButton::indicator, QCheckBox::indicator { width: 0.9em; height: 0.9em; }"
-
 
 class FormWidget(QWidget):
     """One response's answers on screen, checked by the form engine as the member types."""
@@ -75,8 +73,6 @@ class FormWidget(QWidget):
         self.confirm_buttons: dict[str, QPushButton] = {}
         self.confirm_notes: dict[str, MessageLine] = {}
         self.setAccessibleName(definition.title)
-        # the style draws the round and square boxes at a fixed size: grow them with the text
-        self.setStyleSheet(INDICATORS)
 
         content = QWidget()
         column = QVBoxLayout(content)

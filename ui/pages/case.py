@@ -36,6 +36,7 @@ from ui.pages.commands import chain_tab_order
 from ui.print_commands import PrintCommands
 from ui.rows_model import RowsModel, rows_view
 from ui.session import AppSession
+from ui.theme import mark_heading
 
 # The headers of the case's tables, translated by CasePage.tr when shown.
 HISTORY_HEADERS = (
@@ -99,10 +100,7 @@ class CasePage(Page):
         self.step_actions = CaseActions(self)
         self.status = MessageLine(self)
         self.heading = QLabel(self)
-        font = QFont(self.heading.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        self.heading.setFont(font)
+        mark_heading(self.heading)
         self.heading.setWordWrap(True)
         self.who = QLabel(self)
         self.who.setWordWrap(True)

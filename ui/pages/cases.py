@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -267,6 +268,11 @@ class CasesPage(Page):
         unit = self.fontMetrics().horizontalAdvance("汉")
         self.states.setFixedWidth(unit * 10)
         fit_columns(self.table, (6, 4, 8, 5, 5, 9, 7, 10))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # the text size changed in 设置
+            self._fit()
+        super().changeEvent(event)
 
     # -- loading and filtering -----------------------------------------------------------
 

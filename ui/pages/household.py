@@ -36,6 +36,7 @@ from ui.pages.household_dialogs import cancel_dialog, household_dialog, person_d
 from ui.print_commands import PrintCommands, ResponseCopies
 from ui.rows_model import RowsModel, rows_view
 from ui.session import AppSession
+from ui.theme import mark_heading
 from ui.timefmt import local_text
 
 # The texts of the tables below are translated by HouseholdPage.tr when shown.
@@ -122,10 +123,7 @@ class HouseholdPage(Page):
         self.household_id = ""
         self.view: HouseholdView | None = None
         self.heading = QLabel()
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
+        mark_heading(self.heading)
         self.facts = QFormLayout()
         facts_box = QGroupBox(self.tr("户信息"))
         facts_box.setLayout(self.facts)

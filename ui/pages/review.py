@@ -4,7 +4,7 @@ last year's answers, accepted (Ctrl+Enter) or returned to the member with a reas
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -43,6 +43,7 @@ from ui.pages.review_queue import (
 from ui.pages.side_panel import SidePanel
 from ui.print_commands import PrintCommands, ResponseCopies
 from ui.session import AppSession
+from ui.theme import mark_heading
 
 REVIEWERS = (workflow.REVIEWER, workflow.ADMIN)
 
@@ -115,10 +116,7 @@ class ReviewPage(Page):
         queue_label.setBuddy(self.table)
 
         self.heading = QLabel(self)
-        font = QFont(self.heading.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.heading.setFont(font)
+        mark_heading(self.heading)
         self.heading.setWordWrap(True)
         self.confirmed = Mark(WARNING, self)
         self.differences = QListWidget(self)

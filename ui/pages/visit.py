@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence
-from PySide6.QtWidgets import QListWidgetItem
+from PySide6.QtWidgets import QBoxLayout, QListWidgetItem
 
 from app.domain import workflow
 from app.forms.definition import Item
@@ -164,6 +164,8 @@ class VisitPage(VisitView):
         item = dataclasses.replace(VISIT_PHOTOS, label=self.tr(VISIT_PHOTOS.label))
         self.photos = PhotoField(item, store, self.session.role == workflow.MEMBER, self)
         self.photos.add_button.setText(self.tr("添加走访照片(&Z)…"))
+        # one above the other: side by side they made the side column wide at large text
+        self.photos.button_row.setDirection(QBoxLayout.Direction.TopToBottom)
         self.photos.describe(self.tr("走访照片"), self.tr("入户时拍的照片，存入本户的档案"))
         self.photos.set_value(plan.photos)
         self.photo_box.insertWidget(1, self.photos)

@@ -8,7 +8,6 @@ buttons below. Tab follows the same order.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from ui.pages.base import Page
 from ui.pages.commands import chain_tab_order
 from ui.pages.side_panel import SidePanel
 from ui.session import AppSession
+from ui.theme import mark_heading
 
 
 class VisitView(Page):
@@ -39,15 +39,10 @@ class VisitView(Page):
     def __init__(self, session: AppSession) -> None:
         super().__init__(session)
         self.heading = QLabel(self)
-        font = QFont(self.heading.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        self.heading.setFont(font)
+        mark_heading(self.heading)
         self.heading.setWordWrap(True)
         self.side_toggle = QPushButton(self)
-        self.side_toggle.setCheckable(True)
-        self.side_toggle.setChecked(True)
-        self.side_toggle.toggled.connect(self.show_side)
+        self.side_toggle.clicked.connect(self.toggle_side)
         self.status = MessageLine(self)
         self.entry_list = QListWidget(self)
         self.entry_list.setAccessibleName(self.tr("本次要填的表"))
@@ -62,11 +57,11 @@ class VisitView(Page):
         column.addWidget(entries_label)
         column.addWidget(self.entry_list, 1)
         column.addLayout(self.photo_box)
-        self.side = SidePanel(side, self)
+        self.side = SidePanel(side, self, chars=12)
 
         self.form_title = QLabel(self)
         self.form_title.setWordWrap(True)
-        self.form_title.setFont(font)
+        mark_heading(self.form_title)
         self.reason = Mark(WARNING, self)
         self.stack = QStackedWidget(self)
         self.placeholder = QLabel(self.tr("请在左边选择要填写的表"), self)
@@ -110,14 +105,15 @@ class VisitView(Page):
         self.show_side(True)
         self._size_to_font()
 
+    def toggle_side(self) -> None:
+        self.show_side(self.side.isHidden())
+
     def show_side(self, shown: bool) -> None:
         """Show or fold away the forms due and the photos (the form takes the room)."""
         self.side.setVisible(shown)
         text = self.tr("收起表和照片(&H)") if shown else self.tr("显示表和照片(&H)")
         self.side_toggle.setText(text)
         self.side_toggle.setAccessibleName(text.replace("&", ""))
-        if self.side_toggle.isChecked() != shown:
-            self.side_toggle.setChecked(shown)
 
     def _size_to_font(self) -> None:
         # at most a few lines of issues, so that the form keeps most of the height
