@@ -21,6 +21,7 @@ SCRIPTS = (
     "sync_first.py",
     "sync_day.py",
     "server_load.py",
+    "faults.py",
 )
 
 
