@@ -46,6 +46,9 @@ class VisitView(Page):
         self.status = MessageLine(self)
         self.entry_list = QListWidget(self)
         self.entry_list.setAccessibleName(self.tr("本次要填的表"))
+        # a long entry wraps in the narrow column rather than hiding its state at the end
+        self.entry_list.setWordWrap(True)
+        self.entry_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         entries_label = QLabel(self.tr("本次要填的表(&B)"), self)
         entries_label.setBuddy(self.entry_list)
         self.photo_box = QVBoxLayout()
