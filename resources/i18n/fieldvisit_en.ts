@@ -89,145 +89,145 @@
 <context>
     <name>AssessmentDialog</name>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="288"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="287"/>
         <source>入户评估</source>
         <translation>Home assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="289"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="306"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="288"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="305"/>
         <source>改造意愿</source>
         <translation>Wishes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="300"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="299"/>
         <source>可以改造（自有或产权人同意，非危房）</source>
         <translation>Can be adapted (owned or owner agrees, not unsafe)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="301"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="300"/>
         <source>不宜改造</source>
         <translation>Not suitable for adaptation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="287"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="286"/>
         <source>记录入户评估。住房不宜改造时，保存后须填写确认理由。</source>
         <translation>Record the home assessment. If the house is not suitable for adaptation, a reason to proceed is required after saving.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="280"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="279"/>
         <source>（未查看）</source>
         <extracomment>(code, label): the codes and labels of assessment.TOILETS, translated when shown</extracomment>
         <translation>(not checked)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="281"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="280"/>
         <source>蹲便</source>
         <translation>Squat toilet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="282"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="281"/>
         <source>坐便</source>
         <translation>Seated toilet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="283"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="282"/>
         <source>无独立厕所</source>
         <translation>No own toilet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="305"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="304"/>
         <source>改造意愿(&amp;1)：</source>
         <translation>Wishes (&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="308"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="307"/>
         <source>户主和残疾人希望改造什么</source>
         <translation>What the household and the disabled person want adapted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="311"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="310"/>
         <source>功能需求(&amp;2)：</source>
         <translation>Functional needs (&amp;2):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="312"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="311"/>
         <source>功能需求</source>
         <translation>Functional needs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="314"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="313"/>
         <source>如：轮椅进出、如厕、洗浴</source>
         <translation>E.g. wheelchair access, toileting, bathing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="317"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="316"/>
         <source>门宽（厘米）(&amp;3)：</source>
         <translation>Door width, cm (&amp;3):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="318"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="317"/>
         <source>门宽</source>
         <translation>Door width</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="320"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="326"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="319"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="325"/>
         <source>0 表示未测量</source>
         <translation>0 means not measured</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="323"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="322"/>
         <source>台阶高（厘米）(&amp;4)：</source>
         <translation>Step height, cm (&amp;4):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="324"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="323"/>
         <source>台阶高</source>
         <translation>Step height</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="329"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="328"/>
         <source>厕所类型(&amp;5)：</source>
         <translation>Toilet (&amp;5):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="330"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="329"/>
         <source>厕所类型</source>
         <translation>Toilet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="335"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="334"/>
         <source>其他测量(&amp;6)：</source>
         <translation>Other measurements (&amp;6):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="336"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="335"/>
         <source>其他测量</source>
         <translation>Other measurements</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="338"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="337"/>
         <source>各处需改造位置的尺寸</source>
         <translation>Sizes of each place to adapt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="341"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="340"/>
         <source>住房可否改造(&amp;7)：</source>
         <translation>House can be adapted (&amp;7):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="342"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="341"/>
         <source>住房可否改造</source>
         <translation>House can be adapted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="344"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="343"/>
         <source>不宜改造须填写确认理由</source>
         <translation>If not suitable, a reason to proceed is required</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="356"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="355"/>
         <source>未测量</source>
         <translation>not measured</translation>
     </message>
@@ -1195,7 +1195,7 @@
         <translation>%s:</translation>
     </message>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="172"/>
+        <location filename="../../ui/fields_dialog.py" line="168"/>
         <source>错误：%s</source>
         <translation>Error: %s</translation>
     </message>
@@ -1326,12 +1326,12 @@ The laptop&apos;s database has been made; open the program again, unlock it and 
         <translation>Fill this section with last year&apos;s answers; registry facts, text already entered this year, dates, photos and signatures stay as they are</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/widget.py" line="291"/>
+        <location filename="../../ui/forms/widget.py" line="306"/>
         <source>已按去年填写 %d 题</source>
         <translation>%d answers filled in from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/widget.py" line="291"/>
+        <location filename="../../ui/forms/widget.py" line="306"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
@@ -1369,19 +1369,20 @@ The laptop&apos;s database has been made; open the program again, unlock it and 
 <context>
     <name>GpsField</name>
     <message>
-        <location filename="../../ui/forms/fields.py" line="179"/>
-        <location filename="../../ui/forms/fields.py" line="213"/>
+        <location filename="../../ui/forms/fields.py" line="181"/>
+        <location filename="../../ui/forms/fields.py" line="215"/>
         <source>纬度</source>
+        <extracomment>the keyboard can give the answer (a signature it cannot)</extracomment>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/fields.py" line="179"/>
-        <location filename="../../ui/forms/fields.py" line="213"/>
+        <location filename="../../ui/forms/fields.py" line="181"/>
+        <location filename="../../ui/forms/fields.py" line="215"/>
         <source>经度</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/fields.py" line="214"/>
+        <location filename="../../ui/forms/fields.py" line="216"/>
         <source>%s：%s</source>
         <translation>%s: %s</translation>
     </message>
@@ -2202,7 +2203,7 @@ Disability certificate: %s</translation>
 <context>
     <name>LockPanel</name>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>已锁定。请输入密码解锁；正在进行的工作已保存。</source>
         <extracomment>pages about one record, opened from others the window&apos;s size on a large screen; a smaller screen is filled (a 1366×768 laptop)</extracomment>
         <translation>Locked. Enter your password to unlock; work in progress has been saved.</translation>
@@ -2212,12 +2213,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Lock message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
@@ -2226,7 +2227,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>解锁(&amp;O)</source>
         <translation>Unl&amp;ock</translation>
     </message>
@@ -2235,7 +2236,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>⚠ 密码错误</source>
         <translation>⚠ Wrong password</translation>
     </message>
@@ -2259,43 +2260,43 @@ Disability certificate: %s</translation>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>页面导航</source>
         <translation>Page navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>页面(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>页面列表(&amp;N)</source>
         <translation>Page &amp;list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>文件(&amp;F)</source>
         <extracomment>while locked: nothing reachable but the lock panel (every action, page, dialog)</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>查找户(&amp;F)</source>
         <translation>&amp;Find household</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>打印(&amp;P)</source>
         <extracomment>other parts of the program (prints) add their actions here</extracomment>
         <translation>&amp;Print</translation>
@@ -2305,7 +2306,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
@@ -2344,135 +2345,135 @@ Disability certificate: %s</translation>
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="230"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="233"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="236"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="229"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="232"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="235"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="233"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="232"/>
         <source>理由（必填）(&amp;R)：</source>
         <translation>&amp;Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="195"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="233"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="194"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="232"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="236"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="235"/>
         <source>理由(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="236"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="235"/>
         <source>选填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="267"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="266"/>
         <source>必须填写%s</source>
         <translation>%s is required</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="172"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="171"/>
         <source>公示开始(&amp;1)：</source>
         <translation>Notice from (&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="173"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="172"/>
         <source>公示开始</source>
         <translation>Notice from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="178"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="177"/>
         <source>公示结束(&amp;2)：</source>
         <translation>Notice until (&amp;2):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="179"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="178"/>
         <source>公示结束</source>
         <translation>Notice until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="184"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="183"/>
         <source>公示地点(&amp;3)：</source>
         <translation>Notice place (&amp;3):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="185"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="184"/>
         <source>公示地点</source>
         <translation>Notice place</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="187"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="186"/>
         <source>村务公开栏等</source>
         <translation>Village notice board, etc.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="192"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="191"/>
         <source>施工单位(&amp;1)：</source>
         <translation>Contractor (&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="193"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="192"/>
         <source>施工单位</source>
         <translation>Contractor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="199"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="198"/>
         <source>开工日期(&amp;2)：</source>
         <translation>Start date (&amp;2):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="200"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="199"/>
         <source>开工日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="205"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="204"/>
         <source>计划完工日期(&amp;3)：</source>
         <translation>Planned end date (&amp;3):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="206"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="205"/>
         <source>计划完工日期</source>
         <translation>Planned end date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="212"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="211"/>
         <source>完工日期(&amp;1)：</source>
         <translation>Completion date (&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="213"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="212"/>
         <source>完工日期</source>
         <translation>Completion date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="218"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="217"/>
         <source>说明(&amp;2)：</source>
         <translation>Note (&amp;2):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="219"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="218"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="225"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="224"/>
         <source>回访情况(&amp;1)：</source>
         <translation>Follow-up findings (&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="226"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="225"/>
         <source>回访情况</source>
         <translation>Follow-up findings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="228"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="227"/>
         <source>必填：设施是否在用、完好</source>
         <translation>Required: whether the facilities are in use and intact</translation>
     </message>
@@ -2489,93 +2490,93 @@ Disability certificate: %s</translation>
 <context>
     <name>PhotoDialog</name>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="41"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="42"/>
         <source>照片 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</source>
         <translation>Photos (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="381"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="380"/>
         <source>添加照片</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="386"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="385"/>
         <source>改造前</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="387"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="386"/>
         <source>改造后</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="390"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="389"/>
         <source>照片文件，多个用分号隔开</source>
         <translation>Photo files, separated by semicolons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="391"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="390"/>
         <source>选择文件(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="392"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="391"/>
         <source>选择照片文件</source>
         <translation>Choose photo files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="399"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="398"/>
         <source>改造项目(&amp;1)：</source>
         <translation>Renovation item (&amp;1):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="399"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="398"/>
         <source>照片所示的改造项目</source>
         <translation>Renovation item shown in the photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="400"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="399"/>
         <source>阶段(&amp;2)：</source>
         <translation>Stage (&amp;2):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="400"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="399"/>
         <source>改造前或改造后</source>
         <translation>Before or after the renovation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="401"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="400"/>
         <source>文件(&amp;3)：</source>
         <translation>Files (&amp;3):</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_dialogs.py" line="400"/>
         <location filename="../../ui/pages/case_dialogs.py" line="401"/>
-        <location filename="../../ui/pages/case_dialogs.py" line="402"/>
         <source>照片文件</source>
         <translation>Photo files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="407"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="406"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="417"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="416"/>
         <source>请选择照片文件</source>
         <translation>Choose photo files</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="419"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="418"/>
         <source>找不到文件：%s</source>
         <translation>File not found: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="419"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="418"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="380"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="379"/>
         <source>照片缩小到最长边1600像素，加密保存在本机，同步时上传。</source>
         <translation>Photos are reduced to 1600 pixels on the long side, stored encrypted on this computer and uploaded at the next sync.</translation>
     </message>
@@ -2583,17 +2584,17 @@ Disability certificate: %s</translation>
 <context>
     <name>PhotoField</name>
     <message>
-        <location filename="../../ui/forms/media.py" line="177"/>
+        <location filename="../../ui/forms/media.py" line="179"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="178"/>
+        <location filename="../../ui/forms/media.py" line="180"/>
         <source>移除所选照片</source>
         <translation>Remove selected photo</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="207"/>
+        <location filename="../../ui/forms/media.py" line="209"/>
         <source>%s：已添加的照片</source>
         <translation>%s: photos added</translation>
     </message>
@@ -2610,42 +2611,42 @@ Disability certificate: %s</translation>
         <translation type="vanished">%s: remove selected photo</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="211"/>
+        <location filename="../../ui/forms/media.py" line="213"/>
         <source>%s：从文件选择照片，导入时缩小到1600像素</source>
         <translation>%s: choose photos from files; they are reduced to 1600 pixels on import</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="218"/>
+        <location filename="../../ui/forms/media.py" line="220"/>
         <source>照片 %d</source>
         <translation>Photo %d</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="224"/>
+        <location filename="../../ui/forms/media.py" line="226"/>
         <source>照片 %d（不在本机）</source>
         <translation>Photo %d (not on this computer)</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="228"/>
+        <location filename="../../ui/forms/media.py" line="230"/>
         <source>共 %d 张</source>
         <translation>%d photos</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="228"/>
+        <location filename="../../ui/forms/media.py" line="230"/>
         <source>没有照片</source>
         <translation>No photos</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="233"/>
+        <location filename="../../ui/forms/media.py" line="235"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="243"/>
+        <location filename="../../ui/forms/media.py" line="245"/>
         <source>正在缩小并保存照片…</source>
         <translation>Reducing and saving photos…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="249"/>
+        <location filename="../../ui/forms/media.py" line="251"/>
         <source>照片没有保存：%s</source>
         <translation>Photos not saved: %s</translation>
     </message>
@@ -3279,12 +3280,12 @@ Disability certificate: %s</translation>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="306"/>
+        <location filename="../../ui/pages/review.py" line="308"/>
         <source>%s：%s；还有 %d 份待审核</source>
         <translation>%s: %s; %d more to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="321"/>
+        <location filename="../../ui/pages/review.py" line="322"/>
         <source>出错了：%s</source>
         <translation>Something went wrong: %s</translation>
     </message>
@@ -3486,28 +3487,28 @@ Disability certificate: %s</translation>
 <context>
     <name>SignatureField</name>
     <message>
-        <location filename="../../ui/forms/media.py" line="79"/>
+        <location filename="../../ui/forms/media.py" line="81"/>
         <source>清除签字</source>
         <extracomment>every save in flight has ended (the answer is final)</extracomment>
         <translation>Clear signature</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="100"/>
+        <location filename="../../ui/forms/media.py" line="102"/>
         <source>已签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="100"/>
+        <location filename="../../ui/forms/media.py" line="102"/>
         <source>未签字</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="115"/>
+        <location filename="../../ui/forms/media.py" line="117"/>
         <source>已签字（签字图片不在本机）</source>
         <translation>Signed (the signature image is not on this computer)</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="121"/>
+        <location filename="../../ui/forms/media.py" line="123"/>
         <source>%s：签字板</source>
         <translation>%s: signature pad</translation>
     </message>
@@ -3516,17 +3517,17 @@ Disability certificate: %s</translation>
         <translation type="vanished">%s: clear signature</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="143"/>
+        <location filename="../../ui/forms/media.py" line="145"/>
         <source>正在保存签字…</source>
         <translation>Saving the signature…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="149"/>
+        <location filename="../../ui/forms/media.py" line="151"/>
         <source>签字没有保存：%s</source>
         <translation>Signature not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="152"/>
+        <location filename="../../ui/forms/media.py" line="154"/>
         <source>已签字，已保存</source>
         <translation>Signed and saved</translation>
     </message>
@@ -3570,23 +3571,23 @@ Disability certificate: %s</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="79"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="78"/>
         <source>确认理由</source>
         <extracomment>the user asked to save: the page runs the step and calls `failed` or `accept`</extracomment>
         <translation>Reason to proceed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="80"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="79"/>
         <source>继续办理须写明为何仍然办理</source>
         <translation>To go on, write why the step is still taken</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="81"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="80"/>
         <source>确认理由(&amp;K)：</source>
         <translation>Reason to &amp;proceed:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="88"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="87"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
@@ -3595,22 +3596,22 @@ Disability certificate: %s</translation>
         <translation type="vanished">Save</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="91"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="90"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="144"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="143"/>
         <source>没有保存：%s</source>
         <translation>Not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="149"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="148"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_dialogs.py" line="153"/>
+        <location filename="../../ui/pages/case_dialogs.py" line="152"/>
         <source>没有保存：请填写确认理由后再保存</source>
         <translation>Not saved: give the reason to proceed, then save again</translation>
     </message>
@@ -4081,7 +4082,7 @@ Disability certificate: %s</translation>
     </message>
     <message>
         <location filename="../../ui/pages/visit_finish.py" line="114"/>
-        <location filename="../../ui/pages/visit_finish.py" line="143"/>
+        <location filename="../../ui/pages/visit_finish.py" line="146"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -4115,27 +4116,27 @@ Disability certificate: %s</translation>
         <translation>Not finished: make the corrections, then click “Finish visit” again</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="144"/>
+        <location filename="../../ui/pages/visit_finish.py" line="147"/>
         <source>走访已完成：%d 份表已完成（%s）</source>
         <translation>Visit finished: %d forms completed (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="146"/>
+        <location filename="../../ui/pages/visit_finish.py" line="149"/>
         <source>；%d 份表还没有填写</source>
         <translation>; %d forms not filled in yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="161"/>
+        <location filename="../../ui/pages/visit_finish.py" line="165"/>
         <source>没有完成：%s</source>
         <translation>Not finished: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="174"/>
+        <location filename="../../ui/pages/visit_finish.py" line="178"/>
         <source>错误：%s：%s</source>
         <translation>Error: %s: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_finish.py" line="174"/>
+        <location filename="../../ui/pages/visit_finish.py" line="178"/>
         <source>提醒：%s：%s</source>
         <translation>Warning: %s: %s</translation>
     </message>
@@ -4149,49 +4150,68 @@ Disability certificate: %s</translation>
     </message>
 </context>
 <context>
+    <name>VisitNote</name>
+    <message>
+        <location filename="../../ui/pages/visit_note.py" line="32"/>
+        <source>与本次走访一起保存，同步时发送</source>
+        <extracomment>a save failed: the message for the member</extracomment>
+        <translation>Saved with this visit and sent when syncing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_note.py" line="33"/>
+        <source>本次走访的情况，例如：本人不在，由家属代答</source>
+        <translation>How the visit went, e.g. the person was out, a relative answered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit_note.py" line="35"/>
+        <source>走访备注(&amp;N)：</source>
+        <translation>Visit no&amp;te:</translation>
+    </message>
+</context>
+<context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../ui/pages/visit.py" line="80"/>
+        <location filename="../../ui/pages/visit.py" line="81"/>
         <source>全部与去年相同(&amp;Y)</source>
         <translation>All same as last &amp;year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="81"/>
+        <location filename="../../ui/pages/visit.py" line="82"/>
         <source>本部分与去年相同(&amp;L)</source>
         <translation>Section same as &amp;last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="82"/>
+        <location filename="../../ui/pages/visit.py" line="83"/>
         <source>保存草稿(&amp;S)</source>
         <translation>&amp;Save draft</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="83"/>
+        <location filename="../../ui/pages/visit.py" line="84"/>
         <source>重新打开修改(&amp;E)</source>
         <translation>R&amp;eopen to edit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="84"/>
+        <location filename="../../ui/pages/visit.py" line="85"/>
         <source>完成走访(&amp;W)</source>
         <translation>Fi&amp;nish visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="85"/>
+        <location filename="../../ui/pages/visit.py" line="86"/>
         <source>下一份表</source>
         <translation>Next form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="86"/>
+        <location filename="../../ui/pages/visit.py" line="87"/>
         <source>上一份表</source>
         <translation>Previous form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="112"/>
+        <location filename="../../ui/pages/visit.py" line="132"/>
         <source>正在读取本户要填的表…</source>
         <translation>Loading the forms due for this household…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="150"/>
+        <location filename="../../ui/pages/visit.py" line="170"/>
         <source>本户本年度有 %d 份表，待填 %d 份</source>
         <translation>This household has %d forms this year; %d to fill in</translation>
     </message>
@@ -4200,59 +4220,64 @@ Disability certificate: %s</translation>
         <translation type="vanished">Add visit &amp;photos…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="44"/>
-        <location filename="../../ui/pages/visit.py" line="167"/>
+        <location filename="../../ui/pages/visit.py" line="45"/>
+        <location filename="../../ui/pages/visit.py" line="187"/>
         <source>走访照片</source>
         <extracomment>the visit&apos;s own photos (the label is translated when the field is made)</extracomment>
         <translation>Visit photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="166"/>
+        <location filename="../../ui/pages/visit.py" line="101"/>
+        <source>走访备注没有保存：%s</source>
+        <translation>The visit note was not saved: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/visit.py" line="186"/>
         <source>添加走访照片(&amp;Z)…</source>
         <translation>Add visit p&amp;hotos…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="167"/>
+        <location filename="../../ui/pages/visit.py" line="187"/>
         <source>入户时拍的照片，存入本户的档案</source>
         <translation>Photos taken at the home, kept in the household&apos;s file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="204"/>
+        <location filename="../../ui/pages/visit.py" line="224"/>
         <source>正在打开 %s…</source>
         <translation>Opening %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="259"/>
+        <location filename="../../ui/pages/visit.py" line="279"/>
         <source>%s · %s（%s）</source>
         <translation>%s · %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="265"/>
+        <location filename="../../ui/pages/visit.py" line="285"/>
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="267"/>
+        <location filename="../../ui/pages/visit.py" line="287"/>
         <source>退回原因：%s</source>
         <translation>Reason for return: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="317"/>
+        <location filename="../../ui/pages/visit.py" line="337"/>
         <source>已按去年的答案填写 %d 题，请核对标出的不同之处</source>
         <translation>%d answers filled in from last year; check the differences marked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="323"/>
+        <location filename="../../ui/pages/visit.py" line="343"/>
         <source>请先把光标放在要确认的部分里</source>
         <translation>First put the cursor in the section to confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="326"/>
+        <location filename="../../ui/pages/visit.py" line="346"/>
         <source>本部分已按去年填写 %d 题</source>
         <translation>%d answers of this section filled in from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="387"/>
+        <location filename="../../ui/pages/visit.py" line="409"/>
         <source>出错了：%s</source>
         <translation>Something went wrong: %s</translation>
     </message>

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence
-from PySide6.QtWidgets import QBoxLayout, QListWidgetItem
+from PySide6.QtWidgets import QBoxLayout, QListWidgetItem, QWidget
 
 from app.domain import workflow
 from app.forms.definition import Item
@@ -23,6 +23,7 @@ from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.commands import add_command
 from ui.pages.drafts import DraftSaver
 from ui.pages.visit_finish import VisitFinisher
+from ui.pages.visit_note import VisitNote
 from ui.pages.visit_plan import (
     DueEntry,
     OpenedResponse,
@@ -95,10 +96,28 @@ class VisitPage(VisitView):
         self.printing = PrintCommands(self.session, self)
         self.copies = ResponseCopies(self.printing, self.done_response, self.row, self)
         self.buttons["print_own_file"], self.buttons["print_shared"] = self.copies.buttons
+        # the visit's note, above the commands (saved with the drafts and with the visit)
+        self.note = VisitNote(self.session, self.session.role == workflow.MEMBER, self)
+        self.note.failed.connect(lambda m: self.announce(self.tr("走访备注没有保存：%s") % m))
+        self.note.edit.textEdited.connect(lambda _t: self._autosave.start())
+        layout = self.layout()
+        assert isinstance(layout, QBoxLayout)
+        layout.insertLayout(layout.count() - 1, self.note.row)
 
     def finish(self) -> None:
         """完成走访: check every form of the visit and complete them."""
         self.finisher.finish()
+
+    def visit_made(self) -> None:
+        """The forms were completed: the visit is recorded as made, with its note and the
+        way it was made (the forms' 调查方式, else in person)."""
+        methods = [str(f.answers().get("method") or "") for f in self.forms.values()]
+        self.note.complete(next((m for m in methods if m), "1"))
+
+    def fix_tab_order(self) -> None:
+        """The note comes after the issues, before the commands (its place on screen)."""
+        super().fix_tab_order()
+        QWidget.setTabOrder(self.issue_list, self.note.edit)
 
     # -- the household and its forms --------------------------------------------------------
 
@@ -108,6 +127,7 @@ class VisitPage(VisitView):
             return
         self.save_drafts()
         self.household_id = record_id
+        self.note.load(record_id)
         self._clear()
         self.announce(self.tr("正在读取本户要填的表…"), speak=False)
         year, db = survey_year(), self.session.db
@@ -349,6 +369,7 @@ class VisitPage(VisitView):
                 form.flush()
                 self.saver.save(rid, form.answers())
         self.dirty.clear()
+        self.note.save()
 
     def flush(self) -> None:
         """Save every changed form now, on the UI thread (the window closes or locks)."""
@@ -358,6 +379,7 @@ class VisitPage(VisitView):
             if form is not None and form.editable:
                 self.saver.save_now(rid, form.answers())
         self.dirty.clear()
+        self.note.save_now()
 
     def _draft_saved(self, checked: object) -> None:
         rid = getattr(checked, "response_id", "")

@@ -148,6 +148,7 @@ class VisitFinisher(QObject):
             if self.not_started:
                 message += self.tr("；%d 份表还没有填写") % len(self.not_started)
             self.page.completed_message = message
+            self.page.visit_made()
             self.page.session.announce(
                 Changed(households=frozenset({self.page.household_id}), responses=frozenset(ids))
             )
