@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab import rl_config
-from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.textobject import PDFTextObject
 
@@ -95,7 +95,47 @@ def register_fonts() -> tuple[TTFont, ...]:
         fonts = tuple(TTFont(font.name, str(font_path(font.file))) for font in FONTS)
         for font in fonts:
             pdfmetrics.registerFont(font)
+            _reuse_subsets(font)
+        _reuse_compressed()
         return fonts
+
+
+def _reuse_subsets(font: TTFont) -> None:
+    """Keep the font subsets made for earlier PDFs: every print of a form assigns its fixed
+    texts' characters first (`seed`), so their subsets come back identical, and making one
+    (a TrueType file of 256 glyphs) cost a fifth of a single form's print."""
+    make = font.face.makeSubset
+
+    @functools.lru_cache(maxsize=32)
+    def cached(subset: tuple[int, ...]) -> bytes:
+        return bytes(make(list(subset)))
+
+    font.face.makeSubset = lambda subset: cached(tuple(subset))  # type: ignore[method-assign]
+
+
+def _reuse_compressed() -> None:
+    """Keep the compressed form of large streams (the font subsets) for the next PDF."""
+    flate = pdfdoc.PDFZCompress
+    encode = flate.encode
+
+    @functools.lru_cache(maxsize=32)
+    def cached(data: bytes) -> bytes:
+        return bytes(encode(data))
+
+    def reused(text: str | bytes) -> bytes:
+        data = text.encode("utf8") if isinstance(text, str) else text
+        return cached(data) if len(data) > 8192 else bytes(encode(data))
+
+    flate.encode = reused  # type: ignore[method-assign]
+
+
+def seed(canvas_doc: object, text: str) -> None:
+    """Assign the first font's codes to `text`'s characters (sorted) before anything is
+    drawn in a PDF, so that prints of the same form share their first font subsets."""
+    font = register_fonts()[0]
+    state = font.state.get(canvas_doc)
+    if state is None or not state.assignments:  # type: ignore[attr-defined]  # stub lacks it
+        font.splitString("".join(sorted(set(text))), canvas_doc)
 
 
 def register_font() -> TTFont:
@@ -118,6 +158,12 @@ def _metrics() -> tuple[frozenset[int], dict[int, float], float, dict[int, str]]
             if number:
                 owner[code] = font.fontName
     return frozenset(widths), widths, float(fonts[0].face.defaultWidth), owner
+
+
+def has_own_code(code: int) -> bool:
+    """Whether the first font of the chain draws the character `code`."""
+    _, widths, _default, owner = _metrics()
+    return code in widths and code not in owner
 
 
 def has_glyph(char: str) -> bool:

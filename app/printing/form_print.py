@@ -83,6 +83,22 @@ class FormPrint:
         _Drawer(sheet, self).draw()
 
 
+_PAPER_TEXTS: dict[tuple[str, str], str] = {}
+
+
+def paper_text(definition: FormDefinition) -> str:
+    """The characters every print of a form has: its title, numbers, labels and options."""
+    found = _PAPER_TEXTS.get(definition.key)
+    if found is None:
+        texts = [definition.title, HINT_COMPLETED, HINT_PREFILLED, NOT_APPLICABLE, "0123456789"]
+        texts += [section.title for section in definition.sections]
+        for item in definition.items.values():
+            texts += [item.number, item.label, item.help]
+            texts += [f"{o.code} {o.label}" for o in item.options]
+        found = _PAPER_TEXTS[definition.key] = "".join(sorted(set("".join(texts))))
+    return found
+
+
 class _Drawer:
     """Draws one FormPrint."""
 
@@ -122,6 +138,7 @@ class _Drawer:
             )
             if x
         )
+        sheet.seed(paper_text(self.definition))
         sheet.begin_record(form.record, title, subtitle, copy_label(form.own_file))
         pairs_rows(sheet, self._header())
         hint = HINT_PREFILLED if self.blank else HINT_COMPLETED
@@ -267,18 +284,8 @@ class _Drawer:
     ) -> None:
         """A row of the three columns that looks the same on every form where it comes
         back: drawn once as a stamp and shown again."""
-        stamp = self.sheet.stamp(key)
-        if stamp is None:
-            height = row_height(contents, self.leading, self.pad)
-
-            def draw() -> None:
-                self._draw_row(columns, contents, where)
-
-            if height > self.sheet.page_room:
-                draw()
-                return
-            stamp = self.sheet.make_stamp(key, height, draw)
-        self.sheet.place(stamp)
+        height = row_height(contents, self.leading, self.pad)
+        self.sheet.stamped(key, height, lambda: self._draw_row(columns, contents, where))
 
     def _draw_item(self, item: Item) -> None:
         if item.type == "repeat" and item.name not in self.skipped:

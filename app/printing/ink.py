@@ -13,9 +13,12 @@ class Ink:
     """The strings, boxes and ticks of one row, drawn together when flushed: one text
     object and two paths instead of an object for each (a form has hundreds of them)."""
 
-    def __init__(self, canvas: Canvas, glyphs: GlyphCheck) -> None:
+    def __init__(
+        self, canvas: Canvas, glyphs: GlyphCheck, capture: list[str] | None = None
+    ) -> None:
         self.canvas = canvas
         self.glyphs = glyphs
+        self.capture = capture  # the texts drawn, for a row kept for later PDFs
         self._texts: list[tuple[float, float, str, float, Color, bool]] = []
         self._boxes: list[tuple[float, float, float]] = []
         self._ticks: list[tuple[float, float, float]] = []
@@ -59,6 +62,8 @@ class Ink:
 
     def flush(self) -> None:
         canvas = self.canvas
+        if self.capture is not None:
+            self.capture.extend(entry[2] for entry in self._texts)
         if self._texts:
             text = canvas.beginText()
             look: tuple[Color, bool] | None = None

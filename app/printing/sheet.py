@@ -17,10 +17,12 @@ from datetime import datetime
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.colors import Color, black
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from app.printing.fonts import FONT, GlyphCheck, register_fonts, show, text_width
+from app.printing import reuse
+from app.printing.fonts import FONT, GlyphCheck, register_fonts, seed, show, text_width
 from app.printing.ink import Ink
 from app.printing.model import PdfResult, PrintedRecord, RecordRef
 
@@ -72,13 +74,17 @@ class Sheet:
 
     Rows that come back unchanged (the same question with the same answer ticked, in a
     batch of a hundred forms) are drawn once as a stamp and shown again: a reference
-    instead of a few dozen drawing operations.
+    instead of a few dozen drawing operations. A single print has no batch to share them
+    with: its rows are drawn in place, or copied from an earlier PDF (app.printing.reuse).
     """
 
     def __init__(
         self, printed_by: str, printed_at: datetime, title: str = "", *, even: bool = False
     ) -> None:
         register_fonts()
+        #: rows come back only in a batch: a single record's rows are drawn in place (a
+        #: stamp costs a PDF object of its own, paid back only when it is shown again)
+        self.stamping = even
         #: every record ends on an even page (a blank back marked 此页空白), so that a
         #: batch printed on both sides splits into each record's own sheets
         self.even = even
@@ -102,6 +108,7 @@ class Sheet:
         self._page_open = False
         self._stamps: dict[Hashable, Stamp] = {}
         self._stamping = False
+        self._capture: list[str] | None = None
         #: room kept below what is drawn now for what must stay on its page (signatures)
         self.keep = 0.0
 
@@ -126,9 +133,15 @@ class Sheet:
 
     def ink(self) -> Ink:
         """A batch of strings, boxes and lines to draw together."""
-        return Ink(self.canvas, self.glyphs)
+        return Ink(self.canvas, self.glyphs, self._capture)
 
     # -- records and pages -----------------------------------------------------------
+
+    def seed(self, text: str) -> None:
+        """Before the first record: the characters every print of its kind has (the form's
+        labels), so that its font subsets are the same from one PDF to the next."""
+        if not self.records and self._record is None:
+            seed(self.canvas._doc, text)  # type: ignore[attr-defined]  # the PDF being made
 
     def begin_record(self, ref: RecordRef, title: str, subtitle: str, copy_label: str) -> None:
         """Start a record on a new page: its band (title, QR code) is drawn once for all."""
@@ -171,6 +184,39 @@ class Sheet:
     def stamp(self, key: Hashable) -> Stamp | None:
         """The stamp already drawn for `key`, if any."""
         return self._stamps.get(key)
+
+    def stamped(self, key: Hashable, height: float, draw: Callable[[], None]) -> None:
+        """A row of `height` points that looks the same wherever `key` comes back: shown
+        from its stamp in a batch; in a single print, from the operators kept from an
+        earlier PDF (app.printing.reuse) or drawn and kept."""
+        stamp = self._stamps.get(key)
+        if stamp is None and height > self.page_room:
+            draw()  # draw_row makes its own room and breaks the row over pages
+        elif stamp is not None or self.stamping:
+            self.place(stamp or self.make_stamp(key, height, draw))
+        else:
+            self.need(height)
+            self._reuse(key, height, draw)
+
+    def _reuse(self, key: Hashable, height: float, draw: Callable[[], None]) -> None:
+        doc = self.canvas._doc  # type: ignore[attr-defined]  # the PDF being made
+        code: list[str] = self.canvas._code  # type: ignore[attr-defined]  # its operators
+        moved = [f"q 1 0 0 1 0 {fp_str(self.y)} cm"]
+        row = reuse.find(key, doc)
+        if row is not None:
+            code.extend([*moved, *row.ops, "Q"])
+        else:
+            start = len(code)
+            code.extend(moved)
+            saved, self.y, self._stamping, self._capture = self.y, 0.0, True, []
+            try:
+                draw()
+            finally:
+                texts, self._capture = self._capture, None
+                self._stamping, self.y = False, saved
+            code.append("Q")
+            reuse.keep(key, code[start + 1 : -1], texts, doc)
+        self.y -= height
 
     def make_stamp(self, key: Hashable, height: float, draw: Callable[[], None]) -> Stamp:
         """Draw a row of `height` points with `draw` (from the cursor down) as a stamp."""

@@ -12,7 +12,7 @@ from app.printing.model import ENTITY_CODES, RecordRef, looks_like_id, masked, p
 from app.printing.sheet import QR_BORDER, QR_SIZE, qr_modules
 from app.printing.skips import certainly_skipped, depends_on
 from app.printing.table import fit_widths
-from tests.printing.samples import FORM_A, context, resident_id
+from tests.printing.samples import FORM_A, context, draw, form_a, resident_id
 
 
 def test_the_font_has_rare_name_characters_digits_and_the_marks_we_use() -> None:
@@ -159,3 +159,50 @@ def test_every_record_kind_gets_a_compact_code_with_modules_of_half_a_millimetre
     )
     with pytest.raises(ValueError):
         parse_record_code("FV2:X:" + record + ":7:A/2021.1:2026")
+
+
+def test_reportlab_draws_with_its_c_accelerator() -> None:
+    """rl-accel is a dependency: without it every print costs about a third more."""
+    from reportlab.lib import rl_accel
+
+    assert rl_accel.fp_str.__module__ == "_rl_accel"
+
+
+def test_prints_of_one_form_share_their_first_font_subsets() -> None:
+    """Each print of a form assigns its labels' characters first, so a second person's
+    print embeds the same first font subset (made once, then reused)."""
+    first = draw(form_a(context("王堃", 40))).pdf
+    second = draw(form_a(context("李赟", 50))).pdf
+    assert _first_subset(first) == _first_subset(second)
+
+
+def _first_subset(pdf: bytes) -> bytes:
+    import re
+    import zlib
+
+    streams = re.findall(rb"/Length1 \d+.*?stream\r?\n(.*?)endstream", pdf, re.S)
+    return zlib.decompress(streams[0])
+
+
+def test_rows_kept_from_an_earlier_print_look_and_read_as_drawn() -> None:
+    """A single print shows the rows an earlier PDF drew (app.printing.reuse): the second
+    person's paper is, page for page, the one drawn from nothing."""
+    from PIL import ImageChops
+
+    from app.printing import reuse
+    from tests.printing.pdf_tools import page_image, pdf_text
+
+    later = form_a(context("李赟", 50))
+    reuse._rows.clear()
+    fresh = draw(later).pdf  # nothing kept yet: every row drawn
+    reuse._rows.clear()
+    draw(form_a(context("王堃", 40)))  # another person's print keeps its rows
+    kept = len(reuse._rows)
+    again = draw(later).pdf
+    assert kept > 20
+    assert pdf_text(again) == pdf_text(fresh)
+    for page in (1, 2):
+        difference = ImageChops.difference(
+            page_image(again, page, 100).convert("L"), page_image(fresh, page, 100).convert("L")
+        )
+        assert difference.getbbox() is None, page
