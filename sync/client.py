@@ -5,13 +5,17 @@ cancel, a killed program) resumes where it stopped: the outbox loses an op only
 to its receipt, each pulled page is applied with its cursor, uploads start by
 asking which photos the server lacks, and a file larger than a chunk goes in
 chunks that the server keeps, so a broken upload resumes at the first byte the
-server lacks. `cancel` (a threading.Event) is checked
-between requests; `progress(stage, done, total)` reports each step (total 0:
-not known yet). Nothing here touches Qt: the program runs `sync` on a worker.
+server lacks. A photo whose file fails its check on the laptop is set aside
+(`sync.damaged`) and named in the receipt; the rest of the sync goes on. `cancel` (a
+threading.Event) is checked between requests; `progress(stage, done, total)` reports
+each step (total 0: not known yet), in bytes for the photo stages (`BYTE_STAGES`) so
+that a large photo moves the bar too. Nothing here touches Qt: the program runs `sync`
+on a worker.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 import uuid
@@ -24,9 +28,10 @@ from typing import Any
 from app.domain import workflow
 from app.store import syncing
 from app.store.database import Database
+from app.store.errors import BlobDamaged
 from app.store.keys import KdfParams
 from app.store.receipts import SyncReceipt
-from sync import pulling
+from sync import damaged, pulling
 from sync.protocol import BlobMissing, BlobQuery, LoginRequest, LoginResponse, Me, PushRequest
 from sync.pulling import conflict_row
 from sync.transport import BadAnswer, Cancelled, NetworkError, Refused, SyncError, Transport
@@ -34,6 +39,8 @@ from sync.transport import BadAnswer, Cancelled, NetworkError, Refused, SyncErro
 Progress = Callable[[str, int, int], None]
 #: the stages, in order, with their names in the program
 STAGES = {"photos": "上传照片", "sent": "发送修改", "received": "接收修改", "photos_in": "下载照片"}
+#: the stages whose progress counts bytes, not items
+BYTE_STAGES = frozenset({"photos", "photos_in"})
 
 
 #: ops per push request: the server writes one push at a time, so short pushes keep every
@@ -238,7 +245,7 @@ class SyncClient:
     def sync(self) -> SyncReceipt:
         """Run every stage; the receipt is kept whatever happens (done, cancelled, failed)."""
         receipt_id = syncing.start_receipt(self.db, self.username)
-        self.counts = {"detail": {"refused": [], "conflicts": []}}
+        self.counts = {"detail": {"refused": [], "conflicts": [], "damaged": []}}
         status = "failed"
         try:
             for pause in (*self.pauses, None):
@@ -289,6 +296,9 @@ class SyncClient:
 
     def push_blobs(self) -> None:
         hashes = syncing.pending_hashes(self.db)
+        for sha in hashes:  # set aside at an earlier sync: still to be taken again
+            if self.db.blobs.is_set_aside(sha):
+                self.note_damaged(sha, "laptop")
         missing: list[str] = []
         for start in range(0, len(hashes), 1000):
             query = BlobQuery(hashes=hashes[start : start + 1000])
@@ -296,22 +306,49 @@ class SyncClient:
         # the server asks for a file this user has not sent, even when it holds it: a file
         # not on this laptop (an op that names another's photo) is not this laptop's to send
         missing = [sha for sha in missing if self.db.blobs.has(sha)]
-        for done, sha in enumerate(missing, start=1):
+        sizes = {sha: self.db.blobs.size_of(sha) for sha in missing}
+        total, done = sum(sizes.values()), 0
+        self.progress("photos", 0, total)
+        for sha in missing:
             self.check()
-            data = self.db.blobs.get(sha)
-            if len(data) <= self.chunk_bytes:
-                self.transport.put_blob(sha, data)
+            try:
+                data = self.db.blobs.get(sha)  # decrypted and checked against its hash
+            except BlobDamaged:
+                self.db.blobs.set_aside(sha)
+                self.note_damaged(sha, "laptop")
             else:
-                self.send_in_chunks(sha, data)
-            self.add("blobs_sent")
-            self.progress("photos", done, len(missing))
+                if len(data) <= self.chunk_bytes:
+                    self.transport.put_blob(sha, data)
+                else:
+                    self.send_in_chunks(sha, data, functools.partial(self._sent_bytes, done, total))
+                self.add("blobs_sent")
+            done += sizes[sha]
+            self.progress("photos", done, total)
 
-    def send_in_chunks(self, sha: str, data: bytes) -> None:
-        """Send a large file a chunk at a time, from the first byte the server lacks."""
+    def _sent_bytes(self, before: int, total: int, at: int) -> None:
+        self.progress("photos", before + at, total)
+
+    def note_damaged(self, sha: str, where: str) -> None:
+        """Name a damaged photo in the receipt: where it was found ("laptop": set aside
+        here; "server": a download that failed its check) and whose photo it is."""
+        entries = self.counts["detail"]["damaged"]
+        if any(e["sha"] == sha[:12] for e in entries):
+            return
+        entry = {"sha": sha[:12], "where": where, "records": damaged.describe(self.db, sha)}
+        if where == "laptop":
+            entry["kept"] = str(self.db.blobs.damaged_folder)
+        entries.append(entry)
+
+    def send_in_chunks(
+        self, sha: str, data: bytes, sent: Callable[[int], None] = lambda _at: None
+    ) -> None:
+        """Send a large file a chunk at a time, from the first byte the server lacks;
+        `sent(bytes)` after each chunk."""
         at = self.transport.blob_received(sha)
         if at is None:  # an older server, without chunks: the whole file at once
             self.transport.put_blob(sha, data)
             return
+        sent(at)
         while True:
             self.check()
             end = min(at + self.chunk_bytes, len(data))
@@ -330,6 +367,7 @@ class SyncClient:
             if answer.received <= at:
                 raise BadAnswer(f"附件 {sha[:12]} 的分段没有被服务器收下")
             at = answer.received
+            sent(at)
 
     def push_ops(self) -> None:
         from sync.protocol import Op, PushResponse

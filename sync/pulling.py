@@ -373,16 +373,23 @@ def pull_all(client: SyncClient, me: Me, restarts: int = 0) -> None:
 
 
 def fetch_blobs(client: SyncClient) -> None:
-    """Download the photos of attachments received without their content."""
+    """Download the photos of attachments received without their content. One that
+    fails its check is named in the receipt and not kept (the next sync asks again):
+    it does not stop the rest."""
     missing = syncing.missing_blobs(client.db)
-    for done, sha in enumerate(missing, start=1):
+    sizes = syncing.attachment_sizes(client.db, missing)
+    total, done = sum(sizes.values()), 0
+    for sha in missing:
         client.check()
         try:
             data = client.transport.get_blob(sha)
         except Refused:
             continue  # not on the server (yet): the next sync asks again
+        finally:
+            done += sizes.get(sha, 0)
         if hashlib.sha256(data).hexdigest() != sha:
-            raise BadAnswer(f"附件 {sha[:12]} 的内容与校验值不符")
+            client.note_damaged(sha, "server")
+            continue
         client.db.blobs.put(data)
         client.add("blobs_received")
-        client.progress("photos_in", done, len(missing))
+        client.progress("photos_in", done, total)

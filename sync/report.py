@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.store.receipts import SyncReceipt
 
 STATUS = {"done": "已完成", "cancelled": "已取消（下次同步继续）", "failed": "未完成",
@@ -28,6 +30,8 @@ def receipt_text(receipt: SyncReceipt) -> str:
         f"冲突：{receipt.conflicts} 项　被拒绝：{receipt.refused} 项",
     ]
     detail = receipt.detail or {}
+    if detail.get("damaged"):
+        lines.append(f"损坏的照片：{len(detail['damaged'])} 张（见下）")
     if detail.get("error"):
         lines.append(f"中断原因：{detail['error']}")
     for item in detail.get("conflicts", []):
@@ -36,7 +40,23 @@ def receipt_text(receipt: SyncReceipt) -> str:
             f"冲突　{what} {str(item.get('record_id', ''))[:8]} 的 {item.get('field')}："
             f"本机 {item.get('mine')}，服务器 {item.get('theirs')}（待处理）"
         )
+    lines += damaged_lines(detail)
     for item in detail.get("refused", []):
         what = ENTITIES.get(item.get("entity", ""), item.get("entity", ""))
         lines.append(f"被拒绝　{what} {str(item.get('record_id', ''))[:8]}：{item.get('reason')}")
     return "\n".join(lines)
+
+
+def damaged_lines(detail: dict[str, Any]) -> list[str]:
+    """One line per damaged photo: whose photo it is and what the member should do."""
+    lines = []
+    for item in detail.get("damaged", []):
+        whose = "、".join(item.get("records") or []) or f"附件 {item.get('sha', '')}"
+        if item.get("where") == "laptop":
+            lines.append(
+                f"照片损坏　{whose}：本机的照片文件已损坏，未上传，已移到 {item.get('kept', '')}"
+                " 保存；其余数据照常同步。请删除这张照片后重新拍摄或添加"
+            )
+        else:
+            lines.append(f"照片损坏　{whose}：从服务器收到的照片与校验值不符，未保存；下次同步再取")
+    return lines

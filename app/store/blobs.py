@@ -7,6 +7,8 @@ nothing either: a file is named by an HMAC of the content's sha256 under a key
 derived from that data key, so a copy of the folder cannot be matched against
 photos known elsewhere (by their sha256, say). Files of the earlier layout (named
 by the sha256 itself) are renamed when the database is opened (`rename_old_files`).
+A file that fails its check is set aside in a folder beside the blobs (`set_aside`),
+kept as it is for whoever wants to look at it, so that it stops holding the sync up.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ if TYPE_CHECKING:
 
 MAGIC = b"FVB1"
 NONCE_BYTES = 12
+#: what sealing adds to a content: the magic, the nonce and GCM's 16-byte tag
+SEALED_OVERHEAD = len(MAGIC) + NONCE_BYTES + 16
 BLOB_KEY_NAME = "blob_key"
 #: a file's name: the keyed hash and this suffix (a name without it is of the old layout)
 SUFFIX = ".fvb"
@@ -85,6 +89,34 @@ class BlobStore:
 
     def has(self, sha: str) -> bool:
         return self.path_of(sha).exists()
+
+    def size_of(self, sha: str) -> int:
+        """The content's size in bytes, from the file's (0 when it is not here)."""
+        try:
+            return max(0, self.path_of(sha).stat().st_size - SEALED_OVERHEAD)
+        except FileNotFoundError:
+            return 0
+
+    @property
+    def damaged_folder(self) -> Path:
+        """Where damaged files are kept, beside the blob folder (`<db>.blobs-damaged`)."""
+        return self.folder.with_name(self.folder.name + "-damaged")
+
+    def set_aside(self, sha: str) -> Path | None:
+        """Move a damaged file out of the store into `damaged_folder`, kept as it is;
+        where it went (None: it was not here)."""
+        source = self.path_of(sha)
+        target = self.damaged_folder / source.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.replace(source, target)
+        except FileNotFoundError:
+            return None
+        return target
+
+    def is_set_aside(self, sha: str) -> bool:
+        """Whether the file of `sha` was found damaged and set aside (and not stored again)."""
+        return not self.has(sha) and (self.damaged_folder / self.path_of(sha).name).exists()
 
     def put(self, data: bytes) -> str:
         """Store `data` encrypted; returns its sha256. Storing the same content twice is free."""

@@ -98,6 +98,20 @@ def missing_blobs(db: Database) -> list[str]:
     return sorted(h for h in hashes if h and not db.blobs.has(h))
 
 
+def attachment_sizes(db: Database, hashes: list[str]) -> dict[str, int]:
+    """The size in bytes of each content, as its attachments record it."""
+    sizes: dict[str, int] = {}
+    with db.session() as s:
+        for start in range(0, len(hashes), 500):
+            rows = s.execute(
+                select(Attachment.sha256, Attachment.size).where(
+                    Attachment.sha256.in_(hashes[start : start + 500])
+                )
+            )
+            sizes.update({sha: int(size or 0) for sha, size in rows})
+    return sizes
+
+
 def _adopt(session: Any, item: Mapping[str, Any]) -> None:
     """Show the server's value (which it kept) until the conflict is resolved."""
     model = MODEL_BY_ENTITY.get(str(item["entity"]))

@@ -665,7 +665,7 @@
         <translation type="vanished">Status message</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="116"/>
+        <location filename="../../ui/pages/case.py" line="114"/>
         <source>返回个案列表(&amp;B)</source>
         <translation>&amp;Back to cases</translation>
     </message>
@@ -674,244 +674,244 @@
         <translation type="vanished">Back to cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="118"/>
+        <location filename="../../ui/pages/case.py" line="116"/>
         <source>户详情(&amp;H)</source>
         <translation>&amp;Household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="119"/>
+        <location filename="../../ui/pages/case.py" line="117"/>
         <source>打开本户的户详情</source>
         <translation>Open this household&apos;s details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="131"/>
+        <location filename="../../ui/pages/case.py" line="129"/>
         <source>状态变动记录</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="133"/>
+        <location filename="../../ui/pages/case.py" line="131"/>
         <source>评估、施工与回访记录</source>
         <translation>Assessment, construction and follow-up log</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="135"/>
+        <location filename="../../ui/pages/case.py" line="133"/>
         <source>改造方案</source>
         <translation>Renovation plan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="141"/>
+        <location filename="../../ui/pages/case.py" line="139"/>
         <source>验收记录</source>
         <translation>Acceptance records</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="207"/>
+        <location filename="../../ui/pages/case.py" line="205"/>
         <source>没有这个个案</source>
         <translation>No such case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="213"/>
+        <location filename="../../ui/pages/case.py" line="211"/>
         <source>户主 %s · %s %s · %d年度无障碍改造</source>
         <translation>Household of %s · %s %s · accessibility renovation %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="216"/>
+        <location filename="../../ui/pages/case.py" line="214"/>
         <source>%s级</source>
         <translation>grade %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="216"/>
+        <location filename="../../ui/pages/case.py" line="214"/>
         <source>等级未登记</source>
         <translation>grade not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="218"/>
+        <location filename="../../ui/pages/case.py" line="216"/>
         <source>改造对象：%s（%s，%s）；地址：%s</source>
         <translation>For: %s (%s, %s); address: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="221"/>
+        <location filename="../../ui/pages/case.py" line="219"/>
         <source>当前状态：%s</source>
         <translation>Current status: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="223"/>
+        <location filename="../../ui/pages/case.py" line="221"/>
         <source>资格提示：</source>
         <translation>Eligibility notes: </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="223"/>
+        <location filename="../../ui/pages/case.py" line="221"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="242"/>
+        <location filename="../../ui/pages/case.py" line="240"/>
         <source>还没有改造方案。每户上限 %s 元。</source>
         <translation>No renovation plan yet. Cap per household: %s yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="247"/>
+        <location filename="../../ui/pages/case.py" line="245"/>
         <source>方案合计 %s 元，每户上限 %s 元。</source>
         <translation>Plan total %s yuan; cap per household %s yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="250"/>
+        <location filename="../../ui/pages/case.py" line="248"/>
         <source>超过上限 %s 元</source>
         <translation>%s yuan over the cap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="252"/>
+        <location filename="../../ui/pages/case.py" line="250"/>
         <source>；超限理由：%s</source>
         <translation>; reason for exceeding: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="272"/>
+        <location filename="../../ui/pages/case.py" line="270"/>
         <source>您现在没有可以办理的步骤。</source>
         <translation>There is no step you can take now.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="310"/>
+        <location filename="../../ui/pages/case.py" line="308"/>
         <source>已保存：%s</source>
         <translation>Saved: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="42"/>
-        <location filename="../../ui/pages/case.py" line="51"/>
-        <location filename="../../ui/pages/case.py" line="66"/>
+        <location filename="../../ui/pages/case.py" line="43"/>
+        <location filename="../../ui/pages/case.py" line="52"/>
+        <location filename="../../ui/pages/case.py" line="67"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="43"/>
+        <location filename="../../ui/pages/case.py" line="44"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="44"/>
+        <location filename="../../ui/pages/case.py" line="45"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="45"/>
+        <location filename="../../ui/pages/case.py" line="46"/>
         <source>办理人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="46"/>
+        <location filename="../../ui/pages/case.py" line="47"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="47"/>
+        <location filename="../../ui/pages/case.py" line="48"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="50"/>
+        <location filename="../../ui/pages/case.py" line="51"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="52"/>
+        <location filename="../../ui/pages/case.py" line="53"/>
         <source>录入人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="53"/>
+        <location filename="../../ui/pages/case.py" line="54"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="56"/>
+        <location filename="../../ui/pages/case.py" line="57"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="57"/>
+        <location filename="../../ui/pages/case.py" line="58"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="58"/>
+        <location filename="../../ui/pages/case.py" line="59"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="59"/>
+        <location filename="../../ui/pages/case.py" line="60"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="60"/>
+        <location filename="../../ui/pages/case.py" line="61"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="61"/>
+        <location filename="../../ui/pages/case.py" line="62"/>
         <source>单价（元）</source>
         <translation>Unit price (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="62"/>
+        <location filename="../../ui/pages/case.py" line="63"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="65"/>
+        <location filename="../../ui/pages/case.py" line="66"/>
         <source>轮次</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="67"/>
+        <location filename="../../ui/pages/case.py" line="68"/>
         <source>验收人</source>
         <translation>Inspected by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="68"/>
+        <location filename="../../ui/pages/case.py" line="69"/>
         <source>各项结果</source>
         <translation>Item results</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="69"/>
+        <location filename="../../ui/pages/case.py" line="70"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="70"/>
+        <location filename="../../ui/pages/case.py" line="71"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="71"/>
+        <location filename="../../ui/pages/case.py" line="72"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="92"/>
+        <location filename="../../ui/pages/case.py" line="93"/>
         <source>无障碍改造个案</source>
         <translation>Accessibility renovation case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="161"/>
+        <location filename="../../ui/pages/case.py" line="159"/>
         <source>状态变动记录(&amp;I)</source>
         <translation>Status h&amp;istory</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="162"/>
+        <location filename="../../ui/pages/case.py" line="160"/>
         <source>评估、施工与回访记录(&amp;X)</source>
         <translation>Assessment, construction and follow-up lo&amp;g</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="164"/>
+        <location filename="../../ui/pages/case.py" line="162"/>
         <source>改造方案(&amp;M)</source>
         <translation>Renovation plan (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="168"/>
+        <location filename="../../ui/pages/case.py" line="166"/>
         <source>改造前后照片</source>
         <translation>Photos before and after</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case.py" line="170"/>
+        <location filename="../../ui/pages/case.py" line="168"/>
         <source>验收记录(&amp;Q)</source>
         <translation>Acceptance recor&amp;ds</translation>
     </message>
@@ -919,53 +919,53 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../ui/pages/cases.py" line="53"/>
+        <location filename="../../ui/pages/cases.py" line="54"/>
         <source>状态</source>
         <extracomment>the board&apos;s columns (translated by CasesModel.tr)</extracomment>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="54"/>
+        <location filename="../../ui/pages/cases.py" line="55"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="55"/>
+        <location filename="../../ui/pages/cases.py" line="56"/>
         <source>村/社区</source>
         <translation>Village/community</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="56"/>
+        <location filename="../../ui/pages/cases.py" line="57"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="57"/>
+        <location filename="../../ui/pages/cases.py" line="58"/>
         <source>残疾人</source>
         <translation>Disabled person</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="58"/>
+        <location filename="../../ui/pages/cases.py" line="59"/>
         <source>预算（元）</source>
         <translation>Budget (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="59"/>
+        <location filename="../../ui/pages/cases.py" line="60"/>
         <source>上限（元）</source>
         <translation>Cap (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="60"/>
+        <location filename="../../ui/pages/cases.py" line="61"/>
         <source>最近变动</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="82"/>
+        <location filename="../../ui/pages/cases.py" line="83"/>
         <source>（超上限）</source>
         <translation> (over the cap)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="175"/>
+        <location filename="../../ui/pages/cases.py" line="176"/>
         <source>%s：%s</source>
         <translation>%s: %s</translation>
     </message>
@@ -977,17 +977,17 @@
         <translation type="vanished">Case summary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="202"/>
+        <location filename="../../ui/pages/cases.py" line="203"/>
         <source>按村/社区筛选</source>
         <translation>Filter by village/community</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="204"/>
+        <location filename="../../ui/pages/cases.py" line="205"/>
         <source>按年度筛选</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="205"/>
+        <location filename="../../ui/pages/cases.py" line="206"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
@@ -996,72 +996,72 @@
         <translation type="vanished">Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="210"/>
+        <location filename="../../ui/pages/cases.py" line="211"/>
         <source>按状态筛选：各状态的个案数</source>
         <translation>Filter by status: cases in each status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="215"/>
+        <location filename="../../ui/pages/cases.py" line="216"/>
         <source>个案</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="216"/>
+        <location filename="../../ui/pages/cases.py" line="217"/>
         <source>回车或双击打开个案</source>
         <translation>Press Enter or double-click to open a case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="225"/>
+        <location filename="../../ui/pages/cases.py" line="226"/>
         <source>打开个案(&amp;O)</source>
         <translation>&amp;Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="226"/>
+        <location filename="../../ui/pages/cases.py" line="227"/>
         <source>打开所选个案</source>
         <translation>Open the selected case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="281"/>
+        <location filename="../../ui/pages/cases.py" line="287"/>
         <source>全部村/社区</source>
         <translation>All villages/communities</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="282"/>
+        <location filename="../../ui/pages/cases.py" line="288"/>
         <source>%d年</source>
         <translation>%d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="283"/>
+        <location filename="../../ui/pages/cases.py" line="289"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="314"/>
+        <location filename="../../ui/pages/cases.py" line="320"/>
         <source>共 %d 个个案，其中进行中 %d 个；列表显示 %d 个。</source>
         <translation>%d cases, %d in progress; %d shown in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="234"/>
+        <location filename="../../ui/pages/cases.py" line="235"/>
         <source>村/社区(&amp;C)：</source>
         <translation>Village/&amp;community:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="195"/>
+        <location filename="../../ui/pages/cases.py" line="196"/>
         <source>无障碍改造</source>
         <translation>Accessibility renovation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="235"/>
+        <location filename="../../ui/pages/cases.py" line="236"/>
         <source>年度(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="245"/>
+        <location filename="../../ui/pages/cases.py" line="246"/>
         <source>状态(&amp;S)</source>
         <translation>&amp;Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="246"/>
+        <location filename="../../ui/pages/cases.py" line="247"/>
         <source>个案(&amp;L)</source>
         <translation>Case &amp;list</translation>
     </message>
@@ -1195,7 +1195,7 @@
         <translation>%s:</translation>
     </message>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="168"/>
+        <location filename="../../ui/fields_dialog.py" line="169"/>
         <source>错误：%s</source>
         <translation>Error: %s</translation>
     </message>
@@ -1225,7 +1225,7 @@
 <context>
     <name>FirstLoginDialog</name>
     <message>
-        <location filename="../../ui/first_login.py" line="39"/>
+        <location filename="../../ui/first_login.py" line="40"/>
         <source>首次登录</source>
         <translation>First sign-in</translation>
     </message>
@@ -1236,19 +1236,19 @@
     </message>
     <message>
         <location filename="../../ui/first_login.py" line="53"/>
-        <location filename="../../ui/first_login.py" line="110"/>
+        <location filename="../../ui/first_login.py" line="111"/>
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
         <location filename="../../ui/first_login.py" line="55"/>
-        <location filename="../../ui/first_login.py" line="111"/>
+        <location filename="../../ui/first_login.py" line="112"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
         <location filename="../../ui/first_login.py" line="58"/>
-        <location filename="../../ui/first_login.py" line="112"/>
+        <location filename="../../ui/first_login.py" line="113"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
@@ -1296,12 +1296,12 @@
         <translation type="vanished">Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/first_login.py" line="117"/>
+        <location filename="../../ui/first_login.py" line="118"/>
         <source>请填写：%s</source>
         <translation>Please fill in: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/first_login.py" line="163"/>
+        <location filename="../../ui/first_login.py" line="164"/>
         <source>
 本机数据库已建立；重新打开程序、解锁后同步即可继续下载。</source>
         <translation>
@@ -1311,7 +1311,7 @@ The laptop&apos;s database has been made; open the program again, unlock it and 
 <context>
     <name>FormWidget</name>
     <message>
-        <location filename="../../ui/forms/widget.py" line="104"/>
+        <location filename="../../ui/forms/widget.py" line="100"/>
         <source>本部分与去年相同</source>
         <extracomment>the member changed an answer (or confirmed a section) every photo and signature save in flight has ended</extracomment>
         <translation>Section same as last year</translation>
@@ -1321,17 +1321,17 @@ The laptop&apos;s database has been made; open the program again, unlock it and 
         <translation type="vanished">%s: section same as last year</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/widget.py" line="109"/>
+        <location filename="../../ui/forms/widget.py" line="105"/>
         <source>用去年的答案填写本部分；登记库的信息、今年已填的文字、日期、照片和签字不变</source>
         <translation>Fill this section with last year&apos;s answers; registry facts, text already entered this year, dates, photos and signatures stay as they are</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/widget.py" line="306"/>
+        <location filename="../../ui/forms/widget.py" line="302"/>
         <source>已按去年填写 %d 题</source>
         <translation>%d answers filled in from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/widget.py" line="306"/>
+        <location filename="../../ui/forms/widget.py" line="302"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
@@ -1576,131 +1576,131 @@ The laptop&apos;s database has been made; open the program again, unlock it and 
         <translation type="vanished">Household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="130"/>
+        <location filename="../../ui/pages/household.py" line="128"/>
         <source>户信息</source>
         <translation>Household details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="134"/>
+        <location filename="../../ui/pages/household.py" line="132"/>
         <source>残疾人</source>
         <translation>Disabled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="136"/>
-        <location filename="../../ui/pages/household.py" line="216"/>
+        <location filename="../../ui/pages/household.py" line="134"/>
+        <location filename="../../ui/pages/household.py" line="214"/>
         <source>证件与补贴记录</source>
         <translation>Certificate and subsidy history</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="138"/>
+        <location filename="../../ui/pages/household.py" line="136"/>
         <source>调查表</source>
         <translation>Survey forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="140"/>
-        <location filename="../../ui/pages/household.py" line="218"/>
+        <location filename="../../ui/pages/household.py" line="138"/>
+        <location filename="../../ui/pages/household.py" line="216"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="142"/>
-        <location filename="../../ui/pages/household.py" line="219"/>
+        <location filename="../../ui/pages/household.py" line="140"/>
+        <location filename="../../ui/pages/household.py" line="217"/>
         <source>照片和附件</source>
         <translation>Photos and attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="144"/>
+        <location filename="../../ui/pages/household.py" line="142"/>
         <source>无障碍改造个案</source>
         <translation>Accessibility renovation cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="169"/>
+        <location filename="../../ui/pages/household.py" line="167"/>
         <source>计划走访(&amp;J)…</source>
         <translation>P&amp;lan visit…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="217"/>
+        <location filename="../../ui/pages/household.py" line="215"/>
         <source>调查表(&amp;D)</source>
         <translation>Surve&amp;y forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="249"/>
+        <location filename="../../ui/pages/household.py" line="247"/>
         <source>没有这一户</source>
         <translation>No such household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="252"/>
+        <location filename="../../ui/pages/household.py" line="250"/>
         <source>户主 %s · %s %s</source>
         <translation>Household of %s · %s %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="255"/>
+        <location filename="../../ui/pages/household.py" line="253"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="256"/>
-        <location filename="../../ui/pages/household.py" line="289"/>
+        <location filename="../../ui/pages/household.py" line="254"/>
+        <location filename="../../ui/pages/household.py" line="287"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="267"/>
+        <location filename="../../ui/pages/household.py" line="265"/>
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="271"/>
+        <location filename="../../ui/pages/household.py" line="269"/>
         <source>%s：</source>
         <translation>%s:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="357"/>
+        <location filename="../../ui/pages/household.py" line="355"/>
         <source>残疾人证</source>
         <translation>Disability certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="359"/>
+        <location filename="../../ui/pages/household.py" line="357"/>
         <source>%s类%s级</source>
         <translation>category %s, grade %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="362"/>
+        <location filename="../../ui/pages/household.py" line="360"/>
         <source>现行</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="362"/>
+        <location filename="../../ui/pages/household.py" line="360"/>
         <source>历史</source>
         <translation>Past</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="372"/>
+        <location filename="../../ui/pages/household.py" line="370"/>
         <source>%s元/月</source>
         <translation>%s yuan/month</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="405"/>
+        <location filename="../../ui/pages/household.py" line="403"/>
         <source>没有保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="433"/>
+        <location filename="../../ui/pages/household.py" line="431"/>
         <source>请先选择</source>
         <translation>Select first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="433"/>
+        <location filename="../../ui/pages/household.py" line="431"/>
         <source>请先在残疾人列表中选择一人</source>
         <translation>First select a person in the list of disabled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="470"/>
+        <location filename="../../ui/pages/household.py" line="468"/>
         <source>完整证件号</source>
         <translation>Full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="471"/>
+        <location filename="../../ui/pages/household.py" line="469"/>
         <source>%s
 身份证号：%s
 残疾人证号：%s</source>
@@ -1709,172 +1709,172 @@ Resident ID: %s
 Disability certificate: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="52"/>
+        <location filename="../../ui/pages/household.py" line="53"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="43"/>
+        <location filename="../../ui/pages/household.py" line="44"/>
         <source>动态更新调查（A表）</source>
         <translation>Dynamic-update survey (Form A)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="44"/>
+        <location filename="../../ui/pages/household.py" line="45"/>
         <source>收入状况监测（B表）</source>
         <translation>Income monitoring (Form B)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="47"/>
+        <location filename="../../ui/pages/household.py" line="48"/>
         <source>已计划</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="48"/>
+        <location filename="../../ui/pages/household.py" line="49"/>
         <source>已走访</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="49"/>
+        <location filename="../../ui/pages/household.py" line="50"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="53"/>
+        <location filename="../../ui/pages/household.py" line="54"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="54"/>
+        <location filename="../../ui/pages/household.py" line="55"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="55"/>
+        <location filename="../../ui/pages/household.py" line="56"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="56"/>
+        <location filename="../../ui/pages/household.py" line="57"/>
         <source>残疾类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="57"/>
+        <location filename="../../ui/pages/household.py" line="58"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="58"/>
+        <location filename="../../ui/pages/household.py" line="59"/>
         <source>残疾人证号</source>
         <translation>Certificate number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="59"/>
+        <location filename="../../ui/pages/household.py" line="60"/>
         <source>补贴</source>
         <translation>Subsidies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="60"/>
-        <location filename="../../ui/pages/household.py" line="68"/>
-        <location filename="../../ui/pages/household.py" line="74"/>
-        <location filename="../../ui/pages/household.py" line="78"/>
-        <location filename="../../ui/pages/household.py" line="90"/>
+        <location filename="../../ui/pages/household.py" line="61"/>
+        <location filename="../../ui/pages/household.py" line="69"/>
+        <location filename="../../ui/pages/household.py" line="75"/>
+        <location filename="../../ui/pages/household.py" line="79"/>
+        <location filename="../../ui/pages/household.py" line="91"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="63"/>
+        <location filename="../../ui/pages/household.py" line="64"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="64"/>
+        <location filename="../../ui/pages/household.py" line="65"/>
         <source>号码或种类</source>
         <translation>Number or kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="65"/>
+        <location filename="../../ui/pages/household.py" line="66"/>
         <source>等级或金额</source>
         <translation>Grade or amount</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="66"/>
+        <location filename="../../ui/pages/household.py" line="67"/>
         <source>起</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="67"/>
+        <location filename="../../ui/pages/household.py" line="68"/>
         <source>止</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="71"/>
+        <location filename="../../ui/pages/household.py" line="72"/>
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="72"/>
-        <location filename="../../ui/pages/household.py" line="89"/>
+        <location filename="../../ui/pages/household.py" line="73"/>
+        <location filename="../../ui/pages/household.py" line="90"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="73"/>
+        <location filename="../../ui/pages/household.py" line="74"/>
         <source>对象</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="77"/>
+        <location filename="../../ui/pages/household.py" line="78"/>
         <source>计划日期</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="79"/>
+        <location filename="../../ui/pages/household.py" line="80"/>
         <source>走访人</source>
         <translation>Visited by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="80"/>
+        <location filename="../../ui/pages/household.py" line="81"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="83"/>
+        <location filename="../../ui/pages/household.py" line="84"/>
         <source>种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="84"/>
+        <location filename="../../ui/pages/household.py" line="85"/>
         <source>标记</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="85"/>
+        <location filename="../../ui/pages/household.py" line="86"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="86"/>
+        <location filename="../../ui/pages/household.py" line="87"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="91"/>
+        <location filename="../../ui/pages/household.py" line="92"/>
         <source>预算</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="92"/>
+        <location filename="../../ui/pages/household.py" line="93"/>
         <source>上限</source>
         <translation>Cap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="118"/>
+        <location filename="../../ui/pages/household.py" line="119"/>
         <source>户详情</source>
         <translation>Household details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="164"/>
+        <location filename="../../ui/pages/household.py" line="162"/>
         <source>开始走访(&amp;W)</source>
         <translation>S&amp;tart visit</translation>
     </message>
@@ -1883,7 +1883,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Start visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="165"/>
+        <location filename="../../ui/pages/household.py" line="163"/>
         <source>为本户开始走访</source>
         <translation>Start a visit to this household</translation>
     </message>
@@ -1896,12 +1896,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Plan visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="170"/>
+        <location filename="../../ui/pages/household.py" line="168"/>
         <source>计划一次走访</source>
         <translation>Plan a visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="174"/>
+        <location filename="../../ui/pages/household.py" line="172"/>
         <source>修改户信息(&amp;E)…</source>
         <translation>&amp;Edit household…</translation>
     </message>
@@ -1910,12 +1910,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Edit household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="175"/>
+        <location filename="../../ui/pages/household.py" line="173"/>
         <source>修改本户的地址、电话、困难类型</source>
         <translation>Edit this household&apos;s address, phone and hardship status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="179"/>
+        <location filename="../../ui/pages/household.py" line="177"/>
         <source>修改人员信息(&amp;M)…</source>
         <translation>Edit per&amp;son…</translation>
     </message>
@@ -1924,12 +1924,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Edit person</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="180"/>
+        <location filename="../../ui/pages/household.py" line="178"/>
         <source>修改所选残疾人的联系方式等</source>
         <translation>Edit the selected person&apos;s contacts and other details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="184"/>
+        <location filename="../../ui/pages/household.py" line="182"/>
         <source>注销人员(&amp;C)…</source>
         <translation>&amp;Cancel registration…</translation>
     </message>
@@ -1938,12 +1938,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Cancel registration</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="185"/>
+        <location filename="../../ui/pages/household.py" line="183"/>
         <source>注销所选残疾人（死亡、户口迁出等）</source>
         <translation>Cancel the selected person&apos;s registration (death, hukou moved out, etc.)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="189"/>
+        <location filename="../../ui/pages/household.py" line="187"/>
         <source>显示完整证件号(&amp;I)</source>
         <translation>Show full &amp;ID</translation>
     </message>
@@ -1952,12 +1952,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Show full ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="190"/>
+        <location filename="../../ui/pages/household.py" line="188"/>
         <source>显示所选残疾人的完整身份证号（记入日志）</source>
         <translation>Show the selected person&apos;s full ID number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="194"/>
+        <location filename="../../ui/pages/household.py" line="192"/>
         <source>返回列表(&amp;B)</source>
         <translation>&amp;Back to list</translation>
     </message>
@@ -1966,12 +1966,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Back to list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="195"/>
+        <location filename="../../ui/pages/household.py" line="193"/>
         <source>返回户列表</source>
         <translation>Back to the list of households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="215"/>
+        <location filename="../../ui/pages/household.py" line="213"/>
         <source>残疾人(&amp;R)</source>
         <translation>Disabled pe&amp;rsons</translation>
     </message>
@@ -1980,43 +1980,43 @@ Disability certificate: %s</translation>
         <translation type="vanished">Survey &amp;forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="220"/>
+        <location filename="../../ui/pages/household.py" line="218"/>
         <source>无障碍改造个案(&amp;A)</source>
         <translation>&amp;Accessibility renovation cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="96"/>
+        <location filename="../../ui/pages/household.py" line="97"/>
         <source>现居住地址</source>
         <extracomment>the facts of the household, in order: (label, attribute shown)</extracomment>
         <translation>Current address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="97"/>
+        <location filename="../../ui/pages/household.py" line="98"/>
         <source>户籍地址</source>
         <translation>Registered address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="98"/>
+        <location filename="../../ui/pages/household.py" line="99"/>
         <source>户口性质</source>
         <translation>Hukou type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="99"/>
+        <location filename="../../ui/pages/household.py" line="100"/>
         <source>户主身份证号</source>
         <translation>Head&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="100"/>
+        <location filename="../../ui/pages/household.py" line="101"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="101"/>
+        <location filename="../../ui/pages/household.py" line="102"/>
         <source>困难类型</source>
         <translation>Hardship status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="102"/>
+        <location filename="../../ui/pages/household.py" line="103"/>
         <source>一户多残编码</source>
         <translation>Multi-disability household code</translation>
     </message>
@@ -2584,18 +2584,19 @@ Disability certificate: %s</translation>
 <context>
     <name>PhotoField</name>
     <message>
-        <location filename="../../ui/forms/media.py" line="179"/>
+        <location filename="../../ui/forms/media.py" line="177"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="180"/>
+        <location filename="../../ui/forms/media.py" line="178"/>
         <source>移除所选照片</source>
         <translation>Remove selected photo</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="209"/>
+        <location filename="../../ui/forms/media.py" line="219"/>
         <source>%s：已添加的照片</source>
+        <extracomment>the buttons side by side (a narrow column may set it top to bottom)</extracomment>
         <translation>%s: photos added</translation>
     </message>
     <message>
@@ -2611,42 +2612,42 @@ Disability certificate: %s</translation>
         <translation type="vanished">%s: remove selected photo</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="213"/>
+        <location filename="../../ui/forms/media.py" line="223"/>
         <source>%s：从文件选择照片，导入时缩小到1600像素</source>
         <translation>%s: choose photos from files; they are reduced to 1600 pixels on import</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="220"/>
+        <location filename="../../ui/forms/media.py" line="230"/>
         <source>照片 %d</source>
         <translation>Photo %d</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="226"/>
+        <location filename="../../ui/forms/media.py" line="236"/>
         <source>照片 %d（不在本机）</source>
         <translation>Photo %d (not on this computer)</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="230"/>
+        <location filename="../../ui/forms/media.py" line="240"/>
         <source>共 %d 张</source>
         <translation>%d photos</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="230"/>
+        <location filename="../../ui/forms/media.py" line="240"/>
         <source>没有照片</source>
         <translation>No photos</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="235"/>
+        <location filename="../../ui/forms/media.py" line="245"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="245"/>
+        <location filename="../../ui/forms/media.py" line="255"/>
         <source>正在缩小并保存照片…</source>
         <translation>Reducing and saving photos…</translation>
     </message>
     <message>
-        <location filename="../../ui/forms/media.py" line="251"/>
+        <location filename="../../ui/forms/media.py" line="261"/>
         <source>照片没有保存：%s</source>
         <translation>Photos not saved: %s</translation>
     </message>
@@ -3153,32 +3154,32 @@ Disability certificate: %s</translation>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/pages/review.py" line="55"/>
+        <location filename="../../ui/pages/review.py" line="56"/>
         <source>退回给专职委员</source>
         <translation>Return to the committee member</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="56"/>
+        <location filename="../../ui/pages/review.py" line="57"/>
         <source>退回 %s 的原因(&amp;R)：</source>
         <translation>&amp;Reason for returning %s:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="59"/>
+        <location filename="../../ui/pages/review.py" line="60"/>
         <source>退回原因</source>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="60"/>
+        <location filename="../../ui/pages/review.py" line="61"/>
         <source>必填：专职委员会看到这段说明</source>
         <translation>Required: the committee member will see this text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="65"/>
+        <location filename="../../ui/pages/review.py" line="66"/>
         <source>退回(&amp;T)</source>
         <translation>Re&amp;turn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="68"/>
+        <location filename="../../ui/pages/review.py" line="69"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3190,102 +3191,102 @@ Disability certificate: %s</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/pages/review.py" line="92"/>
+        <location filename="../../ui/pages/review.py" line="93"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="105"/>
+        <location filename="../../ui/pages/review.py" line="106"/>
         <source>待审核的表</source>
         <translation>Forms to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="114"/>
+        <location filename="../../ui/pages/review.py" line="115"/>
         <source>待审核(&amp;Q)</source>
         <translation>Review &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="125"/>
+        <location filename="../../ui/pages/review.py" line="123"/>
         <source>与去年不同的答案</source>
         <translation>Answers that differ from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="128"/>
+        <location filename="../../ui/pages/review.py" line="126"/>
         <source>与去年不同的答案(&amp;D)</source>
         <translation>&amp;Differences from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="160"/>
+        <location filename="../../ui/pages/review.py" line="158"/>
         <source>通过(&amp;A)</source>
         <translation>&amp;Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="161"/>
+        <location filename="../../ui/pages/review.py" line="159"/>
         <source>退回(&amp;R)…</source>
         <translation>&amp;Return…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="162"/>
+        <location filename="../../ui/pages/review.py" line="160"/>
         <source>刷新(&amp;U)</source>
         <translation>R&amp;efresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="187"/>
+        <location filename="../../ui/pages/review.py" line="185"/>
         <source>只有审核员和管理员可以审核</source>
         <translation>Only reviewers and administrators can review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="195"/>
+        <location filename="../../ui/pages/review.py" line="193"/>
         <source>待审核 %d 份</source>
         <translation>%d forms to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="228"/>
+        <location filename="../../ui/pages/review.py" line="226"/>
         <source>没有选中的表</source>
         <translation>No form selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="233"/>
+        <location filename="../../ui/pages/review.py" line="231"/>
         <source>%s · %s · %s（%s）</source>
         <translation>%s · %s · %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="236"/>
+        <location filename="../../ui/pages/review.py" line="234"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="237"/>
+        <location filename="../../ui/pages/review.py" line="235"/>
         <source>填表人已确认的提醒：%s</source>
         <translation>Warnings confirmed by the member who filled it in: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="249"/>
+        <location filename="../../ui/pages/review.py" line="247"/>
         <source>%s：去年 %s → 今年 %s</source>
         <translation>%s: last year %s → this year %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="255"/>
+        <location filename="../../ui/pages/review.py" line="253"/>
         <source>与去年相同，没有不同的答案</source>
         <translation>Same as last year; no answers differ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="278"/>
+        <location filename="../../ui/pages/review.py" line="276"/>
         <source>已通过</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="296"/>
+        <location filename="../../ui/pages/review.py" line="294"/>
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="308"/>
+        <location filename="../../ui/pages/review.py" line="306"/>
         <source>%s：%s；还有 %d 份待审核</source>
         <translation>%s: %s; %d more to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="322"/>
+        <location filename="../../ui/pages/review.py" line="320"/>
         <source>出错了：%s</source>
         <translation>Something went wrong: %s</translation>
     </message>
@@ -3553,17 +3554,17 @@ Disability certificate: %s</translation>
 <context>
     <name>StateCountsModel</name>
     <message>
-        <location filename="../../ui/pages/cases.py" line="136"/>
+        <location filename="../../ui/pages/cases.py" line="137"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="138"/>
+        <location filename="../../ui/pages/cases.py" line="139"/>
         <source>%s（%d）</source>
         <translation>%s (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="140"/>
+        <location filename="../../ui/pages/cases.py" line="141"/>
         <source>%s：%d 个个案</source>
         <translation>%s: %d cases</translation>
     </message>
@@ -3623,7 +3624,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="56"/>
+        <location filename="../../ui/pages/sync.py" line="60"/>
         <source>同步(&amp;S)</source>
         <translation>&amp;Sync</translation>
     </message>
@@ -3632,17 +3633,17 @@ Disability certificate: %s</translation>
         <translation type="vanished">Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="58"/>
+        <location filename="../../ui/pages/sync.py" line="62"/>
         <source>取消(&amp;C)</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="59"/>
+        <location filename="../../ui/pages/sync.py" line="63"/>
         <source>取消同步</source>
         <translation>Cancel the sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="62"/>
+        <location filename="../../ui/pages/sync.py" line="66"/>
         <source>尚未开始</source>
         <translation>Not started</translation>
     </message>
@@ -3651,7 +3652,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Sync progress</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="64"/>
+        <location filename="../../ui/pages/sync.py" line="68"/>
         <source>同步进度条</source>
         <translation>Sync progress bar</translation>
     </message>
@@ -3660,17 +3661,17 @@ Disability certificate: %s</translation>
         <translation type="vanished">Sync result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="68"/>
+        <location filename="../../ui/pages/sync.py" line="72"/>
         <source>密码（重新登录）</source>
         <translation>Password (log in again)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="69"/>
+        <location filename="../../ui/pages/sync.py" line="73"/>
         <source>设备被停用或登录失效时，输入密码重新登录</source>
         <translation>If the device was suspended or the login expired, enter your password to log in again</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="70"/>
+        <location filename="../../ui/pages/sync.py" line="74"/>
         <source>重新登录(&amp;L)</source>
         <translation>&amp;Log in again</translation>
     </message>
@@ -3679,7 +3680,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Log in again</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="74"/>
+        <location filename="../../ui/pages/sync.py" line="78"/>
         <source>同步回执</source>
         <translation>Sync receipt</translation>
     </message>
@@ -3692,62 +3693,70 @@ Disability certificate: %s</translation>
         <translation type="vanished">Print receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="75"/>
+        <location filename="../../ui/pages/sync.py" line="79"/>
         <source>打印回执(&amp;H)</source>
         <translation>Pr&amp;int receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="92"/>
+        <location filename="../../ui/pages/sync.py" line="96"/>
         <source>上次同步回执：</source>
         <translation>Receipt of the last sync:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="112"/>
+        <location filename="../../ui/pages/sync.py" line="116"/>
         <source>服务器：%s</source>
         <translation>Server: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="112"/>
+        <location filename="../../ui/pages/sync.py" line="116"/>
         <source>本机尚未连接服务器</source>
         <translation>This computer is not connected to a server yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="115"/>
+        <location filename="../../ui/pages/sync.py" line="119"/>
         <source>还没有同步过</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="140"/>
+        <location filename="../../ui/pages/sync.py" line="149"/>
         <source>正在同步……</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="148"/>
+        <location filename="../../ui/pages/sync.py" line="157"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/sync.py" line="169"/>
+        <source>同步完成；有 %n 张照片已损坏，未上传，请看回执</source>
+        <translation>
+            <numerusform>Sync done; %n photo is damaged and was not sent: see the receipt</numerusform>
+            <numerusform>Sync done; %n photos are damaged and were not sent: see the receipt</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="157"/>
+        <location filename="../../ui/pages/sync.py" line="172"/>
         <source>同步完成</source>
         <translation>Sync finished</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="162"/>
+        <location filename="../../ui/pages/sync.py" line="177"/>
         <source>同步已取消，下次同步会从中断处继续</source>
         <translation>Sync cancelled; the next sync continues where this one stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="164"/>
+        <location filename="../../ui/pages/sync.py" line="179"/>
         <source>%s（请输入密码重新登录）</source>
         <translation>%s (enter your password to log in again)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="168"/>
+        <location filename="../../ui/pages/sync.py" line="183"/>
         <source>同步出错：%s</source>
         <translation>Sync failed: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="183"/>
+        <location filename="../../ui/pages/sync.py" line="198"/>
         <source>已重新登录，可以同步</source>
         <translation>Logged in again; you can sync now</translation>
     </message>
@@ -4023,7 +4032,7 @@ Disability certificate: %s</translation>
         <translation>Unl&amp;ock</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="36"/>
+        <location filename="../../ui/unlock.py" line="37"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
@@ -4037,17 +4046,17 @@ Disability certificate: %s</translation>
         <translation type="vanished">Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="105"/>
+        <location filename="../../ui/unlock.py" line="106"/>
         <source>请输入用户名</source>
         <translation>Enter your user name</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="109"/>
+        <location filename="../../ui/unlock.py" line="110"/>
         <source>请输入密码</source>
         <translation>Enter your password</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="129"/>
+        <location filename="../../ui/unlock.py" line="130"/>
         <source>无法打开数据库：%s</source>
         <translation>Cannot open the database: %s</translation>
     </message>
@@ -4221,7 +4230,7 @@ Disability certificate: %s</translation>
     </message>
     <message>
         <location filename="../../ui/pages/visit.py" line="45"/>
-        <location filename="../../ui/pages/visit.py" line="187"/>
+        <location filename="../../ui/pages/visit.py" line="189"/>
         <source>走访照片</source>
         <extracomment>the visit&apos;s own photos (the label is translated when the field is made)</extracomment>
         <translation>Visit photos</translation>
@@ -4237,47 +4246,47 @@ Disability certificate: %s</translation>
         <translation>Add visit p&amp;hotos…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="187"/>
+        <location filename="../../ui/pages/visit.py" line="189"/>
         <source>入户时拍的照片，存入本户的档案</source>
         <translation>Photos taken at the home, kept in the household&apos;s file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="224"/>
+        <location filename="../../ui/pages/visit.py" line="226"/>
         <source>正在打开 %s…</source>
         <translation>Opening %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="279"/>
+        <location filename="../../ui/pages/visit.py" line="281"/>
         <source>%s · %s（%s）</source>
         <translation>%s · %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="285"/>
+        <location filename="../../ui/pages/visit.py" line="287"/>
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="287"/>
+        <location filename="../../ui/pages/visit.py" line="289"/>
         <source>退回原因：%s</source>
         <translation>Reason for return: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="337"/>
+        <location filename="../../ui/pages/visit.py" line="339"/>
         <source>已按去年的答案填写 %d 题，请核对标出的不同之处</source>
         <translation>%d answers filled in from last year; check the differences marked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="343"/>
+        <location filename="../../ui/pages/visit.py" line="345"/>
         <source>请先把光标放在要确认的部分里</source>
         <translation>First put the cursor in the section to confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="346"/>
+        <location filename="../../ui/pages/visit.py" line="348"/>
         <source>本部分已按去年填写 %d 题</source>
         <translation>%d answers of this section filled in from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit.py" line="409"/>
+        <location filename="../../ui/pages/visit.py" line="411"/>
         <source>出错了：%s</source>
         <translation>Something went wrong: %s</translation>
     </message>
@@ -4317,22 +4326,22 @@ Disability certificate: %s</translation>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="53"/>
+        <location filename="../../ui/pages/visit_view.py" line="48"/>
         <source>本次要填的表</source>
         <translation>Forms for this visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="54"/>
+        <location filename="../../ui/pages/visit_view.py" line="52"/>
         <source>本次要填的表(&amp;B)</source>
         <translation>Forms f&amp;or this visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="116"/>
+        <location filename="../../ui/pages/visit_view.py" line="117"/>
         <source>收起表和照片(&amp;H)</source>
         <translation>Hide for&amp;ms and photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="116"/>
+        <location filename="../../ui/pages/visit_view.py" line="117"/>
         <source>显示表和照片(&amp;H)</source>
         <translation>Show for&amp;ms and photos</translation>
     </message>
@@ -4341,12 +4350,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">&amp;Forms for this visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="57"/>
+        <location filename="../../ui/pages/visit_view.py" line="55"/>
         <source>走访照片</source>
         <translation>Visit photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="72"/>
+        <location filename="../../ui/pages/visit_view.py" line="70"/>
         <source>请在左边选择要填写的表</source>
         <translation>Choose the form to fill in on the left</translation>
     </message>
@@ -4363,12 +4372,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Choose a form to fill in above</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="91"/>
+        <location filename="../../ui/pages/visit_view.py" line="89"/>
         <source>需要处理的问题(&amp;I)</source>
         <translation>&amp;Issues to resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="93"/>
+        <location filename="../../ui/pages/visit_view.py" line="91"/>
         <source>需要处理的问题</source>
         <translation>Issues to resolve</translation>
     </message>

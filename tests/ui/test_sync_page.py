@@ -91,3 +91,28 @@ def test_a_stopped_server_is_reported_and_nothing_is_lost(
     process.start()
     press_sync(qtbot, page)
     assert page.message.text() == "同步完成" and "发送修改：1 项" in page.receipt.toPlainText()
+
+
+def test_a_damaged_photo_is_named_and_photo_progress_is_in_megabytes(
+    qtbot: QtBot, alice: Database
+) -> None:
+    """The sync goes through with a damaged photo, says so, and counts photos in bytes."""
+    from tests.sync.test_blobs import photo
+    from tests.sync.test_damaged_photos import damage
+
+    big_sha, _big = photo(alice, 1_500_000)
+    bad_sha, _bad = photo(alice, 30_000)
+    damage(alice, bad_sha)
+    page = SyncPage(AppSession(alice, "alice"))
+    qtbot.addWidget(page)
+    seen: list[str] = []
+    page.relay.stage.connect(lambda *_a: seen.append(page.stage.text()))
+    press_sync(qtbot, page)
+    assert page.message.text() == "同步完成；有 1 张照片已损坏，未上传，请看回执"
+    assert "照片损坏　户（照片路30000号）的照片" in page.receipt.toPlainText()
+    shown = [text for text in seen if text.startswith("上传照片")]
+    assert shown[-1] == "上传照片 1.5 MB / 1.5 MB", shown
+    # the large photo moves the text while it goes, chunk by chunk
+    parts = [float(text.split()[1]) for text in shown]
+    assert any(0 < part < 1.5 for part in parts), shown
+    assert alice.blobs.has(big_sha) and alice.blobs.is_set_aside(bad_sha)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.services.changed import Changed
 from app.store import syncing
-from sync.client import STAGES, SyncClient
+from sync.client import BYTE_STAGES, STAGES, SyncClient
 from sync.report import receipt_text
 from sync.transport import Cancelled, SyncError, Unauthorized
 from ui.announce import MessageLine
@@ -35,10 +35,14 @@ from ui.pages.sync_conflicts import ConflictsPanel
 from ui.session import AppSession
 
 
+def _megabytes(count: int) -> str:
+    return f"{count / 1_000_000:.1f} MB"
+
+
 class _Relay(QObject):
     """Carries the sync's progress from the worker thread to the page."""
 
-    stage = Signal(str, int, int)
+    stage = Signal(str, object, object)  # bytes of photos pass 2**31: not a Qt int
 
 
 class SyncPage(Page):
@@ -117,9 +121,14 @@ class SyncPage(Page):
 
     def _on_stage(self, stage: str, done: int, total: int) -> None:
         name = self.tr(STAGES.get(stage, stage))
-        self.stage.setText(f"{name} {done}/{total}" if total else f"{name} {done}")
-        self.bar.setRange(0, total)  # 0..0: busy, when the total is not known yet
-        self.bar.setValue(min(done, total) if total else 0)
+        if stage in BYTE_STAGES:  # a large photo moves the bar too
+            amount = f"{_megabytes(done)} / {_megabytes(total)}" if total else _megabytes(done)
+        else:
+            amount = f"{done}/{total}" if total else f"{done}"
+        self.stage.setText(f"{name} {amount}")
+        # in thousandths: a count of bytes does not fit the bar's int; 0..0: busy
+        self.bar.setRange(0, 1000 if total else 0)
+        self.bar.setValue(min(done, total) * 1000 // total if total else 0)
 
     # -- syncing ---------------------------------------------------------------------------
 
@@ -154,7 +163,13 @@ class SyncPage(Page):
         self.refresh()
 
     def _done(self, households: Any) -> None:
-        self._finish(self.tr("同步完成"))
+        last = syncing.last_receipt(self.session.db)
+        damaged = len((last.detail or {}).get("damaged", [])) if last else 0
+        if damaged:
+            text = self.tr("同步完成；有 %n 张照片已损坏，未上传，请看回执", "", damaged)
+            self._finish(text)
+        else:
+            self._finish(self.tr("同步完成"))
         self.session.announce(Changed(households=frozenset(households or ())))
 
     def _failed(self, error: Exception) -> None:
