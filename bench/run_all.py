@@ -22,6 +22,7 @@ SCRIPTS = (
     "sync_day.py",
     "server_load.py",
     "faults.py",
+    "server_scale.py",
 )
 
 
