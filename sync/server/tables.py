@@ -262,3 +262,7 @@ def _copy_record_tables(metadata: MetaData) -> None:
 
 
 _copy_record_tables(ServerBase.metadata)
+
+#: the users assigned inside an area (`scope.readable`: a laptop's reviewers and fellow
+#: members, on every pull that carries a user): a province has tens of thousands of them
+Index("ix_assignment_area_code", ServerBase.metadata.tables["assignment"].c.area_code)
