@@ -54,9 +54,10 @@ def damaged_lines(detail: dict[str, Any]) -> list[str]:
         whose = "、".join(item.get("records") or []) or f"附件 {item.get('sha', '')}"
         if item.get("where") == "laptop":
             lines.append(
-                f"照片损坏　{whose}：本机的照片文件已损坏，未上传，已移到 {item.get('kept', '')}"
-                " 保存；其余数据照常同步。请删除这张照片后重新拍摄或添加"
+                f"照片损坏　{whose}：本机的照片文件已损坏，未上传；其余数据照常同步。"
+                "请删除这张照片后重新拍摄或添加"
             )
+            lines.append(f"　　损坏的文件已移到：{item.get('kept', '')}")
         else:
             lines.append(f"照片损坏　{whose}：从服务器收到的照片与校验值不符，未保存；下次同步再取")
     return lines

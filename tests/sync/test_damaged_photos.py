@@ -96,7 +96,7 @@ def test_a_damaged_photo_is_set_aside_named_and_the_rest_goes_through(
     text = receipt_text(receipt)
     assert "损坏的照片：1 张" in text
     assert "照片损坏　王堃的照片：本机的照片文件已损坏，未上传" in text
-    assert str(alice.blobs.damaged_folder) in text
+    assert f"损坏的文件已移到：{alice.blobs.damaged_folder}" in text
 
     # the next sync neither fails nor sends it, and still names it until it is replaced
     again, sent = synced(alice)
