@@ -146,8 +146,15 @@ def test_tab_and_shift_tab_stay_within_the_page(
                                                     current.accessibleName())  # fmt: skip
                 seen.add(current)
                 qtbot.keyClick(current, key, modifier)
+                if len(stops) > 1:  # every Tab moves on: no control swallows it
+                    assert QApplication.focusWidget() is not current, (
+                        name,
+                        user,
+                        key,
+                        type(current).__name__,
+                        current.accessibleName(),
+                    )
             assert window.current_page() is page, name
-            assert len(seen) > 1 or len(stops) == 1, name  # Tab moves, it is not swallowed
     settle()
 
 
@@ -539,3 +546,32 @@ def test_every_date_field_of_the_program_is_one_tab_stop() -> None:
             ):
                 made_elsewhere.append(f"{path.name}:{node.lineno}")
     assert made_elsewhere == []
+
+
+def test_tab_and_shift_tab_move_through_every_dialog(qtbot: QtBot, district: Database) -> None:
+    """No control of a dialog keeps the Tab (a text of several lines, a date's parts)."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    for dialog in dialogs_of_the_program(district, parent):
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda d=dialog: QApplication.activeWindow() is d)  # type: ignore[misc]
+        stops = focusable(dialog)
+        for key, modifier in (
+            (Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier),
+            (Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier),
+        ):
+            if len(stops) < 2:
+                continue
+            stops[0].setFocus(Qt.FocusReason.TabFocusReason)
+            for _ in range(len(stops) + 2):
+                current = QApplication.focusWidget()
+                assert current is not None and dialog.isAncestorOf(current), dialog.windowTitle()
+                qtbot.keyClick(current, key, modifier)
+                assert QApplication.focusWidget() is not current, (
+                    dialog.windowTitle(),
+                    type(current).__name__,
+                    current.accessibleName(),
+                )
+        dialog.hide()
+    settle()
