@@ -95,3 +95,19 @@ def test_shipped_forms_all_load() -> None:
     assert ("dynamic-update", "2021.1") in forms
     for form in forms.values():
         assert form.items and form.order
+
+
+def test_the_papers_signature_boxes_are_read_and_checked(tmp_path: Path) -> None:
+    signed = GOOD.replace("sections:", "signatures:\n  - {label: 受访人签字, item: s}\n"
+                          "  - {label: 调查员签字}\nsections:", 1)  # fmt: skip
+    signed += "      - {name: s, label: 签字, type: signature, visit_fact: true}\n"
+    form = load_form(write(tmp_path, signed))
+    assert [(box.label, box.item) for box in form.signatures] == [
+        ("受访人签字", "s"),
+        ("调查员签字", ""),
+    ]
+    for item in ("a", "nobody"):  # a yes/no item, no item at all
+        with pytest.raises(FormDefinitionError, match="不是签字题"):
+            load_form(write(tmp_path, signed.replace("item: s}", f"item: {item}}}", 1)))
+    with pytest.raises(FormDefinitionError, match="label"):
+        load_form(write(tmp_path, signed.replace("{label: 调查员签字}", "{item: s}", 1)))
