@@ -103,13 +103,26 @@ def readable(scope: Scope, areas: Sequence[str], username: str) -> ColumnElement
     if scope.everything:
         return scope.where(area)
     above = sorted({code for a in areas if is_area_code(a) for code in _and_above(a)})
-    peers = select(Assignment.user_id).where(
-        Assignment.deleted.is_(False),
-        or_(scope.where(Assignment.area_code, public=False), Assignment.area_code.in_(above)),
+    # correlated, so asked only of the user records in a pull's window (rarely any): a
+    # list of every peer built up front would cost every pull its time
+    # (correlated with the index only: the snapshot joins the user and assignment tables)
+    peer = (
+        select(Assignment.id)
+        .where(
+            Assignment.user_id == RecordIndex.record_id,
+            Assignment.deleted.is_(False),
+            or_(scope.where(Assignment.area_code, public=False), Assignment.area_code.in_(above)),
+        )
+        .correlate(RecordIndex)
+        .exists()
     )
-    me = select(User.id).where(User.username == username)
-    users = or_(RecordIndex.record_id.in_(peers), RecordIndex.record_id.in_(me))
-    public = and_(area.is_(None), or_(RecordIndex.entity != "user", users))
+    me = (
+        select(User.id)
+        .where(User.id == RecordIndex.record_id, User.username == username)
+        .correlate(RecordIndex)
+        .exists()
+    )
+    public = and_(area.is_(None), or_(RecordIndex.entity != "user", peer, me))
     return or_(public, scope.where(area, public=False))
 
 
