@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
 
 ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -24,7 +25,22 @@ class IdleWatcher(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.idle)
+        self.watch(minutes)
+
+    def watch(self, minutes: int) -> None:
+        """Watch the application's input (again, after `stop`)."""
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)  # once: installing again only moves it to the front
         self.set_minutes(minutes)
+
+    def stop(self) -> None:
+        """The window closes: no more watching the application, no lock later."""
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.minutes = 0
+        self.timer.stop()
 
     def set_minutes(self, minutes: int) -> None:
         self.minutes = minutes

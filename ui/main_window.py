@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -234,11 +234,9 @@ class MainWindow(QMainWindow):
             % (session.display_name, self.tr(ROLE_NAMES.get(session.role, session.role)))
         )
 
+        self._closed = False  # a closed window never locks again (its seal would outlive it)
         self.idle = IdleWatcher(self.prefs.idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
         geometry, state = preferences.load_window()
         if geometry is None or not self.restoreGeometry(geometry):
             self.fit_to_screen()
@@ -349,7 +347,7 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Save the work in progress, then hide everything behind the password."""
-        if self.locked:
+        if self.locked or self._closed:
             return
         self.save_work()
         audit.record(self.session.db, self.session.username, "lock")
@@ -376,11 +374,18 @@ class MainWindow(QMainWindow):
             if callable(save):
                 save()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._closed:  # shown again after a close: the idle lock watches again
+            self._closed = False
+            self.idle.watch(self.prefs.idle_lock_minutes)
+        super().showEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_work()
         preferences.save_window(self.saveGeometry(), self.saveState())
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.idle)
+        # nothing application-wide outlives the window: the lock's filter and the idle watch
+        self._closed = True
+        self.seal.end()
+        self.idle.stop()
         self.session.db.close()
         super().closeEvent(event)

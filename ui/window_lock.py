@@ -8,7 +8,8 @@ while locked, such as a print finishing in the background) and closes open menus
 application event filter lets keys and shortcuts reach nothing but the lock panel. A modal
 dialog would keep the keyboard from the main window, so while one is open the lock panel moves
 into a dialog of its own above it. Unlocking puts everything back as it was: a veiled dialog
-comes back with what was typed in it.
+comes back with what was typed in it. The seal ends with its window: closing a locked window
+removes the filter and closes what it veiled, so a later window of the same process is free.
 """
 
 from __future__ import annotations
@@ -138,6 +139,21 @@ class WindowSeal(QObject):
         for action in self._actions:
             action.setEnabled(True)
         self._actions, self._shortcuts, self._bars = [], [], []
+
+    def end(self) -> None:
+        """The window closes: nothing of the lock may outlive it (filter, host, veiled windows)."""
+        if not self.sealed:
+            return
+        veiled = [v.window for v in self._veils.values()]
+        self.release()
+        if self.host is not None:
+            self.host.hide()
+        for window in veiled:
+            try:
+                if window.isVisible():
+                    window.close()  # what was veiled belongs to the locked session: never shown
+            except RuntimeError:  # already gone
+                continue
 
     def _all_actions(self) -> list[QAction]:
         """Every action of the window: its own, its children's and those added to its widgets."""

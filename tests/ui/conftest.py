@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.demo.district import build_demo_district
 from app.store.database import Database
@@ -37,3 +39,18 @@ def district(district_file: Path, tmp_path: Path) -> Iterator[Database]:
     db = Database.open(target, PASSWORD)
     yield db
     db.close()
+
+
+@pytest.fixture(autouse=True)
+def typing_works_after_the_test(qapp: QApplication) -> Iterator[None]:
+    """Nothing a test's windows left application-wide (a lock's filter) eats the keyboard.
+
+    Runs after pytest-qt closed the test's widgets: a fresh field must take what is typed.
+    """
+    yield
+    field = QLineEdit()
+    try:
+        QTest.keyClicks(field, "ok")
+        assert field.text() == "ok", "a window left an application-wide filter on the keyboard"
+    finally:
+        field.deleteLater()

@@ -327,3 +327,35 @@ def test_a_dialog_that_opens_while_locked_is_covered(
     assert box.isVisible() and box.text() == household.address
     assert box.windowTitle() == household.head_name
     box.close()
+
+
+def test_a_window_closed_while_locked_leaves_no_lock_behind(
+    qtbot: QtBot, window: MainWindow, district: Database
+) -> None:
+    household = first_household(district)
+    box = QMessageBox(QMessageBox.Icon.Information, household.head_name, household.address)
+    box.setParent(window, box.windowFlags())
+    box.open()  # a dialog open: the lock panel moves into a host window above it
+    window.lock()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is window.seal.host, timeout=5000)
+    window.close()
+    assert not window.locked and not window.idle.timer.isActive()
+    assert window.seal.host is not None and not window.seal.host.isVisible()
+    assert not box.isVisible()  # what was veiled is closed, never shown unveiled
+
+    # a new window of the same process: its keys, shortcuts and typing work
+    again = Database.open(district.path, PASSWORD)
+    later = MainWindow(AppSession(again, "demo"), Preferences())
+    qtbot.addWidget(later)
+    later.show()
+    qtbot.waitExposed(later)
+    later.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is later, timeout=5000)
+    press_sequence(later, QKeySequence(QKeySequence.StandardKey.Find))
+    search = later.pages["households"].search_edit  # type: ignore[attr-defined]
+    qtbot.waitUntil(search.hasFocus, timeout=5000)
+    type_letters(later, "abc")
+    assert search.text() == "abc"
+    window.idle.idle.emit()  # the closed window's idle lock, had its timer survived
+    type_letters(later, "d")
+    assert search.text() == "abcd" and not later.locked
