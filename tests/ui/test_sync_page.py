@@ -82,7 +82,9 @@ def test_a_stopped_server_is_reported_and_nothing_is_lost(
 ) -> None:
     process, _database = running
     Registry(alice, "alice").add_household({"area_code": ALICE_VILLAGE, "head_name": "柴进"})
-    page = SyncPage(AppSession(alice, "alice"))
+    # the program retries each request, then the sync after 5, 20 and 60 s before giving up:
+    # the same path with short waits
+    page = SyncPage(AppSession(alice, "alice"), pauses=(0.05, 0.1), backoff=0.01)
     qtbot.addWidget(page)
     process.stop()
     press_sync(qtbot, page)

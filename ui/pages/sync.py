@@ -8,6 +8,7 @@ changes are in `ui.pages.sync_conflicts` below the receipt.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.services.changed import Changed
 from app.store import syncing
-from sync.client import BYTE_STAGES, STAGES, SyncClient
+from sync.client import BYTE_STAGES, STAGES, SYNC_PAUSES, SyncClient
 from sync.report import receipt_text
 from sync.transport import Cancelled, SyncError, Unauthorized
 from ui.announce import MessageLine
@@ -50,8 +51,18 @@ class SyncPage(Page):
 
     title = "同步"
 
-    def __init__(self, session: AppSession) -> None:
+    def __init__(
+        self,
+        session: AppSession,
+        *,
+        pauses: Sequence[float] = SYNC_PAUSES,
+        backoff: float = 0.5,
+    ) -> None:
         super().__init__(session)
+        #: a sync the network breaks off goes on by itself after these pauses (seconds);
+        #: each request is retried first, waiting backoff, 2 x backoff, ... (the transport's)
+        self.pauses = tuple(pauses)
+        self.backoff = backoff
         self.relay = _Relay()
         self.relay.stage.connect(self._on_stage)
         self.cancel_event = threading.Event()
@@ -137,9 +148,12 @@ class SyncPage(Page):
             return
         self.cancel_event = threading.Event()
         cancel, relay, db = self.cancel_event, self.relay, self.session.db
+        pauses, backoff = self.pauses, self.backoff
 
         def work(_report: Any) -> set[str]:
-            client = SyncClient(db, progress=relay.stage.emit, cancel=cancel)
+            client = SyncClient(
+                db, progress=relay.stage.emit, cancel=cancel, pauses=pauses, backoff=backoff
+            )
             try:
                 client.sync()
                 return client.households
