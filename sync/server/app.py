@@ -18,11 +18,14 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Request
+from fastapi import Path as PathParameter
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.exc import OperationalError
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 
 from sync.protocol import (
     MAX_BLOB_BYTES,
@@ -44,6 +47,7 @@ from sync.protocol import (
     Resolution,
 )
 from sync.server import audit, auth, conflicts, feed, prepare, snapshot
+from sync.server.answers import binary, binary_body, describe, errors
 from sync.server.blobs import BlobFolder, register, sent_by
 from sync.server.db import ServerDatabase, current_revision, head_revision
 from sync.server.errors import ServerError
@@ -55,16 +59,20 @@ BLOBS_ENV = "FIELDVISIT_BLOBS"
 
 
 CONTENT_RANGE = re.compile(r"bytes (\d+)-(\d+)/(\d+)")
+CONTENT_RANGE_HEADER = {
+    "name": "Content-Range",
+    "in": "header",
+    "required": True,
+    "description": "Where the chunk goes: `bytes first-last/total`",
+    "schema": {"type": "string", "pattern": r"^bytes \d+-\d+/\d+$"},
+}
+OCTETS = "application/octet-stream"
+#: the error code of an HTTP error the framework raises, by status
+HTTP_CODES = {400: "request.invalid", 404: "not_found"}
 
 
 def _address(request: Request) -> str:
     return request.client.host if request.client else ""
-
-
-def _checked_sha(sha: str) -> str:
-    if not re.fullmatch(SHA256, sha):
-        raise ServerError(400, "request.invalid", {"detail": "sha256"})
-    return sha
 
 
 async def _body(request: Request, limit: int) -> bytes:
@@ -92,19 +100,25 @@ def _content_range(request: Request, length: int) -> tuple[int, int]:
     return first, total
 
 
-async def current_actor(request: Request) -> auth.Actor:
+#: the device token of /login, as `Authorization: Bearer ...` (in the OpenAPI description)
+BEARER = HTTPBearer(auto_error=False, description="The device token /login gave")
+
+
+async def current_actor(
+    request: Request, bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)]
+) -> auth.Actor:
     """The user and device of the request's bearer token (401 otherwise).
 
     Run on the event loop, not a worker thread: one indexed read of about a millisecond,
     cheaper than the hand-over to a thread and back that every request would pay."""
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token:
+    if bearer is None:
         raise ServerError(401, "auth.token")
-    return auth.actor_for(request.app.state.db, token.strip())
+    return auth.actor_for(request.app.state.db, bearer.credentials.strip())
 
 
 Actor = Annotated[auth.Actor, Depends(current_actor)]
+#: a file's SHA-256 in a path (checked, and described, like every other parameter)
+Sha = Annotated[str, PathParameter(pattern=SHA256)]
 
 
 def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
@@ -127,6 +141,7 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
     app = FastAPI(
         title="Fieldvisit district server", version=str(PROTOCOL_VERSION), lifespan=lifespan
     )
+    app.openapi = describe(app)  # type: ignore[method-assign]
     # a light level: over a district network it pays; on a fast link it must not cost much
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=3)
     app.add_middleware(ProtocolAndGzip)
@@ -135,6 +150,15 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
     @app.exception_handler(ServerError)
     async def _server_error(_request: Request, exc: ServerError) -> JSONResponse:
         return JSONResponse(exc.body().model_dump(), status_code=exc.status, headers=exc.headers)
+
+    @app.exception_handler(HTTPException)
+    async def _http(_request: Request, exc: HTTPException) -> JSONResponse:
+        # FastAPI's and Starlette's own (a body that is not JSON, an unknown path or
+        # method) answer in the same shape as ours
+        code = HTTP_CODES.get(exc.status_code, "request.http")
+        params = {"detail": str(exc.detail), "what": str(exc.detail)}
+        error = ServerError(exc.status_code, code, params, headers=dict(exc.headers or {}))
+        return JSONResponse(error.body().model_dump(), exc.status_code, error.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -149,19 +173,19 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
         body = {"code": "server.busy", "message": "服务器繁忙，请稍后再试", "detail": {}}
         return JSONResponse(body, status_code=503, headers={"Retry-After": "1"})
 
-    @app.get("/health")
+    @app.get("/health", responses=errors(protocol=False))
     def health() -> Health:
         return Health(status="ok", protocol=PROTOCOL_VERSION)
 
-    @app.post("/login")
+    @app.post("/login", responses=errors(401, 429, 503))
     def login(body: LoginRequest, request: Request) -> LoginResponse:
         return auth.login(db, body, _address(request))
 
-    @app.get("/me")
+    @app.get("/me", responses=errors(401, 503))
     async def me(actor: Actor) -> Me:
         return actor.me()
 
-    @app.post("/blobs/missing")
+    @app.post("/blobs/missing", responses=errors(401, 503))
     async def blobs_missing(body: BlobQuery, actor: Actor) -> BlobMissing:
         # a few indexed reads, like the token's: on the event loop
         with db.lookup() as connection:
@@ -177,10 +201,9 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
                 audit.record(s, actor.username, actor.device_id, "blob", detail, _address(request))
             return stored
 
-    @app.put("/blobs/{sha}")
-    async def blob_upload(sha: str, request: Request, actor: Actor) -> dict[str, bool]:
+    @app.put("/blobs/{sha}", responses=errors(401, 503), openapi_extra=binary_body())
+    async def blob_upload(sha: Sha, request: Request, actor: Actor) -> dict[str, bool]:
         """A whole file in one request (a photo smaller than a chunk)."""
-        _checked_sha(sha)
         data = await _body(request, MAX_BLOB_BYTES)
 
         def save() -> bool:
@@ -189,15 +212,18 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
 
         return {"stored": await run_in_threadpool(save)}
 
-    @app.get("/blobs/{sha}/upload")
-    async def blob_progress(sha: str, actor: Actor) -> BlobProgress:
+    @app.get("/blobs/{sha}/upload", responses=errors(401, 503))
+    async def blob_progress(sha: Sha, actor: Actor) -> BlobProgress:
         """How much of a file sent in chunks has arrived, to resume after a break."""
-        return BlobProgress(received=folder.received(_checked_sha(sha), actor.username))
+        return BlobProgress(received=folder.received(sha, actor.username))
 
-    @app.patch("/blobs/{sha}")
-    async def blob_chunk(sha: str, request: Request, actor: Actor) -> BlobProgress:
+    @app.patch(
+        "/blobs/{sha}",
+        responses=errors(401, 409, 503),
+        openapi_extra={**binary_body(), "parameters": [CONTENT_RANGE_HEADER]},
+    )
+    async def blob_chunk(sha: Sha, request: Request, actor: Actor) -> BlobProgress:
         """One chunk of a large file (`Content-Range: bytes first-last/total`)."""
-        _checked_sha(sha)
         data = await _body(request, MAX_CHUNK_BYTES)
         start, total = _content_range(request, len(data))
 
@@ -214,19 +240,27 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
 
         return await run_in_threadpool(keep)
 
-    @app.get("/blobs/{sha}")
-    def blob_download(sha: str, actor: Actor) -> Response:
+    @app.get(
+        "/blobs/{sha}",
+        responses={**binary(OCTETS, "The file's bytes"), **errors(401, 404, 503)},
+        response_class=Response,
+    )
+    def blob_download(sha: Sha, actor: Actor) -> Response:
         with db.read() as s:
             data = folder.read(s, actor, sha)
         return Response(data, media_type="application/octet-stream")
 
-    @app.post("/push")
+    @app.post("/push", responses=errors(401, 503))
     def push(body: PushRequest, actor: Actor, request: Request) -> PushResponse:
         # worked out here, outside the write turn; written by the writer process
         prepared = prepare.prepare(db, actor, body.ops)
         return PushResponse(receipts=writer.push(actor, body.ops, prepared, _address(request)))
 
-    @app.get("/snapshot")
+    @app.get(
+        "/snapshot",
+        responses={**binary(snapshot.MEDIA_TYPE, "A SQLite database file"), **errors(401, 503)},
+        response_class=Response,
+    )
     def snapshot_image(actor: Actor, request: Request) -> Response:
         """Everything in the user's scope in one SQLite image, for an empty laptop."""
         with db.read() as s:
@@ -243,7 +277,7 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
             headers={"Content-Encoding": "gzip"},
         )
 
-    @app.post("/pull", response_model=PullPage)
+    @app.post("/pull", response_model=PullPage, responses=errors(401, 403, 503))
     def pull(body: PullRequest, actor: Actor) -> Response:
         with db.read() as s:
             page = feed.pull(s, actor, body)
@@ -253,7 +287,7 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
         data = text.encode("utf-8")
         return Response(data, media_type="application/json")
 
-    @app.post("/conflicts/{conflict_id}/resolve")
+    @app.post("/conflicts/{conflict_id}/resolve", responses=errors(401, 403, 404, 503))
     def resolve(conflict_id: str, body: Resolution, actor: Actor) -> ConflictInfo:
         with db.write() as s:
             return conflicts.resolve(s, actor, conflict_id, body)

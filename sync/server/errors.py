@@ -17,6 +17,7 @@ MESSAGES: dict[str, str] = {
     ),
     "request.invalid": "请求格式错误：{detail}",
     "request.too_big": "请求太大（超过{mb}MB）",
+    "request.http": "请求无法处理：{detail}",
     "scope.denied": "无权访问该区域的数据",
     "not_found": "找不到：{what}",
     "blob.hash_mismatch": "附件内容与其校验值不符，请重新上传",
