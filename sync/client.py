@@ -38,7 +38,13 @@ from sync.transport import BadAnswer, Cancelled, NetworkError, Refused, SyncErro
 
 Progress = Callable[[str, int, int], None]
 #: the stages, in order, with their names in the program
-STAGES = {"photos": "上传照片", "sent": "发送修改", "received": "接收修改", "photos_in": "下载照片"}
+STAGES = {
+    "photos": "上传照片",
+    "sent": "发送修改",
+    "received": "接收修改",
+    "photos_in": "下载照片",
+    "waiting": "网络中断，稍后自动继续同步",
+}
 #: the stages whose progress counts bytes, not items
 BYTE_STAGES = frozenset({"photos", "photos_in"})
 
@@ -50,9 +56,10 @@ PUSH_BATCH = 25
 #: a file larger than this goes in chunks of this size, each kept by the server as it
 #: arrives: over a slow village link (about 1 Mbit/s) a break loses a few seconds of sending
 CHUNK_BYTES = 512 * 1024
-#: a sync the network breaks off (every retry of a request spent) goes on by itself after
-#: these pauses, in seconds, as a member would press 同步 again: a village link that drops
-#: for a minute costs a wait, not a failed sync; every stage resumes where it stopped
+#: a sync the network breaks off (every retry of a request spent) after the server answered
+#: it once goes on by itself after these pauses, in seconds, as a member would press 同步
+#: again: a village link that drops for a minute costs a wait, not a failed sync; every
+#: stage resumes where it stopped. A server not reached at all is reported at once.
 SYNC_PAUSES = (5.0, 20.0, 60.0)
 
 
@@ -217,6 +224,8 @@ class SyncClient:
             backoff=backoff,
         )
         self.counts: dict[str, Any] = {}
+        #: whether the server answered during this sync (a break then is waited out)
+        self.reached = False
         #: households whose records this sync changed on the laptop (for the screens)
         self.households: set[str] = set()
 
@@ -248,13 +257,15 @@ class SyncClient:
         self.counts = {"detail": {"refused": [], "conflicts": [], "damaged": []}}
         status = "failed"
         try:
-            for pause in (*self.pauses, None):
+            self.reached = False
+            for attempt, pause in enumerate((*self.pauses, None), start=1):
                 try:
                     self.stages()
                     break
                 except NetworkError:
-                    if pause is None:
+                    if pause is None or not self.reached:
                         raise
+                    self.progress("waiting", attempt, len(self.pauses))
                     if self.cancel.wait(pause):
                         raise Cancelled() from None
             status = "done"
@@ -272,6 +283,7 @@ class SyncClient:
     def stages(self) -> None:
         """Every stage once, each from where the last sync left it."""
         me = self.transport.call("GET", "/me", Me)
+        self.reached = True
         self.check()
         if me.role == workflow.MEMBER:
             self.submit_completed(me.username)
