@@ -79,7 +79,7 @@ def open_for_user(path: Path, user: str, password: str) -> Database:
     from app.store.database import Database
     from app.store.registry import User
 
-    db = Database.open(path, password)
+    db = Database.open(path, password, check=True)  # a damaged page is found now
     with db.session() as s:
         found = s.scalar(select(User.id).where(User.username == user, User.deleted.is_(False)))
     if found is None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.store.errors import StoreError
+from app.store.errors import DamagedDatabase, StoreError
 from ui import worker
 from ui.announce import MessageLine
 from ui.theme import fit_dialog
@@ -124,9 +124,33 @@ class UnlockDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self._busy(False)
-        if isinstance(error, StoreError):
+        if isinstance(error, DamagedDatabase):
+            self._show_error(self.damaged_text(error))
+        elif isinstance(error, StoreError):
             self._show_error(str(error))
         else:
             self._show_error(self.tr("无法打开数据库：%s") % error)
         self.password_edit.selectAll()
         self.password_edit.setFocus()
+
+    def damaged_text(self, error: DamagedDatabase) -> str:
+        """What to do with a damaged database file, step by step, in plain words."""
+        name, folder = error.path.name, str(error.path.parent)
+        if error.backups:
+            backup = error.backups[0].name
+            return self.tr(
+                "数据库文件已损坏（%s 个数据页校验失败），无法打开。请这样恢复：\n"
+                "1. 点“退出”关闭程序，打开文件夹 %s；\n"
+                "2. 把损坏的 %s 改名为 %s.damaged 留作备查，不要删除；\n"
+                "3. 把最近的备份 %s 复制一份并改名为 %s，把它旁边的 %s.keyinfo 也复制并改名为 "
+                "%s.keyinfo；\n"
+                "4. 重新打开程序，用做备份时的密码解锁，再同步一次：已同步到服务器的修改会取回，"
+                "备份之后未同步的修改无法恢复。"
+            ) % (error.pages, folder, name, name, backup, name, backup, name)
+        return self.tr(
+            "数据库文件已损坏（%s 个数据页校验失败），无法打开，本机也没有它的备份。请这样恢复：\n"
+            "1. 点“退出”关闭程序，打开文件夹 %s；\n"
+            "2. 把损坏的 %s 和名字以 %s 开头的其他文件移到别的文件夹留作备查，不要删除；\n"
+            "3. 重新打开程序，用您的账号从服务器重新登录：已同步到服务器的数据会全部重新下载。"
+            "未同步的修改请联系管理员，看能否从损坏的文件中取回。"
+        ) % (error.pages, folder, name, name)

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3
 from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -23,10 +25,12 @@ from app.store import migrations, search
 from app.store.blobs import BlobStore
 from app.store.errors import (
     CorruptDatabase,
+    DamagedDatabase,
     DatabaseMissing,
     DiskFull,
     StoreError,
     WrongPassword,
+    is_disk_full,
 )
 from app.store.keys import (
     KdfParams,
@@ -37,6 +41,9 @@ from app.store.keys import (
     read_keyinfo,
     write_keyinfo,
 )
+
+#: SQLCipher 4's page size, which this program never changes
+PAGE_BYTES = 4096
 
 
 def _raw_key_literal(key: bytes) -> str:
@@ -71,15 +78,71 @@ def make_engine(path: Path, key: bytes) -> Engine:
         cur.execute("PRAGMA cache_size = -32768")  # 32 MiB: decrypted pages stay in memory
         cur.close()
 
+    @event.listens_for(engine, "handle_error")
+    def _no_room(context: Any) -> None:
+        # wherever a write runs out of room (a save, a pulled page, a receipt, an index),
+        # the program gets the one error it tells the user about, not SQLite's
+        if is_disk_full(context.original_exception):
+            raise DiskFull(str(context.original_exception)) from context.original_exception
+
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
     except DatabaseError as exc:
         engine.dispose()
         if _is_not_a_database(exc):
-            raise WrongPassword() from exc
-        raise CorruptDatabase(str(exc.orig)) from exc
+            if not _first_page_damaged(path, key):
+                raise WrongPassword() from exc
+        elif "malformed" not in str(exc):
+            raise CorruptDatabase(str(exc.orig)) from exc
+        # the key fits (its pages check) and yet the file cannot be read: damaged
+        raise DamagedDatabase(path, damaged_pages(path, key), backups_of(path)) from exc
     return engine
+
+
+def damaged_pages(path: Path, key: bytes) -> int:
+    """How many pages of the file fail SQLCipher's check under the right `key` (0: none).
+
+    Every page is read and checked: about a second per 50 MB here, a few tenths of a
+    second for a member's laptop.
+    """
+    return len(_integrity_rows(path, key))
+
+
+def _first_page_damaged(path: Path, key: bytes) -> bool:
+    """Whether a file that `key` does not open has a damaged first page rather than
+    another key: a wrong key fails every page, a damaged first page fails alone.
+
+    Only the first two pages are checked, in a copy (a wrong password costs no more)."""
+    with tempfile.TemporaryDirectory(prefix="fieldvisit-check-") as folder:
+        copy = Path(folder) / "pages.db"
+        with open(path, "rb") as source:
+            copy.write_bytes(source.read(2 * PAGE_BYTES))
+        try:
+            failed = {row[0] for row in _integrity_rows(copy, key)}
+        except sqlcipher3.DatabaseError:
+            return False
+    return failed == {"HMAC verification failed for page 1"}
+
+
+def _integrity_rows(path: Path, key: bytes) -> list[tuple[str]]:
+    conn = sqlcipher3.connect(str(path))
+    try:
+        conn.execute(f'PRAGMA key = "{_raw_key_literal(key)}"')
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        return list(conn.execute("PRAGMA cipher_integrity_check").fetchall())
+    finally:
+        conn.close()
+
+
+def backups_of(path: Path) -> list[Path]:
+    """The backup copies beside a database (`backup_copy`), newest first."""
+    found = [
+        p
+        for p in path.parent.glob(f"{path.name}.backup-*")
+        if not p.name.endswith(("-wal", "-shm", ".keyinfo"))
+    ]
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
 class Database:
@@ -114,8 +177,9 @@ class Database:
         return db
 
     @classmethod
-    def open(cls, path: Path | str, password: str) -> Database:
-        """Derive the key from the password, open, back up and migrate if needed."""
+    def open(cls, path: Path | str, password: str, *, check: bool = False) -> Database:
+        """Derive the key from the password, open, back up and migrate if needed; with
+        `check`, every page of the file is checked first (`DamagedDatabase`)."""
         path = Path(path)
         if not path.exists():
             raise DatabaseMissing(str(path))
@@ -134,7 +198,7 @@ class Database:
             os.replace(pending, keyinfo_path(path))
         else:
             pending_keyinfo_path(path).unlink(missing_ok=True)
-        return cls._finish_open(path, engine, key)
+        return cls._finish_open(path, engine, key, check)
 
     @classmethod
     def open_with_key(cls, path: Path | str, key: bytes) -> Database:
@@ -142,10 +206,14 @@ class Database:
         path = Path(path)
         if not path.exists():
             raise DatabaseMissing(str(path))
-        return cls._finish_open(path, make_engine(path, key), key)
+        return cls._finish_open(path, make_engine(path, key), key, check=False)
 
     @classmethod
-    def _finish_open(cls, path: Path, engine: Engine, key: bytes) -> Database:
+    def _finish_open(cls, path: Path, engine: Engine, key: bytes, check: bool) -> Database:
+        damaged = damaged_pages(path, key) if check else 0
+        if damaged:  # found at unlock, before the program reads or writes a damaged page
+            engine.dispose()
+            raise DamagedDatabase(path, damaged, backups_of(path))
         try:
             state = migrations.check(engine)  # raises NewerDatabase, touching nothing
             if state.needs_upgrade:
@@ -177,7 +245,7 @@ class Database:
             with self._sessions.begin() as session:
                 yield session
         except OperationalError as exc:
-            if "disk is full" in str(exc) or "disk I/O error" in str(exc):
+            if "disk I/O error" in str(exc):
                 raise DiskFull(str(exc.orig)) from exc
             raise
 
@@ -216,9 +284,17 @@ def backup_copy(path: Path, label: str) -> Path:
     """Copy the closed database (and its WAL, if any) before a migration changes it."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.backup-{label}-{stamp}")
-    shutil.copy2(path, target)
+    copies = [(path, target), (keyinfo_path(path), keyinfo_path(target))]
     wal = path.with_name(path.name + "-wal")
     if wal.exists():
-        shutil.copy2(wal, target.with_name(target.name + "-wal"))
-    shutil.copy2(keyinfo_path(path), keyinfo_path(target))
+        copies.append((wal, target.with_name(target.name + "-wal")))
+    try:
+        for source, copy in copies:
+            shutil.copy2(source, copy)
+    except OSError as exc:
+        for _source, copy in copies:  # no half backup left to be taken for a whole one
+            copy.unlink(missing_ok=True)
+        if is_disk_full(exc):
+            raise DiskFull(str(exc)) from exc
+        raise
     return target

@@ -6,6 +6,14 @@ disk. The program shows `user_message` and carries on; nothing saved is lost.
 
 from __future__ import annotations
 
+import errno
+from pathlib import Path
+
+#: what a write that found no room raises: no space, a file size limit, a quota
+_NO_ROOM = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
+#: SQLite's SQLITE_FULL, and its text (for drivers that do not give the code)
+SQLITE_FULL = 13
+
 
 class StoreError(Exception):
     """Base of the store's environmental errors."""
@@ -55,10 +63,38 @@ class CorruptDatabase(StoreError):
     user_message = "数据库文件已损坏或不是本程序的数据库"
 
 
+class DamagedDatabase(CorruptDatabase):
+    """Pages of the database file fail their check: the file was damaged on the disk.
+
+    `backups` are the copies beside it (`fieldvisit.db.backup-*`), newest first.
+    """
+
+    user_message = "数据库文件已损坏，无法打开"
+
+    def __init__(self, path: Path, pages: int, backups: list[Path]) -> None:
+        super().__init__(f"{path}：{pages} 个数据页校验失败")
+        self.path = path
+        self.pages = pages
+        self.backups = backups
+
+
 class DiskFull(StoreError):
     """The disk has no room left to write."""
 
-    user_message = "磁盘空间不足，未能保存；已保存的数据没有丢失"
+    user_message = (
+        "磁盘空间不足，这次没有保存；请删除不需要的文件、腾出空间后再试。此前保存的数据没有丢失"
+    )
+
+    def __str__(self) -> str:
+        return self.user_message
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether an error of the disk or of SQLite says there was no room to write."""
+    if isinstance(exc, OSError) and exc.errno in _NO_ROOM:
+        return True
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code == SQLITE_FULL or "database or disk is full" in str(exc)
 
 
 class BlobMissing(StoreError):

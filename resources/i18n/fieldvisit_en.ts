@@ -2194,7 +2194,7 @@ Disability certificate: %s</translation>
 <context>
     <name>LockHost</name>
     <message>
-        <location filename="../../ui/window_lock.py" line="56"/>
+        <location filename="../../ui/window_lock.py" line="57"/>
         <source>已锁定</source>
         <extracomment>input that must reach only the lock panel while locked</extracomment>
         <translation>Locked</translation>
@@ -3624,7 +3624,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="60"/>
+        <location filename="../../ui/pages/sync.py" line="61"/>
         <source>同步(&amp;S)</source>
         <translation>&amp;Sync</translation>
     </message>
@@ -3633,17 +3633,17 @@ Disability certificate: %s</translation>
         <translation type="vanished">Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="62"/>
+        <location filename="../../ui/pages/sync.py" line="63"/>
         <source>取消(&amp;C)</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="63"/>
+        <location filename="../../ui/pages/sync.py" line="64"/>
         <source>取消同步</source>
         <translation>Cancel the sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="66"/>
+        <location filename="../../ui/pages/sync.py" line="67"/>
         <source>尚未开始</source>
         <translation>Not started</translation>
     </message>
@@ -3652,7 +3652,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Sync progress</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="68"/>
+        <location filename="../../ui/pages/sync.py" line="69"/>
         <source>同步进度条</source>
         <translation>Sync progress bar</translation>
     </message>
@@ -3661,17 +3661,17 @@ Disability certificate: %s</translation>
         <translation type="vanished">Sync result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="72"/>
+        <location filename="../../ui/pages/sync.py" line="73"/>
         <source>密码（重新登录）</source>
         <translation>Password (log in again)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="73"/>
+        <location filename="../../ui/pages/sync.py" line="74"/>
         <source>设备被停用或登录失效时，输入密码重新登录</source>
         <translation>If the device was suspended or the login expired, enter your password to log in again</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="74"/>
+        <location filename="../../ui/pages/sync.py" line="75"/>
         <source>重新登录(&amp;L)</source>
         <translation>&amp;Log in again</translation>
     </message>
@@ -3680,7 +3680,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Log in again</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="78"/>
+        <location filename="../../ui/pages/sync.py" line="79"/>
         <source>同步回执</source>
         <translation>Sync receipt</translation>
     </message>
@@ -3693,42 +3693,42 @@ Disability certificate: %s</translation>
         <translation type="vanished">Print receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="79"/>
+        <location filename="../../ui/pages/sync.py" line="80"/>
         <source>打印回执(&amp;H)</source>
         <translation>Pr&amp;int receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="96"/>
+        <location filename="../../ui/pages/sync.py" line="97"/>
         <source>上次同步回执：</source>
         <translation>Receipt of the last sync:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="116"/>
+        <location filename="../../ui/pages/sync.py" line="117"/>
         <source>服务器：%s</source>
         <translation>Server: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="116"/>
+        <location filename="../../ui/pages/sync.py" line="117"/>
         <source>本机尚未连接服务器</source>
         <translation>This computer is not connected to a server yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="119"/>
+        <location filename="../../ui/pages/sync.py" line="120"/>
         <source>还没有同步过</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="149"/>
+        <location filename="../../ui/pages/sync.py" line="150"/>
         <source>正在同步……</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="157"/>
+        <location filename="../../ui/pages/sync.py" line="158"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync.py" line="169"/>
+        <location filename="../../ui/pages/sync.py" line="170"/>
         <source>同步完成；有 %n 张照片已损坏，未上传，请看回执</source>
         <translation>
             <numerusform>Sync done; %n photo is damaged and was not sent: see the receipt</numerusform>
@@ -3736,27 +3736,27 @@ Disability certificate: %s</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="172"/>
+        <location filename="../../ui/pages/sync.py" line="173"/>
         <source>同步完成</source>
         <translation>Sync finished</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="177"/>
+        <location filename="../../ui/pages/sync.py" line="178"/>
         <source>同步已取消，下次同步会从中断处继续</source>
         <translation>Sync cancelled; the next sync continues where this one stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="179"/>
+        <location filename="../../ui/pages/sync.py" line="180"/>
         <source>%s（请输入密码重新登录）</source>
         <translation>%s (enter your password to log in again)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="183"/>
+        <location filename="../../ui/pages/sync.py" line="184"/>
         <source>同步出错：%s</source>
         <translation>Sync failed: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="198"/>
+        <location filename="../../ui/pages/sync.py" line="199"/>
         <source>已重新登录，可以同步</source>
         <translation>Logged in again; you can sync now</translation>
     </message>
@@ -4023,6 +4023,30 @@ Disability certificate: %s</translation>
         <translation>&amp;Password:</translation>
     </message>
     <message>
+        <location filename="../../ui/unlock.py" line="142"/>
+        <source>数据库文件已损坏（%s 个数据页校验失败），无法打开。请这样恢复：
+1. 点“退出”关闭程序，打开文件夹 %s；
+2. 把损坏的 %s 改名为 %s.damaged 留作备查，不要删除；
+3. 把最近的备份 %s 复制一份并改名为 %s，把它旁边的 %s.keyinfo 也复制并改名为 %s.keyinfo；
+4. 重新打开程序，用做备份时的密码解锁，再同步一次：已同步到服务器的修改会取回，备份之后未同步的修改无法恢复。</source>
+        <translation>The database file is damaged (%s pages fail their check) and cannot be opened. To recover:
+1. Press “Quit” to close the program and open the folder %s;
+2. Rename the damaged %s to %s.damaged and keep it; do not delete it;
+3. Copy the latest backup %s and rename the copy to %s; copy %s.keyinfo beside it too and rename that copy to %s.keyinfo;
+4. Open the program again, unlock with the password of the time of the backup, and sync: changes already on the server come back; changes made after the backup and never synced cannot be recovered.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="151"/>
+        <source>数据库文件已损坏（%s 个数据页校验失败），无法打开，本机也没有它的备份。请这样恢复：
+1. 点“退出”关闭程序，打开文件夹 %s；
+2. 把损坏的 %s 和名字以 %s 开头的其他文件移到别的文件夹留作备查，不要删除；
+3. 重新打开程序，用您的账号从服务器重新登录：已同步到服务器的数据会全部重新下载。未同步的修改请联系管理员，看能否从损坏的文件中取回。</source>
+        <translation>The database file is damaged (%s pages fail their check) and cannot be opened, and there is no backup of it on this computer. To recover:
+1. Press “Quit” to close the program and open the folder %s;
+2. Move the damaged %s and the other files whose names begin with %s to another folder and keep them; do not delete them;
+3. Open the program again and sign in to the server with your account: all data already synced to the server is downloaded again. For changes never synced, ask your administrator whether they can be recovered from the damaged file.</translation>
+    </message>
+    <message>
         <source>错误信息</source>
         <translation type="vanished">Error message</translation>
     </message>
@@ -4056,7 +4080,7 @@ Disability certificate: %s</translation>
         <translation>Enter your password</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="130"/>
+        <location filename="../../ui/unlock.py" line="132"/>
         <source>无法打开数据库：%s</source>
         <translation>Cannot open the database: %s</translation>
     </message>
@@ -4385,9 +4409,9 @@ Disability certificate: %s</translation>
 <context>
     <name>WindowSeal</name>
     <message>
-        <location filename="../../ui/window_lock.py" line="177"/>
-        <location filename="../../ui/window_lock.py" line="178"/>
-        <location filename="../../ui/window_lock.py" line="212"/>
+        <location filename="../../ui/window_lock.py" line="193"/>
+        <location filename="../../ui/window_lock.py" line="194"/>
+        <location filename="../../ui/window_lock.py" line="228"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>

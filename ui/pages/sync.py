@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.services.changed import Changed
 from app.store import syncing
+from app.store.errors import StoreError
 from sync.client import BYTE_STAGES, STAGES, SYNC_PAUSES, SyncClient
 from sync.report import receipt_text
 from sync.transport import Cancelled, SyncError, Unauthorized
@@ -191,7 +192,7 @@ class SyncPage(Page):
             self._finish(self.tr("同步已取消，下次同步会从中断处继续"))
         elif isinstance(error, Unauthorized):
             self._finish(self.tr("%s（请输入密码重新登录）") % error)
-        elif isinstance(error, SyncError):
+        elif isinstance(error, SyncError | StoreError):  # each says what happened, in full
             self._finish(str(error))
         else:
             self._finish(self.tr("同步出错：%s") % error)
