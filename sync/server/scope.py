@@ -3,10 +3,10 @@
 Every record has one scope key, kept in `record_index.area_code`: a household's
 village code, inherited by everything that hangs below the household (persons,
 their certificates and subsidies, visits, responses, cases, attachments). Areas
-are read by everyone (key None), users (key None too) only by those they work with
-(`readable`); laptops' audit events stay on the server (key SERVER_ONLY). A user's
-scope is the prefixes of their assigned areas (`app.domain.areas.prefix_of`); an
-admin's is everything.
+(key None) are read by the users of their district, users (key None too) only by
+those they work with (`readable`); laptops' audit events stay on the server (key
+SERVER_ONLY). A user's scope is the prefixes of their assigned areas
+(`app.domain.areas.prefix_of`); an admin's is everything.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from app.domain.areas import CODE_LENGTH, is_area_code, prefix_of
 from app.domain.areas import parent_of as area_above
 from app.domain.workflow import ADMIN
-from app.store.registry import Assignment, User
+from app.store.registry import Area, Assignment, User
 from app.store.schema import MODEL_BY_ENTITY
 from app.store.work import Attachment
 from sync.server.tables import SERVER_ONLY, RecordIndex
@@ -39,6 +39,9 @@ PARENTS: Mapping[str, tuple[str, str]] = {
 OWN_AREA = frozenset({"household", "assignment"})
 PUBLIC = frozenset({"area", "user"})
 KEPT_ON_SERVER = frozenset({"audit_event"})
+#: the digits of a code naming its district (province 2, city 2, county 2): a laptop reads
+#: the areas of its districts
+DISTRICT_DIGITS = 6
 #: entities only the admin command line writes (laptops' ops on them are refused)
 SERVER_MANAGED = frozenset({"area", "user", "assignment"})
 
@@ -95,8 +98,9 @@ class Scope:
 
 def readable(scope: Scope, areas: Sequence[str], username: str) -> ColumnElement[bool]:
     """The SQL filter of the `record_index` rows a user reads: the records in scope, the
-    areas, and of the users only those they work with (not every user's name, role and
-    phone): themselves, the users assigned inside their scope (a reviewer's members, a
+    areas of their districts and above them (in a province, not the tens of thousands of
+    every district), and of the users only those they work with (not every user's name,
+    role and phone): themselves, the users assigned inside their scope (a reviewer's members, a
     village's other members), and those assigned an area they are in (their reviewers,
     their district's administrator). An admin reads every user."""
     area = RecordIndex.area_code
@@ -122,7 +126,23 @@ def readable(scope: Scope, areas: Sequence[str], username: str) -> ColumnElement
         .correlate(RecordIndex)
         .exists()
     )
-    public = and_(area.is_(None), or_(RecordIndex.entity != "user", peer, me))
+    # the area tree of one's own districts and the areas above them, not a province's
+    # tens of thousands (a few hundred ids, found by the unique index of area codes, and
+    # only when an area is in the window)
+    districts = Scope(
+        tuple(sorted({prefix_of(a)[:DISTRICT_DIGITS] for a in areas if is_area_code(a)}))
+    )
+    tree = select(Area.id).where(
+        or_(districts.where(Area.code, public=False), Area.code.in_(above))
+    )
+    public = and_(
+        area.is_(None),
+        or_(
+            RecordIndex.entity.not_in(("user", "area")),
+            and_(RecordIndex.entity == "user", or_(peer, me)),
+            and_(RecordIndex.entity == "area", RecordIndex.record_id.in_(tree)),
+        ),
+    )
     return or_(public, scope.where(area, public=False))
 
 
