@@ -10,9 +10,10 @@ every village, households, persons and certificates, made inside PostgreSQL). Bo
 analysed, then served at once by two servers with the same settings, and the same load
 (`bench.server_load.Load`: /me, /blobs/missing, 50 changes in pushes, pull) runs against
 each in turn, alternating in rounds so that the machine's noise falls on both alike.
-Members are spread over the whole database: the demo's villages in the small one, the
-province's in the large one. Each has signed in beforehand (a device row, not timed) and
-is at the current cursor, as after its last evening's sync.
+The members are the same in both, the district's (their villages' data is alike in both
+databases: a member elsewhere in the province would push to households of another
+making, which would measure the data, not the size). Each has signed in beforehand (a
+device row, not timed) and is at the current cursor, as after its last evening's sync.
 
 `ratio` is the throughput (syncs per second) at 15,000 persons over that at 1,000,000:
 1.0 means the size of the database costs nothing.
@@ -89,9 +90,10 @@ def slow_statements(log: Path, top: int = 8) -> list[str]:
     return [f"{n} x {text}" for text, n in found.most_common(top)]
 
 
-def signed_in(url: str, count: int) -> list[Member]:
-    """`count` members spread over the database's villages that have households, each with
-    a new device token, at the current cursor, knowing their village's households."""
+def signed_in(url: str, count: int, usernames: list[str] | None = None) -> list[Member]:
+    """`count` members spread over the database's villages that have households (or those
+    named), each with a new device token, at the current cursor, knowing their village's
+    households."""
     with _admin(url, url.rsplit("/", 1)[1]) as conn:
         villages = conn.execute(
             "SELECT u.username, a.area_code FROM user_account u"
@@ -99,7 +101,12 @@ def signed_in(url: str, count: int) -> list[Member]:
             " WHERE u.role = 'member' AND NOT u.deleted AND EXISTS (SELECT 1 FROM household h"
             " WHERE h.area_code = a.area_code AND NOT h.deleted) ORDER BY a.area_code"
         ).fetchall()
-        chosen = [villages[i * len(villages) // count] for i in range(min(count, len(villages)))]
+        if usernames is not None:
+            chosen = [v for v in villages if v[0] in set(usernames)]
+        else:
+            chosen = [
+                villages[i * len(villages) // count] for i in range(min(count, len(villages)))
+            ]
         (cursor,) = conn.execute("SELECT value FROM seq_counter WHERE id = 1").fetchone()
         members = []
         for username, area in chosen:
@@ -124,6 +131,24 @@ def signed_in(url: str, count: int) -> list[Member]:
             member.households = {record_id: seq for record_id, seq in rows}
             members.append(member)
     return members
+
+
+class CountedLoad(Load):
+    """The load, with the outcome of every op pushed counted (and a refusal's first reason)."""
+
+    def __init__(self, base: str) -> None:
+        super().__init__(base)
+        self.outcomes: Counter[str] = Counter()
+
+    def post(self, session: requests.Session, path: str, body: Any, headers: dict[str, str]) -> Any:
+        answer = super().post(session, path, body, headers)
+        if path == "/push" and answer is not None:
+            with self.lock:
+                for receipt in answer["receipts"]:
+                    why = [r.get("code", "") for r in receipt.get("refusals", [])][:1]
+                    conflicted = ["conflict"] if receipt.get("conflicts") else []
+                    self.outcomes[" ".join([receipt["outcome"], *why, *conflicted])] += 1
+        return answer
 
 
 def evening(load: Load, members: list[Member], syncs: int, concurrency: int, first: int) -> float:
@@ -190,7 +215,8 @@ def main() -> None:
         total = count(big, "SELECT count(*) FROM person")
         members_total = count(big, "SELECT count(*) FROM user_account WHERE role = 'member'")
         crowd = signed_in(small, min(syncs, 1000))
-        sizes = {"15k": crowd, "1m": signed_in(big, len(crowd))}
+        # the same members in both: the district's, whose data is alike in both databases
+        sizes = {"15k": crowd, "1m": signed_in(big, len(crowd), [m.username for m in crowd])}
         (folder / "small").mkdir()
         (folder / "big").mkdir()
         with (
@@ -198,7 +224,7 @@ def main() -> None:
             serving(big, folder / "big", workers=args.workers) as base_big,
         ):
             bases = {"15k": base_small, "1m": base_big}
-            loads = {key: Load(url) for key, url in bases.items()}
+            loads = {key: CountedLoad(url) for key, url in bases.items()}
             elapsed = dict.fromkeys(bases, 0.0)
             done = dict.fromkeys(bases, 0)
             for key, url in bases.items():  # warm-up: connections, caches, plans
@@ -211,6 +237,8 @@ def main() -> None:
                     elapsed[key] += seconds
                     done[key] += part
                     _log(f"round {r + 1}: {key} {part} syncs in {seconds:.1f} s")
+        for key, load in loads.items():
+            _log(f"outcomes {key}: {dict(load.outcomes)}")
         for line in slow_statements(cluster.folder / "pg.log"):
             _log(f"slow: {line}")
     finally:
@@ -230,6 +258,10 @@ def main() -> None:
             "syncs_per_s_15k": rate["15k"],
             "ratio": rate["15k"] / rate["1m"],
             "p95_ms_15k": percentile(small_load.times, 95) * 1000,
+            **{
+                f"p95_ms{path.replace('/', '_')}_15k": percentile(times, 95) * 1000
+                for path, times in sorted(small_load.by_path.items())
+            },
             **{
                 f"p95_ms{path.replace('/', '_')}": percentile(times, 95) * 1000
                 for path, times in sorted(big_load.by_path.items())
