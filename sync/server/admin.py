@@ -152,6 +152,9 @@ def assign(
         for row in live:
             if row.area_code in remove:
                 ledger.write_change(s, "assignment", row.id, {}, author=SERVER, kind="delete")
+        if set(add) - have:
+            # the laptops of the new areas read this user from now on: a change brings it
+            ledger.write_change(s, "user", user.id, {}, author=SERVER)
         audit.record(
             s, "admin", "", "assign", {"username": username, "add": add, "remove": remove}, ""
         )

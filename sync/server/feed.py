@@ -31,7 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from app.domain.areas import is_area_code, prefix_of
+from app.domain.areas import CODE_LENGTH, is_area_code, prefix_of
 from app.store.base import BOOKKEEPING_COLUMNS
 from app.store.registry import Assignment, User
 from app.store.schema import MODEL_BY_ENTITY
@@ -229,11 +229,13 @@ def pull(session: Session, actor: Actor, request: PullRequest) -> dict[str, Any]
         scope = Scope(tuple(request.added))
     else:
         scope = actor.scope
-    statement = (
-        _changes(scope.where(RecordIndex.area_code, public=False))
-        if catch_up
-        else _readable_changes(actor.scope.prefixes, actor.areas, actor.username)
-    )
+    if catch_up:
+        # the added areas' records, and the users they bring (their members, reviewers)
+        codes = tuple(p.ljust(CODE_LENGTH, "0") for p in request.added)
+        users = and_(RecordIndex.entity == "user", scope_readable(scope, codes, actor.username))
+        statement = _changes(or_(scope.where(RecordIndex.area_code, public=False), users))
+    else:
+        statement = _readable_changes(actor.scope.prefixes, actor.areas, actor.username)
     window = {"cursor": request.cursor, "top": top, "limit": request.limit}
     keys: list[tuple[str, str, int]] = [
         tuple(row)  # type: ignore[misc]

@@ -17,13 +17,18 @@ import uuid
 from pathlib import Path
 
 import requests
+from sqlalchemy import select
 
 from app.domain.areas import prefix_of
+from app.store.database import Database
+from app.store.keys import FAST_TEST_KDF
 from app.store.registry import User
+from sync.client import first_login
+from sync.server import admin
 from sync.server.db import ServerDatabase
 from sync.server.scope import assigned_areas
-from tests.sync.laptops import TIMEOUT, Wire
-from tests.sync.servers import PASSWORDS, ServerProcess
+from tests.sync.laptops import TIMEOUT, Wire, sync
+from tests.sync.servers import ALICE_VILLAGE, BOB_VILLAGE, PASSWORDS, ServerProcess
 
 Server = tuple[ServerProcess, ServerDatabase]
 
@@ -90,3 +95,27 @@ def test_the_servers_files_are_its_own_users_alone(server: Server, tmp_path: Pat
     made = [p for p in tmp_path.glob("server.db*")] + [process.blobs, *process.blobs.rglob("*")]
     assert tmp_path / "server.db" in made and len(made) > 5
     assert [p for p in made if _open_to_others(p)] == []
+
+
+def test_a_new_assignment_brings_the_users_both_ways(any_server: Server, tmp_path: Path) -> None:
+    """Users made long before: an assignment to a village brings the new member to the
+    village's laptops, and the village's users to the new member's laptop."""
+    process, database = any_server
+    admin.add_user(database, "nina", "member", "nina-pw", areas=[BOB_VILLAGE])
+    alice = Wire(process, "alice")
+    _records, _gone, cursor = alice.pull_all()
+    nina = first_login(process.url, "nina", "nina-pw", tmp_path / "nina.db", kdf=FAST_TEST_KDF)
+    try:
+        assert laptop_users(nina) == {"nina", "bob", "ada"}
+        admin.assign(database, "nina", add=[ALICE_VILLAGE], remove=[BOB_VILLAGE])
+        sync(nina)
+        assert laptop_users(nina) >= {"nina", "alice", "rita", "ada"}
+    finally:
+        nina.close()
+    records, _gone, _cursor = alice.pull_all(cursor)
+    assert "nina" in {r["fields"]["username"] for r in records.values() if r["entity"] == "user"}
+
+
+def laptop_users(db: Database) -> set[str]:
+    with db.session() as s:
+        return set(s.scalars(select(User.username)))
