@@ -13,16 +13,19 @@ import json
 import types
 import typing
 import uuid
+from pathlib import Path
 from typing import Any, Literal, Union
 
 import pytest
 import requests
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
-from sqlalchemy import Float, Integer
+from sqlalchemy import Float, Integer, text
 
 from app.store.base import BOOKKEEPING_COLUMNS
+from app.store.registry import Area, Household
 from app.store.schema import MODEL_BY_ENTITY
+from sync.server import db
 from sync.server.app import create_app
 from sync.server.db import ServerDatabase
 from sync.server.scope import SERVER_MANAGED
@@ -227,3 +230,24 @@ def test_latitude_and_longitude_out_of_range_are_refused_by_name(
     assert what in refusal["message"] and "之间" in refusal["message"]
     records, _gone, _cursor = wire.pull_all()
     assert records[hid]["fields"]["gps_lat"] == 30.1
+
+
+def test_coordinates_stored_before_the_checks_are_cleared_by_the_upgrade(tmp_path: Path) -> None:
+    database = ServerDatabase(f"sqlite:///{tmp_path / 'server.db'}")
+    try:
+        db.upgrade(database, "0007")
+        with database.write() as s:
+            s.add(Area(code=ALICE_VILLAGE, name="奉中社区", level="village"))
+            s.flush()
+            for n, lat in enumerate((float("inf"), float("-inf"), 30.5)):
+                s.add(Household(id=f"h{n}", area_code=ALICE_VILLAGE, gps_lat=lat, gps_lon=121.5))
+        db.upgrade(database)
+        with database.read() as s:
+            rows = s.execute(text("SELECT id, gps_lat, gps_lon FROM household ORDER BY id"))
+            assert [tuple(r) for r in rows] == [
+                ("h0", None, 121.5),
+                ("h1", None, 121.5),
+                ("h2", 30.5, 121.5),
+            ]
+    finally:
+        database.dispose()
