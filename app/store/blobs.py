@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from app.store.errors import BlobDamaged, BlobMissing, DiskFull, is_disk_full
+from app.store.errors import BlobDamaged, BlobMissing, room_to_write
 from app.store.outbox import LocalSecret
 
 if TYPE_CHECKING:
@@ -128,16 +128,10 @@ class BlobStore:
         nonce = secrets.token_bytes(NONCE_BYTES)
         sealed = MAGIC + nonce + self._aead().encrypt(nonce, data, sha.encode("ascii"))
         tmp = target.with_name(target.name + ".tmp")
-        try:
-            with open(tmp, "wb") as handle:
-                handle.write(sealed)
-                handle.flush()
-                os.fsync(handle.fileno())
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)  # no half-written file left to fill the disk more
-            if is_disk_full(exc):
-                raise DiskFull(str(exc)) from exc
-            raise
+        with room_to_write(tmp), open(tmp, "wb") as handle:
+            handle.write(sealed)
+            handle.flush()
+            os.fsync(handle.fileno())
         os.replace(tmp, target)
         return sha
 

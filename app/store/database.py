@@ -31,6 +31,7 @@ from app.store.errors import (
     StoreError,
     WrongPassword,
     is_disk_full,
+    room_to_write,
 )
 from app.store.keys import (
     KdfParams,
@@ -114,14 +115,14 @@ def _first_page_damaged(path: Path, key: bytes) -> bool:
     another key: a wrong key fails every page, a damaged first page fails alone.
 
     Only the first two pages are checked, in a copy (a wrong password costs no more)."""
-    with tempfile.TemporaryDirectory(prefix="fieldvisit-check-") as folder:
-        copy = Path(folder) / "pages.db"
-        with open(path, "rb") as source:
-            copy.write_bytes(source.read(2 * PAGE_BYTES))
-        try:
+    try:
+        with tempfile.TemporaryDirectory(prefix="fieldvisit-check-") as folder:
+            copy = Path(folder) / "pages.db"
+            with open(path, "rb") as source:
+                copy.write_bytes(source.read(2 * PAGE_BYTES))
             failed = {row[0] for row in _integrity_rows(copy, key)}
-        except sqlcipher3.DatabaseError:
-            return False
+    except (OSError, sqlcipher3.DatabaseError):  # no room for the copy: cannot tell
+        return False
     return failed == {"HMAC verification failed for page 1"}
 
 
@@ -288,13 +289,7 @@ def backup_copy(path: Path, label: str) -> Path:
     wal = path.with_name(path.name + "-wal")
     if wal.exists():
         copies.append((wal, target.with_name(target.name + "-wal")))
-    try:
+    with room_to_write(*(copy for _source, copy in copies)):  # no half backup left
         for source, copy in copies:
             shutil.copy2(source, copy)
-    except OSError as exc:
-        for _source, copy in copies:  # no half backup left to be taken for a whole one
-            copy.unlink(missing_ok=True)
-        if is_disk_full(exc):
-            raise DiskFull(str(exc)) from exc
-        raise
     return target

@@ -7,6 +7,8 @@ disk. The program shows `user_message` and carries on; nothing saved is lost.
 from __future__ import annotations
 
 import errno
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 #: what a write that found no room raises: no space, a file size limit, a quota
@@ -107,3 +109,17 @@ class BlobDamaged(StoreError):
     """An attachment file fails its integrity check."""
 
     user_message = "附件文件已损坏（校验失败）"
+
+
+@contextmanager
+def room_to_write(*partial: Path) -> Iterator[None]:
+    """A file write that finds no room raises DiskFull, and leaves none of `partial` (the
+    files it was writing) behind to fill the disk further or pass for whole."""
+    try:
+        yield
+    except OSError as exc:
+        for path in partial:
+            path.unlink(missing_ok=True)
+        if is_disk_full(exc):
+            raise DiskFull(str(exc)) from exc
+        raise

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from argon2.low_level import Type, hash_secret_raw
 
-from app.store.errors import KeyInfoMissing
+from app.store.errors import KeyInfoMissing, room_to_write
 
 KEY_BYTES = 32
 KEYINFO_VERSION = 1
@@ -85,7 +85,7 @@ def read_keyinfo(path: Path) -> KeyInfo:
 def write_keyinfo(path: Path, info: KeyInfo) -> None:
     """Write atomically: a crash leaves the old file or the new one, never half."""
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as handle:
+    with room_to_write(tmp), open(tmp, "w", encoding="utf-8") as handle:
         handle.write(info.to_json())
         handle.flush()
         os.fsync(handle.fileno())

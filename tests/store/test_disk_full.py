@@ -2,12 +2,15 @@
 again with everything saved before, each change with its outbox row.
 
 SQLite's database is made "full" by `PRAGMA max_page_count` on every connection (SQLite
-answers SQLITE_FULL exactly as for a full disk); a photo's file by a file size limit in a
-child process (`full_disk_child.py`): both portable, neither needs root.
+answers SQLITE_FULL exactly as for a full disk); every other file the store writes (a
+photo, the key information, a backup copy) by a file size limit in a child process
+(`full_disk_child.py`, EFBIG as ENOSPC): both portable, neither needs root nor a small
+file system of its own, which CI may not offer.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -85,13 +88,16 @@ def test_a_save_on_a_full_disk_says_so_and_keeps_what_was_saved(
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
-def test_a_photo_on_a_full_disk_says_so_and_leaves_no_file(db: Database, db_path: Path) -> None:
+def test_every_file_the_store_writes_on_a_full_disk_says_so_and_leaves_nothing(
+    db: Database, db_path: Path
+) -> None:
+    # a photo, the key information, a backup copy: each with no room (RLIMIT_FSIZE 0)
     hid, _ = Registry(db, "alice").add_household({"area_code": VILLAGE, "address": "照片满"})
-    key, blobs = db.key.hex(), db.blobs.folder
+    key = db.key.hex()
     db.close()
 
     child = subprocess.run(
-        [sys.executable, "-m", "tests.store.full_disk_child", str(db_path), key, hid],
+        [sys.executable, "-m", "tests.store.full_disk_child", str(db_path), key, hid, "0"],
         cwd=ROOT,
         capture_output=True,
         env=dict(os.environ, PYTHONPATH=str(ROOT)),
@@ -99,9 +105,12 @@ def test_a_photo_on_a_full_disk_says_so_and_leaves_no_file(db: Database, db_path
         check=False,
     )
 
-    assert child.returncode == 3, child.stderr.decode(errors="replace")
-    assert child.stdout.decode().strip() == DiskFull.user_message
-    assert not [p for p in blobs.rglob("*") if p.is_file()]  # no half-written photo left
+    assert child.returncode == 0, child.stderr.decode(errors="replace")
+    results = [json.loads(line) for line in child.stdout.decode().splitlines()]
+    assert [r["writer"] for r in results] == ["photo", "key information", "backup copy"]
+    for result in results:
+        assert result["message"] == f"DiskFull: {DiskFull.user_message}", result
+        assert result["left"] == [], result  # no half-written file
     reopened = Database.open(db_path, PASSWORD, check=True)
     try:
         with reopened.session() as s:
