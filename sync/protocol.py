@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
 
 PROTOCOL_VERSION = 1
 PROTOCOL_HEADER = "X-Fieldvisit-Protocol"
@@ -55,7 +55,12 @@ def plain_json(value: Any) -> Any:
 
 
 #: any JSON value, checked by `plain_json`
-PlainJson = Annotated[Any, AfterValidator(plain_json)]
+PlainJson = Annotated[
+    Any,
+    AfterValidator(plain_json),
+    # what the check asks, in the OpenAPI description (JSON Schema has no recursive bound)
+    WithJsonSchema({"description": "Any JSON value: numbers finite, integers within 64 bits"}),
+]
 
 
 class Wire(BaseModel):
