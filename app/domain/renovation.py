@@ -52,6 +52,9 @@ ACCEPTED = "accepted"
 SETTLED = "settled"
 FOLLOWED_UP = "followed_up"
 WITHDRAWN = "withdrawn"
+#: a case in one of these is over: every other state is an open case (one definition,
+#: used by 今日's count, the board's "进行中" and the forms due of a visit)
+CLOSED_STATES = frozenset({FOLLOWED_UP, WITHDRAWN})
 STATE_LABELS: Mapping[str, str] = {
     NEED_REGISTERED: "已登记需求",
     ASSESSED: "已评估",

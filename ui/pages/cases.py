@@ -49,6 +49,7 @@ from ui.session import AppSession
 
 Index = QModelIndex | QPersistentModelIndex
 STATES = tuple(rules.STATE_LABELS)  # the life cycle's order
+OPEN = "open"  # the states' list: every case still open (neither followed up nor withdrawn)
 #: the board's columns (translated by CasesModel.tr)
 HEADERS = (
     QT_TRANSLATE_NOOP("CasesModel", "状态"),
@@ -110,8 +111,15 @@ def board_rows(db: Database, prefixes: Sequence[str]) -> list[BoardRow]:
     return rows
 
 
+def open_cases(rows: Sequence[BoardRow]) -> list[BoardRow]:
+    """The cases still open (neither followed up nor withdrawn): what 今日 lists and counts,
+    and the board's "进行中"."""
+    return [r for r in rows if r.state not in rules.CLOSED_STATES]
+
+
 class StateCountsModel(QAbstractListModel):
-    """ "All" then every state of the life cycle, each with its number of cases."""
+    """ "In progress", "all", then every state of the life cycle, each with its number of
+    cases. "In progress" comes first and is chosen at first: the count 今日 shows."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -119,22 +127,28 @@ class StateCountsModel(QAbstractListModel):
 
     def set_counts(self, counts: Counter[str]) -> None:
         self._counts = dict(counts)
-        self.dataChanged.emit(self.index(0), self.index(len(STATES)))
+        self.dataChanged.emit(self.index(0), self.index(len(STATES) + 1))
 
     def state(self, row: int) -> str:
-        return "" if row <= 0 else STATES[row - 1]
+        """OPEN for "in progress", "" for every state, else the state of the row."""
+        return (OPEN, "")[row] if row <= 1 else STATES[row - 2]
 
     def count(self, state: str) -> int:
+        if state == OPEN:
+            return sum(n for s, n in self._counts.items() if s not in rules.CLOSED_STATES)
         return sum(self._counts.values()) if not state else self._counts.get(state, 0)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(STATES) + 1
+        return 0 if parent.isValid() else len(STATES) + 2
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() <= len(STATES):
+        if not index.isValid() or not 0 <= index.row() < len(STATES) + 2:
             return None
         state = self.state(index.row())
-        label = rules.STATE_LABELS[state] if state else self.tr("全部状态")
+        if state == OPEN:
+            label = self.tr("进行中")
+        else:
+            label = rules.STATE_LABELS[state] if state else self.tr("全部状态")
         if role == Qt.ItemDataRole.DisplayRole:
             return self.tr("%s（%d）") % (label, self.count(state))
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -285,8 +299,8 @@ class CasesPage(Page):
         villages = sorted({(r.area_code, r.village) for r in self.all_rows})
         years = sorted({r.year for r in self.all_rows}, reverse=True)
         self._fill(self.village, [("", self.tr("全部村/社区")), *villages])
-        self._fill(self.year, [(str(y), self.tr("%d年") % y) for y in years]
-                   + [("", self.tr("全部年度"))])  # fmt: skip
+        self._fill(self.year, [("", self.tr("全部年度")),
+                               *((str(y), self.tr("%d年") % y) for y in years)])  # fmt: skip
         self._fit()
         self.apply_filters()
 
@@ -308,14 +322,17 @@ class CasesPage(Page):
                   and (not year or str(r.year) == year)]  # fmt: skip
         self.counts.set_counts(Counter(r.state for r in chosen))
         state = self.counts.state(self.states.currentIndex().row())
-        shown = [r for r in chosen if not state or r.state == state]
+        if state == OPEN:
+            shown = open_cases(chosen)
+        else:
+            shown = [r for r in chosen if not state or r.state == state]
         current = self.current_case_id()
         self.model.set_rows(shown)
         row = next((n for n, r in enumerate(shown) if r.case_id == current), 0)
         if shown:
             self.table.selectRow(row)
         self.open_button.setEnabled(bool(shown))
-        open_count = sum(1 for r in chosen if r.state not in (rules.FOLLOWED_UP, rules.WITHDRAWN))
+        open_count = len(open_cases(chosen))
         self.status.setText(
             self.tr("共 %d 个个案，其中进行中 %d 个；列表显示 %d 个。")
             % (len(chosen), open_count, len(shown))
