@@ -6,13 +6,15 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
+from app.domain.renovation import CLOSED_STATES
+
 FORM_A = "dynamic-update"
 FORM_B = "income-monitoring"
 DONE = ("completed", "submitted", "accepted")
 # In the joins below `+r.survey_round` keeps SQLite from choosing the survey-round index
 # (thousands of rows a year) over the person index (a handful): 20 s against 0.05 s at
 # 15,000 persons.
-CLOSED_CASE_STATES = ("withdrawn", "followed_up")
+CLOSED_CASE_STATES = tuple(sorted(CLOSED_STATES))  # a case in these is no longer open
 
 
 @dataclass(frozen=True)
@@ -55,20 +57,36 @@ def _scope(area_prefix: str | None, column: str) -> str:
     return f" AND {column} LIKE :prefix" if area_prefix else ""
 
 
+def form_a_source(area_prefix: str | None = None) -> str:
+    """Who is due Form A in the year (`:year`), with this round's response if any: every
+    active certified person of a live household. The one definition of "due" that the
+    progress counts and the lists of persons to survey are both taken from."""
+    return (
+        "SELECT h.area_code AS area_code, h.id AS household_id, p.id AS person_id,"
+        " r.id AS response_id, r.state AS state,"
+        " json_extract(r.answers, '$.method') AS method"
+        " FROM person p JOIN household h ON h.id = p.household_id"
+        " LEFT JOIN form_response r ON r.person_id = p.id AND r.form_id = 'dynamic-update'"
+        "  AND +r.survey_round = :year AND r.deleted = 0"
+        " WHERE p.deleted = 0 AND p.status = 'active' AND h.deleted = 0"
+        + _scope(area_prefix, "h.area_code")
+    )
+
+
+#: a due form not done yet (SQL over `form_a_source`'s columns)
+NOT_DONE = f"(d.state IS NULL OR d.state NOT IN {DONE!r})"
+
+
 def due_forms(conn: Connection, year: int, area_prefix: str | None = None) -> list[DueForm]:
     """Form A for every active certified person, Form B for the sampled households (those
     the district assigned a response in the round), Form C for every open case."""
     params = {"year": str(year), "year_like": f"{year}%", "prefix": f"{area_prefix or ''}%"}
     rows = conn.execute(
         text(
-            "SELECT 'dynamic-update', h.area_code, h.id, p.id, r.id, r.state,"
-            " json_extract(r.answers, '$.method') = '4'"
-            " FROM person p JOIN household h ON h.id = p.household_id"
-            " LEFT JOIN form_response r ON r.person_id = p.id AND r.form_id = 'dynamic-update'"
-            "  AND +r.survey_round = :year AND r.deleted = 0"
-            " WHERE p.deleted = 0 AND p.status = 'active' AND h.deleted = 0"
-            + _scope(area_prefix, "h.area_code")
-            + " UNION ALL"
+            "SELECT 'dynamic-update', d.area_code, d.household_id, d.person_id, d.response_id,"
+            " d.state, d.method = '4'"
+            f" FROM ({form_a_source(area_prefix)}) d"
+            " UNION ALL"
             " SELECT 'income-monitoring', h.area_code, h.id, NULL, r.id, r.state,"
             " json_extract(r.answers, '$.method') = '4'"
             " FROM form_response r JOIN household h ON h.id = r.household_id"
@@ -104,15 +122,7 @@ def progress_by_village(
     params = {"year": str(year), "year_like": f"{year}%", "prefix": f"{area_prefix or ''}%",
               "form": form_id}  # fmt: skip
     if form_id == FORM_A:
-        source = (
-            "SELECT h.area_code AS area_code, r.state AS state,"
-            " json_extract(r.answers, '$.method') AS method"
-            " FROM person p JOIN household h ON h.id = p.household_id"
-            " LEFT JOIN form_response r ON r.person_id = p.id AND r.form_id = :form"
-            "  AND +r.survey_round = :year AND r.deleted = 0"
-            " WHERE p.deleted = 0 AND p.status = 'active' AND h.deleted = 0"
-            + _scope(area_prefix, "h.area_code")
-        )
+        source = form_a_source(area_prefix)
     else:
         source = (
             "SELECT h.area_code AS area_code, r.state AS state,"

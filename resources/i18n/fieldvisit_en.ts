@@ -919,53 +919,53 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../ui/pages/cases.py" line="54"/>
+        <location filename="../../ui/pages/cases.py" line="55"/>
         <source>状态</source>
         <extracomment>the board&apos;s columns (translated by CasesModel.tr)</extracomment>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="55"/>
+        <location filename="../../ui/pages/cases.py" line="56"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="56"/>
+        <location filename="../../ui/pages/cases.py" line="57"/>
         <source>村/社区</source>
         <translation>Village/community</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="57"/>
+        <location filename="../../ui/pages/cases.py" line="58"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="58"/>
+        <location filename="../../ui/pages/cases.py" line="59"/>
         <source>残疾人</source>
         <translation>Disabled person</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="59"/>
+        <location filename="../../ui/pages/cases.py" line="60"/>
         <source>预算（元）</source>
         <translation>Budget (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="60"/>
+        <location filename="../../ui/pages/cases.py" line="61"/>
         <source>上限（元）</source>
         <translation>Cap (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="61"/>
+        <location filename="../../ui/pages/cases.py" line="62"/>
         <source>最近变动</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="83"/>
+        <location filename="../../ui/pages/cases.py" line="84"/>
         <source>（超上限）</source>
         <translation> (over the cap)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="176"/>
+        <location filename="../../ui/pages/cases.py" line="190"/>
         <source>%s：%s</source>
         <translation>%s: %s</translation>
     </message>
@@ -977,17 +977,17 @@
         <translation type="vanished">Case summary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="203"/>
+        <location filename="../../ui/pages/cases.py" line="217"/>
         <source>按村/社区筛选</source>
         <translation>Filter by village/community</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="205"/>
+        <location filename="../../ui/pages/cases.py" line="219"/>
         <source>按年度筛选</source>
         <translation>Filter by year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="206"/>
+        <location filename="../../ui/pages/cases.py" line="220"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
@@ -996,72 +996,72 @@
         <translation type="vanished">Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="211"/>
+        <location filename="../../ui/pages/cases.py" line="225"/>
         <source>按状态筛选：各状态的个案数</source>
         <translation>Filter by status: cases in each status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="216"/>
+        <location filename="../../ui/pages/cases.py" line="230"/>
         <source>个案</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="217"/>
+        <location filename="../../ui/pages/cases.py" line="231"/>
         <source>回车或双击打开个案</source>
         <translation>Press Enter or double-click to open a case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="226"/>
+        <location filename="../../ui/pages/cases.py" line="240"/>
         <source>打开个案(&amp;O)</source>
         <translation>&amp;Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="227"/>
+        <location filename="../../ui/pages/cases.py" line="241"/>
         <source>打开所选个案</source>
         <translation>Open the selected case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="287"/>
+        <location filename="../../ui/pages/cases.py" line="301"/>
         <source>全部村/社区</source>
         <translation>All villages/communities</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="288"/>
+        <location filename="../../ui/pages/cases.py" line="303"/>
         <source>%d年</source>
         <translation>%d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="289"/>
+        <location filename="../../ui/pages/cases.py" line="302"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="320"/>
+        <location filename="../../ui/pages/cases.py" line="337"/>
         <source>共 %d 个个案，其中进行中 %d 个；列表显示 %d 个。</source>
         <translation>%d cases, %d in progress; %d shown in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="235"/>
+        <location filename="../../ui/pages/cases.py" line="249"/>
         <source>村/社区(&amp;C)：</source>
         <translation>Village/&amp;community:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="196"/>
+        <location filename="../../ui/pages/cases.py" line="210"/>
         <source>无障碍改造</source>
         <translation>Accessibility renovation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="236"/>
+        <location filename="../../ui/pages/cases.py" line="250"/>
         <source>年度(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="246"/>
+        <location filename="../../ui/pages/cases.py" line="260"/>
         <source>状态(&amp;S)</source>
         <translation>&amp;Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="247"/>
+        <location filename="../../ui/pages/cases.py" line="261"/>
         <source>个案(&amp;L)</source>
         <translation>Case &amp;list</translation>
     </message>
@@ -3554,17 +3554,22 @@ Disability certificate: %s</translation>
 <context>
     <name>StateCountsModel</name>
     <message>
-        <location filename="../../ui/pages/cases.py" line="137"/>
+        <location filename="../../ui/pages/cases.py" line="149"/>
+        <source>进行中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases.py" line="151"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="139"/>
+        <location filename="../../ui/pages/cases.py" line="153"/>
         <source>%s（%d）</source>
         <translation>%s (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases.py" line="141"/>
+        <location filename="../../ui/pages/cases.py" line="155"/>
         <source>%s：%d 个个案</source>
         <translation>%s: %d cases</translation>
     </message>
@@ -3624,8 +3629,9 @@ Disability certificate: %s</translation>
         <translation type="vanished">Server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="61"/>
+        <location filename="../../ui/pages/sync.py" line="72"/>
         <source>同步(&amp;S)</source>
+        <extracomment>a sync the network breaks off goes on by itself after these pauses (seconds); each request is retried first, waiting backoff, 2 x backoff, ... (the transport&apos;s)</extracomment>
         <translation>&amp;Sync</translation>
     </message>
     <message>
@@ -3633,17 +3639,17 @@ Disability certificate: %s</translation>
         <translation type="vanished">Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="63"/>
+        <location filename="../../ui/pages/sync.py" line="74"/>
         <source>取消(&amp;C)</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="64"/>
+        <location filename="../../ui/pages/sync.py" line="75"/>
         <source>取消同步</source>
         <translation>Cancel the sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="67"/>
+        <location filename="../../ui/pages/sync.py" line="78"/>
         <source>尚未开始</source>
         <translation>Not started</translation>
     </message>
@@ -3652,7 +3658,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Sync progress</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="69"/>
+        <location filename="../../ui/pages/sync.py" line="80"/>
         <source>同步进度条</source>
         <translation>Sync progress bar</translation>
     </message>
@@ -3661,17 +3667,17 @@ Disability certificate: %s</translation>
         <translation type="vanished">Sync result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="73"/>
+        <location filename="../../ui/pages/sync.py" line="84"/>
         <source>密码（重新登录）</source>
         <translation>Password (log in again)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="74"/>
+        <location filename="../../ui/pages/sync.py" line="85"/>
         <source>设备被停用或登录失效时，输入密码重新登录</source>
         <translation>If the device was suspended or the login expired, enter your password to log in again</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="75"/>
+        <location filename="../../ui/pages/sync.py" line="86"/>
         <source>重新登录(&amp;L)</source>
         <translation>&amp;Log in again</translation>
     </message>
@@ -3680,7 +3686,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Log in again</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="79"/>
+        <location filename="../../ui/pages/sync.py" line="90"/>
         <source>同步回执</source>
         <translation>Sync receipt</translation>
     </message>
@@ -3693,42 +3699,42 @@ Disability certificate: %s</translation>
         <translation type="vanished">Print receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="80"/>
+        <location filename="../../ui/pages/sync.py" line="91"/>
         <source>打印回执(&amp;H)</source>
         <translation>Pr&amp;int receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="97"/>
+        <location filename="../../ui/pages/sync.py" line="108"/>
         <source>上次同步回执：</source>
         <translation>Receipt of the last sync:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="117"/>
+        <location filename="../../ui/pages/sync.py" line="128"/>
         <source>服务器：%s</source>
         <translation>Server: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="117"/>
+        <location filename="../../ui/pages/sync.py" line="128"/>
         <source>本机尚未连接服务器</source>
         <translation>This computer is not connected to a server yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="120"/>
+        <location filename="../../ui/pages/sync.py" line="131"/>
         <source>还没有同步过</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="150"/>
+        <location filename="../../ui/pages/sync.py" line="164"/>
         <source>正在同步……</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="158"/>
+        <location filename="../../ui/pages/sync.py" line="172"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync.py" line="170"/>
+        <location filename="../../ui/pages/sync.py" line="184"/>
         <source>同步完成；有 %n 张照片已损坏，未上传，请看回执</source>
         <translation>
             <numerusform>Sync done; %n photo is damaged and was not sent: see the receipt</numerusform>
@@ -3736,27 +3742,27 @@ Disability certificate: %s</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="173"/>
+        <location filename="../../ui/pages/sync.py" line="187"/>
         <source>同步完成</source>
         <translation>Sync finished</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="178"/>
+        <location filename="../../ui/pages/sync.py" line="192"/>
         <source>同步已取消，下次同步会从中断处继续</source>
         <translation>Sync cancelled; the next sync continues where this one stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="180"/>
+        <location filename="../../ui/pages/sync.py" line="194"/>
         <source>%s（请输入密码重新登录）</source>
         <translation>%s (enter your password to log in again)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="184"/>
+        <location filename="../../ui/pages/sync.py" line="198"/>
         <source>同步出错：%s</source>
         <translation>Sync failed: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="199"/>
+        <location filename="../../ui/pages/sync.py" line="213"/>
         <source>已重新登录，可以同步</source>
         <translation>Logged in again; you can sync now</translation>
     </message>
@@ -3785,23 +3791,21 @@ Disability certificate: %s</translation>
         <translation type="vanished">Greeting</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="68"/>
         <source>计划的走访</source>
         <extracomment>the season&apos;s progress has been counted and shown</extracomment>
-        <translation>Planned visits</translation>
+        <translation type="vanished">Planned visits</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="73"/>
+        <location filename="../../ui/pages/today.py" line="139"/>
         <source>本年度动态更新调查进度</source>
         <translation>Dynamic-update survey progress this year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="75"/>
         <source>被退回的调查表</source>
-        <translation>Returned survey forms</translation>
+        <translation type="vanished">Returned survey forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="106"/>
+        <location filename="../../ui/pages/today.py" line="114"/>
         <source>待办</source>
         <translation>To do</translation>
     </message>
@@ -3810,183 +3814,340 @@ Disability certificate: %s</translation>
         <translation type="vanished">Sync status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="86"/>
+        <location filename="../../ui/pages/today.py" line="92"/>
         <source>审核队列(&amp;R)</source>
+        <extracomment>the season&apos;s progress has been counted and shown every list has been read and shown the list that has (or gets) the focus: reviewers start with their queue</extracomment>
         <translation>&amp;Review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="87"/>
+        <location filename="../../ui/pages/today.py" line="93"/>
         <source>打开审核队列</source>
         <translation>Open the review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="90"/>
+        <location filename="../../ui/pages/today.py" line="96"/>
         <source>查找户(&amp;H)</source>
         <translation>Find &amp;household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="91"/>
+        <location filename="../../ui/pages/today.py" line="97"/>
         <source>打开户列表</source>
         <translation>Open the list of households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="93"/>
+        <location filename="../../ui/pages/today.py" line="99"/>
         <source>无障碍改造(&amp;G)</source>
         <translation>Renovation &amp;cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="94"/>
+        <location filename="../../ui/pages/today.py" line="100"/>
         <source>打开无障碍改造个案</source>
         <translation>Open the accessibility renovation cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="148"/>
+        <location filename="../../ui/pages/today.py" line="111"/>
+        <source>在下面的列表里选中一行，按回车或双击打开。</source>
+        <translation>Choose a row in the lists below and press Enter, or double-click, to open it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="203"/>
         <source>%s，您好。今天是 %s。</source>
         <translation>Hello, %s. Today is %s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="161"/>
         <source>被退回待修改：%d 份</source>
-        <translation>Returned, to correct: %d</translation>
+        <translation type="vanished">Returned, to correct: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="162"/>
         <source>草稿未完成：%d 份</source>
-        <translation>Unfinished drafts: %d</translation>
+        <translation type="vanished">Unfinished drafts: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="163"/>
         <source>进行中的无障碍改造个案：%d 个</source>
-        <translation>Renovation cases in progress: %d</translation>
+        <translation type="vanished">Renovation cases in progress: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="164"/>
         <source>待核对的变动通知：%d 条</source>
-        <translation>Change notices to check: %d</translation>
+        <translation type="vanished">Change notices to check: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="167"/>
         <source>待审核：%d 份</source>
-        <translation>To review: %d</translation>
+        <translation type="vanished">To review: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="168"/>
+        <location filename="../../ui/pages/today.py" line="223"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="169"/>
+        <location filename="../../ui/pages/today.py" line="227"/>
         <source>从未同步</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="171"/>
+        <location filename="../../ui/pages/today.py" line="229"/>
         <source>上次同步：%s；待发送的修改：%d 条</source>
         <translation>Last sync: %s; changes waiting to be sent: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="173"/>
+        <location filename="../../ui/pages/today.py" line="231"/>
         <source>；被服务器拒绝、需要处理：%d 条</source>
         <translation>; refused by the server, to handle: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="189"/>
+        <location filename="../../ui/pages/today.py" line="205"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="193"/>
+        <location filename="../../ui/pages/today.py" line="261"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="204"/>
+        <location filename="../../ui/pages/today.py" line="272"/>
         <source>共 %d 人，已完成 %d，失访 %d</source>
         <translation>%d persons, %d done, %d lost to follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="29"/>
+        <location filename="../../ui/pages/today_lists.py" line="84"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="30"/>
-        <location filename="../../ui/pages/today.py" line="36"/>
+        <location filename="../../ui/pages/today.py" line="38"/>
+        <location filename="../../ui/pages/today_lists.py" line="74"/>
+        <location filename="../../ui/pages/today_lists.py" line="84"/>
+        <location filename="../../ui/pages/today_lists.py" line="96"/>
+        <location filename="../../ui/pages/today_lists.py" line="105"/>
+        <location filename="../../ui/pages/today_lists.py" line="114"/>
+        <location filename="../../ui/pages/today_lists.py" line="123"/>
+        <location filename="../../ui/pages/today_lists.py" line="134"/>
         <source>村/社区</source>
         <translation>Village/community</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="31"/>
+        <location filename="../../ui/pages/today_lists.py" line="34"/>
+        <source>动态更新调查表</source>
+        <extracomment>short names of the forms (translated under TodayPage when shown)</extracomment>
+        <translation>Dynamic update survey</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="35"/>
+        <source>家庭收入监测表</source>
+        <translation>Household income monitoring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="37"/>
+        <source>未开始</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="71"/>
+        <source>待审核（%d 份）</source>
+        <extracomment>the lists in the order of the page (texts translated under TodayPage when shown)</extracomment>
+        <translation>To review (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="73"/>
+        <source>已提交、等待审核的表，先交的在前；回车或双击打开审核</source>
+        <translation>Submitted forms waiting for review, oldest first; Enter or double-click opens the review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="75"/>
+        <location filename="../../ui/pages/today_lists.py" line="106"/>
+        <location filename="../../ui/pages/today_lists.py" line="115"/>
+        <source>表</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="75"/>
+        <location filename="../../ui/pages/today_lists.py" line="116"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="76"/>
+        <source>提交时间</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="76"/>
+        <source>填表人</source>
+        <translation>Filled by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="81"/>
+        <source>今天和未来七天计划的走访（%d 次）</source>
+        <translation>Visits planned for today and the next seven days (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="83"/>
+        <source>按日期排列；回车或双击打开这一户</source>
+        <translation>By date; Enter or double-click opens the household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="85"/>
+        <location filename="../../ui/pages/today_lists.py" line="97"/>
+        <location filename="../../ui/pages/today_lists.py" line="135"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="32"/>
+        <location filename="../../ui/pages/today_lists.py" line="85"/>
+        <location filename="../../ui/pages/today_lists.py" line="96"/>
+        <location filename="../../ui/pages/today_lists.py" line="105"/>
+        <location filename="../../ui/pages/today_lists.py" line="114"/>
+        <location filename="../../ui/pages/today_lists.py" line="124"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="33"/>
+        <location filename="../../ui/pages/today_lists.py" line="86"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="37"/>
+        <location filename="../../ui/pages/today_lists.py" line="111"/>
+        <source>草稿（%d 份）</source>
+        <translation>Drafts (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="113"/>
+        <source>填了一部分、还没有完成的表；回车或双击打开这一户</source>
+        <translation>Forms partly filled in, not completed; Enter or double-click opens the household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="120"/>
+        <source>待核对的变动通知（%d 条）</source>
+        <translation>Change notices to verify (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="122"/>
+        <source>有关部门通报的变动，走访时核对；回车或双击打开这一户</source>
+        <translation>Changes reported by other agencies, to verify on a visit; Enter or double-click opens the household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="123"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="125"/>
+        <source>变动</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="125"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="129"/>
+        <source>进行中的无障碍改造个案（%d 个）</source>
+        <translation>Renovation cases in progress (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="131"/>
+        <source>还没有回访或撤销的个案，最近有变动的在前；回车或双击打开个案</source>
+        <translation>Cases not yet followed up or withdrawn, latest change first; Enter or double-click opens the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="136"/>
+        <source>最近变动</source>
+        <translation>Last change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="39"/>
         <source>应调查</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="38"/>
+        <location filename="../../ui/pages/today.py" line="40"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="39"/>
+        <location filename="../../ui/pages/today.py" line="41"/>
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="40"/>
+        <location filename="../../ui/pages/today.py" line="42"/>
         <source>失访</source>
         <translation>Lost to follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="41"/>
+        <location filename="../../ui/pages/today.py" line="43"/>
         <source>完成率</source>
         <translation>Done (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="44"/>
+        <location filename="../../ui/pages/today_lists.py" line="74"/>
+        <location filename="../../ui/pages/today_lists.py" line="106"/>
+        <location filename="../../ui/pages/today_lists.py" line="115"/>
         <source>残疾人或户主</source>
         <translation>Disabled person or head</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="45"/>
+        <location filename="../../ui/pages/today_lists.py" line="90"/>
+        <source>待走访的人（%d 人）</source>
+        <translation>Persons to visit (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="92"/>
+        <source>本年度动态更新调查还没有完成的人，按村和门牌号由近到远排列；回车或双击打开这一户</source>
+        <translation>Persons whose dynamic update survey of this year is not done, by village and house number; Enter or double-click opens the household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="97"/>
+        <location filename="../../ui/pages/today_lists.py" line="124"/>
+        <location filename="../../ui/pages/today_lists.py" line="135"/>
+        <source>残疾人</source>
+        <translation>Person with disability</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="98"/>
+        <location filename="../../ui/pages/today_lists.py" line="134"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="102"/>
+        <source>被退回、需要修改的表（%d 份）</source>
+        <translation>Returned forms to correct (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="104"/>
+        <source>审核员退回的表和退回原因；回车或双击打开这一户</source>
+        <translation>Forms the reviewer returned, with the reason; Enter or double-click opens the household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="107"/>
         <source>退回原因</source>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="56"/>
+        <location filename="../../ui/pages/today.py" line="69"/>
         <source>今日</source>
+        <extracomment>the most rows a list shows before it scrolls inside itself (the persons due: twice)</extracomment>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="107"/>
+        <location filename="../../ui/pages/today.py" line="115"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="114"/>
         <source>今天和未来七天计划的走访(&amp;T)</source>
-        <translation>Visits planned for &amp;today and the next 7 days</translation>
+        <translation type="vanished">Visits planned for &amp;today and the next 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="115"/>
         <source>被退回、需要修改的调查表(&amp;U)</source>
-        <translation>Ret&amp;urned survey forms to correct</translation>
+        <translation type="vanished">Ret&amp;urned survey forms to correct</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="116"/>
+        <location filename="../../ui/pages/today.py" line="141"/>
         <source>本年度调查进度(&amp;Y)</source>
         <translation>Survey progress this &amp;year</translation>
     </message>
@@ -4414,6 +4575,14 @@ Disability certificate: %s</translation>
         <location filename="../../ui/window_lock.py" line="228"/>
         <source>已锁定</source>
         <translation>Locked</translation>
+    </message>
+</context>
+<context>
+    <name>WorkListModel</name>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="259"/>
+        <source>%s：%s</source>
+        <translation>%s: %s</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ from ui import preferences, theme
 from ui.fields_dialog import FieldsDialog
 from ui.main_window import MainWindow
 from ui.pages.household import HouseholdPage
+from ui.pages.today import TodayPage
 from ui.preferences import Preferences
 from ui.session import AppSession
 
@@ -157,10 +158,12 @@ def test_planning_a_visit_shows_it_today(
     page.plan_visit()
     with district.session() as s:
         assert len(s.scalars(select(Visit).where(Visit.household_id == household.id)).all()) == 1
-    window.open_page("today")
-    today = window.pages["today"]
-    assert today.visits.rowCount() == 1  # type: ignore[attr-defined]
-    assert today.visits.data(today.visits.index(0, 2)) == household.head_name  # type: ignore[attr-defined]
+    today = window.page("today")
+    assert isinstance(today, TodayPage)
+    with qtbot.waitSignal(today.lists_ready, timeout=30_000):  # the lists are read off the UI
+        window.open_page("today")
+    assert today.visits.rowCount() == 1
+    assert today.visits.data(today.visits.index(0, 2)) == household.head_name
 
 
 def test_lock_and_unlock(qtbot: QtBot, window: MainWindow) -> None:

@@ -1,13 +1,21 @@
-"""Today: planned visits, the season's progress, what awaits the user, the sync state."""
+"""Today: the work that awaits the user, each kind as a list that opens with Enter.
+
+Planned visits, the persons still to survey (nearest first), returned forms, drafts,
+change notices, open renovation cases and, for reviewers, the review queue; then the
+season's progress and the sync state. Every count on the page is the length of the
+list it heads (ui/pages/today_lists.py reads them all off the UI thread).
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -18,20 +26,14 @@ from PySide6.QtWidgets import (
 
 from app.domain.settings import SettingsError, load_settings
 from app.services.changed import Changed
-from app.store import rounds, today
+from app.store import rounds
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
+from ui.pages.commands import chain_tab_order
+from ui.pages.today_lists import TodayData, WorkList, WorkListModel, load_today, visible_lists
 from ui.rows_model import RowsModel, rows_view
 from ui.session import AppSession
 
-# The headers of the tables, translated by TodayPage.tr when shown.
-VISIT_HEADERS = (
-    QT_TRANSLATE_NOOP("TodayPage", "日期"),
-    QT_TRANSLATE_NOOP("TodayPage", "村/社区"),
-    QT_TRANSLATE_NOOP("TodayPage", "户主"),
-    QT_TRANSLATE_NOOP("TodayPage", "地址"),
-    QT_TRANSLATE_NOOP("TodayPage", "备注"),
-)
 PROGRESS_HEADERS = (
     QT_TRANSLATE_NOOP("TodayPage", "村/社区"),
     QT_TRANSLATE_NOOP("TodayPage", "应调查"),
@@ -40,22 +42,35 @@ PROGRESS_HEADERS = (
     QT_TRANSLATE_NOOP("TodayPage", "失访"),
     QT_TRANSLATE_NOOP("TodayPage", "完成率"),
 )
-RETURNED_HEADERS = (
-    QT_TRANSLATE_NOOP("TodayPage", "残疾人或户主"),
-    QT_TRANSLATE_NOOP("TodayPage", "退回原因"),
-)
+#: the most rows a list shows before it scrolls inside itself (the persons due: twice)
+MOST_ROWS = 8
 
 
-def _table(name: str, model: RowsModel) -> QTableView:
-    return rows_view(name, model, min_height=140)
+def list_view(model: WorkListModel) -> QTableView:
+    """A read-only list of work: whole rows, Tab leaves it, Enter or a double click opens."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setResizeContentsPrecision(40)  # size by the first rows only
+    return view
 
 
 class TodayPage(Page):
-    """The first page after unlocking: the day's work at a glance."""
+    """The first page after unlocking: the day's work, and the way into each piece of it."""
 
     title = QT_TRANSLATE_NOOP("TodayPage", "今日")
     #: the season's progress has been counted and shown
     progress_ready = Signal()
+    #: every list has been read and shown
+    lists_ready = Signal()
 
     def __init__(self, session: AppSession) -> None:
         super().__init__(session)
@@ -63,25 +78,16 @@ class TodayPage(Page):
             self.year = load_settings().survey_year
         except SettingsError:
             self.year = date.today().year
+        self._generation = 0
+        self._focus_wanted = False
+        #: the list that has (or gets) the focus: reviewers start with their queue
+        self._focused = "review" if session.role in ("reviewer", "admin") else "due"
         self.greeting = QLabel()
-        self.visits = RowsModel([self.tr(h) for h in VISIT_HEADERS])
-        self.visits_view = _table(self.tr("计划的走访"), self.visits)
-        self.visits_view.activated.connect(
-            lambda i: self.navigate.emit("household", self._visit_household(i.row()))
-        )
-        self.progress = RowsModel([self.tr(h) for h in PROGRESS_HEADERS])
-        self.progress_view = _table(self.tr("本年度动态更新调查进度"), self.progress)
-        self.returned = RowsModel([self.tr(h) for h in RETURNED_HEADERS])
-        self.returned_view = _table(self.tr("被退回的调查表"), self.returned)
-        self.returned_view.activated.connect(
-            lambda i: self.navigate.emit("household", self._returned_household(i.row()))
-        )
+        self.greeting.setWordWrap(True)
         self.waiting_label = QLabel()
         self.waiting_label.setWordWrap(True)
         self.sync_label = QLabel()
         self.sync_label.setWordWrap(True)
-        self._visit_households: list[str] = []
-        self._returned_households: list[str] = []
 
         review = QPushButton(self.tr("审核队列(&R)"))
         review.setAccessibleDescription(self.tr("打开审核队列"))
@@ -93,14 +99,16 @@ class TodayPage(Page):
         cases = QPushButton(self.tr("无障碍改造(&G)"))
         cases.setAccessibleDescription(self.tr("打开无障碍改造个案"))
         cases.clicked.connect(lambda: self.navigate.emit("cases", ""))
+        self.buttons = [households, review, cases]
         buttons = QHBoxLayout()
-        for button in (households, review, cases):
+        for button in self.buttons:
             buttons.addWidget(button)
         buttons.addStretch(1)
 
-        body = QWidget()
+        self.body = body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.greeting)
+        layout.addWidget(QLabel(self.tr("在下面的列表里选中一行，按回车或双击打开。")))
         layout.addLayout(buttons)
         for title, widget in (
             (QT_TRANSLATE_NOOP("TodayPage", "待办"), self.waiting_label),
@@ -110,15 +118,34 @@ class TodayPage(Page):
             inner = QVBoxLayout(box)
             inner.addWidget(widget)
             layout.addWidget(box)
-        for title, view in (
-            (QT_TRANSLATE_NOOP("TodayPage", "今天和未来七天计划的走访(&T)"), self.visits_view),
-            (QT_TRANSLATE_NOOP("TodayPage", "被退回、需要修改的调查表(&U)"), self.returned_view),
-            (QT_TRANSLATE_NOOP("TodayPage", "本年度调查进度(&Y)"), self.progress_view),
-        ):
-            label = QLabel(self.tr(title))
-            label.setBuddy(view)
-            layout.addWidget(label)
+
+        self.lists = visible_lists(session.role)
+        self.models: dict[str, WorkListModel] = {}
+        self.views: dict[str, QTableView] = {}
+        self.headings: dict[str, QLabel] = {}
+        for work in self.lists:
+            model = WorkListModel([self.tr(h) for h in work.headers], self)
+            view = list_view(model)
+            view.setAccessibleDescription(self.tr(work.what))
+            view.activated.connect(lambda index, key=work.key: self.open_row(key, index))
+            heading = QLabel()
+            heading.setBuddy(view)
+            self.models[work.key], self.views[work.key] = model, view
+            self.headings[work.key] = heading
+            layout.addWidget(heading)
             layout.addWidget(view)
+            self._show_count(work, 0)
+        self.progress = RowsModel([self.tr(h) for h in PROGRESS_HEADERS])
+        self.progress_view = rows_view(self.tr("本年度动态更新调查进度"), self.progress,
+                                       min_height=140)  # fmt: skip
+        progress_label = QLabel(self.tr("本年度调查进度(&Y)"))
+        progress_label.setBuddy(self.progress_view)
+        layout.addWidget(progress_label)
+        layout.addWidget(self.progress_view)
+        layout.addStretch(1)
+        chain_tab_order([*self.buttons, *(self.views[w.key] for w in self.lists),
+                         self.progress_view])  # fmt: skip
+
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -126,68 +153,109 @@ class TodayPage(Page):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
-    def _visit_household(self, row: int) -> str:
-        return self._visit_households[row]
+    # -- the lists -------------------------------------------------------------------------
 
-    def _returned_household(self, row: int) -> str:
-        return self._returned_households[row]
+    @property
+    def visits(self) -> WorkListModel:
+        """The planned visits (today and the next seven days)."""
+        return self.models["visits"]
+
+    def count(self, key: str) -> int:
+        """How many the page says there are of `key` (its heading's number)."""
+        return self.models[key].total()
+
+    def _show_count(self, work: WorkList, count: int) -> None:
+        text = self.tr(work.heading) % count
+        heading = self.headings[work.key]
+        heading.setText(f"{text}(&{work.mnemonic})")
+        view = self.views[work.key]
+        view.setAccessibleName(text)
+        view.setVisible(count > 0)  # nothing to open: the heading says none, Tab skips it
+        rows = max(1, min(count, MOST_ROWS * (2 if work.key == "due" else 1)))
+        height = (
+            view.horizontalHeader().sizeHint().height()
+            + rows * view.verticalHeader().defaultSectionSize()
+            + 2 * view.frameWidth()
+            + view.horizontalScrollBar().sizeHint().height()
+        )
+        view.setFixedHeight(height)
+
+    def open_row(self, key: str, index: QModelIndex) -> None:
+        """Open what the row is about: the visit or the household, the review, the case."""
+        row = self.models[key].row(index.row())
+        if row is not None:
+            self.navigate.emit(row.page, row.target)
 
     def activate(self, record_id: str = "") -> None:
+        """Show the page with the focus on the list the day starts with (the one of the last
+        reading, moved once the lists are read only if that one has emptied)."""
+        self._focus_wanted = True
+        self._focus_list(self._focused)
         self.reload()
-        self.visits_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reload(self) -> None:
-        prefixes = self.session.scope_prefixes
-        with self.session.db.session() as s:
-            conn = s.connection()
-            visits = today.planned_visits(conn, prefixes, date.today())
-            returned = today.returned_responses(conn, prefixes)
-            waiting = today.waiting(conn, prefixes)
-            status = today.sync_status(conn)
+        """Read every list again, off the UI thread; the newest reading wins."""
+        self._generation += 1
+        generation = self._generation
+        db, prefixes = self.session.db, self.session.scope_prefixes
+        year, role, day = self.year, self.session.role, date.today()
         self.greeting.setText(
-            self.tr("%s，您好。今天是 %s。") % (self.session.display_name, date.today().isoformat())
+            self.tr("%s，您好。今天是 %s。") % (self.session.display_name, day.isoformat())
         )
-        self._visit_households = [v.household_id for v in visits]
-        self.visits.set_rows(
-            [
-                (v.visit_id, [v.day.isoformat(), v.village, v.head_name, v.address, v.note])
-                for v in visits
-            ]
-        )
-        self._returned_households = [r[1] for r in returned]
-        self.returned.set_rows([(r[0], [r[2], r[3]]) for r in returned])
-        self._count_progress()
-        lines = [
-            self.tr("被退回待修改：%d 份") % waiting.returned,
-            self.tr("草稿未完成：%d 份") % waiting.drafts,
-            self.tr("进行中的无障碍改造个案：%d 个") % waiting.open_cases,
-            self.tr("待核对的变动通知：%d 条") % waiting.notices,
-        ]
-        if self.session.role in ("reviewer", "admin"):
-            lines.insert(0, self.tr("待审核：%d 份") % waiting.to_review)
-        self.waiting_label.setText(self.tr("；").join(lines))
-        last = status.last_sync or self.tr("从未同步")
-        self.sync_label.setText(
-            self.tr("上次同步：%s；待发送的修改：%d 条") % (last, status.pending)
-            + (
-                self.tr("；被服务器拒绝、需要处理：%d 条") % status.refused
-                if status.refused
-                else ""
-            )
-        )
-
-    def _count_progress(self) -> None:
-        """The season's progress: a count over every person, so off the UI thread."""
-        prefixes = self.session.scope_prefixes
-        scope = prefixes[0] if len(prefixes) == 1 else None
-        year = self.year
-
-        def count(_report: object) -> list[rounds.Progress]:
-            with self.session.db.session() as s:
-                return rounds.progress_by_village(s.connection(), year, area_prefix=scope)
-
         self.progress_view.setAccessibleDescription(self.tr("正在统计…"))
-        self.session.run(count, self._show_progress, lambda _exc: None)
+        self.session.run(
+            lambda _report: load_today(db, prefixes, year, role, day),
+            lambda data: self._loaded(generation, data),
+            lambda _exc: None,
+            owner=self,
+        )
+
+    def _loaded(self, generation: int, data: TodayData) -> None:
+        if generation != self._generation:
+            return  # a newer reading is on its way
+        self._show(data)
+
+    def _show(self, data: TodayData) -> None:
+        for work in self.lists:
+            self.models[work.key].set_rows(data.lists.get(work.key, []))
+            self._show_count(work, self.count(work.key))
+        self.waiting_label.setText(
+            self.tr("；").join(self.tr(w.heading) % self.count(w.key) for w in self.lists)
+        )
+        if data.sync is not None:
+            status = data.sync
+            last = status.last_sync or self.tr("从未同步")
+            self.sync_label.setText(
+                self.tr("上次同步：%s；待发送的修改：%d 条") % (last, status.pending)
+                + (
+                    self.tr("；被服务器拒绝、需要处理：%d 条") % status.refused
+                    if status.refused
+                    else ""
+                )
+            )
+        self._show_progress(data.progress)
+        lead = self._lead()
+        if self._focus_wanted or (lead != self._focused and self.views[self._focused].hasFocus()):
+            self._focus_wanted = False
+            self._focus_list(lead)
+        self.lists_ready.emit()
+
+    def _lead(self) -> str:
+        """The list the day starts with: the first one with work in it."""
+        return next((w.key for w in self.lists if self.count(w.key)), self._focused)
+
+    def _focus_list(self, key: str) -> None:
+        """Focus a list on its current row (the first at first): Enter opens it."""
+        self._focused = key
+        view = self.views[key]
+        if not view.currentIndex().isValid() and self.models[key].rowCount():
+            view.selectRow(0)
+        if not self.isVisible():
+            return
+        # no list with work yet (or none at all): the first button, so that the focus stays on
+        # the page (left to itself it falls to the page list, which would open another page)
+        target: QWidget = view if self.models[key].rowCount() else self.buttons[0]
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_progress(self, progress: list[rounds.Progress]) -> None:
         total = rounds.total(progress, name=self.tr("合计"))
