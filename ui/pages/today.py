@@ -235,9 +235,12 @@ class TodayPage(Page):
             )
         self._show_progress(data.progress)
         lead = self._lead()
-        if self._focus_wanted or (lead != self._focused and self.views[self._focused].hasFocus()):
-            self._focus_wanted = False
+        moved_on = not self.isVisible()  # the user went to another page meanwhile
+        if not moved_on and (
+            self._focus_wanted or (lead != self._focused and self.views[self._focused].hasFocus())
+        ):
             self._focus_list(lead)
+        self._focus_wanted = False
         self.lists_ready.emit()
 
     def _lead(self) -> str:
@@ -250,8 +253,8 @@ class TodayPage(Page):
         view = self.views[key]
         if not view.currentIndex().isValid() and self.models[key].rowCount():
             view.selectRow(0)
-        if not self.isVisible():
-            return
+        # (called while the page is still hidden, as the main window switches to it: the
+        # focus then moves once, into the page, as it shows)
         # no list with work yet (or none at all): the first button, so that the focus stays on
         # the page (left to itself it falls to the page list, which would open another page)
         target: QWidget = view if self.models[key].rowCount() else self.buttons[0]

@@ -88,7 +88,7 @@ LISTS: tuple[WorkList, ...] = (
     WorkList(
         "due",
         QT_TRANSLATE_NOOP("TodayPage", "待走访的人（%d 人）"),
-        "N",
+        "W",
         QT_TRANSLATE_NOOP(
             "TodayPage",
             "本年度动态更新调查还没有完成的人，按村和门牌号由近到远排列；回车或双击打开这一户",
@@ -127,7 +127,7 @@ LISTS: tuple[WorkList, ...] = (
     WorkList(
         "cases",
         QT_TRANSLATE_NOOP("TodayPage", "进行中的无障碍改造个案（%d 个）"),
-        "C",
+        "A",
         QT_TRANSLATE_NOOP(
             "TodayPage", "还没有回访或撤销的个案，最近有变动的在前；回车或双击打开个案"
         ),
