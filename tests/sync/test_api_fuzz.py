@@ -25,7 +25,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from app.demo.__main__ import DEMO_PASSWORD
-from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
+from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, ErrorBody
 from sync.server.db import ServerDatabase
 from sync.server.demo import build_demo_server
 from tests.sync.servers import ServerProcess
@@ -136,3 +136,24 @@ def test_every_answer_is_as_described(api: Any, tokens: dict[str, str]) -> None:
 @pytest.mark.slow
 def test_every_answer_is_as_described_at_length(api: Any, tokens: dict[str, str]) -> None:
     _fuzz_all(api, tokens, SLOW_EXAMPLES)
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body", "status"),
+    [
+        ("POST", "/login", b"{not json", 400),  # FastAPI's own "error parsing the body"
+        ("GET", "/nowhere", b"", 404),  # no such route
+        ("DELETE", "/me", b"", 405),  # no such method
+    ],
+)
+def test_the_frameworks_errors_answer_in_the_servers_shape(
+    demo_server: ServerProcess, method: str, path: str, body: bytes, status: int
+) -> None:
+    """Errors FastAPI and Starlette raise themselves come as an ErrorBody too."""
+    headers = {**PROTOCOL, "Content-Type": "application/json"}
+    answer = requests.request(
+        method, demo_server.url + path, data=body, headers=headers, timeout=30
+    )
+    assert answer.status_code == status
+    error = ErrorBody.model_validate(answer.json())
+    assert error.code and error.message
