@@ -21,11 +21,15 @@ from app.store import changes, rounds, today
 from app.store.database import Database
 from app.store.registry import Area, Assignment, Household, Person, User
 from app.store.work import ChangeNotice, FormResponse, RenovationCase
+from tests.ui.test_leaving_unchanged import changed_tables, snapshot
 from tests.ui.visit_support import YEAR, settle
+from ui.main_window import MainWindow
 from ui.pages.cases import CasesPage
 from ui.pages.review import ReviewPage
 from ui.pages.today import TodayPage
 from ui.pages.today_lists import WorkListModel, load_today
+from ui.pages.visit import VisitPage
+from ui.preferences import Preferences
 from ui.session import AppSession
 
 
@@ -260,4 +264,34 @@ def test_tab_reaches_every_list_with_what_it_is_and_how_many(
     first = next(w.key for w in page.lists if page.count(w.key))
     assert page.views[first].hasFocus() or QApplication.focusWidget() in reached
     assert page.views[first].currentIndex().row() == 0
+    settle()
+
+
+def test_a_member_goes_from_today_to_the_next_visit_and_back_leaving_nothing(
+    qtbot: QtBot, district: Database
+) -> None:
+    """Enter on the first person due opens that household's visit; looking and coming back
+    writes nothing (no draft, no outbox row), so 今日 counts the same as before."""
+    member = users_by_role(district)["member"][0]
+    window = MainWindow(AppSession(district, member), Preferences())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.page("today")
+    assert isinstance(page, TodayPage)
+    with qtbot.waitSignal(page.lists_ready, timeout=30_000):
+        window.open_page("today")
+    counts = {w.key: page.count(w.key) for w in page.lists}
+    first = page.models["due"].row(0)
+    assert first is not None and page.views["due"].hasFocus()
+    before = snapshot(district)
+    qtbot.keyClick(page.views["due"], Qt.Key.Key_Return)
+    visit = window.current_page()
+    assert isinstance(visit, VisitPage) and visit.household_id == first.target
+    qtbot.waitUntil(lambda: visit.current_form() is not None, timeout=15_000)
+    with qtbot.waitSignal(page.lists_ready, timeout=30_000):
+        window.open_page("today")
+    settle()
+    assert changed_tables(before, snapshot(district)) == {}
+    assert {w.key: page.count(w.key) for w in page.lists} == counts
     settle()
