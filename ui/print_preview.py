@@ -33,6 +33,7 @@ from app.services.prints import Printed, Prints
 from ui import worker
 from ui.announce import MessageLine
 from ui.i18n import QT_TRANSLATE_NOOP
+from ui.theme import within_screen
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -160,7 +161,7 @@ class PrintPreviewDialog(QDialog):
         layout.addWidget(self.status_label)
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(buttons)
-        self.resize(760, 900)
+        self.resize(within_screen(self, QSize(760, 900)))  # an A4 page's shape, on the screen
         self._preview_started = False
 
     def showEvent(self, event: QShowEvent) -> None:

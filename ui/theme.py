@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QDialog, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QStyle, QWidget
 
 from ui.preferences import Preferences
 from ui.style_sheet import style_sheet
@@ -42,10 +42,18 @@ def fit_dialog(dialog: QDialog, chars: int) -> None:
     wanted = dialog.sizeHint().expandedTo(
         QSize(dialog.fontMetrics().horizontalAdvance("汉") * chars, 0)
     )
-    screen = dialog.screen() or QApplication.primaryScreen()
-    if screen is not None:
-        wanted = wanted.boundedTo(screen.availableGeometry().size())
-    dialog.resize(wanted.expandedTo(dialog.minimumSizeHint()))
+    dialog.resize(within_screen(dialog, wanted).expandedTo(dialog.minimumSizeHint()))
+
+
+def within_screen(window: QWidget, wanted: QSize) -> QSize:
+    """`wanted`, made small enough that the window with its title bar fits the free area of its
+    screen (a 1366x768 laptop): a window taller than the screen hides its buttons."""
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is None:
+        return wanted
+    title = window.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight)
+    free = screen.availableGeometry().size() - QSize(0, title)
+    return wanted.boundedTo(free)
 
 
 def standard_palette() -> QPalette:
