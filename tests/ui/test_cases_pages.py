@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -177,17 +176,8 @@ def test_a_member_sees_the_cases_of_the_village_only(qtbot: QtBot, district: Dat
     assert opened.args == ["case", case_id]
 
 
-@pytest.fixture
-def private_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Window state goes to a temporary folder, never the user's."""
-    folder = tmp_path_factory.mktemp("qsettings")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    yield
-
-
 def test_the_main_window_opens_a_case_from_the_board_and_comes_back(
-    qtbot: QtBot, district: Database, private_settings: None
+    qtbot: QtBot, district: Database
 ) -> None:
     window = MainWindow(AppSession(district, "demo"), Preferences())
     qtbot.addWidget(window)

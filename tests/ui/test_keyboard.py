@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QDate, QEvent, QSettings, Qt
+from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -61,14 +61,6 @@ from ui.print_preview import PrintPreviewDialog
 from ui.session import AppSession
 from ui.unlock import UnlockDialog
 from ui.window_lock import LockHost
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    folder = tmp_path_factory.mktemp("qsettings")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    yield
 
 
 def make_window(qtbot: QtBot, db: Database, user: str) -> MainWindow:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QRect, QSettings, QSize, Qt, QThreadPool
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QThreadPool
 from PySide6.QtGui import QColor, QFont, QImage, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
@@ -57,14 +57,6 @@ from ui.unlock import UnlockDialog
 
 #: a 1366×768 screen less a 40-pixel taskbar
 SCREEN = QSize(1366, 728)
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    folder = tmp_path_factory.mktemp("qsettings")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    yield
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
@@ -26,14 +26,13 @@ from ui.session import AppSession
 
 
 @pytest.fixture(autouse=True)
-def private_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Preferences and window state go to a temporary folder, never the user's."""
-    folder = tmp_path_factory.mktemp("qsettings")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+def standard_theme_after() -> Iterator[None]:
+    """The shared application's theme as it was (preferences are private: tests/conftest.py)."""
     yield
     app = QApplication.instance()
     assert isinstance(app, QApplication)
+    # the test's windows (closed by pytest-qt) are deleted first: restyling them took 6-17 s
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     theme.apply(app, Preferences())  # leave the shared application as it was
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -59,14 +59,6 @@ from ui.preferences import Preferences
 from ui.print_preview import PrintPreviewDialog
 from ui.session import AppSession
 from ui.unlock import UnlockDialog
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    folder = tmp_path_factory.mktemp("qsettings")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    yield
 
 
 def read_name(widget: QWidget) -> str:
