@@ -99,7 +99,7 @@ class VisitView(Page):
         # line of its own: at 200 % each line taken from the form costs it a tenth of its height
         top = QHBoxLayout()
         top.addWidget(self.heading, 0, Qt.AlignmentFlag.AlignVCenter)
-        top.addSpacing(self.fontMetrics().horizontalAdvance("汉"))
+        top.addSpacing(self.fontMetrics().horizontalAdvance("汉") // 2)
         top.addWidget(self.status, 1, Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.side_toggle, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
