@@ -104,9 +104,9 @@ def signed_in(url: str, count: int, usernames: list[str] | None = None) -> list[
         if usernames is not None:
             chosen = [v for v in villages if v[0] in set(usernames)]
         else:
-            chosen = [
-                villages[i * len(villages) // count] for i in range(min(count, len(villages)))
-            ]
+            # each village once (two laptops of one member would conflict with each other)
+            n = min(count, len(villages))
+            chosen = [villages[i * len(villages) // n] for i in range(n)]
         (cursor,) = conn.execute("SELECT value FROM seq_counter WHERE id = 1").fetchone()
         members = []
         for username, area in chosen:
