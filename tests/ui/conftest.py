@@ -2,17 +2,52 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
 
 from app.demo.district import build_demo_district
 from app.store.database import Database
 from app.store.keys import FAST_TEST_KDF
 from tests.conftest import PASSWORD
+
+#: how long a wait may last when no timeout is given (pytest-qt's own is 5 s): a wait ends as
+#: soon as its condition or signal comes, so this costs nothing when the test passes, and a
+#: machine loaded by other work (a worker's thread pool still busy) does not fail the test
+PATIENT_MS = 20_000
+
+
+class PatientQtBot(QtBot):
+    """pytest-qt's bot whose waits default to PATIENT_MS instead of 5 s."""
+
+    def waitUntil(self, callback: Callable[[], bool | None], *, timeout: int = PATIENT_MS) -> None:
+        super().waitUntil(callback, timeout=timeout)
+
+    def waitSignal(self, signal: Any = None, *, timeout: int = PATIENT_MS, **options: Any) -> Any:
+        return super().waitSignal(signal, timeout=timeout, **options)
+
+    def waitSignals(self, signals: Any = None, *, timeout: int = PATIENT_MS, **options: Any) -> Any:
+        return super().waitSignals(signals, timeout=timeout, **options)
+
+    def waitExposed(self, widget: QWidget, *, timeout: int = PATIENT_MS) -> Any:
+        return super().waitExposed(widget, timeout=timeout)
+
+    def waitActive(self, widget: QWidget, *, timeout: int = PATIENT_MS) -> Any:
+        return super().waitActive(widget, timeout=timeout)
+
+    def waitCallback(self, *, timeout: int = PATIENT_MS, raising: bool | None = None) -> Any:
+        return super().waitCallback(timeout=timeout, raising=raising)
+
+
+@pytest.fixture
+def qtbot(qapp: QApplication, request: pytest.FixtureRequest) -> QtBot:
+    """The UI tests' bot: pytest-qt's, with patient waits (see PATIENT_MS)."""
+    return PatientQtBot(request)
 
 
 @pytest.fixture(scope="session")

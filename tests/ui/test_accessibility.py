@@ -135,7 +135,7 @@ def test_tab_reaches_every_control_of_every_page_in_reading_order(
         groups = radio_groups(wanted)
         wanted[0].setFocus(Qt.FocusReason.TabFocusReason)
         first = wanted[0]
-        qtbot.waitUntil(first.hasFocus, timeout=1000)
+        qtbot.waitUntil(first.hasFocus, timeout=20_000)
         visited: list[QWidget] = []
         for _ in range(len(wanted) * 2 + 10):
             current = QApplication.focusWidget()

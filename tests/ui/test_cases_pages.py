@@ -321,7 +321,7 @@ def test_a_case_walks_its_whole_life_cycle_from_the_case_page(
         left, right = (v.mapTo(member, v.rect().topLeft()) for v in (before, after))
         return left.y() == right.y() and left.x() + before.width() <= right.x()
 
-    qtbot.waitUntil(side_by_side, timeout=5000)  # once the new section is laid out
+    qtbot.waitUntil(side_by_side, timeout=20_000)  # once the new section is laid out
     settle()
 
 
@@ -369,7 +369,7 @@ def walk_tabs(qtbot: QtBot, page: QWidget) -> None:
     """Tab from the first control reaches every control, in reading order."""
     wanted = controls(page)
     wanted[0].setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(lambda: wanted[0].hasFocus(), timeout=1000)
+    qtbot.waitUntil(lambda: wanted[0].hasFocus(), timeout=20_000)
     visited: list[QWidget] = []
     for _ in range(len(wanted) * 2 + 10):
         current = QApplication.focusWidget()

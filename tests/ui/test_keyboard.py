@@ -451,7 +451,7 @@ def test_ctrl_enter_sends_every_dialog_with_a_text_of_several_lines(
         qtbot.keyClicks(box, "ok")
         qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter starts a new line
         assert box.toPlainText().endswith("ok\n") and dialog.isVisible()
-        with qtbot.waitSignal(button.clicked, timeout=1000):
+        with qtbot.waitSignal(button.clicked, timeout=20_000):
             qtbot.keyClick(box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         checked.append(type(dialog).__name__)
         dialog.hide()  # (a step dialog being saved refuses to close)
@@ -468,7 +468,7 @@ def test_the_return_dialog_sends_the_reason_with_ctrl_enter(qtbot: QtBot) -> Non
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dialog.isVisible()  # no reason yet: nothing is sent
     type_chinese(dialog.reason, "地址不对")
-    with qtbot.waitSignal(dialog.accepted, timeout=1000):
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
         qtbot.keyClick(dialog.reason, Qt.Key.Key_Enter, Qt.KeyboardModifier.ControlModifier)
     assert dialog.text() == "地址不对"
 

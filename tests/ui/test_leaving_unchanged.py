@@ -211,7 +211,7 @@ def test_every_step_dialog_closed_unchanged_writes_nothing(
             QTest.keyClick(dialog, Qt.Key.Key_Escape)
         else:
             dialog.close()
-        qtbot.waitUntil(dialog.isHidden, timeout=5_000)
+        qtbot.waitUntil(dialog.isHidden, timeout=20_000)
     settle()
     assert changed_tables(before, snapshot(district)) == {}
     page.close()

@@ -61,7 +61,7 @@ def window(qtbot: QtBot, district: Database) -> Iterator[MainWindow]:
     win.show()
     qtbot.waitExposed(win)
     win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=20_000)
     yield win
     for widget in QApplication.topLevelWidgets():
         if widget is not win and widget.isVisible() and isinstance(widget, QDialog):
@@ -283,7 +283,7 @@ def test_a_dialog_open_when_the_idle_lock_comes_is_covered_and_comes_back(
         assert isinstance(address, QLineEdit)
         address.setText(address.text() + " 2号楼")
         window.idle.timer.start(1)  # the member went away
-        qtbot.waitUntil(lambda: window.locked, timeout=2000)
+        qtbot.waitUntil(lambda: window.locked, timeout=20_000)
         assert_sealed(window, personal, "a dialog was open")
         for key in KEYS:
             press(window, key, Qt.KeyboardModifier.ControlModifier)
@@ -317,7 +317,7 @@ def test_a_dialog_that_opens_while_locked_is_covered(
     box = QMessageBox(QMessageBox.Icon.Information, household.head_name, household.address)
     box.setParent(window, box.windowFlags())
     box.open()
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is window.seal.host, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is window.seal.host, timeout=20_000)
     assert_sealed(window, personal, "a message box opened")
     type_letters(window, "ab")
     assert window.lock_panel.password.text() == "ab"
@@ -337,7 +337,7 @@ def test_a_window_closed_while_locked_leaves_no_lock_behind(
     box.setParent(window, box.windowFlags())
     box.open()  # a dialog open: the lock panel moves into a host window above it
     window.lock()
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is window.seal.host, timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is window.seal.host, timeout=20_000)
     window.close()
     assert not window.locked and not window.idle.timer.isActive()
     assert window.seal.host is not None and not window.seal.host.isVisible()
@@ -350,10 +350,10 @@ def test_a_window_closed_while_locked_leaves_no_lock_behind(
     later.show()
     qtbot.waitExposed(later)
     later.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is later, timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is later, timeout=20_000)
     press_sequence(later, QKeySequence(QKeySequence.StandardKey.Find))
     search = later.pages["households"].search_edit  # type: ignore[attr-defined]
-    qtbot.waitUntil(search.hasFocus, timeout=5000)
+    qtbot.waitUntil(search.hasFocus, timeout=20_000)
     type_letters(later, "abc")
     assert search.text() == "abc"
     window.idle.idle.emit()  # the closed window's idle lock, had its timer survived

@@ -180,7 +180,7 @@ def test_lock_and_unlock(qtbot: QtBot, window: MainWindow) -> None:
 def test_idle_time_locks_the_window(qtbot: QtBot, window: MainWindow) -> None:
     window.idle.minutes = 1
     window.idle.timer.start(30)  # as if the minutes had passed
-    qtbot.waitUntil(lambda: window.locked, timeout=2000)
+    qtbot.waitUntil(lambda: window.locked, timeout=20_000)
 
 
 def test_text_size_and_high_contrast(qtbot: QtBot, window: MainWindow) -> None:
@@ -220,7 +220,7 @@ def test_every_label_fits_at_200_percent(
         def laid_out(shown: list[QLabel] = labels) -> bool:
             return all(lb.height() > 0 for lb in shown)
 
-        qtbot.waitUntil(laid_out, timeout=2000)
+        qtbot.waitUntil(laid_out, timeout=20_000)
         for label in labels:
             if not label.isVisible() or not label.text():
                 continue

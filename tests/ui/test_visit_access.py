@@ -67,7 +67,7 @@ def tab_walk(qtbot: QtBot, root: QWidget) -> list[QWidget]:
     wanted = controls(root)
     stops = {id(stop_of(w)) for w in wanted}
     wanted[0].setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(lambda: wanted[0].hasFocus(), timeout=2000)
+    qtbot.waitUntil(lambda: wanted[0].hasFocus(), timeout=20_000)
     visited: list[QWidget] = []
     for _ in range(len(wanted) * 2 + 10):
         current = QApplication.focusWidget()

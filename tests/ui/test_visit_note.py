@@ -38,7 +38,7 @@ def complete(qtbot: QtBot, page: VisitPage) -> None:
     if page.finisher.confirm_box is not None:
         page.finisher.confirm_box.buttons()[0].click()
     qtbot.waitUntil(lambda: bool(page.entries) and page.entries[0].done, timeout=15_000)
-    qtbot.waitUntil(lambda: not page.note.busy, timeout=5000)
+    qtbot.waitUntil(lambda: not page.note.busy, timeout=20_000)
     settle()
 
 
@@ -53,7 +53,7 @@ def test_a_note_is_kept_on_leaving_and_made_with_the_visit(
     assert page.note.label.buddy() is page.note.edit
     type_chinese(page.note.edit, "本人外出务工，母亲代答")
     page.hide()  # leaving the page saves the drafts, the note with them
-    qtbot.waitUntil(lambda: not page.note.busy, timeout=5000)
+    qtbot.waitUntil(lambda: not page.note.busy, timeout=20_000)
     settle()
     [visit] = visits_of(district, chosen.household_id)
     assert (visit.note, visit.state, visit.member) == ("本人外出务工，母亲代答", "planned",
