@@ -69,7 +69,7 @@ def fit_columns(view: QTableView, widths_in_chars: Sequence[int]) -> None:
 
 
 def rows_view(
-    name: str, model: RowsModel, *, min_height: int | None = None, word_wrap: bool = False
+    name: str, model: QAbstractTableModel, *, min_height: int | None = None, word_wrap: bool = False
 ) -> QTableView:
     """A read-only table of a detail page: whole rows selected, columns sized to the text."""
     view = QTableView()

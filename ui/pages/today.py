@@ -12,10 +12,8 @@ from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -44,23 +42,6 @@ PROGRESS_HEADERS = (
 )
 #: the most rows a list shows before it scrolls inside itself (the persons due: twice)
 MOST_ROWS = 8
-
-
-def list_view(model: WorkListModel) -> QTableView:
-    """A read-only list of work: whole rows, Tab leaves it, Enter or a double click opens."""
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setResizeContentsPrecision(40)  # size by the first rows only
-    return view
 
 
 class TodayPage(Page):
@@ -125,7 +106,7 @@ class TodayPage(Page):
         self.headings: dict[str, QLabel] = {}
         for work in self.lists:
             model = WorkListModel([self.tr(h) for h in work.headers], self)
-            view = list_view(model)
+            view = rows_view("", model)  # named by its heading and count (_show_count)
             view.setAccessibleDescription(self.tr(work.what))
             view.activated.connect(lambda index, key=work.key: self.open_row(key, index))
             heading = QLabel()
