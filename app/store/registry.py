@@ -143,14 +143,29 @@ class Certificate(Synced, Base):
 
 
 class Subsidy(Synced, Base):
-    """One period of a living (生活补贴) or care (护理补贴) subsidy."""
+    """One period of a living (生活补贴) or care (护理补贴) subsidy, or an application for one.
+
+    The past is never rewritten: a stop closes the running period (end month, reason); a
+    restart is a new application and a new period. An application is a row in state
+    `pending` whose `steps` record 受理 / 审核 / 审定 (who, when); 审定 makes it `active`
+    from the month after the decision, or `refused`.
+    """
 
     __tablename__ = "subsidy"
     entity = "subsidy"
 
     person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(10))
-    start_month: Mapped[str] = mapped_column(String(7))  # YYYY-MM
-    end_month: Mapped[str] = mapped_column(String(7), default="")
+    kind: Mapped[str] = mapped_column(String(10))  # code list subsidy_kind
+    start_month: Mapped[str] = mapped_column(String(7))  # YYYY-MM ("" while applied for)
+    end_month: Mapped[str] = mapped_column(String(7), default="")  # last month paid
     amount_fen: Mapped[int] = mapped_column(Integer, default=0)  # per month, in fen
-    status: Mapped[str] = mapped_column(String(10), default="active")
+    status: Mapped[str] = mapped_column(String(10), default="active")  # subsidy_status
+    # the group the person qualifies by (settings: subsidy groups), e.g. dibao, grade1
+    group: Mapped[str] = mapped_column(String(20), default="")
+    end_reason: Mapped[str] = mapped_column(String(12), default="")  # subsidy_end_reason
+    decision_date: Mapped[date | None] = mapped_column(Date, default=None)
+    decision_number: Mapped[str] = mapped_column(String(40), default="")
+    # the steps: [{"step": apply|accept|review|approve|refuse|stop, "by", "on", "note"}]
+    steps: Mapped[list[Any]] = mapped_column(default=list)
+    # the monthly task whose outcome started or stopped this period ("" if none)
+    task_id: Mapped[str] = mapped_column(String(36), default="")

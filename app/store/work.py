@@ -82,18 +82,38 @@ class Attachment(Synced, Base):
 
 
 class ChangeNotice(Synced, Base):
-    """A monthly change notice (death, hukou move, dibao change) to verify."""
+    """A monthly verification task (核对任务): one person's changes of one month to check.
+
+    All the month's rows about the person (from any source) are in `rows`; `kind`,
+    `source` and `effective_date` repeat the first row's for lists and sorting. The
+    member records the outcome (属实/不属实/已更正) with the method and date; the town
+    reviewer accepts or returns it, like a form response:
+    open → submitted → accepted | returned (→ submitted again).
+    """
 
     __tablename__ = "change_notice"
     entity = "change_notice"
 
     person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))
-    source: Mapped[str] = mapped_column(String(50), default="")
-    month: Mapped[str] = mapped_column(String(7))
+    kind: Mapped[str] = mapped_column(String(20))  # code list change_kind
+    source: Mapped[str] = mapped_column(String(50), default="")  # code list change_source
+    month: Mapped[str] = mapped_column(String(7), index=True)  # YYYY-MM
     effective_date: Mapped[date | None] = mapped_column(Date, default=None)
-    state: Mapped[str] = mapped_column(String(12), default="open")
+    state: Mapped[str] = mapped_column(String(12), default="open", index=True)
     resolution_note: Mapped[str] = mapped_column(Text, default="")
+    # [{"source", "kind", "event_date" (ISO), "name", "detail", "row_key"}]; row_key is a
+    # hash of the source row, so a list loaded twice adds nothing
+    rows: Mapped[list[Any]] = mapped_column(default=list)
+    due_date: Mapped[date | None] = mapped_column(Date, default=None)
+    outcome: Mapped[str] = mapped_column(String(12), default="")  # task_outcome
+    method: Mapped[str] = mapped_column(String(12), default="")  # verify_method
+    checked_on: Mapped[date | None] = mapped_column(Date, default=None)
+    checked_by: Mapped[str] = mapped_column(String(64), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")  # required for 不属实
+    # what the confirmed outcome did: [{"action": cancel|stop_subsidy|apply_subsidy|move|
+    # correct, ...details}] — the registry rows changed carry the same task id
+    consequences: Mapped[list[Any]] = mapped_column(default=list)
+    state_history: Mapped[list[Any]] = mapped_column(default=list)
 
 
 class AuditEvent(Synced, Base):
