@@ -1,0 +1,87 @@
+"""Progress of Form B (income monitoring), Form C (renovation) and the monthly tasks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from app.reports.figure import Chart, Figure, share
+from app.reports.scope import child_areas, child_length, in_area
+from app.store.registry import Household
+from app.store.work import FormResponse
+
+if TYPE_CHECKING:
+    from app.reports.progress import Scope
+
+FORM_B = "income-monitoring"
+DONE = ("completed", "submitted", "accepted")
+TOTAL = "合计"
+
+
+def _rows_by_child(
+    session: Session, area_code: str, found: dict[str, list[int]], width: int
+) -> list[tuple[str, str, list[int]]]:
+    """Counts per child area summed from per-village lists, every child listed."""
+    length = child_length(area_code)
+    grouped: dict[str, list[int]] = {}
+    for code, values in found.items():
+        old = grouped.setdefault(code[:length], [0] * width)
+        grouped[code[:length]] = [a + b for a, b in zip(old, values, strict=True)]
+    rows = [
+        (c.code, c.name, grouped.pop(c.code, [0] * width)) for c in child_areas(session, area_code)
+    ]
+    return rows + [(code, code, values) for code, values in sorted(grouped.items())]
+
+
+def form_b_figure(session: Session, scope: Scope) -> Figure:
+    """Sampled households, visited this round, missing (Form B)."""
+    r = FormResponse
+    year = scope.survey_round[:4]
+    done = r.state.in_(DONE)
+    lost = r.answers["method"].as_string() == "4"
+    query = (
+        select(
+            Household.area_code,
+            func.count(func.distinct(r.household_id)),
+            func.count(func.distinct(case((done, r.household_id)))),
+            func.count(func.distinct(case((done & lost, r.household_id)))),
+        )
+        .join(Household, Household.id == r.household_id)
+        .where(
+            r.form_id == FORM_B,
+            r.survey_round.like(year + "%"),
+            r.deleted.is_(False),
+            Household.deleted.is_(False),
+            in_area(Household.area_code, scope.area_code),
+        )
+        .group_by(Household.area_code)
+    )
+    found = {row[0]: [int(v or 0) for v in row[1:]] for row in session.execute(query)}
+    children = _rows_by_child(session, scope.area_code, found, 3)
+    rows = []
+    totals = [0, 0, 0]
+    for _, name, (sample, visited, lost_count) in children:
+        rows.append((name, sample, visited, lost_count, sample - visited, share(visited, sample)))
+        totals = [totals[0] + sample, totals[1] + visited, totals[2] + lost_count]
+    rows.append(
+        (TOTAL, totals[0], totals[1], totals[2], totals[0] - totals[1], share(totals[1], totals[0]))
+    )
+    return scope.figure(
+        "progress.form_b.by_area",
+        "表B收入监测进度",
+        f"样本户：{year}年度（含各季度）有收入监测调查表（表B）的户（即区里分配了表B的户，"
+        "与“今日”判断应调查的口径相同）；已走访＝表B已完成、已提交或已通过；"
+        "失访＝已走访且调查方式为失访；未走访＝样本户−已走访。"
+        f"截至{scope.as_of:%Y-%m-%d}。",
+        columns=("区域", "样本户", "已走访", "其中失访", "未走访", "走访率(%)"),
+        rows=tuple(rows),
+        chart=Chart("bar", 0, (2, 4)),
+        drill=(*(code for code, _, _ in children), ""),
+    )
+
+
+def work_figures(session: Session, scope: Scope) -> list[Figure]:
+    """Forms B and C and the monthly tasks."""
+    return [form_b_figure(session, scope)]

@@ -1,0 +1,103 @@
+"""Which area a figure covers: its name, its child areas and the SQL condition of belonging."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import QueryableAttribute, Session
+
+from app.domain.areas import CODE_LENGTH
+from app.store.registry import Area, Assignment, User
+
+#: digits of a district's, a town's and a village's significant prefix
+DISTRICT, TOWN, VILLAGE = 6, 9, 12
+
+
+@dataclass(frozen=True)
+class ChildArea:
+    """One row of a figure by area: a town of the district, a village of the town."""
+
+    code: str  # its significant prefix (9 digits for a town, 12 for a village)
+    name: str
+
+
+def prefix(area_code: str) -> str:
+    """The significant prefix of a code given as a prefix (6, 9, 12 digits) or a full code."""
+    code = area_code.strip()
+    if len(code) == CODE_LENGTH:
+        for length in (DISTRICT, TOWN):
+            if set(code[length:]) <= {"0"}:
+                return code[:length]
+    if len(code) not in (DISTRICT, TOWN, VILLAGE) or not code.isdigit():
+        raise ValueError(f"区域代码应为6、9或12位数字：{area_code!r}")
+    return code
+
+
+def full_code(area_code: str) -> str:
+    """The 12-digit code of an area given by its prefix."""
+    return prefix(area_code).ljust(CODE_LENGTH, "0")
+
+
+def child_length(area_code: str) -> int:
+    """The prefix length of the rows of a figure by area (a village has no child areas)."""
+    return {DISTRICT: TOWN, TOWN: VILLAGE}.get(len(prefix(area_code)), VILLAGE)
+
+
+def in_area(
+    column: ColumnElement[str] | QueryableAttribute[str], area_code: str
+) -> ColumnElement[bool]:
+    """The condition that a village code column lies in the area (an index-friendly LIKE)."""
+    return column.like(prefix(area_code) + "%")
+
+
+def area_name(session: Session, area_code: str) -> str:
+    """The area's name from the area table (its code when the table does not know it)."""
+    name = session.scalar(select(Area.name).where(Area.code == full_code(area_code)))
+    return name or prefix(area_code)
+
+
+def child_areas(session: Session, area_code: str) -> list[ChildArea]:
+    """The towns of a district or the villages of a town, by code; a village gives itself."""
+    code = prefix(area_code)
+    length = child_length(code)
+    if len(code) == VILLAGE:
+        return [ChildArea(code, area_name(session, code))]
+    rows = session.execute(
+        select(Area.code, Area.name)
+        .where(Area.deleted.is_(False), Area.code.like(code + "%"))
+        .where(Area.parent_code == full_code(code))
+        .order_by(Area.code)
+    )
+    return [ChildArea(c[:length], n) for c, n in rows]
+
+
+def villages(session: Session, area_code: str) -> dict[str, str]:
+    """Every village of the area: code to name."""
+    rows = session.execute(
+        select(Area.code, Area.name).where(
+            Area.deleted.is_(False), Area.level == "village", in_area(Area.code, area_code)
+        )
+    )
+    return dict(rows.tuples())
+
+
+def members_by_village(session: Session, area_code: str) -> dict[str, list[str]]:
+    """The members assigned to each village of the area (display name or user name)."""
+    rows = session.execute(
+        select(
+            Assignment.area_code, func.coalesce(func.nullif(User.display_name, ""), User.username)
+        )
+        .join(User, User.id == Assignment.user_id)
+        .where(
+            Assignment.deleted.is_(False),
+            User.deleted.is_(False),
+            User.role == "member",
+            in_area(Assignment.area_code, area_code),
+        )
+        .order_by(Assignment.area_code, User.username)
+    )
+    found: dict[str, list[str]] = {}
+    for village, name in rows:
+        found.setdefault(village, []).append(name)
+    return found

@@ -1,0 +1,49 @@
+"""The figure's shape: rows as wide as the headers, drill codes per row, charts in range."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.reports.figure import Chart, Figure, share, yuan
+
+
+def _figure(**rest: object) -> Figure:
+    fields: dict[str, object] = {
+        "key": "k",
+        "title": "标题",
+        "definition": "定义",
+        "area_code": "330213",
+        "area_name": "奉化区",
+        "survey_round": "2026",
+        "as_of": date(2026, 11, 1),
+        "columns": ("区域", "人数"),
+        "rows": (("锦屏街道", 3), ("合计", 3)),
+    }
+    return Figure(**{**fields, **rest})  # type: ignore[arg-type]
+
+
+def test_a_well_formed_figure_gives_its_columns() -> None:
+    figure = _figure(chart=Chart("bar", 0, (1,)), drill=("330213001", ""))
+    assert figure.column("人数") == [3, 3]
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        {"rows": (("锦屏街道",),)},
+        {"drill": ("330213001",)},
+        {"chart": Chart("bar", 0, (2,))},
+    ],
+)
+def test_a_malformed_figure_is_refused(rest: dict[str, object]) -> None:
+    with pytest.raises(ValueError, match="k"):
+        _figure(**rest)
+
+
+def test_shares_and_money() -> None:
+    assert share(1, 3) == 33.3
+    assert share(0, 0) == 0.0
+    assert yuan(123_456_789) == 1_234_567.89
+    assert yuan(5) == 0.05
