@@ -1,0 +1,411 @@
+"""A figure's chart as one reportlab drawing: vector in the printed reports, SVG on screen.
+
+Grouped horizontal bars (progress and counts: category names read level, however many)
+and lines (the weekly trend). Nothing is told by colour alone: each series has its own
+pattern (solid, hatched, empty, ruled) or its own dash and marker, a legend names it, and
+every bar and point carries its value. Black and greys on white only, so it prints on
+any printer and stays legible in high contrast.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from reportlab.graphics import renderSVG
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, PolyLine, Rect, String
+from reportlab.lib.colors import Color, black, white
+
+from app.printing.fonts import FONT, GlyphCheck, register_fonts, text_width
+from app.reports.figure import Figure
+
+Anchor = Literal["start", "middle", "end"]
+INK = black
+GRID = Color(0.72, 0.72, 0.72)
+AXIS = Color(0.25, 0.25, 0.25)
+#: the families the program registers for the same font files (ui/fonts.py), for QtSvg
+SVG_FAMILIES = "'WenQuanYi Micro Hei','HanaMinA',sans-serif"
+
+
+@dataclass(frozen=True)
+class BarStyle:
+    """How one series' bars look: a fill, and ruled lines over it."""
+
+    fill: Color
+    hatch: str  # "" | "diagonal" | "horizontal" | "cross"
+
+
+BAR_STYLES = (
+    BarStyle(Color(0.2, 0.2, 0.2), ""),
+    BarStyle(white, "diagonal"),
+    BarStyle(Color(0.78, 0.78, 0.78), ""),
+    BarStyle(white, "horizontal"),
+    BarStyle(white, "cross"),
+)
+#: the line series: dash array (empty: solid) and marker
+LINE_STYLES = (
+    ((), "circle"),
+    ((4, 2), "square"),
+    ((1, 2), "triangle"),
+    ((6, 2, 1, 2), "diamond"),
+)
+
+
+@dataclass(frozen=True)
+class Series:
+    """One series of a chart: its name and a value per category."""
+
+    name: str
+    values: tuple[float, ...]
+
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def number(value: str | int | float) -> float:
+    """A table cell as a number ("95.3%" -> 95.3; no number -> 0)."""
+    if isinstance(value, int | float):
+        return float(value)
+    found = _NUMBER.search(value.replace(",", ""))
+    return float(found.group()) if found else 0.0
+
+
+def label(value: float, like: str | int | float) -> str:
+    """A value as written on a bar or point: as the table writes it."""
+    if isinstance(like, str):
+        return like
+    if value == int(value):
+        return f"{round(value):d}"
+    return f"{value:.1f}"
+
+
+def series_of(figure: Figure) -> tuple[list[str], list[Series], list[list[str]]]:
+    """The categories, the series and the value labels of a figure's chart."""
+    chart = figure.chart
+    if chart is None:
+        return [], [], []
+    categories = [str(row[chart.category_column]) for row in figure.rows]
+    series = [
+        Series(figure.columns[c], tuple(number(row[c]) for row in figure.rows))
+        for c in chart.value_columns
+    ]
+    labels = [[label(number(row[c]), row[c]) for row in figure.rows] for c in chart.value_columns]
+    return categories, series, labels
+
+
+def tick_label(tick: float, step: float) -> str:
+    """An axis tick: whole numbers without decimals."""
+    return f"{tick:.0f}" if step == int(step) else f"{tick:g}"
+
+
+def nice_step(span: float, ticks: int) -> float:
+    """A round tick step (1, 2, 2.5 or 5 times a power of ten) for about `ticks` ticks."""
+    if span <= 0:
+        return 1.0
+    raw = span / max(ticks, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 2.5, 5, 10):
+        if factor * power >= raw:
+            return float(factor * power)
+    return float(10 * power)
+
+
+def scale(values: Sequence[float], ticks: int) -> tuple[float, float, float]:
+    """The value axis: (low, high, step), from zero, with room for the largest value."""
+    low = min([0.0, *values])
+    high = max([0.0, *values])
+    if high == low:
+        high = low + 1
+    step = nice_step(high - low, ticks)
+    return math.floor(low / step) * step, math.ceil(high / step) * step, step
+
+
+class _Text:
+    """Strings in the chart's font, with characters it lacks printed as 〓."""
+
+    def __init__(self, size: float) -> None:
+        register_fonts()
+        self.size = size
+        self.glyphs = GlyphCheck()
+
+    def string(
+        self, x: float, y: float, text: str, *, size: float = 0, anchor: Anchor = "start"
+    ) -> String:
+        return String(
+            x,
+            y,
+            self.glyphs.clean(text, "图表"),
+            fontName=FONT,
+            fontSize=size or self.size,
+            fillColor=INK,
+            textAnchor=anchor,
+        )
+
+    def width(self, text: str, size: float = 0) -> float:
+        return text_width(text, size or self.size)
+
+
+def _hatch(x: float, y: float, w: float, h: float, kind: str, step: float) -> list[Line]:
+    """Ruled lines inside the rectangle (x, y, w, h): diagonal, horizontal or both ways."""
+    lines: list[Line] = []
+    if kind in ("horizontal",):
+        level = y + step / 2
+        while level < y + h:
+            lines.append(Line(x, level, x + w, level, strokeColor=INK, strokeWidth=0.5))
+            level += step
+    if kind in ("diagonal", "cross"):
+        lines += _diagonals(x, y, w, h, step, 1)
+    if kind == "cross":
+        lines += _diagonals(x, y, w, h, step, -1)
+    return lines
+
+
+def _diagonals(x: float, y: float, w: float, h: float, step: float, slope: int) -> list[Line]:
+    """Lines of slope ±1 cut to the rectangle."""
+    lines: list[Line] = []
+    offset = step / 2
+    while offset < w + h:
+        # a line through (x + offset, y) going up-left (slope -1) or (x + offset - h, y) up-right
+        if slope == 1:
+            x1, y1 = x + offset - h, y
+            x2, y2 = x + offset, y + h
+        else:
+            x1, y1 = x + offset, y
+            x2, y2 = x + offset - h, y + h
+        points = _clip_segment(x1, y1, x2, y2, x, y, x + w, y + h)
+        if points:
+            lines.append(Line(*points, strokeColor=INK, strokeWidth=0.5))
+        offset += step
+    return lines
+
+
+def _clip_segment(
+    x1: float, y1: float, x2: float, y2: float, left: float, bottom: float, right: float, top: float
+) -> tuple[float, float, float, float] | None:
+    """The part of a segment inside a rectangle (Liang-Barsky), or None."""
+    dx, dy = x2 - x1, y2 - y1
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, x1 - left), (dx, right - x1), (-dy, y1 - bottom), (dy, top - y1)):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+    if t0 >= t1:
+        return None
+    return x1 + t0 * dx, y1 + t0 * dy, x1 + t1 * dx, y1 + t1 * dy
+
+
+def _rect(x: float, y: float, w: float, h: float, fill: Color, stroke: float) -> Rect:
+    """A rectangle filled with `fill`, outlined in ink `stroke` points wide (0: none)."""
+    rect = Rect(x, y, w, h)
+    rect.fillColor = fill
+    rect.strokeColor = INK if stroke else None
+    rect.strokeWidth = stroke
+    return rect
+
+
+def _dashed(shape: Line | PolyLine, dash: Sequence[float]) -> Line | PolyLine:
+    if dash:
+        shape.strokeDashArray = list(dash)
+    return shape
+
+
+def bar_swatch(group: Group, x: float, y: float, w: float, h: float, index: int) -> None:
+    """One bar (or legend swatch) in the style of series `index`."""
+    style = BAR_STYLES[index % len(BAR_STYLES)]
+    group.add(_rect(x, y, w, h, style.fill, 0.6))
+    if style.hatch and w > 1 and h > 1:
+        for line in _hatch(x, y, w, h, style.hatch, 3.2):
+            group.add(line)
+
+
+def marker(group: Group, x: float, y: float, size: float, index: int) -> None:
+    """The point marker of line series `index`: circle, square, triangle, diamond."""
+    kind = LINE_STYLES[index % len(LINE_STYLES)][1]
+    r = size / 2
+    filled = index % 2 == 0
+    fill = INK if filled else white
+    if kind == "circle":
+        group.add(Circle(x, y, r, fillColor=fill, strokeColor=INK, strokeWidth=0.8))
+    elif kind == "square":
+        group.add(_rect(x - r, y - r, size, size, fill, 0.8))
+    else:
+        if kind == "triangle":
+            points = [x - r, y - r, x + r, y - r, x, y + r]
+        else:
+            points = [x, y - r * 1.2, x + r * 1.2, y, x, y + r * 1.2, x - r * 1.2, y]
+        group.add(Polygon(points, fillColor=fill, strokeColor=INK, strokeWidth=0.8))
+
+
+def _legend(
+    group: Group, text: _Text, series: Sequence[Series], kind: str, x: float, top: float
+) -> float:
+    """The series' names with their swatches, in a row at the top; returns its height."""
+    size = text.size
+    swatch = size * (2.2 if kind == "line" else 1.4)
+    at = x
+    for index, one in enumerate(series):
+        if kind == "bar":
+            bar_swatch(group, at, top - size, swatch, size * 0.9, index)
+        else:
+            dash = LINE_STYLES[index % len(LINE_STYLES)][0]
+            line_y = top - size * 0.55
+            line = Line(at, line_y, at + swatch, line_y, strokeColor=INK, strokeWidth=1.2)
+            group.add(_dashed(line, dash))
+            marker(group, at + swatch / 2, line_y, size * 0.6, index)
+        group.add(text.string(at + swatch + 3, top - size * 0.85, one.name))
+        at += swatch + 3 + text.width(one.name) + size * 1.5
+    return size * 1.6
+
+
+def _empty(drawing: Drawing, text: _Text, width: float, height: float) -> Drawing:
+    drawing.add(text.string(width / 2, height / 2, "无数据", anchor="middle"))
+    return drawing
+
+
+def bar_height(figure: Figure, size: float = 8) -> float:
+    """The height a bar chart of `figure` wants: a legible band for each category."""
+    categories, series, _labels = series_of(figure)
+    band = max(len(series), 1) * size * 1.25 + size * 0.6
+    return size * 4.5 + len(categories) * band
+
+
+def _bars(figure: Figure, width: float, height: float, size: float) -> Drawing:
+    drawing = Drawing(width, height)
+    text = _Text(size)
+    categories, series, labels = series_of(figure)
+    if not categories or not series:
+        return _empty(drawing, text, width, height)
+    group = Group()
+    legend = _legend(group, text, series, "bar", 2, height - 2)
+    widest_value = max(text.width(v) for row in labels for v in row)
+    left = min(max(text.width(c) for c in categories) + 6, width * 0.35)
+    right = width - widest_value - 6
+    bottom = size * 2.2
+    top = height - legend - 4
+    if right - left < 20 or top - bottom < 10:
+        return _empty(drawing, text, width, height)
+    low, high, step = scale([v for s in series for v in s.values], max(int((right - left) / 60), 2))
+
+    def at(value: float) -> float:
+        return left + (value - low) / (high - low) * (right - left)
+
+    tick = low
+    while tick <= high + step / 1000:
+        x = at(tick)
+        group.add(Line(x, bottom, x, top, strokeColor=GRID, strokeWidth=0.4))
+        group.add(text.string(x, bottom - size * 1.3, tick_label(tick, step), anchor="middle"))
+        tick += step
+    band = (top - bottom) / len(categories)
+    thick = min(band * 0.8 / len(series), size * 2.2)
+    for row, category in enumerate(categories):
+        band_top = top - row * band
+        first = band_top - (band - thick * len(series)) / 2
+        name = category if text.width(category) <= left - 6 else _cut(text, category, left - 6)
+        group.add(text.string(left - 4, band_top - band / 2 - size * 0.35, name, anchor="end"))
+        for index, one in enumerate(series):
+            y = first - (index + 1) * thick
+            value = one.values[row]
+            x0, x1 = sorted((at(0), at(value)))
+            bar_swatch(group, x0, y, max(x1 - x0, 0.01), thick * 0.92, index)
+            value_size = min(size, thick * 0.95)
+            group.add(
+                text.string(
+                    x1 + 2,
+                    y + thick * 0.46 - value_size * 0.35,
+                    labels[index][row],
+                    size=value_size,
+                )
+            )
+    group.add(Line(at(0), bottom, at(0), top, strokeColor=AXIS, strokeWidth=0.8))
+    group.add(Line(left, bottom, right, bottom, strokeColor=AXIS, strokeWidth=0.8))
+    drawing.add(group)
+    return drawing
+
+
+def _cut(text: _Text, value: str, width: float) -> str:
+    while value and text.width(value + "…") > width:
+        value = value[:-1]
+    return value + "…"
+
+
+def _lines(figure: Figure, width: float, height: float, size: float) -> Drawing:
+    drawing = Drawing(width, height)
+    text = _Text(size)
+    categories, series, labels = series_of(figure)
+    if not categories or not series:
+        return _empty(drawing, text, width, height)
+    group = Group()
+    legend = _legend(group, text, series, "line", 2, height - 2)
+    low, high, step = scale([v for s in series for v in s.values], max(int(height / 50), 2))
+    left = max(text.width(tick_label(t, step)) for t in (low, high)) + 8
+    right = width - size * 2
+    bottom = size * 2.4
+    top = height - legend - size * 1.4  # room for the values above the highest points
+    if right - left < 20 or top - bottom < 10:
+        return _empty(drawing, text, width, height)
+
+    def y_of(value: float) -> float:
+        return bottom + (value - low) / (high - low) * (top - bottom)
+
+    count = len(categories)
+    slot = (right - left) / max(count, 1)
+
+    def x_of(index: int) -> float:
+        return left + slot * (index + 0.5)
+
+    tick = low
+    while tick <= high + step / 1000:
+        y = y_of(tick)
+        group.add(Line(left, y, right, y, strokeColor=GRID, strokeWidth=0.4))
+        group.add(text.string(left - 4, y - size * 0.35, tick_label(tick, step), anchor="end"))
+        tick += step
+    widest = max(text.width(c) for c in categories) + size
+    every = max(1, math.ceil(widest / slot))
+    for index, category in enumerate(categories):
+        if index % every == 0:
+            group.add(text.string(x_of(index), bottom - size * 1.4, category, anchor="middle"))
+    value_every = max(1, math.ceil((max(text.width(v) for r in labels for v in r) + 4) / slot))
+    for index, one in enumerate(series):
+        dash = LINE_STYLES[index % len(LINE_STYLES)][0]
+        points = [c for i, v in enumerate(one.values) for c in (x_of(i), y_of(v))]
+        if count > 1:
+            group.add(_dashed(PolyLine(points, strokeColor=INK, strokeWidth=1.2), dash))
+        for point, value in enumerate(one.values):
+            marker(group, x_of(point), y_of(value), size * 0.6, index)
+            if (count - 1 - point) % value_every == 0:
+                # the highest series at a point writes above it, the others below
+                above = value >= max(other.values[point] for other in series)
+                y = y_of(value) + (size * 0.5 if above else -size * 1.3)
+                group.add(text.string(x_of(point), y, labels[index][point], anchor="middle"))
+    group.add(Line(left, bottom, left, top, strokeColor=AXIS, strokeWidth=0.8))
+    group.add(Line(left, bottom, right, bottom, strokeColor=AXIS, strokeWidth=0.8))
+    drawing.add(group)
+    return drawing
+
+
+def drawing(figure: Figure, width: float, height: float, *, size: float = 8) -> Drawing:
+    """The figure's chart as a reportlab drawing of `width` x `height` points."""
+    chart = figure.chart
+    if chart is not None and chart.kind == "line":
+        return _lines(figure, width, height, size)
+    if chart is not None and chart.kind == "bar":
+        return _bars(figure, width, height, size)
+    raise ValueError(f"figure {figure.key} has no chart of a known kind")
+
+
+def svg_bytes(figure: Figure, width: float, height: float, *, size: float = 8) -> bytes:
+    """The same chart as SVG (for QtSvg on screen), on a white ground."""
+    chart = drawing(figure, width, height, size=size)
+    chart.insert(0, _rect(0, 0, width, height, white, 0))
+    svg = renderSVG.drawToString(chart)
+    svg = re.sub(rf"font-family: ?{FONT}\b", f"font-family: {SVG_FAMILIES}", svg)
+    return svg.encode("utf-8")
