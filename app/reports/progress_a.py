@@ -40,6 +40,8 @@ class Counts:
     def add(self, other: Counts) -> None:
         for f in fields(self):
             if f.name == "done_by_week":
+                if not other.done_by_week:  # an area with nobody due: no weeks to add
+                    continue
                 if not self.done_by_week:
                     self.done_by_week = [0] * len(other.done_by_week)
                 self.done_by_week = [
