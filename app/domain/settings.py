@@ -5,6 +5,8 @@ village code prefix; `SettingsBook.for_area` merges them, the most specific area
 winning, then an override naming the year over one for every year. Money is
 written in yuan in the file and kept in fen here; multiples are `Decimal`.
 A malformed file raises `SettingsError` naming the file, the key and the fault.
+The two subsidies' keys (groups, standards, exclusions) are read by
+`app.domain.subsidy_settings`; their standards merge per group in an override.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from typing import Any, TypeAlias
 
 import yaml
 
+from app.domain import subsidy_settings
 from app.domain.areas import is_area_code, prefix_of
+from app.domain.subsidy_settings import SubsidyGroup
 
 FILE_VERSION = 1
 ROUNDS = ("year", "quarter")
@@ -32,6 +36,8 @@ DEFAULTS: Mapping[str, object] = {
     "income_sample_size": None,
     "spending_confirm_yuan": None,
     "form_a_version": None,
+    "task_due_days_after_month": 0,
+    **subsidy_settings.DEFAULTS,
 }
 _TOP_KEYS = frozenset({"version", "district", "survey_year", "years", "overrides"})
 _OVERRIDE_KEYS = frozenset({"area", "year", "note"})
@@ -57,6 +63,21 @@ class Settings:
     income_sample_size: int
     spending_confirm_fen: int
     form_a_version: str
+    # the monthly tasks are due this many days after the end of their month
+    task_due_days_after_month: int = 0
+    # the two subsidies: their groups in the file's order, and who is excluded
+    subsidy_groups: tuple[SubsidyGroup, ...] = ()
+    living_excluded_hardship: tuple[str, ...] = ()
+    care_excluded_hardship: tuple[str, ...] = ()
+    care_excluded_in_institution: bool = False
+
+    def groups(self, kind: str) -> tuple[SubsidyGroup, ...]:
+        """The groups of one subsidy kind (living or care), the first match first."""
+        return tuple(g for g in self.subsidy_groups if g.kind == kind)
+
+    def group(self, kind: str, name: str) -> SubsidyGroup | None:
+        """The group of that kind and name, or None when this year and area has none."""
+        return next((g for g in self.groups(kind) if g.name == name), None)
 
     @property
     def near_dibao_line_fen(self) -> int:
@@ -91,12 +112,7 @@ class SettingsBook:
             raise SettingsError(
                 f"区划代码 {area_code} 不属于设置文件 {self.path} 所管的区 {self.district}"
             )
-        values = dict(self.years[year])
-        matching = [
-            o for o in self.overrides if area_code.startswith(o.prefix) and o.year in (None, year)
-        ]
-        for override in sorted(matching, key=lambda o: (len(o.prefix), o.year is not None)):
-            values.update(override.values)
+        values = _merged(self.years[year], self.overrides, year, area_code)
         return Settings(
             year=year,
             area_code=area_code,
@@ -107,7 +123,23 @@ class SettingsBook:
             income_sample_size=values["income_sample_size"],
             spending_confirm_fen=values["spending_confirm_yuan"],
             form_a_version=values["form_a_version"],
+            task_due_days_after_month=values["task_due_days_after_month"],
+            subsidy_groups=subsidy_settings.groups_of(values),
+            living_excluded_hardship=values["living_excluded_hardship"],
+            care_excluded_hardship=values["care_excluded_hardship"],
+            care_excluded_in_institution=values["care_excluded_in_institution"],
         )
+
+
+def _merged(
+    base: Mapping[str, Any], overrides: tuple[_Override, ...], year: int, area: str
+) -> dict[str, Any]:
+    """The year's values with the overrides of `area` (a code or prefix), most specific last."""
+    values = dict(base)
+    matching = [o for o in overrides if area.startswith(o.prefix) and o.year in (None, year)]
+    for override in sorted(matching, key=lambda o: (len(o.prefix), o.year is not None)):
+        subsidy_settings.merge(values, override.values)
+    return values
 
 
 def default_settings_path() -> Path:
@@ -165,6 +197,12 @@ def _load(path: Path, _mtime_ns: int, _size: int) -> SettingsBook:
     if survey_year not in years:
         raise fail("survey_year", f"{survey_year} 年在 years 中没有设置")
     overrides = _overrides(data.get("overrides") or [], district, years, fail)
+    for year, values in years.items():
+        subsidy_settings.check_standards(values, f"years.{year}", fail)
+        for position, override in enumerate(overrides, start=1):
+            if override.year in (None, year):
+                merged = _merged(values, overrides, year, override.prefix)
+                subsidy_settings.check_standards(merged, f"overrides 第{position}项", fail)
     return SettingsBook(path, district, survey_year, years, overrides)
 
 
@@ -228,6 +266,10 @@ def _values(block: object, where: str, fail: _Fail, extra: frozenset[str]) -> di
 
 
 def _value(key: str, raw: object, name: str, fail: _Fail) -> object:
+    if key in subsidy_settings.DEFAULTS:
+        return subsidy_settings.parse_value(
+            key, raw, name, fail, lambda value, where: _fen(value, where, fail)
+        )
     if key == "income_round":
         if raw not in ROUNDS:
             raise fail(name, f"只能是 year（年度）或 quarter（季度）（现为 {raw!r}）")
@@ -236,7 +278,7 @@ def _value(key: str, raw: object, name: str, fail: _Fail) -> object:
         if not isinstance(raw, str) or not raw.strip():
             raise fail(name, f'应为带引号的版本号，如 "2026.1"（现为 {raw!r}）')
         return raw.strip()
-    if key == "income_sample_size":
+    if key in ("income_sample_size", "task_due_days_after_month"):
         if not isinstance(raw, int) or isinstance(raw, bool) or raw < 0:
             raise fail(name, f"应为不小于0的整数（现为 {raw!r}）")
         return raw
@@ -251,6 +293,15 @@ def _value(key: str, raw: object, name: str, fail: _Fail) -> object:
         raise fail(name, f"不能为负数（现为 {raw}）")
     if key in ("renovation_cap_yuan", "spending_confirm_yuan") and number <= 0:
         raise fail(name, f"必须大于0（现为 {raw}）")
+    return _fen(raw, name, fail)
+
+
+def _fen(raw: object, name: str, fail: _Fail) -> int:
+    number = _decimal(raw)
+    if number is None:
+        raise fail(name, f"应为数字（现为 {raw!r}）")
+    if number < 0:
+        raise fail(name, f"不能为负数（现为 {raw}）")
     fen = number * 100
     if fen != fen.to_integral_value():
         raise fail(name, f"金额最多两位小数（现为 {raw}）")
