@@ -36,6 +36,8 @@ Anchor = Literal["start", "middle", "end"]
 INK = black
 GRID = Color(0.72, 0.72, 0.72)
 AXIS = Color(0.25, 0.25, 0.25)
+#: the category names of a table's total row
+TOTALS = frozenset({"合计", "总计"})
 #: the families the program registers for the same font files (ui/fonts.py), for QtSvg
 SVG_FAMILIES = "'WenQuanYi Micro Hei','HanaMinA',sans-serif"
 
@@ -93,16 +95,18 @@ def label(value: float, like: str | int | float) -> str:
 
 
 def series_of(figure: Figure) -> tuple[list[str], list[Series], list[list[str]]]:
-    """The categories, the series and the value labels of a figure's chart."""
+    """The categories, the series and the value labels of a figure's chart (a total row is
+    the table's, not the chart's: its bar would dwarf the others)."""
     chart = figure.chart
     if chart is None:
         return [], [], []
-    categories = [str(row[chart.category_column]) for row in figure.rows]
+    rows = [row for row in figure.rows if str(row[chart.category_column]) not in TOTALS]
+    categories = [str(row[chart.category_column]) for row in rows]
     series = [
-        Series(figure.columns[c], tuple(number(row[c]) for row in figure.rows))
+        Series(figure.columns[c], tuple(number(row[c]) for row in rows))
         for c in chart.value_columns
     ]
-    labels = [[label(number(row[c]), row[c]) for row in figure.rows] for c in chart.value_columns]
+    labels = [[label(number(row[c]), row[c]) for row in rows] for c in chart.value_columns]
     return categories, series, labels
 
 

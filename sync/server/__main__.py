@@ -5,8 +5,8 @@
     assign USER --add/--remove    change a user's areas (laptops re-scope on next sync)
     devices [--user U]            signed-in laptops;  revoke DEVICE | --user U
     import-roster FILE            households and persons from .xlsx or .csv, with a report
-    import-changes FILE --month M a month's change list (变动名单) in: verification tasks
     export-responses FILE.xlsx    form responses for the provincial and national systems
+    report weekly|statistics      the weekly progress or the year's statistics as a PDF
     serve                         run the server (host, port, workers, TLS or a proxy)
     demo                          a demo district on 127.0.0.1 (every user: demo2026)
 
@@ -70,20 +70,17 @@ def _parser() -> argparse.ArgumentParser:
     roster.add_argument("file", type=Path)
     roster.add_argument("--strict", action="store_true", help="import nothing if a row is bad")
     roster.add_argument("--report", type=Path, help="write the refused rows to this CSV")
-    changes = sub.add_parser("import-changes", help="a month's change list into tasks")
-    changes.add_argument("file", type=Path)
-    changes.add_argument("--month", required=True, help="YYYY-MM, e.g. 2026-12")
-    changes.add_argument(
-        "--source", default="", help="公安、民政、卫健、人社、残联 (or a 来源 column)"
-    )
-    changes.add_argument("--kind", default="", help="the change of every row without a kind")
-    changes.add_argument("--strict", action="store_true", help="import nothing if a row is bad")
-    changes.add_argument("--report", type=Path, help="write the refused rows to this CSV")
     export = sub.add_parser("export-responses", help="export form responses to xlsx")
     export.add_argument("file", type=Path)
     export.add_argument("--form", default="dynamic-update")
     export.add_argument("--round", dest="survey_round", required=True)
     export.add_argument("--state", action="append", default=[], help="(default: accepted)")
+    report = sub.add_parser("report", help="print the weekly progress or the statistics (PDF)")
+    report.add_argument("kind", choices=("weekly", "statistics"))
+    report.add_argument("--area", required=True, help="district (6), town (9) or village (12)")
+    report.add_argument("--round", dest="survey_round", required=True, help="e.g. 2026")
+    report.add_argument("--as-of", dest="as_of", help="count up to this day (YYYY-MM-DD)")
+    report.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     for command in (
         sub.add_parser("serve", help="run the server"),
         sub.add_parser("demo", help="serve a demo district on 127.0.0.1"),

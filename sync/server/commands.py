@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from app.demo.__main__ import DEMO_PASSWORD
 from app.store.registry import User
-from sync.server import admin, changes, db, demo, export, roster
+from sync.server import admin, db, demo, export, reports, roster
 from sync.server.db import ServerDatabase
 
 PasswordPrompt = Callable[[str | None], str]
@@ -78,24 +78,6 @@ def _demo(args: argparse.Namespace, database: ServerDatabase, serve: Serve) -> i
     return 0
 
 
-def _import_changes(args: argparse.Namespace, database: ServerDatabase) -> int:
-    report = changes.import_changes(
-        database,
-        args.file,
-        month=args.month,
-        source=args.source,
-        kind=args.kind,
-        strict=args.strict,
-        due_days=changes.due_days_setting(args.month),
-    )
-    for line in report.lines():
-        print(line)
-    if args.report:
-        report.write_csv(args.report)
-        _say(f"拒绝的行已写入 {args.report}")
-    return 0 if not report.refused else 1
-
-
 def dispatch(
     args: argparse.Namespace, database: ServerDatabase, password: PasswordPrompt, serve: Serve
 ) -> int:
@@ -127,13 +109,23 @@ def dispatch(
         if args.report:
             report.write_csv(args.report)
         return 0 if not report.refused else 1
-    elif command == "import-changes":
-        return _import_changes(args, database)
     elif command == "export-responses":
         count = export.export_responses(
             database, args.file, args.form, args.survey_round, args.state or ["accepted"]
         )
         _say(f"已导出 {count} 份问卷到 {args.file}")
+    elif command == "report":
+        result = reports.print_report(
+            database,
+            args.kind,
+            args.area,
+            args.survey_round,
+            args.out,
+            reports.as_of_date(args.as_of),
+        )
+        _say(f"已打印 {result.pages} 页到 {args.out}")
+        for warning in result.warnings:
+            _say(warning)
     elif command == "serve":
         db.upgrade(database)
         serve(args)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import zlib
 from datetime import date
 from xml.etree import ElementTree
 
@@ -22,6 +21,7 @@ from app.printing.fonts import MISSING_MARK, register_fonts
 from app.reports import charts
 from app.reports.figure import Chart, Figure
 from tests.printing.pdf_tools import image_count, needs_poppler, pdf_text
+from tests.printing.report_reading import page_operators
 
 TOWNS = ("城关街道", "东湖镇", "西山镇", "南岭乡", "北塘镇", "青石镇", "白沙街道")
 
@@ -81,17 +81,6 @@ def strings(node: Drawing | Group) -> list[str]:
     return out
 
 
-def page_operators(pdf: bytes) -> str:
-    """The decompressed content of every stream of the PDF."""
-    out = []
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\n?endstream", pdf, re.S):
-        try:
-            out.append(zlib.decompress(match.group(1)).decode("latin-1"))
-        except zlib.error:
-            out.append(match.group(1).decode("latin-1"))
-    return "\n".join(out)
-
-
 @needs_poppler
 @pytest.mark.parametrize("make", [bar_figure, line_figure])
 def test_chart_prints_as_vector_with_every_value_and_legend(make: object) -> None:
@@ -111,7 +100,7 @@ def test_chart_prints_as_vector_with_every_value_and_legend(make: object) -> Non
         for value in row:
             assert value in words  # every bar and point carries its value
     assert image_count(pdf) == 0
-    operators = page_operators(pdf)
+    operators = "\n".join(page_operators(pdf))
     assert re.search(r" re\b", operators) or re.search(r" l\b", operators)
     assert " Do" not in operators  # no image or form XObject stands in for the drawing
 

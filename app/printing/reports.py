@@ -1,0 +1,233 @@
+"""The printed reports: the weekly progress of a town or the district, and the year's
+statistics, in the look of the forms (band, QR code, page numbers). Each figure prints as
+its title, its chart (a vector drawing), its table and its definition under the table."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from reportlab.graphics import renderPDF
+from reportlab.lib.units import mm
+from sqlalchemy.orm import Session
+
+from app.printing.fonts import text_width
+from app.printing.heading import pairs_rows, round_label, section_bar
+from app.printing.lines import Column, draw_row, text_lines
+from app.printing.model import PdfResult, RecordRef
+from app.printing.sheet import GREY, LEFT, WIDTH, Sheet
+from app.printing.table import Table, TableColumn, fit_widths, natural_width
+from app.reports import charts
+from app.reports.figure import Figure
+
+#: a bar chart of more categories than this is not drawn (the table has them all)
+MAX_BARS = 30
+LINE_HEIGHT = 62 * mm
+TABLE_SIZE = 7.5
+HEADER_SIZE = 7.0
+#: figures printed for a town or a village but not for the whole district (a row for
+#: each of the district's two hundred members is a list, not a weekly overview)
+TOWN_ONLY = frozenset({"progress.form_a.by_member"})
+DISTRICT = 6
+COPY_LABEL = "统计报表 · 不含残疾人个人信息"
+
+
+@dataclass(frozen=True)
+class Report:
+    """One report: its kind, title, what it covers, and its figures in order."""
+
+    kind: str  # "weekly" | "statistics"
+    title: str
+    area_code: str
+    area_name: str
+    survey_round: str
+    as_of: date
+    figures: Sequence[Figure]
+
+    @property
+    def record(self) -> RecordRef:
+        return RecordRef("report", self.area_code, 0, self.kind, self.survey_round)
+
+    def draw(self, sheet: Sheet) -> None:
+        subtitle = f"{self.area_name}（{self.area_code}） · 统计截至 {self.as_of:%Y-%m-%d}"
+        sheet.begin_record(self.record, self.title, subtitle, COPY_LABEL)
+        pairs_rows(
+            sheet,
+            [
+                ("区域", f"{self.area_name}（{self.area_code}）"),
+                ("年度/轮次", round_label(self.survey_round)),
+                ("统计截至", f"{self.as_of:%Y-%m-%d}"),
+                ("表格", f"{len(self.figures)} 张（每张表下注明统计口径）"),
+            ],
+        )
+        sheet.y -= 3 * mm
+        for figure in self.figures:
+            draw_figure(sheet, figure)
+        sheet.end_record()
+
+
+def draw_figure(sheet: Sheet, figure: Figure) -> None:
+    """A figure: its title bar, its chart, its table and its definition under the table."""
+    note = f"{figure.area_name} · 截至 {figure.as_of:%Y-%m-%d}"
+    height = chart_height(figure, sheet.page_room - 30 * mm)
+    sheet.need(height + 25 * mm)  # the title, its chart and the table's first rows together
+    section_bar(sheet, figure.title, note)
+    sheet.y -= 1 * mm
+    _chart(sheet, figure, height)
+    columns = table_columns(figure)
+    rows = [[_cell(value) for value in row] for row in figure.rows]
+    if not rows:
+        rows = [["无数据", *([""] * (len(columns) - 1))]]
+    Table(sheet, columns, size=TABLE_SIZE, header_size=HEADER_SIZE, where=figure.title).draw(rows)
+    definition = text_lines(f"口径：{figure.definition}", WIDTH - 2 * mm, 7, grey=True)
+    draw_row(
+        sheet,
+        [Column(LEFT + 1 * mm, WIDTH - 2 * mm, 7)],
+        [definition],
+        leading=3.6 * mm,
+        pad=0.8 * mm,
+        where=figure.title,
+        rule=False,
+    )
+    sheet.y -= 4 * mm
+
+
+def _cell(value: str | int | float) -> str:
+    if isinstance(value, float):
+        return f"{value:.1f}" if value != int(value) or abs(value) < 1000 else f"{value:.0f}"
+    return str(value)
+
+
+def table_columns(figure: Figure) -> list[TableColumn]:
+    """The table's columns: as wide as their texts want, fitted to the page width."""
+    texts = [[_cell(row[i]) for row in figure.rows] for i in range(len(figure.columns))]
+    natural = [
+        max(
+            natural_width(cells, TABLE_SIZE, 60 * mm),
+            natural_width([header], HEADER_SIZE, 16 * mm),
+        )
+        for header, cells in zip(figure.columns, texts, strict=True)
+    ]
+    minimum = [min(n, max(12 * mm, text_width("00000", TABLE_SIZE) + 3 * mm)) for n in natural]
+    widths = fit_widths(natural, minimum, WIDTH) or [WIDTH / len(natural)] * len(natural)
+    return [TableColumn(h, w) for h, w in zip(figure.columns, widths, strict=True)]
+
+
+def chart_height(figure: Figure, room: float) -> float:
+    """The height of the figure's chart on paper (0: not drawn), at most `room`."""
+    chart = figure.chart
+    if chart is None or not figure.rows:
+        return 0.0
+    if chart.kind == "line":
+        return min(LINE_HEIGHT, room)
+    categories, _series, _labels = charts.series_of(figure)
+    if len(categories) > MAX_BARS:
+        return 0.0
+    return min(charts.bar_height(figure, size=7), room)
+
+
+def _chart(sheet: Sheet, figure: Figure, height: float) -> None:
+    if not height:
+        if figure.chart is not None and figure.rows:
+            sheet.text(
+                LEFT + 1 * mm, sheet.y - 3 * mm, "（类别过多，不作图；见下表）", 7, color=GREY
+            )
+            sheet.y -= 5 * mm
+        return
+    drawing = charts.drawing(figure, WIDTH, height, size=7)
+    renderPDF.draw(drawing, sheet.canvas, LEFT, sheet.y - height)
+    sheet.y -= height + 2 * mm
+
+
+def render_report(
+    report: Report, *, printed_by: str, printed_at: datetime | None = None
+) -> PdfResult:
+    """The report as a PDF."""
+    sheet = Sheet(printed_by, printed_at or datetime.now(), report.title)
+    report.draw(sheet)
+    return sheet.finish()
+
+
+def weekly_title(area_name: str, survey_round: str, as_of: date) -> str:
+    return f"{area_name}{round_label(survey_round)}残疾人调查进度周报（{as_of:%Y-%m-%d}）"
+
+
+def statistics_title(area_name: str, year: int) -> str:
+    return f"{area_name}{year}年度残疾人统计报表"
+
+
+def weekly(session: Session, area_code: str, survey_round: str, as_of: date) -> Report:
+    """The weekly progress report of an area: Forms A, B, C and the monthly tasks."""
+    from app.reports.progress import progress_figures
+
+    figures = [
+        figure
+        for figure in progress_figures(session, area_code, survey_round, as_of)
+        if len(figure.area_code) > DISTRICT or figure.key not in TOWN_ONLY
+    ]
+    first = figures[0]
+    return Report(
+        "weekly",
+        weekly_title(first.area_name, survey_round, as_of),
+        first.area_code,
+        first.area_name,
+        survey_round,
+        as_of,
+        figures,
+    )
+
+
+def statistics(session: Session, area_code: str, year: int, as_of: date) -> Report:
+    """The year's statistics of an area."""
+    module = importlib.import_module("app.reports.statistics")
+    make: Callable[[Session, str, int, date], list[Figure]] = module.statistics_figures
+    figures = make(session, area_code, year, as_of)
+    first = figures[0]
+    return Report(
+        "statistics",
+        statistics_title(first.area_name, year),
+        first.area_code,
+        first.area_name,
+        str(year),
+        as_of,
+        figures,
+    )
+
+
+def _write(result: PdfResult, path: Path | None) -> PdfResult:
+    if path is not None:
+        Path(path).write_bytes(result.pdf)
+    return result
+
+
+def weekly_report(
+    session: Session,
+    area_code: str,
+    survey_round: str,
+    as_of: date,
+    path: Path | None = None,
+    *,
+    printed_by: str = "",
+    printed_at: datetime | None = None,
+) -> PdfResult:
+    """The weekly progress report as a PDF, written to `path` when given."""
+    report = weekly(session, area_code, survey_round, as_of)
+    return _write(render_report(report, printed_by=printed_by, printed_at=printed_at), path)
+
+
+def statistics_report(
+    session: Session,
+    area_code: str,
+    year: int,
+    as_of: date,
+    path: Path | None = None,
+    *,
+    printed_by: str = "",
+    printed_at: datetime | None = None,
+) -> PdfResult:
+    """The year's statistics as a PDF, written to `path` when given."""
+    report = statistics(session, area_code, year, as_of)
+    return _write(render_report(report, printed_by=printed_by, printed_at=printed_at), path)

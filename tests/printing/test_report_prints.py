@@ -1,0 +1,159 @@
+"""The printed reports read back: the weekly progress of the demo district against counts
+made here in SQL, every figure's definition under its table, charts as vector drawings, and
+the forms' look (QR code and page numbers on every page)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import text
+
+from app.printing.model import parse_record_code
+from app.printing.reports import MAX_BARS, Report, render_report, weekly_report
+from app.reports.figure import Chart, Figure
+from app.store.database import Database
+from tests.printing.pdf_tools import (
+    image_count,
+    needs_poppler,
+    page_image,
+    page_texts,
+    pdf_text,
+    qr_texts,
+)
+from tests.printing.report_reading import form_a_by_town, page_operators, table_rows
+
+pytestmark = needs_poppler
+CLOCK = datetime(2026, 12, 5, 9, 0)
+
+
+def _district(db: Database) -> str:
+    with db.session() as s:
+        code = s.scalar(text("SELECT code FROM area WHERE code LIKE '%000000' ORDER BY code"))
+    assert code
+    return str(code)[:6]
+
+
+def _flat(pdf: bytes) -> str:
+    return re.sub(r"\s+", "", pdf_text(pdf, layout=False))
+
+
+def test_weekly_report_of_the_district_has_the_counts_made_in_sql(district_db: Database) -> None:
+    district = _district(district_db)
+    as_of = date.today()
+    with district_db.session() as s:
+        result = weekly_report(s, district, "2026", as_of, printed_by="测试员", printed_at=CLOCK)
+        expected = form_a_by_town(s, district, "2026")
+    assert result.warnings == ()  # every character of every figure printed
+    layout = pdf_text(result.pdf)
+    rows = table_rows(layout, {*expected, "合计"}, cells=10)
+    assert set(rows) == {*expected, "合计"}
+    for town, (due, done, accepted) in expected.items():
+        assert rows[town][:3] == [str(due), str(done), str(accepted)], town
+    totals = [sum(v[i] for v in expected.values()) for i in range(3)]
+    assert rows["合计"][:3] == [str(n) for n in totals]
+    assert totals[1] > 0  # the demo's season has work done
+
+
+def test_each_figure_prints_its_title_chart_table_and_definition(district_db: Database) -> None:
+    from app.reports.progress import progress_figures
+
+    district = _district(district_db)
+    as_of = date.today()
+    with district_db.session() as s:
+        result = weekly_report(s, district, "2026", as_of, printed_by="测试员", printed_at=CLOCK)
+        figures = progress_figures(s, district, "2026", as_of)
+    flat = _flat(result.pdf)
+    printed = [f for f in figures if f.key != "progress.form_a.by_member"]
+    assert flat.count("口径：") == len(printed)
+    for figure in printed:
+        assert figure.title in flat
+        assert re.sub(r"\s+", "", figure.definition) in flat, figure.key
+        for header in figure.columns:
+            assert re.sub(r"\s+", "", header) in flat
+    # the member table is a town's (two hundred rows is a list, not a district's overview)
+    assert "按专职委员" not in flat
+    charted = [f for f in printed if f.chart is not None]
+    assert charted
+    assert image_count(result.pdf) == 0  # charts (and the QR code) are drawn, not pictures
+    operators = "\n".join(page_operators(result.pdf))
+    assert len(re.findall(r"\bre\b", operators)) > 50  # the bars (and the table's cells)
+    assert len(re.findall(r"\bl\b", operators)) > 50  # the trend, hatching and grid as paths
+
+
+def test_a_villages_report_and_the_forms_look(district_db: Database) -> None:
+    with district_db.session() as s:
+        village = str(
+            s.scalar(
+                text(
+                    "SELECT h.area_code FROM household h JOIN person p ON p.household_id = h.id"
+                    " GROUP BY h.area_code ORDER BY count(*) DESC"
+                )
+            )
+        )
+        result = weekly_report(s, village, "2026", date.today(), printed_by="测试员")
+    pages = page_texts(result.pdf)
+    assert len(pages) == result.pages >= 1
+    for number, page in enumerate(pages, start=1):
+        assert re.search(rf"第\s*{number}\s*页\s*共\s*{result.pages}\s*页", page)
+        codes = qr_texts(page_image(result.pdf, number))
+        assert [parse_record_code(c).entity for c in codes] == ["report"]
+        assert parse_record_code(codes[0]).form == "weekly"
+    assert "按专职委员" in "".join(pages).replace(" ", "")
+
+
+def _figure(key: str, chart: Chart | None, rows: int, title: str = "") -> Figure:
+    return Figure(
+        key,
+        title or f"测试表{key}",
+        f"{key}：测试用，截至2026-11-30。",
+        "330213",
+        "奉化区",
+        "2026",
+        date(2026, 11, 30),
+        ("类别", "人数", "其中女性", "占比(%)"),
+        tuple(
+            (f"类别{n:02d}", 100 + 7 * n, 40 + 3 * n, round(12.5 + n * 1.3, 1)) for n in range(rows)
+        ),
+        chart,
+    )
+
+
+def test_a_statistics_report_of_given_figures_prints_every_cell() -> None:
+    figures = [
+        _figure("stats.category", Chart("bar", 0, (1, 2)), 7, "持证残疾人（按类别）"),
+        _figure("stats.trend", Chart("line", 0, (1,)), 12, "按月人数"),
+        _figure("stats.plain", None, 3, "无图表的表"),
+        _figure("stats.many", Chart("bar", 0, (1,)), MAX_BARS + 1, "类别很多的表"),
+    ]
+    report = Report(
+        "statistics",
+        "奉化区2026年度残疾人统计报表",
+        "330213",
+        "奉化区",
+        "2026",
+        date(2026, 11, 30),
+        figures,
+    )
+    result = render_report(report, printed_by="测试员", printed_at=CLOCK)
+    assert result.warnings == ()
+    layout = pdf_text(result.pdf)
+    for figure in figures:
+        names = {str(row[0]) for row in figure.rows}
+        rows = table_rows(layout, names, cells=3)
+        assert rows == {str(r[0]): [str(r[1]), str(r[2]), f"{r[3]:.1f}"] for r in figure.rows}
+    flat = _flat(result.pdf)
+    assert flat.count("口径：") == len(figures)
+    assert flat.count("类别过多，不作图") == 1  # the 31-category bar chart is left to its table
+    assert image_count(result.pdf) == 0
+
+
+@pytest.mark.parametrize("rows", [0, 1])
+def test_a_figure_with_no_or_one_row_prints(rows: int) -> None:
+    figure = _figure("stats.small", Chart("line", 0, (1,)), rows)
+    report = Report("statistics", "小表", "330213", "奉化区", "2026", date(2026, 11, 30), [figure])
+    result = render_report(report, printed_by="测试员", printed_at=CLOCK)
+    flat = _flat(result.pdf)
+    assert ("无数据" in flat) == (rows == 0)
+    assert "口径：" in flat
