@@ -56,6 +56,12 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     """reportlab's ToUnicode CMap, with each character written as UTF-16BE as the PDF
     reference asks: reportlab writes the bare code point, so a character outside the BMP
     (𠮷 U+20BB7) came back from the text layer as another one (U+20BB) or not at all."""
+    return _cmap(fontname, tuple(subset))
+
+
+@functools.lru_cache(maxsize=64)
+def _cmap(fontname: str, subset: tuple[int, ...]) -> str:
+    """The CMap text; prints of one form make the same subsets PDF after PDF."""
     return "\n".join(
         [
             "/CIDInit /ProcSet findresource begin",
@@ -260,6 +266,26 @@ def _wrap_paragraph(text: str, width: float, size: float) -> list[str]:
     return lines
 
 
+@functools.lru_cache(maxsize=8192)
+def _cleaned(text: str) -> tuple[str, tuple[str, ...]]:
+    """`text` with control characters as spaces and characters no font has as 〓, and those
+    characters (in order, once each); the same labels and answers come back print after print."""
+    covered = _metrics()[0]
+    out: list[str] = []
+    missing: list[str] = []
+    for char in text:
+        code = ord(char)
+        if code < 0x20 and char != "\n":
+            out.append(" ")
+        elif code in covered or char == "\n":
+            out.append(char)
+        else:
+            out.append(MISSING_MARK)
+            if char not in missing:
+                missing.append(char)
+    return "".join(out), tuple(missing)
+
+
 @dataclass(frozen=True)
 class GlyphWarning:
     """A character the font lacks, and where it was to be printed."""
@@ -279,28 +305,14 @@ class GlyphCheck:
     def __init__(self) -> None:
         self.warnings: list[GlyphWarning] = []
         self._seen: set[tuple[str, str]] = set()
-        self._clean: set[str] = set()
 
     def clean(self, text: str, where: str = "") -> str:
         """`text` as it can be printed: control characters as spaces, missing ones as 〓."""
-        if text in self._clean:
-            return text
-        covered = _metrics()[0]
-        out: list[str] = []
-        for char in text:
-            code = ord(char)
-            if code < 0x20 and char != "\n":
-                out.append(" ")
-            elif code in covered or char == "\n":
-                out.append(char)
-            else:
-                out.append(MISSING_MARK)
-                if (char, where) not in self._seen:
-                    self._seen.add((char, where))
-                    self.warnings.append(GlyphWarning(char, where or text))
-        result = "".join(out)
-        if result == text:
-            self._clean.add(text)
+        result, missing = _cleaned(text)
+        for char in missing:
+            if (char, where) not in self._seen:
+                self._seen.add((char, where))
+                self.warnings.append(GlyphWarning(char, where or text))
         return result
 
     def messages(self) -> list[str]:

@@ -14,14 +14,13 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import datetime
 
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.colors import Color, black
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from app.printing import reuse
+from app.printing import qr, reuse
 from app.printing.fonts import FONT, GlyphCheck, register_fonts, seed, show, text_width
 from app.printing.ink import Ink
 from app.printing.model import PdfResult, PrintedRecord, RecordRef
@@ -34,7 +33,6 @@ TOP = PAGE_HEIGHT - 10 * mm
 BOTTOM = 15 * mm
 QR_SIZE = 19 * mm
 QR_BORDER = 2  # modules of quiet zone inside the code's square
-QR_MASK = 2  # any of the eight QR masks decodes; see qr_modules
 BAND = 22 * mm  # from TOP down to where the content starts
 BLANK_PAGE = "此页空白"
 GREY = Color(0.4, 0.4, 0.4)
@@ -313,7 +311,7 @@ class Sheet:
 
     def _qr(self, payload: str, left: float, bottom: float) -> None:
         """The QR code of `payload` as a square of QR_SIZE with its corner at (left, bottom)."""
-        modules = qr_modules(payload)
+        modules = qr.modules(payload)
         cell = QR_SIZE / (len(modules) + 2 * QR_BORDER)
         canvas = self.canvas
         canvas.setFillColor(black)
@@ -330,17 +328,3 @@ class Sheet:
                     path.rect(x, y - 0.02 * cell, (col - start) * cell, 1.04 * cell)
                     start = None
         canvas.drawPath(path, stroke=0, fill=1)
-
-
-def qr_modules(payload: str) -> list[list[bool]]:
-    """The dark modules of `payload`'s QR code (level M), by reportlab's QR encoder.
-
-    reportlab's widget tries all eight masks and keeps the one with the fewest penalty
-    points, which costs 30 ms a code in pure Python; every mask is valid and decoders read
-    any of them, and a printed code is clean, so a fixed mask is used (0.003 s).
-    """
-    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    code.addData(payload)
-    code.version = code.calculate_version()  # type: ignore[no-untyped-call]  # stub
-    code.makeImpl(False, QR_MASK)
-    return [[bool(dark) for dark in row] for row in code.modules]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import string
+
 import pytest
 from reportlab.lib.units import mm
 
@@ -9,7 +12,9 @@ from app.forms.engine import FormEngine
 from app.forms.loader import load_forms
 from app.printing.fonts import GlyphCheck, clip, has_glyph, text_width, wrap
 from app.printing.model import ENTITY_CODES, RecordRef, looks_like_id, masked, parse_record_code
-from app.printing.sheet import QR_BORDER, QR_SIZE, qr_modules
+from app.printing.qr import QR_MASK
+from app.printing.qr import modules as qr_modules
+from app.printing.sheet import QR_BORDER, QR_SIZE
 from app.printing.skips import certainly_skipped, depends_on
 from app.printing.table import fit_widths
 from tests.printing.samples import FORM_A, context, draw, form_a, resident_id
@@ -206,3 +211,23 @@ def test_rows_kept_from_an_earlier_print_look_and_read_as_drawn() -> None:
             page_image(again, page, 100).convert("L"), page_image(fresh, page, 100).convert("L")
         )
         assert difference.getbbox() is None, page
+
+
+def test_the_fast_error_correction_gives_reportlabs_own_modules() -> None:
+    """Our table-driven Reed-Solomon step must not change a single module: every length
+    (versions 1 to 10 and both block layouts), every character class a record code or a
+    name may hold."""
+    from reportlab.graphics.barcode import qrencoder
+
+    def reference(payload: str) -> list[list[bool]]:
+        code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        code.addData(payload)
+        code.version = code.calculate_version()
+        code.makeImpl(False, QR_MASK)
+        return [[bool(dark) for dark in row] for row in code.modules]
+
+    rnd = random.Random(7)
+    alphabet = string.printable + "王芳䶮𠮷〇"
+    for length in [*range(0, 200, 3), 260, 400]:
+        payload = "".join(rnd.choice(alphabet) for _ in range(length))
+        assert qr_modules(payload) == reference(payload), length
