@@ -5,7 +5,8 @@
     assign USER --add/--remove    change a user's areas (laptops re-scope on next sync)
     devices [--user U]            signed-in laptops;  revoke DEVICE | --user U
     import-roster FILE            households and persons from .xlsx or .csv, with a report
-    export-responses FILE.xlsx    form responses for the provincial and national systems
+    export NAME --round Y --out F an export of resources/exports (xlsx or csv); export --list
+    export-responses FILE.xlsx    the year's Form A for the upper systems (export form-a-upper)
     report weekly|statistics      the weekly progress or the year's statistics as a PDF
     serve                         run the server (host, port, workers, TLS or a proxy)
     demo                          a demo district on 127.0.0.1 (every user: demo2026)
@@ -70,11 +71,17 @@ def _parser() -> argparse.ArgumentParser:
     roster.add_argument("file", type=Path)
     roster.add_argument("--strict", action="store_true", help="import nothing if a row is bad")
     roster.add_argument("--report", type=Path, help="write the refused rows to this CSV")
-    export = sub.add_parser("export-responses", help="export form responses to xlsx")
-    export.add_argument("file", type=Path)
-    export.add_argument("--form", default="dynamic-update")
-    export.add_argument("--round", dest="survey_round", required=True)
-    export.add_argument("--state", action="append", default=[], help="(default: accepted)")
+    export = sub.add_parser("export", help="write an export (resources/exports) to xlsx or csv")
+    export.add_argument("name", nargs="?", help="the template (see --list)")
+    export.add_argument("--list", action="store_true", help="list the export templates")
+    export.add_argument("--round", dest="survey_round", default="", help="survey year")
+    export.add_argument("--area", default="", help="district, town or village code (default: all)")
+    export.add_argument("--out", type=Path, help="FILE.xlsx or FILE.csv")
+    responses = sub.add_parser("export-responses", help="the year's survey for the upper systems")
+    responses.add_argument("file", type=Path)
+    responses.add_argument("--form", default="dynamic-update", choices=("dynamic-update",
+                           "income-monitoring"))  # fmt: skip
+    responses.add_argument("--round", dest="survey_round", required=True)
     report = sub.add_parser("report", help="print the weekly progress or the statistics (PDF)")
     report.add_argument("kind", choices=("weekly", "statistics"))
     report.add_argument("--area", required=True, help="district (6), town (9) or village (12)")

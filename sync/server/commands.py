@@ -78,6 +78,22 @@ def _demo(args: argparse.Namespace, database: ServerDatabase, serve: Serve) -> i
     return 0
 
 
+def _export(args: argparse.Namespace, database: ServerDatabase) -> int:
+    if args.command == "export-responses":  # the older name of the year's Form A export
+        name, path, area = export.FORM_TEMPLATES[args.form], args.file, ""
+    elif args.list:
+        for line in export.template_lines():
+            print(line)
+        return 0
+    elif not args.name or not args.out:
+        raise admin.AdminError("请给出导出模板名称和 --out 文件（模板见 export --list）")
+    else:
+        name, path, area = args.name, args.out, args.area
+    count = export.run_export(database, name, args.survey_round, area, path)
+    _say(f"已导出 {count} 行到 {path}")
+    return 0
+
+
 def dispatch(
     args: argparse.Namespace, database: ServerDatabase, password: PasswordPrompt, serve: Serve
 ) -> int:
@@ -109,11 +125,8 @@ def dispatch(
         if args.report:
             report.write_csv(args.report)
         return 0 if not report.refused else 1
-    elif command == "export-responses":
-        count = export.export_responses(
-            database, args.file, args.form, args.survey_round, args.state or ["accepted"]
-        )
-        _say(f"已导出 {count} 份问卷到 {args.file}")
+    elif command in ("export", "export-responses"):
+        return _export(args, database)
     elif command == "report":
         result = reports.print_report(
             database,

@@ -124,7 +124,7 @@ def test_responses_export_to_xlsx(database: ServerDatabase, tmp_path: Path) -> N
     target = tmp_path / "out.xlsx"
     assert main(["--db", url, "export-responses", str(target), "--round", "2026"]) == 0
     sheet = load_workbook(target).active
-    assert sheet is not None and sheet.cell(1, 1).value == "村社区代码"
+    assert sheet is not None and sheet.cell(1, 1).value == "行政区划代码"
 
 
 def test_numbers_written_any_way_are_stored_in_one_form(
