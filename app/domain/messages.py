@@ -46,6 +46,12 @@ MESSAGES: dict[str, str] = {
     "person.unknown": "未知的残疾人：{id}",
     "record.unknown": "未知的记录：{id}",
     "record.deleted": "记录已删除",
+    # Registry upkeep (app/services/registry.py): new certificates and moves.
+    "person.cancelled": "{name}已注销，不能再迁移或换证",
+    "cert.unchanged": "新证号{cert}与现有残疾人证相同：换证须改变证号、类别或等级",
+    "cert.issued_before": "发证日期{day}早于现有残疾人证的发证日期{since}",
+    "move.same_household": "{name}已在这一户，请选择另一户",
+    "move.other_district": "只能迁往本区县的村/社区：{code}",
     # Attachments.
     "attachment.empty": "附件是空文件",
     "attachment.too_big": "附件太大：不能超过{mb}MB",

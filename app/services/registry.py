@@ -1,13 +1,16 @@
-"""Registry use cases: add and correct households and persons, cancel a person.
+"""Registry use cases: add and correct households and persons, new certificates, moves, cancel.
 
 Every value is checked before anything is written; a refused change raises
 `ValidationFailed` with every issue found and saves nothing (the transaction is
 rolled back whole). Sex and birth date are derived from the ID number, never typed.
+A use case given a `session` runs inside the caller's transaction (a reviewer's
+acceptance of a task applies its consequences together), otherwise in its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -25,6 +28,7 @@ from app.domain.identity import (
 )
 from app.domain.issues import Issue, ValidationFailed
 from app.domain.phone import check_phone, normalize_phone
+from app.services import certificates
 from app.services.changed import Changed
 from app.store import changes
 from app.store.database import Database
@@ -47,6 +51,8 @@ PERSON_CODED = {
 HOUSEHOLD_PHONES = ("phone", "phone2")
 PERSON_PHONES = ("mobile", "landline", "contact_phone")
 DERIVED = ("sex", "birth_date")
+#: the digits of an area code naming its district (province, city, county): moves stay inside
+DISTRICT_DIGITS = 6
 
 
 def _codes(values: Mapping[str, Any], coded: Mapping[str, str]) -> list[Issue]:
@@ -88,6 +94,15 @@ class Registry:
         self.db = db
         self.user = user
 
+    @contextmanager
+    def _transaction(self, session: Session | None) -> Iterator[Session]:
+        """The caller's transaction when given one, else a new one of this use case."""
+        if session is not None:
+            yield session
+        else:
+            with self.db.transaction() as s:
+                yield s
+
     # -- households --------------------------------------------------------------
 
     def _check_household(self, session: Session, values: dict[str, Any]) -> list[Issue]:
@@ -103,11 +118,13 @@ class Registry:
         issues += _phones(values, HOUSEHOLD_PHONES)
         return issues
 
-    def add_household(self, fields: Mapping[str, Any]) -> tuple[str, Changed]:
+    def add_household(
+        self, fields: Mapping[str, Any], *, session: Session | None = None
+    ) -> tuple[str, Changed]:
         values = dict(fields)
         if not values.get("area_code"):
             raise ValidationFailed([Issue("field.required", {"field": "area_code"}, "area_code")])
-        with self.db.transaction() as s:
+        with self._transaction(session) as s:
             issues = self._check_household(s, values)
             if issues:
                 raise ValidationFailed(issues)
@@ -169,10 +186,12 @@ class Registry:
         issues += _phones(values, PERSON_PHONES)
         return issues
 
-    def add_person(self, household_id: str, fields: Mapping[str, Any]) -> tuple[str, Changed]:
+    def add_person(
+        self, household_id: str, fields: Mapping[str, Any], *, session: Session | None = None
+    ) -> tuple[str, Changed]:
         """Register a certified person in a household, with their first certificate period."""
         values = dict(fields)
-        with self.db.transaction() as s:
+        with self._transaction(session) as s:
             household = s.get(Household, household_id)
             if household is None or household.deleted:
                 raise ValidationFailed([Issue("household.unknown", {"id": household_id})])
@@ -214,39 +233,157 @@ class Registry:
             changed = changes.update(s, Person, person_id, values, user=self.user)
             after = (person.cert_number, person.category, person.grade)
             if changed and before != after and person.cert_number:
-                self._new_certificate_period(s, person, on or date.today())
+                day = on or date.today()
+                certificates.start_period(s, person, day, user=self.user, closing=day)
             households = {person.household_id}
             return Changed(households=frozenset(households), persons=frozenset({person_id}))
 
-    def _new_certificate_period(self, s: Session, person: Person, on: date) -> None:
-        current = s.scalars(
-            select(Certificate).where(
-                Certificate.person_id == person.id,
-                Certificate.valid_to.is_(None),
-                Certificate.deleted.is_(False),
+    def new_certificate(
+        self,
+        person_id: str,
+        cert_number: str,
+        category: str,
+        grade: str,
+        issued_on: date,
+        *,
+        valid_until: date | None = None,
+        session: Session | None = None,
+    ) -> Changed:
+        """A new certificate after a grade or category change (换证): the old period is closed
+        on `issued_on` and kept with its dates, a new one opens, the person shows the new one."""
+        number = normalize_certificate(cert_number)
+        issues: list[Issue] = []
+        for name, value, list_id in (
+            ("category", category, "disability_category"),
+            ("grade", grade, "disability_grade"),
+        ):
+            if not value:
+                issues.append(Issue("field.required", {"field": name}, name))
+            else:
+                issues += check_code(list_id, str(value), field=name)
+        with self._transaction(session) as s:
+            person = _active_person(s, person_id)
+            issues += check_certificate(
+                number, resident_id=person.id_number, category=category, grade=grade
             )
-        ).all()
-        for period in current:
-            changes.update(s, Certificate, period.id, {"valid_to": on}, user=self.user)
-        changes.create(
-            s,
-            Certificate,
-            {
-                "person_id": person.id,
-                "cert_number": person.cert_number,
-                "category": person.category,
-                "grade": person.grade,
-                "valid_from": on,
-            },
-            user=self.user,
-        )
+            if (number, str(category), str(grade)) == (
+                person.cert_number,
+                person.category,
+                person.grade,
+            ):
+                issues.append(Issue("cert.unchanged", {"cert": number}, "cert_number"))
+            other = s.scalar(
+                select(Person.id).where(
+                    Person.cert_number == number, Person.deleted.is_(False), Person.id != person_id
+                )
+            )
+            if other is not None:
+                issues.append(Issue("cert.duplicate", {"cert": number}, "cert_number"))
+            started = [p.valid_from for p in certificates.open_periods(s, person_id)]
+            started += [person.card_issued] if person.cert_number else []
+            latest = max((d for d in started if d is not None), default=None)
+            if latest is not None and issued_on < latest:
+                issues.append(
+                    Issue(
+                        "cert.issued_before",
+                        {"day": issued_on.isoformat(), "since": latest.isoformat()},
+                        "card_issued",
+                    )
+                )
+            if issues:
+                raise ValidationFailed(issues)
+            certificates.keep_untracked(s, person, issued_on, user=self.user)
+            changes.update(
+                s,
+                Person,
+                person_id,
+                {
+                    "cert_number": number,
+                    "category": str(category),
+                    "grade": str(grade),
+                    "card_issued": issued_on,
+                    "card_valid_until": valid_until,
+                },
+                user=self.user,
+            )
+            certificates.start_period(s, person, issued_on, user=self.user, closing=issued_on)
+            return Changed(
+                households=frozenset({person.household_id}), persons=frozenset({person_id})
+            )
 
-    def cancel_person(self, person_id: str, reason: str, on: date) -> Changed:
+    # -- moves -------------------------------------------------------------------
+
+    def move_person(
+        self,
+        person_id: str,
+        household_id: str,
+        *,
+        relation: str = "",
+        session: Session | None = None,
+    ) -> Changed:
+        """Move a person to another household, of the same or another village of the
+        district. Their certificates, subsidies and tasks follow them; the responses and
+        visits of the old household stay with it (they record visits made there)."""
+        issues = check_code("relation", relation, field="relation") if relation else []
+        with self._transaction(session) as s:
+            person = _active_person(s, person_id)
+            target = s.get(Household, household_id)
+            if target is None or target.deleted:
+                raise ValidationFailed(
+                    [Issue("household.unknown", {"id": household_id}, "household_id")]
+                )
+            if target.id == person.household_id:
+                issues.append(Issue("move.same_household", {"name": person.name}, "household_id"))
+            issues += _same_district(s, person, target.area_code)
+            if issues:
+                raise ValidationFailed(issues)
+            old = person.household_id
+            changes.update(
+                s,
+                Person,
+                person_id,
+                {"household_id": household_id, "relation": relation},
+                user=self.user,
+            )
+            return Changed(
+                households=frozenset({old, household_id}), persons=frozenset({person_id})
+            )
+
+    def move_person_to_new_household(
+        self,
+        person_id: str,
+        area_code: str,
+        fields: Mapping[str, Any],
+        *,
+        session: Session | None = None,
+    ) -> tuple[str, Changed]:
+        """Move a person to a new household in a village of the district; the person heads
+        it (relation 本人) unless `fields` name another head."""
+        values = {"area_code": area_code, **dict(fields)}
+        with self._transaction(session) as s:
+            person = _active_person(s, person_id)
+            issues = _same_district(s, person, area_code) if is_area_code(area_code) else []
+            if issues:
+                raise ValidationFailed(issues)
+            if not values.get("head_name") and not values.get("head_id_number"):
+                values["head_name"] = person.name
+                values["head_id_number"] = person.id_number
+            head = normalize_resident_id(str(values.get("head_id_number") or ""))
+            household_id, added = self.add_household(values, session=s)
+            relation = "1" if head == person.id_number else ""
+            moved = self.move_person(person_id, household_id, relation=relation, session=s)
+            return household_id, added | moved
+
+    # -- cancel ------------------------------------------------------------------
+
+    def cancel_person(
+        self, person_id: str, reason: str, on: date, *, session: Session | None = None
+    ) -> Changed:
         """Cancel a person (died, hukou moved out...): the record stays, marked 注销."""
         issues = check_code("cancel_reason", reason, field="cancel_reason")
         if issues:
             raise ValidationFailed(issues)
-        with self.db.transaction() as s:
+        with self._transaction(session) as s:
             person = changes.get_live(s, Person, person_id)
             changes.update(
                 s,
@@ -258,3 +395,21 @@ class Registry:
             return Changed(
                 households=frozenset({person.household_id}), persons=frozenset({person_id})
             )
+
+
+def _active_person(session: Session, person_id: str) -> Person:
+    person = session.get(Person, person_id)
+    if person is None or person.deleted:
+        raise ValidationFailed([Issue("person.unknown", {"id": person_id})])
+    if person.status == "cancelled":
+        raise ValidationFailed([Issue("person.cancelled", {"name": person.name})])
+    return person
+
+
+def _same_district(session: Session, person: Person, area_code: str) -> list[Issue]:
+    """A person moves within their district: its member and reviewers take them over."""
+    here = session.scalar(select(Household.area_code).where(Household.id == person.household_id))
+    issues = _area_issues(session, area_code)
+    if not issues and here and area_code[:DISTRICT_DIGITS] != here[:DISTRICT_DIGITS]:
+        issues.append(Issue("move.other_district", {"code": area_code}, "area_code"))
+    return issues

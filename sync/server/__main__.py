@@ -5,6 +5,7 @@
     assign USER --add/--remove    change a user's areas (laptops re-scope on next sync)
     devices [--user U]            signed-in laptops;  revoke DEVICE | --user U
     import-roster FILE            households and persons from .xlsx or .csv, with a report
+    import-changes FILE --month M a month's change list (变动名单) in: verification tasks
     export NAME --round Y --out F an export of resources/exports (xlsx or csv); export --list
     export-responses FILE.xlsx    the year's Form A for the upper systems (export form-a-upper)
     report weekly|statistics      the weekly progress or the year's statistics as a PDF
@@ -71,6 +72,13 @@ def _parser() -> argparse.ArgumentParser:
     roster.add_argument("file", type=Path)
     roster.add_argument("--strict", action="store_true", help="import nothing if a row is bad")
     roster.add_argument("--report", type=Path, help="write the refused rows to this CSV")
+    changes = sub.add_parser("import-changes", help="a month's change list into tasks")
+    changes.add_argument("file", type=Path)
+    changes.add_argument("--month", required=True, help="YYYY-MM, e.g. 2026-12")
+    changes.add_argument("--source", default="", help="公安、民政、卫健、人社、残联")
+    changes.add_argument("--kind", default="", help="the change of every row without a kind")
+    changes.add_argument("--strict", action="store_true", help="import nothing if a row is bad")
+    changes.add_argument("--report", type=Path, help="write the refused rows to this CSV")
     export = sub.add_parser("export", help="write an export (resources/exports) to xlsx or csv")
     export.add_argument("name", nargs="?", help="the template (see --list)")
     export.add_argument("--list", action="store_true", help="list the export templates")

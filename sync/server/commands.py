@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from app.demo.__main__ import DEMO_PASSWORD
 from app.store.registry import User
-from sync.server import admin, db, demo, export, reports, roster
+from sync.server import admin, changes, db, demo, export, reports, roster
 from sync.server.db import ServerDatabase
 
 PasswordPrompt = Callable[[str | None], str]
@@ -94,6 +94,24 @@ def _export(args: argparse.Namespace, database: ServerDatabase) -> int:
     return 0
 
 
+def _import_changes(args: argparse.Namespace, database: ServerDatabase) -> int:
+    report = changes.import_changes(
+        database,
+        args.file,
+        month=args.month,
+        source=args.source,
+        kind=args.kind,
+        strict=args.strict,
+        due_days=changes.due_days_setting(args.month),
+    )
+    for line in report.lines():
+        print(line)
+    if args.report:
+        report.write_csv(args.report)
+        _say(f"拒绝的行已写入 {args.report}")
+    return 0 if not report.refused else 1
+
+
 def dispatch(
     args: argparse.Namespace, database: ServerDatabase, password: PasswordPrompt, serve: Serve
 ) -> int:
@@ -127,6 +145,8 @@ def dispatch(
         return 0 if not report.refused else 1
     elif command in ("export", "export-responses"):
         return _export(args, database)
+    elif command == "import-changes":
+        return _import_changes(args, database)
     elif command == "report":
         result = reports.print_report(
             database,

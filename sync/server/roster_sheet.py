@@ -124,9 +124,17 @@ class Sheet:
     encoding: str = ""
 
 
+#: from here on a float has lost digits (Excel keeps 15 significant ones)
+_EXACT_FLOAT = 1e15
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, float) and abs(value) >= _EXACT_FLOAT:
+        # an ID number Excel took for a number: shown as Excel shows it, so that the
+        # reader sees the digits are lost rather than a wrong check digit
+        return f"{value:.14E}"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value).strip()
@@ -202,31 +210,38 @@ def _table(path: Path) -> tuple[list[list[str]], str]:
     return _csv_table(text), encoding
 
 
-def _header_row(table: list[list[str]]) -> int:
+def _header_row(table: list[list[str]], headers: dict[str, str]) -> int:
     """The index of the header row: the first of the top rows with the most known columns
     (a title line or two above it is common in exports)."""
     best, best_known = 0, 0
     for index, row in enumerate(table[:_HEADER_SEARCH_ROWS]):
-        known = len({HEADERS[k] for k in map(header_key, row) if k in HEADERS})
+        known = len({headers[k] for k in map(header_key, row) if k in headers})
         if known > best_known:
             best, best_known = index, known
     return best
 
 
-def read_sheet(path: Path) -> Sheet:
+def read_sheet(
+    path: Path,
+    *,
+    headers: dict[str, str] = HEADERS,
+    column_names: dict[str, str] = COLUMN_NAMES,
+    required: tuple[str, ...] = REQUIRED,
+) -> Sheet:
     """Every non-empty row of the first sheet or the CSV as {field: text}, with its line.
 
-    Raises RosterFileError when the file is unreadable, has no rows, or lacks a needed
-    column (named once, in Chinese)."""
+    `headers` maps each `header_key` to its field (the roster's by default; the monthly
+    change lists bring their own). Raises RosterFileError when the file is unreadable,
+    has no rows, or lacks a needed column (named once, in Chinese)."""
     table, encoding = _table(path)
     if not any(any(row) for row in table):
         raise RosterFileError(f"{path.name} 中没有任何数据：表格是空的")
-    at = _header_row(table)
+    at = _header_row(table, headers)
     header = table[at]
-    names = [HEADERS.get(header_key(h), "") for h in header]
+    names = [headers.get(header_key(h), "") for h in header]
     ignored = [h for h, n in zip(header, names, strict=True) if h and not n]
     columns = {n for n in names if n}
-    missing = [COLUMN_NAMES[n] for n in REQUIRED if n not in columns]
+    missing = [column_names[n] for n in required if n not in columns]
     if missing:
         raise RosterFileError(
             f"{path.name} 缺少必需的列：{'、'.join(missing)}（表头在第{at + 1}行："
