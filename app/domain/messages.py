@@ -62,6 +62,49 @@ MESSAGES: dict[str, str] = {
     "code.unknown": "{list}中没有代码 {code}",
     # Visits (app/services/visits.py).
     "visit.past": "不能把走访计划在已过去的日期：{day}",
+    # --- The two subsidies (app/domain/subsidies.py, subsidy_steps.py) -----------------
+    # warnings on a person: the checks of shared/domain/monthly-verification.md section 1
+    "subsidy.care_outside_groups": (
+        "{name}为{category}{grade}，不在护理补贴的对象范围内，却在领取护理补贴"
+    ),
+    "subsidy.care_excluded": "{name}在领取护理补贴，但{reason}不应同时享受护理补贴",
+    "subsidy.care_missing": "{name}为{category}{grade}，符合护理补贴条件，但未领取，也没有记录原因",
+    "subsidy.living_missing": (
+        "{name}的家庭为{hardship}，但未领取困难残疾人生活补贴，也没有记录原因"
+    ),
+    "subsidy.living_not_qualified": (
+        "{name}的家庭已不是低保（或低保边缘）家庭，仍在领取困难残疾人生活补贴"
+    ),
+    "subsidy.living_excluded": "{name}的家庭为{reason}，不应同时领取困难残疾人生活补贴",
+    "subsidy.cancelled_running": "{name}已{status}，{kind}仍在发放",
+    "subsidy.bank_missing": "补贴在发放，但没有登记银行账号（社保卡或银行卡）",
+    "subsidy.bank_format": "银行账号{account}格式有误：应为8到30位数字",
+    "subsidy.bank_check_digit": "银行卡号{account}的校验位不符，请逐位核对",
+    # the steps and the history (refused changes)
+    "subsidy.no_group": "{year}年的设置中没有{kind}的组“{group}”",
+    "subsidy.no_settings": "设置文件中没有{year}年的补贴标准，无法确定金额",
+    "subsidy.kind_unknown": "未知的补贴类型：{kind}",
+    "subsidy.not_qualified": "{name}目前不符合{kind}的条件（{why}）",
+    "subsidy.already_running": "{name}的{kind}正在发放，不能重复申请",
+    "subsidy.already_pending": "{name}已有一份{kind}的申请在办理中",
+    "subsidy.unknown": "未知的补贴记录：{id}",
+    "subsidy.step_unknown": "未知的办理步骤：{step}",
+    "subsidy.step_out_of_order": "现在不能{step}（上一步是{last}）",
+    "subsidy.step_not_allowed": "{role}不能办理“{step}”",
+    "subsidy.step_missing": "补贴状态只能通过办理步骤（受理、审核、审定、停发）改变",
+    "subsidy.one_step": "一次只能办理一个步骤",
+    "subsidy.step_status": "“{step}”后的状态不对",
+    "subsidy.reason_required": "{step}必须填写原因",
+    "subsidy.nothing_running": "没有正在发放的补贴可以停发",
+    "subsidy.month_invalid": "月份应写成年-月，如2026-12：{month}",
+    "subsidy.end_before_start": "停发月份{end}早于开始发放的月份{start}",
+    "subsidy.amount_invalid": "每月金额（分）应为大于0的整数：{amount}",
+    "subsidy.decision_required": "审定必须填写批准日期和批准文号",
+    "subsidy.decision_future": "批准日期{day}晚于今天",
+    "subsidy.start_after_decision": "开始发放月份应为批准的次月{expected}，现为{start}",
+    "subsidy.history_rewritten": "补贴的历史记录不能修改（{what}）；停发后如需恢复，请重新申请",
+    "subsidy.end_reason_unknown": "未知的停发原因：{reason}",
+    # --- end of subsidy messages ------------------------------------------------------
     # Form responses (app/services/responses.py): form issues carried into a refused move.
     "form.issue": "{text}",
     "form.warnings_unconfirmed": "还有{count}条提醒没有确认，请逐条核实后确认",

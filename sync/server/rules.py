@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain import renovation, workflow
+from app.domain import renovation, subsidy_steps, workflow
 from app.domain.issues import Issue
 from app.domain.settings import Settings, SettingsError, load_settings
 from app.forms.context import FormContext
@@ -161,6 +161,9 @@ def check_change(
         return _response(session, role, before, after, applied)
     if entity == "renovation_case" and (before is None or "state" in applied):
         return _case(before, after, role)
+    if entity == "subsidy":
+        # the application steps by role; a period's past (months, amount, decision) never changes
+        return subsidy_steps.check_change(before, after, role)
     return []
 
 
@@ -168,6 +171,8 @@ def check_delete(role: str, entity: str, before: Mapping[str, Any]) -> list[Issu
     """Why `role` may not delete this record (empty: allowed)."""
     if entity == "audit_event":
         return [Issue("sync.append_only")]
+    if entity == "subsidy" and role != workflow.ADMIN:
+        return [Issue("subsidy.history_rewritten", {"what": "删除补贴记录"})]
     if entity == "form_response" and role == workflow.MEMBER:
         state = str(before.get("state"))
         if state not in MEMBER_DELETABLE:
