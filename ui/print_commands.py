@@ -56,6 +56,10 @@ class PrintCommands(QObject):
     def case_paper(self, case_id: str, paper: str, *, own_file: bool) -> None:
         self.run(lambda prints: prints.case_paper(case_id, paper, own_file=own_file))
 
+    def weekly_report(self, area_code: str, survey_round: str) -> None:
+        """The weekly progress report of an area, as of today."""
+        self.run(lambda prints: prints.weekly_report(area_code, survey_round))
+
     def case_papers_button(self, case_id: Callable[[], str], page: QWidget) -> QPushButton:
         """打印个案表(&R): a menu of the case's papers, each as the shared copy or the paper
         file's (full numbers)."""

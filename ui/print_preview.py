@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.settings import load_settings
 from app.services.prints import Printed, Prints
 from ui import worker
 from ui.announce import MessageLine
@@ -312,6 +313,8 @@ class PrintActions(QObject):
         self.accepted_own_file.triggered.connect(
             lambda _checked=False: self.print_accepted_cases(own_file=True)
         )
+        self.weekly_report = QAction(self.tr("打印调查进度周报（本人负责的区域）(&W)"), window)
+        self.weekly_report.triggered.connect(self.print_weekly_report)
         menu = window.print_menu
         menu.addAction(self.household_forms)
         menu.addAction(self.day_visits)
@@ -321,6 +324,8 @@ class PrintActions(QObject):
         menu.addAction(self.publicity)
         menu.addAction(self.accepted)
         menu.addAction(self.accepted_own_file)
+        menu.addSeparator()
+        menu.addAction(self.weekly_report)
 
     def _prints(self) -> Prints:
         return Prints(self.window.session.db, self.window.session.username)
@@ -341,6 +346,19 @@ class PrintActions(QObject):
         areas = self.window.session.areas
         code = areas[0] if areas else "330213000000"
         return code[:9] + "000" if not code.endswith("000") else code
+
+    def _report_area(self) -> str:
+        """The area a report covers: a member's first village, else `_area` (the town of
+        a reviewer, the district of the admin): a member's laptop holds no whole town."""
+        session = self.window.session
+        if session.role == "member" and session.areas:
+            return session.areas[0]
+        return self._area()
+
+    def print_weekly_report(self) -> None:
+        prints, area = self._prints(), self._report_area()
+        survey_round = str(load_settings().survey_year)
+        self.run(lambda: prints.weekly_report(area, survey_round))
 
     def print_day_visits(self) -> None:
         from datetime import date

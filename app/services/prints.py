@@ -1,5 +1,5 @@
 """Print use cases: a response's form, a household's pre-filled forms, a day's planned visits,
-a case's papers, a town's publicity list and its accepted cases.
+a case's papers, a town's publicity list and its accepted cases, the printed reports.
 
 Each use case runs in one transaction: it reads what the print needs, draws the PDF and
 records the print in the audit log (who, what, when, which mode and copy; one event per
@@ -21,6 +21,7 @@ from app.domain import renovation as rules
 from app.domain.areas import address_key
 from app.domain.issues import Issue, ValidationFailed
 from app.domain.settings import load_settings
+from app.printing import reports
 from app.printing.batches import Printable, VisitCover, VisitLine, render
 from app.printing.case_papers import acceptance_paper, assessment_paper, plan_paper
 from app.printing.form_print import FormPrint
@@ -245,6 +246,30 @@ class Prints:
             .order_by(Household.area_code, Household.address, RenovationCase.id)
         ).all()
         return [(case, household) for case, household in rows]
+
+    # -- reports -------------------------------------------------------------------------
+
+    def weekly_report(
+        self, area_code: str, survey_round: str, as_of: date | None = None
+    ) -> Printed:
+        """The weekly progress report of an area (the district, a town or a village)."""
+        day = as_of or self._clock().date()
+        with self.db.transaction() as s:
+            report = reports.weekly(s, area_code, survey_round, day)
+            return self._report(s, report)
+
+    def _report(self, s: Session, report: reports.Report) -> Printed:
+        result = reports.render_report(report, printed_by=self.user, printed_at=self._clock())
+        detail = {
+            "kind": report.kind,
+            "copy": "shared",  # a report names no disabled person
+            "round": report.survey_round,
+            "as_of": report.as_of.isoformat(),
+            "pages": result.pages,
+            "title": report.title,
+        }
+        self._audit(s, "report", report.area_code, detail)
+        return Printed(report.title, _file_name(report.title), result)
 
     # -- drawing and the audit log -----------------------------------------------------
 

@@ -2810,64 +2810,69 @@ Disability certificate: %s</translation>
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="290"/>
+        <location filename="../../ui/print_preview.py" line="292"/>
         <source>打印所选户的入户调查表（预填）(&amp;H)</source>
         <translation>Print the selected &amp;household&apos;s visit forms (pre-filled)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="292"/>
+        <location filename="../../ui/print_preview.py" line="294"/>
         <source>打印今天计划走访各户的调查表（一个文件）(&amp;T)</source>
         <translation>Print the forms of &amp;today&apos;s planned visits (one file)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="297"/>
+        <location filename="../../ui/print_preview.py" line="299"/>
         <source>打印本个案的评估表(&amp;E)</source>
         <translation>Print this case&apos;s ass&amp;essment form</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="298"/>
+        <location filename="../../ui/print_preview.py" line="300"/>
         <source>打印本个案的改造方案和预算(&amp;B)</source>
         <translation>Print this case&apos;s plan and &amp;budget</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="299"/>
+        <location filename="../../ui/print_preview.py" line="301"/>
         <source>打印本个案的验收表(&amp;Y)</source>
         <translation>Print this case&apos;s acceptance form (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="304"/>
+        <location filename="../../ui/print_preview.py" line="306"/>
         <source>打印无障碍改造公示名单(&amp;G)</source>
         <translation>Print the renovation publicity list (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="306"/>
+        <location filename="../../ui/print_preview.py" line="308"/>
         <source>打印已验收的无障碍改造个案（整个乡镇）(&amp;A)</source>
         <translation>Print the &amp;accepted renovation cases (whole town)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="309"/>
+        <location filename="../../ui/print_preview.py" line="311"/>
         <source>打印已验收的无障碍改造个案（整个乡镇，档案联，证件号完整）(&amp;D)</source>
         <translation>Print the accepted renovation cases (whole town, file copy, full ID numbers) (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="356"/>
+        <location filename="../../ui/print_preview.py" line="316"/>
+        <source>打印调查进度周报（本人负责的区域）(&amp;W)</source>
+        <translation>Print the &amp;weekly progress report (your area)</translation>
+    </message>
+    <message>
         <location filename="../../ui/print_preview.py" line="375"/>
-        <location filename="../../ui/print_preview.py" line="392"/>
+        <location filename="../../ui/print_preview.py" line="394"/>
+        <location filename="../../ui/print_preview.py" line="411"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="356"/>
+        <location filename="../../ui/print_preview.py" line="375"/>
         <source>请先打开一个无障碍改造个案。</source>
         <translation>Please open a renovation case first.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="375"/>
+        <location filename="../../ui/print_preview.py" line="394"/>
         <source>请先在“户和人员”页的户列表中选择一户。</source>
         <translation>First select a household in the list on the “Households” page.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="392"/>
+        <location filename="../../ui/print_preview.py" line="411"/>
         <source>没有打印：%s</source>
         <translation>Not printed: %s</translation>
     </message>
@@ -2891,37 +2896,37 @@ Disability certificate: %s</translation>
         <translation>Acceptance record</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="62"/>
+        <location filename="../../ui/print_commands.py" line="66"/>
         <source>打印个案表(&amp;R)</source>
         <translation>P&amp;rint case papers</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="65"/>
+        <location filename="../../ui/print_commands.py" line="69"/>
         <source>打印个案表</source>
         <translation>Print case papers</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="63"/>
+        <location filename="../../ui/print_commands.py" line="67"/>
         <source>评估表、改造方案和预算、验收表：工作联或档案联</source>
         <translation>Assessment, plan and budget, acceptance record: shared copy or file copy</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="68"/>
+        <location filename="../../ui/print_commands.py" line="72"/>
         <source>%s（工作联）</source>
         <translation>%s (shared copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="69"/>
+        <location filename="../../ui/print_commands.py" line="73"/>
         <source>%s（档案联，证件号完整）</source>
         <translation>%s (file copy, full ID numbers)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="101"/>
+        <location filename="../../ui/print_commands.py" line="105"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="102"/>
+        <location filename="../../ui/print_commands.py" line="106"/>
         <source>没有打印：%s</source>
         <translation>Not printed: %s</translation>
     </message>
@@ -2929,7 +2934,7 @@ Disability certificate: %s</translation>
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="124"/>
+        <location filename="../../ui/print_preview.py" line="126"/>
         <source>打印预览 — %s</source>
         <translation>Print preview — %s</translation>
     </message>
@@ -2938,7 +2943,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Print preview</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/print_preview.py" line="126"/>
+        <location filename="../../ui/print_preview.py" line="128"/>
         <source>共 %n 页</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -2958,41 +2963,41 @@ Disability certificate: %s</translation>
         <translation type="vanished">Missing characters in the font</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="132"/>
+        <location filename="../../ui/print_preview.py" line="134"/>
         <source>注意：以下字符字体中没有，纸上印作〓，请手写补上：
 </source>
         <translation>Note: the font lacks these characters; they print as 〓, so write them in by hand:
 </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="143"/>
+        <location filename="../../ui/print_preview.py" line="145"/>
         <source>预览的页面</source>
         <translation>Preview pages</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="147"/>
+        <location filename="../../ui/print_preview.py" line="149"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="235"/>
-        <location filename="../../ui/print_preview.py" line="245"/>
+        <location filename="../../ui/print_preview.py" line="237"/>
+        <location filename="../../ui/print_preview.py" line="247"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="148"/>
+        <location filename="../../ui/print_preview.py" line="150"/>
         <source>另存为 PDF(&amp;S)…</source>
         <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="267"/>
-        <location filename="../../ui/print_preview.py" line="278"/>
+        <location filename="../../ui/print_preview.py" line="269"/>
+        <location filename="../../ui/print_preview.py" line="280"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="149"/>
+        <location filename="../../ui/print_preview.py" line="151"/>
         <source>关闭(&amp;C)</source>
         <translation>&amp;Close</translation>
     </message>
@@ -3001,27 +3006,27 @@ Disability certificate: %s</translation>
         <translation type="vanished">Close</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="188"/>
+        <location filename="../../ui/print_preview.py" line="190"/>
         <source>本机不能预览和直接打印（缺少 PySide6-Pdf 和 pdftoppm）。请另存为 PDF，再用 PDF 阅读器打印。</source>
         <translation>This computer cannot preview or print directly (PySide6-Pdf and pdftoppm are missing). Save as PDF, then print it from a PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="194"/>
+        <location filename="../../ui/print_preview.py" line="196"/>
         <source>正在生成预览…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="206"/>
+        <location filename="../../ui/print_preview.py" line="208"/>
         <source>第 %1 页</source>
         <translation>Page %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="211"/>
+        <location filename="../../ui/print_preview.py" line="213"/>
         <source>预览前 %1 页；打印和另存为包含全部 %2 页。</source>
         <translation>Previewing the first %1 pages; printing and saving include all %2 pages.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/print_preview.py" line="216"/>
+        <location filename="../../ui/print_preview.py" line="218"/>
         <source>预览全部 %n 页</source>
         <translation>
             <numerusform>Previewing %n page</numerusform>
@@ -3029,27 +3034,27 @@ Disability certificate: %s</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="220"/>
+        <location filename="../../ui/print_preview.py" line="222"/>
         <source>无法生成预览：%s</source>
         <translation>Cannot make the preview: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="245"/>
+        <location filename="../../ui/print_preview.py" line="247"/>
         <source>无法开始打印</source>
         <translation>Cannot start printing</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="267"/>
+        <location filename="../../ui/print_preview.py" line="269"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="278"/>
+        <location filename="../../ui/print_preview.py" line="280"/>
         <source>没有保存：%s</source>
         <translation>Not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="280"/>
+        <location filename="../../ui/print_preview.py" line="282"/>
         <source>已保存到 %s</source>
         <translation>Saved to %s</translation>
     </message>
@@ -3123,7 +3128,7 @@ Disability certificate: %s</translation>
 <context>
     <name>ResponseCopies</name>
     <message>
-        <location filename="../../ui/print_commands.py" line="124"/>
+        <location filename="../../ui/print_commands.py" line="128"/>
         <source>打印档案联(&amp;K)…</source>
         <translation>Print file copy (&amp;K)…</translation>
     </message>
@@ -3132,12 +3137,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Print file copy</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="126"/>
+        <location filename="../../ui/print_commands.py" line="130"/>
         <source>一人一档的纸质档案用：证件号码完整，打印记入日志</source>
         <translation>For the person&apos;s paper file: full ID numbers; the print is logged</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="128"/>
+        <location filename="../../ui/print_commands.py" line="132"/>
         <source>打印工作联(&amp;G)…</source>
         <translation>Print shared copy (&amp;G)…</translation>
     </message>
@@ -3146,7 +3151,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Print shared copy</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="129"/>
+        <location filename="../../ui/print_commands.py" line="133"/>
         <source>证件号码部分隐藏；未完成的表印作预填表</source>
         <translation>ID numbers partly hidden; a form not done prints pre-filled</translation>
     </message>
@@ -3796,7 +3801,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Planned visits</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="139"/>
+        <location filename="../../ui/pages/today.py" line="120"/>
         <source>本年度动态更新调查进度</source>
         <translation>Dynamic-update survey progress this year</translation>
     </message>
@@ -3805,7 +3810,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Returned survey forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="114"/>
+        <location filename="../../ui/pages/today.py" line="95"/>
         <source>待办</source>
         <translation>To do</translation>
     </message>
@@ -3814,43 +3819,43 @@ Disability certificate: %s</translation>
         <translation type="vanished">Sync status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="92"/>
+        <location filename="../../ui/pages/today.py" line="73"/>
         <source>审核队列(&amp;R)</source>
         <extracomment>the season&apos;s progress has been counted and shown every list has been read and shown the list that has (or gets) the focus: reviewers start with their queue</extracomment>
         <translation>&amp;Review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="93"/>
+        <location filename="../../ui/pages/today.py" line="74"/>
         <source>打开审核队列</source>
         <translation>Open the review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="96"/>
+        <location filename="../../ui/pages/today.py" line="77"/>
         <source>查找户(&amp;H)</source>
         <translation>Find &amp;household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="97"/>
+        <location filename="../../ui/pages/today.py" line="78"/>
         <source>打开户列表</source>
         <translation>Open the list of households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="99"/>
+        <location filename="../../ui/pages/today.py" line="80"/>
         <source>无障碍改造(&amp;G)</source>
         <translation>Renovation &amp;cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="100"/>
+        <location filename="../../ui/pages/today.py" line="81"/>
         <source>打开无障碍改造个案</source>
         <translation>Open the accessibility renovation cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="111"/>
+        <location filename="../../ui/pages/today.py" line="92"/>
         <source>在下面的列表里选中一行，按回车或双击打开。</source>
         <translation>Choose a row in the lists below and press Enter, or double-click, to open it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="203"/>
+        <location filename="../../ui/pages/today.py" line="184"/>
         <source>%s，您好。今天是 %s。</source>
         <translation>Hello, %s. Today is %s.</translation>
     </message>
@@ -3875,37 +3880,37 @@ Disability certificate: %s</translation>
         <translation type="vanished">To review: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="223"/>
+        <location filename="../../ui/pages/today.py" line="204"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="227"/>
+        <location filename="../../ui/pages/today.py" line="208"/>
         <source>从未同步</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="229"/>
+        <location filename="../../ui/pages/today.py" line="210"/>
         <source>上次同步：%s；待发送的修改：%d 条</source>
         <translation>Last sync: %s; changes waiting to be sent: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="231"/>
+        <location filename="../../ui/pages/today.py" line="212"/>
         <source>；被服务器拒绝、需要处理：%d 条</source>
         <translation>; refused by the server, to handle: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="205"/>
+        <location filename="../../ui/pages/today.py" line="186"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="261"/>
+        <location filename="../../ui/pages/today.py" line="245"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="272"/>
+        <location filename="../../ui/pages/today.py" line="256"/>
         <source>共 %d 人，已完成 %d，失访 %d</source>
         <translation>%d persons, %d done, %d lost to follow-up</translation>
     </message>
@@ -3915,7 +3920,7 @@ Disability certificate: %s</translation>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="38"/>
+        <location filename="../../ui/pages/today.py" line="36"/>
         <location filename="../../ui/pages/today_lists.py" line="74"/>
         <location filename="../../ui/pages/today_lists.py" line="84"/>
         <location filename="../../ui/pages/today_lists.py" line="96"/>
@@ -4058,27 +4063,27 @@ Disability certificate: %s</translation>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="39"/>
+        <location filename="../../ui/pages/today.py" line="37"/>
         <source>应调查</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="40"/>
+        <location filename="../../ui/pages/today.py" line="38"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="41"/>
+        <location filename="../../ui/pages/today.py" line="39"/>
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="42"/>
+        <location filename="../../ui/pages/today.py" line="40"/>
         <source>失访</source>
         <translation>Lost to follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="43"/>
+        <location filename="../../ui/pages/today.py" line="41"/>
         <source>完成率</source>
         <translation>Done (%)</translation>
     </message>
@@ -4128,13 +4133,13 @@ Disability certificate: %s</translation>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="69"/>
+        <location filename="../../ui/pages/today.py" line="50"/>
         <source>今日</source>
         <extracomment>the most rows a list shows before it scrolls inside itself (the persons due: twice)</extracomment>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="115"/>
+        <location filename="../../ui/pages/today.py" line="96"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
@@ -4147,7 +4152,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Ret&amp;urned survey forms to correct</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="141"/>
+        <location filename="../../ui/pages/today.py" line="122"/>
         <source>本年度调查进度(&amp;Y)</source>
         <translation>Survey progress this &amp;year</translation>
     </message>
@@ -4521,12 +4526,12 @@ Disability certificate: %s</translation>
         <translation>Forms f&amp;or this visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="117"/>
+        <location filename="../../ui/pages/visit_view.py" line="120"/>
         <source>收起表和照片(&amp;H)</source>
         <translation>Hide for&amp;ms and photos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_view.py" line="117"/>
+        <location filename="../../ui/pages/visit_view.py" line="120"/>
         <source>显示表和照片(&amp;H)</source>
         <translation>Show for&amp;ms and photos</translation>
     </message>

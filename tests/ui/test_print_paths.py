@@ -39,6 +39,7 @@ LOGGED_AS = {
     "case_paper": "case_{paper}",
     "publicity_list": "publicity",
     "accepted_cases": "accepted_cases",
+    "weekly_report": "weekly",
 }
 #: kinds the service can make that the program does not offer, and why
 NOT_OFFERED: dict[Kind, str] = {
@@ -196,6 +197,8 @@ PATHS: dict[str, tuple[Kind, Path_]] = {
                                    from_print_menu("accepted")),
     "print menu, accepted cases, paper-file copy": (("accepted_cases", "", "", True),
                                                     from_print_menu("accepted_own_file")),
+    "print menu, weekly report": (("weekly_report", "", "", False),
+                                  from_print_menu("weekly_report")),
 }  # fmt: skip
 
 
