@@ -128,12 +128,15 @@ def nice_step(span: float, ticks: int) -> float:
 
 
 def scale(values: Sequence[float], ticks: int) -> tuple[float, float, float]:
-    """The value axis: (low, high, step), from zero, with room for the largest value."""
+    """The value axis: (low, high, step), from zero, with room for the largest value; whole
+    steps for whole values (counts: no tick at 0.2 person)."""
     low = min([0.0, *values])
     high = max([0.0, *values])
     if high == low:
         high = low + 1
     step = nice_step(high - low, ticks)
+    if all(v == int(v) for v in values):
+        step = max(step, 1.0)
     return math.floor(low / step) * step, math.ceil(high / step) * step, step
 
 

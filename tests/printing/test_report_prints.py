@@ -157,3 +157,40 @@ def test_a_figure_with_no_or_one_row_prints(rows: int) -> None:
     flat = _flat(result.pdf)
     assert ("无数据" in flat) == (rows == 0)
     assert "口径：" in flat
+
+
+def test_every_progress_figures_chart_draws_with_its_values(district_db: Database) -> None:
+    """Every chart the figures library asks for draws on paper and as SVG, each category
+    and each value written (a figure whose chart names a text column would show 0s)."""
+    from app.reports import charts
+    from app.reports.progress import progress_figures
+
+    district = _district(district_db)
+    with district_db.session() as s:
+        figures = progress_figures(s, district, "2026", date.today())
+    charted = [f for f in figures if f.chart is not None]
+    assert {f.chart.kind for f in charted if f.chart} == {"bar", "line"}
+    for figure in charted:
+        assert figure.chart is not None
+        for column in figure.chart.value_columns:
+            cells = [row[column] for row in figure.rows]
+            assert all(isinstance(c, int | float) for c in cells), (figure.key, column)
+        categories, series, labels = charts.series_of(figure)
+        drawing = charts.drawing(figure, 480, charts.bar_height(figure))
+        texts = _strings(drawing)
+        if figure.chart.kind == "bar":
+            assert set(categories) <= set(texts), figure.key
+            for row in labels:
+                assert set(row) <= set(texts), figure.key
+        assert {s.name for s in series} <= set(texts)
+        assert charts.svg_bytes(figure, 480, 300).startswith(b"<?xml")
+
+
+def _strings(node: object) -> list[str]:
+    from reportlab.graphics.shapes import Group, String
+
+    if isinstance(node, String):
+        return [node.text]
+    if isinstance(node, Group):
+        return [t for child in node.getContents() for t in _strings(child)]
+    return []

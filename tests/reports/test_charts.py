@@ -178,3 +178,12 @@ def test_a_figure_without_a_chart_is_refused() -> None:
     plain = Figure(**{**figure.__dict__, "chart": None})
     with pytest.raises(ValueError, match=figure.key):
         charts.drawing(plain, 300, 100)
+
+
+def test_counts_get_whole_ticks_and_the_axis_covers_every_value() -> None:
+    assert charts.scale([0, 0, 0], 5) == (0.0, 1.0, 1.0)
+    assert charts.scale([0, 2, 3], 10)[2] == 1.0
+    low, high, step = charts.scale([0.2, 0.7], 5)
+    assert step < 1 and low == 0 and high >= 0.7
+    low, high, step = charts.scale([-12, 380], 4)
+    assert low <= -12 and high >= 380 and step == 100
