@@ -19,16 +19,24 @@ from sync.server.demo import build_demo_server
 from sync.server.tables import Audit
 from tests.printing.pdf_tools import image_count, needs_poppler, pdf_text
 from tests.printing.report_reading import form_a_by_town, table_rows
+from tests.sync.servers import PostgresCluster
 
 pytestmark = needs_poppler
 ROOT = Path(__file__).resolve().parents[2]
 DISTRICT = "330213"
 
 
-@pytest.fixture(scope="module")
-def server_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, ServerDatabase]]:
-    """A 600-person demo district in a server's SQLite database, built once."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('report-server') / 'server.db'}"
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def server_db(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, ServerDatabase]]:
+    """A 600-person demo district in a server's database, built once: SQLite, then
+    PostgreSQL."""
+    if request.param == "postgresql":
+        cluster: PostgresCluster = request.getfixturevalue("postgres")
+        url = cluster.new_database()
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('report-server') / 'server.db'}"
     database = ServerDatabase(url)
     build_demo_server(database, persons=600, seed=3)
     yield url, database
