@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -220,6 +221,16 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         for action in (find, lock, quit_action):
             file_menu.addAction(action)
+        # -- exports (issue 14): reviewers and the admin, in ui/export_dialog.py -----------
+        from ui.export_dialog import EXPORT_ROLES
+
+        if session.role in EXPORT_ROLES:
+            export = QAction(self.tr("导出数据(&E)…"), self)
+            export.setShortcut(QKeySequence("Ctrl+Shift+E"))
+            export.triggered.connect(lambda: self.open_export())
+            file_menu.insertAction(lock, export)
+        self.export_dialog: QDialog | None = None
+        # -- end of exports --------------------------------------------------------------
         #: other parts of the program (prints) add their actions here
         self.print_menu = self.menuBar().addMenu(self.tr("打印(&P)"))
         # -- prints (issue 5): the actions of the 打印 menu, in ui/print_preview.py --------
@@ -323,6 +334,16 @@ class MainWindow(QMainWindow):
     def current_page(self) -> Page | None:
         frame = self.stack.currentWidget()
         return frame.page if isinstance(frame, PageFrame) else None
+
+    def open_export(self, template: str = "") -> None:
+        """The export dialog (reviewers and the admin), on `template` when given."""
+        from ui.export_dialog import EXPORT_ROLES, ExportDialog
+
+        if self.session.role not in EXPORT_ROLES:
+            return
+        self.export_dialog = ExportDialog(self.session, self, template=template)
+        self.export_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.export_dialog.open()
 
     def find_household(self) -> None:
         self.open_page("households")

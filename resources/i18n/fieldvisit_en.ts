@@ -1187,6 +1187,126 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="81"/>
+        <location filename="../../ui/export_dialog.py" line="230"/>
+        <source>导出数据</source>
+        <extracomment>who may export: a reviewer their towns, the admin the district (members: not offered)</extracomment>
+        <translation>Export data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="101"/>
+        <source>Excel 工作簿（.xlsx）</source>
+        <translation>Excel workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="102"/>
+        <source>CSV 文本（.csv，UTF-8，Excel 可直接打开）</source>
+        <translation>CSV text (.csv, UTF-8, opens in Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="105"/>
+        <source>浏览(&amp;B)…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="107"/>
+        <source>选择保存导出文件的位置</source>
+        <translation>Choose where to save the export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="113"/>
+        <source>导出内容(&amp;T)：</source>
+        <translation>&amp;What to export:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="114"/>
+        <source>区域(&amp;A)：</source>
+        <translation>&amp;Area:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="115"/>
+        <source>调查年度(&amp;Y)：</source>
+        <translation>Survey &amp;year:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="116"/>
+        <source>文件格式(&amp;M)：</source>
+        <translation>File for&amp;mat:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="117"/>
+        <source>保存到(&amp;S)：</source>
+        <translation>&amp;Save to:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="126"/>
+        <source>导出进度</source>
+        <translation>Export progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="131"/>
+        <source>导出(&amp;E)</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="133"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="150"/>
+        <source>没有可以导出的区域</source>
+        <translation>No area to export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="184"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="184"/>
+        <source>CSV 文本 (*.csv)</source>
+        <translation>CSV text (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="186"/>
+        <source>导出到文件</source>
+        <translation>Export to file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="208"/>
+        <source>请填写保存到哪个文件</source>
+        <translation>Please enter the file to save to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="219"/>
+        <source>正在导出……</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="230"/>
+        <source>文件 %s 已存在，要替换它吗？</source>
+        <translation>The file %s exists already. Replace it?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="245"/>
+        <source>已导出 %1 行到 %2</source>
+        <translation>Exported %1 rows to %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="251"/>
+        <source>没有导出：%s</source>
+        <translation>Not exported: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="253"/>
+        <source>没有导出：出现意外错误（%s）</source>
+        <translation>Not exported: an unexpected error (%s)</translation>
+    </message>
+</context>
+<context>
     <name>FieldsDialog</name>
     <message>
         <location filename="../../ui/fields_dialog.py" line="77"/>
@@ -2203,7 +2323,7 @@ Disability certificate: %s</translation>
 <context>
     <name>LockPanel</name>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>已锁定。请输入密码解锁；正在进行的工作已保存。</source>
         <extracomment>pages about one record, opened from others the window&apos;s size on a large screen; a smaller screen is filled (a 1366×768 laptop)</extracomment>
         <translation>Locked. Enter your password to unlock; work in progress has been saved.</translation>
@@ -2213,12 +2333,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Lock message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
@@ -2227,7 +2347,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>解锁(&amp;O)</source>
         <translation>Unl&amp;ock</translation>
     </message>
@@ -2236,7 +2356,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>⚠ 密码错误</source>
         <translation>⚠ Wrong password</translation>
     </message>
@@ -2244,59 +2364,64 @@ Disability certificate: %s</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="55"/>
         <source>专职委员</source>
         <extracomment>the roles in the status bar (translated by MainWindow.tr when shown)</extracomment>
         <translation>committee member</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="56"/>
         <source>审核员</source>
         <translation>reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>管理员</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>页面导航</source>
         <translation>Page navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>页面(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>页面列表(&amp;N)</source>
         <translation>Page &amp;list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>文件(&amp;F)</source>
         <extracomment>while locked: nothing reachable but the lock panel (every action, page, dialog)</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>查找户(&amp;F)</source>
         <translation>&amp;Find household</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="228"/>
+        <source>导出数据(&amp;E)…</source>
+        <translation>&amp;Export data…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>打印(&amp;P)</source>
         <extracomment>other parts of the program (prints) add their actions here</extracomment>
         <translation>&amp;Print</translation>
@@ -2306,38 +2431,38 @@ Disability certificate: %s</translation>
         <translation type="vanished">Status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>今日(&amp;1)</source>
         <extracomment>(name, title with mnemonic, shortcut, module, class, roles or None for all) (the titles are translated by MainWindow.tr when shown)</extracomment>
         <translation>Today (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="42"/>
         <source>户和人员(&amp;2)</source>
         <translation>Households (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="44"/>
         <source>审核(&amp;3)</source>
         <translation>Review (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45"/>
+        <location filename="../../ui/main_window.py" line="46"/>
         <source>无障碍改造(&amp;4)</source>
         <translation>Renovation (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="47"/>
+        <location filename="../../ui/main_window.py" line="48"/>
         <source>同步(&amp;5)</source>
         <translation>Sync (&amp;5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49"/>
+        <location filename="../../ui/main_window.py" line="50"/>
         <source>设置(&amp;6)</source>
         <translation>Settings (&amp;6)</translation>
     </message>

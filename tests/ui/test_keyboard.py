@@ -45,6 +45,7 @@ from app.store.registry import Household, Person
 from app.store.work import FormResponse, RenovationCase
 from tests.conftest import PASSWORD
 from tests.ui.visit_support import candidates, settle, type_chinese
+from ui.export_dialog import ExportDialog
 from ui.first_login import FirstLoginDialog
 from ui.i18n import install_translation
 from ui.main_window import DETAIL_PAGES, PAGES, MainWindow
@@ -315,6 +316,7 @@ def dialogs_of_the_program(db: Database, parent: QWidget) -> list[QDialog]:
         UnlockDialog(lambda _u, _p: db, user="demo", parent=parent),
         FirstLoginDialog(db.path.with_name("other.db"), parent),
         LockHost(parent),
+        ExportDialog(AppSession(db, "demo"), parent),
     ]  # fmt: skip
 
 

@@ -1,0 +1,135 @@
+"""The export dialog by keyboard: offered to reviewers and the admin (not members), the
+reviewer's towns or the admin's district, the file written off the UI thread, read back and
+audited, every control named for a screen reader."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from openpyxl import load_workbook  # type: ignore[import-untyped]
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMenu, QSpinBox, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from app.store.database import Database
+from app.store.registry import Household, Person
+from app.store.work import AuditEvent
+from ui.export_dialog import ExportDialog, export_areas
+from ui.main_window import MainWindow
+from ui.preferences import Preferences
+from ui.session import AppSession
+
+TOWN = "330213001000"
+
+
+def active_persons(db: Database, prefix: str) -> int:
+    with db.session() as s:
+        return int(
+            s.scalar(
+                select(func.count())
+                .select_from(Person)
+                .join(Household, Household.id == Person.household_id)
+                .where(
+                    Person.status == "active",
+                    Person.deleted.is_(False),
+                    Household.deleted.is_(False),
+                    Household.area_code.like(f"{prefix}%"),
+                )
+            )
+            or 0
+        )
+
+
+def file_menu_texts(window: MainWindow) -> list[str]:
+    menu = window.menuBar().actions()[1].menu()
+    assert isinstance(menu, QMenu)
+    return [a.text() for a in menu.actions()]
+
+
+def test_offered_to_reviewers_and_the_admin_not_to_members(
+    qtbot: QtBot, district: Database
+) -> None:
+    for user, offered in (("demo", True), ("town001", True), ("m001001", False)):
+        window = MainWindow(AppSession(district, user), Preferences())
+        qtbot.addWidget(window)
+        assert ("导出数据(&E)…" in file_menu_texts(window)) is offered, user
+        window.open_export()
+        assert (window.export_dialog is not None) is offered, user
+        if window.export_dialog is not None:
+            window.export_dialog.close()
+        window.close()
+
+
+def test_areas_are_the_reviewers_towns_or_the_admins_district(district: Database) -> None:
+    reviewer = export_areas(AppSession(district, "town001"))
+    assert [code for code, _ in reviewer] == [TOWN]
+    admin = export_areas(AppSession(district, "demo"))
+    assert admin[0][0] == "330213000000" and (TOWN, reviewer[0][1]) in admin
+    assert all(code.endswith("000") for code, _ in admin)  # the district and its towns
+
+
+def test_every_control_has_an_accessible_name(qtbot: QtBot, district: Database) -> None:
+    dialog = ExportDialog(AppSession(district, "town001"))
+    qtbot.addWidget(dialog)
+    for widget in dialog.findChildren(QWidget):
+        if isinstance(widget, QComboBox | QSpinBox | QLineEdit) and widget.isVisibleTo(dialog):
+            if isinstance(widget.parent(), QSpinBox | QComboBox):
+                continue  # a spin box's own line edit
+            interface = QAccessible.queryAccessibleInterface(widget)
+            assert interface is not None
+            assert interface.text(QAccessible.Text.Name).strip(), widget
+
+
+def test_a_reviewer_exports_by_keyboard(qtbot: QtBot, district: Database, tmp_path: Path) -> None:
+    dialog = ExportDialog(AppSession(district, "town001"), template="registry")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    # Alt+M reaches the format, Down chooses csv; Alt+S the file, typed over
+    qtbot.keyClick(dialog, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is dialog.format_box
+    qtbot.keyClick(dialog.format_box, Qt.Key.Key_Down)
+    assert dialog.fmt == "csv" and dialog.path_edit.text().endswith(".csv")
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is dialog.path_edit
+    dialog.path_edit.selectAll()
+    qtbot.keyClicks(dialog.path_edit, str(tmp_path / "list"))
+    with qtbot.waitSignal(dialog.export_button.clicked):
+        qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "已导出" in dialog.message.text() or "没有" in dialog.message.text())
+    out = tmp_path / "list.csv"
+    with out.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream))
+    assert len(rows) - 1 == active_persons(district, TOWN[:9]) > 0
+    assert f"已导出 {len(rows) - 1} 行" in dialog.message.text()
+    with district.session() as s:
+        event = s.scalars(select(AuditEvent).where(AuditEvent.action == "export")).one()
+    assert (event.username, event.target_id, event.detail["area"]) == ("town001", "registry", TOWN)
+
+
+def test_the_admin_exports_the_districts_survey_to_xlsx(
+    qtbot: QtBot, district: Database, tmp_path: Path
+) -> None:
+    dialog = ExportDialog(AppSession(district, "demo"), template="form-a-upper")
+    qtbot.addWidget(dialog)
+    dialog.round_box.setValue(2025)
+    dialog.path_edit.setText(str(tmp_path / "a.xlsx"))
+    dialog.run()
+    qtbot.waitUntil(lambda: "已导出" in dialog.message.text() or "没有" in dialog.message.text())
+    sheet = load_workbook(tmp_path / "a.xlsx", read_only=True).worksheets[0]
+    assert sum(1 for _ in sheet.iter_rows()) - 1 == active_persons(district, "330213")
+
+
+def test_a_file_that_cannot_be_written_is_said_in_words(
+    qtbot: QtBot, district: Database, tmp_path: Path
+) -> None:
+    dialog = ExportDialog(AppSession(district, "town001"), template="registry")
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(tmp_path / "no such folder" / "list.xlsx"))
+    dialog.run()
+    qtbot.waitUntil(lambda: "没有导出" in dialog.message.text())
+    assert "无法" in dialog.message.text() and dialog.export_button.isEnabled()
