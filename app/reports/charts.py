@@ -406,6 +406,8 @@ def _lines(figure: Figure, width: float, height: float, size: float) -> Drawing:
                 # the highest series at a point writes above it, the others below
                 above = value >= max(other.values[point] for other in series)
                 y = y_of(value) + (size * 0.5 if above else -size * 1.3)
+                if y < bottom + 1:  # below the axis it would meet the week labels
+                    y = y_of(value) + size * 0.5
                 group.add(text.string(x_of(point), y, labels[index][point], anchor="middle"))
     group.add(Line(left, bottom, left, top, strokeColor=AXIS, strokeWidth=0.8))
     group.add(Line(left, bottom, right, bottom, strokeColor=AXIS, strokeWidth=0.8))
