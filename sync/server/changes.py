@@ -148,10 +148,12 @@ def due_days_setting(month: str) -> int:
     from app.domain.settings import SettingsError, load_settings
 
     try:
-        values = load_settings().years.get(int(parse_month(month)[:4]), {})
+        book = load_settings()
+        return book.for_area(
+            int(parse_month(month)[:4]), book.district.ljust(12, "0")
+        ).task_due_days_after_month
     except SettingsError:
         return 0
-    return int(values.get("task_due_days_after_month", 0) or 0)
 
 
 def row_key(source: str, kind: str, id_number: str, event_date: date | None) -> str:
@@ -181,6 +183,15 @@ class _Checker:
         self.kind = kind
         self.keys: dict[str, int] = {}
         self.notes: list[str] = []
+        self.persons: dict[str, list[Person]] = {}
+
+    def load(self, rows: list[tuple[int, dict[str, str]]]) -> None:
+        """The registered persons of every ID in the list, in a few queries (not one a row)."""
+        numbers = list({normalize_resident_id(r.get("id_number", "")) for _, r in rows})
+        for start in range(0, len(numbers), 500):
+            query = select(Person).where(Person.id_number.in_(numbers[start : start + 500]))
+            for person in self.session.scalars(query):
+                self.persons.setdefault(person.id_number, []).append(person)
 
     def check(self, line: int, row: dict[str, str]) -> _Row | RefusedRow:
         def refuse(reason: str, message: str) -> RefusedRow:
@@ -254,8 +265,7 @@ class _Checker:
         issues = check_resident_id(number, today=self.last_day)
         if issues:
             return refuse("bad_id", "；".join(i.message for i in issues))  # type: ignore[no-any-return]
-        persons = list(self.session.scalars(select(Person).where(Person.id_number == number)))
-        return self._registered(number, persons, refuse)
+        return self._registered(number, self.persons.get(number, []), refuse)
 
     def _registered(self, number: str, persons: list[Person], refuse: Any) -> Person | RefusedRow:
         live = [p for p in persons if not p.deleted]
@@ -415,6 +425,7 @@ def import_changes(
     with database.write() as s:
         ledger.lock(s)
         checker = _Checker(s, month, source_code, kind_code)
+        checker.load(sheet.rows)
         accepted: dict[str, list[_Row]] = {}
         for line, row in sheet.rows:
             checked = checker.check(line, row)
