@@ -160,12 +160,30 @@ def _outcome(
     return outcome, OUTCOMES[outcome]
 
 
+@dataclass(frozen=True)
+class Response:
+    """What an export needs of one response (not its whole record)."""
+
+    state: str
+    answers: Mapping[str, Any]
+    filled_by: str
+    filled_at: Any
+    history: list[Any]  # read only for returned responses (the reviewer's reason)
+
+
 def _responses(
-    session: Session, form_id: str, params: ExportParams, key: Any
-) -> dict[str, FormResponse]:
+    session: Session, form_id: str, params: ExportParams, key: str
+) -> dict[str, Response]:
     """The round's responses of a form in the area, by person (or household)."""
     query = in_area(
-        select(FormResponse)
+        select(
+            getattr(FormResponse, key),
+            FormResponse.id,
+            FormResponse.state,
+            FormResponse.answers,
+            FormResponse.filled_by,
+            FormResponse.filled_at,
+        )
         .join(Household, Household.id == FormResponse.household_id)
         .where(
             FormResponse.form_id == form_id,
@@ -176,25 +194,39 @@ def _responses(
         .order_by(FormResponse.updated_at),
         params,
     )
-    return {getattr(r, key): r for r in session.scalars(query)}  # the last change wins
+    rows = session.execute(query).all()
+    returned = [r[1] for r in rows if r[2] == "returned"]
+    histories: dict[str, list[Any]] = {}
+    for start in range(0, len(returned), 500):
+        batch = returned[start : start + 500]
+        found = session.execute(
+            select(FormResponse.id, FormResponse.state_history).where(FormResponse.id.in_(batch))
+        )
+        histories.update({i: h for i, h in found})
+    return {  # the last change wins
+        r[0]: Response(r[2], r[3] or {}, r[4], r[5], histories.get(r[1], [])) for r in rows
+    }
 
 
 def _add_response(
     row: dict[str, Any],
-    response: FormResponse | None,
+    response: Response | None,
     form_id: str,
     names: list[str],
     params: ExportParams,
 ) -> dict[str, Any]:
-    state = response.state if response else None
-    answers = (response.answers or {}) if response else {}
-    history = response.state_history if response else []
     row["round"] = params.survey_round
-    row["response.state"] = state
-    row["response.filled_by"] = response.filled_by if response else None
-    row["response.filled_at"] = response.filled_at if response else None
-    row["outcome"], row["reason"] = _outcome(lost_items(form_id), state, answers, history)
-    if state in DATA_STATES:
+    if response is None:
+        row["outcome"], row["reason"] = _outcome(None, None, {}, [])
+        return row
+    row["response.state"] = response.state
+    row["response.filled_by"] = response.filled_by
+    row["response.filled_at"] = response.filled_at
+    answers = response.answers
+    row["outcome"], row["reason"] = _outcome(
+        lost_items(form_id), response.state, answers, response.history
+    )
+    if response.state in DATA_STATES:
         for name in names:
             row[f"answers.{name}"] = answers.get(name)
     return row

@@ -1,5 +1,6 @@
-"""The server's export commands over a real server database (the demo district): every
-template listed, written, read back and audited; `export-responses` is the Form A export."""
+"""The server's export commands over a real server database (the demo district, on SQLite and
+PostgreSQL): every template listed, written, read back and audited; `export-responses` is the
+Form A export."""
 
 from __future__ import annotations
 
@@ -17,14 +18,22 @@ from sync.server.__main__ import main
 from sync.server.db import ServerDatabase
 from sync.server.demo import build_demo_server
 from sync.server.tables import Audit
+from tests.sync.servers import PostgresCluster
 
 TOWN = "330213001"
 
 
-@pytest.fixture(scope="module")
-def server_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, ServerDatabase]]:
-    folder = tmp_path_factory.mktemp("export-server")
-    url = f"sqlite:///{folder / 'server.db'}"
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def server_db(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, ServerDatabase]]:
+    """A 300-person demo district in a server's database, built once: SQLite, then
+    PostgreSQL."""
+    if request.param == "postgresql":
+        cluster: PostgresCluster = request.getfixturevalue("postgres")
+        url = cluster.new_database()
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('export-server') / 'server.db'}"
     database = ServerDatabase(url)
     build_demo_server(database, persons=300, seed=4)
     yield url, database
