@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
@@ -52,6 +52,8 @@ class Scope:
     as_of: date
 
     def figure(self, key: str, title: str, definition: str, **rest: object) -> Figure:
+        if not rest.get("rows"):
+            rest["chart"] = None  # nothing to draw: the table says so
         return Figure(
             key=key,
             title=title,
@@ -95,8 +97,7 @@ def _by_child(
     length = child_length(area_code)
     grouped: dict[str, Counts] = {}
     for code, counts in villages.items():
-        grouped.setdefault(code[:length], Counts(done_by_week=[0] * len(counts.done_by_week)))
-        grouped[code[:length]].add(counts)
+        grouped.setdefault(code[:length], Counts()).add(counts)
     rows = []
     for child in child_areas(session, area_code):
         rows.append((child.code, child.name, grouped.pop(child.code, Counts())))
@@ -105,14 +106,15 @@ def _by_child(
 
 
 def _form_a_figures(session: Session, scope: Scope) -> list[Figure]:
-    weeks = progress_a.season_weeks(session, scope.area_code, scope.survey_round, scope.as_of)
-    villages = progress_a.counts_by_village(session, scope.area_code, scope.survey_round, weeks)
+    area, survey_round, as_of = scope.area_code, scope.survey_round, scope.as_of
+    villages = progress_a.counts_by_village(session, area, survey_round, as_of)
+    weekly = progress_a.weekly_done(session, area, survey_round, as_of)
     children = _by_child(session, scope.area_code, villages)
     whole = progress_a.total(c for _, _, c in children)
-    if not whole.done_by_week:
-        whole.done_by_week = [0] * len(weeks.starts)
+    this_week = progress_a.monday(as_of)
+    last_week = this_week - timedelta(days=7)
     week_text = (
-        f"本周＝{weeks.this_week:%m-%d}至{scope.as_of:%m-%d}，上周＝{weeks.last_week:%m-%d}起七天，"
+        f"本周＝{this_week:%m-%d}至{as_of:%m-%d}，上周＝{last_week:%m-%d}起七天，"
         "按填表完成时间（状态记录中“已完成”的时间）计，只计现在仍为已完成的表。"
     )
     drill = tuple(code if len(code) <= VILLAGE else "" for code, _, _ in children)
@@ -147,14 +149,14 @@ def _form_a_figures(session: Session, scope: Scope) -> list[Figure]:
         chart=Chart("bar", 0, (3,)),
     )
     trend_rows = []
-    previous = 0
-    for start, done in zip(weeks.starts, whole.done_by_week, strict=True):
-        trend_rows.append((f"{start:%m-%d}", done - previous, done, share(done, whole.due)))
-        previous = done
+    cumulative = 0
+    for start, done in weekly:
+        cumulative += done
+        trend_rows.append((f"{start:%m-%d}", done, cumulative, share(cumulative, whole.due)))
     trend = scope.figure(
         "progress.form_a.trend",
         "表A每周进度",
-        f"自本轮{scope.area_name}第一份表A完成的那一周起，每周（周一至周日）末累计已完成的表数；"
+        f"自本年度{scope.area_name}第一份表A完成的那一周起至本周，每周（周一至周日）完成的表数及累计；"
         + week_text
         + f"完成率以应调查{whole.due}人为分母。",
         columns=("周(起始日)", "本周完成", "累计完成", "完成率(%)"),
@@ -167,7 +169,7 @@ def _form_a_figures(session: Session, scope: Scope) -> list[Figure]:
     for village, counts in sorted(villages.items()):
         for name in members.get(village, ["（未分配）"]):
             first_village.setdefault(name, village)
-            by_member.setdefault(name, Counts(done_by_week=[0] * len(weeks.starts))).add(counts)
+            by_member.setdefault(name, Counts()).add(counts)
     member = scope.figure(
         "progress.form_a.by_member",
         "表A进度（按专职委员）",
@@ -221,8 +223,8 @@ def persons_due(session: Session, area_code: str, survey_round: str) -> list[Due
             r.state,
             Household.area_code,
         )
-        .select_from(Person)
-        .join(Household, Household.id == Person.household_id)
+        .select_from(Household)
+        .join(Person, Person.household_id == Household.id)
         .join(Area, Area.code == Household.area_code)
         .outerjoin(
             r,

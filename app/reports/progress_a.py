@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import String, and_, case, cast, func, or_, select
@@ -35,20 +35,10 @@ class Counts:
     sent_back: int = 0  # done, and returned by a reviewer at least once
     this_week: int = 0
     last_week: int = 0
-    done_by_week: list[int] = field(default_factory=list)  # cumulative, at each week's end
 
     def add(self, other: Counts) -> None:
         for f in fields(self):
-            if f.name == "done_by_week":
-                if not other.done_by_week:  # an area with nobody due: no weeks to add
-                    continue
-                if not self.done_by_week:
-                    self.done_by_week = [0] * len(other.done_by_week)
-                self.done_by_week = [
-                    a + b for a, b in zip(self.done_by_week, other.done_by_week, strict=True)
-                ]
-            else:
-                setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
 
 def total(counts: Iterable[Counts]) -> Counts:
@@ -59,26 +49,6 @@ def total(counts: Iterable[Counts]) -> Counts:
     return found
 
 
-@dataclass(frozen=True)
-class Weeks:
-    """The weeks of the season up to `as_of`: Monday starts, the current week last."""
-
-    as_of: date
-    starts: tuple[date, ...]
-
-    @property
-    def this_week(self) -> date:
-        return monday(self.as_of)
-
-    @property
-    def last_week(self) -> date:
-        return self.this_week - timedelta(days=7)
-
-    def end(self, start: date) -> date:
-        """The day after the week (the current week ends after `as_of`)."""
-        return min(start + timedelta(days=7), self.as_of + timedelta(days=1))
-
-
 def monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
@@ -87,58 +57,48 @@ def _at(day: date) -> datetime:
     return datetime.combine(day, time())
 
 
-def season_opened(session: Session, area_code: str, survey_round: str) -> date | None:
-    """The day the round's first Form A of the area was completed (None: none yet)."""
-    first: datetime | str | None = session.scalar(
-        select(func.min(FormResponse.filled_at))
-        .join(Household, Household.id == FormResponse.household_id)
-        .where(
-            FormResponse.form_id == FORM_A,
-            FormResponse.survey_round == survey_round,
-            FormResponse.deleted.is_(False),
-            in_area(Household.area_code, area_code),
-        )
-    )
-    if isinstance(first, str):  # a driver that hands SQLite's text back
-        first = datetime.fromisoformat(first)
-    return first.date() if first else None
-
-
-def season_weeks(session: Session, area_code: str, survey_round: str, as_of: date) -> Weeks:
-    """The weeks from the one the round's first form was completed in up to `as_of`'s."""
-    opened = season_opened(session, area_code, survey_round)
-    first = monday(min(opened, as_of) if opened else as_of)
-    count = (monday(as_of) - first).days // 7 + 1
-    return Weeks(as_of, tuple(first + timedelta(days=7 * i) for i in range(count)))
-
-
 def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.sum(case((condition, 1), else_=0))
 
 
-def counts_by_village(
-    session: Session, area_code: str, survey_round: str, weeks: Weeks
-) -> dict[str, Counts]:
-    """Form A counts per village of the area, in one query.
+def round_response(survey_round: str) -> ColumnElement[bool]:
+    """The condition joining a person to the round's Form A response: used in a LEFT JOIN
+    only (filters on the response go into CASE expressions, never the WHERE), so that the
+    planner reads household, person, response in that order from their indexes
+    (migration 0006) instead of starting from an index of the form, round or state."""
+    r = FormResponse
+    return and_(
+        r.person_id == Person.id,
+        r.form_id == FORM_A,
+        r.survey_round == survey_round,
+        r.deleted.is_(False),
+    )
 
-    Due: every active certified person of a live household (the one definition of
-    `app.store.rounds.form_a_source`); the round's response, if any, gives the state.
-    """
+
+def _due_in(area_code: str) -> tuple[ColumnElement[bool], ...]:
+    """Due Form A: every active certified person of a live household (the one definition
+    of `app.store.rounds.form_a_source`)."""
+    return (
+        Person.deleted.is_(False),
+        Person.status == "active",
+        Household.deleted.is_(False),
+        in_area(Household.area_code, area_code),
+    )
+
+
+def counts_by_village(
+    session: Session, area_code: str, survey_round: str, as_of: date
+) -> dict[str, Counts]:
+    """Form A counts per village of the area, in one query: the due persons from the
+    household and person indexes, each with the round's response if any (its state)."""
     r = FormResponse
     state = r.state
     method = r.answers["method"].as_string()
     done = state.in_(DONE)
     filled = r.filled_at
-    # `|| ''` keeps SQLite from choosing the survey-round index over the person index
-    # (see app/store/rounds.py)
-    joined = and_(
-        r.person_id == Person.id,
-        r.form_id == FORM_A,
-        r.survey_round.concat("") == survey_round,
-        r.deleted.is_(False),
-    )
-    this_week, last_week = _at(weeks.this_week), _at(weeks.last_week)
-    end = _at(weeks.as_of + timedelta(days=1))
+    this_week = _at(monday(as_of))
+    last_week = this_week - timedelta(days=7)
+    end = _at(as_of + timedelta(days=1))
     columns = [
         func.count(Person.id),
         _count(done),
@@ -151,26 +111,51 @@ def counts_by_village(
         _count(and_(done, cast(r.state_history, String).like('%"returned"%'))),
         _count(and_(done, filled >= this_week, filled < end)),
         _count(and_(done, filled >= last_week, filled < this_week)),
-        *(_count(and_(done, filled < _at(weeks.end(s)))) for s in weeks.starts),
     ]
     query = (
         select(Household.area_code, *columns)
-        .select_from(Person)
-        .join(Household, Household.id == Person.household_id)
-        .outerjoin(r, joined)
-        .where(
-            Person.deleted.is_(False),
-            Person.status == "active",
-            Household.deleted.is_(False),
-            in_area(Household.area_code, area_code),
-        )
+        .select_from(Household)
+        .join(Person, Person.household_id == Household.id)
+        .outerjoin(r, round_response(survey_round))
+        .where(*_due_in(area_code))
         .group_by(Household.area_code)
     )
-    found: dict[str, Counts] = {}
-    for row in session.execute(query):
-        values = [int(v or 0) for v in row[1:]]
-        found[row[0]] = Counts(
-            *values[:11],  # type: ignore[arg-type, misc]  # the first eleven fields, in order
-            done_by_week=values[11:],
-        )
+    return {row[0]: Counts(*(int(v or 0) for v in row[1:])) for row in session.execute(query)}
+
+
+def weekly_done(
+    session: Session, area_code: str, survey_round: str, as_of: date
+) -> list[tuple[date, int]]:
+    """(Monday, forms done that week) from the first week with a done form up to `as_of`'s,
+    by the time each form now done was completed; the round's year starts the count."""
+    year = int(survey_round[:4])
+    first = monday(date(year, 1, 1))
+    last = monday(as_of)
+    if last < first:
+        return []
+    starts = [first + timedelta(days=7 * i) for i in range((last - first).days // 7 + 1)]
+    r = FormResponse
+    # one searched CASE gives each form its week (weeks past `as_of`: left out below)
+    week = case(
+        (r.filled_at < _at(starts[0]), -1),
+        *((r.filled_at < _at(s + timedelta(days=7)), i) for i, s in enumerate(starts)),
+        else_=len(starts),
+    )
+    done_by_then = and_(r.state.in_(DONE), r.filled_at < _at(as_of + timedelta(days=1)))
+    rows = session.execute(
+        select(case((done_by_then, week), else_=None), func.count())
+        .select_from(Household)
+        .join(Person, Person.household_id == Household.id)
+        .outerjoin(r, round_response(survey_round))
+        .where(*_due_in(area_code))
+        .group_by(case((done_by_then, week), else_=None))
+    )
+    counts = dict.fromkeys(range(-1, len(starts) + 1), 0)
+    for index, count in rows:
+        if index is not None:  # not done (or no form)
+            counts[int(index)] = int(count)
+    found = [(s, counts[i]) for i, s in enumerate(starts)]
+    found[0] = (found[0][0], found[0][1] + counts[-1])  # completed before the year: its first week
+    while len(found) > 1 and found[0][1] == 0:
+        found.pop(0)
     return found

@@ -8,7 +8,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from app.reports.figure import Chart, Figure, share
-from app.reports.scope import child_areas, child_length, in_area
+from app.reports.scope import child_areas, child_length, in_area_by_lookup, in_year
 from app.store.registry import Household
 from app.store.work import FormResponse
 
@@ -40,7 +40,7 @@ def form_b_figure(session: Session, scope: Scope) -> Figure:
     r = FormResponse
     year = scope.survey_round[:4]
     done = r.state.in_(DONE)
-    lost = r.answers["method"].as_string() == "4"
+    lost = r.answers["contact_method"].as_string() == "4"  # B0.4 调查方式 失访
     query = (
         select(
             Household.area_code,
@@ -51,10 +51,10 @@ def form_b_figure(session: Session, scope: Scope) -> Figure:
         .join(Household, Household.id == r.household_id)
         .where(
             r.form_id == FORM_B,
-            r.survey_round.like(year + "%"),
+            in_year(r.survey_round, year),
             r.deleted.is_(False),
             Household.deleted.is_(False),
-            in_area(Household.area_code, scope.area_code),
+            in_area_by_lookup(Household.area_code, scope.area_code),
         )
         .group_by(Household.area_code)
     )
@@ -84,4 +84,10 @@ def form_b_figure(session: Session, scope: Scope) -> Figure:
 
 def work_figures(session: Session, scope: Scope) -> list[Figure]:
     """Forms B and C and the monthly tasks."""
-    return [form_b_figure(session, scope)]
+    from app.reports import progress_cases
+
+    return [
+        form_b_figure(session, scope),
+        *progress_cases.form_c_figures(session, scope),
+        *progress_cases.task_figures(session, scope),
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import QueryableAttribute, Session
 
 from app.domain.areas import CODE_LENGTH
@@ -47,8 +47,22 @@ def child_length(area_code: str) -> int:
 def in_area(
     column: ColumnElement[str] | QueryableAttribute[str], area_code: str
 ) -> ColumnElement[bool]:
-    """The condition that a village code column lies in the area (an index-friendly LIKE)."""
-    return column.like(prefix(area_code) + "%")
+    """The condition that a village code column lies in the area: a range of codes, which
+    both SQLite and PostgreSQL answer from an index (a LIKE is not, under most collations)."""
+    start = prefix(area_code)
+    end = str(int(start) + 1).zfill(len(start))  # codes are digits: the next prefix bounds them
+    return and_(column >= start, column < end)
+
+
+def in_area_by_lookup(column: QueryableAttribute[str], area_code: str) -> ColumnElement[bool]:
+    """`in_area` for a query driven by another table's index (a few Form B responses, the
+    cases): `|| ''` keeps SQLite from walking the area's households first instead."""
+    return in_area(column.concat(""), area_code)
+
+
+def in_year(column: QueryableAttribute[str], year: int | str) -> ColumnElement[bool]:
+    """A survey round of the year ("2026", "2026Q3"): a range an index can answer."""
+    return and_(column >= str(year)[:4], column < str(int(str(year)[:4]) + 1))
 
 
 def area_name(session: Session, area_code: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy import Index
+
 from app.store.base import Base, Synced
 from app.store.conflicts import SyncConflict
 from app.store.outbox import LocalSecret, OutboxOp, SyncState
@@ -33,6 +35,24 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
 )
 
 MODEL_BY_ENTITY: dict[str, type[Synced]] = {m.entity: m for m in SYNCED_MODELS}
+
+# The district's figures (app/reports) count from these alone, never reading a table row
+# but the response's answers (laptop migration 0006, server 0010): a district's figures at
+# 100,000 persons read the households of its code range, their persons, and each person's
+# response of the round, in that order.
+REPORT_INDEXES = (
+    Index("ix_household_report", Household.deleted, Household.area_code, Household.hukou_type,
+          Household.id),
+    Index("ix_person_report", Person.household_id, Person.deleted, Person.status, Person.category,
+          Person.grade, Person.sex, Person.birth_date, Person.card_generation, Person.id),
+    Index("ix_form_response_report", FormResponse.person_id, FormResponse.form_id,
+          FormResponse.survey_round, FormResponse.deleted, FormResponse.state,
+          FormResponse.filled_at),
+    Index("ix_form_response_form_round", FormResponse.form_id, FormResponse.survey_round,
+          FormResponse.household_id, FormResponse.deleted, FormResponse.state),
+    Index("ix_subsidy_report", Subsidy.person_id, Subsidy.deleted, Subsidy.kind, Subsidy.status,
+          Subsidy.start_month, Subsidy.end_month, Subsidy.amount_fen, Subsidy.end_reason),
+)  # fmt: skip
 
 __all__ = [
     "MODEL_BY_ENTITY",

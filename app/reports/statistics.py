@@ -1,0 +1,267 @@
+"""Statistics of the registry at a date: persons by category, grade, area, sex, age, hukou, card."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy.orm import QueryableAttribute, Session
+
+from app.domain.codes import load_code_lists
+from app.reports.figure import Cell, Chart, Figure, share
+from app.reports.scope import area_name, child_areas, child_length, in_area, prefix
+from app.store.registry import Household, Person
+
+TOTAL = "合计"
+UNKNOWN = "未填"
+AGE_BANDS = (("0-6岁", 0, 7), ("7-17岁", 7, 18), ("18-59岁", 18, 60), ("60岁及以上", 60, None))
+
+
+@dataclass(frozen=True)
+class StatScope:
+    """What every statistics figure of one call covers."""
+
+    area_code: str
+    area_name: str
+    year: int
+    as_of: date
+
+    def figure(self, key: str, title: str, definition: str, **rest: object) -> Figure:
+        if not rest.get("rows"):
+            rest["chart"] = None  # nothing to draw: the table says so
+        return Figure(
+            key=key,
+            title=title,
+            definition=definition,
+            area_code=self.area_code,
+            area_name=self.area_name,
+            survey_round=str(self.year),
+            as_of=self.as_of,
+            **rest,  # type: ignore[arg-type]
+        )
+
+    @property
+    def registered(self) -> str:
+        return (
+            f"{self.area_name}登记库中状态正常的持证残疾人（户未注销），"
+            f"按{self.as_of:%Y-%m-%d}统计时数据库中的登记信息计"
+        )
+
+
+def years_before(day: date, years: int) -> date:
+    """The same day `years` earlier (28 February for 29 February in a common year)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def age_band(birth: QueryableAttribute[date | None], as_of: date) -> ColumnElement[int]:
+    """The index of the person's age band at `as_of` (len(AGE_BANDS): birth date unknown)."""
+    whens: list[tuple[ColumnElement[bool], int]] = [(birth.is_(None), len(AGE_BANDS))]
+    for index, (_, _, upper) in enumerate(AGE_BANDS[:-1]):
+        assert upper is not None
+        # younger than `upper`: born after the day `upper` years before
+        whens.append((birth > years_before(as_of, upper), index))
+    return case(*whens, else_=len(AGE_BANDS) - 1)
+
+
+def _labels(list_id: str) -> list[tuple[str, str]]:
+    return [(item.code, item.label) for item in load_code_lists()[list_id]]
+
+
+def registry_cube(session: Session, scope: StatScope) -> dict[tuple[str, ...], int]:
+    """Persons counted by (child area, category, grade, sex, age band, hukou, card generation),
+    in one GROUP BY: every registry figure is a sum over this."""
+    length = child_length(scope.area_code)
+    band = age_band(Person.birth_date, scope.as_of)
+    child = func.substr(Household.area_code, 1, length)
+    keys = (
+        child,
+        Person.category,
+        Person.grade,
+        Person.sex,
+        band,
+        Household.hukou_type,
+        Person.card_generation,
+    )
+    rows = session.execute(
+        select(*keys, func.count(Person.id))
+        .select_from(Household)
+        .join(Person, Person.household_id == Household.id)
+        .where(
+            Person.deleted.is_(False),
+            Person.status == "active",
+            Household.deleted.is_(False),
+            in_area(Household.area_code, scope.area_code),
+        )
+        .group_by(*keys)
+    )
+    return {tuple(str(v) if v is not None else "" for v in r[:-1]): int(r[-1]) for r in rows}
+
+
+AXES = {"area": 0, "category": 1, "grade": 2, "sex": 3, "band": 4, "hukou": 5, "card": 6}
+
+
+def margin(cube: dict[tuple[str, ...], int], *axes: str) -> dict[tuple[str, ...], int]:
+    """The cube summed down to some of its axes."""
+    positions = [AXES[a] for a in axes]
+    found: dict[tuple[str, ...], int] = {}
+    for key, n in cube.items():
+        short = tuple(key[i] for i in positions)
+        found[short] = found.get(short, 0) + n
+    return found
+
+
+def _by(cube: dict[tuple[str, ...], int], axis: str) -> dict[str, int]:
+    return {key[0]: n for key, n in margin(cube, axis).items()}
+
+
+def _coded_rows(
+    counts: dict[str, int], codes: Sequence[tuple[str, str]], whole: int
+) -> list[tuple[Cell, ...]]:
+    rows: list[tuple[Cell, ...]] = [
+        (label, counts.get(code, 0), share(counts.get(code, 0), whole)) for code, label in codes
+    ]
+    other = whole - sum(counts.get(code, 0) for code, _ in codes)
+    if other:
+        rows.append((UNKNOWN, other, share(other, whole)))
+    rows.append((TOTAL, whole, 100.0 if whole else 0.0))
+    return rows
+
+
+def registry_figures(session: Session, scope: StatScope) -> list[Figure]:
+    """The registry by category × grade, by area, by sex, by age band, by hukou, by card."""
+    cube = registry_cube(session, scope)
+    whole = sum(cube.values())
+    categories = _labels("disability_category")
+    grades = _labels("disability_grade")
+    by_cat_grade = margin(cube, "category", "grade")
+    grade_codes = [g for g, _ in grades]
+    cat_rows: list[tuple[Cell, ...]] = []
+    for code, label in categories:
+        counts = [by_cat_grade.get((code, g), 0) for g in grade_codes]
+        cat_rows.append((label, *counts, sum(counts)))
+    column_totals = [sum(by_cat_grade.get((c, g), 0) for c, _ in categories) for g in grade_codes]
+    cat_rows.append((TOTAL, *column_totals, sum(column_totals)))
+    figures = [
+        scope.figure(
+            "stats.registry.category_grade",
+            "持证残疾人（按类别、等级）",
+            scope.registered + "；类别、等级取残疾人证上现在的类别、等级。",
+            columns=("残疾类别", *(label for _, label in grades), TOTAL),
+            rows=tuple(cat_rows),
+            chart=Chart("bar", 0, tuple(range(1, len(grades) + 1))),
+        )
+    ]
+    children = child_areas(session, scope.area_code)
+    by_area_rows: list[tuple[Cell, ...]] = []
+    sexes = _labels("sex")
+    area_sex, area_grade = margin(cube, "area", "sex"), margin(cube, "area", "grade")
+    area_card, area_total = margin(cube, "area", "card"), _by(cube, "area")
+    sex_total, grade_total, card_total = _by(cube, "sex"), _by(cube, "grade"), _by(cube, "card")
+    for c in children:
+        by_area_rows.append(
+            (
+                c.name,
+                area_total.get(c.code, 0),
+                *(area_sex.get((c.code, s), 0) for s, _ in sexes),
+                *(area_grade.get((c.code, g), 0) for g in grade_codes),
+                area_card.get((c.code, "3"), 0),
+            )
+        )
+    by_area_rows.append(
+        (
+            TOTAL,
+            whole,
+            *(sex_total.get(s, 0) for s, _ in sexes),
+            *(grade_total.get(g, 0) for g in grade_codes),
+            card_total.get("3", 0),
+        )
+    )
+    figures.append(
+        scope.figure(
+            "stats.registry.by_area",
+            "持证残疾人（按区域）",
+            scope.registered + "；第三代智能证＝残疾人证类型为第三代。",
+            columns=(
+                "区域",
+                "人数",
+                *(label for _, label in sexes),
+                *(label for _, label in grades),
+                "第三代智能证",
+            ),
+            rows=tuple(by_area_rows),
+            chart=Chart("bar", 0, (1,)),
+            drill=(*(c.code for c in children), ""),
+        )
+    )
+    figures.append(
+        scope.figure(
+            "stats.registry.sex",
+            "持证残疾人（按性别）",
+            scope.registered + "。",
+            columns=("性别", "人数", "占比(%)"),
+            rows=tuple(_coded_rows(_by(cube, "sex"), sexes, whole)),
+            chart=Chart("bar", 0, (1,)),
+        )
+    )
+    bands = [(str(i), label) for i, (label, _, _) in enumerate(AGE_BANDS)]
+    band_rows: list[tuple[Cell, ...]] = []
+    band_sex, band_total = margin(cube, "band", "sex"), _by(cube, "band")
+    for code, label in [*bands, (str(len(AGE_BANDS)), "出生日期未填")]:
+        counts = [band_sex.get((code, s), 0) for s, _ in sexes]
+        n = band_total.get(code, 0)
+        if n or code != str(len(AGE_BANDS)):
+            band_rows.append((label, n, *counts, share(n, whole)))
+    band_rows.append(
+        (TOTAL, whole, *(sex_total.get(s, 0) for s, _ in sexes), 100.0 if whole else 0.0)
+    )
+    figures.append(
+        scope.figure(
+            "stats.registry.age",
+            "持证残疾人（按年龄段）",
+            scope.registered + f"；年龄为{scope.as_of:%Y-%m-%d}时的周岁。",
+            columns=("年龄段", "人数", *(label for _, label in sexes), "占比(%)"),
+            rows=tuple(band_rows),
+            chart=Chart("bar", 0, (1,)),
+        )
+    )
+    figures.append(
+        scope.figure(
+            "stats.registry.hukou",
+            "持证残疾人（按户口性质）",
+            scope.registered + "；户口性质取所在户的户口性质。",
+            columns=("户口性质", "人数", "占比(%)"),
+            rows=tuple(_coded_rows(_by(cube, "hukou"), _labels("hukou_type"), whole)),
+            chart=Chart("bar", 0, (1,)),
+        )
+    )
+    figures.append(
+        scope.figure(
+            "stats.registry.cards",
+            "残疾人证（按证件类型）",
+            scope.registered + "；第三代智能证的发放数即证件类型为第三代的持证人数。",
+            columns=("证件类型", "人数", "占比(%)"),
+            rows=tuple(_coded_rows(_by(cube, "card"), _labels("card_generation"), whole)),
+            chart=Chart("bar", 0, (1,)),
+        )
+    )
+    return figures
+
+
+def statistics_figures(session: Session, area_code: str, year: int, as_of: date) -> list[Figure]:
+    """Every statistics figure of the area for the year, as of a day."""
+    from app.reports import statistics_money, statistics_needs
+
+    code = prefix(area_code)
+    scope = StatScope(code, area_name(session, code), year, as_of)
+    return [
+        *registry_figures(session, scope),
+        *statistics_needs.needs_figures(session, scope),
+        *statistics_money.subsidy_figures(session, scope),
+        *statistics_needs.income_figures(session, scope),
+        *statistics_money.renovation_figures(session, scope),
+    ]

@@ -1,0 +1,276 @@
+"""Needs from Form A by disability category, and income monitoring (Form B) per capita."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.domain.codes import load_code_lists
+from app.domain.settings import SettingsError, load_settings
+from app.reports.figure import Cell, Chart, Figure, share, yuan
+from app.reports.progress_a import round_response
+from app.reports.scope import full_code, in_area, in_area_by_lookup, in_year
+from app.store.registry import Household, Person
+from app.store.work import FormResponse
+
+if TYPE_CHECKING:
+    from app.reports.statistics import StatScope
+
+TOTAL = "合计"
+DONE = ("completed", "submitted", "accepted")
+
+
+@dataclass(frozen=True)
+class Need:
+    """One need read from Form A's answers: the item and the codes that mean "needed"."""
+
+    label: str
+    item: str  # the answer's key (R number in `source`)
+    codes: tuple[str, ...]
+    source: str  # how it is read, for the definition
+
+
+#: the needs of reports.md, each from its item of dynamic-update 2021.1
+NEEDS = (
+    Need(
+        "康复服务",
+        "rehab_needed",
+        ("1", "2", "5", "6"),
+        "R37目前需要的康复服务选了手术、功能训练、药物或支持性服务",
+    ),
+    Need("辅助器具", "rehab_needed", ("3", "4"), "R37选了辅助器具或假肢矫形器"),
+    Need("教育（6至17岁未在学）", "in_school", ("3",), "R11是否在学为未在学"),
+    Need(
+        "就业扶贫与培训",
+        "help_needed",
+        ("1", "2", "3", "4", "5"),
+        "R21目前需要的就业扶贫服务选了“无”以外的项",
+    ),
+    Need(
+        "社会保障（未参加居民养老或医疗保险）",
+        "resident_pension|resident_medical",
+        ("2",),
+        "R23未参加城乡居民养老保险或R25未参加城乡居民医疗保险",
+    ),
+    Need("托养服务", "care_need", ("1", "2", "3"), "R30托养服务需求为居家、日间或寄宿"),
+    Need(
+        "家庭无障碍改造",
+        "renovation_needed",
+        ("1", "2", "3", "4", "5", "6", "7"),
+        "R39家庭无障碍改造需求选了“无”以外的项",
+    ),
+)
+
+
+def _has(answers: Any, item: str, codes: tuple[str, ...]) -> ColumnElement[bool]:
+    """Whether an answer (single code, yes/no or a multi list) holds one of the codes: the
+    answer's JSON text holds the quoted code (a list) or is the code (a single answer)."""
+    value = answers[item].as_string()
+    return or_(value.in_(codes), *(value.like(f'%"{code}"%') for code in codes))
+
+
+def _need(answers: Any, need: Need) -> ColumnElement[bool]:
+    return or_(*(_has(answers, item, need.codes) for item in need.item.split("|")))
+
+
+def needs_figures(session: Session, scope: StatScope) -> list[Figure]:
+    """Counts and shares of each need by category, over the round's done Form A responses."""
+    r = FormResponse
+    method = r.answers["method"].as_string()
+    surveyed = and_(r.state.in_(DONE), or_(method.is_(None), method != "4"))
+    columns = [
+        func.sum(case((and_(surveyed, _need(r.answers, need)), 1), else_=0)) for need in NEEDS
+    ]
+    rows = session.execute(
+        select(Person.category, func.sum(case((surveyed, 1), else_=0)), *columns)
+        .select_from(Household)
+        .join(Person, Person.household_id == Household.id)
+        .outerjoin(r, round_response(str(scope.year)))
+        .where(
+            Person.deleted.is_(False),
+            Household.deleted.is_(False),
+            in_area(Household.area_code, scope.area_code),
+        )
+        .group_by(Person.category)
+    )
+    by_category = {row[0]: [int(v or 0) for v in row[1:]] for row in rows}
+    categories = [(i.code, i.label) for i in load_code_lists()["disability_category"]]
+    surveyed_by = {code: by_category.get(code, [0])[0] for code, _ in categories}
+    whole = sum(v[0] for v in by_category.values())
+    counts: list[tuple[Cell, ...]] = []
+    shares: list[tuple[Cell, ...]] = []
+    for index, need in enumerate(NEEDS, start=1):
+        per = [by_category.get(code, [0] * (len(NEEDS) + 1))[index] for code, _ in categories]
+        total = sum(v[index] for v in by_category.values())
+        counts.append((need.label, *per, total, share(total, whole)))
+        shares.append(
+            (
+                need.label,
+                *(share(n, surveyed_by[c]) for n, (c, _) in zip(per, categories, strict=True)),
+                share(total, whole),
+            )
+        )
+    counts.append(("调查人数", *surveyed_by.values(), whole, 100.0 if whole else 0.0))
+    base = (
+        f"{scope.year}年度动态更新调查（表A）中已完成（已完成、已提交、已通过）且非失访的表，"
+        f"按持证人现在的残疾类别分列；{scope.area_name}，截至{scope.as_of:%Y-%m-%d}。各项需求："
+        + "；".join(f"{n.label}＝{n.source}" for n in NEEDS)
+        + "。"
+    )
+    labels = [label for _, label in categories]
+    return [
+        scope.figure(
+            "stats.needs.counts",
+            "残疾人需求（人数）",
+            base + "占比＝有该需求的人数÷调查人数。",
+            columns=("需求", *labels, TOTAL, "占调查人数(%)"),
+            rows=tuple(counts),
+            chart=Chart("bar", 0, (len(labels) + 1,)),
+        ),
+        scope.figure(
+            "stats.needs.shares",
+            "残疾人需求（占各类别调查人数的比例，%）",
+            base + "各类别的比例＝该类别有该需求的人数÷该类别调查人数。",
+            columns=("需求", *labels, TOTAL),
+            rows=tuple(shares),
+            chart=Chart("bar", 0, (len(labels) + 1,)),
+        ),
+    ]
+
+
+def fen(value: Any) -> int | None:
+    """A money answer in yuan as integer fen (None when empty or not a number)."""
+    if value is None or value == "" or isinstance(value, bool):
+        return None
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return None
+    if not number.is_finite():
+        return None
+    return int((number * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+INCOME_PARTS = (
+    ("工资性收入", "wages_total"),
+    ("经营净收入", "business_total"),
+    ("财产净收入", "property_total"),
+    ("转移净收入", "transfers_total"),
+)
+SPENDING = (
+    ("食品烟酒", "spend_food"),
+    ("衣着", "spend_clothing"),
+    ("居住", "spend_housing"),
+    ("生活用品及服务", "spend_household"),
+    ("交通通信", "spend_transport"),
+    ("教育文化娱乐", "spend_education"),
+    ("医疗保健", "spend_health"),
+    ("其他用品和服务", "spend_other"),
+)
+
+
+def _latest_answers(session: Session, scope: StatScope) -> list[Mapping[str, Any]]:
+    """The done Form B of each household in the year's rounds (the latest round wins)."""
+    r = FormResponse
+    rows = session.execute(
+        select(r.household_id, r.survey_round, r.answers)
+        .join(Household, Household.id == r.household_id)
+        .where(
+            r.form_id == "income-monitoring",
+            in_year(r.survey_round, scope.year),
+            r.deleted.is_(False),
+            r.state.in_(DONE),
+            Household.deleted.is_(False),
+            in_area_by_lookup(Household.area_code, scope.area_code),
+        )
+        .order_by(r.household_id, r.survey_round)
+    )
+    latest: dict[str, Mapping[str, Any]] = {}
+    for household_id, _, answers in rows:
+        latest[household_id] = answers or {}
+    return list(latest.values())
+
+
+def _per_capita(total_fen: int, persons: int) -> float:
+    return yuan(round(total_fen / persons)) if persons else 0.0
+
+
+def income_figures(session: Session, scope: StatScope) -> list[Figure]:
+    """Per-capita disposable income and its parts, spending by class, against the dibao line."""
+    answered = [
+        a
+        for a in _latest_answers(session, scope)
+        if fen(a.get("income_total")) is not None and int(a.get("resident_size") or 0) > 0
+    ]
+    persons = sum(int(a["resident_size"]) for a in answered)
+    income = sum(fen(a.get("income_total")) or 0 for a in answered)
+    months = sum(int(a["resident_size"]) * int(a.get("period_months") or 12) for a in answered)
+    rows: list[tuple[Cell, ...]] = [
+        ("可支配收入", yuan(income), _per_capita(income, persons), 100.0)
+    ]
+    for label, key in INCOME_PARTS:
+        part = sum(fen(a.get(key)) or 0 for a in answered)
+        rows.append((label, yuan(part), _per_capita(part, persons), share(part, income)))
+    spending = sum(fen(a.get("consumption_total")) or 0 for a in answered)
+    rows.append(
+        ("生活消费支出", yuan(spending), _per_capita(spending, persons), share(spending, income))
+    )
+    for label, key in SPENDING:
+        part = sum(fen(a.get(key)) or 0 for a in answered)
+        rows.append((f"  {label}", yuan(part), _per_capita(part, persons), share(part, spending)))
+    try:
+        line_fen: int | None = (
+            load_settings().for_area(scope.year, full_code(scope.area_code)).dibao_line_fen
+        )
+    except SettingsError:
+        line_fen = None
+    monthly = round(income / months) if months else 0
+    below = sum(1 for a in answered if a.get("below_dibao") == "1")
+    near = sum(1 for a in answered if a.get("near_dibao") == "1")
+    line_text = (
+        f"当地低保标准{yuan(line_fen)}元/人·月（设置文件），监测户人均月可支配收入{yuan(monthly)}元，"
+        f"为低保标准的{share(monthly, line_fen)}%；"
+        if line_fen
+        else "设置文件未给出该年度的低保标准；"
+    )
+    definition = (
+        f"{scope.year}年度收入监测（表B）已完成的样本户（季度监测取该户最近一季），"
+        f"共{len(answered)}户{persons}人（常住人口）。人均＝合计÷常住人口数；"
+        "人均月可支配收入＝可支配收入合计÷(常住人口×统计期月数)。"
+        + line_text
+        + f"人均月收入低于低保标准的{below}户，处于低保边缘的{near}户（表B监测标识B6.4、B6.5）。"
+        f"金额以分精确累加；{scope.area_name}，截至{scope.as_of:%Y-%m-%d}。"
+    )
+    dibao_rows: list[tuple[Cell, ...]] = [
+        ("监测户", len(answered), 100.0 if answered else 0.0),
+        ("低于低保标准", below, share(below, len(answered))),
+        ("处于低保边缘", near, share(near, len(answered))),
+        (
+            "高于低保边缘",
+            len(answered) - below - near,
+            share(len(answered) - below - near, len(answered)),
+        ),
+    ]
+    return [
+        scope.figure(
+            "stats.income.per_capita",
+            "监测户收入与支出",
+            definition,
+            columns=("项目", "合计(元)", "人均(元)", "占比(%)"),
+            rows=tuple(rows),
+            chart=Chart("bar", 0, (2,)),
+        ),
+        scope.figure(
+            "stats.income.dibao",
+            "监测户与低保标准",
+            definition,
+            columns=("类别", "户数", "占比(%)"),
+            rows=tuple(dibao_rows),
+            chart=Chart("bar", 0, (1,)),
+        ),
+    ]
