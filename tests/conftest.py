@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -26,10 +27,28 @@ from app.store.database import Database  # noqa: E402
 from app.store.keys import FAST_TEST_KDF  # noqa: E402
 from app.store.registry import Area  # noqa: E402
 
+if TYPE_CHECKING:
+    from tests.sync.servers import PostgresCluster
+
 PASSWORD = "correct horse 电池 staple"
 VILLAGE = "330213001001"
 OTHER_VILLAGE = "330213002001"
 TOWN = "330213001000"
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresCluster]:
+    """A throw-away PostgreSQL cluster for the session (skipped, saying why, when impossible):
+    the server's tests and the figures' tests run on it."""
+    from tests.sync.servers import PostgresCluster  # the server's modules: only when needed
+
+    why = PostgresCluster.available()
+    if why:
+        pytest.skip(f"PostgreSQL variant skipped: {why}")
+    cluster = PostgresCluster()
+    cluster.start()
+    yield cluster
+    cluster.stop()
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 Cell = str | int | float
 
@@ -55,6 +56,13 @@ class Figure:
 def share(part: int, whole: int) -> float:
     """A share in per cent with one decimal (0.0 when there is nothing to share)."""
     return round(100.0 * part / whole, 1) if whole else 0.0
+
+
+def per(total_fen: int, count: int) -> int:
+    """An amount of fen shared among `count` (persons, homes), to the fen, halves up."""
+    if not count:
+        return 0
+    return int((Decimal(total_fen) / count).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def yuan(fen: int) -> float:

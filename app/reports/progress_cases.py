@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import renovation as rules
 from app.domain.settings import SettingsError, load_settings
-from app.reports.figure import Cell, Chart, Figure, share, yuan
+from app.reports.figure import Cell, Chart, Figure, per, share, yuan
 from app.reports.scope import child_areas, child_length, full_code, in_area_by_lookup
 from app.store.registry import Household, Person
 from app.store.work import ChangeNotice, RenovationCase
@@ -123,7 +123,7 @@ def _case_row(name: str, by_state: Mapping[str, tuple[int, int]], settled: int) 
         yuan(money(live)),
         yuan(money(APPROVED)),
         yuan(settled),
-        yuan(settled // settled_count) if settled_count else 0.0,
+        yuan(per(settled, settled_count)),
     ]
 
 

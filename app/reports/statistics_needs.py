@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.codes import load_code_lists
 from app.domain.settings import SettingsError, load_settings
-from app.reports.figure import Cell, Chart, Figure, share, yuan
+from app.reports.figure import Cell, Chart, Figure, per, share, yuan
 from app.reports.progress_a import round_response
 from app.reports.scope import full_code, in_area, in_area_by_lookup, in_year
 from app.store.registry import Household, Person
@@ -93,6 +93,7 @@ def needs_figures(session: Session, scope: StatScope) -> list[Figure]:
         .outerjoin(r, round_response(str(scope.year)))
         .where(
             Person.deleted.is_(False),
+            Person.status == "active",  # the persons due Form A (progress_a.due_in)
             Household.deleted.is_(False),
             in_area(Household.area_code, scope.area_code),
         )
@@ -117,7 +118,7 @@ def needs_figures(session: Session, scope: StatScope) -> list[Figure]:
         )
     counts.append(("调查人数", *surveyed_by.values(), whole, 100.0 if whole else 0.0))
     base = (
-        f"{scope.year}年度动态更新调查（表A）中已完成（已完成、已提交、已通过）且非失访的表，"
+        f"{scope.year}年度动态更新调查（表A）中状态正常的持证残疾人已完成（已完成、已提交、已通过）且非失访的表，"
         f"按持证人现在的残疾类别分列；{scope.area_name}，截至{scope.as_of:%Y-%m-%d}。各项需求："
         + "；".join(f"{n.label}＝{n.source}" for n in NEEDS)
         + "。"
@@ -197,7 +198,7 @@ def _latest_answers(session: Session, scope: StatScope) -> list[Mapping[str, Any
 
 
 def _per_capita(total_fen: int, persons: int) -> float:
-    return yuan(round(total_fen / persons)) if persons else 0.0
+    return yuan(per(total_fen, persons))
 
 
 def income_figures(session: Session, scope: StatScope) -> list[Figure]:
@@ -229,7 +230,7 @@ def income_figures(session: Session, scope: StatScope) -> list[Figure]:
         )
     except SettingsError:
         line_fen = None
-    monthly = round(income / months) if months else 0
+    monthly = per(income, months)
     below = sum(1 for a in answered if a.get("below_dibao") == "1")
     near = sum(1 for a in answered if a.get("near_dibao") == "1")
     line_text = (

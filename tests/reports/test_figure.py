@@ -47,3 +47,11 @@ def test_shares_and_money() -> None:
     assert share(0, 0) == 0.0
     assert yuan(123_456_789) == 1_234_567.89
     assert yuan(5) == 0.05
+
+
+def test_money_is_shared_to_the_fen_halves_up() -> None:
+    from app.reports.figure import per
+
+    assert per(1_000_013, 4) == 250_003  # 250,003.25 -> 250,003
+    assert per(1_000_025, 2) == 500_013  # 500,012.5 -> 500,013 (not to even)
+    assert per(5, 0) == 0

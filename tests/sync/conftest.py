@@ -13,18 +13,6 @@ from tests.sync.laptops import make_laptop
 from tests.sync.servers import PostgresCluster, ServerProcess, seed
 
 
-@pytest.fixture(scope="session")
-def postgres() -> Iterator[PostgresCluster]:
-    """A throw-away PostgreSQL cluster for the session (skipped, saying why, when impossible)."""
-    why = PostgresCluster.available()
-    if why:
-        pytest.skip(f"PostgreSQL variant skipped: {why}")
-    cluster = PostgresCluster()
-    cluster.start()
-    yield cluster
-    cluster.stop()
-
-
 def _database_url(backend: str, folder: Path, request: pytest.FixtureRequest) -> str:
     if backend == "postgresql":
         cluster: PostgresCluster = request.getfixturevalue("postgres")
