@@ -238,6 +238,10 @@ def clip(text: str, width: float, size: float) -> str:
 NO_LINE_START = frozenset("，。、；：？！）》」』”’%,.;:?!)")
 
 
+def _in_word(char: str) -> bool:
+    return char.isascii() and not char.isspace()
+
+
 def _wrap_paragraph(text: str, width: float, size: float) -> list[str]:
     if text_width(text, size) <= width:
         return [text]
@@ -246,16 +250,24 @@ def _wrap_paragraph(text: str, width: float, size: float) -> list[str]:
     lines: list[str] = []
     line = ""
     used = 0.0
-    for char in text:
+    for index, char in enumerate(text):
         advance = widths.get(ord(char), default)
         if used + advance <= limit or not line or char in NO_LINE_START:
             line += char
             used += advance
             continue
-        cut = line.rfind(" ")
-        tail = line[cut + 1 :]
-        if char != " " and char.isascii() and cut > 0 and tail.isascii() and len(tail) < 24:
-            lines.append(line[:cut])  # keep a Latin word or a number whole
+        start = len(line)
+        while start and _in_word(line[start - 1]):
+            start -= 1
+        tail = line[start:]
+        end = index
+        while end < len(text) and _in_word(text[end]):
+            end += 1
+        word = tail + text[index:end]
+        if _in_word(char) and start > 0 and tail and _unit_width(word) * 1000 <= limit:
+            # keep a Latin word, a number or a date (2026-12-05) whole when it fits on a
+            # line, whether a space or a Chinese character stands before it
+            lines.append(line[:start].rstrip())
             line = tail + char
         else:
             lines.append(line.rstrip())

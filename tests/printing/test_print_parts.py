@@ -55,6 +55,22 @@ def test_wrapping_breaks_chinese_anywhere_and_keeps_latin_words() -> None:
     assert wrap("一\n二", 100, 9) == ["一", "二"]
 
 
+@pytest.mark.parametrize(
+    "word", ["2026-12-05", "330213199001011234", "13800000000", "12.5%", "FV2:R:ABC"]
+)
+def test_a_date_or_number_after_chinese_is_never_cut_in_two(word: str) -> None:
+    """A date, an ID or a phone number that fits on a line goes whole onto the next line,
+    even with a Chinese character and no space before it (a definition's 截至2026-12-05)."""
+    text = f"统计口径说明文字截至{word}，另见附表"
+    for cut in range(1, len(word)):
+        width = text_width(f"统计口径说明文字截至{word[:cut]}", 9) + 0.01
+        lines = wrap(text, width, 9)
+        assert any(word in line for line in lines), (word, cut, lines)
+        assert "".join(lines) == text
+    narrow = text_width(word[:4], 9) + 0.01  # too narrow for the word: it is cut, not lost
+    assert "".join(wrap(word, narrow, 9)) == word
+
+
 def test_a_line_never_starts_with_closing_punctuation() -> None:
     width = text_width("一二三四", 9)
     for line in wrap("一二三四，五六七八。九", width, 9)[1:]:
