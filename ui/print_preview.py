@@ -315,6 +315,8 @@ class PrintActions(QObject):
         )
         self.weekly_report = QAction(self.tr("打印调查进度周报（本人负责的区域）(&W)"), window)
         self.weekly_report.triggered.connect(self.print_weekly_report)
+        self.statistics_report = QAction(self.tr("打印年度统计报表（本人负责的区域）(&S)"), window)
+        self.statistics_report.triggered.connect(self.print_statistics_report)
         menu = window.print_menu
         menu.addAction(self.household_forms)
         menu.addAction(self.day_visits)
@@ -326,6 +328,7 @@ class PrintActions(QObject):
         menu.addAction(self.accepted_own_file)
         menu.addSeparator()
         menu.addAction(self.weekly_report)
+        menu.addAction(self.statistics_report)
 
     def _prints(self) -> Prints:
         return Prints(self.window.session.db, self.window.session.username)
@@ -359,6 +362,11 @@ class PrintActions(QObject):
         prints, area = self._prints(), self._report_area()
         survey_round = str(load_settings().survey_year)
         self.run(lambda: prints.weekly_report(area, survey_round))
+
+    def print_statistics_report(self) -> None:
+        prints, area = self._prints(), self._report_area()
+        year = load_settings().survey_year
+        self.run(lambda: prints.statistics_report(area, year))
 
     def print_day_visits(self) -> None:
         from datetime import date

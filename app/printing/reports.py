@@ -4,8 +4,7 @@ its title, its chart (a vector drawing), its table and its definition under the 
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -182,9 +181,9 @@ def weekly(session: Session, area_code: str, survey_round: str, as_of: date) -> 
 
 def statistics(session: Session, area_code: str, year: int, as_of: date) -> Report:
     """The year's statistics of an area."""
-    module = importlib.import_module("app.reports.statistics")
-    make: Callable[[Session, str, int, date], list[Figure]] = module.statistics_figures
-    figures = make(session, area_code, year, as_of)
+    from app.reports.statistics import statistics_figures
+
+    figures = statistics_figures(session, area_code, year, as_of)
     first = figures[0]
     return Report(
         "statistics",

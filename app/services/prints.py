@@ -258,6 +258,13 @@ class Prints:
             report = reports.weekly(s, area_code, survey_round, day)
             return self._report(s, report)
 
+    def statistics_report(self, area_code: str, year: int, as_of: date | None = None) -> Printed:
+        """The year's statistics of an area."""
+        day = as_of or self._clock().date()
+        with self.db.transaction() as s:
+            report = reports.statistics(s, area_code, year, day)
+            return self._report(s, report)
+
     def _report(self, s: Session, report: reports.Report) -> Printed:
         result = reports.render_report(report, printed_by=self.user, printed_at=self._clock())
         detail = {

@@ -2980,24 +2980,29 @@ Disability certificate: %s</translation>
         <translation>Print the &amp;weekly progress report (your area)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="375"/>
-        <location filename="../../ui/print_preview.py" line="394"/>
-        <location filename="../../ui/print_preview.py" line="411"/>
+        <location filename="../../ui/print_preview.py" line="318"/>
+        <source>打印年度统计报表（本人负责的区域）(&amp;S)</source>
+        <translation>Print the year&apos;s &amp;statistics report (your area)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="383"/>
+        <location filename="../../ui/print_preview.py" line="402"/>
+        <location filename="../../ui/print_preview.py" line="419"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="375"/>
+        <location filename="../../ui/print_preview.py" line="383"/>
         <source>请先打开一个无障碍改造个案。</source>
         <translation>Please open a renovation case first.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="394"/>
+        <location filename="../../ui/print_preview.py" line="402"/>
         <source>请先在“户和人员”页的户列表中选择一户。</source>
         <translation>First select a household in the list on the “Households” page.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="411"/>
+        <location filename="../../ui/print_preview.py" line="419"/>
         <source>没有打印：%s</source>
         <translation>Not printed: %s</translation>
     </message>
@@ -3021,37 +3026,37 @@ Disability certificate: %s</translation>
         <translation>Acceptance record</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="66"/>
+        <location filename="../../ui/print_commands.py" line="70"/>
         <source>打印个案表(&amp;R)</source>
         <translation>P&amp;rint case papers</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="69"/>
+        <location filename="../../ui/print_commands.py" line="73"/>
         <source>打印个案表</source>
         <translation>Print case papers</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="67"/>
+        <location filename="../../ui/print_commands.py" line="71"/>
         <source>评估表、改造方案和预算、验收表：工作联或档案联</source>
         <translation>Assessment, plan and budget, acceptance record: shared copy or file copy</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="72"/>
+        <location filename="../../ui/print_commands.py" line="76"/>
         <source>%s（工作联）</source>
         <translation>%s (shared copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="73"/>
+        <location filename="../../ui/print_commands.py" line="77"/>
         <source>%s（档案联，证件号完整）</source>
         <translation>%s (file copy, full ID numbers)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="105"/>
+        <location filename="../../ui/print_commands.py" line="109"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="106"/>
+        <location filename="../../ui/print_commands.py" line="110"/>
         <source>没有打印：%s</source>
         <translation>Not printed: %s</translation>
     </message>
@@ -3253,7 +3258,7 @@ Disability certificate: %s</translation>
 <context>
     <name>ResponseCopies</name>
     <message>
-        <location filename="../../ui/print_commands.py" line="128"/>
+        <location filename="../../ui/print_commands.py" line="132"/>
         <source>打印档案联(&amp;K)…</source>
         <translation>Print file copy (&amp;K)…</translation>
     </message>
@@ -3262,12 +3267,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Print file copy</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="130"/>
+        <location filename="../../ui/print_commands.py" line="134"/>
         <source>一人一档的纸质档案用：证件号码完整，打印记入日志</source>
         <translation>For the person&apos;s paper file: full ID numbers; the print is logged</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="132"/>
+        <location filename="../../ui/print_commands.py" line="136"/>
         <source>打印工作联(&amp;G)…</source>
         <translation>Print shared copy (&amp;G)…</translation>
     </message>
@@ -3276,7 +3281,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Print shared copy</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="133"/>
+        <location filename="../../ui/print_commands.py" line="137"/>
         <source>证件号码部分隐藏；未完成的表印作预填表</source>
         <translation>ID numbers partly hidden; a form not done prints pre-filled</translation>
     </message>

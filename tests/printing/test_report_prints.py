@@ -194,3 +194,29 @@ def _strings(node: object) -> list[str]:
     if isinstance(node, Group):
         return [t for child in node.getContents() for t in _strings(child)]
     return []
+
+
+def test_statistics_report_prints_every_figure_of_the_year(district_db: Database) -> None:
+    from app.printing.reports import statistics_report
+    from app.reports.statistics import statistics_figures
+
+    district = _district(district_db)
+    as_of = date.today()
+    with district_db.session() as s:
+        result = statistics_report(s, district, 2026, as_of, printed_by="测试员", printed_at=CLOCK)
+        figures = statistics_figures(s, district, 2026, as_of)
+        expected = form_a_by_town(s, district, "2026")
+    assert result.warnings == ()
+    flat = _flat(result.pdf)
+    assert flat.count("口径：") == len(figures)
+    for figure in figures:
+        assert figure.title in flat
+        assert re.sub(r"\s+", "", figure.definition) in flat, figure.key
+    # the registry by town: each town's persons and the 合计, as the SQL of this test
+    # counts them (active persons of live households)
+    [by_town] = [f for f in figures if f.key == "stats.registry.by_area"]
+    rows = table_rows(pdf_text(result.pdf), {*expected, "合计"}, cells=len(by_town.columns) - 1)
+    for town, (due, _done, _accepted) in expected.items():
+        assert rows[town][0] == str(due), town
+    assert rows["合计"][0] == str(sum(due for due, _done, _acc in expected.values()))
+    assert image_count(result.pdf) == 0

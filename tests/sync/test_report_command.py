@@ -78,6 +78,24 @@ def test_weekly_report_from_the_command_line(
     assert audits[-1].detail["as_of"] == as_of
 
 
+def test_statistics_report_from_the_command_line(
+    server_db: tuple[str, ServerDatabase], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, database = server_db
+    out = tmp_path / "统计.pdf"
+    status = main(["--db", url, "report", "statistics", "--area", DISTRICT, "--round", "2026",
+                   "--out", str(out)])  # fmt: skip
+    assert status == 0, capsys.readouterr().err
+    with database.read() as s:
+        expected = form_a_by_town(s, DISTRICT, "2026")
+        audits = list(s.scalars(select(Audit).where(Audit.action == "report")))
+    rows = table_rows(pdf_text(out.read_bytes()), {*expected, "合计"}, cells=8)
+    for town, (due, _done, _accepted) in expected.items():
+        assert rows[town][0] == str(due), town
+    assert audits[-1].detail["kind"] == "statistics"
+    assert audits[-1].detail["round"] == "2026"
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

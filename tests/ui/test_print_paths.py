@@ -40,6 +40,7 @@ LOGGED_AS = {
     "publicity_list": "publicity",
     "accepted_cases": "accepted_cases",
     "weekly_report": "weekly",
+    "statistics_report": "statistics",
 }
 #: kinds the service can make that the program does not offer, and why
 NOT_OFFERED: dict[Kind, str] = {
@@ -199,6 +200,8 @@ PATHS: dict[str, tuple[Kind, Path_]] = {
                                                     from_print_menu("accepted_own_file")),
     "print menu, weekly report": (("weekly_report", "", "", False),
                                   from_print_menu("weekly_report")),
+    "print menu, statistics report": (("statistics_report", "", "", False),
+                                      from_print_menu("statistics_report")),
 }  # fmt: skip
 
 
