@@ -70,6 +70,7 @@ class DemoSummary:
     persons: int = 0
     income_households: int = 0
     cases: int = 0
+    tasks: int = 0  # the monthly round's (app/demo/monthly.py)
     users: list[str] = field(default_factory=list)
 
 
@@ -384,7 +385,8 @@ def build_demo_district(
 
     With `work`, the district also gets its survey work (app/demo/work.py): last
     year's accepted Form A for most persons, this season's progress, the sampled
-    income-monitoring households and renovation cases in every state.
+    income-monitoring households and renovation cases in every state, and the monthly
+    round (app/demo/monthly.py): last month's tasks in every state, this month's open.
     """
     day = today or date(2026, 11, 1)
     summary = DistrictBuilder(db, persons=persons, seed=seed, today=day).build(progress)
@@ -399,4 +401,7 @@ def build_demo_district(
         summary.cases = builder.renovation_cases(
             max(CASE_STATES_SHOWN, round(CASES_PER_PERSON * persons))
         )
+        from app.demo.monthly import build_monthly
+
+        summary.tasks = sum(build_monthly(db, seed=seed, today=day).tasks.values())
     return summary

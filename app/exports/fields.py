@@ -18,7 +18,7 @@ from app.store.registry import Area, Household, Person
 KINDS = ("text", "code", "number", "money", "date", "id", "bank")
 SENSITIVE_KINDS = ("id", "bank")
 #: the parameters an export may take (a template lists the ones its source needs)
-PARAMS = ("round", "area")
+PARAMS = ("round", "area", "month")
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,12 @@ class ExportParams:
     survey_round: str = ""
     area_code: str = ""  # a 12-digit area code; "" for all that the database holds
     as_of: date = field(default_factory=date.today)
+    month: str = ""  # YYYY-MM of a monthly export; "" for the month of `as_of`
+
+    @property
+    def month_text(self) -> str:
+        """The month of a monthly export as YYYY-MM."""
+        return self.month or self.as_of.strftime("%Y-%m")
 
     @property
     def prefix(self) -> str:

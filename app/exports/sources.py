@@ -27,6 +27,7 @@ from app.exports.fields import (
     read_rows,
 )
 from app.exports.form_sources import form_sources
+from app.exports.monthly_sources import monthly_sources
 from app.store.registry import Household, Person, Subsidy
 from app.store.work import RenovationCase
 
@@ -162,6 +163,7 @@ def all_sources() -> Mapping[str, Source]:
             case_rows,
         ),
         *form_sources(),
+        *monthly_sources(),
     )
     return {s.name: s for s in found}
 

@@ -207,7 +207,8 @@ def load_template_file(path: Path) -> ExportTemplate:
 
 @functools.cache
 def _load_all(folder: Path) -> dict[str, ExportTemplate]:
-    return {path.stem: load_template_file(path) for path in sorted(folder.glob("*.yaml"))}
+    paths = sorted(folder.glob("*.yaml"), key=lambda p: p.stem)  # registry before registry-x
+    return {path.stem: load_template_file(path) for path in paths}
 
 
 def all_templates(folder: Path | None = None) -> dict[str, ExportTemplate]:

@@ -49,6 +49,11 @@ def check_params(session: Session, template: ExportTemplate, params: ExportParam
         and session.scalar(select(Area.code).where(Area.code == params.area_code)) is None
     ):
         raise ExportError(f"没有区划代码 {params.area_code}")
+    if "month" in template.params:
+        text = params.month_text
+        if not (len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit()
+                and 1 <= int(text[5:]) <= 12):  # fmt: skip
+            raise ExportError(f"「{template.title}」需要月份（如 2026-12），现为「{text}」")
     if "round" in template.params:
         text = params.survey_round
         if not (len(text) == 4 and text.isdigit()):
@@ -173,6 +178,7 @@ def about_lines(template: ExportTemplate, params: ExportParams, rows: int) -> li
         ("用途", template.purpose),
         ("模板", template.id),
         ("调查年度", params.survey_round if "round" in template.params else ""),
+        ("月份", params.month_text if "month" in template.params else ""),
         ("区域", params.area_code or "全部"),
         ("数据日期", params.as_of.isoformat()),
         ("行数", str(rows)),
@@ -188,6 +194,7 @@ def audit_detail(
     return {
         "template": template.id,
         "round": params.survey_round,
+        "month": params.month_text if "month" in template.params else "",
         "area": params.area_code,
         "file": path.name,
         "rows": rows,

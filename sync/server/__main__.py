@@ -84,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--list", action="store_true", help="list the export templates")
     export.add_argument("--round", dest="survey_round", default="", help="survey year")
     export.add_argument("--area", default="", help="district, town or village code (default: all)")
+    export.add_argument("--month", default="", help="YYYY-MM, for the monthly exports")
     export.add_argument("--out", type=Path, help="FILE.xlsx or FILE.csv")
     responses = sub.add_parser("export-responses", help="the year's survey for the upper systems")
     responses.add_argument("file", type=Path)

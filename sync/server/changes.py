@@ -23,9 +23,7 @@ no second row. Rows for a task that is already further along:
 
 from __future__ import annotations
 
-import calendar
 import csv
-import hashlib
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -36,6 +34,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.identity import check_resident_id, normalize_resident_id
+from app.domain.months import MonthError, month_end, row_key
+from app.domain.months import parse_month as _parse_month
 from app.domain.workflow import history_entry
 from app.store.base import utcnow
 from app.store.registry import Person
@@ -124,23 +124,18 @@ class ChangeReport:
                 writer.writerow([r.line, REASONS[r.reason], r.message, *cells])
 
 
-def parse_month(text: str) -> str:
-    """A month as YYYY-MM (2026-12, 2026/12, 202612, 2026年12月); AdminError when not one."""
-    digits = "".join(c for c in text if c.isdigit())
-    if len(digits) in (5, 6) and 1 <= int(digits[4:]) <= 12:
-        return f"{digits[:4]}-{int(digits[4:]):02d}"
-    raise AdminError(f"月份应写作 YYYY-MM（如 2026-12）：{text}")
-
-
-def month_end(month: str) -> date:
-    year, number = int(month[:4]), int(month[5:])
-    return date(year, number, calendar.monthrange(year, number)[1])
-
-
 def due_date(month: str, days_after: int = 0) -> date:
     """The day a month's tasks are due: the month's last day, plus the days the settings
     give (`task_due_days_after_month`, 0 by default)."""
     return month_end(month) + timedelta(days=days_after)
+
+
+def parse_month(text: str) -> str:
+    """A month as YYYY-MM; AdminError (exit 2 on the command line) when not one."""
+    try:
+        return _parse_month(text)
+    except MonthError as exc:
+        raise AdminError(str(exc)) from exc
 
 
 def due_days_setting(month: str) -> int:
@@ -154,12 +149,6 @@ def due_days_setting(month: str) -> int:
         ).task_due_days_after_month
     except SettingsError:
         return 0
-
-
-def row_key(source: str, kind: str, id_number: str, event_date: date | None) -> str:
-    """The same event from the same source about the same person: one key."""
-    text = "|".join((source, kind, id_number, event_date.isoformat() if event_date else ""))
-    return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 
 @dataclass

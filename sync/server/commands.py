@@ -54,15 +54,23 @@ def _users(args: argparse.Namespace, database: ServerDatabase, password: Passwor
     return 0
 
 
+def _demo_lists_folder(database: ServerDatabase) -> Path:
+    """Beside the demo's SQLite file (or in the current folder for another database)."""
+    name = database.url.database if database.url.get_backend_name() == "sqlite" else None
+    return (Path(name).resolve().parent if name else Path.cwd()) / "变动名单"
+
+
 def _demo(args: argparse.Namespace, database: ServerDatabase, serve: Serve) -> int:
     db.upgrade(database)
     with database.read() as s:
         built = bool(s.scalar(select(func.count()).select_from(User)))
     if not built:
         _say(f"building the demo district ({args.persons} persons) in {database.url} ...")
+        lists = _demo_lists_folder(database)
         summary = demo.build_demo_server(
-            database, persons=args.persons, seed=args.seed, progress=_say
+            database, persons=args.persons, seed=args.seed, progress=_say, lists_folder=lists
         )
+        _say(f"本月变动名单（可用 import-changes 导入）：{lists}")
         _say(
             f"{summary.households} households, {summary.persons} persons, "
             f"{len(summary.users)} users"
@@ -89,7 +97,8 @@ def _export(args: argparse.Namespace, database: ServerDatabase) -> int:
         raise admin.AdminError("请给出导出模板名称和 --out 文件（模板见 export --list）")
     else:
         name, path, area = args.name, args.out, args.area
-    count = export.run_export(database, name, args.survey_round, area, path)
+    month = getattr(args, "month", "")
+    count = export.run_export(database, name, args.survey_round, area, path, month)
     _say(f"已导出 {count} 行到 {path}")
     return 0
 

@@ -18,6 +18,8 @@ from sqlalchemy import func, select
 
 from app.demo.__main__ import DEMO_PASSWORD
 from app.demo.district import DemoSummary, build_demo_district
+from app.demo.monthly import write_change_lists
+from app.domain.months import month_of
 from app.store.database import Database
 from app.store.keys import FAST_TEST_KDF
 from app.store.registry import Area, User
@@ -39,8 +41,11 @@ def build_demo_server(
     seed: int = 1,
     password: str = DEMO_PASSWORD,
     progress: Callable[[str], None] | None = None,
+    lists_folder: Path | None = None,
 ) -> DemoSummary:
-    """Fill an empty, initialised server database with the demo district."""
+    """Fill an empty, initialised server database with the demo district; with
+    `lists_folder`, this month's change lists go there as the agencies' spreadsheets
+    (for `import-changes`: their rows are the month's tasks already, plus some to refuse)."""
     db.upgrade(database)
     with database.read() as s:
         if s.scalar(select(func.count()).select_from(User)) or s.scalar(
@@ -55,6 +60,8 @@ def build_demo_server(
             if progress:
                 progress(f"built {summary.persons} persons; copying to the server")
             _copy(laptop, database)
+            if lists_folder is not None:
+                write_change_lists(laptop, lists_folder, month_of(DEMO_DAY))
         finally:
             laptop.close()
     # one hash for all: the same password, and 500 argon2 hashes would take half a minute

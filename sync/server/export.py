@@ -7,6 +7,7 @@ import getpass
 from datetime import date
 from pathlib import Path
 
+from app.domain.months import parse_month
 from app.exports.fields import ExportParams, area_code_from
 from app.exports.templates import all_templates, load_template
 from app.exports.write import ExportError, audit_detail, write_export
@@ -34,7 +35,7 @@ def _user() -> str:
 
 
 def run_export(
-    database: ServerDatabase, name: str, survey_round: str, area: str, path: Path
+    database: ServerDatabase, name: str, survey_round: str, area: str, path: Path, month: str = ""
 ) -> int:
     """Write the export `name` to `path` and audit it; returns the number of rows."""
     try:
@@ -43,6 +44,7 @@ def run_export(
             survey_round=survey_round or "",
             area_code=area_code_from(area) if area else "",
             as_of=date.today(),
+            month=parse_month(month) if month else "",
         )
         with database.read() as s:
             rows = write_export(s, template, params, path)

@@ -47,14 +47,56 @@ COUNTS = {
     " AND h.deleted = 0 AND s.status <> 'stopped' AND s.start_month <= :month"
     " AND (s.end_month = '' OR s.end_month >= :month) AND h.area_code LIKE :prefix",
 }
+_TASKS = (
+    " FROM change_notice n JOIN person p ON p.id = n.person_id"
+    " JOIN household h ON h.id = p.household_id WHERE n.deleted = 0 AND p.deleted = 0"
+    " AND h.deleted = 0 AND n.month = :month AND h.area_code LIKE :prefix"
+)
+_SUBSIDIES = (
+    "SELECT count(*) FROM subsidy s JOIN person p ON p.id = s.person_id"
+    " JOIN household h ON h.id = p.household_id WHERE s.deleted = 0 AND p.deleted = 0"
+    " AND h.deleted = 0 AND h.area_code LIKE :prefix"
+)
+_PERSONS = (
+    " JOIN household h ON h.id = p.household_id WHERE p.deleted = 0 AND h.deleted = 0"
+    " AND h.area_code LIKE :prefix"
+)
+for _agency in ("police", "civil", "health", "hrss", "cdpf"):
+    COUNTS[f"feedback_{_agency}"] = (
+        "SELECT count(*) FROM (SELECT json_extract(j.value, '$.source') AS source"
+        + _TASKS.replace(" WHERE", ", json_each(n.rows) j WHERE")
+        + f") WHERE source = '{_agency}'"
+    )
+COUNTS |= {
+    "subsidy_stops": _SUBSIDIES + " AND s.status = 'stopped' AND s.end_month = :month",
+    "subsidy_starts": _SUBSIDIES + " AND s.status IN ('active', 'suspended')"
+    " AND ((s.decision_date >= :start AND s.decision_date < :after)"
+    " OR (s.decision_date IS NULL AND s.start_month = :next))",
+    "registry_changes": "SELECT (SELECT count(*) FROM person p"
+    + _PERSONS
+    + " AND p.status = 'cancelled' AND p.status_date >= :start AND p.status_date < :after)"
+    " + (SELECT count(*) FROM certificate c JOIN person p ON p.id = c.person_id"
+    + _PERSONS
+    + " AND c.deleted = 0 AND c.valid_from >= :start AND c.valid_from < :after)"
+    " + (SELECT count(*)"
+    + _TASKS.replace(" WHERE", ", json_each(n.consequences) c WHERE")
+    + " AND n.state = 'accepted' AND json_extract(c.value, '$.action') = 'move')",
+    "task_progress": "SELECT count(DISTINCT h.area_code)" + _TASKS,
+}
+MONTHLY = {f"feedback_{a}" for a in ("police", "civil", "health", "hrss", "cdpf")} | {
+    "subsidy_stops", "subsidy_starts", "registry_changes", "task_progress"}  # fmt: skip
+#: the month of the monthly exports: the demo's last month, closed and reviewed
+MONTH = "2026-10"
 MASKED_ID = re.compile(r"^\d{6}\*{8}[0-9X]{4}[0-9A-Z]{0,4}$")
 MASKED_BANK = re.compile(r"^\*{4}( \w{4})?$")
 YUAN = re.compile(r"^-?\d+\.\d\d$")
 
 
 def count(db: Database, source: str, year: str, area: str) -> int:
-    params = {"round": year, "year": int(year), "month": AS_OF.strftime("%Y-%m"),
-              "prefix": f"{area.rstrip('0')[:9] if area else ''}%"}  # fmt: skip
+    month = MONTH if source in MONTHLY else AS_OF.strftime("%Y-%m")
+    params = {"round": year, "year": int(year), "month": month,
+              "prefix": f"{area.rstrip('0')[:9] if area else ''}%",
+              "start": f"{MONTH}-01", "after": "2026-11-01", "next": "2026-11"}  # fmt: skip
     with db.engine.connect() as conn:
         return int(conn.execute(text(COUNTS[source]), params).scalar_one())
 
@@ -117,7 +159,8 @@ def test_each_template_reads_back(
 ) -> None:
     template = all_templates()[name]
     for year, area in (("2026", ""), (ROUND, TOWN)):
-        params = ExportParams(survey_round=year, area_code=area, as_of=AS_OF)
+        month = MONTH if "month" in template.params else ""
+        params = ExportParams(survey_round=year, area_code=area, as_of=AS_OF, month=month)
         path = tmp_path / f"{name}-{year}.{fmt}"
         with district_db.session() as s:
             written = write_export(s, template, params, path)
