@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from app.domain.areas import AreaLevel, is_area_code, level_of
+from app.domain.months import month_of, previous_month
 from app.exports.fields import ExportParams
 from app.exports.templates import ExportTemplate, TemplateError, all_templates
 from app.exports.write import ExportError
 from app.services.exports import export_to_file
 from app.store.registry import Area
+from app.store.work import ChangeNotice
 from ui.announce import MessageLine
 from ui.dialog_keys import submit_on_ctrl_enter
 from ui.session import AppSession
@@ -70,6 +72,15 @@ def export_areas(session: AppSession) -> list[tuple[str, str]]:
     return found
 
 
+def export_months(session: AppSession) -> list[str]:
+    """The months a monthly export may be for: this month, the last, and every month with
+    verification tasks, newest first."""
+    this = month_of(date.today())
+    with session.db.session() as s:
+        found = set(s.scalars(select(ChangeNotice.month).distinct()))
+    return sorted(found | {this, previous_month(this)}, reverse=True)
+
+
 class ExportDialog(QDialog):
     """Write one export to a file; the result (rows, file) is shown and said."""
 
@@ -97,6 +108,10 @@ class ExportDialog(QDialog):
         self.round_box = QSpinBox()
         self.round_box.setRange(2000, 2100)
         self.round_box.setValue(date.today().year)
+        self.month_box = QComboBox()  # the monthly exports: the months with tasks, newest first
+        for month in export_months(session):
+            self.month_box.addItem(self.tr("%1年%2月").replace("%1", month[:4])
+                                   .replace("%2", str(int(month[5:]))), month)  # fmt: skip
         self.format_box = QComboBox()
         self.format_box.addItem(self.tr("Excel 工作簿（.xlsx）"), "xlsx")
         self.format_box.addItem(self.tr("CSV 文本（.csv，UTF-8，Excel 可直接打开）"), "csv")
@@ -113,6 +128,7 @@ class ExportDialog(QDialog):
             (self.tr("导出内容(&T)："), self.template_box, None),
             (self.tr("区域(&A)："), self.area_box, None),
             (self.tr("调查年度(&Y)："), self.round_box, None),
+            (self.tr("核对月份(&O)："), self.month_box, None),
             (self.tr("文件格式(&M)："), self.format_box, None),
             (self.tr("保存到(&S)："), self.path_edit, file_row),
         ):
@@ -139,7 +155,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        for box in (self.template_box, self.area_box, self.format_box):
+        for box in (self.template_box, self.area_box, self.format_box, self.month_box):
             box.currentIndexChanged.connect(self._choices_changed)
         self.round_box.valueChanged.connect(self._choices_changed)
         if template and (index := self.template_box.findData(template)) >= 0:
@@ -168,6 +184,7 @@ class ExportDialog(QDialog):
             return
         self.purpose.setText(template.purpose)
         self.round_box.setEnabled("round" in template.params)
+        self.month_box.setEnabled("month" in template.params)
         path = Path(self.path_edit.text()) if self.path_edit.text() else None
         if self._chosen_path and path is not None:
             self.path_edit.setText(str(path.with_suffix(f".{self.fmt}")))
@@ -178,6 +195,8 @@ class ExportDialog(QDialog):
         parts = [template.title, self.area_box.currentText()]
         if "round" in template.params:
             parts.append(str(self.round_box.value()))
+        if "month" in template.params:
+            parts.append(str(self.month_box.currentData()))
         self.path_edit.setText(str(Path(folder) / f"{'-'.join(parts)}.{self.fmt}"))
 
     def browse(self) -> None:
@@ -192,10 +211,12 @@ class ExportDialog(QDialog):
     def params(self) -> ExportParams:
         template = self.template
         needs_round = template is not None and "round" in template.params
+        needs_month = template is not None and "month" in template.params
         return ExportParams(
             survey_round=str(self.round_box.value()) if needs_round else "",
             area_code=str(self.area_box.currentData() or ""),
             as_of=date.today(),
+            month=str(self.month_box.currentData()) if needs_month else "",
         )
 
     def run(self) -> None:

@@ -1189,119 +1189,129 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="81"/>
-        <location filename="../../ui/export_dialog.py" line="230"/>
+        <location filename="../../ui/export_dialog.py" line="92"/>
+        <location filename="../../ui/export_dialog.py" line="251"/>
         <source>导出数据</source>
         <extracomment>who may export: a reviewer their towns, the admin the district (members: not offered)</extracomment>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="101"/>
+        <location filename="../../ui/export_dialog.py" line="113"/>
+        <source>%1年%2月</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="116"/>
         <source>Excel 工作簿（.xlsx）</source>
         <translation>Excel workbook (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="102"/>
+        <location filename="../../ui/export_dialog.py" line="117"/>
         <source>CSV 文本（.csv，UTF-8，Excel 可直接打开）</source>
         <translation>CSV text (.csv, UTF-8, opens in Excel)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="105"/>
+        <location filename="../../ui/export_dialog.py" line="120"/>
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="107"/>
+        <location filename="../../ui/export_dialog.py" line="122"/>
         <source>选择保存导出文件的位置</source>
         <translation>Choose where to save the export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="113"/>
+        <location filename="../../ui/export_dialog.py" line="128"/>
         <source>导出内容(&amp;T)：</source>
         <translation>&amp;What to export:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="114"/>
+        <location filename="../../ui/export_dialog.py" line="129"/>
         <source>区域(&amp;A)：</source>
         <translation>&amp;Area:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="115"/>
+        <location filename="../../ui/export_dialog.py" line="130"/>
         <source>调查年度(&amp;Y)：</source>
         <translation>Survey &amp;year:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="116"/>
+        <location filename="../../ui/export_dialog.py" line="131"/>
+        <source>核对月份(&amp;O)：</source>
+        <translation>M&amp;onth of the round:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="132"/>
         <source>文件格式(&amp;M)：</source>
         <translation>File for&amp;mat:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="117"/>
+        <location filename="../../ui/export_dialog.py" line="133"/>
         <source>保存到(&amp;S)：</source>
         <translation>&amp;Save to:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="126"/>
+        <location filename="../../ui/export_dialog.py" line="142"/>
         <source>导出进度</source>
         <translation>Export progress</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="131"/>
+        <location filename="../../ui/export_dialog.py" line="147"/>
         <source>导出(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="133"/>
+        <location filename="../../ui/export_dialog.py" line="149"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="150"/>
+        <location filename="../../ui/export_dialog.py" line="166"/>
         <source>没有可以导出的区域</source>
         <translation>No area to export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="184"/>
+        <location filename="../../ui/export_dialog.py" line="203"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="184"/>
+        <location filename="../../ui/export_dialog.py" line="203"/>
         <source>CSV 文本 (*.csv)</source>
         <translation>CSV text (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="186"/>
+        <location filename="../../ui/export_dialog.py" line="205"/>
         <source>导出到文件</source>
         <translation>Export to file</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="208"/>
+        <location filename="../../ui/export_dialog.py" line="229"/>
         <source>请填写保存到哪个文件</source>
         <translation>Please enter the file to save to</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="219"/>
+        <location filename="../../ui/export_dialog.py" line="240"/>
         <source>正在导出……</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="230"/>
+        <location filename="../../ui/export_dialog.py" line="251"/>
         <source>文件 %s 已存在，要替换它吗？</source>
         <translation>The file %s exists already. Replace it?</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="245"/>
+        <location filename="../../ui/export_dialog.py" line="266"/>
         <source>已导出 %1 行到 %2</source>
         <translation>Exported %1 rows to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="251"/>
+        <location filename="../../ui/export_dialog.py" line="272"/>
         <source>没有导出：%s</source>
         <translation>Not exported: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="253"/>
+        <location filename="../../ui/export_dialog.py" line="274"/>
         <source>没有导出：出现意外错误（%s）</source>
         <translation>Not exported: an unexpected error (%s)</translation>
     </message>

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from app.store.database import Database
-from app.store.registry import Household, Person
+from app.store.registry import Household, Person, Subsidy
 from app.store.work import AuditEvent
 from ui.export_dialog import ExportDialog, export_areas
 from ui.main_window import MainWindow
@@ -133,3 +133,37 @@ def test_a_file_that_cannot_be_written_is_said_in_words(
     dialog.run()
     qtbot.waitUntil(lambda: "没有导出" in dialog.message.text())
     assert "无法" in dialog.message.text() and dialog.export_button.isEnabled()
+
+
+def test_the_admin_exports_a_months_stop_list_by_keyboard(
+    qtbot: QtBot, district: Database, tmp_path: Path
+) -> None:
+    """The month is chosen for the monthly exports (and only for them): last month's
+    停发名单 has the persons whose subsidies the month's accepted tasks stopped."""
+    dialog = ExportDialog(AppSession(district, "demo"), template="registry")
+    qtbot.addWidget(dialog)
+    assert not dialog.month_box.isEnabled() and "2026-10" in [
+        dialog.month_box.itemData(i) for i in range(dialog.month_box.count())
+    ]
+    dialog.template_box.setCurrentIndex(dialog.template_box.findData("subsidy-stops"))
+    assert dialog.month_box.isEnabled() and not dialog.round_box.isEnabled()
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is dialog.month_box
+    while dialog.month_box.currentData() != "2026-10":
+        qtbot.keyClick(dialog.month_box, Qt.Key.Key_Down)
+    assert dialog.params().month == "2026-10" and "2026-10" in dialog.path_edit.text()
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("csv"))
+    dialog.path_edit.setText(str(tmp_path / "stops.csv"))
+    dialog.run()
+    qtbot.waitUntil(lambda: "已导出" in dialog.message.text() or "没有" in dialog.message.text())
+    with (tmp_path / "stops.csv").open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    with district.session() as s:
+        stopped = s.scalars(
+            select(Subsidy).where(Subsidy.end_month == "2026-10", Subsidy.status == "stopped")
+        ).all()
+    assert len(rows) == len(stopped) > 0
+    assert {r["停发月份"] for r in rows} == {"2026-11"}
