@@ -23,6 +23,7 @@ SCRIPTS = (
     "server_load.py",
     "faults.py",
     "server_scale.py",
+    "reports.py",
     "monthly.py",
 )
 

@@ -10,7 +10,8 @@ from sqlalchemy import String, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from app.reports.scope import in_area
+from app.reports.needs import NEEDS, need_condition
+from app.reports.scope import in_area, prefix
 from app.store.registry import Household, Person
 from app.store.work import FormResponse
 
@@ -86,15 +87,28 @@ def _due_in(area_code: str) -> tuple[ColumnElement[bool], ...]:
     )
 
 
-def counts_by_village(
+#: the pass's columns, in order: the Counts fields, then surveyed and each need
+SURVEYED = len(fields(Counts))
+
+
+def form_a_pass(
     session: Session, area_code: str, survey_round: str, as_of: date
-) -> dict[str, Counts]:
-    """Form A counts per village of the area, in one query: the due persons from the
-    household and person indexes, each with the round's response if any (its state)."""
+) -> dict[tuple[str, str], list[int]]:
+    """(village, category) -> the Form A counts (`Counts`' fields in order), the persons
+    surveyed (done, not lost) and each need of `NEEDS` among them, in one query.
+
+    The progress and the needs both read the answers of the round's done forms, the
+    costly part: one pass gives both, kept in the session for the next call.
+    """
+    key = ("reports.form_a_pass", prefix(area_code), survey_round, as_of)
+    cached: dict[tuple[str, str], list[int]] | None = session.info.get(key)
+    if cached is not None:
+        return cached
     r = FormResponse
     state = r.state
     method = r.answers["method"].as_string()
     done = state.in_(DONE)
+    surveyed = and_(done, or_(method.is_(None), method != LOST))
     filled = r.filled_at
     this_week = _at(monday(as_of))
     last_week = this_week - timedelta(days=7)
@@ -111,16 +125,31 @@ def counts_by_village(
         _count(and_(done, cast(r.state_history, String).like('%"returned"%'))),
         _count(and_(done, filled >= this_week, filled < end)),
         _count(and_(done, filled >= last_week, filled < this_week)),
+        _count(surveyed),
+        *(_count(and_(surveyed, need_condition(r.answers, need))) for need in NEEDS),
     ]
     query = (
-        select(Household.area_code, *columns)
+        select(Household.area_code, Person.category, *columns)
         .select_from(Household)
         .join(Person, Person.household_id == Household.id)
         .outerjoin(r, round_response(survey_round))
         .where(*_due_in(area_code))
-        .group_by(Household.area_code)
+        .group_by(Household.area_code, Person.category)
     )
-    return {row[0]: Counts(*(int(v or 0) for v in row[1:])) for row in session.execute(query)}
+    found = {(row[0], row[1]): [int(v or 0) for v in row[2:]] for row in session.execute(query)}
+    session.info[key] = found
+    return found
+
+
+def counts_by_village(
+    session: Session, area_code: str, survey_round: str, as_of: date
+) -> dict[str, Counts]:
+    """Form A counts per village of the area (the due persons from the household and
+    person indexes, each with the round's response if any)."""
+    found: dict[str, Counts] = {}
+    for (village, _), values in form_a_pass(session, area_code, survey_round, as_of).items():
+        found.setdefault(village, Counts()).add(Counts(*values[:SURVEYED]))
+    return found
 
 
 def weekly_done(

@@ -105,18 +105,23 @@ def registry_cube(session: Session, scope: StatScope) -> dict[tuple[str, ...], i
 AXES = {"area": 0, "category": 1, "grade": 2, "sex": 3, "band": 4, "hukou": 5, "card": 6}
 
 
-def margin(cube: dict[tuple[str, ...], int], *axes: str) -> dict[tuple[str, ...], int]:
-    """The cube summed down to some of its axes."""
-    positions = [AXES[a] for a in axes]
-    found: dict[tuple[str, ...], int] = {}
+Margins = dict[tuple[str, ...], dict[tuple[str, ...], int]]
+
+
+def margins(cube: dict[tuple[str, ...], int], *combos: tuple[str, ...]) -> Margins:
+    """The cube summed down to each combination of axes, all in one pass over it."""
+    plans = [(combo, [AXES[a] for a in combo]) for combo in combos]
+    found: Margins = {combo: {} for combo in combos}
     for key, n in cube.items():
-        short = tuple(key[i] for i in positions)
-        found[short] = found.get(short, 0) + n
+        for combo, positions in plans:
+            into = found[combo]
+            short = tuple(key[i] for i in positions)
+            into[short] = into.get(short, 0) + n
     return found
 
 
-def _by(cube: dict[tuple[str, ...], int], axis: str) -> dict[str, int]:
-    return {key[0]: n for key, n in margin(cube, axis).items()}
+def _flat(margin: dict[tuple[str, ...], int]) -> dict[str, int]:
+    return {key[0]: n for key, n in margin.items()}
 
 
 def _coded_rows(
@@ -138,7 +143,11 @@ def registry_figures(session: Session, scope: StatScope) -> list[Figure]:
     whole = sum(cube.values())
     categories = _labels("disability_category")
     grades = _labels("disability_grade")
-    by_cat_grade = margin(cube, "category", "grade")
+    m = margins(
+        cube, ("category", "grade"), ("area", "sex"), ("area", "grade"), ("area", "card"),
+        ("area",), ("sex",), ("grade",), ("card",), ("band", "sex"), ("band",), ("hukou",),
+    )  # fmt: skip
+    by_cat_grade = m[("category", "grade")]
     grade_codes = [g for g, _ in grades]
     cat_rows: list[tuple[Cell, ...]] = []
     for code, label in categories:
@@ -159,9 +168,10 @@ def registry_figures(session: Session, scope: StatScope) -> list[Figure]:
     children = child_areas(session, scope.area_code)
     by_area_rows: list[tuple[Cell, ...]] = []
     sexes = _labels("sex")
-    area_sex, area_grade = margin(cube, "area", "sex"), margin(cube, "area", "grade")
-    area_card, area_total = margin(cube, "area", "card"), _by(cube, "area")
-    sex_total, grade_total, card_total = _by(cube, "sex"), _by(cube, "grade"), _by(cube, "card")
+    area_sex, area_grade = m[("area", "sex")], m[("area", "grade")]
+    area_card, area_total = m[("area", "card")], _flat(m[("area",)])
+    sex_total, grade_total = _flat(m[("sex",)]), _flat(m[("grade",)])
+    card_total = _flat(m[("card",)])
     for c in children:
         by_area_rows.append(
             (
@@ -204,13 +214,13 @@ def registry_figures(session: Session, scope: StatScope) -> list[Figure]:
             "持证残疾人（按性别）",
             scope.registered + "。",
             columns=("性别", "人数", "占比(%)"),
-            rows=tuple(_coded_rows(_by(cube, "sex"), sexes, whole)),
+            rows=tuple(_coded_rows(sex_total, sexes, whole)),
             chart=Chart("bar", 0, (1,)),
         )
     )
     bands = [(str(i), label) for i, (label, _, _) in enumerate(AGE_BANDS)]
     band_rows: list[tuple[Cell, ...]] = []
-    band_sex, band_total = margin(cube, "band", "sex"), _by(cube, "band")
+    band_sex, band_total = m[("band", "sex")], _flat(m[("band",)])
     for code, label in [*bands, (str(len(AGE_BANDS)), "出生日期未填")]:
         counts = [band_sex.get((code, s), 0) for s, _ in sexes]
         n = band_total.get(code, 0)
@@ -235,7 +245,7 @@ def registry_figures(session: Session, scope: StatScope) -> list[Figure]:
             "持证残疾人（按户口性质）",
             scope.registered + "；户口性质取所在户的户口性质。",
             columns=("户口性质", "人数", "占比(%)"),
-            rows=tuple(_coded_rows(_by(cube, "hukou"), _labels("hukou_type"), whole)),
+            rows=tuple(_coded_rows(_flat(m[("hukou",)]), _labels("hukou_type"), whole)),
             chart=Chart("bar", 0, (1,)),
         )
     )
@@ -245,7 +255,7 @@ def registry_figures(session: Session, scope: StatScope) -> list[Figure]:
             "残疾人证（按证件类型）",
             scope.registered + "；第三代智能证的发放数即证件类型为第三代的持证人数。",
             columns=("证件类型", "人数", "占比(%)"),
-            rows=tuple(_coded_rows(_by(cube, "card"), _labels("card_generation"), whole)),
+            rows=tuple(_coded_rows(card_total, _labels("card_generation"), whole)),
             chart=Chart("bar", 0, (1,)),
         )
     )
@@ -254,13 +264,13 @@ def registry_figures(session: Session, scope: StatScope) -> list[Figure]:
 
 def statistics_figures(session: Session, area_code: str, year: int, as_of: date) -> list[Figure]:
     """Every statistics figure of the area for the year, as of a day."""
-    from app.reports import statistics_money, statistics_needs
+    from app.reports import statistics_forms, statistics_money, statistics_needs
 
     code = prefix(area_code)
     scope = StatScope(code, area_name(session, code), year, as_of)
     return [
         *registry_figures(session, scope),
-        *statistics_needs.needs_figures(session, scope),
+        *statistics_forms.needs_figures(session, scope),
         *statistics_money.subsidy_figures(session, scope),
         *statistics_needs.income_figures(session, scope),
         *statistics_money.renovation_figures(session, scope),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain import renovation as rules
@@ -39,65 +39,49 @@ def subsidy_figures(session: Session, scope: StatScope) -> list[Figure]:
     """Recipients and money per month for each kind; periods started and stopped this year."""
     s = Subsidy
     months = _months(scope)
-    paid = s.status.in_(PAID_STATUSES)
-    # a stopped period without its end month is left out: nobody knows when it ended
-    covering = [
-        and_(
-            s.start_month != "",
-            s.start_month <= m,
-            or_(
-                and_(s.status == "active", or_(s.end_month == "", s.end_month >= m)),
-                and_(s.status == "stopped", s.end_month != "", s.end_month >= m),
-            ),
-        )
-        for m in months
-    ]
-    year = f"{scope.year}-%"
-    columns = [
-        *(func.sum(case((c, 1), else_=0)) for c in covering),
-        *(func.sum(case((c, s.amount_fen), else_=0)) for c in covering),
-    ]
-    where = (
-        s.deleted.is_(False),
-        Person.deleted.is_(False),
-        Household.deleted.is_(False),
-        in_area(Household.area_code, scope.area_code),
-    )
-    monthly = session.execute(
-        select(s.kind, *columns)
+    # One pass gives the periods grouped by kind, state, months and reason (a few hundred
+    # groups); which months each group covers is worked out here, not in SQL.
+    periods = session.execute(
+        select(s.kind, s.status, s.start_month, s.end_month, s.end_reason,
+               func.count(s.id), func.sum(s.amount_fen))
         .select_from(Household)
         .join(Person, Person.household_id == Household.id)
         .join(s, s.person_id == Person.id)
-        .where(*where)
-        .group_by(s.kind)
-    ).all()
-    changes = session.execute(
-        select(
-            s.kind,
-            s.end_reason,
-            func.sum(case((and_(paid, s.start_month.like(year)), 1), else_=0)),
-            func.sum(case((and_(paid, s.end_month.like(year)), 1), else_=0)),
+        .where(
+            s.deleted.is_(False),
+            s.status.in_(PAID_STATUSES),
+            Person.deleted.is_(False),
+            Household.deleted.is_(False),
+            in_area(Household.area_code, scope.area_code),
         )
-        .select_from(Household)
-        .join(Person, Person.household_id == Household.id)
-        .join(s, s.person_id == Person.id)
-        .where(*where)
-        .group_by(s.kind, s.end_reason)
-    ).all()
+        .group_by(s.kind, s.status, s.start_month, s.end_month, s.end_reason)
+    ).all()  # fmt: skip
     kinds = _labels("subsidy_kind")
     reasons = _labels("subsidy_end_reason")
-    found = {row[0]: [int(v or 0) for v in row[1:]] for row in monthly}
-    order = [*kinds, *sorted(set(found) - set(kinds))]
-    n = len(months)
+    order = [*kinds, *sorted({p[0] for p in periods} - set(kinds))]
+    year = str(scope.year)
+    paid: dict[tuple[str, str], list[int]] = {}  # (kind, month) -> [periods, fen]
+    changes: list[tuple[str, str, int, int]] = []
+    for kind, status, start, end, reason, count, fen in periods:
+        count, fen = int(count), int(fen or 0)
+        # a stopped period without its end month is left out: nobody knows when it ended
+        if start and (status == "active" or end):
+            for month in months:
+                if start <= month and (not end or end >= month):
+                    into = paid.setdefault((kind, month), [0, 0])
+                    into[0] += count
+                    into[1] += fen
+        changes.append((kind, reason, count if start[:4] == year else 0,
+                        count if end[:4] == year else 0))  # fmt: skip
     month_rows: list[tuple[Cell, ...]] = []
-    for i, month in enumerate(months):
+    for month in months:
         cells: list[Cell] = [month]
         for kind in order:
-            values = found.get(kind, [0] * 2 * n)
-            cells += [values[i], yuan(values[n + i])]
+            n, fen = paid.get((kind, month), [0, 0])
+            cells += [n, yuan(fen)]
         cells += [
-            sum(found.get(k, [0] * 2 * n)[i] for k in order),
-            yuan(sum(found.get(k, [0] * 2 * n)[n + i] for k in order)),
+            sum(paid.get((k, month), [0, 0])[0] for k in order),
+            yuan(sum(paid.get((k, month), [0, 0])[1] for k in order)),
         ]
         month_rows.append(tuple(cells))
     headers: list[str] = ["月份"]
@@ -105,10 +89,10 @@ def subsidy_figures(session: Session, scope: StatScope) -> list[Figure]:
         label = kinds.get(kind, kind)
         headers += [f"{label}人数", f"{label}金额(元)"]
     headers += ["合计人数", "合计金额(元)"]
-    started = {k: 0 for k in order}
+    started = dict.fromkeys(order, 0)
     stopped: dict[tuple[str, str], int] = {}
     for kind, reason, start_count, stop_count in changes:
-        started[kind] = started.get(kind, 0) + int(start_count or 0)
+        started[kind] = started.get(kind, 0) + start_count
         if stop_count:
             stopped[(kind, reason or "")] = stopped.get((kind, reason or ""), 0) + int(stop_count)
     change_rows: list[tuple[Cell, ...]] = []

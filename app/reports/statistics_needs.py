@@ -1,21 +1,18 @@
-"""Needs from Form A by disability category, and income monitoring (Form B) per capita."""
+"""Income monitoring (Form B): per-capita income and its parts, spending, the dibao line."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.codes import load_code_lists
 from app.domain.settings import SettingsError, load_settings
 from app.reports.figure import Cell, Chart, Figure, per, share, yuan
-from app.reports.progress_a import round_response
-from app.reports.scope import full_code, in_area, in_area_by_lookup, in_year
-from app.store.registry import Household, Person
+from app.reports.scope import full_code, in_area_by_lookup, in_year
+from app.store.registry import Household
 from app.store.work import FormResponse
 
 if TYPE_CHECKING:
@@ -23,125 +20,6 @@ if TYPE_CHECKING:
 
 TOTAL = "合计"
 DONE = ("completed", "submitted", "accepted")
-
-
-@dataclass(frozen=True)
-class Need:
-    """One need read from Form A's answers: the item and the codes that mean "needed"."""
-
-    label: str
-    item: str  # the answer's key (R number in `source`)
-    codes: tuple[str, ...]
-    source: str  # how it is read, for the definition
-
-
-#: the needs of reports.md, each from its item of dynamic-update 2021.1
-NEEDS = (
-    Need(
-        "康复服务",
-        "rehab_needed",
-        ("1", "2", "5", "6"),
-        "R37目前需要的康复服务选了手术、功能训练、药物或支持性服务",
-    ),
-    Need("辅助器具", "rehab_needed", ("3", "4"), "R37选了辅助器具或假肢矫形器"),
-    Need("教育（6至17岁未在学）", "in_school", ("3",), "R11是否在学为未在学"),
-    Need(
-        "就业扶贫与培训",
-        "help_needed",
-        ("1", "2", "3", "4", "5"),
-        "R21目前需要的就业扶贫服务选了“无”以外的项",
-    ),
-    Need(
-        "社会保障（未参加居民养老或医疗保险）",
-        "resident_pension|resident_medical",
-        ("2",),
-        "R23未参加城乡居民养老保险或R25未参加城乡居民医疗保险",
-    ),
-    Need("托养服务", "care_need", ("1", "2", "3"), "R30托养服务需求为居家、日间或寄宿"),
-    Need(
-        "家庭无障碍改造",
-        "renovation_needed",
-        ("1", "2", "3", "4", "5", "6", "7"),
-        "R39家庭无障碍改造需求选了“无”以外的项",
-    ),
-)
-
-
-def _has(answers: Any, item: str, codes: tuple[str, ...]) -> ColumnElement[bool]:
-    """Whether an answer (single code, yes/no or a multi list) holds one of the codes: the
-    answer's JSON text holds the quoted code (a list) or is the code (a single answer)."""
-    value = answers[item].as_string()
-    return or_(value.in_(codes), *(value.like(f'%"{code}"%') for code in codes))
-
-
-def _need(answers: Any, need: Need) -> ColumnElement[bool]:
-    return or_(*(_has(answers, item, need.codes) for item in need.item.split("|")))
-
-
-def needs_figures(session: Session, scope: StatScope) -> list[Figure]:
-    """Counts and shares of each need by category, over the round's done Form A responses."""
-    r = FormResponse
-    method = r.answers["method"].as_string()
-    surveyed = and_(r.state.in_(DONE), or_(method.is_(None), method != "4"))
-    columns = [
-        func.sum(case((and_(surveyed, _need(r.answers, need)), 1), else_=0)) for need in NEEDS
-    ]
-    rows = session.execute(
-        select(Person.category, func.sum(case((surveyed, 1), else_=0)), *columns)
-        .select_from(Household)
-        .join(Person, Person.household_id == Household.id)
-        .outerjoin(r, round_response(str(scope.year)))
-        .where(
-            Person.deleted.is_(False),
-            Person.status == "active",  # the persons due Form A (progress_a.due_in)
-            Household.deleted.is_(False),
-            in_area(Household.area_code, scope.area_code),
-        )
-        .group_by(Person.category)
-    )
-    by_category = {row[0]: [int(v or 0) for v in row[1:]] for row in rows}
-    categories = [(i.code, i.label) for i in load_code_lists()["disability_category"]]
-    surveyed_by = {code: by_category.get(code, [0])[0] for code, _ in categories}
-    whole = sum(v[0] for v in by_category.values())
-    counts: list[tuple[Cell, ...]] = []
-    shares: list[tuple[Cell, ...]] = []
-    for index, need in enumerate(NEEDS, start=1):
-        per = [by_category.get(code, [0] * (len(NEEDS) + 1))[index] for code, _ in categories]
-        total = sum(v[index] for v in by_category.values())
-        counts.append((need.label, *per, total, share(total, whole)))
-        shares.append(
-            (
-                need.label,
-                *(share(n, surveyed_by[c]) for n, (c, _) in zip(per, categories, strict=True)),
-                share(total, whole),
-            )
-        )
-    counts.append(("调查人数", *surveyed_by.values(), whole, 100.0 if whole else 0.0))
-    base = (
-        f"{scope.year}年度动态更新调查（表A）中状态正常的持证残疾人已完成（已完成、已提交、已通过）且非失访的表，"
-        f"按持证人现在的残疾类别分列；{scope.area_name}，截至{scope.as_of:%Y-%m-%d}。各项需求："
-        + "；".join(f"{n.label}＝{n.source}" for n in NEEDS)
-        + "。"
-    )
-    labels = [label for _, label in categories]
-    return [
-        scope.figure(
-            "stats.needs.counts",
-            "残疾人需求（人数）",
-            base + "占比＝有该需求的人数÷调查人数。",
-            columns=("需求", *labels, TOTAL, "占调查人数(%)"),
-            rows=tuple(counts),
-            chart=Chart("bar", 0, (len(labels) + 1,)),
-        ),
-        scope.figure(
-            "stats.needs.shares",
-            "残疾人需求（占各类别调查人数的比例，%）",
-            base + "各类别的比例＝该类别有该需求的人数÷该类别调查人数。",
-            columns=("需求", *labels, TOTAL),
-            rows=tuple(shares),
-            chart=Chart("bar", 0, (len(labels) + 1,)),
-        ),
-    ]
 
 
 def fen(value: Any) -> int | None:
