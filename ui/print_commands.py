@@ -5,6 +5,7 @@ service (which logs it) and shown in the print preview."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
@@ -56,9 +57,9 @@ class PrintCommands(QObject):
     def case_paper(self, case_id: str, paper: str, *, own_file: bool) -> None:
         self.run(lambda prints: prints.case_paper(case_id, paper, own_file=own_file))
 
-    def weekly_report(self, area_code: str, survey_round: str) -> None:
-        """The weekly progress report of an area, as of today."""
-        self.run(lambda prints: prints.weekly_report(area_code, survey_round))
+    def weekly_report(self, area_code: str, survey_round: str, as_of: date | None = None) -> None:
+        """The weekly progress report of an area, as of `as_of` (today when not given)."""
+        self.run(lambda prints: prints.weekly_report(area_code, survey_round, as_of))
 
     def statistics_report(self, area_code: str, year: int) -> None:
         """The year's statistics of an area, as of today."""

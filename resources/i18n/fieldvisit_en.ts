@@ -2333,7 +2333,7 @@ Disability certificate: %s</translation>
 <context>
     <name>LockPanel</name>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>已锁定。请输入密码解锁；正在进行的工作已保存。</source>
         <extracomment>pages about one record, opened from others the window&apos;s size on a large screen; a smaller screen is filled (a 1366×768 laptop)</extracomment>
         <translation>Locked. Enter your password to unlock; work in progress has been saved.</translation>
@@ -2343,12 +2343,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Lock message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
@@ -2357,7 +2357,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>解锁(&amp;O)</source>
         <translation>Unl&amp;ock</translation>
     </message>
@@ -2366,7 +2366,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>⚠ 密码错误</source>
         <translation>⚠ Wrong password</translation>
     </message>
@@ -2374,64 +2374,69 @@ Disability certificate: %s</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="52"/>
+        <source>统计(&amp;8)</source>
+        <translation>Statistics (&amp;8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>专职委员</source>
         <extracomment>the roles in the status bar (translated by MainWindow.tr when shown)</extracomment>
         <translation>committee member</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="58"/>
         <source>审核员</source>
         <translation>reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57"/>
+        <location filename="../../ui/main_window.py" line="59"/>
         <source>管理员</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>页面导航</source>
         <translation>Page navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>页面(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>页面列表(&amp;N)</source>
         <translation>Page &amp;list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>文件(&amp;F)</source>
         <extracomment>while locked: nothing reachable but the lock panel (every action, page, dialog)</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>查找户(&amp;F)</source>
         <translation>&amp;Find household</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>导出数据(&amp;E)…</source>
         <translation>&amp;Export data…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>打印(&amp;P)</source>
         <extracomment>other parts of the program (prints) add their actions here</extracomment>
         <translation>&amp;Print</translation>
@@ -2441,7 +2446,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
@@ -3020,53 +3025,53 @@ Disability certificate: %s</translation>
 <context>
     <name>PrintCommands</name>
     <message>
-        <location filename="../../ui/print_commands.py" line="24"/>
+        <location filename="../../ui/print_commands.py" line="25"/>
         <source>评估表</source>
         <extracomment>a response in these states has its answers for good: it prints as completed the papers of a case, as the print service names them, and their menu texts</extracomment>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="25"/>
+        <location filename="../../ui/print_commands.py" line="26"/>
         <source>改造方案和预算</source>
         <translation>Plan and budget</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="26"/>
+        <location filename="../../ui/print_commands.py" line="27"/>
         <source>验收表</source>
         <translation>Acceptance record</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="70"/>
+        <location filename="../../ui/print_commands.py" line="71"/>
         <source>打印个案表(&amp;R)</source>
         <translation>P&amp;rint case papers</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="73"/>
+        <location filename="../../ui/print_commands.py" line="74"/>
         <source>打印个案表</source>
         <translation>Print case papers</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="71"/>
+        <location filename="../../ui/print_commands.py" line="72"/>
         <source>评估表、改造方案和预算、验收表：工作联或档案联</source>
         <translation>Assessment, plan and budget, acceptance record: shared copy or file copy</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="76"/>
+        <location filename="../../ui/print_commands.py" line="77"/>
         <source>%s（工作联）</source>
         <translation>%s (shared copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="77"/>
+        <location filename="../../ui/print_commands.py" line="78"/>
         <source>%s（档案联，证件号完整）</source>
         <translation>%s (file copy, full ID numbers)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="109"/>
+        <location filename="../../ui/print_commands.py" line="110"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="110"/>
+        <location filename="../../ui/print_commands.py" line="111"/>
         <source>没有打印：%s</source>
         <translation>Not printed: %s</translation>
     </message>
@@ -3268,7 +3273,7 @@ Disability certificate: %s</translation>
 <context>
     <name>ResponseCopies</name>
     <message>
-        <location filename="../../ui/print_commands.py" line="132"/>
+        <location filename="../../ui/print_commands.py" line="133"/>
         <source>打印档案联(&amp;K)…</source>
         <translation>Print file copy (&amp;K)…</translation>
     </message>
@@ -3277,12 +3282,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Print file copy</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="134"/>
+        <location filename="../../ui/print_commands.py" line="135"/>
         <source>一人一档的纸质档案用：证件号码完整，打印记入日志</source>
         <translation>For the person&apos;s paper file: full ID numbers; the print is logged</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="136"/>
+        <location filename="../../ui/print_commands.py" line="137"/>
         <source>打印工作联(&amp;G)…</source>
         <translation>Print shared copy (&amp;G)…</translation>
     </message>
@@ -3291,7 +3296,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Print shared copy</translation>
     </message>
     <message>
-        <location filename="../../ui/print_commands.py" line="137"/>
+        <location filename="../../ui/print_commands.py" line="138"/>
         <source>证件号码部分隐藏；未完成的表印作预填表</source>
         <translation>ID numbers partly hidden; a form not done prints pre-filled</translation>
     </message>
@@ -3717,6 +3722,183 @@ Disability certificate: %s</translation>
         <location filename="../../ui/pages/cases.py" line="155"/>
         <source>%s：%d 个个案</source>
         <translation>%s: %d cases</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPage</name>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="60"/>
+        <source>村/社区</source>
+        <extracomment>the figure that drills down by area (the first figure with drill codes if it is missing) the list entry of the persons still due (a village only)</extracomment>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="61"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="62"/>
+        <source>残疾人</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="63"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="75"/>
+        <source>统计</source>
+        <extracomment>the most rows the table asks room for (more scroll inside it) how long the page waits after a change of date before counting again</extracomment>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="94"/>
+        <source>统计范围</source>
+        <extracomment>the figures of the chosen area have been read and shown reads the figures (off the UI thread): a test may wrap it to hold the reading</extracomment>
+        <translation>Area counted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="95"/>
+        <source>区、镇街或村社区</source>
+        <translation>District, town or village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="100"/>
+        <source>范围(&amp;A)：</source>
+        <translation>&amp;Area:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="103"/>
+        <source>调查年度</source>
+        <translation>Survey year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="106"/>
+        <source>年度(&amp;Y)：</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="109"/>
+        <source>统计截至日期</source>
+        <translation>Counted as of</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="110"/>
+        <source>截至(&amp;D)：</source>
+        <translation>As of &amp;date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="127"/>
+        <source>上一级(&amp;U)</source>
+        <translation>&amp;Up one level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="130"/>
+        <source>重新统计(&amp;S)</source>
+        <translation>Count again (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="135"/>
+        <source>打印报表(&amp;R)</source>
+        <translation>P&amp;rint report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="137"/>
+        <source>本页所选区域、年度和日期的调查进度周报，先预览</source>
+        <translation>The weekly progress report of the area, year and date chosen on this page, previewed first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="140"/>
+        <source>打印报表</source>
+        <translation>Print report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="141"/>
+        <source>调查进度周报(&amp;W)</source>
+        <translation>&amp;Weekly progress report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="148"/>
+        <source>统计进度</source>
+        <translation>Counting progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="156"/>
+        <source>图表目录</source>
+        <translation>List of figures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="158"/>
+        <source>先是进度，后是统计；选中一项，右边显示它的表格和图；回车进入表格</source>
+        <translation>Progress first, then statistics; the chosen item&apos;s table and chart show on the right; Enter goes into the table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="164"/>
+        <source>图表(&amp;G)：</source>
+        <translation>Fi&amp;gures:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="178"/>
+        <source>统计表</source>
+        <translation>Statistics table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="258"/>
+        <source>位置：%s</source>
+        <translation>Where: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="317"/>
+        <source>没有分配给您的区域，无法统计。</source>
+        <translation>No area is assigned to you: there is nothing to count.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="327"/>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="343"/>
+        <source>统计没有完成：%s</source>
+        <translation>The counting did not finish: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="360"/>
+        <location filename="../../ui/pages/stats.py" line="435"/>
+        <source>待调查的人（%d 人）</source>
+        <translation>Persons still due (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="372"/>
+        <source>%s %s 年度，截至 %s：%d 张表</source>
+        <translation>%s, %s round, as of %s: %d tables</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="437"/>
+        <source>本年度动态更新调查还没有完成的人，按地址排列；回车打开这一户</source>
+        <translation>Persons whose dynamic update survey of the year is not done yet, by address; Enter opens the household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="439"/>
+        <source>回车打开这个人的户</source>
+        <translation>Enter opens this person&apos;s household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="449"/>
+        <source>回车进入所选的区域</source>
+        <translation>Enter goes into the chosen area</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="452"/>
+        <source>图：%s</source>
+        <translation>Chart: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="453"/>
+        <source>图中的数字都在表格“%s”里</source>
+        <translation>Every number of the chart is in the table “%s”</translation>
     </message>
 </context>
 <context>

@@ -169,6 +169,20 @@ def from_print_menu(action_name: str, kwargs: dict[str, Any] | None = None) -> P
     return drive
 
 
+def from_stats_page(report: str) -> Path_:
+    def drive(qtbot: QtBot, window: MainWindow, db: Database) -> tuple[Any, str]:
+        window.open_page("stats")
+        page: Any = window.pages["stats"]
+        qtbot.waitUntil(lambda: page.data is not None, timeout=30000)
+        button = page.print_button
+        assert button.isVisible() and button.isEnabled()
+        [action] = [a for a in button.menu().actions() if a is getattr(page, report)]
+        action.trigger()
+        return page.printing, ""
+
+    return drive
+
+
 Path_ = Callable[[QtBot, MainWindow, Database], tuple[Any, str]]
 #: the ways to each kind, by name
 PATHS: dict[str, tuple[Kind, Path_]] = {
@@ -202,6 +216,8 @@ PATHS: dict[str, tuple[Kind, Path_]] = {
                                   from_print_menu("weekly_report")),
     "print menu, statistics report": (("statistics_report", "", "", False),
                                       from_print_menu("statistics_report")),
+    "统计 page, weekly report": (("weekly_report", "", "", False),
+                                from_stats_page("print_weekly")),
 }  # fmt: skip
 
 

@@ -1,0 +1,509 @@
+"""统计: the season's progress and the statistics of the user's areas, as tables with charts.
+
+Reviewers and the admin look at their towns or the district, members at their villages.
+The progress by area drills down with Enter, from the district to a town to a village
+and there to the persons still due, whose household opens with Enter (a member sees
+at once whom to visit next); Backspace or Alt+Left goes back up. Each figure is a
+table, the accessible and keyboard form, with its chart beside it. The figures are
+read off the UI thread (ui/pages/stats_figures.py), the page usable meanwhile.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QVBoxLayout,
+)
+
+from app.domain.settings import SettingsError, load_settings
+from app.services.changed import Changed
+from ui.announce import MessageLine
+from ui.date_edit import DateEdit
+from ui.i18n import QT_TRANSLATE_NOOP
+from ui.pages.base import Page
+from ui.pages.commands import add_command, chain_tab_order
+from ui.pages.stats_figures import (
+    ChartView,
+    FigureModel,
+    StatsData,
+    StatsQuery,
+    drill_row,
+    figure_index,
+    load_stats,
+)
+from ui.pages.stats_scope import full_code, load_scope
+from ui.print_commands import PrintCommands
+from ui.rows_model import RowsModel, rows_view
+from ui.session import AppSession
+from ui.theme import mark_heading
+from ui.worker import Job
+
+#: the figure that drills down by area (the first figure with drill codes if it is missing)
+BY_AREA = "progress.form_a.by_area"
+#: the list entry of the persons still due (a village only)
+DUE = "due"
+DUE_HEADERS = (
+    QT_TRANSLATE_NOOP("StatsPage", "村/社区"),
+    QT_TRANSLATE_NOOP("StatsPage", "地址"),
+    QT_TRANSLATE_NOOP("StatsPage", "残疾人"),
+    QT_TRANSLATE_NOOP("StatsPage", "状态"),
+)
+QWIDGETSIZE_MAX = (1 << 24) - 1
+#: the most rows the table asks room for (more scroll inside it)
+MOST_ROWS = 14
+#: how long the page waits after a change of date before counting again
+SETTLE_MS = 400
+
+
+class StatsPage(Page):
+    """The figures of one area, round and date; drill down by area to the persons due."""
+
+    title = QT_TRANSLATE_NOOP("StatsPage", "统计")
+    #: the figures of the chosen area have been read and shown
+    loaded = Signal()
+    #: reads the figures (off the UI thread): a test may wrap it to hold the reading
+    loader = staticmethod(load_stats)
+
+    def __init__(self, session: AppSession) -> None:
+        super().__init__(session)
+        self.scope = load_scope(session.db, session.areas)
+        first = self.scope.first
+        self.area = first.code if first is not None else ""
+        self.data: StatsData | None = None
+        self._cache: dict[StatsQuery, StatsData] = {}
+        self._job: Job | None = None
+        self._wanted_key = ""  # the figure to show once read
+        self._wanted_row = ""  # the area whose row to select once read
+        self._focus_table = False  # move the focus into the table once read
+
+        self.area_combo = QComboBox(self)  # the page's first child: the first in reading order
+        self.area_combo.setAccessibleName(self.tr("统计范围"))
+        self.area_combo.setAccessibleDescription(self.tr("区、镇街或村社区"))
+        self.area_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.area_combo.setMinimumContentsLength(8)
+        area_label = QLabel(self.tr("范围(&A)："))
+        area_label.setBuddy(self.area_combo)
+        self.round_combo = QComboBox()
+        self.round_combo.setAccessibleName(self.tr("调查年度"))
+        for year in self._years():
+            self.round_combo.addItem(str(year), str(year))
+        round_label = QLabel(self.tr("年度(&Y)："))
+        round_label.setBuddy(self.round_combo)
+        self.as_of = DateEdit(date.today())
+        self.as_of.setAccessibleName(self.tr("统计截至日期"))
+        as_of_label = QLabel(self.tr("截至(&D)："))
+        as_of_label.setBuddy(self.as_of)
+        choose = QHBoxLayout()
+        for label, widget, stretch in (
+            (area_label, self.area_combo, 2),
+            (round_label, self.round_combo, 0),
+            (as_of_label, self.as_of, 0),
+        ):
+            choose.addWidget(label)
+            choose.addWidget(widget, stretch)
+        choose.addStretch(1)
+
+        self.breadcrumb = QLabel()
+        self.breadcrumb.setWordWrap(True)
+        self.breadcrumb.setTextFormat(Qt.TextFormat.PlainText)
+        self.commands = QHBoxLayout()
+        self.commands.addWidget(self.breadcrumb, 1)
+        up = add_command(self, self.tr("上一级(&U)"),
+                         [QKeySequence("Alt+Left"), QKeySequence(Qt.Key.Key_Backspace)],
+                         self.go_up, self.commands)  # fmt: skip
+        again = add_command(self, self.tr("重新统计(&S)"), [QKeySequence(Qt.Key.Key_F5)],
+                            self.recount, self.commands)  # fmt: skip
+        assert up is not None and again is not None
+        self.up_button, self.again_button = up, again
+        self.printing = PrintCommands(session, self)
+        self.print_button = QPushButton(self.tr("打印报表(&R)"))
+        self.print_button.setAccessibleDescription(
+            self.tr("本页所选区域、年度和日期的调查进度周报，先预览")
+        )
+        menu = QMenu(self.print_button)
+        menu.setAccessibleName(self.tr("打印报表"))
+        self.print_weekly = menu.addAction(self.tr("调查进度周报(&W)"))
+        self.print_weekly.triggered.connect(self.print_weekly_report)
+        self.print_button.setMenu(menu)
+        self.commands.addWidget(self.print_button)
+
+        self.status = MessageLine()
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("统计进度"))
+        self.progress.setTextVisible(True)
+        self.progress.setVisible(False)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.progress)
+
+        self.figure_list = QListWidget()
+        self.figure_list.setAccessibleName(self.tr("图表目录"))
+        self.figure_list.setAccessibleDescription(
+            self.tr("先是进度，后是统计；选中一项，右边显示它的表格和图；回车进入表格")
+        )
+        self.figure_list.currentRowChanged.connect(self._figure_chosen)
+        self.figure_list.itemActivated.connect(lambda _item: self.focus_table())
+        self.figure_list.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.figure_list.setWordWrap(True)
+        list_label = QLabel(self.tr("图表(&G)："))
+        list_label.setBuddy(self.figure_list)
+        left = QVBoxLayout()
+        left.addWidget(list_label)
+        left.addWidget(self.figure_list, 1)
+
+        self.heading = QLabel()
+        mark_heading(self.heading)
+        self.heading.setWordWrap(True)
+        self.definition = QLabel()
+        self.definition.setWordWrap(True)
+        self.definition.setTextFormat(Qt.TextFormat.PlainText)
+        self.model = FigureModel(self)
+        self.due_model = RowsModel([self.tr(h) for h in DUE_HEADERS], self)
+        self.table = rows_view(self.tr("统计表"), self.model)  # then named by its figure
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 6)
+        self.table.activated.connect(self.open_row)
+        self.heading.setBuddy(self.table)
+        self.chart = ChartView()
+        self.pair = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.pair.addWidget(self.table, 1)
+        self.pair.addWidget(self.chart, 1)
+        # (no scrolled area of its own: a tall chart lets the whole page scroll, so that the
+        # controls keep one reading order on the page)
+        panel = QVBoxLayout()
+        panel.addWidget(self.heading)
+        panel.addLayout(self.pair, 1)
+        panel.addWidget(self.definition)  # the table's note, under it as in a yearbook
+
+        body = QHBoxLayout()
+        body.addLayout(left)
+        body.addLayout(panel, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(choose)
+        layout.addLayout(self.commands)
+        layout.addLayout(status_row)
+        layout.addLayout(body, 1)
+        chain_tab_order([self.area_combo, self.round_combo, self.as_of, self.up_button,
+                         self.again_button, self.print_button, self.figure_list,
+                         self.table])  # fmt: skip
+
+        self._date_timer = QTimer(self)
+        self._date_timer.setSingleShot(True)
+        self._date_timer.setInterval(SETTLE_MS)
+        self._date_timer.timeout.connect(self.reload)
+        self.as_of.dateChanged.connect(lambda _d: self._date_timer.start())
+        self.round_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.area_combo.activated.connect(self._area_chosen)
+        self._fill_areas()
+        self._show_place()
+
+    # -- what is asked -----------------------------------------------------------------------
+
+    def _years(self) -> list[int]:
+        try:
+            book = load_settings()
+        except SettingsError:
+            return [date.today().year]
+        years = sorted(book.years, reverse=True)
+        # the season's year first: the page opens on it
+        return [book.survey_year, *(y for y in years if y != book.survey_year)]
+
+    def query(self) -> StatsQuery:
+        day = self.as_of.date()
+        place = self.scope.get(self.area)
+        return StatsQuery(
+            self.area,
+            str(self.round_combo.currentData() or ""),
+            date(day.year(), day.month(), day.day()),
+            place is not None and place.level == "village",
+        )
+
+    def set_as_of(self, day: date) -> None:
+        self.as_of.setDate(QDate(day.year, day.month, day.day))
+
+    def _fill_areas(self) -> None:
+        """The user's areas and those just below them, and the path to the area shown."""
+        path = {a.code for a in self.scope.path(self.area)}
+        self.area_combo.blockSignals(True)
+        self.area_combo.clear()
+        for place in self.scope.areas:
+            if place.depth <= 1 or place.code in path:
+                names = [a.name for a in self.scope.path(place.code)[1:]] or [place.name]
+                self.area_combo.addItem(" › ".join(names), place.code)
+        self.area_combo.setCurrentIndex(self.area_combo.findData(self.area))
+        self.area_combo.blockSignals(False)
+
+    def _area_chosen(self, index: int) -> None:
+        code = self.area_combo.itemData(index)
+        if code and code != self.area:
+            self.show_area(code)
+
+    def _show_place(self) -> None:
+        names = [a.name for a in self.scope.path(self.area)]
+        self.breadcrumb.setText(self.tr("位置：%s") % " › ".join(names) if names else "")
+        self.up_button.setEnabled(self.scope.up(self.area) is not None)
+
+    # -- moving between areas ---------------------------------------------------------------
+
+    def show_area(self, code: str, *, key: str = "", row: str = "", focus: bool = False) -> None:
+        """Show the figures of area `code` (12 digits): figure `key` on the row of `row`."""
+        if code not in self.scope:
+            return
+        self.area = code
+        self._wanted_key = key or self.current_key()
+        self._wanted_row = row
+        self._focus_table = focus
+        self._fill_areas()
+        self._show_place()
+        self.reload()
+
+    def go_up(self) -> None:
+        """Back to the area above, on the row of the area left (Backspace, Alt+Left)."""
+        above = self.scope.up(self.area)
+        if above is None:
+            return
+        key = self.current_key()
+        self.show_area(above, key=BY_AREA if key == DUE else key, row=self.area, focus=True)
+
+    def open_row(self, index: QModelIndex) -> None:
+        """Enter on a row: the household of a person due, or the area the row is about."""
+        if not index.isValid():
+            return
+        if self.current_key() == DUE:
+            self.navigate.emit("household", self.due_model.record_id(index.row()))
+            return
+        code = self.model.drills(index.row())
+        if not code:
+            return
+        target = full_code(code)
+        if target == self.area:  # a village's own row: on to its persons due
+            self.choose_figure(DUE)
+            self.focus_table()
+        else:
+            self.show_area(target, focus=True)
+
+    # -- printing ---------------------------------------------------------------------------
+
+    def print_weekly_report(self) -> None:
+        """The weekly progress report of the area, round and date shown (its preview)."""
+        query = self.query()
+        self.printing.weekly_report(query.area_code, query.survey_round, query.as_of)
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def recount(self) -> None:
+        self._cache.clear()
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the figures asked for (the last reading kept while it comes)."""
+        self._date_timer.stop()
+        if not self.area:
+            self.status.setText(self.tr("没有分配给您的区域，无法统计。"))
+            return
+        query = self.query()
+        if query in self._cache:
+            self._show(self._cache[query])
+            return
+        if self._job is not None:
+            self._job.cancel()  # its answer would be for another area or date
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.status.show_message(self.tr("正在统计…"), speak=False)
+        db, loader = self.session.db, type(self).loader
+        self._job = self.session.run(
+            lambda report: loader(db, query, report),
+            lambda data: self._loaded(query, data),
+            self._failed,
+            owner=self,
+        )
+        self._job.signals.progress.connect(self._progressed)
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _failed(self, error: Exception) -> None:
+        self.progress.setVisible(False)
+        self.status.setText(self.tr("统计没有完成：%s") % error)
+
+    def _loaded(self, query: StatsQuery, data: StatsData) -> None:
+        self._cache[query] = data
+        if query == self.query():
+            self._show(data)
+
+    def _show(self, data: StatsData) -> None:
+        self._job = None
+        self.progress.setVisible(False)
+        self.data = data
+        key = self._wanted_key or self.current_key()
+        if data.due is not None and (not key or (self._focus_table and key == BY_AREA)):
+            key = DUE  # drilled into a village (or a member's first look): whom to visit
+        self.figure_list.blockSignals(True)
+        self.figure_list.clear()
+        if data.due is not None:
+            self._add_item(DUE, self.tr("待调查的人（%d 人）") % len(data.due))
+        for figure in [*data.progress, *data.statistics]:
+            self._add_item(figure.key, figure.title)
+        self.figure_list.blockSignals(False)
+        self._fit_list()
+        self.choose_figure(key if self._has(key) else self._drill_key())
+        if self._wanted_row and self.current_key() != DUE:
+            index = drill_row(self.model, self._wanted_row)
+            if index.isValid():
+                self.table.selectRow(index.row())
+        place = self.scope.get(self.area)
+        self.status.setText(
+            self.tr("%s %s 年度，截至 %s：%d 张表")
+            % (place.name if place else "", data.query.survey_round,
+               data.query.as_of.isoformat(), self.figure_list.count())
+        )  # fmt: skip
+        if self._focus_table and self.isVisible():
+            self.focus_table()
+        self._wanted_key, self._wanted_row, self._focus_table = "", "", False
+        self.loaded.emit()
+
+    def _add_item(self, key: str, title: str) -> None:
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.figure_list.addItem(item)
+
+    def _has(self, key: str) -> bool:
+        return any(self._key_at(i) == key for i in range(self.figure_list.count()))
+
+    def _key_at(self, row: int) -> str:
+        item = self.figure_list.item(row)
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+
+    def _drill_key(self) -> str:
+        if self.data is None:
+            return ""
+        figures = self.data.progress
+        if figure_index(figures, BY_AREA) >= 0:
+            return BY_AREA
+        return next((f.key for f in figures if f.drill), self._key_at(0))
+
+    def _fit_list(self) -> None:
+        """The list as wide as its longest title, within 14 characters of the text (a longer
+        title wraps)."""
+        unit = self.figure_list.fontMetrics().horizontalAdvance("汉")
+        wanted = self.figure_list.sizeHintForColumn(0) + unit
+        frame = (
+            self.figure_list.frameWidth() * 2
+            + self.figure_list.verticalScrollBar().sizeHint().width()
+        )
+        self.figure_list.setFixedWidth(min(max(wanted, unit * 8), unit * 14) + frame)
+
+    # -- the figure shown ---------------------------------------------------------------------
+
+    def current_key(self) -> str:
+        return self._key_at(self.figure_list.currentRow())
+
+    def choose_figure(self, key: str) -> None:
+        """Show figure `key` (or the persons due) in the table and the chart."""
+        for row in range(self.figure_list.count()):
+            if self._key_at(row) == key:
+                self.figure_list.setCurrentRow(row)
+                self._figure_chosen(row)
+                return
+
+    def _figure_chosen(self, row: int) -> None:
+        key = self._key_at(row)
+        if self.data is None or not key:
+            return
+        if key == DUE:
+            due = self.data.due or []
+            self.due_model.set_rows(
+                [(d.household_id, [d.village_name, d.address, d.name, d.state]) for d in due]
+            )
+            self.table.setModel(self.due_model)
+            title = self.tr("待调查的人（%d 人）") % len(due)
+            self.definition.setText(
+                self.tr("本年度动态更新调查还没有完成的人，按地址排列；回车打开这一户")
+            )
+            self.table.setAccessibleDescription(self.tr("回车打开这个人的户"))
+            self.chart.set_figure(None)
+        else:
+            figures = [*self.data.progress, *self.data.statistics]
+            figure = figures[figure_index(figures, key)]
+            self.model.set_figure(figure)
+            self.table.setModel(self.model)
+            title = figure.title
+            self.definition.setText(figure.definition)
+            self.table.setAccessibleDescription(
+                self.tr("回车进入所选的区域") if figure.drill else figure.definition
+            )
+            self.chart.set_figure(figure)
+            self.chart.setAccessibleName(self.tr("图：%s") % title)
+            self.chart.setAccessibleDescription(self.tr("图中的数字都在表格“%s”里") % title)
+        self.heading.setText(f"{title}(&T)")
+        self.table.setAccessibleName(title)
+        if self.table.model().rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+        self.table.resizeColumnsToContents()
+        self._arrange()
+
+    def focus_table(self) -> None:
+        """Into the table, on its current row (the first at first): Enter opens it."""
+        if self.table.model().rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- the page -------------------------------------------------------------------------------
+
+    def activate(self, record_id: str = "") -> None:
+        """Show the page: the last figures at once, counted again if the records changed."""
+        if self.data is None:
+            self._focus_table = True
+            self.area_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.focus_table()
+        self.reload()
+
+    def on_changed(self, changed: Changed) -> None:
+        self._cache.clear()
+        if self.isVisible():
+            self.reload()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """The chart beside the table when both fit side by side, else below it; the table
+        as high as its rows (up to MOST_ROWS, then it scrolls)."""
+        table = self.table
+        rows = max(1, min(table.model().rowCount(), MOST_ROWS))
+        bar = table.horizontalScrollBar().sizeHint().height()
+        header = table.horizontalHeader()
+        high = header.sizeHint().height() + rows * table.verticalHeader().defaultSectionSize()
+        table.setMinimumHeight(high + 2 * table.frameWidth() + bar)
+        columns = sum(
+            max(header.sectionSizeHint(c), table.sizeHintForColumn(c))
+            for c in range(header.count())
+        )  # (not header.length(): the last column stretches over whatever room there is)
+        wanted = columns + 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+        spacing = self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing)
+        room = self.width() - self.figure_list.width() - max(spacing, 6) * 4
+        chart = self.chart.minimumSizeHint().width() if self.chart.figure is not None else 0
+        wide = wanted + chart <= room
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        # side by side the table takes the width it needs and the chart the rest
+        table.setMaximumWidth(wanted if wide else QWIDGETSIZE_MAX)
+        if self.pair.direction() != direction:
+            self.pair.setDirection(direction)
