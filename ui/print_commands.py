@@ -61,9 +61,9 @@ class PrintCommands(QObject):
         """The weekly progress report of an area, as of `as_of` (today when not given)."""
         self.run(lambda prints: prints.weekly_report(area_code, survey_round, as_of))
 
-    def statistics_report(self, area_code: str, year: int) -> None:
-        """The year's statistics of an area, as of today."""
-        self.run(lambda prints: prints.statistics_report(area_code, year))
+    def statistics_report(self, area_code: str, year: int, as_of: date | None = None) -> None:
+        """The year's statistics of an area, as of `as_of` (today when not given)."""
+        self.run(lambda prints: prints.statistics_report(area_code, year, as_of))
 
     def case_papers_button(self, case_id: Callable[[], str], page: QWidget) -> QPushButton:
         """打印个案表(&R): a menu of the case's papers, each as the shared copy or the paper

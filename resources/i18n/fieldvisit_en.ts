@@ -3806,8 +3806,8 @@ Disability certificate: %s</translation>
     </message>
     <message>
         <location filename="../../ui/pages/stats.py" line="137"/>
-        <source>本页所选区域、年度和日期的调查进度周报，先预览</source>
-        <translation>The weekly progress report of the area, year and date chosen on this page, previewed first</translation>
+        <source>本页所选区域、年度和日期的调查进度周报或年度统计报表，先预览</source>
+        <translation>The weekly progress report or the annual statistics of the area, year and date chosen on this page, previewed first</translation>
     </message>
     <message>
         <location filename="../../ui/pages/stats.py" line="140"/>
@@ -3820,83 +3820,88 @@ Disability certificate: %s</translation>
         <translation>&amp;Weekly progress report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="148"/>
+        <location filename="../../ui/pages/stats.py" line="143"/>
+        <source>年度统计报表(&amp;N)</source>
+        <translation>A&amp;nnual statistics report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="150"/>
         <source>统计进度</source>
         <translation>Counting progress</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="156"/>
+        <location filename="../../ui/pages/stats.py" line="158"/>
         <source>图表目录</source>
         <translation>List of figures</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="158"/>
+        <location filename="../../ui/pages/stats.py" line="160"/>
         <source>先是进度，后是统计；选中一项，右边显示它的表格和图；回车进入表格</source>
         <translation>Progress first, then statistics; the chosen item&apos;s table and chart show on the right; Enter goes into the table</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="164"/>
+        <location filename="../../ui/pages/stats.py" line="166"/>
         <source>图表(&amp;G)：</source>
         <translation>Fi&amp;gures:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="178"/>
+        <location filename="../../ui/pages/stats.py" line="180"/>
         <source>统计表</source>
         <translation>Statistics table</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="258"/>
+        <location filename="../../ui/pages/stats.py" line="260"/>
         <source>位置：%s</source>
         <translation>Where: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="317"/>
+        <location filename="../../ui/pages/stats.py" line="325"/>
         <source>没有分配给您的区域，无法统计。</source>
         <translation>No area is assigned to you: there is nothing to count.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="327"/>
+        <location filename="../../ui/pages/stats.py" line="335"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="343"/>
+        <location filename="../../ui/pages/stats.py" line="351"/>
         <source>统计没有完成：%s</source>
         <translation>The counting did not finish: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="360"/>
-        <location filename="../../ui/pages/stats.py" line="435"/>
+        <location filename="../../ui/pages/stats.py" line="368"/>
+        <location filename="../../ui/pages/stats.py" line="443"/>
         <source>待调查的人（%d 人）</source>
         <translation>Persons still due (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="372"/>
+        <location filename="../../ui/pages/stats.py" line="380"/>
         <source>%s %s 年度，截至 %s：%d 张表</source>
         <translation>%s, %s round, as of %s: %d tables</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="437"/>
+        <location filename="../../ui/pages/stats.py" line="445"/>
         <source>本年度动态更新调查还没有完成的人，按地址排列；回车打开这一户</source>
         <translation>Persons whose dynamic update survey of the year is not done yet, by address; Enter opens the household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="439"/>
+        <location filename="../../ui/pages/stats.py" line="447"/>
         <source>回车打开这个人的户</source>
         <translation>Enter opens this person&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="449"/>
+        <location filename="../../ui/pages/stats.py" line="457"/>
         <source>回车进入所选的区域</source>
         <translation>Enter goes into the chosen area</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="452"/>
+        <location filename="../../ui/pages/stats.py" line="460"/>
         <source>图：%s</source>
         <translation>Chart: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="453"/>
+        <location filename="../../ui/pages/stats.py" line="461"/>
         <source>图中的数字都在表格“%s”里</source>
         <translation>Every number of the chart is in the table “%s”</translation>
     </message>

@@ -218,6 +218,8 @@ PATHS: dict[str, tuple[Kind, Path_]] = {
                                       from_print_menu("statistics_report")),
     "统计 page, weekly report": (("weekly_report", "", "", False),
                                 from_stats_page("print_weekly")),
+    "统计 page, statistics report": (("statistics_report", "", "", False),
+                                    from_stats_page("print_statistics")),
 }  # fmt: skip
 
 

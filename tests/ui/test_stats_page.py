@@ -213,7 +213,9 @@ def test_every_table_shows_its_figure_and_every_chart_names_its_table(
         assert figure.chart is not None
         # a bar chart writes every value and category; a line its last point's value
         if figure.chart.kind == "bar":
-            assert {c for c in categories if c} <= words, figure.key
+            cut = [w[:-1] for w in words if w.endswith("…")]  # a name too long for its room
+            for name in filter(None, categories):
+                assert name in words or any(name.startswith(w) for w in cut), (figure.key, name)
             assert {v for values in labels for v in values} <= words, figure.key
         else:
             assert {values[-1] for values in labels} <= words, figure.key

@@ -134,12 +134,14 @@ class StatsPage(Page):
         self.printing = PrintCommands(session, self)
         self.print_button = QPushButton(self.tr("打印报表(&R)"))
         self.print_button.setAccessibleDescription(
-            self.tr("本页所选区域、年度和日期的调查进度周报，先预览")
+            self.tr("本页所选区域、年度和日期的调查进度周报或年度统计报表，先预览")
         )
         menu = QMenu(self.print_button)
         menu.setAccessibleName(self.tr("打印报表"))
         self.print_weekly = menu.addAction(self.tr("调查进度周报(&W)"))
         self.print_weekly.triggered.connect(self.print_weekly_report)
+        self.print_statistics = menu.addAction(self.tr("年度统计报表(&N)"))
+        self.print_statistics.triggered.connect(self.print_statistics_report)
         self.print_button.setMenu(menu)
         self.commands.addWidget(self.print_button)
 
@@ -303,6 +305,12 @@ class StatsPage(Page):
         """The weekly progress report of the area, round and date shown (its preview)."""
         query = self.query()
         self.printing.weekly_report(query.area_code, query.survey_round, query.as_of)
+
+    def print_statistics_report(self) -> None:
+        """The year's statistics of the area shown, as of the date shown (its preview)."""
+        query = self.query()
+        year = int(query.survey_round) if query.survey_round.isdigit() else query.as_of.year
+        self.printing.statistics_report(query.area_code, year, query.as_of)
 
     # -- reading ------------------------------------------------------------------------------
 

@@ -9,8 +9,7 @@ either theme, with its text growing with the program's text size.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -19,11 +18,11 @@ from PySide6.QtCore import QByteArray, QModelIndex, QObject, QRectF, QSize, Qt, 
 from PySide6.QtGui import QColor, QFontInfo, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
-from sqlalchemy.orm import Session
 
 from app.reports import charts
 from app.reports.figure import Figure
 from app.reports.progress import DueRow, persons_due, progress_figures
+from app.reports.statistics import statistics_figures
 from app.store.database import Database
 from ui.rows_model import Index, RowsModel
 from ui.worker import Progress
@@ -63,22 +62,12 @@ def load_stats(db: Database, query: StatsQuery, report: Progress) -> StatsData:
         data.progress = progress_figures(s, query.area_code, query.survey_round, query.as_of)
         report(1, steps)
         year = int(query.survey_round) if query.survey_round.isdigit() else query.as_of.year
-        data.statistics = _statistics(s, query.area_code, year, query.as_of)
+        data.statistics = statistics_figures(s, query.area_code, year, query.as_of)
         report(2, steps)
         if query.village:
             data.due = persons_due(s, query.area_code, query.survey_round)
             report(3, steps)
     return data
-
-
-def _statistics(session: Session, area_code: str, year: int, as_of: date) -> list[Figure]:
-    """The year's statistics figures (none while app.reports.statistics is not built yet)."""
-    try:
-        module = importlib.import_module("app.reports.statistics")
-    except ModuleNotFoundError:
-        return []
-    make: Callable[[Session, str, int, date], list[Figure]] = module.statistics_figures
-    return make(session, area_code, year, as_of)
 
 
 def cell_text(value: str | int | float) -> str:
