@@ -63,6 +63,18 @@ class MonthlySummary:
     started: int = 0
 
 
+def _standard(year: int, area: str) -> int:
+    """The living subsidy's monthly standard for a 低保 family (settings; 0 when unset)."""
+    from app.domain.issues import ValidationFailed
+    from app.domain.settings import SettingsError, load_settings
+    from app.domain.subsidies import amount_fen
+
+    try:
+        return amount_fen(load_settings().for_area(year, area), "living", "dibao")
+    except (SettingsError, ValidationFailed):
+        return 0
+
+
 def _uuid(rng: random.Random) -> str:
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
@@ -280,12 +292,13 @@ class MonthlyBuilder:
                             )
                         )  # fmt: skip
                 elif action == "apply_subsidy":
-                    new_subsidies.append(self._application(task, reviewed))
+                    area = persons[task["person_id"]].area_code
+                    new_subsidies.append(self._application(task, reviewed, area))
         if new_subsidies:
             statements.append((insert(Subsidy), new_subsidies))
         return statements
 
-    def _application(self, task: dict[str, Any], reviewed: date) -> dict[str, Any]:
+    def _application(self, task: dict[str, Any], reviewed: date, area: str) -> dict[str, Any]:
         """A living subsidy application from an accepted 低保 entry: half of them already
         approved by the district (paid from this month), the others waiting."""
         approved = self.rng.random() < 0.5 or task["id"] in self.first
@@ -307,7 +320,7 @@ class MonthlyBuilder:
             "kind": "living",
             "start_month": next_month(task["month"]) if approved else "",
             "end_month": "",
-            "amount_fen": 12_000,
+            "amount_fen": _standard(int(task["month"][:4]), area),
             "status": "active" if approved else "pending",
             "group": "dibao",
             "end_reason": "",

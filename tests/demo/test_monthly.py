@@ -68,7 +68,7 @@ def test_accepted_deaths_cancel_and_stop_and_low_income_starts(district: Databas
         started = s.scalars(
             select(Subsidy).where(Subsidy.start_month == "2026-11", Subsidy.task_id != "")
         ).all()
-        assert started and all(x.decision_date and x.amount_fen == 12_000 for x in started)
+        assert started and all(x.decision_date and x.amount_fen == 48_500 for x in started)
         for task in accepted:  # a disputed or corrected task changes nothing
             if task.outcome != "confirmed":
                 assert s.get_one(Person, task.person_id).status == "active"
