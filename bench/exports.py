@@ -8,8 +8,9 @@ round to xlsx and csv, against openpyxl and csv writing the same rows bare.
 rows read and converted by the template, written whole). `bare_xlsx_s` and `bare_csv_s`:
 the same rows, read beforehand, written with openpyxl's write-only mode and the csv module
 alone, in the same run; `xlsx_ratio` and `csv_ratio` are the engine over the bare writing.
-Medians over repeated runs after a warm-up. `bench/reports.py` reports these figures
-beside the statistics page's (`export_figures`).
+Medians over repeated runs after a warm-up, the engine and the bare writer in turns;
+`rows_s` is reading and converting the rows alone. `bench/reports.py` reports these
+figures beside the statistics page's (`export_figures`).
 """
 
 from __future__ import annotations
@@ -38,14 +39,21 @@ ACCEPTED_ROUND = "2025"
 TEMPLATE = "form-a-upper"
 
 
-def _timed(work: Callable[[], Any], repeats: int) -> float:
-    work()  # warm-up
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return median(times)
+def _timed(work: Callable[[], Any]) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def _paired(
+    engine: Callable[[], Any], bare: Callable[[], Any], repeats: int
+) -> tuple[float, float]:
+    """Medians of the engine's and the bare writer's times, run in turns after a warm-up of
+    each (a shared machine's load drifts: taken in turns, both see the same)."""
+    engine()
+    bare()
+    times = [(_timed(engine), _timed(bare)) for _ in range(repeats)]
+    return median([t[0] for t in times]), median([t[1] for t in times])
 
 
 def _bare_xlsx(headers: list[str], rows: list[list[Any]], path: Path) -> None:
@@ -83,11 +91,12 @@ def export_figures(db: Database, repeats: int = 3) -> dict[str, Any]:
                 write = _bare_xlsx if fmt == "xlsx" else _bare_csv
                 write(template.headers, rows, out / f"bare.{fmt}")
 
-            figures[f"{fmt}_s"] = _timed(engine, repeats)
-            figures[f"bare_{fmt}_s"] = _timed(bare, repeats)
+            figures[f"{fmt}_s"], figures[f"bare_{fmt}_s"] = _paired(engine, bare, repeats)
             figures[f"{fmt}_ratio"] = figures[f"{fmt}_s"] / figures[f"bare_{fmt}_s"]
         with db.session() as s:
-            figures["rows_s"] = _timed(lambda: list(rows_of(s, template, params)), repeats)
+            figures["rows_s"] = median(
+                [_timed(lambda: list(rows_of(s, template, params))) for _ in range(repeats)]
+            )
     return figures
 
 

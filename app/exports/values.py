@@ -29,12 +29,14 @@ def yuan(fen: Any) -> Decimal:
 
 
 def _text(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, str | int | float):
+        return value
     if isinstance(value, datetime):
         return value.isoformat(sep=" ", timespec="seconds")
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, bool):
-        return "是" if value else "否"
     if isinstance(value, list | tuple):
         return LABEL_SEPARATOR.join(str(v) for v in value)
     if isinstance(value, dict):

@@ -67,7 +67,8 @@ def rows_of(
     check_params(session, template, params)
     cells = [(c.field.name, c.cell) for c in template.columns]
     for row in template.source.rows(session, params):
-        yield [cell(row.get(name)) for name, cell in cells]
+        get = row.get
+        yield [None if (v := get(name)) is None else cell(v) for name, cell in cells]
 
 
 def write_export(
