@@ -45,17 +45,15 @@ from sync.server.admin import AdminError
 from sync.server.changes_sheet import (
     COLUMN_NAMES,
     DATE_KINDS,
-    ScientificId,
     kind_of,
     known_sources,
     label,
     parse_date,
     read_changes,
-    scientific_id,
     source_of,
 )
 from sync.server.db import ServerDatabase
-from sync.server.roster_sheet import header_key
+from sync.server.roster_sheet import EXCEL_NUMBER_FIX, ScientificId, header_key, scientific_id
 from sync.server.tables import RecordIndex
 
 REASONS = {
@@ -274,7 +272,7 @@ class _Checker:
     ) -> Person | RefusedRow:
         """Excel kept 15 digits: the person whose ID starts with them and whose name is the
         row's, if exactly one; else the row is refused with what to do."""
-        fix = "请在 Excel 中把身份证号列设为“文本”后重新导出"
+        fix = EXCEL_NUMBER_FIX
         name = row.get("name", "").strip()
         if sci.length != 18 or len(sci.digits) < 15 or not name:
             return refuse(  # type: ignore[no-any-return]

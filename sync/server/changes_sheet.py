@@ -5,17 +5,15 @@ usual encodings, a title block above the header); only the columns differ. The k
 of change comes as a code, a label of `change_kind` or an agency's own wording
 (死亡注销, 停保, 换证 ...); a date column named for its event (死亡日期, 迁出日期) gives the
 kind when the list has no kind column. An ID number Excel turned into a number keeps
-only its first 15 digits (`3.30283199001011E+17`): `scientific_id` says so, and the
-import matches it by those digits and the name, never by guessing the rest.
+only its first 15 digits (`3.30283199001011E+17`): `roster_sheet.scientific_id` says so;
+this import matches it by those digits and the name, never by guessing the rest.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 from pathlib import Path
 
 from app.domain.codes import load_code_lists
@@ -92,7 +90,6 @@ _SOURCE_WORDS: dict[str, tuple[str, ...]] = {
 #: 注销 alone: the police mean a death (their monthly list is the 死亡注销 list), the
 #: federation a certificate; any other source must say which
 _CANCELLED = {"police": "death", "cdpf": "cert_cancelled"}
-_SCIENTIFIC = re.compile(r"^(\d)(?:\.(\d+))?E\+?(\d+)$")
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?$")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -138,32 +135,6 @@ def label(list_id: str, code: str) -> str:
 
 def known_sources() -> str:
     return "、".join(i.label for i in load_code_lists()["change_source"])
-
-
-@dataclass(frozen=True)
-class ScientificId:
-    """An ID number Excel stored as a number: its significant digits and the length it had."""
-
-    text: str
-    digits: str
-    length: int
-
-    def could_be(self, number: str) -> bool:
-        """Whether Excel would show `number` so (rounded to the digits kept)."""
-        if not number.isdigit() or len(number) != self.length:
-            return False
-        places = len(self.digits) - 1
-        return format(Decimal(number), f".{places}E") == format(Decimal(self.text), f".{places}E")
-
-
-def scientific_id(text: str) -> ScientificId | None:
-    """`3.30283199001011E+17` as its significant digits and length (None: not that form)."""
-    cleaned = text.strip().upper()
-    match = _SCIENTIFIC.match(cleaned)
-    if match is None:
-        return None
-    digits = match.group(1) + (match.group(2) or "")
-    return ScientificId(cleaned, digits, int(match.group(3)) + 1)
 
 
 def parse_date(text: str) -> date | None:

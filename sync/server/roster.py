@@ -37,12 +37,14 @@ from sync.server import audit, bulk, ledger
 from sync.server.db import ServerDatabase
 from sync.server.roster_sheet import (
     COLUMN_NAMES,
+    EXCEL_NUMBER_FIX,
     LABELLED,
     REQUIRED,
     Sheet,
     code_of,
     known_labels,
     read_sheet,
+    scientific_id,
 )
 
 REASONS = {
@@ -125,6 +127,13 @@ class _Checker:
             issues = check_phone(row["phone"])
             if issues:
                 return RefusedRow(line, "invalid", f"联系电话：{_messages(issues)}")
+        if scientific_id(row["id_number"]) is not None:  # never guessed: a new person
+            return RefusedRow(
+                line,
+                "invalid_id",
+                f"身份证号被 Excel 存成了数字（{row['id_number']}），位数已丢失："
+                + EXCEL_NUMBER_FIX,
+            )
         id_number = normalize_resident_id(row["id_number"])
         issues = check_resident_id(id_number)
         if issues:

@@ -17,6 +17,7 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -126,6 +127,35 @@ class Sheet:
 
 #: from here on a float has lost digits (Excel keeps 15 significant ones)
 _EXACT_FLOAT = 1e15
+_SCIENTIFIC = re.compile(r"^(\d)(?:\.(\d+))?E\+?(\d+)$")
+#: what the clerk should do about such an ID
+EXCEL_NUMBER_FIX = "请在 Excel 中把身份证号列设为“文本”后重新导出"
+
+
+@dataclass(frozen=True)
+class ScientificId:
+    """An ID number Excel stored as a number: its significant digits and the length it had."""
+
+    text: str
+    digits: str
+    length: int
+
+    def could_be(self, number: str) -> bool:
+        """Whether Excel would show `number` so (rounded to the digits kept)."""
+        if not number.isdigit() or len(number) != self.length:
+            return False
+        places = len(self.digits) - 1
+        return format(Decimal(number), f".{places}E") == format(Decimal(self.text), f".{places}E")
+
+
+def scientific_id(text: str) -> ScientificId | None:
+    """`3.30283199001011E+17` as its significant digits and length (None: not that form)."""
+    cleaned = text.strip().upper()
+    match = _SCIENTIFIC.match(cleaned)
+    if match is None:
+        return None
+    digits = match.group(1) + (match.group(2) or "")
+    return ScientificId(cleaned, digits, int(match.group(3)) + 1)
 
 
 def _cell(value: Any) -> str:

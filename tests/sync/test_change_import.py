@@ -376,3 +376,18 @@ def test_tasks_reach_the_member_of_the_village_only(
         }
     assert alice_tasks == {ALIVE[0]: ["death", "dibao_out"], ALIVE[1]: ["hukou_out"]}
     assert bob_tasks == {ALIVE[4]: "open"}
+
+
+def test_the_roster_import_says_excel_lost_the_digits(
+    database: ServerDatabase, tmp_path: Path
+) -> None:
+    """The same kind of fault in the roster: a new person is never guessed from 15 digits."""
+    number = make_resident_id("330283", date(1966, 6, 6), 66)
+    rows: list[list[object]] = [
+        ["村社区代码", "姓名", "身份证号"],
+        [ALICE_VILLAGE, "赵敏", float(number)],
+    ]
+    report = import_roster(database, write(tmp_path / "r.xlsx", rows))
+    assert [(r.line, r.reason) for r in report.refused] == [(2, "invalid_id")]
+    assert "Excel 存成了数字" in report.refused[0].message
+    assert "文本" in report.refused[0].message
