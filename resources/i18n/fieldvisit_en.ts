@@ -1353,6 +1353,26 @@
     </message>
 </context>
 <context>
+    <name>FigureList</name>
+    <message>
+        <location filename="../../ui/pages/stats_list.py" line="17"/>
+        <source>进度</source>
+        <extracomment>the headings of the two parts (translated under FigureList when shown)</extracomment>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats_list.py" line="18"/>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats_list.py" line="43"/>
+        <source>待调查的人（%d 人）</source>
+        <extracomment>the list is as wide as its longest title, within these many characters (longer ones wrap)</extracomment>
+        <translation>Persons still due (%d)</translation>
+    </message>
+</context>
+<context>
     <name>FirstLoginDialog</name>
     <message>
         <location filename="../../ui/first_login.py" line="40"/>
@@ -3727,181 +3747,180 @@ Disability certificate: %s</translation>
 <context>
     <name>StatsPage</name>
     <message>
-        <location filename="../../ui/pages/stats.py" line="60"/>
+        <location filename="../../ui/pages/stats.py" line="56"/>
         <source>村/社区</source>
-        <extracomment>the figure that drills down by area (the first figure with drill codes if it is missing) the list entry of the persons still due (a village only)</extracomment>
+        <extracomment>the figure that drills down by area (the first figure with drill codes if it is missing)</extracomment>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="61"/>
+        <location filename="../../ui/pages/stats.py" line="57"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="62"/>
+        <location filename="../../ui/pages/stats.py" line="58"/>
         <source>残疾人</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="63"/>
+        <location filename="../../ui/pages/stats.py" line="59"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="75"/>
+        <location filename="../../ui/pages/stats.py" line="71"/>
         <source>统计</source>
         <extracomment>the most rows the table asks room for (more scroll inside it) how long the page waits after a change of date before counting again</extracomment>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="94"/>
+        <location filename="../../ui/pages/stats.py" line="90"/>
         <source>统计范围</source>
         <extracomment>the figures of the chosen area have been read and shown reads the figures (off the UI thread): a test may wrap it to hold the reading</extracomment>
         <translation>Area counted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="95"/>
+        <location filename="../../ui/pages/stats.py" line="91"/>
         <source>区、镇街或村社区</source>
         <translation>District, town or village</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="100"/>
+        <location filename="../../ui/pages/stats.py" line="96"/>
         <source>范围(&amp;A)：</source>
         <translation>&amp;Area:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="103"/>
+        <location filename="../../ui/pages/stats.py" line="99"/>
         <source>调查年度</source>
         <translation>Survey year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="106"/>
+        <location filename="../../ui/pages/stats.py" line="102"/>
         <source>年度(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="109"/>
+        <location filename="../../ui/pages/stats.py" line="105"/>
         <source>统计截至日期</source>
         <translation>Counted as of</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="110"/>
+        <location filename="../../ui/pages/stats.py" line="106"/>
         <source>截至(&amp;D)：</source>
         <translation>As of &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="127"/>
+        <location filename="../../ui/pages/stats.py" line="123"/>
         <source>上一级(&amp;U)</source>
         <translation>&amp;Up one level</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="130"/>
+        <location filename="../../ui/pages/stats.py" line="126"/>
         <source>重新统计(&amp;S)</source>
         <translation>Count again (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="135"/>
+        <location filename="../../ui/pages/stats.py" line="131"/>
         <source>打印报表(&amp;R)</source>
         <translation>P&amp;rint report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="137"/>
+        <location filename="../../ui/pages/stats.py" line="133"/>
         <source>本页所选区域、年度和日期的调查进度周报或年度统计报表，先预览</source>
         <translation>The weekly progress report or the annual statistics of the area, year and date chosen on this page, previewed first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="140"/>
+        <location filename="../../ui/pages/stats.py" line="136"/>
         <source>打印报表</source>
         <translation>Print report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="141"/>
+        <location filename="../../ui/pages/stats.py" line="137"/>
         <source>调查进度周报(&amp;W)</source>
         <translation>&amp;Weekly progress report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="143"/>
+        <location filename="../../ui/pages/stats.py" line="139"/>
         <source>年度统计报表(&amp;N)</source>
         <translation>A&amp;nnual statistics report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="150"/>
+        <location filename="../../ui/pages/stats.py" line="146"/>
         <source>统计进度</source>
         <translation>Counting progress</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="158"/>
+        <location filename="../../ui/pages/stats.py" line="154"/>
         <source>图表目录</source>
         <translation>List of figures</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="160"/>
+        <location filename="../../ui/pages/stats.py" line="156"/>
         <source>先是进度，后是统计；选中一项，右边显示它的表格和图；回车进入表格</source>
         <translation>Progress first, then statistics; the chosen item&apos;s table and chart show on the right; Enter goes into the table</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="166"/>
+        <location filename="../../ui/pages/stats.py" line="160"/>
         <source>图表(&amp;G)：</source>
         <translation>Fi&amp;gures:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="180"/>
+        <location filename="../../ui/pages/stats.py" line="174"/>
         <source>统计表</source>
         <translation>Statistics table</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="260"/>
+        <location filename="../../ui/pages/stats.py" line="254"/>
         <source>位置：%s</source>
         <translation>Where: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="325"/>
+        <location filename="../../ui/pages/stats.py" line="319"/>
         <source>没有分配给您的区域，无法统计。</source>
         <translation>No area is assigned to you: there is nothing to count.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="335"/>
+        <location filename="../../ui/pages/stats.py" line="329"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="351"/>
+        <location filename="../../ui/pages/stats.py" line="345"/>
         <source>统计没有完成：%s</source>
         <translation>The counting did not finish: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="368"/>
-        <location filename="../../ui/pages/stats.py" line="443"/>
+        <location filename="../../ui/pages/stats.py" line="410"/>
         <source>待调查的人（%d 人）</source>
         <translation>Persons still due (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="380"/>
+        <location filename="../../ui/pages/stats.py" line="368"/>
         <source>%s %s 年度，截至 %s：%d 张表</source>
         <translation>%s, %s round, as of %s: %d tables</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="445"/>
+        <location filename="../../ui/pages/stats.py" line="412"/>
         <source>本年度动态更新调查还没有完成的人，按地址排列；回车打开这一户</source>
         <translation>Persons whose dynamic update survey of the year is not done yet, by address; Enter opens the household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="447"/>
+        <location filename="../../ui/pages/stats.py" line="414"/>
         <source>回车打开这个人的户</source>
         <translation>Enter opens this person&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="457"/>
+        <location filename="../../ui/pages/stats.py" line="424"/>
         <source>回车进入所选的区域</source>
         <translation>Enter goes into the chosen area</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="460"/>
+        <location filename="../../ui/pages/stats.py" line="427"/>
         <source>图：%s</source>
         <translation>Chart: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="461"/>
+        <location filename="../../ui/pages/stats.py" line="428"/>
         <source>图中的数字都在表格“%s”里</source>
         <translation>Every number of the chart is in the table “%s”</translation>
     </message>

@@ -19,12 +19,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMenu,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QStyle,
     QVBoxLayout,
 )
@@ -45,6 +42,7 @@ from ui.pages.stats_figures import (
     figure_index,
     load_stats,
 )
+from ui.pages.stats_list import DUE, FigureList
 from ui.pages.stats_scope import full_code, load_scope
 from ui.print_commands import PrintCommands
 from ui.rows_model import RowsModel, rows_view
@@ -54,8 +52,6 @@ from ui.worker import Job
 
 #: the figure that drills down by area (the first figure with drill codes if it is missing)
 BY_AREA = "progress.form_a.by_area"
-#: the list entry of the persons still due (a village only)
-DUE = "due"
 DUE_HEADERS = (
     QT_TRANSLATE_NOOP("StatsPage", "村/社区"),
     QT_TRANSLATE_NOOP("StatsPage", "地址"),
@@ -154,15 +150,13 @@ class StatsPage(Page):
         status_row.addWidget(self.status, 1)
         status_row.addWidget(self.progress)
 
-        self.figure_list = QListWidget()
+        self.figure_list = FigureList()
         self.figure_list.setAccessibleName(self.tr("图表目录"))
         self.figure_list.setAccessibleDescription(
             self.tr("先是进度，后是统计；选中一项，右边显示它的表格和图；回车进入表格")
         )
         self.figure_list.currentRowChanged.connect(self._figure_chosen)
         self.figure_list.itemActivated.connect(lambda _item: self.focus_table())
-        self.figure_list.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
-        self.figure_list.setWordWrap(True)
         list_label = QLabel(self.tr("图表(&G)："))
         list_label.setBuddy(self.figure_list)
         left = QVBoxLayout()
@@ -362,15 +356,9 @@ class StatsPage(Page):
         key = self._wanted_key or self.current_key()
         if data.due is not None and (not key or (self._focus_table and key == BY_AREA)):
             key = DUE  # drilled into a village (or a member's first look): whom to visit
-        self.figure_list.blockSignals(True)
-        self.figure_list.clear()
-        if data.due is not None:
-            self._add_item(DUE, self.tr("待调查的人（%d 人）") % len(data.due))
-        for figure in [*data.progress, *data.statistics]:
-            self._add_item(figure.key, figure.title)
-        self.figure_list.blockSignals(False)
-        self._fit_list()
-        self.choose_figure(key if self._has(key) else self._drill_key())
+        due = len(data.due) if data.due is not None else None
+        self.figure_list.set_entries(due, data.progress, data.statistics)
+        self.choose_figure(key if self.figure_list.row_of(key) >= 0 else self._drill_key())
         if self._wanted_row and self.current_key() != DUE:
             index = drill_row(self.model, self._wanted_row)
             if index.isValid():
@@ -379,24 +367,12 @@ class StatsPage(Page):
         self.status.setText(
             self.tr("%s %s 年度，截至 %s：%d 张表")
             % (place.name if place else "", data.query.survey_round,
-               data.query.as_of.isoformat(), self.figure_list.count())
+               data.query.as_of.isoformat(), len(data.progress) + len(data.statistics))
         )  # fmt: skip
         if self._focus_table and self.isVisible():
             self.focus_table()
         self._wanted_key, self._wanted_row, self._focus_table = "", "", False
         self.loaded.emit()
-
-    def _add_item(self, key: str, title: str) -> None:
-        item = QListWidgetItem(title)
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        self.figure_list.addItem(item)
-
-    def _has(self, key: str) -> bool:
-        return any(self._key_at(i) == key for i in range(self.figure_list.count()))
-
-    def _key_at(self, row: int) -> str:
-        item = self.figure_list.item(row)
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
 
     def _drill_key(self) -> str:
         if self.data is None:
@@ -404,34 +380,25 @@ class StatsPage(Page):
         figures = self.data.progress
         if figure_index(figures, BY_AREA) >= 0:
             return BY_AREA
-        return next((f.key for f in figures if f.drill), self._key_at(0))
-
-    def _fit_list(self) -> None:
-        """The list as wide as its longest title, within 14 characters of the text (a longer
-        title wraps)."""
-        unit = self.figure_list.fontMetrics().horizontalAdvance("汉")
-        wanted = self.figure_list.sizeHintForColumn(0) + unit
-        frame = (
-            self.figure_list.frameWidth() * 2
-            + self.figure_list.verticalScrollBar().sizeHint().width()
-        )
-        self.figure_list.setFixedWidth(min(max(wanted, unit * 8), unit * 14) + frame)
+        return next((f.key for f in figures if f.drill), "")
 
     # -- the figure shown ---------------------------------------------------------------------
 
     def current_key(self) -> str:
-        return self._key_at(self.figure_list.currentRow())
+        return self.figure_list.current_key()
 
     def choose_figure(self, key: str) -> None:
-        """Show figure `key` (or the persons due) in the table and the chart."""
-        for row in range(self.figure_list.count()):
-            if self._key_at(row) == key:
-                self.figure_list.setCurrentRow(row)
-                self._figure_chosen(row)
-                return
+        """Show figure `key` (or the persons due; the first entry when there is no `key`)."""
+        row = self.figure_list.row_of(key)
+        if row < 0:
+            keys = self.figure_list.keys()
+            row = self.figure_list.row_of(keys[0]) if keys else -1
+        if row >= 0:
+            self.figure_list.setCurrentRow(row)
+            self._figure_chosen(row)
 
     def _figure_chosen(self, row: int) -> None:
-        key = self._key_at(row)
+        key = self.figure_list.key_at(row)
         if self.data is None or not key:
             return
         if key == DUE:
