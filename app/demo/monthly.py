@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import insert, select, update
 
+from app.domain.identity import make_resident_id
 from app.domain.months import month_end, month_of, next_month, previous_month, row_key
 from app.store.database import Database
 from app.store.registry import Household, Person, Subsidy
@@ -429,7 +430,10 @@ def write_change_lists(db: Database, folder: Path, month: str) -> list[Path]:
                                .join(Person, Person.id == ChangeNotice.person_id)
                                .where(ChangeNotice.month == month)))  # fmt: skip
         cancelled = s.execute(
-            select(Person.id_number, Person.name).where(Person.status == "cancelled").limit(1)
+            select(Person.id_number, Person.name)
+            .where(Person.status == "cancelled")
+            .order_by(Person.status_date.desc(), Person.id)
+            .limit(1)
         ).first()
     by_source: dict[str, list[list[str]]] = {code: [] for code in AGENCY_FILES}
     for rows, number, name in tasks:
@@ -441,7 +445,13 @@ def write_change_lists(db: Database, folder: Path, month: str) -> list[Path]:
         day = police[0][3]
         wrong = police[0][0][:-1] + ("1" if police[0][0][-1] != "1" else "2")
         police += [
-            ["110101197003071234", "外区人员", "死亡注销", day, "非本区户籍"],
+            [
+                make_resident_id("110101", date(1970, 3, 7), 123),
+                "外区人员",
+                "死亡注销",
+                day,
+                "非本区户籍",
+            ],
             [wrong, police[0][1], "死亡注销", day, "身份证号末位有误"],
             list(police[0]),
         ]
