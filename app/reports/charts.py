@@ -431,4 +431,7 @@ def svg_bytes(figure: Figure, width: float, height: float, *, size: float = 8) -
     chart.insert(0, _rect(0, 0, width, height, white, 0))
     svg = renderSVG.drawToString(chart)
     svg = re.sub(rf"font-family: ?{FONT}\b", f"font-family: {SVG_FAMILIES}", svg)
+    # reportlab writes an unfilled line as "fill: None": QtSvg reads only "none" and fills
+    # the line's polygon black (the weekly trend became a black wedge on screen)
+    svg = re.sub(r"\b(fill|stroke): None\b", r"\1: none", svg)
     return svg.encode("utf-8")
