@@ -272,3 +272,17 @@ def test_each_area_of_the_scope_gives_the_figures_the_library_gives(
     assert codes[0] == town and all(c.startswith(prefix(town)) for c in codes)
     assert len(codes) > 1
     settle()
+
+
+def test_a_new_date_counts_again_as_of_that_day(qtbot: QtBot, district: Database) -> None:
+    page = open_stats(qtbot, district, "demo")
+    assert page.data is not None and page.data.query.as_of == date.today()
+    day = date(date.today().year, 3, 31)
+    with qtbot.waitSignal(page.loaded):
+        page.set_as_of(day)  # (as typed or picked: the reading waits for the typing to stop)
+    assert page.data.query.as_of == day
+    assert day.isoformat() in page.status.text()
+    with district.session() as s:
+        expected = progress_figures(s, "330213", page.query().survey_round, day)
+    assert page.data.progress == expected
+    settle()
