@@ -49,6 +49,8 @@ PAGES: tuple[tuple[str, str, str, str, str, tuple[str, ...] | None], ...] = (
      "SyncPage", None),
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "设置(&6)"), "Ctrl+6", "ui.pages.settings",
      "SettingsPage", None),
+    ("tasks", QT_TRANSLATE_NOOP("MainWindow", "变动核对(&7)"), "Ctrl+7", "ui.pages.tasks",
+     "TasksPage", None),
     ("stats", QT_TRANSLATE_NOOP("MainWindow", "统计(&8)"), "Ctrl+8", "ui.pages.stats",
      "StatsPage", None),
 )  # fmt: skip

@@ -144,6 +144,18 @@ MESSAGES: dict[str, str] = {
     "renovation.cost_missing": "结算缺少项目 {code} 的实际费用",
     "renovation.cost_invalid": "项目 {code} 的实际费用（分）应为不小于0的整数：{cost}",
     "renovation.settlement_over_cap": "结算总额{total}元超过每户上限{cap}元，须填写理由",
+    # Monthly verification tasks (app/domain/tasks.py, app/services/tasks.py).
+    "task.outcome_required": "请选择核实结果（属实、不属实或已更正）",
+    "task.method_required": "请选择核实方式（入户、电话、村委会或邻居）",
+    "task.date_required": "请填写核实日期",
+    "task.date_future": "核实日期不能晚于今天：{day}",
+    "task.reason_required": "核实结果为“不属实”时必须填写理由",
+    "task.disputed_changes": "核实结果为“不属实”时不能变更登记信息或补贴",
+    "task.bad_consequence": "核实后的处理有误，请重新确认",
+    "task.no_change": "请至少填写一条变动（类型和日期）",
+    "task.member_source": "专职委员报告的变动，来源只能是“专职委员”",
+    "task.not_editable": "核对任务“{state}”时不能修改核实结果",
+    "task.household_required": "已更正为迁居时请选择新的户",
     # --- end of workflow and renovation messages --------------------------------------
     # --- Sync (sync/server): why the server refused a laptop's change --------------------
     "sync.entity_unknown": "服务器不认识这类记录：{entity}",

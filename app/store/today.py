@@ -58,7 +58,7 @@ class OpenForm:
 
 @dataclass(frozen=True)
 class OpenNotice:
-    """A change notice (death, hukou move, dibao change) still to verify."""
+    """A monthly verification task still with the member, due by the end of this month."""
 
     notice_id: str
     household_id: str
@@ -69,6 +69,9 @@ class OpenNotice:
     kind: str
     source: str
     month: str
+    due_date: date | None
+    state: str
+    overdue: bool
 
 
 @dataclass(frozen=True)
@@ -187,20 +190,33 @@ def drafts(conn: Connection, prefixes: Sequence[str]) -> list[OpenForm]:
     return [dataclasses.replace(f, reason="") for f in _open_forms(conn, prefixes, "draft")]
 
 
-def open_notices(conn: Connection, prefixes: Sequence[str]) -> list[OpenNotice]:
-    """Change notices still open (to verify on a visit)."""
+def open_notices(conn: Connection, prefixes: Sequence[str], day: date) -> list[OpenNotice]:
+    """The tasks still with the member (to verify, or returned) due by the end of the month
+    of `day` (a task without a due date counts in its own month), those due first."""
     where, params = _scope(prefixes, "h.area_code")
+    month_end = (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     rows = conn.execute(
         text(
-            "SELECT n.id, h.id, h.area_code, a.name, h.address, p.name, n.kind, n.source, n.month"
+            "SELECT n.id, h.id, h.area_code, a.name, h.address, p.name, n.kind, n.source, n.month,"
+            " n.due_date, n.state"
             " FROM change_notice n JOIN person p ON p.id = n.person_id"
             " JOIN household h ON h.id = p.household_id JOIN area a ON a.code = h.area_code"
-            " WHERE n.deleted = 0 AND n.state = 'open' AND h.deleted = 0" + where
+            " WHERE n.deleted = 0 AND n.state IN ('open', 'returned') AND h.deleted = 0"
+            " AND (n.due_date <= :end OR (n.due_date IS NULL AND n.month <= :month))" + where
         ),
-        params,
+        {"end": month_end.isoformat(), "month": day.strftime("%Y-%m"), **params},
     )
-    found = [OpenNotice(*r) for r in rows]
-    return sorted(found, key=lambda n: (n.month, *_place(n.area_code, n.address, n.household_id)))
+    found = []
+    for r in rows:
+        due = date.fromisoformat(str(r[9])) if r[9] else None
+        overdue = due is not None and due < day
+        notice_id, household_id, area, village, address, name, kind, source, month = r[:9]
+        found.append(OpenNotice(notice_id, household_id, area, village, address, name, kind,
+                                source, month, due, r[10], overdue))  # fmt: skip
+    return sorted(
+        found,
+        key=lambda n: (n.due_date or day, n.month, *_place(n.area_code, n.address, n.household_id)),
+    )
 
 
 def sync_status(conn: Connection) -> SyncStatus:

@@ -2353,7 +2353,7 @@ Disability certificate: %s</translation>
 <context>
     <name>LockPanel</name>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>已锁定。请输入密码解锁；正在进行的工作已保存。</source>
         <extracomment>pages about one record, opened from others the window&apos;s size on a large screen; a smaller screen is filled (a 1366×768 laptop)</extracomment>
         <translation>Locked. Enter your password to unlock; work in progress has been saved.</translation>
@@ -2363,12 +2363,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Lock message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
@@ -2377,7 +2377,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>解锁(&amp;O)</source>
         <translation>Unl&amp;ock</translation>
     </message>
@@ -2386,7 +2386,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>⚠ 密码错误</source>
         <translation>⚠ Wrong password</translation>
     </message>
@@ -2395,68 +2395,73 @@ Disability certificate: %s</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="52"/>
+        <source>变动核对(&amp;7)</source>
+        <translation>Change &amp;checks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>统计(&amp;8)</source>
         <translation>Statistics (&amp;8)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57"/>
+        <location filename="../../ui/main_window.py" line="59"/>
         <source>专职委员</source>
         <extracomment>the roles in the status bar (translated by MainWindow.tr when shown)</extracomment>
         <translation>committee member</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>审核员</source>
         <translation>reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>管理员</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>页面导航</source>
         <translation>Page navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>页面(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>页面列表(&amp;N)</source>
         <translation>Page &amp;list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>文件(&amp;F)</source>
         <extracomment>while locked: nothing reachable but the lock panel (every action, page, dialog)</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>查找户(&amp;F)</source>
         <translation>&amp;Find household</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>导出数据(&amp;E)…</source>
         <translation>&amp;Export data…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>打印(&amp;P)</source>
         <extracomment>other parts of the program (prints) add their actions here</extracomment>
         <translation>&amp;Print</translation>
@@ -2466,7 +2471,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
@@ -2636,6 +2641,157 @@ Disability certificate: %s</translation>
         <location filename="../../ui/pages/case_dialogs.py" line="227"/>
         <source>必填：设施是否在用、完好</source>
         <translation>Required: whether the facilities are in use and intact</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="56"/>
+        <location filename="../../ui/pages/task_outcome.py" line="66"/>
+        <source>核实结果</source>
+        <extracomment>the consequences of an outcome (and of a new household): (outcome, household id) -&gt; lines</extracomment>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="63"/>
+        <location filename="../../ui/pages/task_outcome.py" line="68"/>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="71"/>
+        <source>核实方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="73"/>
+        <source>核实日期</source>
+        <translation>Date checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="76"/>
+        <source>理由或说明</source>
+        <translation>Reason or note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="77"/>
+        <source>核实结果为“不属实”时必填</source>
+        <translation>Required when the outcome is &quot;not true&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="80"/>
+        <source>（不迁户）</source>
+        <translation>(no move)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="83"/>
+        <source>迁入的户</source>
+        <translation>New household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="84"/>
+        <source>区内迁居时选择此人迁入的户</source>
+        <translation>For a move within the district, the household the person moves to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="85"/>
+        <source>选择照片(&amp;P)…</source>
+        <translation>Choose &amp;photo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="86"/>
+        <source>可选：证明核实结果的照片</source>
+        <translation>Optional: a photo that backs the outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="87"/>
+        <source>没有照片</source>
+        <translation>No photo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="89"/>
+        <source>核实后的处理</source>
+        <translation>What follows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="91"/>
+        <source>勾选的处理在审核员通过后执行；空格键勾选或取消</source>
+        <translation>The ticked lines are applied when the reviewer accepts; Space ticks or unticks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="100"/>
+        <source>核实结果(&amp;O)：</source>
+        <translation>&amp;Outcome:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="101"/>
+        <source>核实方式(&amp;M)：</source>
+        <translation>&amp;Method:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="102"/>
+        <source>核实日期(&amp;D)：</source>
+        <translation>&amp;Date checked:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="103"/>
+        <source>理由或说明(&amp;R)：</source>
+        <translation>&amp;Reason or note:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="104"/>
+        <source>迁入的户(&amp;H)：</source>
+        <translation>New &amp;household:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="112"/>
+        <source>照片：</source>
+        <translation>Photo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="113"/>
+        <source>核实后的处理（审核通过后执行）(&amp;C)：</source>
+        <translation>What follows (applied on acceptance) (&amp;C):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="119"/>
+        <source>提交(&amp;S)</source>
+        <translation>&amp;Submit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="122"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="158"/>
+        <source>不属实：不变更登记信息和补贴</source>
+        <translation>Not true: the registry and the subsidies stay as they are</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="160"/>
+        <source>没有需要执行的处理</source>
+        <translation>Nothing to apply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="193"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="200"/>
+        <source>照片 (*.jpg *.jpeg *.png *.heic *.bmp)</source>
+        <translation>Photos (*.jpg *.jpeg *.png *.heic *.bmp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="201"/>
+        <source>选择照片</source>
+        <translation>Choose a photo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="207"/>
+        <source>照片：%s</source>
+        <translation>Photo: %s</translation>
     </message>
 </context>
 <context>
@@ -3324,32 +3480,32 @@ Disability certificate: %s</translation>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/pages/review.py" line="56"/>
+        <location filename="../../ui/pages/review.py" line="58"/>
         <source>退回给专职委员</source>
         <translation>Return to the committee member</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="57"/>
+        <location filename="../../ui/pages/review.py" line="59"/>
         <source>退回 %s 的原因(&amp;R)：</source>
         <translation>&amp;Reason for returning %s:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="60"/>
+        <location filename="../../ui/pages/review.py" line="62"/>
         <source>退回原因</source>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="61"/>
+        <location filename="../../ui/pages/review.py" line="63"/>
         <source>必填：专职委员会看到这段说明</source>
         <translation>Required: the committee member will see this text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="66"/>
+        <location filename="../../ui/pages/review.py" line="68"/>
         <source>退回(&amp;T)</source>
         <translation>Re&amp;turn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="69"/>
+        <location filename="../../ui/pages/review.py" line="71"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3361,102 +3517,112 @@ Disability certificate: %s</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/pages/review.py" line="93"/>
+        <location filename="../../ui/pages/review.py" line="95"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="106"/>
+        <location filename="../../ui/pages/review.py" line="108"/>
         <source>待审核的表</source>
         <translation>Forms to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="115"/>
+        <location filename="../../ui/pages/review.py" line="117"/>
         <source>待审核(&amp;Q)</source>
         <translation>Review &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="123"/>
+        <location filename="../../ui/pages/review.py" line="125"/>
         <source>与去年不同的答案</source>
         <translation>Answers that differ from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="126"/>
+        <location filename="../../ui/pages/review.py" line="128"/>
         <source>与去年不同的答案(&amp;D)</source>
         <translation>&amp;Differences from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="158"/>
+        <location filename="../../ui/pages/review.py" line="162"/>
+        <source>调查表(&amp;B)</source>
+        <translation>Survey forms (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="163"/>
+        <source>变动核对(&amp;C)</source>
+        <translation>&amp;Change checks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review.py" line="167"/>
         <source>通过(&amp;A)</source>
         <translation>&amp;Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="159"/>
+        <location filename="../../ui/pages/review.py" line="168"/>
         <source>退回(&amp;R)…</source>
         <translation>&amp;Return…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="160"/>
+        <location filename="../../ui/pages/review.py" line="169"/>
         <source>刷新(&amp;U)</source>
         <translation>R&amp;efresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="185"/>
+        <location filename="../../ui/pages/review.py" line="195"/>
         <source>只有审核员和管理员可以审核</source>
         <translation>Only reviewers and administrators can review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="193"/>
+        <location filename="../../ui/pages/review.py" line="204"/>
         <source>待审核 %d 份</source>
         <translation>%d forms to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="226"/>
+        <location filename="../../ui/pages/review.py" line="239"/>
         <source>没有选中的表</source>
         <translation>No form selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="231"/>
+        <location filename="../../ui/pages/review.py" line="244"/>
         <source>%s · %s · %s（%s）</source>
         <translation>%s · %s · %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="234"/>
+        <location filename="../../ui/pages/review.py" line="247"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="235"/>
+        <location filename="../../ui/pages/review.py" line="248"/>
         <source>填表人已确认的提醒：%s</source>
         <translation>Warnings confirmed by the member who filled it in: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="247"/>
+        <location filename="../../ui/pages/review.py" line="260"/>
         <source>%s：去年 %s → 今年 %s</source>
         <translation>%s: last year %s → this year %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="253"/>
+        <location filename="../../ui/pages/review.py" line="266"/>
         <source>与去年相同，没有不同的答案</source>
         <translation>Same as last year; no answers differ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="276"/>
+        <location filename="../../ui/pages/review.py" line="313"/>
         <source>已通过</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="294"/>
+        <location filename="../../ui/pages/review.py" line="338"/>
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="306"/>
+        <location filename="../../ui/pages/review.py" line="350"/>
         <source>%s：%s；还有 %d 份待审核</source>
         <translation>%s: %s; %d more to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="320"/>
+        <location filename="../../ui/pages/review.py" line="364"/>
         <source>出错了：%s</source>
         <translation>Something went wrong: %s</translation>
     </message>
@@ -4135,6 +4301,380 @@ Disability certificate: %s</translation>
     </message>
 </context>
 <context>
+    <name>TaskReview</name>
+    <message>
+        <location filename="../../ui/pages/task_review.py" line="24"/>
+        <source>村/社区</source>
+        <translation>Village/community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_review.py" line="25"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_review.py" line="26"/>
+        <source>变动</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_review.py" line="27"/>
+        <source>核实结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_review.py" line="28"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_review.py" line="29"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_review.py" line="48"/>
+        <source>待审核的变动核对</source>
+        <extracomment>the shown task changed: True when there is one to accept or return a line for the page&apos;s status (text)</extracomment>
+        <translation>Change checks to review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_review.py" line="49"/>
+        <source>Ctrl+Enter 通过并执行处理，Ctrl+R 退回</source>
+        <translation>Ctrl+Enter accepts and applies what follows, Ctrl+R returns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_review.py" line="51"/>
+        <source>待审核的核实结果(&amp;Q)</source>
+        <translation>Outcomes to review (&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_review.py" line="114"/>
+        <source>已通过并执行处理：%s</source>
+        <translation>Accepted and applied: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_review.py" line="125"/>
+        <source>已退回：%s</source>
+        <translation>Returned: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_review.py" line="138"/>
+        <source>出错了：%s</source>
+        <translation>Something went wrong: %s</translation>
+    </message>
+</context>
+<context>
+    <name>TaskSides</name>
+    <message>
+        <location filename="../../ui/pages/task_sides.py" line="32"/>
+        <source>日期不详</source>
+        <translation>date unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_sides.py" line="35"/>
+        <source>名单上的姓名：%s</source>
+        <translation>name on the list: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_sides.py" line="38"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_sides.py" line="39"/>
+        <source>（没有变动行）</source>
+        <translation>(no change rows)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_sides.py" line="45"/>
+        <source>姓名：%s</source>
+        <translation>Name: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_sides.py" line="46"/>
+        <source>身份证号：%s</source>
+        <translation>ID number: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_sides.py" line="47"/>
+        <source>状态：%s</source>
+        <translation>Status: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_sides.py" line="48"/>
+        <source>村/社区：%s %s</source>
+        <translation>Village/community: %s %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_sides.py" line="49"/>
+        <source>残疾类别和等级：%s %s</source>
+        <translation>Disability category and grade: %s %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_sides.py" line="52"/>
+        <source>补贴：无</source>
+        <translation>Subsidies: none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_sides.py" line="55"/>
+        <source>至今</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_sides.py" line="57"/>
+        <source>%s：%s，%s 起至 %s，每月 %s 元</source>
+        <translation>%s: %s, from %s to %s, %s yuan a month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_sides.py" line="67"/>
+        <source>尚未核实；到期日 %s</source>
+        <translation>Not checked yet; due %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_sides.py" line="70"/>
+        <source>核实结果：%s；方式：%s；日期：%s；核实人：%s</source>
+        <translation>Outcome: %s; method: %s; date: %s; checked by: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_sides.py" line="76"/>
+        <source>理由或说明：%s</source>
+        <translation>Reason or note: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_sides.py" line="78"/>
+        <source>通过后执行：%s</source>
+        <translation>On acceptance: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_sides.py" line="80"/>
+        <source>通过后不变更登记信息</source>
+        <translation>Acceptance changes nothing in the registry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_sides.py" line="82"/>
+        <source>退回原因：%s</source>
+        <translation>Returned because: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_sides.py" line="91"/>
+        <source>变动来源所说</source>
+        <translation>What the source says</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_sides.py" line="92"/>
+        <source>登记信息</source>
+        <translation>What the registry says</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_sides.py" line="93"/>
+        <source>核实情况</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_sides.py" line="98"/>
+        <source>来源所说(&amp;Y)</source>
+        <translation>What the source sa&amp;ys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_sides.py" line="99"/>
+        <source>登记信息(&amp;I)</source>
+        <translation>What the reg&amp;istry says</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_sides.py" line="106"/>
+        <source>核实情况(&amp;J)</source>
+        <translation>Check (&amp;J)</translation>
+    </message>
+</context>
+<context>
+    <name>TasksPage</name>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="46"/>
+        <source>到期日</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="47"/>
+        <source>村/社区</source>
+        <translation>Village/community</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="48"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="49"/>
+        <source>变动</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="50"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="51"/>
+        <location filename="../../ui/pages/tasks.py" line="124"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="52"/>
+        <location filename="../../ui/pages/tasks.py" line="121"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="56"/>
+        <source>待办（待核实、已退回）</source>
+        <extracomment>the state filter: (its text, the states it keeps)</extracomment>
+        <translation>To do (to check, returned)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="57"/>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="58"/>
+        <source>待核实</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="59"/>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="60"/>
+        <source>待审核</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="61"/>
+        <source>已通过</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="89"/>
+        <source>变动日期不能晚于今天</source>
+        <translation>The date of the change cannot be after today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="94"/>
+        <source>变动类型</source>
+        <translation>Kind of change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="95"/>
+        <source>变动日期</source>
+        <translation>Date of the change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="96"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="98"/>
+        <source>报告变动：%s</source>
+        <translation>Report a change: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="105"/>
+        <source>变动核对</source>
+        <translation>Change checks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="122"/>
+        <location filename="../../ui/pages/tasks.py" line="234"/>
+        <source>全部月份</source>
+        <translation>All months</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="131"/>
+        <source>月份(&amp;M)：</source>
+        <translation>&amp;Month:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="132"/>
+        <source>状态(&amp;T)：</source>
+        <translation>S&amp;tate:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="142"/>
+        <source>核对任务(&amp;K)</source>
+        <translation>Tas&amp;ks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="145"/>
+        <source>核对任务</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="147"/>
+        <source>按到期日排列；回车打开此人所在的户</source>
+        <translation>By due date; Enter opens the person&apos;s household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="155"/>
+        <source>核实(&amp;E)…</source>
+        <translation>R&amp;ecord outcome…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="156"/>
+        <source>报告变动(&amp;B)…</source>
+        <translation>Report a change (&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="157"/>
+        <source>打开此人(&amp;O)</source>
+        <translation>&amp;Open the person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="158"/>
+        <source>刷新(&amp;U)</source>
+        <translation>Refresh (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="214"/>
+        <source>共 %d 条核对任务，逾期 %d 条</source>
+        <translation>%d tasks, %d overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="225"/>
+        <source>%s（逾期）</source>
+        <translation>%s (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="278"/>
+        <source>%s（%s）：%s</source>
+        <translation>%s (%s): %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="281"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="301"/>
+        <source>核实结果已提交，等待审核</source>
+        <translation>Outcome submitted, waiting for review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="320"/>
+        <source>变动已报告，列入本月核对任务</source>
+        <translation>Change reported, added to this month&apos;s tasks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="337"/>
+        <source>出错了：%s</source>
+        <translation>Something went wrong: %s</translation>
+    </message>
+</context>
+<context>
     <name>TodayPage</name>
     <message>
         <source>问候</source>
@@ -4147,7 +4687,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Planned visits</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="120"/>
+        <location filename="../../ui/pages/today.py" line="121"/>
         <source>本年度动态更新调查进度</source>
         <translation>Dynamic-update survey progress this year</translation>
     </message>
@@ -4156,7 +4696,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Returned survey forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="95"/>
+        <location filename="../../ui/pages/today.py" line="96"/>
         <source>待办</source>
         <translation>To do</translation>
     </message>
@@ -4165,43 +4705,48 @@ Disability certificate: %s</translation>
         <translation type="vanished">Sync status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="73"/>
+        <location filename="../../ui/pages/today.py" line="74"/>
         <source>审核队列(&amp;R)</source>
         <extracomment>the season&apos;s progress has been counted and shown every list has been read and shown the list that has (or gets) the focus: reviewers start with their queue</extracomment>
         <translation>&amp;Review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="74"/>
+        <location filename="../../ui/pages/today.py" line="75"/>
         <source>打开审核队列</source>
         <translation>Open the review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="77"/>
+        <location filename="../../ui/pages/today.py" line="78"/>
         <source>查找户(&amp;H)</source>
         <translation>Find &amp;household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="78"/>
+        <location filename="../../ui/pages/today.py" line="79"/>
         <source>打开户列表</source>
         <translation>Open the list of households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="80"/>
+        <location filename="../../ui/pages/today.py" line="81"/>
         <source>无障碍改造(&amp;G)</source>
         <translation>Renovation &amp;cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="81"/>
+        <location filename="../../ui/pages/today.py" line="82"/>
         <source>打开无障碍改造个案</source>
         <translation>Open the accessibility renovation cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="92"/>
+        <location filename="../../ui/pages/today.py" line="93"/>
         <source>在下面的列表里选中一行，按回车或双击打开。</source>
         <translation>Choose a row in the lists below and press Enter, or double-click, to open it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="184"/>
+        <location filename="../../ui/pages/today.py" line="152"/>
+        <source>，其中逾期 %d 条</source>
+        <translation>, %d of them overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="187"/>
         <source>%s，您好。今天是 %s。</source>
         <translation>Hello, %s. Today is %s.</translation>
     </message>
@@ -4226,185 +4771,197 @@ Disability certificate: %s</translation>
         <translation type="vanished">To review: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="204"/>
+        <location filename="../../ui/pages/today.py" line="208"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="208"/>
+        <location filename="../../ui/pages/today.py" line="212"/>
         <source>从未同步</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="210"/>
+        <location filename="../../ui/pages/today.py" line="214"/>
         <source>上次同步：%s；待发送的修改：%d 条</source>
         <translation>Last sync: %s; changes waiting to be sent: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="212"/>
+        <location filename="../../ui/pages/today.py" line="216"/>
         <source>；被服务器拒绝、需要处理：%d 条</source>
         <translation>; refused by the server, to handle: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="186"/>
+        <location filename="../../ui/pages/today.py" line="189"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="245"/>
+        <location filename="../../ui/pages/today.py" line="249"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="256"/>
+        <location filename="../../ui/pages/today.py" line="260"/>
         <source>共 %d 人，已完成 %d，失访 %d</source>
         <translation>%d persons, %d done, %d lost to follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="84"/>
+        <location filename="../../ui/pages/today_lists.py" line="85"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
         <location filename="../../ui/pages/today.py" line="36"/>
-        <location filename="../../ui/pages/today_lists.py" line="74"/>
-        <location filename="../../ui/pages/today_lists.py" line="84"/>
-        <location filename="../../ui/pages/today_lists.py" line="96"/>
-        <location filename="../../ui/pages/today_lists.py" line="105"/>
-        <location filename="../../ui/pages/today_lists.py" line="114"/>
-        <location filename="../../ui/pages/today_lists.py" line="123"/>
-        <location filename="../../ui/pages/today_lists.py" line="134"/>
+        <location filename="../../ui/pages/today_lists.py" line="75"/>
+        <location filename="../../ui/pages/today_lists.py" line="85"/>
+        <location filename="../../ui/pages/today_lists.py" line="97"/>
+        <location filename="../../ui/pages/today_lists.py" line="106"/>
+        <location filename="../../ui/pages/today_lists.py" line="115"/>
+        <location filename="../../ui/pages/today_lists.py" line="127"/>
+        <location filename="../../ui/pages/today_lists.py" line="139"/>
         <source>村/社区</source>
         <translation>Village/community</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="34"/>
+        <location filename="../../ui/pages/today_lists.py" line="35"/>
         <source>动态更新调查表</source>
         <extracomment>short names of the forms (translated under TodayPage when shown)</extracomment>
         <translation>Dynamic update survey</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="35"/>
+        <location filename="../../ui/pages/today_lists.py" line="36"/>
         <source>家庭收入监测表</source>
         <translation>Household income monitoring</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="37"/>
+        <location filename="../../ui/pages/today_lists.py" line="38"/>
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="71"/>
+        <location filename="../../ui/pages/today_lists.py" line="72"/>
         <source>待审核（%d 份）</source>
         <extracomment>the lists in the order of the page (texts translated under TodayPage when shown)</extracomment>
         <translation>To review (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="73"/>
+        <location filename="../../ui/pages/today_lists.py" line="74"/>
         <source>已提交、等待审核的表，先交的在前；回车或双击打开审核</source>
         <translation>Submitted forms waiting for review, oldest first; Enter or double-click opens the review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="75"/>
-        <location filename="../../ui/pages/today_lists.py" line="106"/>
-        <location filename="../../ui/pages/today_lists.py" line="115"/>
+        <location filename="../../ui/pages/today_lists.py" line="76"/>
+        <location filename="../../ui/pages/today_lists.py" line="107"/>
+        <location filename="../../ui/pages/today_lists.py" line="116"/>
         <source>表</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="75"/>
-        <location filename="../../ui/pages/today_lists.py" line="116"/>
+        <location filename="../../ui/pages/today_lists.py" line="76"/>
+        <location filename="../../ui/pages/today_lists.py" line="117"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="76"/>
+        <location filename="../../ui/pages/today_lists.py" line="77"/>
         <source>提交时间</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="76"/>
+        <location filename="../../ui/pages/today_lists.py" line="77"/>
         <source>填表人</source>
         <translation>Filled by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="81"/>
+        <location filename="../../ui/pages/today_lists.py" line="82"/>
         <source>今天和未来七天计划的走访（%d 次）</source>
         <translation>Visits planned for today and the next seven days (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="83"/>
+        <location filename="../../ui/pages/today_lists.py" line="84"/>
         <source>按日期排列；回车或双击打开这一户</source>
         <translation>By date; Enter or double-click opens the household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="85"/>
-        <location filename="../../ui/pages/today_lists.py" line="97"/>
-        <location filename="../../ui/pages/today_lists.py" line="135"/>
+        <location filename="../../ui/pages/today_lists.py" line="86"/>
+        <location filename="../../ui/pages/today_lists.py" line="98"/>
+        <location filename="../../ui/pages/today_lists.py" line="140"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="85"/>
-        <location filename="../../ui/pages/today_lists.py" line="96"/>
-        <location filename="../../ui/pages/today_lists.py" line="105"/>
-        <location filename="../../ui/pages/today_lists.py" line="114"/>
-        <location filename="../../ui/pages/today_lists.py" line="124"/>
+        <location filename="../../ui/pages/today_lists.py" line="86"/>
+        <location filename="../../ui/pages/today_lists.py" line="97"/>
+        <location filename="../../ui/pages/today_lists.py" line="106"/>
+        <location filename="../../ui/pages/today_lists.py" line="115"/>
+        <location filename="../../ui/pages/today_lists.py" line="128"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="86"/>
+        <location filename="../../ui/pages/today_lists.py" line="87"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="111"/>
+        <location filename="../../ui/pages/today_lists.py" line="112"/>
         <source>草稿（%d 份）</source>
         <translation>Drafts (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="113"/>
+        <location filename="../../ui/pages/today_lists.py" line="114"/>
         <source>填了一部分、还没有完成的表；回车或双击打开这一户</source>
         <translation>Forms partly filled in, not completed; Enter or double-click opens the household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="120"/>
-        <source>待核对的变动通知（%d 条）</source>
-        <translation>Change notices to verify (%d)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/today_lists.py" line="122"/>
-        <source>有关部门通报的变动，走访时核对；回车或双击打开这一户</source>
-        <translation>Changes reported by other agencies, to verify on a visit; Enter or double-click opens the household</translation>
+        <location filename="../../ui/pages/today_lists.py" line="121"/>
+        <source>本月到期的变动核对（%d 条）</source>
+        <translation>Change checks due this month (%d)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/today_lists.py" line="123"/>
-        <source>月份</source>
-        <translation>Month</translation>
+        <source>有关部门通报或自己发现的变动，本月底前核实，逾期的在前；回车或双击打开核对任务</source>
+        <translation>Changes reported by other agencies or found on visits, to check by the end of the month, overdue first; Enter or a double click opens the task</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="125"/>
+        <location filename="../../ui/pages/today_lists.py" line="127"/>
+        <source>到期日</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>待核对的变动通知（%d 条）</source>
+        <translation type="vanished">Change notices to verify (%d)</translation>
+    </message>
+    <message>
+        <source>有关部门通报的变动，走访时核对；回车或双击打开这一户</source>
+        <translation type="vanished">Changes reported by other agencies, to verify on a visit; Enter or double-click opens the household</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation type="vanished">Month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="129"/>
         <source>变动</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="125"/>
+        <location filename="../../ui/pages/today_lists.py" line="129"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="129"/>
+        <location filename="../../ui/pages/today_lists.py" line="134"/>
         <source>进行中的无障碍改造个案（%d 个）</source>
         <translation>Renovation cases in progress (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="131"/>
+        <location filename="../../ui/pages/today_lists.py" line="136"/>
         <source>还没有回访或撤销的个案，最近有变动的在前；回车或双击打开个案</source>
         <translation>Cases not yet followed up or withdrawn, latest change first; Enter or double-click opens the case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="136"/>
+        <location filename="../../ui/pages/today_lists.py" line="141"/>
         <source>最近变动</source>
         <translation>Last change</translation>
     </message>
@@ -4434,47 +4991,48 @@ Disability certificate: %s</translation>
         <translation>Done (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="74"/>
-        <location filename="../../ui/pages/today_lists.py" line="106"/>
-        <location filename="../../ui/pages/today_lists.py" line="115"/>
+        <location filename="../../ui/pages/today_lists.py" line="75"/>
+        <location filename="../../ui/pages/today_lists.py" line="107"/>
+        <location filename="../../ui/pages/today_lists.py" line="116"/>
         <source>残疾人或户主</source>
         <translation>Disabled person or head</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="90"/>
+        <location filename="../../ui/pages/today_lists.py" line="91"/>
         <source>待走访的人（%d 人）</source>
         <translation>Persons to visit (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="92"/>
+        <location filename="../../ui/pages/today_lists.py" line="93"/>
         <source>本年度动态更新调查还没有完成的人，按村和门牌号由近到远排列；回车或双击打开这一户</source>
         <translation>Persons whose dynamic update survey of this year is not done, by village and house number; Enter or double-click opens the household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="97"/>
-        <location filename="../../ui/pages/today_lists.py" line="124"/>
-        <location filename="../../ui/pages/today_lists.py" line="135"/>
+        <location filename="../../ui/pages/today_lists.py" line="98"/>
+        <location filename="../../ui/pages/today_lists.py" line="128"/>
+        <location filename="../../ui/pages/today_lists.py" line="140"/>
         <source>残疾人</source>
         <translation>Person with disability</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="98"/>
-        <location filename="../../ui/pages/today_lists.py" line="134"/>
+        <location filename="../../ui/pages/today_lists.py" line="99"/>
+        <location filename="../../ui/pages/today_lists.py" line="130"/>
+        <location filename="../../ui/pages/today_lists.py" line="139"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="102"/>
+        <location filename="../../ui/pages/today_lists.py" line="103"/>
         <source>被退回、需要修改的表（%d 份）</source>
         <translation>Returned forms to correct (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="104"/>
+        <location filename="../../ui/pages/today_lists.py" line="105"/>
         <source>审核员退回的表和退回原因；回车或双击打开这一户</source>
         <translation>Forms the reviewer returned, with the reason; Enter or double-click opens the household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="107"/>
+        <location filename="../../ui/pages/today_lists.py" line="108"/>
         <source>退回原因</source>
         <translation>Reason for return</translation>
     </message>
@@ -4485,7 +5043,7 @@ Disability certificate: %s</translation>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="96"/>
+        <location filename="../../ui/pages/today.py" line="97"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
@@ -4498,7 +5056,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Ret&amp;urned survey forms to correct</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="122"/>
+        <location filename="../../ui/pages/today.py" line="123"/>
         <source>本年度调查进度(&amp;Y)</source>
         <translation>Survey progress this &amp;year</translation>
     </message>
@@ -4931,7 +5489,7 @@ Disability certificate: %s</translation>
 <context>
     <name>WorkListModel</name>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="259"/>
+        <location filename="../../ui/pages/today_lists.py" line="274"/>
         <source>%s：%s</source>
         <translation>%s: %s</translation>
     </message>

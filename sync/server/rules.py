@@ -1,7 +1,7 @@
 """What an op may do beyond its scope: the state machines per role, and the form definition.
 
 The same rules as on the laptop (`app.domain.workflow`, `app.domain.renovation`,
-`app.forms`): the server does not trust a laptop to have kept them. A completed
+`app.domain.tasks`, `app.forms`): the server does not trust a laptop to have kept them. A completed
 response whose answers fail their form is refused, naming the item.
 """
 
@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain import renovation, subsidy_steps, workflow
+from app.domain import tasks as task_rules
 from app.domain.issues import Issue
 from app.domain.settings import Settings, SettingsError, load_settings
 from app.forms.context import FormContext
@@ -111,6 +112,28 @@ def _response(
     return issues
 
 
+#: the fields of a task's outcome: a member changes them only while the task waits for them
+TASK_OUTCOME_FIELDS = frozenset(
+    {"outcome", "method", "checked_on", "checked_by", "reason", "consequences"}
+)
+
+
+def _task(
+    role: str, before: Mapping[str, Any] | None, after: Mapping[str, Any], applied: Set[str]
+) -> list[Issue]:
+    """A member's task: its outcome (reason for 不属实) moves it open/returned → submitted;
+    only a reviewer or admin accepts or returns it; a member reports with source 专职委员."""
+    if before is None and role == workflow.MEMBER and after.get("source") != "member":
+        return [Issue("task.member_source", {})]
+    old = str(before["state"]) if before else task_rules.OPEN
+    new = str(after["state"])
+    if old != new:
+        return task_rules.check_move(old, new, role, reason=_last_reason(after), outcome=after)
+    if before is not None and applied & TASK_OUTCOME_FIELDS and old not in task_rules.TO_DO:
+        return [Issue("task.not_editable", {"state": task_rules.STATE_LABELS.get(old, old)})]
+    return []
+
+
 def _case(before: Mapping[str, Any] | None, after: Mapping[str, Any], role: str) -> list[Issue]:
     old = str(before["state"]) if before else renovation.NEED_REGISTERED
     new = str(after["state"])
@@ -159,6 +182,8 @@ def check_change(
         return [Issue("sync.append_only")]
     if entity == "form_response":
         return _response(session, role, before, after, applied)
+    if entity == "change_notice":
+        return _task(role, before, after, applied)
     if entity == "renovation_case" and (before is None or "state" in applied):
         return _case(before, after, role)
     if entity == "subsidy":

@@ -5,10 +5,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.services.registry import Registry
 from app.services.responses import Responses
@@ -16,14 +17,14 @@ from app.store import changes
 from app.store.database import Database
 from app.store.keys import FAST_TEST_KDF
 from app.store.registry import Household
-from app.store.work import FormResponse
+from app.store.work import ChangeNotice, FormResponse
 from sync.client import SyncClient, first_login
 from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 from sync.server import admin, throttle
 from sync.server.db import ServerDatabase
 from sync.transport import Throttled, Unauthorized
 from tests.services.test_responses import FORM_A, full_answers
-from tests.sync.laptops import a_person, outbox, sync
+from tests.sync.laptops import Wire, a_person, op, outbox, sync
 from tests.sync.servers import PASSWORDS, ServerProcess
 
 Server = tuple[ServerProcess, ServerDatabase]
@@ -159,3 +160,92 @@ def test_another_protocol_version_is_refused(server: Server) -> None:
     )
     assert answer.status_code == 426
     assert answer.json()["code"] == "protocol.version" and "升级程序" in answer.json()["message"]
+
+
+# -- monthly tasks: the member's outcome, the reviewer's acceptance --------------------------
+
+
+def a_task_on_the_server(process: ServerProcess, person_id: str) -> tuple[str, int]:
+    """A month's task about the person, made on the server by the district (as an import)."""
+    task_id = str(uuid.uuid4())
+    fields = {
+        "person_id": person_id,
+        "kind": "death",
+        "source": "police",
+        "month": "2026-12",
+        "state": "open",
+        "rows": [{"source": "police", "kind": "death", "event_date": "2026-12-04",
+                  "name": "王堃", "detail": "", "row_key": "k1"}],
+        "due_date": "2026-12-31",
+    }  # fmt: skip
+    [receipt] = Wire(process, "ada").push(op("change_notice", task_id, 0, fields))
+    assert receipt["outcome"] == "applied", receipt
+    return task_id, int(receipt["rev"])
+
+
+OUTCOME = {"outcome": "confirmed", "method": "home", "checked_on": "2026-12-09"}
+
+
+def _moved(before: str, target: str, who: str, reason: str = "") -> dict[str, Any]:
+    entry = {"from": before, "to": target, "by": who, "role": "", "at": "", "reason": reason}
+    return {"state": target, "state_history": [entry]}
+
+
+@pytest.mark.parametrize(
+    ("user", "before", "fields", "refused"),
+    [
+        ("alice", "open", {"state": "submitted"}, "请选择核实结果"),
+        ("alice", "open", {**OUTCOME, "outcome": "disputed", "state": "submitted"}, "必须填写理由"),
+        ("alice", "open", {**OUTCOME, "state": "submitted"}, ""),
+        ("alice", "open", {**OUTCOME, "state": "accepted"}, "不能从“待核实”直接改为“已通过”"),
+        ("rita", "open", {**OUTCOME, "state": "submitted"}, "审核员不能把“待核实”改为“待审核”"),
+        ("alice", "submitted", {"state": "accepted"}, "专职委员不能把“待审核”改为“已通过”"),
+        ("alice", "submitted", {"outcome": "disputed"}, "不能修改核实结果"),
+        ("rita", "submitted", {"state": "accepted"}, ""),
+        ("rita", "submitted", {"state": "returned"}, "必须填写理由"),
+        ("rita", "submitted", {"state": "returned", "reason!": "请附照片"}, ""),
+        ("ada", "submitted", {"state": "accepted"}, ""),
+    ],
+)
+def test_who_may_move_a_task_and_with_what(
+    server: Server, laptops: Laptops, user: str, before: str, fields: dict[str, str], refused: str
+) -> None:
+    process, database = server
+    alice = laptops(process, "alice")
+    _hid, pid = a_person(alice, "南山路9号")
+    sync(alice)
+    task_id, rev = a_task_on_the_server(process, pid)
+    if before == "submitted":
+        submit = {**OUTCOME, **_moved("open", "submitted", "alice")}
+        [receipt] = Wire(process, "alice").push(op("change_notice", task_id, rev, submit))
+        assert receipt["outcome"] == "applied", receipt
+        rev = int(receipt["rev"])
+    sent: dict[str, Any] = {k: v for k, v in fields.items() if not k.endswith("!")}
+    if "state" in fields:
+        sent.update(_moved(before, fields["state"], user, fields.get("reason!", "")))
+    [receipt] = Wire(process, user).push(op("change_notice", task_id, rev, sent))
+    with database.read() as s:
+        state = s.scalar(select(ChangeNotice.state).where(ChangeNotice.id == task_id))
+    if refused:
+        assert receipt["outcome"] == "refused", receipt
+        assert refused in " ".join(r["message"] for r in receipt["refusals"])
+        assert state == before
+    else:
+        assert receipt["outcome"] == "applied", receipt
+        assert state == fields["state"]
+
+
+def test_a_member_reports_only_as_the_member(server: Server, laptops: Laptops) -> None:
+    process, database = server
+    alice = laptops(process, "alice")
+    _hid, pid = a_person(alice, "南山路10号")
+    sync(alice)
+    wire = Wire(process, "alice")
+    fields = {"person_id": pid, "kind": "death", "month": "2026-12", "state": "open"}
+    [forged] = wire.push(op("change_notice", str(uuid.uuid4()), 0, {**fields, "source": "police"}))
+    assert forged["outcome"] == "refused"
+    assert "来源只能是“专职委员”" in forged["refusals"][0]["message"]
+    [own] = wire.push(op("change_notice", str(uuid.uuid4()), 0, {**fields, "source": "member"}))
+    assert own["outcome"] == "applied", own
+    with database.read() as s:
+        assert s.scalar(select(func.count()).select_from(ChangeNotice)) == 1

@@ -56,6 +56,8 @@ from ui.pages.case_photos import PhotoViewer
 from ui.pages.case_plan import AcceptanceDialog, PlanDialog, SettleDialog
 from ui.pages.household_dialogs import cancel_dialog, household_dialog, person_dialog, plan_dialog
 from ui.pages.review import ReturnDialog
+from ui.pages.task_outcome import OutcomeDialog
+from ui.pages.tasks import report_dialog
 from ui.pages.visit import VisitPage
 from ui.preferences import Preferences
 from ui.print_preview import PrintPreviewDialog
@@ -282,6 +284,19 @@ def png() -> bytes:
     return out.getvalue()
 
 
+def proposed(outcome: str, household: str) -> list[dict[str, str]]:
+    """A proposal as the task service makes it (for the outcome dialog)."""
+    lines = [{"action": "cancel", "reason": "1", "on": "2026-12-01"}]
+    return lines + ([{"action": "move", "household_id": household}] if household else [])
+
+
+def disputed(dialog: OutcomeDialog) -> OutcomeDialog:
+    """The outcome dialog with 不属实 and a method chosen: its reason is all it waits for."""
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("disputed"))
+    dialog.method.setCurrentIndex(dialog.method.findData("phone"))
+    return dialog
+
+
 def dialogs_of_the_program(db: Database, parent: QWidget) -> list[QDialog]:
     """One of each dialog of the program (each kind of step dialog of a case too)."""
     with db.session() as s:
@@ -312,6 +327,9 @@ def dialogs_of_the_program(db: Database, parent: QWidget) -> list[QDialog]:
         *[MoveDialog(state, target, "step", parent=parent)
           for state, target in rules.CASES.rules if (state, target) not in rules.DATA_MOVES],
         PhotoViewer("照片", png(), parent),
+        disputed(OutcomeDialog("王堃：死亡", proposed, [("h1", "奉中社区 南山路1号")], parent,
+                               moving=True)),
+        report_dialog("王堃", parent),
         PrintPreviewDialog(Prints(db, "demo").response(response_id), parent, find=lambda: None),
         UnlockDialog(lambda _u, _p: db, user="demo", parent=parent),
         FirstLoginDialog(db.path.with_name("other.db"), parent),

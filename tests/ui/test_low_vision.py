@@ -49,6 +49,7 @@ from ui.main_window import DETAIL_PAGES, PAGES, MainWindow
 from ui.pages.case_dialogs import AssessmentDialog
 from ui.pages.household_dialogs import household_dialog, person_dialog
 from ui.pages.review import ReturnDialog
+from ui.pages.task_outcome import OutcomeDialog
 from ui.pages.visit import VisitPage
 from ui.preferences import Preferences
 from ui.print_preview import PrintPreviewDialog
@@ -243,6 +244,12 @@ def dialogs(db: Database, tmp_path: Path) -> Iterator[QDialog]:
     yield person_dialog(person, None)
     yield ReturnDialog("张三")
     yield AssessmentDialog({})
+    yield OutcomeDialog(
+        "王堃（奉中社区）：死亡 2026-12-01",
+        lambda _o, _h: [{"action": "cancel", "reason": "1", "on": "2026-12-01"}],
+        [("h1", "奉中社区 南山路1号 张三")],
+        moving=True,
+    )
     with db.session() as s:
         response = s.scalars(select(FormResponse).where(FormResponse.state == "accepted")).first()
         assert response is not None

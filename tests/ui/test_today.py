@@ -201,14 +201,16 @@ def test_enter_and_a_double_click_open_every_list(qtbot: QtBot, district: Databa
     reviewer = users_by_role(district)["reviewer"][0]
     member = users_by_role(district)["member"][0]
     with district.session() as s:  # a change notice to verify, in the member's village
-        person_id, household_id = s.execute(
-            select(Person.id, Person.household_id)
+        person_id = s.execute(
+            select(Person.id)
             .join(Household, Household.id == Person.household_id)
             .where(Household.area_code == f"330213{member[1:]}")
-        ).first()  # type: ignore[misc]
+        ).scalar()
     with district.transaction() as s:
-        changes.create(s, ChangeNotice, {"person_id": person_id, "kind": "死亡", "source": "民政",
-                                         "month": "2026-11"}, user="server")  # fmt: skip
+        notice = changes.create(s, ChangeNotice, {"person_id": person_id, "kind": "death",
+                                                  "source": "civil", "month": "2026-11"},
+                                user="server")  # fmt: skip
+        notice_id = notice.id
     opened: dict[str, tuple[str, str]] = {}
     for name in (reviewer, member):
         page = show_today(qtbot, AppSession(district, name))
@@ -229,7 +231,7 @@ def test_enter_and_a_double_click_open_every_list(qtbot: QtBot, district: Databa
             assert by_mouse.args == wanted, key
             opened[f"{name}:{key}"] = (row.page, row.target)
     assert opened[f"{member}:due"][0] == "visit"  # a member goes on to the visit
-    assert opened[f"{member}:notices"] == ("household", household_id)
+    assert opened[f"{member}:notices"] == ("tasks", notice_id)  # the task list, on the task
     assert opened[f"{reviewer}:due"][0] == "household"  # a reviewer looks at the household
     assert opened[f"{reviewer}:review"][0] == "review"
     assert opened[f"{reviewer}:cases"][0] == "case"

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +42,7 @@ from ui.pages.review_queue import (
     submitted,
 )
 from ui.pages.side_panel import SidePanel
+from ui.pages.task_review import TaskReview
 from ui.print_commands import PrintCommands, ResponseCopies
 from ui.session import AppSession
 from ui.theme import mark_heading
@@ -152,6 +154,13 @@ class ReviewPage(Page):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
+        # the outcomes of the monthly tasks, in a tab of their own: the same keys act there
+        self.task_review = TaskReview(session, self)
+        self.task_review.selected.connect(self._task_selected)
+        self.task_review.said.connect(self.announce)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.splitter, self.tr("调查表(&B)"))
+        self.tabs.addTab(self.task_review, self.tr("变动核对(&C)"))
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, text, keys, slot in (
@@ -167,9 +176,10 @@ class ReviewPage(Page):
         self.printing = PrintCommands(session, self)
         self.copies = ResponseCopies(self.printing, self.shown_response, row, self)
         self.buttons["print_own_file"], self.buttons["print_shared"] = self.copies.buttons
+        self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(row)
         self._show_detail(None)
 
@@ -186,6 +196,7 @@ class ReviewPage(Page):
             return
         db, prefixes = self.session.db, self.session.scope_prefixes
         self.session.run(lambda _r: submitted(db, prefixes), self._loaded, self._failed)
+        self.task_review.refresh()
 
     def _loaded(self, rows: list[QueueRow]) -> None:
         current = self.detail.response_id if self.detail else self._wanted
@@ -220,6 +231,8 @@ class ReviewPage(Page):
         self.buttons["accept"].setEnabled(has and self.allowed)
         self.buttons["return"].setEnabled(has and self.allowed)
         self.copies.update()
+        if hasattr(self, "tabs") and self.on_tasks():
+            self._tab_changed()  # the buttons are the shown task's
         if detail is None:
             self.heading.clear()
             self.confirmed.set_text("")
@@ -266,8 +279,32 @@ class ReviewPage(Page):
 
     # -- accept and return ------------------------------------------------------------------
 
+    def on_tasks(self) -> bool:
+        """Whether the tab of task outcomes is shown (the keys then act on its task)."""
+        return self.tabs.currentWidget() is self.task_review
+
+    def _task_selected(self, has: bool) -> None:
+        if self.on_tasks():
+            self.buttons["accept"].setEnabled(has and self.allowed)
+            self.buttons["return"].setEnabled(has and self.allowed)
+
+    def _tab_changed(self) -> None:
+        if self.on_tasks():
+            self._task_selected(self.task_review.detail is not None)
+            self.buttons["print_own_file"].setEnabled(False)
+            self.buttons["print_shared"].setEnabled(False)
+        else:
+            has = self.detail is not None and self.allowed
+            self.buttons["accept"].setEnabled(has)
+            self.buttons["return"].setEnabled(has)
+            self.copies.update()
+
     def accept(self) -> None:
-        """Accept the open response (Ctrl+Enter)."""
+        """Accept the open response (Ctrl+Enter), or the shown task outcome."""
+        if self.on_tasks():
+            if self.allowed:
+                self.task_review.accept()
+            return
         if self.detail is None or not self.allowed:
             return
         rid, responses = self.detail.response_id, self.session.responses
@@ -278,7 +315,14 @@ class ReviewPage(Page):
         )
 
     def ask_return(self) -> None:
-        """Ask for the reason, then return the open response to its member."""
+        """Ask for the reason, then return the open response (or task outcome) to its member."""
+        if self.on_tasks():
+            if self.allowed and self.task_review.detail is not None:
+                self.dialog = ReturnDialog(self.task_review.heading(), self)
+                dialog = self.dialog
+                self.dialog.accepted.connect(lambda: self.task_review.return_(dialog.text()))
+                self.dialog.open()
+            return
         if self.detail is None or not self.allowed:
             return
         rid = self.detail.response_id

@@ -60,6 +60,7 @@ class TodayPage(Page):
         except SettingsError:
             self.year = date.today().year
         self._generation = 0
+        self._overdue = 0  # of the tasks due this month, those past their due date
         self._focus_wanted = False
         #: the list that has (or gets) the focus: reviewers start with their queue
         self._focused = "review" if session.role in ("reviewer", "admin") else "due"
@@ -147,6 +148,8 @@ class TodayPage(Page):
 
     def _show_count(self, work: WorkList, count: int) -> None:
         text = self.tr(work.heading) % count
+        if work.key == "notices" and self._overdue:
+            text += self.tr("，其中逾期 %d 条") % self._overdue
         heading = self.headings[work.key]
         heading.setText(f"{text}(&{work.mnemonic})")
         view = self.views[work.key]
@@ -197,6 +200,7 @@ class TodayPage(Page):
         self._show(data)
 
     def _show(self, data: TodayData) -> None:
+        self._overdue = data.overdue
         for work in self.lists:
             self.models[work.key].set_rows(data.lists.get(work.key, []))
             self._show_count(work, self.count(work.key))

@@ -22,7 +22,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from app.domain import renovation, workflow
+from app.domain import renovation, tasks, workflow
+from app.services.task_views import label
 from app.store import rounds, today
 from app.store.database import Database
 from ui.i18n import QT_TRANSLATE_NOOP
@@ -117,12 +118,16 @@ LISTS: tuple[WorkList, ...] = (
     ),
     WorkList(
         "notices",
-        QT_TRANSLATE_NOOP("TodayPage", "待核对的变动通知（%d 条）"),
+        QT_TRANSLATE_NOOP("TodayPage", "本月到期的变动核对（%d 条）"),
         "K",
-        QT_TRANSLATE_NOOP("TodayPage", "有关部门通报的变动，走访时核对；回车或双击打开这一户"),
-        (QT_TRANSLATE_NOOP("TodayPage", "月份"), QT_TRANSLATE_NOOP("TodayPage", "村/社区"),
+        QT_TRANSLATE_NOOP(
+            "TodayPage",
+            "有关部门通报或自己发现的变动，本月底前核实，逾期的在前；回车或双击打开核对任务",
+        ),
+        (QT_TRANSLATE_NOOP("TodayPage", "到期日"), QT_TRANSLATE_NOOP("TodayPage", "村/社区"),
          QT_TRANSLATE_NOOP("TodayPage", "地址"), QT_TRANSLATE_NOOP("TodayPage", "残疾人"),
-         QT_TRANSLATE_NOOP("TodayPage", "变动"), QT_TRANSLATE_NOOP("TodayPage", "来源")),
+         QT_TRANSLATE_NOOP("TodayPage", "变动"), QT_TRANSLATE_NOOP("TodayPage", "来源"),
+         QT_TRANSLATE_NOOP("TodayPage", "状态")),
     ),
     WorkList(
         "cases",
@@ -145,6 +150,12 @@ class TodayData:
     lists: dict[str, list[WorkRow]] = field(default_factory=dict)
     progress: list[rounds.Progress] = field(default_factory=list)
     sync: today.SyncStatus | None = None
+    overdue: int = 0  # of the tasks due ("notices"), those past their due date
+
+
+def _due(due: date | None, overdue: bool) -> str:
+    text = due.isoformat() if due else ""
+    return _tr("%s（逾期）") % text if overdue else text
 
 
 def _form(form_id: str) -> str:
@@ -184,11 +195,15 @@ def load_today(db: Database, prefixes: Sequence[str], year: int, role: str, day:
                     (f.village, f.address, f.name, _form(f.form_id), f.survey_round))
             for f in today.drafts(conn, prefixes)
         ]  # fmt: skip
+        notices = today.open_notices(conn, prefixes, day)
         data.lists["notices"] = [
-            WorkRow(n.notice_id, "household", n.household_id,
-                    (n.month, n.village, n.address, n.name, n.kind, n.source))
-            for n in today.open_notices(conn, prefixes)
+            WorkRow(n.notice_id, "tasks", n.notice_id,
+                    (_due(n.due_date, n.overdue), n.village, n.address, n.name,
+                     label("change_kind", n.kind), label("change_source", n.source),
+                     tasks.STATE_LABELS.get(n.state, n.state)))
+            for n in notices
         ]  # fmt: skip
+        data.overdue = sum(1 for n in notices if n.overdue)
         data.progress = today.progress(conn, year, prefixes)
         data.sync = today.sync_status(conn)
     # the review queue and the cases board read their own lists: the same readers here

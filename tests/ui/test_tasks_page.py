@@ -1,0 +1,198 @@
+"""The task list and the outcome dialog by keyboard alone, with accessible names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QListWidget, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.store import changes
+from app.store.database import Database
+from app.store.registry import Household, Person, Subsidy
+from app.store.work import ChangeNotice
+from tests.services.task_world import a_row, a_task
+from tests.ui.visit_support import settle
+from ui.pages.task_outcome import OutcomeDialog
+from ui.pages.tasks import TasksPage, report_dialog
+from ui.session import AppSession
+
+
+@dataclass(frozen=True)
+class Seeded:
+    """A task of this month about a person of m001001's village with a living subsidy."""
+
+    task_id: str
+    person_id: str
+    household_id: str
+    member: str
+
+
+def seeded(db: Database, kind: str = "death") -> Seeded:
+    with db.session() as s:
+        person, area = s.execute(
+            select(Person, Household.area_code)
+            .join(Household, Household.id == Person.household_id)
+            .where(Person.status == "active", Household.area_code.like("%001001"))
+            .order_by(Person.id)
+        ).first()  # type: ignore[misc]
+        pid, hid = person.id, person.household_id
+    month = date.today().strftime("%Y-%m")
+    with db.transaction() as s:
+        fields = {"person_id": pid, "kind": "living", "start_month": "2024-01",
+                  "amount_fen": 36000, "status": "active"}  # fmt: skip
+        changes.create(s, Subsidy, fields, user="ada")
+    task_id = a_task(db, pid, [a_row(kind, date.today().replace(day=1).isoformat())], month)
+    return Seeded(task_id, pid, hid, f"m{area[6:]}")
+
+
+def show(qtbot: QtBot, page: TasksPage, record_id: str = "") -> TasksPage:
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activate(record_id)
+    qtbot.waitUntil(lambda: page.detail is not None)
+    return page
+
+
+@pytest.fixture
+def world(district: Database) -> Iterator[tuple[Database, Seeded]]:
+    yield district, seeded(district)
+    settle()
+
+
+def key(
+    qtbot: QtBot,
+    widget: QWidget,
+    which: Qt.Key,
+    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
+    qtbot.keyClick(widget, which, modifier)
+
+
+def test_the_list_shows_the_task_and_enter_opens_the_person(
+    qtbot: QtBot, world: tuple[Database, Seeded]
+) -> None:
+    db, task = world
+    page = show(qtbot, TasksPage(AppSession(db, task.member)), task.task_id)
+    assert page.accessibleName() == "变动核对"
+    assert page.table.accessibleName() == "核对任务" and page.table.hasFocus()
+    assert page.detail is not None and page.detail.task_id == task.task_id
+    source = [page.sides.source.item(i).text() for i in range(page.sides.source.count())]
+    registry = [page.sides.registry.item(i).text() for i in range(page.sides.registry.count())]
+    assert "死亡" in source[0] and "公安" in source[0]
+    assert any("困难残疾人生活补贴：发放中" in line for line in registry)
+    assert any("*" in line for line in registry if line.startswith("身份证号"))  # masked
+    for widget in (page.month, page.state, *page.sides.views(), *page.buttons.values()):
+        assert widget.accessibleName() or widget.property("text"), widget
+    with qtbot.waitSignal(page.navigate) as opened:
+        key(qtbot, page.table, Qt.Key.Key_Return)
+    assert opened.args == ["household", task.household_id]
+
+
+def test_the_outcome_is_recorded_by_keyboard_alone(
+    qtbot: QtBot, world: tuple[Database, Seeded]
+) -> None:
+    db, task = world
+    page = show(qtbot, TasksPage(AppSession(db, task.member)), task.task_id)
+    key(qtbot, page.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(page.dialog, OutcomeDialog) and page.dialog.isVisible())
+    dialog = page.dialog
+    assert isinstance(dialog, OutcomeDialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.outcome)
+    assert not dialog.ok.isEnabled()  # nothing chosen yet
+    key(qtbot, dialog.outcome, Qt.Key.Key_Down)  # 属实
+    assert dialog.outcome.currentData() == "confirmed"
+    key(qtbot, dialog.outcome, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.method
+    key(qtbot, dialog.method, Qt.Key.Key_Down)  # 入户
+    lines = [dialog.consequences.item(i).text() for i in range(dialog.consequences.count())]
+    assert lines[0].startswith("注销此人（死亡") and "停发困难残疾人生活补贴" in lines[1]
+    assert dialog.ok.isEnabled()
+    names = [w.accessibleName() for w in (dialog.outcome, dialog.method, dialog.checked_on,
+                                          dialog.reason, dialog.consequences)]  # fmt: skip
+    assert names == ["核实结果", "核实方式", "核实日期", "理由或说明", "核实后的处理"]
+    # untick the stop with the keyboard: only the cancel is confirmed
+    dialog.consequences.setFocus()
+    dialog.consequences.setCurrentRow(1)
+    key(qtbot, dialog.consequences, Qt.Key.Key_Space)
+    assert [c["action"] for c in dialog.chosen()] == ["cancel"]
+    key(qtbot, dialog.consequences, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: _state(db, task.task_id) == "submitted")
+    with db.session() as s:
+        done = s.get(ChangeNotice, task.task_id)
+        assert done is not None
+        assert (done.outcome, done.method) == ("confirmed", "home")
+        assert [c["action"] for c in done.consequences] == ["cancel"]
+        assert s.get(Person, task.person_id).status == "active"  # type: ignore[union-attr]
+    settle()
+
+
+def test_a_disputed_outcome_waits_for_its_reason(
+    qtbot: QtBot, world: tuple[Database, Seeded]
+) -> None:
+    db, task = world
+    page = show(qtbot, TasksPage(AppSession(db, task.member)), task.task_id)
+    page.ask_outcome()
+    dialog = page.dialog
+    assert isinstance(dialog, OutcomeDialog)
+    qtbot.waitExposed(dialog)
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("disputed"))
+    dialog.method.setCurrentIndex(dialog.method.findData("phone"))
+    assert not dialog.ok.isEnabled() and "必须填写理由" in dialog.errors.text()
+    assert dialog.chosen() == []
+    qtbot.keyClicks(dialog.reason, "alive, phoned")
+    assert dialog.ok.isEnabled() and dialog.errors.text() == ""
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: _state(db, task.task_id) == "submitted")
+    settle()
+
+
+def test_a_member_reports_a_change_from_the_list(
+    qtbot: QtBot, world: tuple[Database, Seeded]
+) -> None:
+    db, task = world
+    page = show(qtbot, TasksPage(AppSession(db, task.member)), task.task_id)
+    key(qtbot, page.table, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
+    dialog = page.dialog
+    assert dialog is not None and not isinstance(dialog, OutcomeDialog)
+    kind = dialog.editor("kind")
+    assert isinstance(kind, QComboBox)
+    kind.setCurrentIndex(kind.findData("dibao_out"))
+    dialog.accept()
+    qtbot.waitUntil(lambda: len(_rows(db, task.task_id)) == 2)
+    assert _rows(db, task.task_id)[1]["source"] == "member"
+    settle()
+
+
+def test_the_page_and_its_dialog_look_right(qtbot: QtBot, world: tuple[Database, Seeded]) -> None:
+    db, task = world
+    page = show(qtbot, TasksPage(AppSession(db, task.member)), task.task_id)
+    page.ask_outcome()
+    dialog = page.dialog
+    assert isinstance(dialog, OutcomeDialog)
+    qtbot.waitExposed(dialog)
+    dialog.outcome.setCurrentIndex(1)
+    report = report_dialog("王堃", page)
+    report.show()
+    qtbot.waitExposed(report)
+    assert isinstance(report.findChild(QListWidget), type(None))
+    report.close()
+    settle()
+
+
+def _state(db: Database, task_id: str) -> str:
+    with db.session() as s:
+        return str(s.scalar(select(ChangeNotice.state).where(ChangeNotice.id == task_id)))
+
+
+def _rows(db: Database, task_id: str) -> list[dict[str, str]]:
+    with db.session() as s:
+        return list(s.scalar(select(ChangeNotice.rows).where(ChangeNotice.id == task_id)) or [])
