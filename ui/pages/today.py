@@ -146,10 +146,15 @@ class TodayPage(Page):
         """How many the page says there are of `key` (its heading's number)."""
         return self.models[key].total()
 
-    def _show_count(self, work: WorkList, count: int) -> None:
+    def heading_text(self, work: WorkList, count: int) -> str:
+        """A list's heading: its count (and of the tasks due, how many are overdue)."""
         text = self.tr(work.heading) % count
         if work.key == "notices" and self._overdue:
             text += self.tr("，其中逾期 %d 条") % self._overdue
+        return text
+
+    def _show_count(self, work: WorkList, count: int) -> None:
+        text = self.heading_text(work, count)
         heading = self.headings[work.key]
         heading.setText(f"{text}(&{work.mnemonic})")
         view = self.views[work.key]
@@ -205,7 +210,7 @@ class TodayPage(Page):
             self.models[work.key].set_rows(data.lists.get(work.key, []))
             self._show_count(work, self.count(work.key))
         self.waiting_label.setText(
-            self.tr("；").join(self.tr(w.heading) % self.count(w.key) for w in self.lists)
+            self.tr("；").join(self.heading_text(w, self.count(w.key)) for w in self.lists)
         )
         if data.sync is not None:
             status = data.sync
