@@ -2126,10 +2126,6 @@ Disability certificate: %s</translation>
         <translation>Disabled pe&amp;rsons</translation>
     </message>
     <message>
-        <source>调查表(&amp;F)</source>
-        <translation type="vanished">Survey &amp;forms</translation>
-    </message>
-    <message>
         <location filename="../../ui/pages/household.py" line="218"/>
         <source>无障碍改造个案(&amp;A)</source>
         <translation>&amp;Accessibility renovation cases</translation>
@@ -4741,12 +4737,12 @@ Disability certificate: %s</translation>
         <translation>Choose a row in the lists below and press Enter, or double-click, to open it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="152"/>
+        <location filename="../../ui/pages/today.py" line="153"/>
         <source>，其中逾期 %d 条</source>
         <translation>, %d of them overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="187"/>
+        <location filename="../../ui/pages/today.py" line="192"/>
         <source>%s，您好。今天是 %s。</source>
         <translation>Hello, %s. Today is %s.</translation>
     </message>
@@ -4771,37 +4767,37 @@ Disability certificate: %s</translation>
         <translation type="vanished">To review: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="208"/>
+        <location filename="../../ui/pages/today.py" line="213"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="212"/>
+        <location filename="../../ui/pages/today.py" line="217"/>
         <source>从未同步</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="214"/>
+        <location filename="../../ui/pages/today.py" line="219"/>
         <source>上次同步：%s；待发送的修改：%d 条</source>
         <translation>Last sync: %s; changes waiting to be sent: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="216"/>
+        <location filename="../../ui/pages/today.py" line="221"/>
         <source>；被服务器拒绝、需要处理：%d 条</source>
         <translation>; refused by the server, to handle: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="189"/>
+        <location filename="../../ui/pages/today.py" line="194"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="249"/>
+        <location filename="../../ui/pages/today.py" line="254"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="260"/>
+        <location filename="../../ui/pages/today.py" line="265"/>
         <source>共 %d 人，已完成 %d，失访 %d</source>
         <translation>%d persons, %d done, %d lost to follow-up</translation>
     </message>

@@ -287,7 +287,7 @@ def test_the_main_dialogs_fit_the_screen_at_200_percent(
         for text in squeezed_labels(dialog):
             problems.append(f"{name}: label {text} is squeezed")
         dialog.close()
-    assert shown == 8
+    assert shown == 9
     assert problems == []
 
 
