@@ -190,9 +190,12 @@ def drafts(conn: Connection, prefixes: Sequence[str]) -> list[OpenForm]:
     return [dataclasses.replace(f, reason="") for f in _open_forms(conn, prefixes, "draft")]
 
 
-def open_notices(conn: Connection, prefixes: Sequence[str], day: date) -> list[OpenNotice]:
+def open_notices(
+    conn: Connection, prefixes: Sequence[str], day: date | None = None
+) -> list[OpenNotice]:
     """The tasks still with the member (to verify, or returned) due by the end of the month
     of `day` (a task without a due date counts in its own month), those due first."""
+    day = day or date.today()
     where, params = _scope(prefixes, "h.area_code")
     month_end = (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     rows = conn.execute(
