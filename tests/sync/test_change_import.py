@@ -23,7 +23,7 @@ from sync.server.db import ServerDatabase
 from sync.server.roster import import_roster
 from sync.server.tables import Audit, RecordIndex
 from tests.sync.laptops import sync
-from tests.sync.servers import ALICE_VILLAGE, BOB_VILLAGE, ServerProcess
+from tests.sync.servers import ALICE_VILLAGE, BOB_VILLAGE, PostgresCluster, ServerProcess
 
 MONTH = "2026-12"
 ALIVE = [make_resident_id("330283", date(1950 + k, 1 + k, 1 + k), 10 + k) for k in range(6)]
@@ -60,9 +60,14 @@ def _registered(database: ServerDatabase, folder: Path) -> None:
         )
 
 
-@pytest.fixture
-def database(tmp_path: Path) -> Iterator[ServerDatabase]:
-    database = ServerDatabase(f"sqlite:///{tmp_path / 'server.db'}")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerDatabase]:
+    """A registry of seven persons in a server database: SQLite, then PostgreSQL."""
+    url = f"sqlite:///{tmp_path / 'server.db'}"
+    if request.param == "postgresql":
+        cluster: PostgresCluster = request.getfixturevalue("postgres")
+        url = cluster.new_database()
+    database = ServerDatabase(url)
     admin.init(database)
     _registered(database, tmp_path)
     yield database

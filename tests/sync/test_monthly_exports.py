@@ -25,7 +25,7 @@ from sync.server.__main__ import main
 from sync.server.changes import import_changes
 from sync.server.db import ServerDatabase
 from sync.server.tables import Audit
-from tests.sync.servers import ALICE_VILLAGE, BOB_VILLAGE
+from tests.sync.servers import ALICE_VILLAGE, BOB_VILLAGE, PostgresCluster
 from tests.sync.test_change_import import ALIVE, HEADER, MIXED, MONTH, _registered, write
 
 AUTHOR = ledger.Author("rita")
@@ -115,10 +115,17 @@ def _month_of_work(database: ServerDatabase, folder: Path) -> None:
         )
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, ServerDatabase]]:
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, ServerDatabase]]:
+    """The month's work in a server database: SQLite, then PostgreSQL."""
     folder = tmp_path_factory.mktemp("monthly")
-    url = f"sqlite:///{folder / 'server.db'}"
+    if request.param == "postgresql":
+        cluster: PostgresCluster = request.getfixturevalue("postgres")
+        url = cluster.new_database()
+    else:
+        url = f"sqlite:///{folder / 'server.db'}"
     database = ServerDatabase(url)
     admin.init(database)
     _registered(database, folder)
