@@ -37,6 +37,7 @@ DEFAULTS: Mapping[str, object] = {
     "spending_confirm_yuan": None,
     "form_a_version": None,
     "task_due_days_after_month": 0,
+    "renovation_target": 0,
     **subsidy_settings.DEFAULTS,
 }
 _TOP_KEYS = frozenset({"version", "district", "survey_year", "years", "overrides"})
@@ -65,6 +66,8 @@ class Settings:
     form_a_version: str
     # the monthly tasks are due this many days after the end of their month
     task_due_days_after_month: int = 0
+    # homes to renovate in the year (Form C's target); 0: not set
+    renovation_target: int = 0
     # the two subsidies: their groups in the file's order, and who is excluded
     subsidy_groups: tuple[SubsidyGroup, ...] = ()
     living_excluded_hardship: tuple[str, ...] = ()
@@ -124,6 +127,7 @@ class SettingsBook:
             spending_confirm_fen=values["spending_confirm_yuan"],
             form_a_version=values["form_a_version"],
             task_due_days_after_month=values["task_due_days_after_month"],
+            renovation_target=values["renovation_target"],
             subsidy_groups=subsidy_settings.groups_of(values),
             living_excluded_hardship=values["living_excluded_hardship"],
             care_excluded_hardship=values["care_excluded_hardship"],
@@ -278,7 +282,7 @@ def _value(key: str, raw: object, name: str, fail: _Fail) -> object:
         if not isinstance(raw, str) or not raw.strip():
             raise fail(name, f'应为带引号的版本号，如 "2026.1"（现为 {raw!r}）')
         return raw.strip()
-    if key in ("income_sample_size", "task_due_days_after_month"):
+    if key in ("income_sample_size", "task_due_days_after_month", "renovation_target"):
         if not isinstance(raw, int) or isinstance(raw, bool) or raw < 0:
             raise fail(name, f"应为不小于0的整数（现为 {raw!r}）")
         return raw

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from app.domain import renovation as rules
 from app.domain.settings import SettingsError, load_settings
 from app.reports.figure import Cell, Chart, Figure, per, share, yuan
-from app.reports.scope import child_areas, child_length, full_code, in_area_by_lookup
+from app.reports.scope import child_areas, child_length, full_code, in_area_by_lookup, prefix
 from app.store.registry import Household, Person
 from app.store.work import ChangeNotice, RenovationCase
 
@@ -53,13 +53,20 @@ def settled_fen(items: Sequence[Any]) -> int:
 
 
 def renovation_target(year: int, area_code: str) -> int | None:
-    """The year's number of homes to renovate for the area (settings), None if not set."""
+    """The year's number of homes to renovate (settings `renovation_target`): the year's
+    value for the district, an override naming exactly the town or village for one of
+    those (the district's target is not a town's); None when not set."""
     try:
-        settings = load_settings().for_area(year, full_code(area_code))
+        book = load_settings()
+        settings = book.for_area(year, full_code(area_code))
     except SettingsError:
         return None
-    target = getattr(settings, "renovation_target", None)
-    return int(target) if target else None
+    code = prefix(area_code)
+    if code != book.district and not any(
+        o.prefix == code and "renovation_target" in o.values for o in book.overrides
+    ):
+        return None
+    return settings.renovation_target or None
 
 
 def _cases(session: Session, scope: Scope) -> dict[tuple[str, str], tuple[int, int]]:
@@ -165,9 +172,9 @@ def form_c_figures(session: Session, scope: Scope) -> list[Figure]:
     rows.append(tuple(_case_row(TOTAL, by_state, sum(settled.values()))))
     done = int(rows[-1][4])
     target_text = (
-        f"年度目标{target}户，已验收{done}户，完成{share(done, target)}%。"
+        f"年度目标{target}户（设置文件），已验收{done}户，完成{share(done, target)}%。"
         if target
-        else "设置文件未给出年度目标户数。"
+        else "设置文件未给出本区域的年度目标户数。"
     )
     area_figure = scope.figure(
         "progress.form_c.by_area",
@@ -193,7 +200,20 @@ def form_c_figures(session: Session, scope: Scope) -> list[Figure]:
         chart=Chart("bar", 0, (1, 4)),
         drill=(*(c.code for c in children), ""),
     )
-    return [state_figure, area_figure]
+    whole = rows[-1]
+    stages = (("已登记", 1), ("已审批", 2), ("已完工", 3), ("已验收", 4), ("已结算", 5))
+    target_figure = scope.figure(
+        "progress.form_c.target",
+        "无障碍改造年度目标完成情况",
+        f"{year}年度{scope.area_name}的案例（不含已撤销）到达各阶段的户数，与年度目标户数相比"
+        "（各阶段的口径同“无障碍改造进度与资金”）。" + target_text,
+        columns=("阶段", "户数", "占年度目标(%)"),
+        rows=tuple(
+            (label, int(whole[i]), share(int(whole[i]), target or 0)) for label, i in stages
+        ),
+        chart=Chart("bar", 0, (1,)),
+    )
+    return [state_figure, area_figure, target_figure]
 
 
 def task_figures(session: Session, scope: Scope) -> list[Figure]:

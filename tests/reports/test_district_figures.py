@@ -54,6 +54,9 @@ def test_form_a_of_a_town_by_village_and_of_a_village(district_sessions: Session
         "合计": (8, 3, 1, 1, 1, 1, 3, 37.5, 1, 1),
     }
     assert town.drill == (district.V11, district.V12, "")
+    # a town has no target of its own unless the settings give one for it
+    town_target = _figures(district_sessions, district.TOWN1)["progress.form_c.target"]
+    assert "未给出本区域的年度目标" in town_target.definition
     empty = _figures(district_sessions, district.V22)["progress.form_a.by_area"]
     assert _rows(empty) == {
         "岳林二村": (0, 0, 0, 0, 0, 0, 0, 0.0, 0, 0),
@@ -126,6 +129,15 @@ def test_form_c(whole: dict[str, Figure]) -> None:
         "岳林街道": (0, 0, 0, 0, 0, 1, 0.0, 0.0, 0.0, 0.0),
         "合计": (3, 2, 1, 1, 1, 1, 1560.0, 1560.0, 530.0, 530.0),
     }
+    target = whole["progress.form_c.target"]
+    assert "年度目标150户" in target.definition  # the shipped settings' target for 2026
+    assert target.rows == (
+        ("已登记", 3, 2.0),
+        ("已审批", 2, 1.3),
+        ("已完工", 1, 0.7),
+        ("已验收", 1, 0.7),
+        ("已结算", 1, 0.7),
+    )
     assert _rows(whole["stats.renovation.by_item"]) == {
         "B01": ("坡化/平整地面", "施工改造", 1, 2, 300.0, 280.0),
         "B06": ("卫生间坐便扶手", "施工改造", 1, 1, 260.0, 250.0),
