@@ -89,6 +89,7 @@ def _due_in(area_code: str) -> tuple[ColumnElement[bool], ...]:
 
 #: the pass's columns, in order: the Counts fields, then surveyed and each need
 SURVEYED = len(fields(Counts))
+CACHE = "reports.form_a_pass"
 
 
 def form_a_pass(
@@ -98,12 +99,16 @@ def form_a_pass(
     surveyed (done, not lost) and each need of `NEEDS` among them, in one query.
 
     The progress and the needs both read the answers of the round's done forms, the
-    costly part: one pass gives both, kept in the session for the next call.
+    costly part: one pass gives both, kept in the session for the next call in the same
+    transaction (the 统计 page and the printed reports read both in one).
     """
-    key = ("reports.form_a_pass", prefix(area_code), survey_round, as_of)
-    cached: dict[tuple[str, str], list[int]] | None = session.info.get(key)
-    if cached is not None:
-        return cached
+    key = (prefix(area_code), survey_round, as_of)
+    transaction, cache = session.info.get(CACHE, (None, {}))
+    if transaction is not None and transaction is session.get_transaction():
+        if key in cache:
+            return cache[key]  # type: ignore[no-any-return]
+    else:
+        cache = {}
     r = FormResponse
     state = r.state
     method = r.answers["method"].as_string()
@@ -137,7 +142,8 @@ def form_a_pass(
         .group_by(Household.area_code, Person.category)
     )
     found = {(row[0], row[1]): [int(v or 0) for v in row[2:]] for row in session.execute(query)}
-    session.info[key] = found
+    # kept for this transaction only (one snapshot of the data): a later one reads again
+    session.info[CACHE] = (session.get_transaction(), {**cache, key: found})
     return found
 
 
