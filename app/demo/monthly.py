@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import insert, select, update
 
+from app.domain import tasks as rules
 from app.domain.identity import make_resident_id
 from app.domain.months import month_end, month_of, next_month, previous_month, row_key
 from app.store.database import Database
@@ -44,8 +45,6 @@ FIRST = (("death", "police"), ("dibao_in", "civil"), ("death", "health"),
 LAST_STATES = (("accepted", 62), ("submitted", 16), ("returned", 8), ("open", 14))
 RETURN_REASONS = ("请补充核实日期和方式", "死亡日期与公安名单不一致，请再核", "请上传火化证明照片")
 DISPUTE_REASONS = ("本人仍在村居住，已入户见到本人", "系同名同姓，身份证号不符", "家属称已迁回")
-CANCELLING = {"death": "1", "cremation": "1", "hukou_out": "2"}
-STOP_REASON = {"death": "death", "cremation": "death", "hukou_out": "hukou_out"}
 AGENCY_FILES = {"police": "公安", "civil": "民政", "health": "卫健", "hrss": "人社", "cdpf": "残联"}
 KIND_WORDS = {"death": "死亡注销", "hukou_out": "户口迁出", "dibao_in": "新增低保",
               "dibao_out": "退出低保", "cremation": "火化", "grade_changed": "残疾等级变更",
@@ -95,6 +94,7 @@ class MonthlyBuilder:
         self.last = previous_month(self.month)
         self.now = datetime(today.year, today.month, today.day, 8, 0)
         self.first: set[str] = set()  # the ids of the tasks of `FIRST`
+        self.running: dict[str, set[str]] = {}  # person -> the subsidy kinds paid now
 
     def _common(self) -> dict[str, Any]:
         return {"rev": 1, "updated_at": self.now, "updated_by": "server", "deleted": False}
@@ -120,7 +120,10 @@ class MonthlyBuilder:
         rng = self.rng
         chosen = rng.sample(persons, min(len(persons), 2 * per_month))
         paid = self._paid()
-        chosen.sort(key=lambda p: p.id not in paid)  # the first death stops a subsidy
+        # the first death stops a subsidy, the first 低保 entry opens one
+        with_pay = [p for p in chosen if p.id in paid][:1]
+        without = [p for p in chosen if p.id not in paid][:1]
+        chosen = with_pay + without + [p for p in chosen if p not in with_pay + without]
         mine = [p for p in rng.sample(ours, min(len(ours), 10)) if p not in chosen]
         last_people = chosen[:per_month] + mine[:5]
         this_people = chosen[per_month:] + mine[5:]
@@ -144,11 +147,14 @@ class MonthlyBuilder:
         return summary
 
     def _paid(self) -> set[str]:
+        """Who is paid a subsidy now (kept by kind in `running`, for the proposals)."""
         with self.db.session() as s:
-            query = select(Subsidy.person_id).where(
+            query = select(Subsidy.person_id, Subsidy.kind).where(
                 Subsidy.status == "active", Subsidy.end_month == "", Subsidy.deleted.is_(False)
             )
-            return set(s.scalars(query))
+            for person_id, kind in s.execute(query):
+                self.running.setdefault(person_id, set()).add(kind)
+        return set(self.running)
 
     def _state(self, person: Any, k: int) -> str:
         if person.area_code == DEMO_VILLAGE and k % 4 != 3:  # the member's: one of each
@@ -231,19 +237,15 @@ class MonthlyBuilder:
         return {"from": frm, "to": to, "by": by, "role": role, "at": _at(day), "reason": reason}
 
     def _proposed(self, task: dict[str, Any]) -> list[dict[str, Any]]:
-        kind, on = task["kind"], task["effective_date"]
-        if kind in CANCELLING:
-            return [
-                {"action": "cancel", "reason": CANCELLING[kind], "date": on.isoformat()},
-                {"action": "stop_subsidy", "kind": "all", "reason": STOP_REASON[kind],
-                 "last_month": month_of(on)},
-            ]  # fmt: skip
-        if kind == "dibao_out":
-            return [{"action": "stop_subsidy", "kind": "living", "reason": "left_dibao",
-                     "last_month": month_of(on)}]  # fmt: skip
-        if kind == "dibao_in":
-            return [{"action": "apply_subsidy", "kind": "living", "group": "dibao"}]
-        return [{"action": "correct"}]
+        """What the member confirmed: the program's own proposal (app.domain.tasks)."""
+        running = self.running.get(task["person_id"], set())
+        kinds = {r["kind"] for r in task["rows"]}
+        qualifies = ["living"] if kinds & {"dibao_in", "near_dibao_in"} else []
+        lines = rules.propose(task["rows"], task["month"], running=running, qualifies=qualifies)
+        for line in lines:
+            if line["action"] == rules.APPLY:
+                line["group"] = "dibao"
+        return lines
 
     def _cancels(self, task: dict[str, Any]) -> bool:
         return task["state"] == "accepted" and any(
@@ -266,19 +268,19 @@ class MonthlyBuilder:
             reviewed = date.fromisoformat(task["state_history"][-1]["at"][:10])
             for step in task["consequences"]:
                 action = step["action"]
-                if action == "cancel":
+                if action == rules.CANCEL:
                     statements.append(
                         (
                             update(Person)
                             .where(Person.id == task["person_id"])
                             .values(status="cancelled", cancel_reason=step["reason"],
-                                    status_date=date.fromisoformat(step["date"])),
+                                    status_date=date.fromisoformat(step["on"])),
                             None,
                         )
                     )  # fmt: skip
-                elif action == "stop_subsidy":
+                elif action == rules.STOP:
                     for subsidy in running.get(task["person_id"], []):
-                        if step["kind"] not in ("all", subsidy.kind):
+                        if step["kind"] != subsidy.kind:
                             continue
                         steps = [*subsidy.steps, {"step": "stop", "by": "district",
                                  "on": reviewed.isoformat(), "note": step["reason"]}]  # fmt: skip
@@ -292,7 +294,7 @@ class MonthlyBuilder:
                                 None,
                             )
                         )  # fmt: skip
-                elif action == "apply_subsidy":
+                elif action == rules.APPLY:
                     area = persons[task["person_id"]].area_code
                     new_subsidies.append(self._application(task, reviewed, area))
         if new_subsidies:
