@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from app.domain.areas import AreaLevel, is_area_code, level_of
+from app.domain.areas import AreaLevel, is_area_code, level_of, prefix_of
 from app.domain.months import month_of, previous_month
 from app.exports.fields import ExportParams
 from app.exports.templates import ExportTemplate, TemplateError, all_templates
@@ -85,7 +85,13 @@ class ExportDialog(QDialog):
     """Write one export to a file; the result (rows, file) is shown and said."""
 
     def __init__(
-        self, session: AppSession, parent: QWidget | None = None, *, template: str = ""
+        self,
+        session: AppSession,
+        parent: QWidget | None = None,
+        *,
+        template: str = "",
+        area: str = "",
+        survey_round: str = "",
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -160,11 +166,29 @@ class ExportDialog(QDialog):
         self.round_box.valueChanged.connect(self._choices_changed)
         if template and (index := self.template_box.findData(template)) >= 0:
             self.template_box.setCurrentIndex(index)
+        if area:
+            self.choose_area(area)
+        if survey_round.isdigit():
+            self.round_box.setValue(int(survey_round))
         self._choices_changed()
         if broken or not self.area_box.count():
             self.export_button.setEnabled(False)
             self.message.setText(broken or self.tr("没有可以导出的区域"))
         fit_dialog(self, 40)
+
+    def choose_area(self, code: str) -> None:
+        """Choose `code`: one of the areas offered, or a place within one (a village of a
+        reviewer's town, as the 统计 page shows it), added to the list."""
+        index = self.area_box.findData(code)
+        if index < 0 and is_area_code(code):
+            offered = [str(self.area_box.itemData(i)) for i in range(self.area_box.count())]
+            if any(code.startswith(prefix_of(o)) for o in offered if is_area_code(o)):
+                with self.session.db.session() as s:
+                    name = s.scalar(select(Area.name).where(Area.code == code)) or code
+                self.area_box.addItem(name, code)
+                index = self.area_box.count() - 1
+        if index >= 0:
+            self.area_box.setCurrentIndex(index)
 
     @property
     def template(self) -> ExportTemplate | None:

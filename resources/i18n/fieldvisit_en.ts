@@ -1189,129 +1189,129 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="92"/>
-        <location filename="../../ui/export_dialog.py" line="251"/>
+        <location filename="../../ui/export_dialog.py" line="98"/>
+        <location filename="../../ui/export_dialog.py" line="275"/>
         <source>导出数据</source>
         <extracomment>who may export: a reviewer their towns, the admin the district (members: not offered)</extracomment>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="113"/>
+        <location filename="../../ui/export_dialog.py" line="119"/>
         <source>%1年%2月</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="116"/>
+        <location filename="../../ui/export_dialog.py" line="122"/>
         <source>Excel 工作簿（.xlsx）</source>
         <translation>Excel workbook (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="117"/>
+        <location filename="../../ui/export_dialog.py" line="123"/>
         <source>CSV 文本（.csv，UTF-8，Excel 可直接打开）</source>
         <translation>CSV text (.csv, UTF-8, opens in Excel)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="120"/>
+        <location filename="../../ui/export_dialog.py" line="126"/>
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="122"/>
+        <location filename="../../ui/export_dialog.py" line="128"/>
         <source>选择保存导出文件的位置</source>
         <translation>Choose where to save the export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="128"/>
+        <location filename="../../ui/export_dialog.py" line="134"/>
         <source>导出内容(&amp;T)：</source>
         <translation>&amp;What to export:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="129"/>
+        <location filename="../../ui/export_dialog.py" line="135"/>
         <source>区域(&amp;A)：</source>
         <translation>&amp;Area:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="130"/>
+        <location filename="../../ui/export_dialog.py" line="136"/>
         <source>调查年度(&amp;Y)：</source>
         <translation>Survey &amp;year:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="131"/>
+        <location filename="../../ui/export_dialog.py" line="137"/>
         <source>核对月份(&amp;O)：</source>
         <translation>M&amp;onth of the round:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="132"/>
+        <location filename="../../ui/export_dialog.py" line="138"/>
         <source>文件格式(&amp;M)：</source>
         <translation>File for&amp;mat:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="133"/>
+        <location filename="../../ui/export_dialog.py" line="139"/>
         <source>保存到(&amp;S)：</source>
         <translation>&amp;Save to:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="142"/>
+        <location filename="../../ui/export_dialog.py" line="148"/>
         <source>导出进度</source>
         <translation>Export progress</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="147"/>
+        <location filename="../../ui/export_dialog.py" line="153"/>
         <source>导出(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="149"/>
+        <location filename="../../ui/export_dialog.py" line="155"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="166"/>
+        <location filename="../../ui/export_dialog.py" line="176"/>
         <source>没有可以导出的区域</source>
         <translation>No area to export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="203"/>
+        <location filename="../../ui/export_dialog.py" line="227"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="203"/>
+        <location filename="../../ui/export_dialog.py" line="227"/>
         <source>CSV 文本 (*.csv)</source>
         <translation>CSV text (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="205"/>
+        <location filename="../../ui/export_dialog.py" line="229"/>
         <source>导出到文件</source>
         <translation>Export to file</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="229"/>
+        <location filename="../../ui/export_dialog.py" line="253"/>
         <source>请填写保存到哪个文件</source>
         <translation>Please enter the file to save to</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="240"/>
+        <location filename="../../ui/export_dialog.py" line="264"/>
         <source>正在导出……</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="251"/>
+        <location filename="../../ui/export_dialog.py" line="275"/>
         <source>文件 %s 已存在，要替换它吗？</source>
         <translation>The file %s exists already. Replace it?</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="266"/>
+        <location filename="../../ui/export_dialog.py" line="290"/>
         <source>已导出 %1 行到 %2</source>
         <translation>Exported %1 rows to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="272"/>
+        <location filename="../../ui/export_dialog.py" line="296"/>
         <source>没有导出：%s</source>
         <translation>Not exported: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="274"/>
+        <location filename="../../ui/export_dialog.py" line="298"/>
         <source>没有导出：出现意外错误（%s）</source>
         <translation>Not exported: an unexpected error (%s)</translation>
     </message>
@@ -3909,180 +3909,190 @@ Disability certificate: %s</translation>
 <context>
     <name>StatsPage</name>
     <message>
-        <location filename="../../ui/pages/stats.py" line="56"/>
+        <location filename="../../ui/pages/stats.py" line="57"/>
         <source>村/社区</source>
         <extracomment>the figure that drills down by area (the first figure with drill codes if it is missing)</extracomment>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="57"/>
+        <location filename="../../ui/pages/stats.py" line="58"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="58"/>
+        <location filename="../../ui/pages/stats.py" line="59"/>
         <source>残疾人</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="59"/>
+        <location filename="../../ui/pages/stats.py" line="60"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="71"/>
+        <location filename="../../ui/pages/stats.py" line="72"/>
         <source>统计</source>
         <extracomment>the most rows the table asks room for (more scroll inside it) how long the page waits after a change of date before counting again</extracomment>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="90"/>
+        <location filename="../../ui/pages/stats.py" line="91"/>
         <source>统计范围</source>
         <extracomment>the figures of the chosen area have been read and shown reads the figures (off the UI thread): a test may wrap it to hold the reading</extracomment>
         <translation>Area counted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="91"/>
+        <location filename="../../ui/pages/stats.py" line="92"/>
         <source>区、镇街或村社区</source>
         <translation>District, town or village</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="96"/>
+        <location filename="../../ui/pages/stats.py" line="97"/>
         <source>范围(&amp;A)：</source>
         <translation>&amp;Area:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="99"/>
+        <location filename="../../ui/pages/stats.py" line="100"/>
         <source>调查年度</source>
         <translation>Survey year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="102"/>
+        <location filename="../../ui/pages/stats.py" line="103"/>
         <source>年度(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="105"/>
+        <location filename="../../ui/pages/stats.py" line="106"/>
         <source>统计截至日期</source>
         <translation>Counted as of</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="106"/>
+        <location filename="../../ui/pages/stats.py" line="107"/>
         <source>截至(&amp;D)：</source>
         <translation>As of &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="123"/>
+        <location filename="../../ui/pages/stats.py" line="124"/>
         <source>上一级(&amp;U)</source>
         <translation>&amp;Up one level</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="126"/>
+        <location filename="../../ui/pages/stats.py" line="127"/>
         <source>重新统计(&amp;S)</source>
         <translation>Count again (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="131"/>
+        <location filename="../../ui/pages/stats.py" line="132"/>
         <source>打印报表(&amp;R)</source>
         <translation>P&amp;rint report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="133"/>
+        <location filename="../../ui/pages/stats.py" line="134"/>
         <source>本页所选区域、年度和日期的调查进度周报或年度统计报表，先预览</source>
         <translation>The weekly progress report or the annual statistics of the area, year and date chosen on this page, previewed first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="136"/>
+        <location filename="../../ui/pages/stats.py" line="137"/>
         <source>打印报表</source>
         <translation>Print report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="137"/>
+        <location filename="../../ui/pages/stats.py" line="138"/>
         <source>调查进度周报(&amp;W)</source>
         <translation>&amp;Weekly progress report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="139"/>
+        <location filename="../../ui/pages/stats.py" line="140"/>
         <source>年度统计报表(&amp;N)</source>
         <translation>A&amp;nnual statistics report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="146"/>
+        <location filename="../../ui/pages/stats.py" line="147"/>
+        <source>导出数据(&amp;E)…</source>
+        <translation>&amp;Export data…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="149"/>
+        <source>把本页所选区域和年度的数据导出为 Excel 或 CSV 文件</source>
+        <translation>Export the data of this page&apos;s area and year to an Excel or CSV file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="157"/>
         <source>统计进度</source>
         <translation>Counting progress</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="154"/>
+        <location filename="../../ui/pages/stats.py" line="165"/>
         <source>图表目录</source>
         <translation>List of figures</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="156"/>
+        <location filename="../../ui/pages/stats.py" line="167"/>
         <source>先是进度，后是统计；选中一项，右边显示它的表格和图；回车进入表格</source>
         <translation>Progress first, then statistics; the chosen item&apos;s table and chart show on the right; Enter goes into the table</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="160"/>
+        <location filename="../../ui/pages/stats.py" line="171"/>
         <source>图表(&amp;G)：</source>
         <translation>Fi&amp;gures:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="174"/>
+        <location filename="../../ui/pages/stats.py" line="185"/>
         <source>统计表</source>
         <translation>Statistics table</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="254"/>
+        <location filename="../../ui/pages/stats.py" line="266"/>
         <source>位置：%s</source>
         <translation>Where: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="319"/>
+        <location filename="../../ui/pages/stats.py" line="342"/>
         <source>没有分配给您的区域，无法统计。</source>
         <translation>No area is assigned to you: there is nothing to count.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="329"/>
+        <location filename="../../ui/pages/stats.py" line="352"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="345"/>
+        <location filename="../../ui/pages/stats.py" line="368"/>
         <source>统计没有完成：%s</source>
         <translation>The counting did not finish: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="410"/>
+        <location filename="../../ui/pages/stats.py" line="433"/>
         <source>待调查的人（%d 人）</source>
         <translation>Persons still due (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="368"/>
+        <location filename="../../ui/pages/stats.py" line="391"/>
         <source>%s %s 年度，截至 %s：%d 张表</source>
         <translation>%s, %s round, as of %s: %d tables</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="412"/>
+        <location filename="../../ui/pages/stats.py" line="435"/>
         <source>本年度动态更新调查还没有完成的人，按地址排列；回车打开这一户</source>
         <translation>Persons whose dynamic update survey of the year is not done yet, by address; Enter opens the household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="414"/>
+        <location filename="../../ui/pages/stats.py" line="437"/>
         <source>回车打开这个人的户</source>
         <translation>Enter opens this person&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="424"/>
+        <location filename="../../ui/pages/stats.py" line="447"/>
         <source>回车进入所选的区域</source>
         <translation>Enter goes into the chosen area</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="427"/>
+        <location filename="../../ui/pages/stats.py" line="450"/>
         <source>图：%s</source>
         <translation>Chart: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="428"/>
+        <location filename="../../ui/pages/stats.py" line="451"/>
         <source>图中的数字都在表格“%s”里</source>
         <translation>Every number of the chart is in the table “%s”</translation>
     </message>

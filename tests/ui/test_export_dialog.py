@@ -19,6 +19,7 @@ from app.store.registry import Household, Person, Subsidy
 from app.store.work import AuditEvent
 from ui.export_dialog import ExportDialog, export_areas
 from ui.main_window import MainWindow
+from ui.pages.stats import StatsPage
 from ui.preferences import Preferences
 from ui.session import AppSession
 
@@ -167,3 +168,24 @@ def test_the_admin_exports_a_months_stop_list_by_keyboard(
         ).all()
     assert len(rows) == len(stopped) > 0
     assert {r["停发月份"] for r in rows} == {"2026-11"}
+
+
+def test_the_stats_page_opens_it_on_its_place_and_year(qtbot: QtBot, district: Database) -> None:
+    member = StatsPage(AppSession(district, "m001001"))
+    qtbot.addWidget(member)
+    assert member.export_button is None, "members export nothing"
+    page = StatsPage(AppSession(district, "town001"))
+    qtbot.addWidget(page)
+    assert page.export_button is not None
+    village = "330213001001"
+    page.area = village  # drilled down into one of the town's villages
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    dialog = page.export_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.area_box.currentData() == village
+    assert str(dialog.round_box.value()) == page.query().survey_round
+    assert [dialog.area_box.itemData(i) for i in range(dialog.area_box.count())] == [
+        TOWN,
+        village,
+    ]
+    dialog.close()

@@ -30,6 +30,7 @@ from app.domain.settings import SettingsError, load_settings
 from app.services.changed import Changed
 from ui.announce import MessageLine
 from ui.date_edit import DateEdit
+from ui.export_dialog import EXPORT_ROLES, ExportDialog
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
 from ui.pages.commands import add_command, chain_tab_order
@@ -140,6 +141,16 @@ class StatsPage(Page):
         self.print_statistics.triggered.connect(self.print_statistics_report)
         self.print_button.setMenu(menu)
         self.commands.addWidget(self.print_button)
+        # the files for other systems, for this place and year (reviewers and the admin)
+        self.export_button: QPushButton | None = None
+        if session.role in EXPORT_ROLES:
+            self.export_button = QPushButton(self.tr("导出数据(&E)…"))
+            self.export_button.setAccessibleDescription(
+                self.tr("把本页所选区域和年度的数据导出为 Excel 或 CSV 文件")
+            )
+            self.export_button.clicked.connect(self.open_export)
+            self.commands.addWidget(self.export_button)
+        self.export_dialog: ExportDialog | None = None
 
         self.status = MessageLine()
         self.progress = QProgressBar()
@@ -195,8 +206,9 @@ class StatsPage(Page):
         layout.addLayout(status_row)
         layout.addLayout(body, 1)
         chain_tab_order([self.area_combo, self.round_combo, self.as_of, self.up_button,
-                         self.again_button, self.print_button, self.figure_list,
-                         self.table])  # fmt: skip
+                         self.again_button, self.print_button,
+                         *([self.export_button] if self.export_button else []),
+                         self.figure_list, self.table])  # fmt: skip
 
         self._date_timer = QTimer(self)
         self._date_timer.setSingleShot(True)
@@ -292,6 +304,17 @@ class StatsPage(Page):
             self.focus_table()
         else:
             self.show_area(target, focus=True)
+
+    # -- exports ----------------------------------------------------------------------------
+
+    def open_export(self) -> None:
+        """The export dialog on this page's place and year."""
+        query = self.query()
+        self.export_dialog = ExportDialog(
+            self.session, self, area=query.area_code, survey_round=query.survey_round
+        )
+        self.export_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.export_dialog.open()
 
     # -- printing ---------------------------------------------------------------------------
 
