@@ -51,6 +51,8 @@ def in_area(
     both SQLite and PostgreSQL answer from an index (a LIKE is not, under most collations)."""
     start = prefix(area_code)
     end = str(int(start) + 1).zfill(len(start))  # codes are digits: the next prefix bounds them
+    if len(end) != len(start):  # ...999: no next prefix of the same length
+        return column.like(start + "%")
     return and_(column >= start, column < end)
 
 

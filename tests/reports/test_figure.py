@@ -55,3 +55,21 @@ def test_money_is_shared_to_the_fen_halves_up() -> None:
     assert per(1_000_013, 4) == 250_003  # 250,003.25 -> 250,003
     assert per(1_000_025, 2) == 500_013  # 500,012.5 -> 500,013 (not to even)
     assert per(5, 0) == 0
+
+
+def test_an_area_is_a_range_of_codes_even_at_the_last_code() -> None:
+    from sqlalchemy import column, select
+    from sqlalchemy.dialects import sqlite
+
+    from app.reports.scope import in_area, prefix
+
+    def sql(area: str) -> str:
+        query = select(column("x")).where(in_area(column("area_code"), area))
+        return str(query.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
+
+    assert "area_code >= '330213001' AND area_code < '330213002'" in sql("330213001000")
+    assert "area_code < '330214000'" in sql("330213999")
+    assert "LIKE '999999%'" in sql("999999")
+    assert prefix("330213000000") == "330213"
+    with pytest.raises(ValueError, match="区域代码"):
+        prefix("3302")
