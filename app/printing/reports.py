@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.printing.fonts import text_width
 from app.printing.heading import pairs_rows, round_label, section_bar
-from app.printing.lines import Column, draw_row, text_lines
+from app.printing.lines import Column, draw_row, row_height, text_lines
 from app.printing.model import PdfResult, RecordRef
 from app.printing.sheet import GREY, LEFT, WIDTH, Sheet
 from app.printing.table import Table, TableColumn, fit_widths, natural_width
@@ -80,14 +80,22 @@ def draw_figure(sheet: Sheet, figure: Figure) -> None:
     rows = [[_cell(value) for value in row] for row in figure.rows]
     if not rows:
         rows = [["无数据", *([""] * (len(columns) - 1))]]
-    Table(sheet, columns, size=TABLE_SIZE, header_size=HEADER_SIZE, where=figure.title).draw(rows)
     definition = text_lines(f"口径：{figure.definition}", WIDTH - 2 * mm, 7, grey=True)
+    leading, pad = 3.6 * mm, 0.8 * mm
+    # room for the definition is kept below every row, so that it never goes alone onto
+    # a page of its own: it stays with the table's last rows
+    sheet.keep = row_height([definition], leading, pad)
+    try:
+        table = Table(sheet, columns, size=TABLE_SIZE, header_size=HEADER_SIZE, where=figure.title)
+        table.draw(rows)
+    finally:
+        sheet.keep = 0.0
     draw_row(
         sheet,
         [Column(LEFT + 1 * mm, WIDTH - 2 * mm, 7)],
         [definition],
-        leading=3.6 * mm,
-        pad=0.8 * mm,
+        leading=leading,
+        pad=pad,
         where=figure.title,
         rule=False,
     )
@@ -115,25 +123,33 @@ def table_columns(figure: Figure) -> list[TableColumn]:
     return [TableColumn(h, w) for h, w in zip(figure.columns, widths, strict=True)]
 
 
+def why_no_chart(figure: Figure) -> str:
+    """Why the figure's chart is not printed ("" when it is): a chart of nothing but zeros
+    says nothing the table does not, and more bars than a page holds are unreadable."""
+    if figure.chart is None or not figure.rows:
+        return "-"  # nothing to say: the figure has no chart, or the table says 无数据
+    categories, series, _labels = charts.series_of(figure)
+    if not any(value for one in series for value in one.values):
+        return "（各项均为 0，不作图）"
+    if figure.chart.kind == "bar" and len(categories) > MAX_BARS:
+        return "（类别过多，不作图；见下表）"
+    return ""
+
+
 def chart_height(figure: Figure, room: float) -> float:
     """The height of the figure's chart on paper (0: not drawn), at most `room`."""
-    chart = figure.chart
-    if chart is None or not figure.rows:
+    if why_no_chart(figure) or figure.chart is None:
         return 0.0
-    if chart.kind == "line":
+    if figure.chart.kind == "line":
         return min(LINE_HEIGHT, room)
-    categories, _series, _labels = charts.series_of(figure)
-    if len(categories) > MAX_BARS:
-        return 0.0
     return min(charts.bar_height(figure, size=7), room)
 
 
 def _chart(sheet: Sheet, figure: Figure, height: float) -> None:
     if not height:
-        if figure.chart is not None and figure.rows:
-            sheet.text(
-                LEFT + 1 * mm, sheet.y - 3 * mm, "（类别过多，不作图；见下表）", 7, color=GREY
-            )
+        why = why_no_chart(figure)
+        if why != "-":
+            sheet.text(LEFT + 1 * mm, sheet.y - 3 * mm, why, 7, color=GREY)
             sheet.y -= 5 * mm
         return
     drawing = charts.drawing(figure, WIDTH, height, size=7)

@@ -5,6 +5,7 @@ the forms' look (QR code and page numbers on every page)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -126,6 +127,10 @@ def test_a_statistics_report_of_given_figures_prints_every_cell() -> None:
         _figure("stats.trend", Chart("line", 0, (1,)), 12, "按月人数"),
         _figure("stats.plain", None, 3, "无图表的表"),
         _figure("stats.many", Chart("bar", 0, (1,)), MAX_BARS + 1, "类别很多的表"),
+        replace(
+            _figure("stats.zero", Chart("bar", 0, (1,)), 3, "全为零的表"),
+            rows=(("零类甲", 0, 0, 0.0), ("零类乙", 0, 0, 0.0)),
+        ),
     ]
     report = Report(
         "statistics",
@@ -146,6 +151,7 @@ def test_a_statistics_report_of_given_figures_prints_every_cell() -> None:
     flat = _flat(result.pdf)
     assert flat.count("口径：") == len(figures)
     assert flat.count("类别过多，不作图") == 1  # the 31-category bar chart is left to its table
+    assert flat.count("各项均为0，不作图") == 1  # a chart of zeros says nothing
     assert image_count(result.pdf) == 0
 
 
