@@ -58,13 +58,14 @@ def test_money_is_shared_to_the_fen_halves_up() -> None:
 
 
 def test_an_area_is_a_range_of_codes_even_at_the_last_code() -> None:
-    from sqlalchemy import column, select
+    from sqlalchemy import String, column, select
     from sqlalchemy.dialects import sqlite
 
     from app.reports.scope import in_area, prefix
 
     def sql(area: str) -> str:
-        query = select(column("x")).where(in_area(column("area_code"), area))
+        code = column("area_code", String)
+        query = select(code).where(in_area(code, area))
         return str(query.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
 
     assert "area_code >= '330213001' AND area_code < '330213002'" in sql("330213001000")
