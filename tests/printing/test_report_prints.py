@@ -36,6 +36,17 @@ def _district(db: Database) -> str:
     return str(code)[:6]
 
 
+def pages_beginning_with_a_definition(pdf: bytes) -> list[int]:
+    """The pages whose content (below the band's three lines) begins with a definition: a
+    definition parted from its table."""
+    found = []
+    for number, page in enumerate(page_texts(pdf), start=1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        if len(lines) > 3 and lines[3].startswith("口径"):
+            found.append(number)
+    return found
+
+
 def _flat(pdf: bytes) -> str:
     return re.sub(r"\s+", "", pdf_text(pdf, layout=False))
 
@@ -65,6 +76,7 @@ def test_each_figure_prints_its_title_chart_table_and_definition(district_db: Da
     with district_db.session() as s:
         result = weekly_report(s, district, "2026", as_of, printed_by="测试员", printed_at=CLOCK)
         figures = progress_figures(s, district, "2026", as_of)
+    assert pages_beginning_with_a_definition(result.pdf) == []
     flat = _flat(result.pdf)
     printed = [f for f in figures if f.key != "progress.form_a.by_member"]
     assert flat.count("口径：") == len(printed)
@@ -213,6 +225,7 @@ def test_statistics_report_prints_every_figure_of_the_year(district_db: Database
         figures = statistics_figures(s, district, 2026, as_of)
         expected = form_a_by_town(s, district, "2026")
     assert result.warnings == ()
+    assert pages_beginning_with_a_definition(result.pdf) == []
     flat = _flat(result.pdf)
     assert flat.count("口径：") == len(figures)
     for figure in figures:
