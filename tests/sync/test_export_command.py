@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped]
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.exports.templates import all_templates
-from app.store.registry import Household, Person
 from sync.server.__main__ import main
 from sync.server.db import ServerDatabase
 from sync.server.demo import build_demo_server
 from sync.server.tables import Audit
+from tests.exports.counts import active_persons
 from tests.sync.servers import PostgresCluster
 
 TOWN = "330213001"
@@ -42,20 +42,7 @@ def server_db(
 
 def persons(database: ServerDatabase, prefix: str = "") -> int:
     with database.read() as s:
-        return int(
-            s.scalar(
-                select(func.count())
-                .select_from(Person)
-                .join(Household, Household.id == Person.household_id)
-                .where(
-                    Person.status == "active",
-                    Person.deleted.is_(False),
-                    Household.deleted.is_(False),
-                    Household.area_code.like(f"{prefix}%"),
-                )
-            )
-            or 0
-        )
+        return active_persons(s, prefix)
 
 
 def test_list_names_every_template(

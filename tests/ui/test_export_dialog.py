@@ -12,11 +12,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMenu, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.store.database import Database
-from app.store.registry import Household, Person, Subsidy
+from app.store.registry import Subsidy
 from app.store.work import AuditEvent
+from tests.exports.counts import active_persons
 from ui.export_dialog import ExportDialog, export_areas
 from ui.main_window import MainWindow
 from ui.pages.stats import StatsPage
@@ -26,22 +27,9 @@ from ui.session import AppSession
 TOWN = "330213001000"
 
 
-def active_persons(db: Database, prefix: str) -> int:
+def persons(db: Database, prefix: str) -> int:
     with db.session() as s:
-        return int(
-            s.scalar(
-                select(func.count())
-                .select_from(Person)
-                .join(Household, Household.id == Person.household_id)
-                .where(
-                    Person.status == "active",
-                    Person.deleted.is_(False),
-                    Household.deleted.is_(False),
-                    Household.area_code.like(f"{prefix}%"),
-                )
-            )
-            or 0
-        )
+        return active_persons(s, prefix)
 
 
 def file_menu_texts(window: MainWindow) -> list[str]:
@@ -105,7 +93,7 @@ def test_a_reviewer_exports_by_keyboard(qtbot: QtBot, district: Database, tmp_pa
     out = tmp_path / "list.csv"
     with out.open(encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.reader(stream))
-    assert len(rows) - 1 == active_persons(district, TOWN[:9]) > 0
+    assert len(rows) - 1 == persons(district, TOWN[:9]) > 0
     assert f"已导出 {len(rows) - 1} 行" in dialog.message.text()
     with district.session() as s:
         event = s.scalars(select(AuditEvent).where(AuditEvent.action == "export")).one()
@@ -122,7 +110,7 @@ def test_the_admin_exports_the_districts_survey_to_xlsx(
     dialog.run()
     qtbot.waitUntil(lambda: "已导出" in dialog.message.text() or "没有" in dialog.message.text())
     sheet = load_workbook(tmp_path / "a.xlsx", read_only=True).worksheets[0]
-    assert sum(1 for _ in sheet.iter_rows()) - 1 == active_persons(district, "330213")
+    assert sum(1 for _ in sheet.iter_rows()) - 1 == persons(district, "330213")
 
 
 def test_a_file_that_cannot_be_written_is_said_in_words(
