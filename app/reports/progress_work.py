@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from app.reports import progress_cases
 from app.reports.figure import Chart, Figure, share
 from app.reports.scope import child_areas, child_length, in_area_by_lookup, in_year
 from app.store.registry import Household
@@ -84,8 +85,6 @@ def form_b_figure(session: Session, scope: Scope) -> Figure:
 
 def work_figures(session: Session, scope: Scope) -> list[Figure]:
     """Forms B and C and the monthly tasks."""
-    from app.reports import progress_cases
-
     return [
         form_b_figure(session, scope),
         *progress_cases.form_c_figures(session, scope),

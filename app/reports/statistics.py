@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import QueryableAttribute, Session
 
 from app.domain.codes import load_code_lists
+from app.reports import statistics_income, statistics_money, statistics_needs
 from app.reports.figure import Cell, Chart, Figure, share
 from app.reports.scope import area_name, child_areas, child_length, in_area, prefix
 from app.store.registry import Household, Person
@@ -264,14 +265,12 @@ def registry_figures(session: Session, scope: StatScope) -> list[Figure]:
 
 def statistics_figures(session: Session, area_code: str, year: int, as_of: date) -> list[Figure]:
     """Every statistics figure of the area for the year, as of a day."""
-    from app.reports import statistics_forms, statistics_money, statistics_needs
-
     code = prefix(area_code)
     scope = StatScope(code, area_name(session, code), year, as_of)
     return [
         *registry_figures(session, scope),
-        *statistics_forms.needs_figures(session, scope),
+        *statistics_needs.needs_figures(session, scope),
         *statistics_money.subsidy_figures(session, scope),
-        *statistics_needs.income_figures(session, scope),
+        *statistics_income.income_figures(session, scope),
         *statistics_money.renovation_figures(session, scope),
     ]
