@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from app.store import pull, syncing
+from app.store import pull, strays, syncing
 from sync.protocol import ConflictInfo, Me, PullPage, PullRequest
 from sync.transport import BadAnswer, Refused
 
@@ -370,6 +370,8 @@ def pull_all(client: SyncClient, me: Me, restarts: int = 0) -> None:
         pull_all(client, client.transport.call("GET", "/me", Me), restarts + 1)
     elif stale:
         pull.rebuild_search(client.db, {"search_stale": ""})
+    if not changed:
+        strays.drop_strays(client.db, me.scope)
 
 
 def fetch_blobs(client: SyncClient) -> None:

@@ -39,7 +39,7 @@ from app.store.changes import coerce, snapshot, to_wire
 from app.store.registry import Area
 from app.store.schema import MODEL_BY_ENTITY
 from sync.protocol import MAX_INT, Op, Receipt, Refusal, plain_json
-from sync.server import conflicts, ledger, rules, scope
+from sync.server import conflicts, ledger, moves, rules, scope
 from sync.server.auth import Actor
 from sync.server.tables import SERVER_ONLY, BlobUpload, OpReceipt, RecordIndex
 
@@ -368,7 +368,8 @@ def _create(
     session: Session, actor: Actor, op: Op, values: dict[str, Any], author: ledger.Author
 ) -> Receipt:
     area = scope.area_of(session, op.entity, op.fields)
-    _check_scope(op, actor, area, op.entity)
+    if not moves.household_for_move(session, actor, op.entity, values, area):
+        _check_scope(op, actor, area, op.entity)
     issues = _area_issues(session, str(values.get("area_code"))) if op.entity == "household" else []
     issues = issues or rules.check_change(session, actor.role, op.entity, None, values, set(values))
     if issues:
@@ -478,7 +479,8 @@ def _update(
         _blob_check(session, actor, op, applied)
         kind = "restore" if restore else "update"
         ledger.write_change(session, op.entity, op.record_id, applied, author=author, kind=kind)
-        _check_scope(op, actor, index.area_code, op.entity)  # it may have moved out of scope
+        if not moves.person_moved(actor, op.entity, applied, index.area_code):
+            _check_scope(op, actor, index.area_code, op.entity)  # it may have moved out of scope
     found = conflicts.store(session, actor, op, index, clashes) if clashes else []
     names = sorted(applied) + (["deleted"] if restore else [])
     outcome = "conflict" if found else ("applied" if names else "same")
