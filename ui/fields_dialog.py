@@ -1,7 +1,11 @@
 """A dialog of labelled fields, each checked as you type, for registry corrections.
 
 An error shows an icon and words under its field (never colour alone) and keeps
-the OK button disabled; nothing is saved until every field is right.
+the OK button disabled; nothing is saved until every field is right. A check across
+fields (`cross`) puts its errors under the fields it names; `note` shows what the
+values imply (a birth date from an ID number). With `save`, OK runs the use case and
+the dialog closes only when it succeeds: a refusal is shown and said in the dialog,
+under the field it names, with everything typed kept.
 """
 
 from __future__ import annotations
@@ -27,12 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.issues import ValidationFailed
 from ui.announce import MessageLine, SaidOnLeaving, mark_invalid, typed
 from ui.date_edit import DateEdit
 from ui.dialog_keys import submit_on_ctrl_enter
 from ui.theme import fit_dialog
 
 Check = Callable[[str], str | None]  # the value -> an error message, or None
+#: the values -> error messages by field key (checks that need several fields)
+Cross = Callable[[Mapping[str, Any]], Mapping[str, str]]
 
 
 @dataclass(frozen=True)
@@ -61,10 +68,25 @@ class FieldsDialog(QDialog):
         fields: Sequence[Field],
         values: Mapping[str, Any],
         parent: QWidget | None = None,
+        *,
+        cross: Cross | None = None,
+        note: Callable[[Mapping[str, Any]], str] | None = None,
+        save: Callable[[dict[str, Any]], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self._fields = list(fields)
+        self._cross, self._note, self._save = cross, note, save
+        #: what `save` returned (a use case's Changed, say)
+        self.result_value: object = None
+        #: errors the use case gave on saving, by field key, until that field changes
+        self._refused: dict[str, str] = {}
+        self._refused_values: dict[str, Any] = {}
+        # said when it changes (an ID number completed gives its birth date), not per key
+        self.note = MessageLine(repeat=False)
+        self.note.setVisible(note is not None)
+        self.problem = MessageLine(urgent=True)
+        self.problem.hide()
         self._editors: dict[str, QWidget] = {}
         self._errors: dict[str, tuple[QLabel, MessageLine]] = {}
         form = QFormLayout()
@@ -105,6 +127,8 @@ class FieldsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.recheck(speak=False)
         fit_dialog(self, 24)
@@ -158,8 +182,16 @@ class FieldsDialog(QDialog):
         """Check every field; show each error under its field (said, and in the field's
         description); enable saving when all pass."""
         ok = True
+        values = self.values()
+        across = dict(self._cross(values)) if self._cross else {}
+        if self._note is not None:
+            self.note.show_message(self._note(values), speak=speak)
+        for key, (value, _message) in list(self._kept_refusals(values).items()):
+            if value != values.get(key):
+                self._refused.pop(key, None)
         for spec in self._fields:
             message = spec.check(str(self._raw(spec))) if spec.check else None
+            message = message or across.get(spec.key) or self._refused.get(spec.key)
             icon, text = self._errors[spec.key]
             editor = self._editors[spec.key]
             text.show_message(message or "", speak=speak and not typed(editor))
@@ -174,6 +206,30 @@ class FieldsDialog(QDialog):
 
     def values(self) -> dict[str, Any]:
         return {spec.key: self._raw(spec) for spec in self._fields}
+
+    def _kept_refusals(self, values: Mapping[str, Any]) -> dict[str, tuple[Any, str]]:
+        return {k: (self._refused_values.get(k), m) for k, m in self._refused.items()}
+
+    def accept(self) -> None:
+        """Save through `save` when given: on a refusal the dialog stays, input kept."""
+        if self._save is None:
+            super().accept()
+            return
+        values = self.values()
+        try:
+            self.result_value = self._save(values)
+        except ValidationFailed as exc:
+            keys = {spec.key for spec in self._fields}
+            self._refused = {i.field: i.message for i in exc.issues if i.field in keys}
+            self._refused_values = {k: values.get(k) for k in self._refused}
+            self.problem.show()
+            self.problem.show_message(self.tr("没有保存：%s") % str(exc))
+            self.recheck(speak=False)
+            first = next(iter(self._refused), None)
+            if first is not None:
+                self._editors[first].setFocus()
+            return
+        super().accept()
 
     def editor(self, key: str) -> QWidget:
         return self._editors[key]

@@ -176,6 +176,25 @@ MESSAGES: dict[str, str] = {
 }
 
 
+#: the Chinese names of the record fields an issue's `field` parameter may name (a use case
+#: names the field by its key; the member reads its name)
+FIELD_NAMES: dict[str, str] = {
+    "name": "姓名",
+    "id_number": "身份证号",
+    "cert_number": "残疾人证号",
+    "category": "残疾类别",
+    "grade": "残疾等级",
+    "relation": "与户主关系",
+    "sex": "性别",
+    "birth_date": "出生日期",
+    "card_issued": "发证日期",
+    "area_code": "所在村/社区",
+    "household_id": "户",
+    "person_id": "残疾人",
+    "address": "现居住地址",
+}
+
+
 class _KeepMissing(dict[str, str | int]):
     """Parameters for str.format_map that leave an absent placeholder visible instead of failing."""
 
@@ -188,4 +207,8 @@ def message_for(issue: Issue) -> str:
     template = MESSAGES.get(issue.code)
     if template is None:
         return issue.code
-    return template.format_map(_KeepMissing(issue.params))
+    params = dict(issue.params)
+    field = params.get("field")
+    if isinstance(field, str) and field in FIELD_NAMES:
+        params["field"] = FIELD_NAMES[field]
+    return template.format_map(_KeepMissing(params))

@@ -171,6 +171,9 @@ class Registry:
                 issues.append(Issue("id.duplicate", {"id": values["id_number"]}, "id_number"))
         cert = str(merged.get("cert_number") or "")
         if cert and ({"cert_number", "category", "grade", "id_number"} & values.keys()):
+            for name in ("category", "grade"):
+                if not merged.get(name):
+                    issues.append(Issue("field.required", {"field": name}, name))
             issues += check_certificate(
                 cert,
                 resident_id=str(merged.get("id_number") or ""),

@@ -1319,22 +1319,27 @@
 <context>
     <name>FieldsDialog</name>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="77"/>
+        <location filename="../../ui/fields_dialog.py" line="99"/>
         <source>%s：</source>
-        <extracomment>tick boxes a row in a field of flags</extracomment>
+        <extracomment>the values -&gt; error messages by field key (checks that need several fields) tick boxes a row in a field of flags what `save` returned (a use case&apos;s Changed, say) errors the use case gave on saving, by field key, until that field changes</extracomment>
         <translation>%s:</translation>
     </message>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="169"/>
+        <location filename="../../ui/fields_dialog.py" line="201"/>
         <source>错误：%s</source>
         <translation>Error: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fields_dialog.py" line="226"/>
+        <source>没有保存：%s</source>
+        <translation>Not saved: %s</translation>
     </message>
     <message>
         <source>%s 的错误</source>
         <translation type="vanished">Error in %s</translation>
     </message>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="100"/>
+        <location filename="../../ui/fields_dialog.py" line="122"/>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
@@ -1343,7 +1348,7 @@
         <translation type="vanished">Save</translation>
     </message>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="103"/>
+        <location filename="../../ui/fields_dialog.py" line="125"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1726,131 +1731,131 @@ The laptop&apos;s database has been made; open the program again, unlock it and 
         <translation type="vanished">Household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="128"/>
+        <location filename="../../ui/pages/household.py" line="130"/>
         <source>户信息</source>
         <translation>Household details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="132"/>
+        <location filename="../../ui/pages/household.py" line="134"/>
         <source>残疾人</source>
         <translation>Disabled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="134"/>
-        <location filename="../../ui/pages/household.py" line="214"/>
+        <location filename="../../ui/pages/household.py" line="136"/>
+        <location filename="../../ui/pages/household.py" line="218"/>
         <source>证件与补贴记录</source>
         <translation>Certificate and subsidy history</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="136"/>
+        <location filename="../../ui/pages/household.py" line="138"/>
         <source>调查表</source>
         <translation>Survey forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="138"/>
-        <location filename="../../ui/pages/household.py" line="216"/>
+        <location filename="../../ui/pages/household.py" line="140"/>
+        <location filename="../../ui/pages/household.py" line="220"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="140"/>
-        <location filename="../../ui/pages/household.py" line="217"/>
+        <location filename="../../ui/pages/household.py" line="142"/>
+        <location filename="../../ui/pages/household.py" line="221"/>
         <source>照片和附件</source>
         <translation>Photos and attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="142"/>
+        <location filename="../../ui/pages/household.py" line="144"/>
         <source>无障碍改造个案</source>
         <translation>Accessibility renovation cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="167"/>
+        <location filename="../../ui/pages/household.py" line="169"/>
         <source>计划走访(&amp;J)…</source>
         <translation>P&amp;lan visit…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="215"/>
+        <location filename="../../ui/pages/household.py" line="219"/>
         <source>调查表(&amp;D)</source>
         <translation>Surve&amp;y forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="247"/>
+        <location filename="../../ui/pages/household.py" line="251"/>
         <source>没有这一户</source>
         <translation>No such household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="250"/>
+        <location filename="../../ui/pages/household.py" line="254"/>
         <source>户主 %s · %s %s</source>
         <translation>Household of %s · %s %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="253"/>
+        <location filename="../../ui/pages/household.py" line="257"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="254"/>
-        <location filename="../../ui/pages/household.py" line="287"/>
+        <location filename="../../ui/pages/household.py" line="258"/>
+        <location filename="../../ui/pages/household.py" line="291"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="265"/>
+        <location filename="../../ui/pages/household.py" line="269"/>
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="269"/>
+        <location filename="../../ui/pages/household.py" line="273"/>
         <source>%s：</source>
         <translation>%s:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="355"/>
+        <location filename="../../ui/pages/household.py" line="359"/>
         <source>残疾人证</source>
         <translation>Disability certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="357"/>
+        <location filename="../../ui/pages/household.py" line="361"/>
         <source>%s类%s级</source>
         <translation>category %s, grade %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="360"/>
+        <location filename="../../ui/pages/household.py" line="364"/>
         <source>现行</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="360"/>
+        <location filename="../../ui/pages/household.py" line="364"/>
         <source>历史</source>
         <translation>Past</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="370"/>
+        <location filename="../../ui/pages/household.py" line="374"/>
         <source>%s元/月</source>
         <translation>%s yuan/month</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="403"/>
+        <location filename="../../ui/pages/household.py" line="413"/>
         <source>没有保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="431"/>
+        <location filename="../../ui/pages/household.py" line="441"/>
         <source>请先选择</source>
         <translation>Select first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="431"/>
+        <location filename="../../ui/pages/household.py" line="441"/>
         <source>请先在残疾人列表中选择一人</source>
         <translation>First select a person in the list of disabled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="468"/>
+        <location filename="../../ui/pages/household.py" line="478"/>
         <source>完整证件号</source>
         <translation>Full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="469"/>
+        <location filename="../../ui/pages/household.py" line="479"/>
         <source>%s
 身份证号：%s
 残疾人证号：%s</source>
@@ -1859,172 +1864,172 @@ Resident ID: %s
 Disability certificate: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="53"/>
+        <location filename="../../ui/pages/household.py" line="55"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="44"/>
+        <location filename="../../ui/pages/household.py" line="46"/>
         <source>动态更新调查（A表）</source>
         <translation>Dynamic-update survey (Form A)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="45"/>
+        <location filename="../../ui/pages/household.py" line="47"/>
         <source>收入状况监测（B表）</source>
         <translation>Income monitoring (Form B)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="48"/>
+        <location filename="../../ui/pages/household.py" line="50"/>
         <source>已计划</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="49"/>
+        <location filename="../../ui/pages/household.py" line="51"/>
         <source>已走访</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="50"/>
+        <location filename="../../ui/pages/household.py" line="52"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="54"/>
+        <location filename="../../ui/pages/household.py" line="56"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="55"/>
+        <location filename="../../ui/pages/household.py" line="57"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="56"/>
+        <location filename="../../ui/pages/household.py" line="58"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="57"/>
+        <location filename="../../ui/pages/household.py" line="59"/>
         <source>残疾类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="58"/>
+        <location filename="../../ui/pages/household.py" line="60"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="59"/>
+        <location filename="../../ui/pages/household.py" line="61"/>
         <source>残疾人证号</source>
         <translation>Certificate number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="60"/>
+        <location filename="../../ui/pages/household.py" line="62"/>
         <source>补贴</source>
         <translation>Subsidies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="61"/>
-        <location filename="../../ui/pages/household.py" line="69"/>
-        <location filename="../../ui/pages/household.py" line="75"/>
-        <location filename="../../ui/pages/household.py" line="79"/>
-        <location filename="../../ui/pages/household.py" line="91"/>
+        <location filename="../../ui/pages/household.py" line="63"/>
+        <location filename="../../ui/pages/household.py" line="71"/>
+        <location filename="../../ui/pages/household.py" line="77"/>
+        <location filename="../../ui/pages/household.py" line="81"/>
+        <location filename="../../ui/pages/household.py" line="93"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="64"/>
+        <location filename="../../ui/pages/household.py" line="66"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="65"/>
+        <location filename="../../ui/pages/household.py" line="67"/>
         <source>号码或种类</source>
         <translation>Number or kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="66"/>
+        <location filename="../../ui/pages/household.py" line="68"/>
         <source>等级或金额</source>
         <translation>Grade or amount</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="67"/>
+        <location filename="../../ui/pages/household.py" line="69"/>
         <source>起</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="68"/>
+        <location filename="../../ui/pages/household.py" line="70"/>
         <source>止</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="72"/>
+        <location filename="../../ui/pages/household.py" line="74"/>
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="73"/>
-        <location filename="../../ui/pages/household.py" line="90"/>
+        <location filename="../../ui/pages/household.py" line="75"/>
+        <location filename="../../ui/pages/household.py" line="92"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="74"/>
+        <location filename="../../ui/pages/household.py" line="76"/>
         <source>对象</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="78"/>
+        <location filename="../../ui/pages/household.py" line="80"/>
         <source>计划日期</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="80"/>
+        <location filename="../../ui/pages/household.py" line="82"/>
         <source>走访人</source>
         <translation>Visited by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="81"/>
+        <location filename="../../ui/pages/household.py" line="83"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="84"/>
+        <location filename="../../ui/pages/household.py" line="86"/>
         <source>种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="85"/>
+        <location filename="../../ui/pages/household.py" line="87"/>
         <source>标记</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="86"/>
+        <location filename="../../ui/pages/household.py" line="88"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="87"/>
+        <location filename="../../ui/pages/household.py" line="89"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="92"/>
+        <location filename="../../ui/pages/household.py" line="94"/>
         <source>预算</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="93"/>
+        <location filename="../../ui/pages/household.py" line="95"/>
         <source>上限</source>
         <translation>Cap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="119"/>
+        <location filename="../../ui/pages/household.py" line="121"/>
         <source>户详情</source>
         <translation>Household details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="162"/>
+        <location filename="../../ui/pages/household.py" line="164"/>
         <source>开始走访(&amp;W)</source>
         <translation>S&amp;tart visit</translation>
     </message>
@@ -2033,7 +2038,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Start visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="163"/>
+        <location filename="../../ui/pages/household.py" line="165"/>
         <source>为本户开始走访</source>
         <translation>Start a visit to this household</translation>
     </message>
@@ -2046,12 +2051,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Plan visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="168"/>
+        <location filename="../../ui/pages/household.py" line="170"/>
         <source>计划一次走访</source>
         <translation>Plan a visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="172"/>
+        <location filename="../../ui/pages/household.py" line="174"/>
         <source>修改户信息(&amp;E)…</source>
         <translation>&amp;Edit household…</translation>
     </message>
@@ -2060,12 +2065,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Edit household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="173"/>
+        <location filename="../../ui/pages/household.py" line="175"/>
         <source>修改本户的地址、电话、困难类型</source>
         <translation>Edit this household&apos;s address, phone and hardship status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="177"/>
+        <location filename="../../ui/pages/household.py" line="179"/>
         <source>修改人员信息(&amp;M)…</source>
         <translation>Edit per&amp;son…</translation>
     </message>
@@ -2074,12 +2079,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Edit person</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="178"/>
+        <location filename="../../ui/pages/household.py" line="180"/>
         <source>修改所选残疾人的联系方式等</source>
         <translation>Edit the selected person&apos;s contacts and other details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="182"/>
+        <location filename="../../ui/pages/household.py" line="184"/>
         <source>注销人员(&amp;C)…</source>
         <translation>&amp;Cancel registration…</translation>
     </message>
@@ -2088,12 +2093,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Cancel registration</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="183"/>
+        <location filename="../../ui/pages/household.py" line="185"/>
         <source>注销所选残疾人（死亡、户口迁出等）</source>
         <translation>Cancel the selected person&apos;s registration (death, hukou moved out, etc.)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="187"/>
+        <location filename="../../ui/pages/household.py" line="189"/>
         <source>显示完整证件号(&amp;I)</source>
         <translation>Show full &amp;ID</translation>
     </message>
@@ -2102,12 +2107,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Show full ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="188"/>
+        <location filename="../../ui/pages/household.py" line="190"/>
         <source>显示所选残疾人的完整身份证号（记入日志）</source>
         <translation>Show the selected person&apos;s full ID number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="192"/>
+        <location filename="../../ui/pages/household.py" line="194"/>
         <source>返回列表(&amp;B)</source>
         <translation>&amp;Back to list</translation>
     </message>
@@ -2116,53 +2121,53 @@ Disability certificate: %s</translation>
         <translation type="vanished">Back to list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="193"/>
+        <location filename="../../ui/pages/household.py" line="195"/>
         <source>返回户列表</source>
         <translation>Back to the list of households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="213"/>
+        <location filename="../../ui/pages/household.py" line="217"/>
         <source>残疾人(&amp;R)</source>
         <translation>Disabled pe&amp;rsons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="218"/>
+        <location filename="../../ui/pages/household.py" line="222"/>
         <source>无障碍改造个案(&amp;A)</source>
         <translation>&amp;Accessibility renovation cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="97"/>
+        <location filename="../../ui/pages/household.py" line="99"/>
         <source>现居住地址</source>
         <extracomment>the facts of the household, in order: (label, attribute shown)</extracomment>
         <translation>Current address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="98"/>
+        <location filename="../../ui/pages/household.py" line="100"/>
         <source>户籍地址</source>
         <translation>Registered address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="99"/>
+        <location filename="../../ui/pages/household.py" line="101"/>
         <source>户口性质</source>
         <translation>Hukou type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="100"/>
+        <location filename="../../ui/pages/household.py" line="102"/>
         <source>户主身份证号</source>
         <translation>Head&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="101"/>
+        <location filename="../../ui/pages/household.py" line="103"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="102"/>
+        <location filename="../../ui/pages/household.py" line="104"/>
         <source>困难类型</source>
         <translation>Hardship status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="103"/>
+        <location filename="../../ui/pages/household.py" line="105"/>
         <source>一户多残编码</source>
         <translation>Multi-disability household code</translation>
     </message>
@@ -2170,18 +2175,18 @@ Disability certificate: %s</translation>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/pages/households.py" line="35"/>
+        <location filename="../../ui/pages/households.py" line="37"/>
         <source>户和人员</source>
         <extracomment>column widths in characters: village, head, members, address, phone, hardship</extracomment>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="41"/>
+        <location filename="../../ui/pages/households.py" line="43"/>
         <source>姓名、拼音首字母、身份证号、残疾人证号、地址或电话</source>
         <translation>Name, pinyin initials, ID or certificate number, address or phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="43"/>
+        <location filename="../../ui/pages/households.py" line="45"/>
         <source>搜索户和残疾人</source>
         <translation>Search households and disabled persons</translation>
     </message>
@@ -2190,22 +2195,22 @@ Disability certificate: %s</translation>
         <translation type="vanished">Searches as you type; Enter opens the first household; Down arrow moves into the list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="48"/>
+        <location filename="../../ui/pages/households.py" line="50"/>
         <source>搜索(&amp;S)：</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="52"/>
+        <location filename="../../ui/pages/households.py" line="54"/>
         <source>按村/社区筛选</source>
         <translation>Filter by village/community</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="53"/>
+        <location filename="../../ui/pages/households.py" line="55"/>
         <source>全部村/社区</source>
         <translation>All villages/communities</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="59"/>
+        <location filename="../../ui/pages/households.py" line="61"/>
         <source>村/社区(&amp;C)：</source>
         <translation>Village/&amp;community:</translation>
     </message>
@@ -2214,46 +2219,56 @@ Disability certificate: %s</translation>
         <translation type="vanished">&amp;Village/community:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="45"/>
+        <location filename="../../ui/pages/households.py" line="47"/>
         <source>输入时即搜索；按回车打开所选的户，未选时打开第一户；按下箭头进入列表</source>
         <translation>Searches as you type; Enter opens the selected household, or else the first one; the Down arrow goes into the list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="68"/>
+        <location filename="../../ui/pages/households.py" line="70"/>
         <source>户列表</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="69"/>
+        <location filename="../../ui/pages/households.py" line="71"/>
         <source>按回车或双击打开所选的户</source>
         <translation>Press Enter or double-click to open the selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="82"/>
+        <location filename="../../ui/pages/households.py" line="84"/>
         <source>打开户(&amp;O)</source>
         <translation>&amp;Open household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="83"/>
+        <location filename="../../ui/pages/households.py" line="85"/>
         <source>打开所选的户</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="85"/>
+        <location filename="../../ui/pages/households.py" line="87"/>
         <source>开始走访(&amp;W)</source>
         <translation>S&amp;tart visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="86"/>
+        <location filename="../../ui/pages/households.py" line="88"/>
         <source>为所选的户开始走访</source>
         <translation>Start a visit to the selected household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="90"/>
+        <source>新增户(&amp;N)…</source>
+        <translation>&amp;New household…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/households.py" line="91"/>
+        <source>在本辖区的村/社区登记一户</source>
+        <translation>Register a household in a village of your area</translation>
     </message>
     <message>
         <source>户数</source>
         <translation type="vanished">Number of households</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/households.py" line="167"/>
+        <location filename="../../ui/pages/households.py" line="174"/>
         <source>找到 %n 户</source>
         <translation>
             <numerusform>Found %n household</numerusform>
@@ -2261,7 +2276,7 @@ Disability certificate: %s</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/households.py" line="169"/>
+        <location filename="../../ui/pages/households.py" line="176"/>
         <source>共 %n 户</source>
         <translation>
             <numerusform>%n household</numerusform>
@@ -2797,6 +2812,141 @@ Disability certificate: %s</translation>
         <source>页面</source>
         <extracomment>ask the main window to open another page: (page name, record id) the page&apos;s name (its accessible name); each page marks it with its own class as the context, and the page&apos;s tr() translates it</extracomment>
         <translation>Page</translation>
+    </message>
+</context>
+<context>
+    <name>PersonMoveDialog</name>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="66"/>
+        <source>迁移 %s</source>
+        <extracomment>households listed at most for one search</extracomment>
+        <translation>Move %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="71"/>
+        <source>迁入本辖区已有的户(&amp;E)</source>
+        <translation>Into an &amp;existing household of your area</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="72"/>
+        <source>迁入另一村/社区，立为新户(&amp;N)</source>
+        <translation>Into a &amp;new household in another village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="79"/>
+        <source>搜索迁入的户</source>
+        <translation>Search the household to move into</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="80"/>
+        <source>户主或成员姓名、地址</source>
+        <translation>Name of the head or a member, address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="83"/>
+        <source>找到的户</source>
+        <translation>Households found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="84"/>
+        <source>用上下箭头选择迁入的户</source>
+        <translation>Choose the household with the up and down arrows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="86"/>
+        <source>与新户户主关系</source>
+        <translation>Relation to the new household&apos;s head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="93"/>
+        <source>搜索(&amp;F)：</source>
+        <translation>&amp;Find:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="94"/>
+        <source>户(&amp;H)：</source>
+        <translation>&amp;Household:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="95"/>
+        <source>与户主关系(&amp;R)：</source>
+        <translation>&amp;Relation to head:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="105"/>
+        <source>迁入的村/社区</source>
+        <translation>Village to move into</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="106"/>
+        <source>用箭头展开街道（乡镇），选择村/社区</source>
+        <translation>Open a town with the arrows and choose a village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="109"/>
+        <source>新户的现居住地址</source>
+        <translation>Address of the new household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="111"/>
+        <source>新户的联系电话</source>
+        <translation>Phone of the new household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="116"/>
+        <source>村/社区(&amp;V)：</source>
+        <translation>&amp;Village:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="117"/>
+        <source>地址(&amp;A)：</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="118"/>
+        <source>电话(&amp;P)：</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="131"/>
+        <source>迁移(&amp;S)</source>
+        <translation>Mo&amp;ve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="133"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="205"/>
+        <source>户主 %s · %s · %s</source>
+        <translation>Head %s · %s · %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="206"/>
+        <location filename="../../ui/pages/person_move.py" line="207"/>
+        <source>（未填）</source>
+        <translation>(not filled in)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="232"/>
+        <source>请先搜索并选择迁入的户</source>
+        <translation>Search and choose the household to move into first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="243"/>
+        <source>请在区划树中选择迁入的村/社区</source>
+        <translation>Choose the village to move into on the area tree</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="246"/>
+        <source>新户的现居住地址不能为空</source>
+        <translation>The new household&apos;s address must not be empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/person_move.py" line="257"/>
+        <source>没有迁移：%s</source>
+        <translation>Not moved: %s</translation>
     </message>
 </context>
 <context>
@@ -3374,6 +3524,210 @@ Disability certificate: %s</translation>
         <location filename="../../ui/print_preview.py" line="282"/>
         <source>已保存到 %s</source>
         <translation>Saved to %s</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryActions</name>
+    <message>
+        <location filename="../../ui/pages/registry_actions.py" line="23"/>
+        <source>新增人员(&amp;N)…</source>
+        <extracomment>(button text, description) of each action, in order</extracomment>
+        <translation>Add perso&amp;n…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_actions.py" line="24"/>
+        <source>在本户登记一名持证残疾人</source>
+        <translation>Register a certified person in this household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_actions.py" line="27"/>
+        <source>换证(&amp;Z)…</source>
+        <translation>New certificate (&amp;Z)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_actions.py" line="28"/>
+        <source>等级或类别变更后为所选残疾人登记新证，旧证保留</source>
+        <translation>Register a new certificate for the selected person after a grade or category change; the old one is kept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_actions.py" line="31"/>
+        <source>迁移(&amp;U)…</source>
+        <translation>Move (&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_actions.py" line="32"/>
+        <source>把所选残疾人迁到另一户或另一村/社区</source>
+        <translation>Move the selected person to another household or village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_actions.py" line="68"/>
+        <source>请先选择</source>
+        <translation>Choose first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_actions.py" line="68"/>
+        <source>请先在残疾人列表中选择一人</source>
+        <translation>Choose a person in the list of persons first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_actions.py" line="72"/>
+        <source>已注销</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_actions.py" line="72"/>
+        <source>%s已注销，不能换证或迁移</source>
+        <translation>%s is cancelled: no new certificate or move</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryDialogs</name>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="40"/>
+        <source>性别和出生日期由身份证号自动得出</source>
+        <translation>Sex and birth date are taken from the ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="42"/>
+        <source>男</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="44"/>
+        <source>女</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="46"/>
+        <source>由身份证号得出：%s，出生日期 %s</source>
+        <translation>From the ID number: %s, born %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="60"/>
+        <location filename="../../ui/pages/registry_dialogs.py" line="90"/>
+        <source>残疾类别</source>
+        <translation>Disability category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="61"/>
+        <location filename="../../ui/pages/registry_dialogs.py" line="96"/>
+        <source>残疾等级</source>
+        <translation>Disability grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="65"/>
+        <source>请选择%s</source>
+        <translation>Choose the %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="80"/>
+        <source>18位身份证号，加残疾类别（1-7）和等级（1-4）；补发证再加B和一位数字</source>
+        <translation>The 18-character ID number, then the category (1-7) and the grade (1-4); a reissued card adds B and one digit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="87"/>
+        <source>残疾人证号</source>
+        <translation>Certificate number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="111"/>
+        <source>现居住地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="113"/>
+        <source>村/社区</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="115"/>
+        <source>户籍地址</source>
+        <translation>Registered address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="117"/>
+        <source>户口性质</source>
+        <translation>Hukou type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="119"/>
+        <source>户主姓名</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="122"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="124"/>
+        <source>11位手机号，或带区号的固定电话</source>
+        <translation>An 11-digit mobile number, or a landline with its area code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="132"/>
+        <source>新增户</source>
+        <translation>New household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="144"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="149"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="151"/>
+        <source>18位，最后一位可以是X</source>
+        <translation>18 characters; the last may be X</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="154"/>
+        <source>发证日期</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="156"/>
+        <source>与户主关系</source>
+        <translation>Relation to head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="158"/>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="165"/>
+        <source>新增残疾人</source>
+        <translation>New person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="183"/>
+        <source>发证日期不能晚于今天</source>
+        <translation>The issue date cannot be later than today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="188"/>
+        <source>新证发证日期</source>
+        <translation>Issue date of the new certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="200"/>
+        <source>此人还没有登记残疾人证</source>
+        <translation>This person has no certificate registered yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="201"/>
+        <source>现有证：%s（%s类%s级），换证后保留在证件记录中，注明起止日期</source>
+        <translation>Current certificate: %s (category %s, grade %s); it stays in the certificate history with its dates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/registry_dialogs.py" line="216"/>
+        <source>为 %s 换证</source>
+        <translation>New certificate for %s</translation>
     </message>
 </context>
 <context>

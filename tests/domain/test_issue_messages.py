@@ -92,3 +92,13 @@ def test_issue_is_immutable_and_hashable() -> None:
     assert issue == Issue("person.unknown", {"id": "x"})
     assert len({issue, Issue("person.unknown", {"id": "x"})}) == 1
     assert issue.message == "未知的残疾人：x"
+
+
+@pytest.mark.parametrize("code", ["field.required", "field.derived"])
+@pytest.mark.parametrize(
+    "field", ["name", "area_code", "category", "grade", "person_id", "sex", "birth_date"]
+)
+def test_a_field_is_named_in_chinese_not_by_its_key(code: str, field: str) -> None:
+    # the fields the use cases ask for or refuse by their record key (app/services)
+    text = message_for(Issue(code, {"field": field}, field))
+    assert not any("a" <= c.lower() <= "z" for c in text), text

@@ -39,6 +39,7 @@ from sqlalchemy import select
 import ui
 from app.domain import renovation as rules
 from app.services.prints import Prints
+from app.services.registry import Registry
 from app.services.renovation import RenovationCases
 from app.store.database import Database
 from app.store.registry import Household, Person
@@ -55,6 +56,12 @@ from ui.pages.case_dialogs import AssessmentDialog, MoveDialog, PhotoDialog
 from ui.pages.case_photos import PhotoViewer
 from ui.pages.case_plan import AcceptanceDialog, PlanDialog, SettleDialog
 from ui.pages.household_dialogs import cancel_dialog, household_dialog, person_dialog, plan_dialog
+from ui.pages.person_move import PersonMoveDialog
+from ui.pages.registry_dialogs import (
+    add_household_dialog,
+    add_person_dialog,
+    new_certificate_dialog,
+)
 from ui.pages.review import ReturnDialog
 from ui.pages.task_outcome import OutcomeDialog
 from ui.pages.tasks import report_dialog
@@ -311,11 +318,16 @@ def dialogs_of_the_program(db: Database, parent: QWidget) -> list[QDialog]:
         assert person is not None and response_id is not None and case_id is not None
         s.expunge_all()
     cases = RenovationCases(db, "demo", "admin")
+    registry = Registry(db, "demo")
     detail = load_case(db, case_id)
     assert detail is not None
     return [
         household_dialog(household, parent),
         person_dialog(person, parent),
+        add_household_dialog(registry, [(household.area_code, "村")], parent),
+        add_person_dialog(registry, household.id, parent),
+        new_certificate_dialog(registry, person, parent),
+        PersonMoveDialog(db, registry, person, [], parent),
         cancel_dialog(person, parent),
         plan_dialog(parent),
         ReturnDialog("张三", parent),

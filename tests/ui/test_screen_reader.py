@@ -32,6 +32,7 @@ import ui
 from app.domain import renovation as rules
 from app.printing.model import Mode
 from app.services.prints import Prints
+from app.services.registry import Registry
 from app.store.database import Database
 from app.store.registry import Household, Person
 from app.store.work import FormResponse
@@ -52,6 +53,8 @@ from ui.pages.case_dialogs import AssessmentDialog, MoveDialog, PhotoDialog
 from ui.pages.case_photos import PhotoViewer
 from ui.pages.case_plan import AcceptanceDialog, PlanDialog, SettleDialog
 from ui.pages.household_dialogs import cancel_dialog, household_dialog, person_dialog, plan_dialog
+from ui.pages.person_move import PersonMoveDialog
+from ui.pages.registry_dialogs import add_person_dialog, new_certificate_dialog
 from ui.pages.review import ReturnDialog, ReviewPage
 from ui.pages.settings import SettingsPage
 from ui.pages.visit import VisitPage
@@ -244,6 +247,9 @@ def test_visible_text_is_what_a_screen_reader_reads_in_every_dialog(
         UnlockDialog(lambda _u, _p: district, user="demo", parent=page),
         FirstLoginDialog(tmp_path_factory.mktemp("first") / "new.db", page),
         PrintPreviewDialog(printed, page, find=lambda: None),
+        add_person_dialog(Registry(district, "demo"), household_id, page),
+        new_certificate_dialog(Registry(district, "demo"), person, page),
+        PersonMoveDialog(district, Registry(district, "demo"), person, [], page),
     ] + [
         MoveDialog(state, target, "step", parent=page)
         for state, target in rules.CASES.rules

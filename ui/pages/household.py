@@ -30,9 +30,11 @@ from app.services import audit
 from app.services.changed import Changed
 from app.services.visits import Visits
 from app.store.household_view import HouseholdView, age_today, household_view
+from app.store.registry import Person
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
 from ui.pages.household_dialogs import cancel_dialog, household_dialog, person_dialog, plan_dialog
+from ui.pages.registry_actions import RegistryActions
 from ui.print_commands import PrintCommands, ResponseCopies
 from ui.rows_model import RowsModel, rows_view
 from ui.session import AppSession
@@ -201,6 +203,7 @@ class HouseholdPage(Page):
             button.clicked.connect(slot)
             row.addWidget(button, index // 4, index % 4)
             self.buttons.append(button)
+        self.upkeep = RegistryActions(session, lambda: self.household_id, self._selected_person)
         back = QShortcut(QKeySequence("Alt+Left"), self)
         back.activated.connect(lambda: self.navigate.emit("households", ""))
 
@@ -208,6 +211,7 @@ class HouseholdPage(Page):
         layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
         layout.addLayout(row)
+        layout.addWidget(self.upkeep)
         layout.addWidget(facts_box)
         for title, view in (
             (QT_TRANSLATE_NOOP("HouseholdPage", "残疾人(&R)"), self.members_view),
@@ -389,6 +393,12 @@ class HouseholdPage(Page):
     def selected_person_id(self) -> str | None:
         rows = self.members_view.selectionModel().selectedRows()
         return self.members.record_id(rows[0].row()) if rows else None
+
+    def _selected_person(self) -> Person | None:
+        person_id = self.selected_person_id()
+        if self.view is None or person_id is None:
+            return None
+        return next((pv.person for pv in self.view.persons if pv.person.id == person_id), None)
 
     def on_changed(self, changed: Changed) -> None:
         if self.household_id and self.household_id in changed.households:

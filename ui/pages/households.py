@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,6 +22,7 @@ from app.store import queries
 from ui.household_model import HouseholdListModel
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
+from ui.pages.registry_dialogs import add_household_dialog
 from ui.rows_model import fit_columns
 from ui.session import AppSession
 
@@ -85,6 +87,9 @@ class HouseholdsPage(Page):
         self.visit_button = QPushButton(self.tr("开始走访(&W)"))
         self.visit_button.setAccessibleDescription(self.tr("为所选的户开始走访"))
         self.visit_button.clicked.connect(self.visit_selected)
+        self.add_button = QPushButton(self.tr("新增户(&N)…"))
+        self.add_button.setAccessibleDescription(self.tr("在本辖区的村/社区登记一户"))
+        self.add_button.clicked.connect(self.add_household)
         self.count_label = QLabel()
 
         top = QHBoxLayout()
@@ -96,6 +101,7 @@ class HouseholdsPage(Page):
         bottom.addWidget(self.count_label, 1)
         bottom.addWidget(self.open_button)
         bottom.addWidget(self.visit_button)
+        bottom.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table)
@@ -115,6 +121,7 @@ class HouseholdsPage(Page):
         self.setTabOrder(self.village_combo, self.table)
         self.setTabOrder(self.table, self.open_button)
         self.setTabOrder(self.open_button, self.visit_button)
+        self.setTabOrder(self.visit_button, self.add_button)
 
     def activate(self, record_id: str = "") -> None:
         fit_columns(self.table, COLUMN_CHARS)  # the text size may have changed
@@ -191,3 +198,18 @@ class HouseholdsPage(Page):
     def on_changed(self, changed: Changed) -> None:
         if changed.households:
             self.model.refresh(changed.households)
+
+    def add_household(self) -> None:
+        """新增户: in a village of the user's, chosen as on the village filter; then open it."""
+        villages = [
+            (str(self.village_combo.itemData(i)), self.village_combo.itemText(i))
+            for i in range(1, self.village_combo.count())
+        ]
+        current = self.village_combo.currentData()
+        dialog = add_household_dialog(
+            self.session.registry, villages, self, area_code=str(current or "")
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted and isinstance(dialog.result_value, tuple):
+            household_id, changed = dialog.result_value
+            self.session.announce(changed)
+            self.navigate.emit("household", household_id)
