@@ -37,6 +37,7 @@ from app.domain.identity import check_resident_id, normalize_resident_id
 from app.domain.months import MonthError, month_end, row_key
 from app.domain.months import parse_month as _parse_month
 from app.domain.workflow import history_entry
+from app.services.tasks import due_date_of
 from app.store.base import utcnow
 from app.store.registry import Person
 from app.store.work import ChangeNotice
@@ -122,31 +123,12 @@ class ChangeReport:
                 writer.writerow([r.line, REASONS[r.reason], r.message, *cells])
 
 
-def due_date(month: str, days_after: int = 0) -> date:
-    """The day a month's tasks are due: the month's last day, plus the days the settings
-    give (`task_due_days_after_month`, 0 by default)."""
-    return month_end(month) + timedelta(days=days_after)
-
-
 def parse_month(text: str) -> str:
     """A month as YYYY-MM; AdminError (exit 2 on the command line) when not one."""
     try:
         return _parse_month(text)
     except MonthError as exc:
         raise AdminError(str(exc)) from exc
-
-
-def due_days_setting(month: str) -> int:
-    """`task_due_days_after_month` of the month's year in the settings (0 when not set)."""
-    from app.domain.settings import SettingsError, load_settings
-
-    try:
-        book = load_settings()
-        return book.for_area(
-            int(parse_month(month)[:4]), book.district.ljust(12, "0")
-        ).task_due_days_after_month
-    except SettingsError:
-        return 0
 
 
 @dataclass
@@ -385,15 +367,17 @@ def import_changes(
     month: str,
     source: str = "",
     kind: str = "",
-    due_days: int = 0,
+    due_days: int | None = None,
     strict: bool = False,
 ) -> ChangeReport:
     """Check every row, then write the month's tasks in one transaction.
 
     `source` (a code or label, e.g. 公安) applies to rows without a 来源 cell; `kind`
-    to rows without a kind. With `strict`, one refused row refuses the list. Raises
-    AdminError (RosterFileError) before writing anything when the file cannot be read or
-    lacks the ID column."""
+    to rows without a kind. The due date is the month's end plus `due_days`, by default
+    the days the settings give for the person's village (`task_due_days_after_month`,
+    as the laptop's `due_date_of` reads them). With `strict`, one refused row refuses the
+    list. Raises AdminError (RosterFileError) before writing anything when the file cannot
+    be read or lacks the ID column."""
     month = parse_month(month)
     source_code = ""
     if source:
@@ -425,16 +409,22 @@ def import_changes(
             report.imported = False
             return report
         existing = _existing(s, month, set(accepted))
+        cache = _scope_cache(s, {p for p in accepted if p not in existing})
         now = utcnow()
         new_tasks = []
         for person_id, rows in accepted.items():
             task = existing.get(person_id)
             if task is None:
-                new_tasks.append(_new_task(person_id, month, rows, due_date(month, due_days)))
+                area = cache.get(("person", person_id)) or ""
+                due = (
+                    due_date_of(month, area)
+                    if due_days is None
+                    else (month_end(month) + timedelta(days=due_days))
+                )
+                new_tasks.append(_new_task(person_id, month, rows, due))
                 report.rows_added += len(rows)
             else:
                 _grow(s, task, rows, report, now)
-        cache = _scope_cache(s, {t["person_id"] for t in new_tasks})
         report.tasks_new = bulk.create_many(
             s, "change_notice", new_tasks, author=AUTHOR, cache=cache
         )

@@ -111,7 +111,6 @@ def _import_changes(args: argparse.Namespace, database: ServerDatabase) -> int:
         source=args.source,
         kind=args.kind,
         strict=args.strict,
-        due_days=changes.due_days_setting(args.month),
     )
     for line in report.lines():
         print(line)
