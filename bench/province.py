@@ -18,11 +18,11 @@ import math
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED_AREAS = ROOT / "resources" / "areas" / "330213.csv"
+from app import resources
+
+SEED_AREAS = resources.path("areas", "330213.csv")
 SEED_DISTRICT = "330213"
 #: persons of one synthetic district (about the seed's) and persons per household
 DISTRICT_PERSONS = 15_000

@@ -3,11 +3,12 @@ machines without a CJK font: WenQuanYi Micro Hei first, HanaMinA for what it lac
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
+
+from app import resources
 
 #: the chain, first choice first (app/printing/fonts.py prints with the same files)
 FONT_FILES = ("WenQuanYiMicroHei-GBK.ttf", "HanaMinA-Rare.ttf")
@@ -15,8 +16,7 @@ FONT_FILE = FONT_FILES[0]
 
 
 def fonts_folder() -> Path:
-    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[1]))
-    return base / "resources" / "fonts"
+    return resources.path("fonts")
 
 
 def add_fonts() -> list[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ui.fonts import fonts_folder
+from app import resources
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class Colours:
 
 
 def theme_folder() -> Path:
-    return fonts_folder().parent / "theme"
+    return resources.path("theme")
 
 
 STANDARD = Colours(

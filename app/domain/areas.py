@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import enum
 import re
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from app import resources
 
 # The statistics bureau's list the shipped CSV was taken from (统计用区划代码, 2023 edition,
 # state of 2023-06-30). See resources/areas/README.md before replacing it.
@@ -119,9 +120,7 @@ def in_scope(code: str, scope_codes: Iterable[str]) -> bool:
 
 def default_areas_path() -> Path:
     """Return the shipped area list, inside a PyInstaller bundle when frozen."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    root = Path(str(bundle)) if bundle else Path(__file__).resolve().parents[2]
-    return root / "resources" / "areas" / SHIPPED_AREAS_FILE
+    return resources.path("areas", SHIPPED_AREAS_FILE)
 
 
 def _row_error(path: Path, line: int, problem: str) -> ValueError:

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from app import resources
 from app.domain.issues import Issue
 
 # The lists the registry relies on; a resources folder missing one of them is broken.
@@ -94,10 +94,7 @@ class CodeList:
 
 def default_codes_folder() -> Path:
     """The `resources/codes` folder of the source tree, or of a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle is not None:
-        return Path(bundle) / "resources" / "codes"
-    return Path(__file__).resolve().parents[2] / "resources" / "codes"
+    return resources.path("codes")
 
 
 def load_code_lists(folder: Path | None = None) -> dict[str, CodeList]:

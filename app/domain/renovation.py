@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -37,6 +36,7 @@ from typing import Any
 
 import yaml
 
+from app import resources
 from app.domain.issues import Issue
 from app.domain.workflow import ADMIN, MEMBER, REVIEWER, HistoryEntry, Rule, StateMachine
 
@@ -313,9 +313,7 @@ class Catalogue:
 
 def default_catalogue_path() -> Path:
     """The shipped catalogue, inside a PyInstaller bundle when frozen."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    root = Path(str(bundle)) if bundle else Path(__file__).resolve().parents[2]
-    return root / "resources" / "renovation" / "catalogue.yaml"
+    return resources.path("renovation", "catalogue.yaml")
 
 
 def load_catalogue(path: Path | None = None) -> Catalogue:

@@ -12,7 +12,6 @@ The two subsidies' keys (groups, standards, exclusions) are read by
 from __future__ import annotations
 
 import functools
-import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -21,6 +20,7 @@ from typing import Any, TypeAlias
 
 import yaml
 
+from app import resources
 from app.domain import subsidy_settings
 from app.domain.areas import is_area_code, prefix_of
 from app.domain.subsidy_settings import SubsidyGroup
@@ -148,9 +148,7 @@ def _merged(
 
 def default_settings_path() -> Path:
     """The shipped settings file, inside a PyInstaller bundle when frozen."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    root = Path(str(bundle)) if bundle else Path(__file__).resolve().parents[2]
-    return root / "resources" / "settings" / "settings.yaml"
+    return resources.path("settings", "settings.yaml")
 
 
 def load_settings(path: Path | None = None) -> SettingsBook:

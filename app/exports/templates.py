@@ -8,7 +8,6 @@ A broken template is refused with `TemplateError`, whose message names the file 
 from __future__ import annotations
 
 import functools
-import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from app import resources
 from app.domain.codes import CodeListError, load_code_lists
 from app.exports.fields import PARAMS, SENSITIVE_KINDS, Field, Source
 from app.exports.sources import all_sources
@@ -188,8 +188,7 @@ class _Reader:
 
 
 def exports_folder() -> Path:
-    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[2]))
-    return base / "resources" / "exports"
+    return resources.path("exports")
 
 
 def load_template_file(path: Path) -> ExportTemplate:

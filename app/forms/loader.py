@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from app import resources
 from app.forms.context import CONTEXT_NAMES
 from app.forms.definition import (
     CHOICE_TYPES,
@@ -299,8 +299,7 @@ def load_form(path: Path) -> FormDefinition:
 
 
 def forms_folder() -> Path:
-    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[2]))
-    return base / "resources" / "forms"
+    return resources.path("forms")
 
 
 @functools.cache

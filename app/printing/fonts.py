@@ -15,7 +15,6 @@ place and reports it, so a rare name character never silently vanishes.
 from __future__ import annotations
 
 import functools
-import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +23,8 @@ from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.textobject import PDFTextObject
+
+from app import resources
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,7 @@ _lock = threading.Lock()
 
 def font_path(file: str = FONT_FILE) -> Path:
     """A shipped font file, inside a PyInstaller bundle when frozen."""
-    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[2]))
-    return base / "resources" / "fonts" / file
+    return resources.path("fonts", file)
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
+
+from app import resources
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -21,8 +22,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 
 def translations_folder() -> Path:
-    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[2]))
-    return base / "resources" / "i18n"
+    return resources.path("i18n")
 
 
 def install_translation(app: QApplication, language: str) -> QTranslator | None:
