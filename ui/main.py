@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
-from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from app.store.errors import StoreError
@@ -144,7 +144,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, help="the database file to open")
     parser.add_argument("--persons", type=int, default=DEMO_PERSONS, help="demo size")
     parser.add_argument("--user", default="", help="user name to fill in")
+    parser.add_argument(
+        "--self-check", action="store_true", help="check this installation's parts and exit"
+    )
+    parser.add_argument(
+        "--quit-after",
+        type=float,
+        metavar="SECONDS",
+        help="for checks: quit at the unlock screen; with --demo, sign in as the demo "
+        "user, show the main window for SECONDS, then quit",
+    )
     args = parser.parse_args(argv)
+    if args.self_check:
+        from ui import self_check
+
+        return self_check.run()
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -173,9 +187,19 @@ def main(argv: list[str] | None = None) -> int:
         database, username = first.database, first.user
     else:
         dialog = UnlockDialog(lambda u, p: open_for_user(path, u, p), user=user)
-        if dialog.exec() != UnlockDialog.DialogCode.Accepted or dialog.database is None:
+        if args.quit_after is not None:
+            dialog.show()
+            app.processEvents()
+            dialog.repaint()
+            print("fieldvisit: unlock screen shown", flush=True)  # bench/bundle.py waits for it
+            dialog.close()
+            if not args.demo:
+                return 0
+            database, username = open_for_user(path, user, DEMO_PASSWORD), user
+        elif dialog.exec() != UnlockDialog.DialogCode.Accepted or dialog.database is None:
             return 0
-        database, username = dialog.database, dialog.user
+        else:
+            database, username = dialog.database, dialog.user
     loading.join()
     from ui.main_window import MainWindow
     from ui.session import AppSession
@@ -183,6 +207,10 @@ def main(argv: list[str] | None = None) -> int:
     session = AppSession(database, username)
     window = MainWindow(session, prefs, title_area=_tr(DEMO_AREA) if args.demo else "")
     window.show()
+    if args.quit_after is not None:
+        app.processEvents()
+        print(f"fieldvisit: main window shown ({window.windowTitle()})", flush=True)
+        QTimer.singleShot(int(args.quit_after * 1000), app.quit)
     code = app.exec()
     del translator
     return code
