@@ -30,6 +30,7 @@ from sqlalchemy import select
 
 from app.domain.areas import AreaLevel, is_area_code, level_of, prefix_of
 from app.domain.months import month_of, previous_month
+from app.domain.settings import SettingsError, load_settings
 from app.exports.fields import ExportParams
 from app.exports.templates import ExportTemplate, TemplateError, all_templates
 from app.exports.write import ExportError
@@ -45,6 +46,14 @@ from ui.worker import Job
 #: who may export: a reviewer their towns, the admin the district (members: not offered)
 EXPORT_ROLES = ("reviewer", "admin")
 FORMATS = ("xlsx", "csv")
+
+
+def season_year() -> int:
+    """The survey season's year (the district's settings), else this year."""
+    try:
+        return load_settings().survey_year
+    except SettingsError:
+        return date.today().year
 
 
 def plain(label: str) -> str:
@@ -113,7 +122,7 @@ class ExportDialog(QDialog):
             self.area_box.addItem(name, code)
         self.round_box = QSpinBox()
         self.round_box.setRange(2000, 2100)
-        self.round_box.setValue(date.today().year)
+        self.round_box.setValue(season_year())
         self.month_box = QComboBox()  # the monthly exports: the months with tasks, newest first
         for month in export_months(session):
             self.month_box.addItem(self.tr("%1年%2月").replace("%1", month[:4])
