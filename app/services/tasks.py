@@ -151,6 +151,7 @@ class Tasks:
     ) -> Changed:
         """Record the outcome with the confirmed consequences; the task goes to submitted."""
         lines = [dict(c) for c in consequences] if outcome != rules.DISPUTED else []
+        stored = reduce(photo) if photo else None  # not a photo: refused before anything is saved
         with self.db.transaction() as s:
             task = changes.get_live(s, ChangeNotice, task_id)
             fields: dict[str, Any] = {
@@ -172,9 +173,9 @@ class Tasks:
             person = changes.get_live(s, Person, task.person_id)
             changed = Changed(households=frozenset({person.household_id}),
                               persons=frozenset({person.id}))  # fmt: skip
-        if photo:
+        if stored:
             attach(self.db, self.user, owner_entity="change_notice", owner_id=task_id,
-                   data=reduce(photo), mime="image/jpeg", tag="outcome")  # fmt: skip
+                   data=stored, mime="image/jpeg", tag="outcome")  # fmt: skip
         return changed
 
     def _move(

@@ -1731,131 +1731,141 @@ The laptop&apos;s database has been made; open the program again, unlock it and 
         <translation type="vanished">Household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="130"/>
+        <location filename="../../ui/pages/household.py" line="132"/>
         <source>户信息</source>
         <translation>Household details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="134"/>
+        <location filename="../../ui/pages/household.py" line="136"/>
         <source>残疾人</source>
         <translation>Disabled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="136"/>
-        <location filename="../../ui/pages/household.py" line="218"/>
+        <location filename="../../ui/pages/household.py" line="138"/>
+        <location filename="../../ui/pages/household.py" line="227"/>
         <source>证件与补贴记录</source>
         <translation>Certificate and subsidy history</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="138"/>
+        <location filename="../../ui/pages/household.py" line="140"/>
         <source>调查表</source>
         <translation>Survey forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="140"/>
-        <location filename="../../ui/pages/household.py" line="220"/>
+        <location filename="../../ui/pages/household.py" line="142"/>
+        <location filename="../../ui/pages/household.py" line="229"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="142"/>
-        <location filename="../../ui/pages/household.py" line="221"/>
+        <location filename="../../ui/pages/household.py" line="144"/>
+        <location filename="../../ui/pages/household.py" line="230"/>
         <source>照片和附件</source>
         <translation>Photos and attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="144"/>
+        <location filename="../../ui/pages/household.py" line="146"/>
         <source>无障碍改造个案</source>
         <translation>Accessibility renovation cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="169"/>
+        <location filename="../../ui/pages/household.py" line="171"/>
         <source>计划走访(&amp;J)…</source>
         <translation>P&amp;lan visit…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="219"/>
+        <location filename="../../ui/pages/household.py" line="191"/>
+        <source>报告变动(&amp;H)…</source>
+        <translation>Report a c&amp;hange…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="192"/>
+        <source>报告走访时发现的变动（死亡、迁居等），列入本月核对任务</source>
+        <translation>Report a change found on the visit (death, a move…): it joins this month&apos;s tasks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="228"/>
         <source>调查表(&amp;D)</source>
         <translation>Surve&amp;y forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="251"/>
+        <location filename="../../ui/pages/household.py" line="260"/>
         <source>没有这一户</source>
         <translation>No such household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="254"/>
+        <location filename="../../ui/pages/household.py" line="263"/>
         <source>户主 %s · %s %s</source>
         <translation>Household of %s · %s %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="257"/>
+        <location filename="../../ui/pages/household.py" line="266"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="258"/>
-        <location filename="../../ui/pages/household.py" line="291"/>
+        <location filename="../../ui/pages/household.py" line="267"/>
+        <location filename="../../ui/pages/household.py" line="300"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="269"/>
+        <location filename="../../ui/pages/household.py" line="278"/>
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="273"/>
+        <location filename="../../ui/pages/household.py" line="282"/>
         <source>%s：</source>
         <translation>%s:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="359"/>
+        <location filename="../../ui/pages/household.py" line="368"/>
         <source>残疾人证</source>
         <translation>Disability certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="361"/>
+        <location filename="../../ui/pages/household.py" line="370"/>
         <source>%s类%s级</source>
         <translation>category %s, grade %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="364"/>
+        <location filename="../../ui/pages/household.py" line="373"/>
         <source>现行</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="364"/>
+        <location filename="../../ui/pages/household.py" line="373"/>
         <source>历史</source>
         <translation>Past</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="374"/>
+        <location filename="../../ui/pages/household.py" line="383"/>
         <source>%s元/月</source>
         <translation>%s yuan/month</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="413"/>
+        <location filename="../../ui/pages/household.py" line="422"/>
         <source>没有保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="441"/>
+        <location filename="../../ui/pages/household.py" line="450"/>
         <source>请先选择</source>
         <translation>Select first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="441"/>
+        <location filename="../../ui/pages/household.py" line="450"/>
         <source>请先在残疾人列表中选择一人</source>
         <translation>First select a person in the list of disabled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="478"/>
+        <location filename="../../ui/pages/household.py" line="499"/>
         <source>完整证件号</source>
         <translation>Full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="479"/>
+        <location filename="../../ui/pages/household.py" line="500"/>
         <source>%s
 身份证号：%s
 残疾人证号：%s</source>
@@ -1864,172 +1874,172 @@ Resident ID: %s
 Disability certificate: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="55"/>
+        <location filename="../../ui/pages/household.py" line="57"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="46"/>
+        <location filename="../../ui/pages/household.py" line="48"/>
         <source>动态更新调查（A表）</source>
         <translation>Dynamic-update survey (Form A)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="47"/>
+        <location filename="../../ui/pages/household.py" line="49"/>
         <source>收入状况监测（B表）</source>
         <translation>Income monitoring (Form B)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="50"/>
+        <location filename="../../ui/pages/household.py" line="52"/>
         <source>已计划</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="51"/>
+        <location filename="../../ui/pages/household.py" line="53"/>
         <source>已走访</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="52"/>
+        <location filename="../../ui/pages/household.py" line="54"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="56"/>
+        <location filename="../../ui/pages/household.py" line="58"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="57"/>
+        <location filename="../../ui/pages/household.py" line="59"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="58"/>
+        <location filename="../../ui/pages/household.py" line="60"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="59"/>
+        <location filename="../../ui/pages/household.py" line="61"/>
         <source>残疾类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="60"/>
+        <location filename="../../ui/pages/household.py" line="62"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="61"/>
+        <location filename="../../ui/pages/household.py" line="63"/>
         <source>残疾人证号</source>
         <translation>Certificate number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="62"/>
+        <location filename="../../ui/pages/household.py" line="64"/>
         <source>补贴</source>
         <translation>Subsidies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="63"/>
-        <location filename="../../ui/pages/household.py" line="71"/>
-        <location filename="../../ui/pages/household.py" line="77"/>
-        <location filename="../../ui/pages/household.py" line="81"/>
-        <location filename="../../ui/pages/household.py" line="93"/>
+        <location filename="../../ui/pages/household.py" line="65"/>
+        <location filename="../../ui/pages/household.py" line="73"/>
+        <location filename="../../ui/pages/household.py" line="79"/>
+        <location filename="../../ui/pages/household.py" line="83"/>
+        <location filename="../../ui/pages/household.py" line="95"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="66"/>
+        <location filename="../../ui/pages/household.py" line="68"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="67"/>
+        <location filename="../../ui/pages/household.py" line="69"/>
         <source>号码或种类</source>
         <translation>Number or kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="68"/>
+        <location filename="../../ui/pages/household.py" line="70"/>
         <source>等级或金额</source>
         <translation>Grade or amount</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="69"/>
+        <location filename="../../ui/pages/household.py" line="71"/>
         <source>起</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="70"/>
+        <location filename="../../ui/pages/household.py" line="72"/>
         <source>止</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="74"/>
+        <location filename="../../ui/pages/household.py" line="76"/>
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="75"/>
-        <location filename="../../ui/pages/household.py" line="92"/>
+        <location filename="../../ui/pages/household.py" line="77"/>
+        <location filename="../../ui/pages/household.py" line="94"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="76"/>
+        <location filename="../../ui/pages/household.py" line="78"/>
         <source>对象</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="80"/>
+        <location filename="../../ui/pages/household.py" line="82"/>
         <source>计划日期</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="82"/>
+        <location filename="../../ui/pages/household.py" line="84"/>
         <source>走访人</source>
         <translation>Visited by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="83"/>
+        <location filename="../../ui/pages/household.py" line="85"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="86"/>
+        <location filename="../../ui/pages/household.py" line="88"/>
         <source>种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="87"/>
+        <location filename="../../ui/pages/household.py" line="89"/>
         <source>标记</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="88"/>
+        <location filename="../../ui/pages/household.py" line="90"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="89"/>
+        <location filename="../../ui/pages/household.py" line="91"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="94"/>
+        <location filename="../../ui/pages/household.py" line="96"/>
         <source>预算</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="95"/>
+        <location filename="../../ui/pages/household.py" line="97"/>
         <source>上限</source>
         <translation>Cap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="121"/>
+        <location filename="../../ui/pages/household.py" line="123"/>
         <source>户详情</source>
         <translation>Household details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="164"/>
+        <location filename="../../ui/pages/household.py" line="166"/>
         <source>开始走访(&amp;W)</source>
         <translation>S&amp;tart visit</translation>
     </message>
@@ -2038,7 +2048,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Start visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="165"/>
+        <location filename="../../ui/pages/household.py" line="167"/>
         <source>为本户开始走访</source>
         <translation>Start a visit to this household</translation>
     </message>
@@ -2051,12 +2061,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Plan visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="170"/>
+        <location filename="../../ui/pages/household.py" line="172"/>
         <source>计划一次走访</source>
         <translation>Plan a visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="174"/>
+        <location filename="../../ui/pages/household.py" line="176"/>
         <source>修改户信息(&amp;E)…</source>
         <translation>&amp;Edit household…</translation>
     </message>
@@ -2065,12 +2075,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Edit household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="175"/>
+        <location filename="../../ui/pages/household.py" line="177"/>
         <source>修改本户的地址、电话、困难类型</source>
         <translation>Edit this household&apos;s address, phone and hardship status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="179"/>
+        <location filename="../../ui/pages/household.py" line="181"/>
         <source>修改人员信息(&amp;M)…</source>
         <translation>Edit per&amp;son…</translation>
     </message>
@@ -2079,12 +2089,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Edit person</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="180"/>
+        <location filename="../../ui/pages/household.py" line="182"/>
         <source>修改所选残疾人的联系方式等</source>
         <translation>Edit the selected person&apos;s contacts and other details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="184"/>
+        <location filename="../../ui/pages/household.py" line="186"/>
         <source>注销人员(&amp;C)…</source>
         <translation>&amp;Cancel registration…</translation>
     </message>
@@ -2093,12 +2103,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Cancel registration</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="185"/>
+        <location filename="../../ui/pages/household.py" line="187"/>
         <source>注销所选残疾人（死亡、户口迁出等）</source>
         <translation>Cancel the selected person&apos;s registration (death, hukou moved out, etc.)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="189"/>
+        <location filename="../../ui/pages/household.py" line="198"/>
         <source>显示完整证件号(&amp;I)</source>
         <translation>Show full &amp;ID</translation>
     </message>
@@ -2107,12 +2117,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Show full ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="190"/>
+        <location filename="../../ui/pages/household.py" line="199"/>
         <source>显示所选残疾人的完整身份证号（记入日志）</source>
         <translation>Show the selected person&apos;s full ID number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="194"/>
+        <location filename="../../ui/pages/household.py" line="203"/>
         <source>返回列表(&amp;B)</source>
         <translation>&amp;Back to list</translation>
     </message>
@@ -2121,53 +2131,53 @@ Disability certificate: %s</translation>
         <translation type="vanished">Back to list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="195"/>
+        <location filename="../../ui/pages/household.py" line="204"/>
         <source>返回户列表</source>
         <translation>Back to the list of households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="217"/>
+        <location filename="../../ui/pages/household.py" line="226"/>
         <source>残疾人(&amp;R)</source>
         <translation>Disabled pe&amp;rsons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="222"/>
+        <location filename="../../ui/pages/household.py" line="231"/>
         <source>无障碍改造个案(&amp;A)</source>
         <translation>&amp;Accessibility renovation cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="99"/>
+        <location filename="../../ui/pages/household.py" line="101"/>
         <source>现居住地址</source>
         <extracomment>the facts of the household, in order: (label, attribute shown)</extracomment>
         <translation>Current address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="100"/>
+        <location filename="../../ui/pages/household.py" line="102"/>
         <source>户籍地址</source>
         <translation>Registered address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="101"/>
+        <location filename="../../ui/pages/household.py" line="103"/>
         <source>户口性质</source>
         <translation>Hukou type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="102"/>
+        <location filename="../../ui/pages/household.py" line="104"/>
         <source>户主身份证号</source>
         <translation>Head&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="103"/>
+        <location filename="../../ui/pages/household.py" line="105"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="104"/>
+        <location filename="../../ui/pages/household.py" line="106"/>
         <source>困难类型</source>
         <translation>Hardship status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="105"/>
+        <location filename="../../ui/pages/household.py" line="107"/>
         <source>一户多残编码</source>
         <translation>Multi-disability household code</translation>
     </message>

@@ -10,6 +10,7 @@ from PIL import Image
 from sqlalchemy import func, select
 
 from app.domain.issues import ValidationFailed
+from app.services.photos import NotAPhoto
 from app.services.tasks import Tasks
 from app.store.database import Database
 from app.store.outbox import OutboxOp
@@ -162,6 +163,15 @@ def test_a_photo_backs_the_outcome(db: Database, world: World) -> None:
     with db.session() as s:
         [photo] = s.scalars(select(Attachment).where(Attachment.owner_id == world.task_id))
         assert (photo.owner_entity, photo.mime) == ("change_notice", "image/jpeg")
+
+
+def test_a_file_that_is_no_photo_is_refused_and_the_task_stays_open(
+    db: Database, world: World
+) -> None:
+    with pytest.raises(NotAPhoto):
+        member(db).record(world.task_id, outcome="disputed", method="home", checked_on=DAY,
+                          reason="本人在家", photo=b"%PDF-1.4 not a photo", today=DAY)  # fmt: skip
+    assert task(db, world.task_id).state == "open"
 
 
 def test_a_member_reports_a_change_as_the_month_s_task(db: Database, world: World) -> None:

@@ -17,9 +17,14 @@ from app.store.database import Database
 from app.store.registry import Household, Person, Subsidy
 from app.store.work import ChangeNotice
 from tests.services.task_world import a_row, a_task
+from tests.ui.test_main_window import when_dialog_opens
 from tests.ui.visit_support import settle
+from ui.fields_dialog import FieldsDialog
+from ui.main_window import MainWindow
+from ui.pages.household import HouseholdPage
 from ui.pages.task_outcome import OutcomeDialog
 from ui.pages.tasks import TasksPage, report_dialog
+from ui.preferences import Preferences
 from ui.session import AppSession
 
 
@@ -196,3 +201,33 @@ def _state(db: Database, task_id: str) -> str:
 def _rows(db: Database, task_id: str) -> list[dict[str, str]]:
     with db.session() as s:
         return list(s.scalar(select(ChangeNotice.rows).where(ChangeNotice.id == task_id)) or [])
+
+
+def test_a_member_reports_a_change_from_the_person_s_page(
+    qtbot: QtBot, world: tuple[Database, Seeded]
+) -> None:
+    db, task = world
+    window = MainWindow(AppSession(db, task.member), Preferences())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_page("household", task.household_id)
+    page = window.current_page()
+    assert isinstance(page, HouseholdPage)
+    row = next(i for i in range(page.members.rowCount())
+               if page.members.record_id(i) == task.person_id)  # fmt: skip
+    page.members_view.selectRow(row)
+    assert page.selected_person_id() == task.person_id
+
+    def report(dialog: FieldsDialog) -> None:
+        kind = dialog.editor("kind")
+        assert isinstance(kind, QComboBox)
+        kind.setCurrentIndex(kind.findData("moved_in_district"))
+        dialog.accept()
+
+    titles = when_dialog_opens(qtbot, report)
+    page.report_change()
+    assert titles and titles[0].startswith("报告变动")
+    rows = _rows(db, task.task_id)  # the month's task of the person takes the row
+    assert [(r["source"], r["kind"]) for r in rows][-1] == ("member", "moved_in_district")
+    settle()

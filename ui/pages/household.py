@@ -28,6 +28,7 @@ from app.domain.issues import ValidationFailed
 from app.domain.masking import mask_bank, mask_id
 from app.services import audit
 from app.services.changed import Changed
+from app.services.tasks import Tasks
 from app.services.visits import Visits
 from app.store.household_view import HouseholdView, age_today, household_view
 from app.store.registry import Person
@@ -35,6 +36,7 @@ from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
 from ui.pages.household_dialogs import cancel_dialog, household_dialog, person_dialog, plan_dialog
 from ui.pages.registry_actions import RegistryActions
+from ui.pages.tasks import report_dialog
 from ui.print_commands import PrintCommands, ResponseCopies
 from ui.rows_model import RowsModel, rows_view
 from ui.session import AppSession
@@ -184,6 +186,13 @@ class HouseholdPage(Page):
                 QT_TRANSLATE_NOOP("HouseholdPage", "注销人员(&C)…"),
                 QT_TRANSLATE_NOOP("HouseholdPage", "注销所选残疾人（死亡、户口迁出等）"),
                 self.cancel_person,
+            ),
+            (
+                QT_TRANSLATE_NOOP("HouseholdPage", "报告变动(&H)…"),
+                QT_TRANSLATE_NOOP(
+                    "HouseholdPage", "报告走访时发现的变动（死亡、迁居等），列入本月核对任务"
+                ),
+                self.report_change,
             ),
             (
                 QT_TRANSLATE_NOOP("HouseholdPage", "显示完整证件号(&I)"),
@@ -464,6 +473,18 @@ class HouseholdPage(Page):
             self._run(
                 lambda: self.session.registry.cancel_person(pid, values["reason"], values["on"])
             )
+
+    def report_change(self) -> None:
+        """Report a change found on the visit about the chosen person (the month's task)."""
+        person = self._person()
+        if person is None:
+            return
+        dialog = report_dialog(person.name, self)  # type: ignore[attr-defined]
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            values = dialog.values()
+            pid = person.id  # type: ignore[attr-defined]
+            tasks = Tasks(self.session.db, self.session.username, self.session.role)
+            self._run(lambda: tasks.report(pid, [values]))
 
     def reveal_id(self) -> None:
         person = self._person()
