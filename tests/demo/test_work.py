@@ -74,9 +74,13 @@ def test_due_forms_and_progress(district: Database) -> None:
         active = (
             s.scalar(select(func.count()).select_from(Person).where(Person.status == "active")) or 0
         )
-        started = s.scalars(
-            select(FormResponse).where(
-                FormResponse.form_id == "dynamic-update", FormResponse.survey_round == "2026"
+        started = s.scalars(  # of the persons due: the monthly round cancels some
+            select(FormResponse)
+            .join(Person, Person.id == FormResponse.person_id)
+            .where(
+                FormResponse.form_id == "dynamic-update",
+                FormResponse.survey_round == "2026",
+                Person.status == "active",
             )
         ).all()
     kinds = Counter(d.form_id for d in due)
