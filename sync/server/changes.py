@@ -412,15 +412,18 @@ def import_changes(
         cache = _scope_cache(s, {p for p in accepted if p not in existing})
         now = utcnow()
         new_tasks = []
+        dues: dict[str, date] = {}
         for person_id, rows in accepted.items():
             task = existing.get(person_id)
             if task is None:
                 area = cache.get(("person", person_id)) or ""
-                due = (
-                    due_date_of(month, area)
-                    if due_days is None
-                    else (month_end(month) + timedelta(days=due_days))
-                )
+                if area not in dues:  # one reading of the settings per village
+                    dues[area] = (
+                        due_date_of(month, area)
+                        if due_days is None
+                        else month_end(month) + timedelta(days=due_days)
+                    )
+                due = dues[area]
                 new_tasks.append(_new_task(person_id, month, rows, due))
                 report.rows_added += len(rows)
             else:
