@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.services.tasks import Tasks
 from app.store import changes
 from app.store.database import Database
 from app.store.registry import Household, Person, Subsidy
@@ -22,7 +23,9 @@ from tests.ui.visit_support import settle
 from ui.fields_dialog import FieldsDialog
 from ui.main_window import MainWindow
 from ui.pages.household import HouseholdPage
+from ui.pages.review import ReturnDialog, ReviewPage
 from ui.pages.task_outcome import OutcomeDialog
+from ui.pages.task_review import TaskReview
 from ui.pages.tasks import TasksPage, report_dialog
 from ui.preferences import Preferences
 from ui.session import AppSession
@@ -230,4 +233,80 @@ def test_a_member_reports_a_change_from_the_person_s_page(
     assert titles and titles[0].startswith("报告变动")
     rows = _rows(db, task.task_id)  # the month's task of the person takes the row
     assert [(r["source"], r["kind"]) for r in rows][-1] == ("member", "moved_in_district")
+    settle()
+
+
+def submitted(db: Database, task: Seeded) -> None:
+    """The member's confirmation of the death, with every proposed line."""
+    tasks = Tasks(db, task.member, "member")
+    lines = tasks.propose(task.task_id, "confirmed")
+    tasks.record(task.task_id, outcome="confirmed", method="home", checked_on=date.today(),
+                 consequences=lines)  # fmt: skip
+
+
+def open_task_review(qtbot: QtBot, db: Database, task: Seeded) -> ReviewPage:
+    reviewer = f"town{task.member[1:4]}"
+    page = ReviewPage(AppSession(db, reviewer))
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activate()
+    bar = page.tabs.tabBar()
+    bar.setFocus()
+    qtbot.keyClick(bar, Qt.Key.Key_Right)  # the tab bar's next tab: 变动核对
+    assert page.on_tasks()
+    review = page.task_review
+    qtbot.waitUntil(lambda: any(r.task_id == task.task_id for r in review.rows))
+    _select(review, task)
+    qtbot.waitUntil(lambda: review.detail is not None and review.detail.task_id == task.task_id)
+    return page
+
+
+def _select(review: TaskReview, task: Seeded) -> None:
+    row = next(i for i, r in enumerate(review.rows) if r.task_id == task.task_id)
+    review.table.selectRow(row)
+
+
+def test_the_reviewer_accepts_an_outcome_with_ctrl_enter_and_it_applies(
+    qtbot: QtBot, world: tuple[Database, Seeded]
+) -> None:
+    db, task = world
+    submitted(db, task)
+    page = open_task_review(qtbot, db, task)
+    lines = [page.task_review.sides.outcome.item(i).text()
+             for i in range(page.task_review.sides.outcome.count())]  # fmt: skip
+    assert any(line.startswith("通过后执行：注销此人") for line in lines)
+    assert page.buttons["accept"].isEnabled() and page.buttons["return"].isEnabled()
+    page.task_review.table.setFocus()
+    qtbot.keyClick(page.task_review.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: _state(db, task.task_id) == "accepted")
+    with db.session() as s:
+        person = s.get(Person, task.person_id)
+        assert person is not None and person.status == "cancelled"
+        stopped = s.scalars(select(Subsidy.status).where(Subsidy.person_id == task.person_id))
+        assert set(stopped) == {"stopped"}
+    qtbot.waitUntil(lambda: "已通过并执行处理" in page.status.text())
+    settle()
+
+
+def test_the_reviewer_returns_an_outcome_with_ctrl_r_and_nothing_changes(
+    qtbot: QtBot, world: tuple[Database, Seeded]
+) -> None:
+    db, task = world
+    submitted(db, task)
+    page = open_task_review(qtbot, db, task)
+    page.task_review.table.setFocus()
+    qtbot.keyClick(page.task_review.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(page.dialog, ReturnDialog) and page.dialog.isVisible())
+    dialog = page.dialog
+    assert isinstance(dialog, ReturnDialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClicks(dialog.reason, "photo please")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: _state(db, task.task_id) == "returned")
+    with db.session() as s:
+        person = s.get(Person, task.person_id)
+        assert person is not None and person.status == "active"
     settle()
