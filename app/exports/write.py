@@ -17,14 +17,15 @@ from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.exports import sheet_xml
 from app.exports.fields import ExportParams
 from app.exports.templates import ExportTemplate
 from app.store.registry import Area
 
 FORMATS = ("xlsx", "csv")
 Progress = Callable[[int, int], None]
-#: characters a worksheet cannot hold (control characters): left out of the cell
-_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+#: the part of the xlsx holding the data sheet (the first sheet made)
+DATA_SHEET = "xl/worksheets/sheet1.xml"
 #: a text Excel would read as a formula: written with a leading apostrophe in csv
 _FORMULA_START = ("=", "@", "+", "-")
 
@@ -119,18 +120,24 @@ def _xlsx(
     sheet.freeze_panes = "A2"
     sheet.append(template.headers)
     total = len(rows)
-    for done, row in enumerate(rows, start=1):
-        sheet.append([_xlsx_cell(sheet, v) if isinstance(v, str) else v for v in row])
-        _report(progress, done, total)
+    direct = all(sheet_xml.writable(value) for row in rows for value in row)
+    if not direct:  # a value of another kind (none yet): openpyxl writes every cell
+        for done, row in enumerate(rows, start=1):
+            sheet.append([_xlsx_cell(sheet, v) if isinstance(v, str) else v for v in row])
+            _report(progress, done, total)
     about = book.create_sheet("说明")
     for line in about_lines(template, params, total):
         about.append(list(line))
     book.save(path)
+    if direct:
+        sheet_xml.insert_rows(
+            path, DATA_SHEET, rows, first=2, progress=lambda done: _report(progress, done, total)
+        )
 
 
 def _xlsx_cell(sheet: Any, value: str) -> Any:
-    if _ILLEGAL.search(value):
-        value = _ILLEGAL.sub("", value)
+    if sheet_xml.ILLEGAL.search(value):
+        value = sheet_xml.ILLEGAL.sub("", value)
     if value.startswith("=") and len(value) > 1:
         cell = WriteOnlyCell(sheet, value)  # text, never a formula
         cell.data_type = "s"
