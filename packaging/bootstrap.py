@@ -7,7 +7,8 @@
 
 It makes `.venv` beside the sources, installs the project with its development
 tools (again whenever pyproject.toml changes), and on Debian/Ubuntu installs the
-system libraries Qt needs (with apt-get, when run as root or with sudo). Only the
+system libraries Qt needs, and for `test` and `install` poppler-utils, with which the tests
+read prints back (with apt-get, when run as root or with sudo). Only the
 standard library is used here: this file runs before anything is installed.
 """
 
@@ -48,6 +49,9 @@ QT_DEBIAN_PACKAGES = [
     "libxcb-xkb1",
     "libxcb-randr0",
 ]
+# What the tests need besides: poppler's programs read the prints back (text, fonts,
+# pictures, images), so that no print test is skipped on a fresh machine.
+TEST_DEBIAN_PACKAGES = ["poppler-utils"]
 
 
 def say(message: str) -> None:
@@ -99,9 +103,10 @@ def apt_install(packages: list[str]) -> None:
     )
 
 
-def ensure_system_libraries() -> None:
+def ensure_system_libraries(*, for_tests: bool) -> None:
     if sys.platform.startswith("linux"):
-        apt_install(missing_debian_packages(list(QT_DEBIAN_PACKAGES)))
+        wanted = QT_DEBIAN_PACKAGES + (TEST_DEBIAN_PACKAGES if for_tests else [])
+        apt_install(missing_debian_packages(wanted))
 
 
 def make_venv() -> None:
@@ -129,10 +134,10 @@ def install_project() -> None:
     STAMP.write_text(digest)
 
 
-def prepare() -> None:
+def prepare(*, for_tests: bool) -> None:
     if sys.version_info < (3, 11):  # noqa: UP036 (this file runs before the check of pip)
         sys.exit("Fieldvisit needs Python 3.11 or newer")
-    ensure_system_libraries()
+    ensure_system_libraries(for_tests=for_tests)
     make_venv()
     install_project()
 
@@ -147,7 +152,7 @@ def main(argv: list[str]) -> int:
     if command not in {"demo", "test", "install"}:
         print(__doc__)
         return 2
-    prepare()
+    prepare(for_tests=command in {"test", "install"})  # `install` makes the tests' environment
     if command == "install":
         return 0
     if command == "demo":

@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
         #: other parts of the program (prints) add their actions here
         self.print_menu = self.menuBar().addMenu(self.tr("打印(&P)"))
         # -- prints (issue 5): the actions of the 打印 menu, in ui/print_preview.py --------
-        from ui.print_preview import PrintActions
+        from ui.print_menu import PrintActions
 
         self.prints = PrintActions(self)
         # -- end of prints ---------------------------------------------------------------

@@ -1,26 +1,27 @@
-"""Print preview: a print's pages as pictures, printing through Qt's print dialog, saving
-as PDF; and the print actions of the main window's 打印 menu.
+"""Print preview: a print's pages as pictures with zoom, printing without freezing the
+window, saving as PDF (the 打印 menu that opens it is ui/print_menu.py).
 
-Pages are turned into pictures by QtPdf (the ``PySide6-Pdf`` package) when it is
-installed, else by poppler's ``pdftoppm`` when the machine has it. With neither, the
-dialog still saves the PDF (to print from a PDF reader) but cannot preview or print.
+Pages are drawn by PDFium (pypdfium2, part of the desktop extra) on a worker thread, only
+those in view and near it, page by page: the first page shows at once, a batch of hundreds
+of pages keeps about a dozen pictures in memory. How a print reaches the printer is
+ui/print_job.py's business.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QObject, QRectF, QSize, Qt
-from PySide6.QtGui import QAction, QImage, QPainter, QPixmap, QShowEvent
+from PySide6.QtCore import QMetaObject, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -29,100 +30,60 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.settings import load_settings
-from app.services.prints import Printed, Prints
-from ui import worker
+from app.services.prints import Printed
+from ui import print_job, worker
 from ui.announce import MessageLine
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.page_pictures import PageRenderer, PageSize, renderer_available
 from ui.theme import within_screen
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    pass
 
-PREVIEW_DPI = 80
-PRINT_DPI = 300
-PREVIEW_PAGES = 12  # a batch of hundreds of pages previews its first pages only
-
-
-class PageRenderer(Protocol):
-    """Turns pages of a PDF into images."""
-
-    name: str
-
-    def render(self, pdf: bytes, first: int, last: int, dpi: int) -> list[QImage]:
-        """Pages `first` to `last` (1-based, inclusive) at `dpi`."""
-        ...
+#: the zoom levels offered, in percent; 100 % shows a page at its paper size
+ZOOMS = (50, 75, 100, 125, 150, 200, 300, 400)
+SCREEN_DPI = 96
+#: pages drawn beyond the visible ones, and kept as pictures, on either side
+AHEAD = 2
+KEPT = 6
 
 
-class QtPdfRenderer:
-    """Pages drawn by QtPdf (PySide6-Pdf), inside the program."""
-
-    name = "QtPdf"
-
-    def render(self, pdf: bytes, first: int, last: int, dpi: int) -> list[QImage]:
-        from PySide6.QtPdf import QPdfDocument  # type: ignore[import-not-found,unused-ignore]
-
-        data = QByteArray(pdf)
-        buffer = QBuffer(data)
-        buffer.open(QBuffer.OpenModeFlag.ReadOnly)
-        document = QPdfDocument()
-        document.load(buffer)
-        images = []
-        for page in range(first - 1, min(last, document.pageCount())):
-            points = document.pagePointSize(page)
-            size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-            images.append(document.render(page, size))
-        document.close()
-        return images
+def find_renderer() -> type[PageRenderer] | None:
+    """PDFium's renderer, or None where pypdfium2 is missing (the PDF can still be saved)."""
+    return PageRenderer if renderer_available() else None
 
 
-class PopplerRenderer:
-    """Pages drawn by poppler's pdftoppm (a program of the poppler-utils package)."""
+class PagePost(QObject):
+    """Carries pictures of pages from the worker to the UI thread: (zoom, page, picture)."""
 
-    name = "pdftoppm"
-
-    def __init__(self, program: str) -> None:
-        self.program = program
-
-    def render(self, pdf: bytes, first: int, last: int, dpi: int) -> list[QImage]:
-        # The PDF goes in by standard input and each page comes back by standard output:
-        # no picture of personal data is written to disk unencrypted.
-        images = []
-        for page in range(first, last + 1):
-            command = [self.program, "-r", str(dpi), "-f", str(page), "-l", str(page), "-png", "-"]
-            done = subprocess.run(command, input=pdf, capture_output=True, check=True, timeout=120)
-            image = QImage()
-            if not image.loadFromData(done.stdout, "PNG"):
-                break
-            images.append(image)
-        return images
-
-
-def find_renderer() -> PageRenderer | None:
-    """QtPdf if installed, else pdftoppm if present, else None (save as PDF only)."""
-    try:
-        from PySide6 import QtPdf  # type: ignore[attr-defined,unused-ignore]  # noqa: F401
-    except ImportError:
-        program = shutil.which("pdftoppm")
-        return PopplerRenderer(program) if program else None
-    return QtPdfRenderer()
+    page = Signal(int, int, QImage)
 
 
 class PrintPreviewDialog(QDialog):
-    """Shows a print's pages; prints them (Qt's print dialog) or saves the PDF."""
+    """Shows a print's pages with zoom; prints them without freezing, or saves the PDF."""
+
+    printed_pages = Signal(int)  # a print has reached the printer, the print system or file
+    print_progress = Signal(int, int)  # pages sent so far, of how many
 
     def __init__(
         self,
         printed: Printed,
         parent: QWidget | None = None,
         *,
-        find: Callable[[], PageRenderer | None] = find_renderer,
+        find: Callable[[], type[PageRenderer] | None] = find_renderer,
     ) -> None:
         super().__init__(parent)
         self.printed = printed
-        self.renderer = find()
+        kind = find()
+        self.renderer = kind(printed.pdf) if kind is not None else None
         self._printer: QPrinter | None = None  # kept alive while Qt uses it (STACK.md)
         self._job: worker.Job | None = None
+        self._print_job: worker.Job | None = None
+        self._connections: list[QMetaObject.Connection] = []  # of the jobs, cut on closing
+        self.sizes: list[PageSize] = []
+        self.zoom = 100
+        self._shown_zoom: list[int] = []  # per page: the zoom its picture was drawn at, or 0
+        self._post = PagePost(self)
+        self._post.page.connect(self._show_page)
         self.setWindowTitle(self.tr("打印预览 — %s") % printed.title)
 
         self.pages_label = QLabel(self.tr("共 %n 页", "", printed.pages))
@@ -136,6 +97,34 @@ class PrintPreviewDialog(QDialog):
             )
         self.warnings_label.setVisible(bool(printed.warnings))
 
+        self.zoom_box = QComboBox()
+        for percent in ZOOMS:
+            self.zoom_box.addItem(f"{percent} %", percent)
+        self.zoom_box.setCurrentIndex(ZOOMS.index(self.zoom))
+        self.zoom_box.setToolTip(self.tr("放大 Ctrl++，缩小 Ctrl+-，原大 Ctrl+0"))
+        self.zoom_box.currentIndexChanged.connect(lambda i: self.set_zoom(ZOOMS[i]))
+        zoom_label = QLabel(self.tr("缩放(&Z)"))
+        zoom_label.setBuddy(self.zoom_box)
+        self.zoom_in = QPushButton(self.tr("放大"))
+        self.zoom_out = QPushButton(self.tr("缩小"))
+        self.zoom_in.clicked.connect(lambda: self.step_zoom(1))
+        self.zoom_out.clicked.connect(lambda: self.step_zoom(-1))
+        for keys, step in (
+            ((QKeySequence.StandardKey.ZoomIn, "Ctrl+="), 1),
+            ((QKeySequence.StandardKey.ZoomOut,), -1),
+            (("Ctrl+0",), 0),
+        ):
+            action = QAction(self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.triggered.connect(lambda _c=False, s=step: self.step_zoom(s))
+            self.addAction(action)
+        top = QHBoxLayout()
+        top.addWidget(self.pages_label, 1)
+        top.addWidget(zoom_label)
+        top.addWidget(self.zoom_out)
+        top.addWidget(self.zoom_box)
+        top.addWidget(self.zoom_in)
+
         self.page_box = QWidget()
         self.page_layout = QVBoxLayout(self.page_box)
         self.page_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -144,20 +133,29 @@ class PrintPreviewDialog(QDialog):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setAccessibleName(self.tr("预览的页面"))
         self.page_labels: list[QLabel] = []
+        self._pump_soon = QTimer(self)
+        self._pump_soon.setSingleShot(True)
+        self._pump_soon.setInterval(30)
+        self._pump_soon.timeout.connect(self._pump)
+        self.scroll_area.verticalScrollBar().valueChanged.connect(self._pump_soon.start)
 
         buttons = QDialogButtonBox()
         self.print_button = QPushButton(self.tr("打印(&P)…"))
+        self.cancel_print_button = QPushButton(self.tr("取消打印(&X)"))
+        self.cancel_print_button.setVisible(False)
         self.save_button = QPushButton(self.tr("另存为 PDF(&S)…"))
         close_button = QPushButton(self.tr("关闭(&C)"))
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.cancel_print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(close_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.print_button.clicked.connect(self.print_with_dialog)
+        self.cancel_print_button.clicked.connect(self.cancel_print)
         self.save_button.clicked.connect(self.save_with_dialog)
         close_button.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.pages_label)
+        layout.addLayout(top)
         layout.addWidget(self.warnings_label)
         layout.addWidget(self.status_label)
         layout.addWidget(self.scroll_area, 1)
@@ -172,12 +170,19 @@ class PrintPreviewDialog(QDialog):
         super().showEvent(event)
 
     def done(self, result: int) -> None:
-        job = self._job
-        if job is not None:  # a preview still rendering reports to no one
-            job.signals.finished.disconnect(self._show_pages)
-            job.signals.failed.disconnect(self._preview_failed)
-            self._job = None
+        for job in (self._job, self._print_job):
+            if job is not None:  # work still running stops and reports to no one
+                job.cancel()
+        for connection in self._connections:
+            QObject.disconnect(connection)
+        self._connections.clear()
+        self._job = self._print_job = None
         super().done(result)
+
+    def _follow(self, job: worker.Job, **slots: Callable[..., None]) -> None:
+        """Connect a job's signals (by name) to this dialog, cut again when it closes."""
+        for name, slot in slots.items():
+            self._connections.append(getattr(job.signals, name).connect(slot))
 
     # -- preview -------------------------------------------------------------------------
 
@@ -185,41 +190,142 @@ class PrintPreviewDialog(QDialog):
         renderer = self.renderer
         if renderer is None:
             self.print_button.setEnabled(False)
+            for widget in (self.zoom_box, self.zoom_in, self.zoom_out):
+                widget.setEnabled(False)
             self.status_label.setText(
                 self.tr(
-                    "本机不能预览和直接打印（缺少 PySide6-Pdf 和 pdftoppm）。"
-                    "请另存为 PDF，再用 PDF 阅读器打印。"
+                    "本机不能预览和直接打印（缺少 pypdfium2）。请另存为 PDF，再用 PDF 阅读器打印。"
                 )
             )
             return
-        last = min(self.printed.pages, PREVIEW_PAGES)
         self.status_label.setText(self.tr("正在生成预览…"))
-        pdf = self.printed.pdf
-        self._job = worker.start(worker.Job(lambda _r: renderer.render(pdf, 1, last, PREVIEW_DPI)))
-        self._job.signals.finished.connect(self._show_pages)
-        self._job.signals.failed.connect(self._preview_failed)
+        job = worker.Job(lambda _report: renderer.page_sizes())
+        self._follow(job, finished=self._lay_out_pages, failed=self._preview_failed)
+        self._job = worker.start(job)
 
-    def _show_pages(self, images: object) -> None:
-        assert isinstance(images, list)
+    def _lay_out_pages(self, sizes: object) -> None:
+        """One empty page of the right size for every page; pictures come as they are drawn."""
+        assert isinstance(sizes, list)
         self._job = None
-        for number, image in enumerate(images, start=1):
+        self.sizes = sizes
+        self._shown_zoom = [0] * len(sizes)
+        for number in range(1, len(sizes) + 1):
             label = QLabel()
-            label.setPixmap(QPixmap.fromImage(image))
             label.setAccessibleName(self.tr("第 %1 页").replace("%1", str(number)))
+            label.setStyleSheet("background: white;")
             self.page_layout.addWidget(label)
             self.page_labels.append(label)
-        if len(images) < self.printed.pages:
-            self.status_label.setText(
-                self.tr("预览前 %1 页；打印和另存为包含全部 %2 页。")
-                .replace("%1", str(len(images)))
-                .replace("%2", str(self.printed.pages))
-            )
-        else:
-            self.status_label.setText(self.tr("预览全部 %n 页", "", len(images)))
+        self._size_pages()
+        self._pump_soon.start()
+
+    def _size_pages(self) -> None:
+        for label, size in zip(self.page_labels, self.sizes, strict=True):
+            width, height = size.pixels(SCREEN_DPI * self.zoom / 100)
+            label.setFixedSize(width, height)
+
+    def _wanted_pages(self) -> list[int]:
+        """The pages in view, then those just before and after it."""
+        bar = self.scroll_area.verticalScrollBar()
+        height = max(1, self.scroll_area.viewport().height())
+        view = QRect(0, bar.value(), max(1, self.page_box.width()), height)
+        visible = [
+            i for i, label in enumerate(self.page_labels) if label.geometry().intersects(view)
+        ]
+        if not visible:
+            visible = [0] if self.page_labels else []
+        if not visible:
+            return []
+        first, last = visible[0], visible[-1]
+        around = range(max(0, first - AHEAD), min(len(self.page_labels), last + AHEAD + 1))
+        return visible + [i for i in around if i not in visible]
+
+    def _pump(self) -> None:
+        """Draw the wanted pages not yet drawn at this zoom; forget pictures far from view."""
+        if self._job is not None or self.renderer is None or not self.page_labels:
+            return
+        wanted = self._wanted_pages()
+        low, high = min(wanted) - KEPT, max(wanted) + KEPT
+        for index, label in enumerate(self.page_labels):
+            if self._shown_zoom[index] and not low <= index <= high:
+                label.clear()
+                self._shown_zoom[index] = 0
+        missing = [i for i in wanted if self._shown_zoom[i] != self.zoom]
+        if not missing:
+            self._preview_complete()
+            return
+        renderer, post, zoom = self.renderer, self._post, self.zoom
+        ratio = self.devicePixelRatioF()
+        dpi = SCREEN_DPI * zoom / 100 * ratio
+
+        def draw(report: worker.Progress) -> None:
+            for done, index in enumerate(missing):
+                report(done, len(missing))  # raises Cancelled when the zoom changed
+                image = renderer.render(index, dpi)
+                image.setDevicePixelRatio(ratio)
+                post.page.emit(zoom, index, image)
+
+        job = worker.Job(draw)
+        self._follow(job, finished=self._drawn, cancelled=self._drawn, failed=self._preview_failed)
+        self._job = worker.start(job)
+
+    def _drawn(self, _result: object = None) -> None:
+        self._job = None
+        self._pump()
+
+    def _show_page(self, zoom: int, index: int, image: QImage) -> None:
+        if zoom != self.zoom or index >= len(self.page_labels):
+            return  # drawn for a zoom left meanwhile
+        self.page_labels[index].setPixmap(QPixmap.fromImage(image))
+        self._shown_zoom[index] = zoom
+        if self.status_label.text() == self.tr("正在生成预览…"):
+            self._preview_complete()
+
+    def _preview_complete(self) -> None:
+        text = self.tr("预览全部 %n 页", "", len(self.page_labels))
+        if self.status_label.text() != text and self._print_job is None:
+            self.status_label.setText(text)
 
     def _preview_failed(self, error: object) -> None:
         self._job = None
         self.status_label.setText(self.tr("无法生成预览：%s") % error)
+
+    def pages_drawn(self) -> list[int]:
+        """The pages (from 1) shown as pictures at the current zoom."""
+        return [i + 1 for i, zoom in enumerate(self._shown_zoom) if zoom == self.zoom]
+
+    # -- zoom -----------------------------------------------------------------------------
+
+    def step_zoom(self, step: int) -> None:
+        """One zoom level up (1) or down (-1), or back to 100 % (0)."""
+        if step == 0:
+            self.set_zoom(100)
+            return
+        at = ZOOMS.index(self.zoom) if self.zoom in ZOOMS else ZOOMS.index(100)
+        self.set_zoom(ZOOMS[max(0, min(len(ZOOMS) - 1, at + step))])
+
+    def set_zoom(self, percent: int) -> None:
+        if percent == self.zoom:
+            return
+        bar = self.scroll_area.verticalScrollBar()
+        where = bar.value() / max(1, bar.maximum())
+        self.zoom = percent
+        self.zoom_box.setCurrentIndex(ZOOMS.index(percent))
+        if self._job is not None and self.sizes:
+            self._job.cancel()  # its pictures are for the old zoom; it ends, then pumps
+        for index, label in enumerate(self.page_labels):
+            pixmap = label.pixmap()
+            if self._shown_zoom[index] and not pixmap.isNull():  # stretched until redrawn
+                width, height = self.sizes[index].pixels(SCREEN_DPI * percent / 100)
+                label.setPixmap(
+                    pixmap.scaled(
+                        round(width * pixmap.devicePixelRatio()),
+                        round(height * pixmap.devicePixelRatio()),
+                    )
+                )
+        self._size_pages()
+        self.page_box.adjustSize()
+        bar.setValue(round(where * bar.maximum()))
+        self._pump_soon.start()
 
     # -- printing and saving ---------------------------------------------------------------
 
@@ -238,31 +344,74 @@ class PrintPreviewDialog(QDialog):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
 
-    def print_to(self, printer: QPrinter) -> int:
-        """Print every page on `printer` (from pictures of the pages); returns the pages."""
-        if self.renderer is None:
-            return 0
-        painter = QPainter()
-        if not painter.begin(printer):
-            QMessageBox.warning(self, self.tr("打印"), self.tr("无法开始打印"))
-            return 0
-        printed = 0
-        try:
-            for page in range(1, self.printed.pages + 1):
-                images = self.renderer.render(self.printed.pdf, page, page, PRINT_DPI)
-                if not images:
-                    break
-                if printed:
-                    printer.newPage()
-                target = QRectF(painter.viewport())
-                image = images[0]
-                scale = min(target.width() / image.width(), target.height() / image.height())
-                width, height = image.width() * scale, image.height() * scale
-                painter.drawImage(QRectF(0, 0, width, height), image)
-                printed += 1
-        finally:
-            painter.end()
-        return printed
+    def print_to(self, printer: QPrinter) -> worker.Job | None:
+        """Send the print to `printer` on a worker thread, the PDF itself where the print
+        system takes one; `printed_pages` says how many pages went when it is done."""
+        return self.send(print_job.request_of(printer, self.printed.title), printer)
+
+    def send(
+        self, request: print_job.PrintRequest, printer: QPrinter, how: str = ""
+    ) -> worker.Job | None:
+        """Print `request` the way its printer takes it (`how`: print_job.route's answer,
+        or "pictures" for pictures of the pages on `printer` whatever it is)."""
+        renderer = self.renderer
+        if renderer is None or self._print_job is not None:
+            return None
+        pages, pdf = self.printed.pages, self.printed.pdf
+        how = how or print_job.route(request)
+        if how == "file":
+            job = worker.Job(lambda _report: print_job.write_file(request, renderer, pages))
+        elif how == "cups":
+            job = worker.Job(lambda report: print_job.send_to_cups(request, pdf, pages, report))
+        else:
+            chosen = request.pages(pages)
+            job = worker.Job(
+                lambda report: print_job.paint_pages(printer, renderer, chosen, report)
+            )
+        return self._start_print(job)
+
+    def _start_print(self, job: worker.Job) -> worker.Job:
+        self._follow(
+            job,
+            progress=self._print_progress,
+            finished=self._print_done,
+            failed=self._print_failed,
+            cancelled=self._print_cancelled,
+        )
+        self._print_job = job
+        self.print_button.setEnabled(False)
+        self.cancel_print_button.setVisible(True)
+        self.status_label.setText(self.tr("正在打印…"))
+        return worker.start(job)
+
+    def cancel_print(self) -> None:
+        if self._print_job is not None:
+            self._print_job.cancel()
+
+    def _print_progress(self, done: int, total: int) -> None:
+        self.print_progress.emit(done, total)
+        self.status_label.setText(
+            self.tr("正在打印：已送出 %1 页，共 %2 页")
+            .replace("%1", str(done))
+            .replace("%2", str(total))
+        )
+
+    def _print_ended(self, text: str) -> None:
+        self._print_job = None
+        self.print_button.setEnabled(True)
+        self.cancel_print_button.setVisible(False)
+        self.status_label.setText(text)
+
+    def _print_done(self, pages: object) -> None:
+        assert isinstance(pages, int)
+        self._print_ended(self.tr("已送去打印：%n 页", "", pages))
+        self.printed_pages.emit(pages)
+
+    def _print_failed(self, error: object) -> None:
+        self._print_ended(self.tr("没有打印：%s") % error)
+
+    def _print_cancelled(self) -> None:
+        self._print_ended(self.tr("已取消打印"))
 
     def save_with_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -280,140 +429,3 @@ class PrintPreviewDialog(QDialog):
             QMessageBox.warning(self, self.tr("另存为 PDF"), self.tr("没有保存：%s") % exc)
             return
         self.status_label.setText(self.tr("已保存到 %s") % path)
-
-
-class PrintActions(QObject):
-    """The 打印 menu's actions of the main window, and the preview they opened last."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.dialog: PrintPreviewDialog | None = None
-        self.household_forms = QAction(self.tr("打印所选户的入户调查表（预填）(&H)"), window)
-        self.household_forms.triggered.connect(self.print_household_forms)
-        self.day_visits = QAction(self.tr("打印今天计划走访各户的调查表（一个文件）(&T)"), window)
-        self.day_visits.triggered.connect(self.print_day_visits)
-        self.case_papers = {
-            paper: QAction(self.tr(text), window)
-            for paper, text in (
-                ("assessment", QT_TRANSLATE_NOOP("PrintActions", "打印本个案的评估表(&E)")),
-                ("plan", QT_TRANSLATE_NOOP("PrintActions", "打印本个案的改造方案和预算(&B)")),
-                ("acceptance", QT_TRANSLATE_NOOP("PrintActions", "打印本个案的验收表(&Y)")),
-            )
-        }
-        for paper, action in self.case_papers.items():
-            action.triggered.connect(lambda _checked=False, p=paper: self.print_case_paper(p))
-        self.publicity = QAction(self.tr("打印无障碍改造公示名单(&G)"), window)
-        self.publicity.triggered.connect(self.print_publicity)
-        self.accepted = QAction(self.tr("打印已验收的无障碍改造个案（整个乡镇）(&A)"), window)
-        self.accepted.triggered.connect(self.print_accepted_cases)
-        self.accepted_own_file = QAction(
-            self.tr("打印已验收的无障碍改造个案（整个乡镇，档案联，证件号完整）(&D)"), window
-        )
-        self.accepted_own_file.triggered.connect(
-            lambda _checked=False: self.print_accepted_cases(own_file=True)
-        )
-        self.weekly_report = QAction(self.tr("打印调查进度周报（本人负责的区域）(&W)"), window)
-        self.weekly_report.triggered.connect(self.print_weekly_report)
-        self.statistics_report = QAction(self.tr("打印年度统计报表（本人负责的区域）(&S)"), window)
-        self.statistics_report.triggered.connect(self.print_statistics_report)
-        menu = window.print_menu
-        menu.addAction(self.household_forms)
-        menu.addAction(self.day_visits)
-        menu.addSeparator()
-        for action in self.case_papers.values():
-            menu.addAction(action)
-        menu.addAction(self.publicity)
-        menu.addAction(self.accepted)
-        menu.addAction(self.accepted_own_file)
-        menu.addSeparator()
-        menu.addAction(self.weekly_report)
-        menu.addAction(self.statistics_report)
-
-    def _prints(self) -> Prints:
-        return Prints(self.window.session.db, self.window.session.username)
-
-    def _household_id(self) -> str | None:
-        """The household of the page shown (its page, a visit), else the list's selection."""
-        current = self.window.current_page()
-        shown = getattr(current, "household_id", "")
-        if isinstance(shown, str) and shown:
-            return shown
-        page = self.window.page("households")
-        selected = getattr(page, "selected_household", None)
-        found = selected() if callable(selected) else None
-        return str(found) if found else None
-
-    def _area(self) -> str:
-        """The town of the user's first area (the district for a district user)."""
-        areas = self.window.session.areas
-        code = areas[0] if areas else "330213000000"
-        return code[:9] + "000" if not code.endswith("000") else code
-
-    def _report_area(self) -> str:
-        """The area a report covers: a member's first village, else `_area` (the town of
-        a reviewer, the district of the admin): a member's laptop holds no whole town."""
-        session = self.window.session
-        if session.role == "member" and session.areas:
-            return session.areas[0]
-        return self._area()
-
-    def print_weekly_report(self) -> None:
-        prints, area = self._prints(), self._report_area()
-        survey_round = str(load_settings().survey_year)
-        self.run(lambda: prints.weekly_report(area, survey_round))
-
-    def print_statistics_report(self) -> None:
-        prints, area = self._prints(), self._report_area()
-        year = load_settings().survey_year
-        self.run(lambda: prints.statistics_report(area, year))
-
-    def print_day_visits(self) -> None:
-        from datetime import date
-
-        session = self.window.session
-        member = session.username if session.role == "member" else None
-        prints = self._prints()
-        self.run(lambda: prints.day_visits(date.today(), member=member))
-
-    def print_case_paper(self, paper: str) -> None:
-        case_id = getattr(self.window.current_page(), "case_id", "")
-        if not case_id:
-            QMessageBox.information(
-                self.window, self.tr("打印"), self.tr("请先打开一个无障碍改造个案。")
-            )
-            return
-        prints = self._prints()
-        self.run(lambda: prints.case_paper(str(case_id), paper))
-
-    def print_publicity(self) -> None:
-        prints, area = self._prints(), self._area()
-        self.run(lambda: prints.publicity_list(area))
-
-    def print_accepted_cases(self, *, own_file: bool = False) -> None:
-        prints, area = self._prints(), self._area()
-        self.run(lambda: prints.accepted_cases(area, own_file=own_file))
-
-    def print_household_forms(self) -> None:
-        window = self.window
-        household_id = self._household_id()
-        if not household_id:
-            QMessageBox.information(
-                window, self.tr("打印"), self.tr("请先在“户和人员”页的户列表中选择一户。")
-            )
-            return
-        prints = self._prints()
-        self.run(lambda: prints.household_forms(str(household_id)))
-
-    def run(self, make: Callable[[], Printed]) -> None:
-        """Make the print off the UI thread, then show its preview."""
-        self.window.session.run(lambda _report: make(), self._show, self._failed)
-
-    def _show(self, printed: object) -> None:
-        assert isinstance(printed, Printed)
-        self.dialog = PrintPreviewDialog(printed, self.window)
-        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog.show()
-
-    def _failed(self, error: Exception) -> None:
-        QMessageBox.warning(self.window, self.tr("打印"), self.tr("没有打印：%s") % error)

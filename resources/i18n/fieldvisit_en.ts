@@ -1189,129 +1189,129 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="98"/>
-        <location filename="../../ui/export_dialog.py" line="275"/>
+        <location filename="../../ui/export_dialog.py" line="107"/>
+        <location filename="../../ui/export_dialog.py" line="284"/>
         <source>导出数据</source>
         <extracomment>who may export: a reviewer their towns, the admin the district (members: not offered)</extracomment>
         <translation>Export data</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="119"/>
+        <location filename="../../ui/export_dialog.py" line="128"/>
         <source>%1年%2月</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="122"/>
+        <location filename="../../ui/export_dialog.py" line="131"/>
         <source>Excel 工作簿（.xlsx）</source>
         <translation>Excel workbook (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="123"/>
+        <location filename="../../ui/export_dialog.py" line="132"/>
         <source>CSV 文本（.csv，UTF-8，Excel 可直接打开）</source>
         <translation>CSV text (.csv, UTF-8, opens in Excel)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="126"/>
+        <location filename="../../ui/export_dialog.py" line="135"/>
         <source>浏览(&amp;B)…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="128"/>
+        <location filename="../../ui/export_dialog.py" line="137"/>
         <source>选择保存导出文件的位置</source>
         <translation>Choose where to save the export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="134"/>
+        <location filename="../../ui/export_dialog.py" line="143"/>
         <source>导出内容(&amp;T)：</source>
         <translation>&amp;What to export:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="135"/>
+        <location filename="../../ui/export_dialog.py" line="144"/>
         <source>区域(&amp;A)：</source>
         <translation>&amp;Area:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="136"/>
+        <location filename="../../ui/export_dialog.py" line="145"/>
         <source>调查年度(&amp;Y)：</source>
         <translation>Survey &amp;year:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="137"/>
+        <location filename="../../ui/export_dialog.py" line="146"/>
         <source>核对月份(&amp;O)：</source>
         <translation>M&amp;onth of the round:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="138"/>
+        <location filename="../../ui/export_dialog.py" line="147"/>
         <source>文件格式(&amp;M)：</source>
         <translation>File for&amp;mat:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="139"/>
+        <location filename="../../ui/export_dialog.py" line="148"/>
         <source>保存到(&amp;S)：</source>
         <translation>&amp;Save to:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="148"/>
+        <location filename="../../ui/export_dialog.py" line="157"/>
         <source>导出进度</source>
         <translation>Export progress</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="153"/>
+        <location filename="../../ui/export_dialog.py" line="162"/>
         <source>导出(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="155"/>
+        <location filename="../../ui/export_dialog.py" line="164"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="176"/>
+        <location filename="../../ui/export_dialog.py" line="185"/>
         <source>没有可以导出的区域</source>
         <translation>No area to export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="227"/>
+        <location filename="../../ui/export_dialog.py" line="236"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="227"/>
+        <location filename="../../ui/export_dialog.py" line="236"/>
         <source>CSV 文本 (*.csv)</source>
         <translation>CSV text (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="229"/>
+        <location filename="../../ui/export_dialog.py" line="238"/>
         <source>导出到文件</source>
         <translation>Export to file</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="253"/>
+        <location filename="../../ui/export_dialog.py" line="262"/>
         <source>请填写保存到哪个文件</source>
         <translation>Please enter the file to save to</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="264"/>
+        <location filename="../../ui/export_dialog.py" line="273"/>
         <source>正在导出……</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="275"/>
+        <location filename="../../ui/export_dialog.py" line="284"/>
         <source>文件 %s 已存在，要替换它吗？</source>
         <translation>The file %s exists already. Replace it?</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="290"/>
+        <location filename="../../ui/export_dialog.py" line="299"/>
         <source>已导出 %1 行到 %2</source>
         <translation>Exported %1 rows to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="296"/>
+        <location filename="../../ui/export_dialog.py" line="305"/>
         <source>没有导出：%s</source>
         <translation>Not exported: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="298"/>
+        <location filename="../../ui/export_dialog.py" line="307"/>
         <source>没有导出：出现意外错误（%s）</source>
         <translation>Not exported: an unexpected error (%s)</translation>
     </message>
@@ -3282,74 +3282,74 @@ Disability certificate: %s</translation>
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="292"/>
+        <location filename="../../ui/print_menu.py" line="28"/>
         <source>打印所选户的入户调查表（预填）(&amp;H)</source>
         <translation>Print the selected &amp;household&apos;s visit forms (pre-filled)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="294"/>
+        <location filename="../../ui/print_menu.py" line="30"/>
         <source>打印今天计划走访各户的调查表（一个文件）(&amp;T)</source>
         <translation>Print the forms of &amp;today&apos;s planned visits (one file)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="299"/>
+        <location filename="../../ui/print_menu.py" line="35"/>
         <source>打印本个案的评估表(&amp;E)</source>
         <translation>Print this case&apos;s ass&amp;essment form</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="300"/>
+        <location filename="../../ui/print_menu.py" line="36"/>
         <source>打印本个案的改造方案和预算(&amp;B)</source>
         <translation>Print this case&apos;s plan and &amp;budget</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="301"/>
+        <location filename="../../ui/print_menu.py" line="37"/>
         <source>打印本个案的验收表(&amp;Y)</source>
         <translation>Print this case&apos;s acceptance form (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="306"/>
+        <location filename="../../ui/print_menu.py" line="42"/>
         <source>打印无障碍改造公示名单(&amp;G)</source>
         <translation>Print the renovation publicity list (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="308"/>
+        <location filename="../../ui/print_menu.py" line="44"/>
         <source>打印已验收的无障碍改造个案（整个乡镇）(&amp;A)</source>
         <translation>Print the &amp;accepted renovation cases (whole town)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="311"/>
+        <location filename="../../ui/print_menu.py" line="47"/>
         <source>打印已验收的无障碍改造个案（整个乡镇，档案联，证件号完整）(&amp;D)</source>
         <translation>Print the accepted renovation cases (whole town, file copy, full ID numbers) (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="316"/>
+        <location filename="../../ui/print_menu.py" line="52"/>
         <source>打印调查进度周报（本人负责的区域）(&amp;W)</source>
         <translation>Print the &amp;weekly progress report (your area)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="318"/>
+        <location filename="../../ui/print_menu.py" line="54"/>
         <source>打印年度统计报表（本人负责的区域）(&amp;S)</source>
         <translation>Print the year&apos;s &amp;statistics report (your area)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="383"/>
-        <location filename="../../ui/print_preview.py" line="402"/>
-        <location filename="../../ui/print_preview.py" line="419"/>
+        <location filename="../../ui/print_menu.py" line="119"/>
+        <location filename="../../ui/print_menu.py" line="138"/>
+        <location filename="../../ui/print_menu.py" line="155"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="383"/>
+        <location filename="../../ui/print_menu.py" line="119"/>
         <source>请先打开一个无障碍改造个案。</source>
         <translation>Please open a renovation case first.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="402"/>
+        <location filename="../../ui/print_menu.py" line="138"/>
         <source>请先在“户和人员”页的户列表中选择一户。</source>
         <translation>First select a household in the list on the “Households” page.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="419"/>
+        <location filename="../../ui/print_menu.py" line="155"/>
         <source>没有打印：%s</source>
         <translation>Not printed: %s</translation>
     </message>
@@ -3411,8 +3411,9 @@ Disability certificate: %s</translation>
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/print_preview.py" line="126"/>
+        <location filename="../../ui/print_preview.py" line="87"/>
         <source>打印预览 — %s</source>
+        <extracomment>the zoom levels offered, in percent; 100 % shows a page at its paper size pages drawn beyond the visible ones, and kept as pictures, on either side</extracomment>
         <translation>Print preview — %s</translation>
     </message>
     <message>
@@ -3420,7 +3421,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Print preview</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/print_preview.py" line="128"/>
+        <location filename="../../ui/print_preview.py" line="89"/>
         <source>共 %n 页</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -3440,41 +3441,98 @@ Disability certificate: %s</translation>
         <translation type="vanished">Missing characters in the font</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="134"/>
+        <location filename="../../ui/print_preview.py" line="95"/>
         <source>注意：以下字符字体中没有，纸上印作〓，请手写补上：
 </source>
         <translation>Note: the font lacks these characters; they print as 〓, so write them in by hand:
 </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="145"/>
+        <location filename="../../ui/print_preview.py" line="104"/>
+        <source>放大 Ctrl++，缩小 Ctrl+-，原大 Ctrl+0</source>
+        <translation>Zoom in Ctrl++, zoom out Ctrl+-, actual size Ctrl+0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="106"/>
+        <source>缩放(&amp;Z)</source>
+        <translation>&amp;Zoom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="108"/>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="109"/>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="134"/>
         <source>预览的页面</source>
         <translation>Preview pages</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="149"/>
+        <location filename="../../ui/print_preview.py" line="143"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="237"/>
-        <location filename="../../ui/print_preview.py" line="247"/>
+        <location filename="../../ui/print_preview.py" line="144"/>
+        <source>取消打印(&amp;X)</source>
+        <translation>Cancel printing (&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="197"/>
+        <source>本机不能预览和直接打印（缺少 pypdfium2）。请另存为 PDF，再用 PDF 阅读器打印。</source>
+        <translation>This computer cannot preview or print directly (pypdfium2 is missing). Save as PDF and print it from a PDF reader.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="343"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="150"/>
+        <location filename="../../ui/print_preview.py" line="146"/>
         <source>另存为 PDF(&amp;S)…</source>
         <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="269"/>
-        <location filename="../../ui/print_preview.py" line="280"/>
+        <location filename="../../ui/print_preview.py" line="384"/>
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="394"/>
+        <source>正在打印：已送出 %1 页，共 %2 页</source>
+        <translation>Printing: %1 of %2 pages sent</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/print_preview.py" line="407"/>
+        <source>已送去打印：%n 页</source>
+        <translation>
+            <numerusform>Sent to print: %n page</numerusform>
+            <numerusform>Sent to print: %n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="411"/>
+        <source>没有打印：%s</source>
+        <translation>Not printed: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="414"/>
+        <source>已取消打印</source>
+        <translation>Printing cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="418"/>
+        <location filename="../../ui/print_preview.py" line="429"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="151"/>
+        <location filename="../../ui/print_preview.py" line="147"/>
         <source>关闭(&amp;C)</source>
         <translation>&amp;Close</translation>
     </message>
@@ -3483,27 +3541,26 @@ Disability certificate: %s</translation>
         <translation type="vanished">Close</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="190"/>
         <source>本机不能预览和直接打印（缺少 PySide6-Pdf 和 pdftoppm）。请另存为 PDF，再用 PDF 阅读器打印。</source>
-        <translation>This computer cannot preview or print directly (PySide6-Pdf and pdftoppm are missing). Save as PDF, then print it from a PDF reader.</translation>
+        <translation type="vanished">This computer cannot preview or print directly (PySide6-Pdf and pdftoppm are missing). Save as PDF, then print it from a PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="196"/>
+        <location filename="../../ui/print_preview.py" line="201"/>
+        <location filename="../../ui/print_preview.py" line="280"/>
         <source>正在生成预览…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="208"/>
+        <location filename="../../ui/print_preview.py" line="214"/>
         <source>第 %1 页</source>
         <translation>Page %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="213"/>
         <source>预览前 %1 页；打印和另存为包含全部 %2 页。</source>
-        <translation>Previewing the first %1 pages; printing and saving include all %2 pages.</translation>
+        <translation type="vanished">Previewing the first %1 pages; printing and saving include all %2 pages.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/print_preview.py" line="218"/>
+        <location filename="../../ui/print_preview.py" line="284"/>
         <source>预览全部 %n 页</source>
         <translation>
             <numerusform>Previewing %n page</numerusform>
@@ -3511,27 +3568,26 @@ Disability certificate: %s</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="222"/>
+        <location filename="../../ui/print_preview.py" line="290"/>
         <source>无法生成预览：%s</source>
         <translation>Cannot make the preview: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="247"/>
         <source>无法开始打印</source>
-        <translation>Cannot start printing</translation>
+        <translation type="vanished">Cannot start printing</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="269"/>
+        <location filename="../../ui/print_preview.py" line="418"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="280"/>
+        <location filename="../../ui/print_preview.py" line="429"/>
         <source>没有保存：%s</source>
         <translation>Not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="282"/>
+        <location filename="../../ui/print_preview.py" line="431"/>
         <source>已保存到 %s</source>
         <translation>Saved to %s</translation>
     </message>
@@ -5892,7 +5948,7 @@ Disability certificate: %s</translation>
     <message>
         <location filename="../../ui/main.py" line="99"/>
         <location filename="../../ui/main.py" line="135"/>
-        <location filename="../../ui/main.py" line="157"/>
+        <location filename="../../ui/main.py" line="171"/>
         <source>入户走访助手</source>
         <translation>Fieldvisit</translation>
     </message>

@@ -15,9 +15,10 @@ from app.services.prints import Printed, Prints
 from app.store.database import Database
 from app.store.work import AuditEvent, FormResponse
 from tests.printing.pdf_tools import needs_poppler, page_image, qr_texts
+from ui import print_job
 from ui.main_window import MainWindow
 from ui.preferences import Preferences
-from ui.print_preview import PREVIEW_PAGES, PrintPreviewDialog
+from ui.print_preview import PrintPreviewDialog
 from ui.session import AppSession
 
 pytestmark = needs_poppler
@@ -41,8 +42,7 @@ def test_the_preview_opens_and_shows_every_page(qtbot: QtBot, printed: Printed) 
     dialog.show()
     assert dialog.pages_label.text() == f"共 {printed.pages} 页"
     assert dialog.renderer is not None
-    expected = min(printed.pages, PREVIEW_PAGES)
-    qtbot.waitUntil(lambda: len(dialog.page_labels) == expected, timeout=20000)
+    qtbot.waitUntil(lambda: dialog.pages_drawn() == list(range(1, printed.pages + 1)))
     pixmap = dialog.page_labels[0].pixmap()
     assert pixmap.height() > pixmap.width() > 300  # an A4 page, portrait
     assert "预览全部" in dialog.status_label.text()
@@ -68,6 +68,7 @@ def test_without_a_renderer_only_saving_is_offered(qtbot: QtBot, printed: Printe
 def test_printing_sends_every_page_to_the_printer(
     tmp_path: Path, qtbot: QtBot, printed: Printed
 ) -> None:
+    """Pictures of the pages painted on the printer (as on Windows): every page, its code."""
     dialog = PrintPreviewDialog(printed)
     qtbot.addWidget(dialog)
     printer = dialog.printer()
@@ -75,12 +76,16 @@ def test_printing_sends_every_page_to_the_printer(
     target = tmp_path / "printed.pdf"
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(target))
-    assert dialog.print_to(printer) == printed.pages
+    request = print_job.request_of(printer, printed.title)
+    with qtbot.waitSignal(dialog.printed_pages) as sent:
+        assert dialog.send(request, printer, "pictures") is not None
+    assert sent.args == [printed.pages]
     pdf = target.read_bytes()
     info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True)
     assert f"Pages:           {printed.pages}" in info.stdout.decode()
     codes = qr_texts(page_image(pdf, 1, dpi=200))  # the printed page still carries its code
     assert parse_record_code(codes[0]) == printed.result.records[0].ref
+    assert dialog.print_button.isEnabled() and not dialog.cancel_print_button.isVisible()
 
 
 def test_a_missing_character_is_shown_before_printing(qtbot: QtBot, district: Database) -> None:
