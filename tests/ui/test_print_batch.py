@@ -64,7 +64,7 @@ def test_a_batch_previews_every_page_without_poppler(
     seen: set[int] = set()
     for index, label in enumerate(dialog.page_labels):  # the member scrolls to every page
         dialog.scroll_area.ensureWidgetVisible(label, 0, 0)
-        qtbot.waitUntil(lambda i=index: i + 1 in dialog.pages_drawn())
+        qtbot.waitUntil(lambda: index + 1 in dialog.pages_drawn())  # noqa: B023 (waited here)
         assert not dialog.page_labels[index].pixmap().isNull()
         seen.add(index + 1)
     assert seen == set(range(1, batch.pages + 1))
@@ -83,7 +83,8 @@ def test_the_preview_zooms_by_keyboard(qtbot: QtBot, batch: Printed) -> None:
     first = dialog.page_labels[0]
     width = first.width()
     box = QAccessible.queryAccessibleInterface(dialog.zoom_box)  # read with its label
-    labels = [r[0].text(QAccessible.Text.Name) for r in box.relations(QAccessible.Relation.Label)]
+    related = box.relations(QAccessible.RelationFlag.Label)
+    labels = [other.text(QAccessible.Text.Name) for other, _relation in related]
     assert labels == ["缩放(Z)"] and box.text(QAccessible.Text.Value) == "100 %"
     for key, percent in ((Qt.Key.Key_Plus, 125), (Qt.Key.Key_Plus, 150), (Qt.Key.Key_Minus, 125)):
         qtbot.keyClick(dialog, key, Qt.KeyboardModifier.ControlModifier)
