@@ -156,6 +156,7 @@ MESSAGES: dict[str, str] = {
     "task.member_source": "专职委员报告的变动，来源只能是“专职委员”",
     "task.not_editable": "核对任务“{state}”时不能修改核实结果",
     "task.household_required": "已更正为迁居时请选择新的户",
+    "task.address_required": "迁到新户时请填写新住址",
     # --- end of workflow and renovation messages --------------------------------------
     # --- Sync (sync/server): why the server refused a laptop's change --------------------
     "sync.entity_unknown": "服务器不认识这类记录：{entity}",

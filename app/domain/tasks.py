@@ -118,8 +118,9 @@ def propose(
 
     `running`: the subsidy kinds being paid now; `qualifies`: the kinds the rules say
     the person now qualifies for (not running, not applied for); `move_to`: the new
-    household ({"household_id", "area_code"}) when the member recorded one. A stop is
-    paid up to and including the month of the event.
+    household ({"household_id", "area_code"}), or a new household in a village (only
+    "area_code"; its address comes with the member's confirmation). A stop is paid up
+    to and including the month of the event.
     """
     running = set(running)
     found: list[dict[str, Any]] = []
@@ -144,11 +145,11 @@ def propose(
         for kind in KINDS:
             if kind in qualifies and kind not in running:
                 found.append({"action": APPLY, "kind": kind})
-    if not ends and move_to and move_to.get("household_id"):
+    if not ends and move_to and (move_to.get("household_id") or move_to.get("area_code")):
         found.append(
             {
                 "action": MOVE,
-                "household_id": move_to["household_id"],
+                "household_id": move_to.get("household_id", ""),
                 "area_code": move_to.get("area_code", ""),
             }
         )
@@ -174,7 +175,10 @@ def describe(line: Mapping[str, Any], labels: Mapping[str, str] | None = None) -
     if action == APPLY:
         return f"为此人申请{kind}（受理）"
     if action == MOVE:
-        target = str(line.get("household_id", ""))
+        target = str(line.get("household_id") or "")
+        if not target:
+            village = (labels or {}).get(str(line.get("area_code"))) or line.get("area_code", "")
+            return f"将此人迁到 {village} 的新户（{line.get('address') or '住址待填'}）"
         where = (labels or {}).get(target) or str(line.get("area_code") or target)
         return f"将此人迁到 {where}"
     return str(action)
@@ -214,6 +218,11 @@ def outcome_issues(
         if not isinstance(line, Mapping) or line.get("action") not in ACTIONS:
             issues.append(Issue("task.bad_consequence", {}, "consequences"))
             break
+        if line.get("action") == MOVE and not line.get("household_id"):
+            if not line.get("area_code"):
+                issues.append(Issue("task.household_required", {}, "household"))
+            elif not str(line.get("address") or "").strip():
+                issues.append(Issue("task.address_required", {}, "address"))
     return issues
 
 

@@ -43,6 +43,8 @@ from app.store.registry import Household, Person
 from app.store.work import ChangeNotice
 
 MEMBER_SOURCE = "member"
+#: `propose`'s move_to for a new household in a village: this prefix and the village code
+NEW_HOUSEHOLD = "new:"
 
 
 def due_date_of(month: str, area_code: str = "") -> date:
@@ -91,7 +93,8 @@ class Tasks:
     def propose(
         self, task_id: str, outcome: str, *, move_to: str | None = None
     ) -> list[dict[str, Any]]:
-        """The consequences of `outcome` (none for 不属实), for the member to confirm."""
+        """The consequences of `outcome` (none for 不属实), for the member to confirm;
+        `move_to` is a household id, or NEW_HOUSEHOLD + a village code."""
         if outcome not in (rules.CONFIRMED, rules.CORRECTED):
             return []
         with self.db.session() as s:
@@ -105,7 +108,9 @@ class Tasks:
         running = [x.kind for x in subsidies if x.status in RUNNING]
         applied = [x.kind for x in subsidies if x.status == "pending"]
         target: dict[str, str] | None = None
-        if move_to:
+        if move_to and move_to.startswith(NEW_HOUSEHOLD):
+            target = {"area_code": move_to.removeprefix(NEW_HOUSEHOLD)}
+        elif move_to:
             household = changes.get_live(s, Household, move_to)
             target = {"household_id": household.id, "area_code": household.area_code}
         qualifying: list[str] = []
@@ -249,9 +254,15 @@ class Tasks:
                     raise
             return set()
         if action == rules.MOVE:
-            target = str(line["household_id"])
-            if changes.get_live(s, Person, pid).household_id != target:
-                Registry(self.db, self.user).move_person(pid, target, session=s)
+            target = str(line.get("household_id") or "")
+            registry = Registry(self.db, self.user)
+            if not target:  # a new household in the village, at the address the member gave
+                fields = {"address": str(line.get("address") or "").strip()}
+                target, _ = registry.move_person_to_new_household(
+                    pid, str(line["area_code"]), fields, session=s
+                )
+            elif changes.get_live(s, Person, pid).household_id != target:
+                registry.move_person(pid, target, session=s)
             return {target}
         raise ValidationFailed([Issue("task.bad_consequence", {}, "consequences")])
 

@@ -2667,150 +2667,165 @@ Disability certificate: %s</translation>
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="56"/>
-        <location filename="../../ui/pages/task_outcome.py" line="66"/>
+        <location filename="../../ui/pages/task_outcome.py" line="58"/>
+        <location filename="../../ui/pages/task_outcome.py" line="68"/>
         <source>核实结果</source>
         <extracomment>the consequences of an outcome (and of a new household): (outcome, household id) -&gt; lines</extracomment>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="63"/>
-        <location filename="../../ui/pages/task_outcome.py" line="68"/>
+        <location filename="../../ui/pages/task_outcome.py" line="65"/>
+        <location filename="../../ui/pages/task_outcome.py" line="70"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="71"/>
+        <location filename="../../ui/pages/task_outcome.py" line="73"/>
         <source>核实方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="73"/>
+        <location filename="../../ui/pages/task_outcome.py" line="75"/>
         <source>核实日期</source>
         <translation>Date checked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="76"/>
+        <location filename="../../ui/pages/task_outcome.py" line="78"/>
         <source>理由或说明</source>
         <translation>Reason or note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="77"/>
+        <location filename="../../ui/pages/task_outcome.py" line="79"/>
         <source>核实结果为“不属实”时必填</source>
         <translation>Required when the outcome is &quot;not true&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="80"/>
+        <location filename="../../ui/pages/task_outcome.py" line="82"/>
         <source>（不迁户）</source>
         <translation>(no move)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="83"/>
+        <location filename="../../ui/pages/task_outcome.py" line="85"/>
         <source>迁入的户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="84"/>
-        <source>区内迁居时选择此人迁入的户</source>
-        <translation>For a move within the district, the household the person moves to</translation>
+        <location filename="../../ui/pages/task_outcome.py" line="87"/>
+        <source>区内迁居时选择此人迁入的户，或某村的新户（再填新住址）</source>
+        <translation>For a move within the district: the household the person moves to, or a new household in a village (then its address)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="85"/>
+        <location filename="../../ui/pages/task_outcome.py" line="90"/>
+        <source>新住址</source>
+        <translation>New address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="91"/>
+        <source>迁到新户时必填</source>
+        <translation>Required for a move to a new household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="92"/>
         <source>选择照片(&amp;P)…</source>
         <translation>Choose &amp;photo…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="86"/>
+        <location filename="../../ui/pages/task_outcome.py" line="93"/>
         <source>可选：证明核实结果的照片</source>
         <translation>Optional: a photo that backs the outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="87"/>
+        <location filename="../../ui/pages/task_outcome.py" line="94"/>
         <source>没有照片</source>
         <translation>No photo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="89"/>
+        <location filename="../../ui/pages/task_outcome.py" line="96"/>
         <source>核实后的处理</source>
         <translation>What follows</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="91"/>
+        <location filename="../../ui/pages/task_outcome.py" line="98"/>
         <source>勾选的处理在审核员通过后执行；空格键勾选或取消</source>
         <translation>The ticked lines are applied when the reviewer accepts; Space ticks or unticks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="100"/>
+        <location filename="../../ui/pages/task_outcome.py" line="107"/>
         <source>核实结果(&amp;O)：</source>
         <translation>&amp;Outcome:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="101"/>
+        <location filename="../../ui/pages/task_outcome.py" line="108"/>
         <source>核实方式(&amp;M)：</source>
         <translation>&amp;Method:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="102"/>
+        <location filename="../../ui/pages/task_outcome.py" line="109"/>
         <source>核实日期(&amp;D)：</source>
         <translation>&amp;Date checked:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="103"/>
+        <location filename="../../ui/pages/task_outcome.py" line="110"/>
         <source>理由或说明(&amp;R)：</source>
         <translation>&amp;Reason or note:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="104"/>
+        <location filename="../../ui/pages/task_outcome.py" line="111"/>
         <source>迁入的户(&amp;H)：</source>
         <translation>New &amp;household:</translation>
     </message>
     <message>
         <location filename="../../ui/pages/task_outcome.py" line="112"/>
+        <source>新住址(&amp;N)：</source>
+        <translation>&amp;New address:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/task_outcome.py" line="120"/>
         <source>照片：</source>
         <translation>Photo:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="113"/>
+        <location filename="../../ui/pages/task_outcome.py" line="121"/>
         <source>核实后的处理（审核通过后执行）(&amp;C)：</source>
         <translation>What follows (applied on acceptance) (&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="119"/>
+        <location filename="../../ui/pages/task_outcome.py" line="127"/>
         <source>提交(&amp;S)</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="122"/>
+        <location filename="../../ui/pages/task_outcome.py" line="130"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="158"/>
+        <location filename="../../ui/pages/task_outcome.py" line="173"/>
         <source>不属实：不变更登记信息和补贴</source>
         <translation>Not true: the registry and the subsidies stay as they are</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="160"/>
+        <location filename="../../ui/pages/task_outcome.py" line="175"/>
         <source>没有需要执行的处理</source>
         <translation>Nothing to apply</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="193"/>
+        <location filename="../../ui/pages/task_outcome.py" line="213"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="200"/>
+        <location filename="../../ui/pages/task_outcome.py" line="220"/>
         <source>照片 (*.jpg *.jpeg *.png *.heic *.bmp)</source>
         <translation>Photos (*.jpg *.jpeg *.png *.heic *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="201"/>
+        <location filename="../../ui/pages/task_outcome.py" line="221"/>
         <source>选择照片</source>
         <translation>Choose a photo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="207"/>
+        <location filename="../../ui/pages/task_outcome.py" line="227"/>
         <source>照片：%s</source>
         <translation>Photo: %s</translation>
     </message>
@@ -4942,13 +4957,13 @@ Disability certificate: %s</translation>
     </message>
     <message>
         <location filename="../../ui/pages/tasks.py" line="51"/>
-        <location filename="../../ui/pages/tasks.py" line="124"/>
+        <location filename="../../ui/pages/tasks.py" line="137"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../ui/pages/tasks.py" line="52"/>
-        <location filename="../../ui/pages/tasks.py" line="121"/>
+        <location filename="../../ui/pages/tasks.py" line="134"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
@@ -4984,118 +4999,123 @@ Disability certificate: %s</translation>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="89"/>
+        <location filename="../../ui/pages/tasks.py" line="93"/>
+        <source>%s 的新户</source>
+        <translation>New household in %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="102"/>
         <source>变动日期不能晚于今天</source>
         <translation>The date of the change cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="94"/>
+        <location filename="../../ui/pages/tasks.py" line="107"/>
         <source>变动类型</source>
         <translation>Kind of change</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="95"/>
+        <location filename="../../ui/pages/tasks.py" line="108"/>
         <source>变动日期</source>
         <translation>Date of the change</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="96"/>
+        <location filename="../../ui/pages/tasks.py" line="109"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="98"/>
+        <location filename="../../ui/pages/tasks.py" line="111"/>
         <source>报告变动：%s</source>
         <translation>Report a change: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="105"/>
+        <location filename="../../ui/pages/tasks.py" line="118"/>
         <source>变动核对</source>
         <translation>Change checks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="122"/>
-        <location filename="../../ui/pages/tasks.py" line="234"/>
+        <location filename="../../ui/pages/tasks.py" line="135"/>
+        <location filename="../../ui/pages/tasks.py" line="247"/>
         <source>全部月份</source>
         <translation>All months</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="131"/>
+        <location filename="../../ui/pages/tasks.py" line="144"/>
         <source>月份(&amp;M)：</source>
         <translation>&amp;Month:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="132"/>
+        <location filename="../../ui/pages/tasks.py" line="145"/>
         <source>状态(&amp;T)：</source>
         <translation>S&amp;tate:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="142"/>
+        <location filename="../../ui/pages/tasks.py" line="155"/>
         <source>核对任务(&amp;K)</source>
         <translation>Tas&amp;ks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="145"/>
+        <location filename="../../ui/pages/tasks.py" line="158"/>
         <source>核对任务</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="147"/>
+        <location filename="../../ui/pages/tasks.py" line="160"/>
         <source>按到期日排列；回车打开此人所在的户</source>
         <translation>By due date; Enter opens the person&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="155"/>
+        <location filename="../../ui/pages/tasks.py" line="168"/>
         <source>核实(&amp;E)…</source>
         <translation>R&amp;ecord outcome…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="156"/>
+        <location filename="../../ui/pages/tasks.py" line="169"/>
         <source>报告变动(&amp;B)…</source>
         <translation>Report a change (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="157"/>
+        <location filename="../../ui/pages/tasks.py" line="170"/>
         <source>打开此人(&amp;O)</source>
         <translation>&amp;Open the person</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="158"/>
+        <location filename="../../ui/pages/tasks.py" line="171"/>
         <source>刷新(&amp;U)</source>
         <translation>Refresh (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="214"/>
+        <location filename="../../ui/pages/tasks.py" line="227"/>
         <source>共 %d 条核对任务，逾期 %d 条</source>
         <translation>%d tasks, %d overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="225"/>
+        <location filename="../../ui/pages/tasks.py" line="238"/>
         <source>%s（逾期）</source>
         <translation>%s (overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="278"/>
+        <location filename="../../ui/pages/tasks.py" line="292"/>
         <source>%s（%s）：%s</source>
         <translation>%s (%s): %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="281"/>
+        <location filename="../../ui/pages/tasks.py" line="295"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="301"/>
+        <location filename="../../ui/pages/tasks.py" line="315"/>
         <source>核实结果已提交，等待审核</source>
         <translation>Outcome submitted, waiting for review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="320"/>
+        <location filename="../../ui/pages/tasks.py" line="334"/>
         <source>变动已报告，列入本月核对任务</source>
         <translation>Change reported, added to this month&apos;s tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="337"/>
+        <location filename="../../ui/pages/tasks.py" line="351"/>
         <source>出错了：%s</source>
         <translation>Something went wrong: %s</translation>
     </message>

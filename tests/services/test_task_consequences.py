@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from app.domain.issues import ValidationFailed
 from app.services.registry import Registry
-from app.services.tasks import Tasks
+from app.services.tasks import NEW_HOUSEHOLD, Tasks
 from app.store import changes
 from app.store.database import Database
 from app.store.registry import Household, Person, Subsidy
@@ -140,3 +140,29 @@ def test_a_returned_confirmation_changes_nothing(db: Database) -> None:
     reviewer(db).return_(world.task_id, "请补充死亡证明")
     assert person(db, world.person_id).status == "active"
     assert {v[0] for v in subsidies(db, world.person_id).values()} == {"active"}
+
+
+def test_a_move_to_another_village_makes_a_new_household_at_the_given_address(
+    db: Database,
+) -> None:
+    world = build(db, VILLAGE, kind="moved_in_district", day="2026-12-01")
+    tasks = member(db)
+    [line] = tasks.propose(world.task_id, "corrected", move_to=NEW_HOUSEHOLD + OTHER_VILLAGE)
+    assert line == {"action": "move", "household_id": "", "area_code": OTHER_VILLAGE}
+    with pytest.raises(ValidationFailed) as refused:  # no address for the new household
+        tasks.record(world.task_id, outcome="corrected", method="home", checked_on=DAY,
+                     consequences=[line], today=DAY)  # fmt: skip
+    assert refused.value.codes == ("task.address_required",)
+    tasks.record(world.task_id, outcome="corrected", method="home", checked_on=DAY,
+                 consequences=[{**line, "address": "岳林路9号"}], today=DAY)  # fmt: skip
+    changed = reviewer(db).accept(world.task_id)
+    moved = person(db, world.person_id)
+    assert moved.household_id != world.household_id and moved.household_id in changed.households
+    with db.session() as s:
+        household = s.get(Household, moved.household_id)
+        assert household is not None
+        assert (household.area_code, household.address, household.head_name) == (
+            OTHER_VILLAGE,
+            "岳林路9号",
+            moved.name,
+        )

@@ -310,3 +310,30 @@ def test_the_reviewer_returns_an_outcome_with_ctrl_r_and_nothing_changes(
         person = s.get(Person, task.person_id)
         assert person is not None and person.status == "active"
     settle()
+
+
+def test_a_move_to_a_new_household_waits_for_its_address(qtbot: QtBot, district: Database) -> None:
+    task = seeded(district, kind="moved_in_district")
+    page = show(qtbot, TasksPage(AppSession(district, task.member)), task.task_id)
+    page.ask_outcome()
+    dialog = page.dialog
+    assert isinstance(dialog, OutcomeDialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.household.isVisible() and not dialog.address.isVisible()
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("corrected"))
+    dialog.method.setCurrentIndex(dialog.method.findData("home"))
+    new = next(i for i in range(dialog.household.count())
+               if str(dialog.household.itemData(i)).startswith("new:"))  # fmt: skip
+    dialog.household.setCurrentIndex(new)
+    assert dialog.address.isVisible() and dialog.address.accessibleName() == "新住址"
+    assert not dialog.ok.isEnabled() and "新住址" in dialog.errors.text()
+    qtbot.keyClicks(dialog.address, "No. 9")
+    assert dialog.ok.isEnabled()
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: _state(district, task.task_id) == "submitted")
+    with district.session() as s:
+        done = s.get(ChangeNotice, task.task_id)
+        assert done is not None
+        [line] = done.consequences
+        assert line["action"] == "move" and line["address"] == "No. 9" and line["area_code"]
+    settle()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import tasks as rules
 from app.domain.messages import message_for
+from app.services.tasks import NEW_HOUSEHOLD
 from ui.announce import MessageLine
 from ui.date_edit import DateEdit
 from ui.dialog_keys import submit_on_ctrl_enter
@@ -81,7 +83,12 @@ class OutcomeDialog(QDialog):
         for household_id, text in households:
             self.household.addItem(text, household_id)
         self.household.setAccessibleName(self.tr("迁入的户"))
-        self.household.setAccessibleDescription(self.tr("区内迁居时选择此人迁入的户"))
+        self.household.setAccessibleDescription(
+            self.tr("区内迁居时选择此人迁入的户，或某村的新户（再填新住址）")
+        )
+        self.address = QLineEdit(self)
+        self.address.setAccessibleName(self.tr("新住址"))
+        self.address.setAccessibleDescription(self.tr("迁到新户时必填"))
         self.photo_button = QPushButton(self.tr("选择照片(&P)…"), self)
         self.photo_button.setAccessibleDescription(self.tr("可选：证明核实结果的照片"))
         self.photo_label = QLabel(self.tr("没有照片"), self)
@@ -102,6 +109,7 @@ class OutcomeDialog(QDialog):
             (self.tr("核实日期(&D)："), self.checked_on),
             (self.tr("理由或说明(&R)："), self.reason),
             (self.tr("迁入的户(&H)："), self.household),
+            (self.tr("新住址(&N)："), self.address),
         ):
             label = QLabel(text, self)
             label.setBuddy(widget)
@@ -130,8 +138,10 @@ class OutcomeDialog(QDialog):
         layout.addWidget(self.errors)
         layout.addWidget(self.buttons)
 
+        self.form = form
         self.household.setVisible(moving or bool(households))
         form.labelForField(self.household).setVisible(self.household.isVisible())
+        self.address.textChanged.connect(lambda _t: self.recheck())
         self.outcome.currentIndexChanged.connect(lambda _i: self._proposal())
         self.household.currentIndexChanged.connect(lambda _i: self._proposal())
         self.method.currentIndexChanged.connect(lambda _i: self.recheck())
@@ -144,8 +154,13 @@ class OutcomeDialog(QDialog):
     # -- the proposal and the checks -------------------------------------------------------
 
     def _proposal(self) -> None:
+        new = str(self.household.currentData() or "").startswith(NEW_HOUSEHOLD)
+        self.address.setVisible(new)
+        self.form.labelForField(self.address).setVisible(new)
         outcome = str(self.outcome.currentData() or "")
-        lines = self._propose(outcome, str(self.household.currentData() or "")) if outcome else []
+        changes_things = outcome in (rules.CONFIRMED, rules.CORRECTED)  # never 不属实
+        household = str(self.household.currentData() or "")
+        lines = self._propose(outcome, household) if changes_things else []
         self.consequences.clear()
         for line in lines:
             item = QListWidgetItem(rules.describe(line, self._household_names()))
@@ -166,8 +181,9 @@ class OutcomeDialog(QDialog):
         self.recheck()
 
     def _household_names(self) -> dict[str, str]:
+        """Households by id, villages by code (for the lines that name them)."""
         return {
-            str(self.household.itemData(i)): self.household.itemText(i)
+            str(self.household.itemData(i)).removeprefix(NEW_HOUSEHOLD): self.household.itemText(i)
             for i in range(1, self.household.count())
         }
 
@@ -178,7 +194,10 @@ class OutcomeDialog(QDialog):
             item = self.consequences.item(row)
             line = item.data(Qt.ItemDataRole.UserRole)
             if line and item.checkState() == Qt.CheckState.Checked:
-                found.append(dict(line))
+                line = dict(line)
+                if line.get("action") == rules.MOVE and not line.get("household_id"):
+                    line["address"] = self.address.text().strip()  # the new household's
+                found.append(line)
         return found
 
     def recheck(self) -> bool:
@@ -188,6 +207,7 @@ class OutcomeDialog(QDialog):
             str(self.method.currentData() or ""),
             self.checked_on.date().toPython(),  # type: ignore[arg-type]
             self.reason.toPlainText(),
+            consequences=self.chosen(),
             today=date.today(),
         )
         self.errors.show_message(self.tr("；").join(message_for(i) for i in issues), speak=False)

@@ -29,7 +29,7 @@ from app.domain import tasks as rules
 from app.domain.codes import load_code_lists
 from app.services.changed import Changed
 from app.services.task_views import TaskDetail, TaskRow, label, months
-from app.services.tasks import Tasks
+from app.services.tasks import NEW_HOUSEHOLD, Tasks
 from app.store.database import Database
 from app.store.registry import Area, Household
 from ui.announce import MessageLine
@@ -79,6 +79,19 @@ def households_of(db: Database, prefixes: Sequence[str]) -> list[tuple[str, str]
         return [
             (hid, f"{village} {address} {head}") for hid, village, address, head in s.execute(query)
         ]
+
+
+def villages_of(db: Database, prefixes: Sequence[str]) -> list[tuple[str, str]]:
+    """A new household in a village of the user's towns: (NEW_HOUSEHOLD + code, label)."""
+    towns = {p[:9] for p in prefixes}
+    query = select(Area.code, Area.name).where(Area.level == "village", Area.deleted.is_(False))
+    if towns:
+        query = query.where(or_(*(Area.code.startswith(t) for t in towns)))
+    with db.session() as s:
+        rows = s.execute(query.order_by(Area.code)).all()
+    return [
+        (NEW_HOUSEHOLD + code, translate("TasksPage", "%s 的新户") % name) for code, name in rows
+    ]
 
 
 def report_dialog(name: str, parent: QWidget | None) -> FieldsDialog:
@@ -274,6 +287,7 @@ class TasksPage(Page):
         moving = any(r.get("kind") in rules.MOVES for r in detail.rows)
         households = households_of(self.session.db, self.session.scope_prefixes)
         households = [(h, t) for h, t in households if h != detail.household_id]
+        households += villages_of(self.session.db, self.session.scope_prefixes)
         tasks, task_id = self.tasks, detail.task_id
         heading = self.tr("%s（%s）：%s") % (
             detail.name,
