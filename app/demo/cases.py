@@ -54,8 +54,11 @@ def _candidates(db: Database, rng: random.Random, count: int) -> list[tuple[str,
     for r in rows:  # one case per household: the first severe member
         one_each.setdefault(r[0], r)
     rows = list(one_each.values())  # type: ignore[arg-type]
-    poor = [r for r in rows if {"1", "2", "3"} & set(r[3] or [])]
-    others = [r for r in rows if r not in poor]
+    # split by a flag, not `r not in poor`: a list search per row took the 100,000-person
+    # demo half an hour (40,000 candidates against 9,000 poor ones)
+    is_poor = [bool({"1", "2", "3"} & set(r[3] or [])) for r in rows]
+    poor = [r for r, flag in zip(rows, is_poor, strict=True) if flag]
+    others = [r for r, flag in zip(rows, is_poor, strict=True) if not flag]
     chosen = rng.sample(poor, min(count, len(poor)))
     chosen += rng.sample(others, min(count - len(chosen), len(others)))
     return [(r[0], r[1], r[4]) for r in chosen]
