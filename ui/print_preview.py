@@ -142,7 +142,6 @@ class PrintPreviewDialog(QDialog):
         buttons = QDialogButtonBox()
         self.print_button = QPushButton(self.tr("打印(&P)…"))
         self.cancel_print_button = QPushButton(self.tr("取消打印(&X)"))
-        self.cancel_print_button.setVisible(False)
         self.save_button = QPushButton(self.tr("另存为 PDF(&S)…"))
         close_button = QPushButton(self.tr("关闭(&C)"))
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -153,6 +152,7 @@ class PrintPreviewDialog(QDialog):
         self.cancel_print_button.clicked.connect(self.cancel_print)
         self.save_button.clicked.connect(self.save_with_dialog)
         close_button.clicked.connect(self.reject)
+        self.cancel_print_button.setVisible(False)  # after addButton, which shows it
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -166,6 +166,7 @@ class PrintPreviewDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         if not self._preview_started:  # a dialog never shown renders nothing
             self._preview_started = True
+            self.scroll_area.setFocus()  # the pages: arrows and Page Down scroll them
             self._start_preview()
         super().showEvent(event)
 

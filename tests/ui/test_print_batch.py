@@ -60,6 +60,7 @@ def test_a_batch_previews_every_page_without_poppler(
     dialog.show()
     qtbot.waitUntil(lambda: 1 in dialog.pages_drawn())  # the first page at once
     assert len(dialog.page_labels) == batch.pages
+    assert not dialog.cancel_print_button.isVisible()  # only while printing
     bar = dialog.scroll_area.verticalScrollBar()
     seen: set[int] = set()
     for index, label in enumerate(dialog.page_labels):  # the member scrolls to every page
