@@ -137,7 +137,9 @@ class FieldsDialog(QDialog):
         if spec.kind == "choice":
             combo = QComboBox()
             for code, label in spec.options:
-                combo.addItem(f"{code} {label}" if code else label, code)
+                # a code list's code is shown with its label; a "plain" choice shows words only
+                shown = f"{code} {label}" if code and not spec.extra.get("plain") else label
+                combo.addItem(shown, code)
             index = combo.findData(value if value is not None else "")
             combo.setCurrentIndex(max(0, index))
             combo.currentIndexChanged.connect(lambda _i: self.recheck())

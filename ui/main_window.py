@@ -53,6 +53,8 @@ PAGES: tuple[tuple[str, str, str, str, str, tuple[str, ...] | None], ...] = (
      "TasksPage", None),
     ("stats", QT_TRANSLATE_NOOP("MainWindow", "统计(&8)"), "Ctrl+8", "ui.pages.stats",
      "StatsPage", None),
+    ("subsidy_checks", QT_TRANSLATE_NOOP("MainWindow", "补贴提醒(&9)"), "Ctrl+9",
+     "ui.pages.subsidy_checks", "SubsidyChecksPage", None),
 )  # fmt: skip
 #: the roles in the status bar (translated by MainWindow.tr when shown)
 ROLE_NAMES = {

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, insert
+from stdnum import luhn
 
 from app.demo.names import (
     BANKS,
@@ -317,7 +318,9 @@ class DistrictBuilder:
             "card_status": "1",
             "in_institution": rng.random() < 0.02,
             "bank_name": rng.choice(BANKS),
-            "bank_account": "6" + "".join(rng.choice("0123456789") for _ in range(18)),
+            "bank_account": _card_number(
+                "6" + "".join(rng.choice("0123456789") for _ in range(18))
+            ),
             "status": "cancelled" if cancelled else "active",
             "cancel_reason": rng.choice("1129") if cancelled else "",
             "status_date": date(self.today.year, rng.randint(1, self.today.month), 1)
@@ -372,6 +375,12 @@ class DistrictBuilder:
                     batch[key].clear()
 
 
+def _card_number(drawn: str) -> str:
+    """A bank card number: the drawn digits with the last one made the Luhn check digit
+    (as many random draws as before, so the rest of the demo stays the same)."""
+    return drawn[:-1] + luhn.calc_check_digit(drawn[:-1])
+
+
 def build_demo_district(
     db: Database,
     *,
@@ -390,6 +399,9 @@ def build_demo_district(
     """
     day = today or date(2026, 11, 1)
     summary = DistrictBuilder(db, persons=persons, seed=seed, today=day).build(progress)
+    from app.demo.subsidies import build_subsidy_history
+
+    build_subsidy_history(db, seed=seed, today=day)
     if work:
         from app.demo.work import WorkBuilder
 

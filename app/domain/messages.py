@@ -78,8 +78,8 @@ MESSAGES: dict[str, str] = {
     "subsidy.living_excluded": "{name}的家庭为{reason}，不应同时领取困难残疾人生活补贴",
     "subsidy.cancelled_running": "{name}已{status}，{kind}仍在发放",
     "subsidy.bank_missing": "补贴在发放，但没有登记银行账号（社保卡或银行卡）",
-    "subsidy.bank_format": "银行账号{account}格式有误：应为8到30位数字",
-    "subsidy.bank_check_digit": "银行卡号{account}的校验位不符，请逐位核对",
+    "subsidy.bank_format": "银行账号 {account} 格式有误：应为8到30位数字",
+    "subsidy.bank_check_digit": "银行卡号 {account} 的校验位不符，请逐位核对",
     # the steps and the history (refused changes)
     "subsidy.no_group": "{year}年的设置中没有{kind}的组“{group}”",
     "subsidy.no_settings": "设置文件中没有{year}年的补贴标准，无法确定金额",

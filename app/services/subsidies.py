@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain import subsidies as rules
 from app.domain import subsidy_steps as steps
+from app.domain.areas import is_area_code, prefix_of
 from app.domain.codes import check_code
 from app.domain.issues import Issue, ValidationFailed
 from app.domain.settings import Settings, SettingsBook, SettingsError, load_settings
@@ -136,40 +137,61 @@ def reviewer_checks(
     book: SettingsBook | None = None,
     today: date | None = None,
 ) -> list[WarningRow]:
-    """Every person of the areas (12-digit codes or prefixes; none: all) with warnings."""
-    from app.domain.areas import is_area_code, prefix_of
+    """Every person of the areas (12-digit codes or prefixes; none: all) with warnings.
 
-    prefixes = [prefix_of(c) if is_area_code(c) else c for c in area_codes]
-    query = (
-        select(Person, Household)
+    Reads only the columns the rules need (no ORM objects, no steps): a district of
+    15,000 persons is checked in a few seconds off the UI thread.
+    """
+    prefixes = tuple(prefix_of(c) if is_area_code(c) else c for c in area_codes)
+    where: list[ColumnElement[bool]] = [Person.deleted.is_(False), Household.deleted.is_(False)]
+    if prefixes:
+        where.append(or_(*(Household.area_code.startswith(p) for p in prefixes)))
+    people = session.execute(
+        select(
+            Person.id,
+            Person.name,
+            Person.grade,
+            Person.category,
+            Person.status,
+            Person.in_institution,
+            Person.bank_account,
+            Household.id.label("household_id"),
+            Household.hardship,
+            Household.area_code,
+        )
         .join(Household, Household.id == Person.household_id)
-        .where(Person.deleted.is_(False), Household.deleted.is_(False))
+        .where(*where)
         .order_by(Household.area_code, Person.name)
-    )
-    rows = [
-        (p, h)
-        for p, h in session.execute(query)
-        if not prefixes or h.area_code.startswith(tuple(prefixes))
-    ]
-    by_person: dict[str, list[Subsidy]] = {}
-    for period in session.scalars(select(Subsidy).where(Subsidy.deleted.is_(False))):
+    ).all()
+    by_person: dict[str, list[Any]] = {}
+    periods = select(
+        Subsidy.person_id,
+        Subsidy.kind,
+        Subsidy.status,
+        Subsidy.start_month,
+        Subsidy.end_month,
+        Subsidy.end_reason,
+    ).where(Subsidy.deleted.is_(False))
+    for period in session.execute(periods):
         by_person.setdefault(period.person_id, []).append(period)
     chosen = book or load_settings()
     year = (today or date.today()).year
-    settings: dict[str, Settings] = {}
+    settings: dict[str, Settings | None] = {}
     found: list[WarningRow] = []
-    for person, household in rows:
-        if household.area_code not in settings:
+    for person in people:
+        area = person.area_code
+        if area not in settings:
             try:
-                settings[household.area_code] = settings_for(chosen, year, household.area_code)
+                settings[area] = settings_for(chosen, year, area)
             except SettingsError:
-                continue
-        issues = rules.checks(
-            person, household, by_person.get(person.id, []), settings[household.area_code]
-        )
+                settings[area] = None
+        local = settings[area]
+        if local is None:
+            continue
+        issues = rules.checks(person, person, by_person.get(person.id, []), local)
         if issues:
             found.append(
-                WarningRow(person.id, household.id, person.name, household.area_code, tuple(issues))
+                WarningRow(person.id, person.household_id, person.name, area, tuple(issues))
             )
     return found
 
@@ -224,8 +246,10 @@ class Subsidies:
         return person, household
 
     def _local(self, household: Household, year: int) -> Settings:
+        """The year's settings here; a year not configured yet (a decision in December for
+        January) takes the latest configured year before it, named in the step."""
         try:
-            return self.settings.for_area(year, household.area_code)
+            return settings_for(self.settings, year, household.area_code)
         except SettingsError:
             raise ValidationFailed([Issue("subsidy.no_settings", {"year": year})]) from None
 
@@ -314,8 +338,9 @@ class Subsidies:
             person, household = self._person(s, row.person_id)
             before = changes.snapshot(row)
             update = values(row, household) if values is not None else {}
+            entry = {**self._entry(step, note.strip(), task_id), **update.pop("_entry", {})}
             update["status"] = steps.STATUS_AFTER.get(step, row.status)
-            update["steps"] = [*(row.steps or []), self._entry(step, note.strip(), task_id)]
+            update["steps"] = [*(row.steps or []), entry]
             issues = steps.check_change(before, {**before, **update}, self.role(s))
             if issues:
                 raise ValidationFailed(issues)
@@ -357,6 +382,7 @@ class Subsidies:
                 "decision_number": decision_number.strip(),
                 "start_month": start,
                 "amount_fen": rules.amount_fen(local, row.kind, row.group),
+                "_entry": {"standard_year": local.year},  # whose standard was paid
             }
 
         return self._step(subsidy_id, steps.APPROVE, note, session, decided)

@@ -1325,12 +1325,12 @@
         <translation>%s:</translation>
     </message>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="201"/>
+        <location filename="../../ui/fields_dialog.py" line="203"/>
         <source>错误：%s</source>
         <translation>Error: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/fields_dialog.py" line="226"/>
+        <location filename="../../ui/fields_dialog.py" line="228"/>
         <source>没有保存：%s</source>
         <translation>Not saved: %s</translation>
     </message>
@@ -1731,141 +1731,138 @@ The laptop&apos;s database has been made; open the program again, unlock it and 
         <translation type="vanished">Household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="132"/>
+        <location filename="../../ui/pages/household.py" line="136"/>
         <source>户信息</source>
         <translation>Household details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="136"/>
+        <location filename="../../ui/pages/household.py" line="140"/>
         <source>残疾人</source>
         <translation>Disabled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="138"/>
-        <location filename="../../ui/pages/household.py" line="227"/>
         <source>证件与补贴记录</source>
-        <translation>Certificate and subsidy history</translation>
+        <translation type="vanished">Certificate and subsidy history</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="140"/>
+        <location filename="../../ui/pages/household.py" line="145"/>
         <source>调查表</source>
         <translation>Survey forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="142"/>
-        <location filename="../../ui/pages/household.py" line="229"/>
+        <location filename="../../ui/pages/household.py" line="147"/>
+        <location filename="../../ui/pages/household.py" line="234"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="144"/>
-        <location filename="../../ui/pages/household.py" line="230"/>
+        <location filename="../../ui/pages/household.py" line="149"/>
+        <location filename="../../ui/pages/household.py" line="235"/>
         <source>照片和附件</source>
         <translation>Photos and attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="146"/>
+        <location filename="../../ui/pages/household.py" line="151"/>
         <source>无障碍改造个案</source>
         <translation>Accessibility renovation cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="171"/>
+        <location filename="../../ui/pages/household.py" line="176"/>
         <source>计划走访(&amp;J)…</source>
         <translation>P&amp;lan visit…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="191"/>
+        <location filename="../../ui/pages/household.py" line="196"/>
         <source>报告变动(&amp;H)…</source>
         <translation>Report a c&amp;hange…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="192"/>
+        <location filename="../../ui/pages/household.py" line="197"/>
         <source>报告走访时发现的变动（死亡、迁居等），列入本月核对任务</source>
         <translation>Report a change found on the visit (death, a move…): it joins this month&apos;s tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="228"/>
+        <location filename="../../ui/pages/household.py" line="233"/>
         <source>调查表(&amp;D)</source>
         <translation>Surve&amp;y forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="260"/>
+        <location filename="../../ui/pages/household.py" line="279"/>
         <source>没有这一户</source>
         <translation>No such household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="263"/>
+        <location filename="../../ui/pages/household.py" line="282"/>
         <source>户主 %s · %s %s</source>
         <translation>Household of %s · %s %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="266"/>
+        <location filename="../../ui/pages/household.py" line="285"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="267"/>
-        <location filename="../../ui/pages/household.py" line="300"/>
+        <location filename="../../ui/pages/household.py" line="286"/>
+        <location filename="../../ui/pages/household.py" line="319"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="278"/>
+        <location filename="../../ui/pages/household.py" line="297"/>
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="282"/>
+        <location filename="../../ui/pages/household.py" line="301"/>
         <source>%s：</source>
         <translation>%s:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="368"/>
+        <location filename="../../ui/pages/household.py" line="389"/>
         <source>残疾人证</source>
         <translation>Disability certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="370"/>
+        <location filename="../../ui/pages/household.py" line="391"/>
         <source>%s类%s级</source>
         <translation>category %s, grade %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="373"/>
+        <location filename="../../ui/pages/household.py" line="394"/>
         <source>现行</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="373"/>
+        <location filename="../../ui/pages/household.py" line="394"/>
         <source>历史</source>
         <translation>Past</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="383"/>
         <source>%s元/月</source>
-        <translation>%s yuan/month</translation>
+        <translation type="vanished">%s yuan/month</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="422"/>
+        <location filename="../../ui/pages/household.py" line="430"/>
         <source>没有保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="450"/>
+        <location filename="../../ui/pages/household.py" line="458"/>
         <source>请先选择</source>
         <translation>Select first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="450"/>
+        <location filename="../../ui/pages/household.py" line="458"/>
         <source>请先在残疾人列表中选择一人</source>
         <translation>First select a person in the list of disabled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="499"/>
+        <location filename="../../ui/pages/household.py" line="507"/>
         <source>完整证件号</source>
         <translation>Full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="500"/>
+        <location filename="../../ui/pages/household.py" line="508"/>
         <source>%s
 身份证号：%s
 残疾人证号：%s</source>
@@ -1874,172 +1871,176 @@ Resident ID: %s
 Disability certificate: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="57"/>
+        <location filename="../../ui/pages/household.py" line="61"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="48"/>
+        <location filename="../../ui/pages/household.py" line="52"/>
         <source>动态更新调查（A表）</source>
         <translation>Dynamic-update survey (Form A)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="49"/>
+        <location filename="../../ui/pages/household.py" line="53"/>
         <source>收入状况监测（B表）</source>
         <translation>Income monitoring (Form B)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="52"/>
+        <location filename="../../ui/pages/household.py" line="56"/>
         <source>已计划</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="53"/>
+        <location filename="../../ui/pages/household.py" line="57"/>
         <source>已走访</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="54"/>
+        <location filename="../../ui/pages/household.py" line="58"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="58"/>
+        <location filename="../../ui/pages/household.py" line="62"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="59"/>
+        <location filename="../../ui/pages/household.py" line="63"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="60"/>
+        <location filename="../../ui/pages/household.py" line="64"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="61"/>
+        <location filename="../../ui/pages/household.py" line="65"/>
         <source>残疾类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="62"/>
+        <location filename="../../ui/pages/household.py" line="66"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="63"/>
+        <location filename="../../ui/pages/household.py" line="67"/>
         <source>残疾人证号</source>
         <translation>Certificate number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="64"/>
+        <location filename="../../ui/pages/household.py" line="68"/>
         <source>补贴</source>
         <translation>Subsidies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="65"/>
-        <location filename="../../ui/pages/household.py" line="73"/>
-        <location filename="../../ui/pages/household.py" line="79"/>
+        <location filename="../../ui/pages/household.py" line="69"/>
+        <location filename="../../ui/pages/household.py" line="77"/>
         <location filename="../../ui/pages/household.py" line="83"/>
-        <location filename="../../ui/pages/household.py" line="95"/>
+        <location filename="../../ui/pages/household.py" line="87"/>
+        <location filename="../../ui/pages/household.py" line="99"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="68"/>
+        <location filename="../../ui/pages/household.py" line="72"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="69"/>
         <source>号码或种类</source>
-        <translation>Number or kind</translation>
+        <translation type="vanished">Number or kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="70"/>
         <source>等级或金额</source>
-        <translation>Grade or amount</translation>
+        <translation type="vanished">Grade or amount</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="71"/>
+        <location filename="../../ui/pages/household.py" line="75"/>
         <source>起</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="72"/>
+        <location filename="../../ui/pages/household.py" line="76"/>
         <source>止</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="76"/>
+        <location filename="../../ui/pages/household.py" line="80"/>
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="77"/>
-        <location filename="../../ui/pages/household.py" line="94"/>
+        <location filename="../../ui/pages/household.py" line="81"/>
+        <location filename="../../ui/pages/household.py" line="98"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="78"/>
+        <location filename="../../ui/pages/household.py" line="82"/>
         <source>对象</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="82"/>
+        <location filename="../../ui/pages/household.py" line="86"/>
         <source>计划日期</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="84"/>
+        <location filename="../../ui/pages/household.py" line="88"/>
         <source>走访人</source>
         <translation>Visited by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="85"/>
+        <location filename="../../ui/pages/household.py" line="89"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="88"/>
+        <location filename="../../ui/pages/household.py" line="92"/>
         <source>种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="89"/>
+        <location filename="../../ui/pages/household.py" line="93"/>
         <source>标记</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="90"/>
+        <location filename="../../ui/pages/household.py" line="94"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="91"/>
+        <location filename="../../ui/pages/household.py" line="95"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="96"/>
+        <location filename="../../ui/pages/household.py" line="100"/>
         <source>预算</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="97"/>
+        <location filename="../../ui/pages/household.py" line="101"/>
         <source>上限</source>
         <translation>Cap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="123"/>
+        <location filename="../../ui/pages/household.py" line="127"/>
         <source>户详情</source>
         <translation>Household details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="166"/>
+        <location filename="../../ui/pages/household.py" line="142"/>
+        <location filename="../../ui/pages/household.py" line="232"/>
+        <source>证件记录</source>
+        <translation>Certificate history</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="171"/>
         <source>开始走访(&amp;W)</source>
         <translation>S&amp;tart visit</translation>
     </message>
@@ -2048,7 +2049,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Start visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="167"/>
+        <location filename="../../ui/pages/household.py" line="172"/>
         <source>为本户开始走访</source>
         <translation>Start a visit to this household</translation>
     </message>
@@ -2061,12 +2062,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Plan visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="172"/>
+        <location filename="../../ui/pages/household.py" line="177"/>
         <source>计划一次走访</source>
         <translation>Plan a visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="176"/>
+        <location filename="../../ui/pages/household.py" line="181"/>
         <source>修改户信息(&amp;E)…</source>
         <translation>&amp;Edit household…</translation>
     </message>
@@ -2075,12 +2076,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Edit household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="177"/>
+        <location filename="../../ui/pages/household.py" line="182"/>
         <source>修改本户的地址、电话、困难类型</source>
         <translation>Edit this household&apos;s address, phone and hardship status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="181"/>
+        <location filename="../../ui/pages/household.py" line="186"/>
         <source>修改人员信息(&amp;M)…</source>
         <translation>Edit per&amp;son…</translation>
     </message>
@@ -2089,12 +2090,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Edit person</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="182"/>
+        <location filename="../../ui/pages/household.py" line="187"/>
         <source>修改所选残疾人的联系方式等</source>
         <translation>Edit the selected person&apos;s contacts and other details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="186"/>
+        <location filename="../../ui/pages/household.py" line="191"/>
         <source>注销人员(&amp;C)…</source>
         <translation>&amp;Cancel registration…</translation>
     </message>
@@ -2103,12 +2104,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Cancel registration</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="187"/>
+        <location filename="../../ui/pages/household.py" line="192"/>
         <source>注销所选残疾人（死亡、户口迁出等）</source>
         <translation>Cancel the selected person&apos;s registration (death, hukou moved out, etc.)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="198"/>
+        <location filename="../../ui/pages/household.py" line="203"/>
         <source>显示完整证件号(&amp;I)</source>
         <translation>Show full &amp;ID</translation>
     </message>
@@ -2117,12 +2118,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Show full ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="199"/>
+        <location filename="../../ui/pages/household.py" line="204"/>
         <source>显示所选残疾人的完整身份证号（记入日志）</source>
         <translation>Show the selected person&apos;s full ID number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="203"/>
+        <location filename="../../ui/pages/household.py" line="208"/>
         <source>返回列表(&amp;B)</source>
         <translation>&amp;Back to list</translation>
     </message>
@@ -2131,53 +2132,63 @@ Disability certificate: %s</translation>
         <translation type="vanished">Back to list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="204"/>
+        <location filename="../../ui/pages/household.py" line="209"/>
         <source>返回户列表</source>
         <translation>Back to the list of households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="226"/>
+        <location filename="../../ui/pages/household.py" line="231"/>
         <source>残疾人(&amp;R)</source>
         <translation>Disabled pe&amp;rsons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="231"/>
+        <location filename="../../ui/pages/household.py" line="236"/>
         <source>无障碍改造个案(&amp;A)</source>
         <translation>&amp;Accessibility renovation cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="101"/>
+        <location filename="../../ui/pages/household.py" line="105"/>
         <source>现居住地址</source>
         <extracomment>the facts of the household, in order: (label, attribute shown)</extracomment>
         <translation>Current address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="102"/>
+        <location filename="../../ui/pages/household.py" line="73"/>
+        <source>证号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="74"/>
+        <source>类别和等级</source>
+        <translation>Category and grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/household.py" line="106"/>
         <source>户籍地址</source>
         <translation>Registered address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="103"/>
+        <location filename="../../ui/pages/household.py" line="107"/>
         <source>户口性质</source>
         <translation>Hukou type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="104"/>
+        <location filename="../../ui/pages/household.py" line="108"/>
         <source>户主身份证号</source>
         <translation>Head&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="105"/>
+        <location filename="../../ui/pages/household.py" line="109"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="106"/>
+        <location filename="../../ui/pages/household.py" line="110"/>
         <source>困难类型</source>
         <translation>Hardship status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="107"/>
+        <location filename="../../ui/pages/household.py" line="111"/>
         <source>一户多残编码</source>
         <translation>Multi-disability household code</translation>
     </message>
@@ -2374,7 +2385,7 @@ Disability certificate: %s</translation>
 <context>
     <name>LockPanel</name>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>已锁定。请输入密码解锁；正在进行的工作已保存。</source>
         <extracomment>pages about one record, opened from others the window&apos;s size on a large screen; a smaller screen is filled (a 1366×768 laptop)</extracomment>
         <translation>Locked. Enter your password to unlock; work in progress has been saved.</translation>
@@ -2384,12 +2395,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Lock message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
@@ -2398,7 +2409,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>解锁(&amp;O)</source>
         <translation>Unl&amp;ock</translation>
     </message>
@@ -2407,7 +2418,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>⚠ 密码错误</source>
         <translation>⚠ Wrong password</translation>
     </message>
@@ -2425,64 +2436,69 @@ Disability certificate: %s</translation>
         <translation>Statistics (&amp;8)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="56"/>
+        <source>补贴提醒(&amp;9)</source>
+        <translation>Subsidy warnings (&amp;9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>专职委员</source>
         <extracomment>the roles in the status bar (translated by MainWindow.tr when shown)</extracomment>
         <translation>committee member</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>审核员</source>
         <translation>reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="63"/>
         <source>管理员</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>页面导航</source>
         <translation>Page navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>页面(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>页面列表(&amp;N)</source>
         <translation>Page &amp;list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>文件(&amp;F)</source>
         <extracomment>while locked: nothing reachable but the lock panel (every action, page, dialog)</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>查找户(&amp;F)</source>
         <translation>&amp;Find household</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>导出数据(&amp;E)…</source>
         <translation>&amp;Export data…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>打印(&amp;P)</source>
         <extracomment>other parts of the program (prints) add their actions here</extracomment>
         <translation>&amp;Print</translation>
@@ -2492,7 +2508,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
@@ -3911,32 +3927,32 @@ Disability certificate: %s</translation>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/pages/review.py" line="58"/>
+        <location filename="../../ui/pages/review.py" line="59"/>
         <source>退回给专职委员</source>
         <translation>Return to the committee member</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="59"/>
+        <location filename="../../ui/pages/review.py" line="60"/>
         <source>退回 %s 的原因(&amp;R)：</source>
         <translation>&amp;Reason for returning %s:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="62"/>
+        <location filename="../../ui/pages/review.py" line="63"/>
         <source>退回原因</source>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="63"/>
+        <location filename="../../ui/pages/review.py" line="64"/>
         <source>必填：专职委员会看到这段说明</source>
         <translation>Required: the committee member will see this text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="68"/>
+        <location filename="../../ui/pages/review.py" line="69"/>
         <source>退回(&amp;T)</source>
         <translation>Re&amp;turn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="71"/>
+        <location filename="../../ui/pages/review.py" line="72"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3948,112 +3964,112 @@ Disability certificate: %s</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/pages/review.py" line="95"/>
+        <location filename="../../ui/pages/review.py" line="96"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="108"/>
+        <location filename="../../ui/pages/review.py" line="109"/>
         <source>待审核的表</source>
         <translation>Forms to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="117"/>
+        <location filename="../../ui/pages/review.py" line="118"/>
         <source>待审核(&amp;Q)</source>
         <translation>Review &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="125"/>
+        <location filename="../../ui/pages/review.py" line="128"/>
         <source>与去年不同的答案</source>
         <translation>Answers that differ from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="128"/>
+        <location filename="../../ui/pages/review.py" line="131"/>
         <source>与去年不同的答案(&amp;D)</source>
         <translation>&amp;Differences from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="162"/>
+        <location filename="../../ui/pages/review.py" line="166"/>
         <source>调查表(&amp;B)</source>
         <translation>Survey forms (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="163"/>
+        <location filename="../../ui/pages/review.py" line="167"/>
         <source>变动核对(&amp;C)</source>
         <translation>&amp;Change checks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="167"/>
+        <location filename="../../ui/pages/review.py" line="171"/>
         <source>通过(&amp;A)</source>
         <translation>&amp;Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="168"/>
+        <location filename="../../ui/pages/review.py" line="172"/>
         <source>退回(&amp;R)…</source>
         <translation>&amp;Return…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="169"/>
+        <location filename="../../ui/pages/review.py" line="173"/>
         <source>刷新(&amp;U)</source>
         <translation>R&amp;efresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="195"/>
+        <location filename="../../ui/pages/review.py" line="199"/>
         <source>只有审核员和管理员可以审核</source>
         <translation>Only reviewers and administrators can review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="204"/>
+        <location filename="../../ui/pages/review.py" line="208"/>
         <source>待审核 %d 份</source>
         <translation>%d forms to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="239"/>
+        <location filename="../../ui/pages/review.py" line="244"/>
         <source>没有选中的表</source>
         <translation>No form selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="244"/>
+        <location filename="../../ui/pages/review.py" line="249"/>
         <source>%s · %s · %s（%s）</source>
         <translation>%s · %s · %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="247"/>
+        <location filename="../../ui/pages/review.py" line="252"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="248"/>
+        <location filename="../../ui/pages/review.py" line="253"/>
         <source>填表人已确认的提醒：%s</source>
         <translation>Warnings confirmed by the member who filled it in: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="260"/>
+        <location filename="../../ui/pages/review.py" line="266"/>
         <source>%s：去年 %s → 今年 %s</source>
         <translation>%s: last year %s → this year %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="266"/>
+        <location filename="../../ui/pages/review.py" line="272"/>
         <source>与去年相同，没有不同的答案</source>
         <translation>Same as last year; no answers differ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="313"/>
+        <location filename="../../ui/pages/review.py" line="319"/>
         <source>已通过</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="338"/>
+        <location filename="../../ui/pages/review.py" line="344"/>
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="350"/>
+        <location filename="../../ui/pages/review.py" line="356"/>
         <source>%s：%s；还有 %d 份待审核</source>
         <translation>%s: %s; %d more to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="364"/>
+        <location filename="../../ui/pages/review.py" line="370"/>
         <source>出错了：%s</source>
         <translation>Something went wrong: %s</translation>
     </message>
@@ -4578,6 +4594,420 @@ Disability certificate: %s</translation>
         <location filename="../../ui/pages/case_dialogs.py" line="152"/>
         <source>没有保存：请填写确认理由后再保存</source>
         <translation>Not saved: give the reason to proceed, then save again</translation>
+    </message>
+</context>
+<context>
+    <name>SubsidyChecksPage</name>
+    <message>
+        <location filename="../../ui/pages/subsidy_checks.py" line="29"/>
+        <source>村/社区</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_checks.py" line="30"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_checks.py" line="31"/>
+        <source>提醒</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_checks.py" line="35"/>
+        <source>全部提醒</source>
+        <extracomment>the kinds of warning to filter by: (issue codes, words), translated when shown</extracomment>
+        <translation>All warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_checks.py" line="36"/>
+        <source>已注销仍在发放</source>
+        <translation>Paid though cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_checks.py" line="39"/>
+        <source>符合条件未领取</source>
+        <translation>Qualifies but not paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_checks.py" line="48"/>
+        <source>不符合条件仍在领取</source>
+        <translation>Paid though not qualifying</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_checks.py" line="52"/>
+        <source>银行账号缺失或有误</source>
+        <translation>Bank account missing or wrong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_checks.py" line="68"/>
+        <source>补贴提醒</source>
+        <translation>Subsidy warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_checks.py" line="78"/>
+        <source>提醒类型</source>
+        <translation>Kind of warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_checks.py" line="80"/>
+        <source>提醒类型(&amp;K)：</source>
+        <translation>&amp;Kind of warning:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_checks.py" line="83"/>
+        <source>有补贴提醒的残疾人</source>
+        <translation>Persons with subsidy warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_checks.py" line="84"/>
+        <source>回车或双击打开此人所在的户</source>
+        <translation>Enter or double-click opens the person&apos;s household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_checks.py" line="86"/>
+        <source>有补贴提醒的残疾人(&amp;L)</source>
+        <translation>Persons with subsidy warnings (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_checks.py" line="92"/>
+        <source>刷新(&amp;U)</source>
+        <translation>Refresh (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_checks.py" line="129"/>
+        <source>有补贴提醒的 %d 人</source>
+        <translation>%d persons with subsidy warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_checks.py" line="142"/>
+        <source>出错了：%s</source>
+        <translation>Something went wrong: %s</translation>
+    </message>
+</context>
+<context>
+    <name>SubsidyDialogs</name>
+    <message>
+        <location filename="../../ui/pages/subsidy_dialogs.py" line="23"/>
+        <source>%s不能为空</source>
+        <translation>%s must not be empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_dialogs.py" line="35"/>
+        <source>申请的补贴</source>
+        <translation>Subsidy applied for</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_dialogs.py" line="38"/>
+        <source>按本年度、本区域的设置列出补贴、对象组和月标准</source>
+        <translation>The subsidies, groups and monthly standards of this year&apos;s settings for this area</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_dialogs.py" line="43"/>
+        <source>申请说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_dialogs.py" line="44"/>
+        <source>如：本人申请、监护人代为申请</source>
+        <translation>e.g. applied in person, or by the guardian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_dialogs.py" line="47"/>
+        <source>为 %s 申请补贴</source>
+        <translation>Apply for a subsidy for %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_dialogs.py" line="56"/>
+        <source>办理意见</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_dialogs.py" line="57"/>
+        <source>如：材料齐全、已入户核实</source>
+        <translation>e.g. papers complete, checked at home</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_dialogs.py" line="60"/>
+        <source>%s：%s 的补贴申请</source>
+        <translation>%s: the subsidy application of %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_dialogs.py" line="69"/>
+        <source>批准日期不能晚于今天</source>
+        <translation>The decision date cannot be after today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_dialogs.py" line="74"/>
+        <source>批准文号</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_dialogs.py" line="78"/>
+        <source>批准日期</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_dialogs.py" line="81"/>
+        <source>从批准的次月开始发放</source>
+        <translation>Paid from the month after the decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_dialogs.py" line="84"/>
+        <source>审定意见</source>
+        <translation>Decision note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_dialogs.py" line="86"/>
+        <source>审定：%s 的补贴申请</source>
+        <translation>Decide: the subsidy application of %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_dialogs.py" line="92"/>
+        <source>不予批准的原因</source>
+        <translation>Reason for refusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_dialogs.py" line="94"/>
+        <source>不予批准：%s 的补贴申请</source>
+        <translation>Refuse: the subsidy application of %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_dialogs.py" line="107"/>
+        <source>月份应写成年-月，如 2026-12</source>
+        <translation>Write the month as year-month, e.g. 2026-12</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_dialogs.py" line="113"/>
+        <source>停发的补贴</source>
+        <translation>Subsidy to stop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_dialogs.py" line="120"/>
+        <source>停发原因</source>
+        <translation>Reason stopped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_dialogs.py" line="127"/>
+        <source>最后发放月份</source>
+        <translation>Last month paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_dialogs.py" line="129"/>
+        <source>发放到事由发生的当月（含），次月起停发；写成年-月，如 2026-12</source>
+        <translation>Paid up to and including the month of the event, stopped from the next; write year-month, e.g. 2026-12</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_dialogs.py" line="133"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_dialogs.py" line="135"/>
+        <source>停发 %s 的补贴</source>
+        <translation>Stop a subsidy of %s</translation>
+    </message>
+</context>
+<context>
+    <name>SubsidyPanel</name>
+    <message>
+        <location filename="../../ui/pages/subsidy_dialogs.py" line="149"/>
+        <location filename="../../ui/pages/subsidy_panel.py" line="65"/>
+        <source>受理</source>
+        <translation>Taken in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="44"/>
+        <source>补贴</source>
+        <translation>Subsidy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="45"/>
+        <source>对象组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="46"/>
+        <source>起始月</source>
+        <translation>First month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="47"/>
+        <source>停发月</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="48"/>
+        <source>月金额（元）</source>
+        <translation>Monthly amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="49"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="50"/>
+        <source>停发原因</source>
+        <translation>Reason stopped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="51"/>
+        <source>批准日期</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="52"/>
+        <source>批准文号</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="53"/>
+        <source>办理记录</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="57"/>
+        <source>受理(&amp;T)…</source>
+        <extracomment>the forward step&apos;s button text (translated when shown)</extracomment>
+        <translation>Take in (&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="58"/>
+        <source>审核(&amp;T)…</source>
+        <translation>Review (&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="59"/>
+        <source>审定(&amp;T)…</source>
+        <translation>Decide (&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="61"/>
+        <source>办理(&amp;T)…</source>
+        <translation>Next step (&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="64"/>
+        <source>申请</source>
+        <extracomment>the steps&apos; names as shown (app.domain.subsidy_steps.STEP_LABELS, translated when shown)</extracomment>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="66"/>
+        <source>审核</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="67"/>
+        <source>审定</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="68"/>
+        <source>不予批准</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="69"/>
+        <source>停发</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="110"/>
+        <location filename="../../ui/pages/subsidy_panel.py" line="209"/>
+        <source>补贴提醒：%s</source>
+        <translation>Subsidy warnings: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="125"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="142"/>
+        <source>补贴记录</source>
+        <translation>Subsidies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="148"/>
+        <source>补贴记录(&amp;L)</source>
+        <translation>Subsidies (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="155"/>
+        <source>申请补贴(&amp;S)…</source>
+        <translation>Apply for a subsi&amp;dy…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="156"/>
+        <source>为所选残疾人申请生活补贴或护理补贴</source>
+        <translation>Apply for the living or care subsidy for the selected person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="162"/>
+        <source>办理所选申请的下一步：受理、审核或审定</source>
+        <translation>Take the selected application&apos;s next step: take in, review or decide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="167"/>
+        <source>不予批准(&amp;X)…</source>
+        <translation>Refuse (&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="168"/>
+        <source>所选申请不予批准，须填写原因</source>
+        <translation>Refuse the selected application, with the reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="173"/>
+        <source>停发补贴(&amp;O)…</source>
+        <translation>St&amp;op a subsidy…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="174"/>
+        <source>停发正在发放的补贴，须填写原因和最后发放月份</source>
+        <translation>Stop a running subsidy, with the reason and the last month paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="216"/>
+        <source>收款账户：%s</source>
+        <translation>Paid into: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="216"/>
+        <source>（未登记）</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="255"/>
+        <source>办理记录：%s</source>
+        <translation>Steps: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="274"/>
+        <source>没有保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="290"/>
+        <source>%s · %s · %s元/月</source>
+        <translation>%s · %s · %s yuan a month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="296"/>
+        <source>（符合）</source>
+        <translation> (qualifies)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="307"/>
+        <source>没有补贴设置</source>
+        <translation>No subsidy settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/subsidy_panel.py" line="307"/>
+        <source>设置文件中没有本年度的补贴对象和标准</source>
+        <translation>The settings file has no subsidy groups and standards for this year</translation>
     </message>
 </context>
 <context>

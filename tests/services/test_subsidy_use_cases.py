@@ -161,7 +161,7 @@ def test_refusal_needs_a_reason_and_closes_the_application(
     assert error.value.codes == ("subsidy.step_out_of_order",)
 
 
-def test_approval_needs_the_decision_and_a_year_with_standards(
+def test_approval_needs_the_decision_and_takes_the_latest_standard(
     db: Database, as_role: Callable[[str], Subsidies]
 ) -> None:
     person = add_person(db)
@@ -177,10 +177,10 @@ def test_approval_needs_the_decision_and_a_year_with_standards(
     late = Subsidies(
         db, "admin", "admin", settings=as_role("admin").settings, today=lambda: date(2026, 12, 28)
     )
-    with pytest.raises(ValidationFailed) as error:
-        late.approve(sid, date(2026, 12, 20), "文号")  # paid from 2027-01: no 2027 standards
-    assert error.value.codes == ("subsidy.no_settings",)
-    assert row(db, sid)["status"] == "pending"
+    late.approve(sid, date(2026, 12, 20), "文号")  # paid from 2027-01: 2027 not configured yet
+    done = row(db, sid)
+    assert done["start_month"] == "2027-01" and done["amount_fen"] == 34_000  # 2026's standard
+    assert done["steps"][-1]["standard_year"] == 2026  # type: ignore[index]
 
 
 @pytest.mark.parametrize(

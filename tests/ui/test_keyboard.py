@@ -50,6 +50,7 @@ from ui.export_dialog import ExportDialog
 from ui.first_login import FirstLoginDialog
 from ui.i18n import install_translation
 from ui.main_window import DETAIL_PAGES, PAGES, MainWindow
+from ui.pages import subsidy_dialogs
 from ui.pages.base import Page
 from ui.pages.case_detail import load_case
 from ui.pages.case_dialogs import AssessmentDialog, MoveDialog, PhotoDialog
@@ -330,6 +331,7 @@ def dialogs_of_the_program(db: Database, parent: QWidget) -> list[QDialog]:
         PersonMoveDialog(db, registry, person, [], parent),
         cancel_dialog(person, parent),
         plan_dialog(parent),
+        *subsidy_dialogs.every_dialog(parent),
         ReturnDialog("张三", parent),
         AssessmentDialog({}, parent),
         PlanDialog(cases.catalogue, "4", detail.plan, detail.cap_fen, "", parent),

@@ -47,6 +47,7 @@ from ui.export_dialog import ExportDialog
 from ui.first_login import FirstLoginDialog
 from ui.fonts import install_font
 from ui.main_window import DETAIL_PAGES, PAGES, MainWindow
+from ui.pages import subsidy_dialogs
 from ui.pages.case_dialogs import AssessmentDialog
 from ui.pages.household_dialogs import household_dialog, person_dialog
 from ui.pages.person_move import PersonMoveDialog
@@ -254,6 +255,7 @@ def dialogs(db: Database, tmp_path: Path) -> Iterator[QDialog]:
     yield add_person_dialog(registry, household.id, None)
     yield new_certificate_dialog(registry, person, None)
     yield PersonMoveDialog(db, registry, person, [], None)
+    yield from subsidy_dialogs.every_dialog(None)
     yield ReturnDialog("张三")
     yield AssessmentDialog({})
     yield OutcomeDialog(
@@ -299,7 +301,7 @@ def test_the_main_dialogs_fit_the_screen_at_200_percent(
         for text in squeezed_labels(dialog):
             problems.append(f"{name}: label {text} is squeezed")
         dialog.close()
-    assert shown == 13
+    assert shown == 18  # with the five subsidy dialogs
     assert problems == []
 
 

@@ -1,4 +1,7 @@
-"""The household page: facts, members with certificates and subsidies, forms, visits, photos."""
+"""The household page: facts, members with certificates and subsidies, forms, visits, photos.
+
+The subsidies of the selected person, with their steps, are `ui.pages.subsidy_panel`.
+"""
 
 from __future__ import annotations
 
@@ -25,17 +28,18 @@ from app.domain import renovation as case_rules
 from app.domain import workflow
 from app.domain.codes import load_code_lists
 from app.domain.issues import ValidationFailed
-from app.domain.masking import mask_bank, mask_id
+from app.domain.masking import mask_id
 from app.services import audit
 from app.services.changed import Changed
 from app.services.tasks import Tasks
 from app.services.visits import Visits
 from app.store.household_view import HouseholdView, age_today, household_view
-from app.store.registry import Person
+from app.store.registry import Household, Person
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.base import Page
 from ui.pages.household_dialogs import cancel_dialog, household_dialog, person_dialog, plan_dialog
 from ui.pages.registry_actions import RegistryActions
+from ui.pages.subsidy_panel import SubsidyPanel
 from ui.pages.tasks import report_dialog
 from ui.print_commands import PrintCommands, ResponseCopies
 from ui.rows_model import RowsModel, rows_view
@@ -66,8 +70,8 @@ MEMBER_HEADERS = (
 )
 HISTORY_HEADERS = (
     QT_TRANSLATE_NOOP("HouseholdPage", "记录"),
-    QT_TRANSLATE_NOOP("HouseholdPage", "号码或种类"),
-    QT_TRANSLATE_NOOP("HouseholdPage", "等级或金额"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "证号"),
+    QT_TRANSLATE_NOOP("HouseholdPage", "类别和等级"),
     QT_TRANSLATE_NOOP("HouseholdPage", "起"),
     QT_TRANSLATE_NOOP("HouseholdPage", "止"),
     QT_TRANSLATE_NOOP("HouseholdPage", "状态"),
@@ -135,7 +139,8 @@ class HouseholdPage(Page):
         self.members = RowsModel([self.tr(h) for h in MEMBER_HEADERS])
         self.members_view = _table(self.tr("残疾人"), self.members)
         self.history = RowsModel([self.tr(h) for h in HISTORY_HEADERS])
-        self.history_view = _table(self.tr("证件与补贴记录"), self.history)
+        self.history_view = _table(self.tr("证件记录"), self.history)
+        self.subsidies = SubsidyPanel(session, self)
         self.forms = RowsModel([self.tr(h) for h in FORM_HEADERS])
         self.forms_view = _table(self.tr("调查表"), self.forms)
         self.visits = RowsModel([self.tr(h) for h in VISIT_HEADERS])
@@ -224,7 +229,7 @@ class HouseholdPage(Page):
         layout.addWidget(facts_box)
         for title, view in (
             (QT_TRANSLATE_NOOP("HouseholdPage", "残疾人(&R)"), self.members_view),
-            (QT_TRANSLATE_NOOP("HouseholdPage", "证件与补贴记录"), self.history_view),
+            (QT_TRANSLATE_NOOP("HouseholdPage", "证件记录"), self.history_view),
             (QT_TRANSLATE_NOOP("HouseholdPage", "调查表(&D)"), self.forms_view),
             (QT_TRANSLATE_NOOP("HouseholdPage", "走访记录"), self.visits_view),
             (QT_TRANSLATE_NOOP("HouseholdPage", "照片和附件"), self.photos_view),
@@ -236,6 +241,8 @@ class HouseholdPage(Page):
             layout.addWidget(view)
             if view is self.forms_view:
                 layout.addLayout(form_prints)
+            if view is self.history_view:
+                layout.addWidget(self.subsidies)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -246,10 +253,22 @@ class HouseholdPage(Page):
     # -- showing -----------------------------------------------------------------------
 
     def activate(self, record_id: str = "") -> None:
+        """Show a household, or the household of a person (that person selected)."""
+        person_id = ""
         if record_id:
+            with self.session.db.session() as s:
+                person = s.get(Person, record_id) if s.get(Household, record_id) is None else None
+                if person is not None:
+                    person_id, record_id = person.id, person.household_id
             self.household_id = record_id
             audit.record(self.session.db, self.session.username, "view", "household", record_id)
         self.reload()
+        if person_id and self.view is not None:
+            row = next(
+                (i for i, pv in enumerate(self.view.persons) if pv.person.id == person_id), 0
+            )
+            self.members_view.selectRow(row)
+            self._show_history(row)
         self.buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reload(self) -> None:
@@ -359,8 +378,10 @@ class HouseholdPage(Page):
     def _show_history(self, row: int) -> None:
         if self.view is None or not 0 <= row < len(self.view.persons):
             self.history.set_rows([])
+            self.subsidies.show_person(None, None, [])
             return
         pv = self.view.persons[row]
+        self.subsidies.show_person(pv.person, self.view.household, pv.subsidies)
         rows = [
             (
                 c.id,
@@ -374,19 +395,6 @@ class HouseholdPage(Page):
                 ],
             )
             for c in pv.certificates
-        ] + [
-            (
-                s.id,
-                [
-                    _label("subsidy_kind", s.kind),
-                    mask_bank(pv.person.bank_account),
-                    self.tr("%s元/月") % f"{s.amount_fen / 100:.2f}",
-                    s.start_month,
-                    s.end_month,
-                    _label("subsidy_status", s.status),
-                ],
-            )
-            for s in pv.subsidies
         ]
         self.history.set_rows(rows)
 

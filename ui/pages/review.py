@@ -42,6 +42,7 @@ from ui.pages.review_queue import (
     submitted,
 )
 from ui.pages.side_panel import SidePanel
+from ui.pages.subsidy_panel import warning_text
 from ui.pages.task_review import TaskReview
 from ui.print_commands import PrintCommands, ResponseCopies
 from ui.session import AppSession
@@ -121,6 +122,8 @@ class ReviewPage(Page):
         mark_heading(self.heading)
         self.heading.setWordWrap(True)
         self.confirmed = Mark(WARNING, self)
+        # the person's subsidy checks, beside the response (read with it, not said at once)
+        self.subsidy_warnings = Mark(WARNING, self, spoken=False)
         self.differences = QListWidget(self)
         self.differences.setAccessibleName(self.tr("与去年不同的答案"))
         self.differences.setWordWrap(True)
@@ -147,6 +150,7 @@ class ReviewPage(Page):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.heading)
         column.addWidget(self.confirmed)
+        column.addWidget(self.subsidy_warnings)
         column.addWidget(self.stack, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(SidePanel(side, self, chars=18))
@@ -236,6 +240,7 @@ class ReviewPage(Page):
         if detail is None:
             self.heading.clear()
             self.confirmed.set_text("")
+            self.subsidy_warnings.set_text("")
             self.placeholder.setText(self.tr("没有选中的表") if self.allowed else "")
             self.stack.setCurrentWidget(self.placeholder)
             return
@@ -246,6 +251,7 @@ class ReviewPage(Page):
         )
         confirmed = self.tr("；").join(detail.confirmed_warnings)
         self.confirmed.set_text(self.tr("填表人已确认的提醒：%s") % confirmed if confirmed else "")
+        self.subsidy_warnings.set_text(warning_text(self.session, response_id=detail.response_id))
         store = SessionAttachments(self.session, "form_response", detail.response_id)
         self.form = FormWidget(detail.form, FormEngine(detail.form), detail.context,
                                detail.answers, detail.last or {}, False,
