@@ -4870,22 +4870,22 @@ Disability certificate: %s</translation>
         <location filename="../../ui/pages/subsidy_panel.py" line="57"/>
         <source>受理(&amp;T)…</source>
         <extracomment>the forward step&apos;s button text (translated when shown)</extracomment>
-        <translation>Take in (&amp;N)…</translation>
+        <translation>Take in (&amp;W)…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/subsidy_panel.py" line="58"/>
         <source>审核(&amp;T)…</source>
-        <translation>Review (&amp;N)…</translation>
+        <translation>Review (&amp;W)…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/subsidy_panel.py" line="59"/>
         <source>审定(&amp;T)…</source>
-        <translation>Decide (&amp;N)…</translation>
+        <translation>Decide (&amp;W)…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/subsidy_panel.py" line="61"/>
         <source>办理(&amp;T)…</source>
-        <translation>Next step (&amp;N)…</translation>
+        <translation>Next step (&amp;W)…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/subsidy_panel.py" line="64"/>
@@ -4932,7 +4932,7 @@ Disability certificate: %s</translation>
     <message>
         <location filename="../../ui/pages/subsidy_panel.py" line="148"/>
         <source>补贴记录(&amp;L)</source>
-        <translation>Subsidies (&amp;L)</translation>
+        <translation>Subsidies (&amp;M)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/subsidy_panel.py" line="155"/>
@@ -5174,63 +5174,63 @@ Disability certificate: %s</translation>
 <context>
     <name>TaskReview</name>
     <message>
-        <location filename="../../ui/pages/task_review.py" line="24"/>
+        <location filename="../../ui/pages/task_review.py" line="26"/>
         <source>村/社区</source>
         <translation>Village/community</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_review.py" line="25"/>
+        <location filename="../../ui/pages/task_review.py" line="27"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_review.py" line="26"/>
+        <location filename="../../ui/pages/task_review.py" line="28"/>
         <source>变动</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_review.py" line="27"/>
+        <location filename="../../ui/pages/task_review.py" line="29"/>
         <source>核实结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_review.py" line="28"/>
+        <location filename="../../ui/pages/task_review.py" line="30"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_review.py" line="29"/>
+        <location filename="../../ui/pages/task_review.py" line="31"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_review.py" line="48"/>
+        <location filename="../../ui/pages/task_review.py" line="50"/>
         <source>待审核的变动核对</source>
         <extracomment>the shown task changed: True when there is one to accept or return a line for the page&apos;s status (text)</extracomment>
         <translation>Change checks to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_review.py" line="49"/>
+        <location filename="../../ui/pages/task_review.py" line="51"/>
         <source>Ctrl+Enter 通过并执行处理，Ctrl+R 退回</source>
         <translation>Ctrl+Enter accepts and applies what follows, Ctrl+R returns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_review.py" line="51"/>
+        <location filename="../../ui/pages/task_review.py" line="53"/>
         <source>待审核的核实结果(&amp;Q)</source>
         <translation>Outcomes to review (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_review.py" line="114"/>
+        <location filename="../../ui/pages/task_review.py" line="121"/>
         <source>已通过并执行处理：%s</source>
         <translation>Accepted and applied: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_review.py" line="125"/>
+        <location filename="../../ui/pages/task_review.py" line="132"/>
         <source>已退回：%s</source>
         <translation>Returned: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_review.py" line="138"/>
+        <location filename="../../ui/pages/task_review.py" line="145"/>
         <source>出错了：%s</source>
         <translation>Something went wrong: %s</translation>
     </message>

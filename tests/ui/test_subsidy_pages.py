@@ -12,16 +12,18 @@ from sqlalchemy import select
 
 from app.domain.subsidies import month_of, next_month
 from app.services.registry import Registry
-from app.services.subsidies import Subsidies, reviewer_checks
+from app.services.subsidies import reviewer_checks
+from app.store import changes
 from app.store.database import Database
 from app.store.registry import Household, Person, Subsidy
-from app.store.work import FormResponse
+from app.store.work import ChangeNotice, FormResponse
 from tests.ui.visit_support import settle, type_chinese
 from ui.fields_dialog import FieldsDialog
 from ui.main_window import MainWindow
 from ui.pages.household import HouseholdPage
 from ui.pages.review import ReviewPage
 from ui.pages.subsidy_checks import KINDS, SubsidyChecksPage
+from ui.pages.task_review import TaskReview
 from ui.preferences import Preferences
 from ui.session import AppSession
 
@@ -242,21 +244,7 @@ def test_review_shows_the_persons_subsidy_warnings_beside_the_response(
         assert person is not None
         area = s.get(Household, person.household_id).area_code  # type: ignore[union-attr]
         rid, pid = response.id, person.id
-    Registry(district, "demo").update_person(pid, {"bank_account": ""})
-    if not rows_of(district, pid) or all(r.status != "active" for r in rows_of(district, pid)):
-        admin = Subsidies(district, "demo", "admin")
-        with district.transaction() as s:
-            from app.store import changes
-
-            changes.create(
-                s,
-                Subsidy,
-                {"person_id": pid, "kind": "care", "group": "grade1", "start_month": "2020-01",
-                 "amount_fen": 33_000, "status": "active", "decision_date": date(2019, 12, 2),
-                 "decision_number": "奉残联〔2019〕1号"},
-                user="demo",
-            )  # fmt: skip
-        del admin
+    a_paid_person_without_account(district, pid)
     page = ReviewPage(AppSession(district, f"town{area[6:9]}"))
     qtbot.addWidget(page)
     page.show()
@@ -265,3 +253,43 @@ def test_review_shows_the_persons_subsidy_warnings_beside_the_response(
         lambda: page.detail is not None and page.detail.response_id == rid, timeout=20_000
     )
     assert "没有登记银行账号" in page.subsidy_warnings.text.text()
+
+
+def a_paid_person_without_account(db: Database, person_id: str) -> None:
+    """Blank the person's bank account and make sure a subsidy runs: a warning to show."""
+    Registry(db, "demo").update_person(person_id, {"bank_account": ""})
+    if any(r.status == "active" for r in rows_of(db, person_id)):
+        return
+    with db.transaction() as s:
+        changes.create(
+            s,
+            Subsidy,
+            {"person_id": person_id, "kind": "care", "group": "grade1", "start_month": "2020-01",
+             "amount_fen": 33_000, "status": "active", "decision_date": date(2019, 12, 2),
+             "decision_number": "奉残联〔2019〕1号"},
+            user="demo",
+        )  # fmt: skip
+
+
+def test_a_task_under_review_shows_the_persons_subsidy_warnings(
+    qtbot: QtBot, district: Database
+) -> None:
+    with district.session() as s:
+        task = s.scalars(select(ChangeNotice).where(ChangeNotice.state == "submitted")).first()
+        assert task is not None  # the demo's month has outcomes waiting for review
+        person = s.get(Person, task.person_id)
+        assert person is not None
+        area = s.get(Household, person.household_id).area_code  # type: ignore[union-attr]
+        task_id, pid = task.id, person.id
+    a_paid_person_without_account(district, pid)
+    review = TaskReview(AppSession(district, f"town{area[6:9]}"))
+    qtbot.addWidget(review)
+    review.show()
+    review.refresh()
+    qtbot.waitUntil(lambda: any(r.task_id == task_id for r in review.rows), timeout=20_000)
+    row = next(i for i, r in enumerate(review.rows) if r.task_id == task_id)
+    review.table.selectRow(row)
+    qtbot.waitUntil(
+        lambda: review.detail is not None and review.detail.task_id == task_id, timeout=20_000
+    )
+    assert "没有登记银行账号" in review.subsidy_warnings.text.text()

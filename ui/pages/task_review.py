@@ -14,8 +14,10 @@ from app.domain import tasks as rules
 from app.services.changed import Changed
 from app.services.task_views import TaskDetail, TaskRow
 from app.services.tasks import Tasks
+from ui.forms.marks import WARNING, Mark
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.side_panel import SidePanel
+from ui.pages.subsidy_panel import warning_text
 from ui.pages.task_sides import TaskSides
 from ui.rows_model import RowsModel, rows_view
 from ui.session import AppSession
@@ -61,8 +63,11 @@ class TaskReview(QWidget):
         splitter.addWidget(self.sides)
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(1, False)
+        # the person's subsidy checks, beside the task (read with it, not said at once)
+        self.subsidy_warnings = Mark(WARNING, self, spoken=False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.subsidy_warnings)
         layout.addWidget(splitter)
 
     def controls(self) -> list[QWidget]:
@@ -98,6 +103,8 @@ class TaskReview(QWidget):
     def _show(self, detail: TaskDetail | None) -> None:
         self.detail = detail
         self.sides.show_detail(detail)
+        shown = warning_text(self.session, person_id=detail.person_id) if detail else ""
+        self.subsidy_warnings.set_text(shown)
         self.selected.emit(detail is not None and detail.state == rules.SUBMITTED)
 
     def heading(self) -> str:
