@@ -57,6 +57,7 @@ from ui.pages.person_move import PersonMoveDialog
 from ui.pages.registry_dialogs import add_person_dialog, new_certificate_dialog
 from ui.pages.review import ReturnDialog, ReviewPage
 from ui.pages.settings import SettingsPage
+from ui.pages.task_outcome import OutcomeDialog
 from ui.pages.visit import VisitPage
 from ui.preferences import Preferences
 from ui.print_preview import PrintPreviewDialog
@@ -250,6 +251,13 @@ def test_visible_text_is_what_a_screen_reader_reads_in_every_dialog(
         add_person_dialog(Registry(district, "demo"), household_id, page),
         new_certificate_dialog(Registry(district, "demo"), person, page),
         PersonMoveDialog(district, Registry(district, "demo"), person, [], page),
+        OutcomeDialog(
+            "王堃（奉中社区）：死亡 2026-12-01",
+            lambda _o, _h: [{"action": "cancel", "reason": "1", "on": "2026-12-01"}],
+            [("h1", "奉中社区 南山路1号 张三"), ("new:330213001002", "岳林一村 的新户")],
+            page,
+            moving=True,
+        ),
     ] + [
         MoveDialog(state, target, "step", parent=page)
         for state, target in rules.CASES.rules

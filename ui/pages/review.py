@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -163,6 +164,9 @@ class ReviewPage(Page):
         self.task_review.selected.connect(self._task_selected)
         self.task_review.said.connect(self.announce)
         self.tabs = QTabWidget(self)
+        self.tabs.setUsesScrollButtons(False)  # two tabs always fit: the arrows never show
+        for arrow in self.tabs.tabBar().findChildren(QToolButton):
+            arrow.setAccessibleName("")  # Qt's English "Scroll Left" on a button never shown
         self.tabs.addTab(self.splitter, self.tr("调查表(&B)"))
         self.tabs.addTab(self.task_review, self.tr("变动核对(&C)"))
         self.buttons: dict[str, QPushButton] = {}
