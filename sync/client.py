@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain import workflow
-from app.store import syncing
+from app.store import backup, syncing
 from app.store.database import Database
 from app.store.errors import BlobDamaged
 from app.store.keys import KdfParams
@@ -110,6 +110,7 @@ def first_login(
         pauses=pauses,
     )
     client.image = image
+    client.daily_copy = False  # nothing yet to keep a copy of
     try:
         client.sync()
     except BaseException:
@@ -228,6 +229,8 @@ class SyncClient:
         self.reached = False
         #: households whose records this sync changed on the laptop (for the screens)
         self.households: set[str] = set()
+        #: whether a sync first keeps the day's rolling copy (`app.store.backup.daily_copy`)
+        self.daily_copy = True
 
     def close(self) -> None:
         self.transport.close()
@@ -253,6 +256,8 @@ class SyncClient:
 
     def sync(self) -> SyncReceipt:
         """Run every stage; the receipt is kept whatever happens (done, cancelled, failed)."""
+        if self.daily_copy:
+            backup.daily_copy(self.db)  # the day's rolling copy, before the sync changes it
         receipt_id = syncing.start_receipt(self.db, self.username)
         self.counts = {"detail": {"refused": [], "conflicts": [], "damaged": []}}
         status = "failed"
