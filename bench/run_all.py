@@ -25,6 +25,7 @@ SCRIPTS = (
     "server_scale.py",
     "reports.py",
     "monthly.py",
+    "bundle.py",
 )
 
 
