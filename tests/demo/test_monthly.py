@@ -62,8 +62,11 @@ def test_accepted_deaths_cancel_and_stop_and_low_income_starts(district: Databas
                 select(Subsidy).where(Subsidy.person_id == person.id, Subsidy.status == "active")
             ).all()
             assert running == []
-        stopped = s.scalars(select(Subsidy).where(Subsidy.end_month == "2026-10")).all()
-        assert stopped and all(x.status == "stopped" and x.task_id for x in stopped)
+        # the month's stops (the demo's history has stops of its own at other months' tasks)
+        stopped = s.scalars(
+            select(Subsidy).where(Subsidy.end_month == "2026-10", Subsidy.task_id != "")
+        ).all()
+        assert stopped and all(x.status == "stopped" for x in stopped)
         assert all(x.steps[-1]["step"] == "stop" for x in stopped)
         started = s.scalars(
             select(Subsidy).where(Subsidy.start_month == "2026-11", Subsidy.task_id != "")
