@@ -249,3 +249,24 @@ def test_a_member_reports_only_as_the_member(server: Server, laptops: Laptops) -
     assert own["outcome"] == "applied", own
     with database.read() as s:
         assert s.scalar(select(func.count()).select_from(ChangeNotice)) == 1
+
+
+def test_another_villages_member_can_neither_read_nor_answer_a_task(
+    server: Server, laptops: Laptops
+) -> None:
+    process, database = server
+    alice = laptops(process, "alice")
+    _hid, pid = a_person(alice, "南山路11号")
+    sync(alice)
+    task_id, rev = a_task_on_the_server(process, pid)
+    submit = {**OUTCOME, **_moved("open", "submitted", "molly")}
+    for user in ("molly", "bob"):  # the same town's other village, another town
+        wire = Wire(process, user)
+        records, _gone, _cursor = wire.pull_all()
+        assert task_id not in records
+        [receipt] = wire.push(op("change_notice", task_id, rev, submit))
+        assert [r["code"] for r in receipt["refusals"]] == ["sync.out_of_scope"]
+    with database.read() as s:
+        assert s.scalar(select(ChangeNotice.state).where(ChangeNotice.id == task_id)) == "open"
+    records, _gone, _cursor = Wire(process, "alice").pull_all()
+    assert records[task_id]["fields"]["state"] == "open"  # the member of the village reads it
