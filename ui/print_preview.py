@@ -171,9 +171,10 @@ class PrintPreviewDialog(QDialog):
         super().showEvent(event)
 
     def done(self, result: int) -> None:
-        for job in (self._job, self._print_job):
-            if job is not None:  # work still running stops and reports to no one
-                job.cancel()
+        if self._job is not None:  # a preview still drawing stops and reports to no one
+            self._job.cancel()
+        # a print already going goes on to the end, as in other programs: its job holds
+        # the printer and the PDF, not the dialog; it only reports to no one
         for connection in self._connections:
             QObject.disconnect(connection)
         self._connections.clear()

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAccessible
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
@@ -146,6 +146,22 @@ def test_cancelling_a_print_stops_it(tmp_path: Path, qtbot: QtBot, batch: Printe
     dialog.cancel_print_button.click()
     qtbot.waitUntil(lambda: dialog.status_label.text() == "已取消打印")
     assert dialog.print_button.isEnabled() and not dialog.cancel_print_button.isVisible()
+
+
+def test_a_print_goes_on_when_the_preview_is_closed(
+    tmp_path: Path, qtbot: QtBot, batch: Printed
+) -> None:
+    dialog = PrintPreviewDialog(batch)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    printer = dialog.printer()
+    target = tmp_path / "printed.pdf"
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(target))
+    assert dialog.send(print_job.request_of(printer, batch.title), printer, "pictures")
+    dialog.close()
+    assert QThreadPool.globalInstance().waitForDone(120_000)
+    assert len(page_texts(target.read_bytes())) == batch.pages
 
 
 def test_printing_to_a_file_writes_the_pdf_itself(
