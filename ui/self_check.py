@@ -104,7 +104,14 @@ def check_print() -> str:
     pdf = render([printed], printed_by="self-check", printed_at=datetime.now()).pdf
     if not pdf.startswith(b"%PDF"):
         raise Missing("reportlab: no PDF drawn")
-    return f"{'@'.join(key)}: {len(pdf) // 1024} KB PDF"
+    from ui.page_pictures import PageRenderer, renderer_available
+
+    if not renderer_available():  # the preview and printing draw pages with it
+        raise Missing("pypdfium2 (PDFium)")
+    page = PageRenderer(pdf).render(0, 36)
+    return (
+        f"{'@'.join(key)}: {len(pdf) // 1024} KB PDF, page 1 drawn {page.width()}×{page.height()}"
+    )
 
 
 def check_qt() -> str:
