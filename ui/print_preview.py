@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMetaObject, QObject, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap, QShowEvent
+from PySide6.QtCore import QEvent, QMetaObject, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap, QShowEvent, QWheelEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -138,6 +138,7 @@ class PrintPreviewDialog(QDialog):
         self._pump_soon.setInterval(30)
         self._pump_soon.timeout.connect(self._pump)
         self.scroll_area.verticalScrollBar().valueChanged.connect(self._pump_soon.start)
+        self.scroll_area.viewport().installEventFilter(self)  # Ctrl+wheel zooms
 
         buttons = QDialogButtonBox()
         self.print_button = QPushButton(self.tr("打印(&P)…"))
@@ -162,6 +163,18 @@ class PrintPreviewDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(within_screen(self, QSize(760, 900)))  # an A4 page's shape, on the screen
         self._preview_started = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Wheel
+            and isinstance(event, QWheelEvent)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            turn = event.angleDelta().y()
+            if turn:
+                self.step_zoom(1 if turn > 0 else -1)
+            return True  # not a scroll as well
+        return super().eventFilter(watched, event)
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._preview_started:  # a dialog never shown renders nothing

@@ -11,9 +11,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool, QTimer
-from PySide6.QtGui import QAccessible
+from PySide6.QtCore import QPoint, QPointF, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QAccessible, QWheelEvent
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -98,6 +99,14 @@ def test_the_preview_zooms_by_keyboard(qtbot: QtBot, batch: Printed) -> None:
     dialog.zoom_box.setFocus()  # the zoom box by its keys too
     qtbot.keyClick(dialog.zoom_box, Qt.Key.Key_Down)
     assert dialog.zoom == 125
+    viewport = dialog.scroll_area.viewport()  # and Ctrl+wheel, as in other programs
+    for turn, percent in ((120, 150), (-120, 125), (-120, 100)):
+        at = QPointF(viewport.rect().center())
+        wheel = QWheelEvent(at, viewport.mapToGlobal(at), QPoint(), QPoint(0, turn),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+                            Qt.ScrollPhase.NoScrollPhase, False)  # fmt: skip
+        QApplication.sendEvent(viewport, wheel)
+        assert dialog.zoom == percent
 
 
 def test_printing_a_batch_leaves_the_window_responsive(
