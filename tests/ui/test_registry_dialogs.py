@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QListWidget, QTreeWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QListWidget,
+    QTreeWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -18,8 +26,13 @@ from app.store.database import Database
 from app.store.registry import Assignment, Household, Person, User
 from tests.ui.test_household_list import type_chinese
 from ui.fields_dialog import FieldsDialog
+from ui.main_window import MainWindow
+from ui.pages.household import HouseholdPage
+from ui.pages.households import HouseholdsPage
 from ui.pages.person_move import PersonMoveDialog
 from ui.pages.registry_dialogs import add_person_dialog, new_certificate_dialog
+from ui.preferences import Preferences
+from ui.session import AppSession
 
 NEW_ID = make_resident_id("330283", date(1988, 6, 30), 512)  # an even sequence: a woman
 
@@ -242,3 +255,37 @@ def test_a_move_to_a_new_household_chosen_on_the_area_tree(
         home = s.get(Household, moved.household_id)
         assert home is not None
         assert (home.area_code, home.address, home.head_name) == (village, "岳林路8号", person.name)
+
+
+def test_new_household_from_the_list_by_its_key_opens_the_new_household(
+    qtbot: QtBot, district: Database
+) -> None:
+    username, areas = _member(district)
+    window = MainWindow(AppSession(district, username), Preferences())
+    qtbot.addWidget(window)
+    window.resize(1300, 900)
+    shown(qtbot, window)
+    window.open_page("households")
+    page = window.current_page()
+    assert isinstance(page, HouseholdsPage)
+
+    page.add_button.setFocus()
+    qtbot.keyClick(page.add_button, Qt.Key.Key_Space)
+    dialog = page.findChild(FieldsDialog)
+    assert dialog is not None and dialog.windowTitle() == "新增户"
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    area = dialog.editor("area_code")
+    assert isinstance(area, QComboBox) and area.currentData() == areas[0]  # her one village
+    address = dialog.editor("address")
+    address.setFocus()
+    qtbot.waitUntil(address.hasFocus)  # the list's own focus (search field) has settled
+    type_chinese(address, "南山路99号")
+    assert dialog.buttons.buttons()[0].isEnabled(), dialog.values()
+    qtbot.keyClick(address, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.problem.text()
+    opened = window.current_page()
+    assert isinstance(opened, HouseholdPage)
+    with district.session() as s:
+        made = s.get(Household, opened.household_id)
+        assert made is not None and (made.area_code, made.address) == (areas[0], "南山路99号")

@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -209,7 +208,14 @@ class HouseholdsPage(Page):
         dialog = add_household_dialog(
             self.session.registry, villages, self, area_code=str(current or "")
         )
-        if dialog.exec() == QDialog.DialogCode.Accepted and isinstance(dialog.result_value, tuple):
-            household_id, changed = dialog.result_value
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._added(dialog.result_value))
+        # modal as exec() makes it, without the nested event loop
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.show()
+
+    def _added(self, result: object) -> None:
+        if isinstance(result, tuple):
+            household_id, changed = result
             self.session.announce(changed)
             self.navigate.emit("household", household_id)
