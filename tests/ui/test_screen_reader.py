@@ -42,6 +42,7 @@ from tests.ui.test_form_widget import form_a
 from tests.ui.test_review import submitted_form_a
 from tests.ui.visit_support import candidates, settle, sign, type_chinese
 from ui.announce import INVALID, MessageLine, spoken
+from ui.export_dialog import ExportDialog
 from ui.first_login import FirstLoginDialog
 from ui.forms.choices import ChoiceField
 from ui.forms.fields import LineField
@@ -258,6 +259,7 @@ def test_visible_text_is_what_a_screen_reader_reads_in_every_dialog(
             page,
             moving=True,
         ),
+        ExportDialog(AppSession(district, "demo"), page),
     ] + [
         MoveDialog(state, target, "step", parent=page)
         for state, target in rules.CASES.rules

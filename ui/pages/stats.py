@@ -467,8 +467,10 @@ class StatsPage(Page):
     def activate(self, record_id: str = "") -> None:
         """Show the page: the last figures at once, counted again if the records changed."""
         if self.data is None:
+            # into the (still empty) table at once, where the figures appear: one focus
+            # change for a screen reader, not one to the area box and another when read
             self._focus_table = True
-            self.area_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.focus_table()
         self.reload()
