@@ -145,8 +145,10 @@ def check_qt() -> str:
     return f"Qt platform {QGuiApplication.platformName()}, font {family}"
 
 
-def run(out: TextIO = sys.stdout) -> int:
-    """Run every check, print a line for each; 0 if all passed, else 1."""
+def run(out: TextIO | None = None) -> int:
+    """Run every check, print a line for each; 0 if all passed, else 1. (In a window
+    program on Windows there is no stdout: the exit code still tells.)"""
+    out = out or sys.stdout
     with tempfile.TemporaryDirectory(prefix="fieldvisit-self-check-") as tmp:
         checks: list[tuple[str, Callable[[], str]]] = [
             ("资源文件 resources", check_resources),
@@ -169,5 +171,6 @@ def run(out: TextIO = sys.stdout) -> int:
             else:
                 print(f"通过 ok       {name}: {detail}", file=out)
     print("自检通过 self-check passed" if not failed else f"自检未通过 {failed} failed", file=out)
-    out.flush()
+    if out is not None:
+        out.flush()
     return 1 if failed else 0
