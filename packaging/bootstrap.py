@@ -6,7 +6,7 @@
     python3 packaging/bootstrap.py install # only make the environment
 
 It makes `.venv` beside the sources, installs the project with its development
-tools (again whenever pyproject.toml changes), and on Debian/Ubuntu installs the
+tools (again whenever pyproject.toml or setup.py changes), and on Debian/Ubuntu installs the
 system libraries Qt needs, and for `test` and `install` poppler-utils, with which the tests
 read prints back (with apt-get, when run as root or with sudo). Only the
 standard library is used here: this file runs before anything is installed.
@@ -124,7 +124,9 @@ def make_venv() -> None:
 
 
 def install_project() -> None:
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    # setup.py lists the packages (resources/ among them): a change there reinstalls too
+    build_files = (ROOT / "pyproject.toml").read_bytes() + (ROOT / "setup.py").read_bytes()
+    digest = hashlib.sha256(build_files).hexdigest()
     if STAMP.exists() and STAMP.read_text().strip() == digest:
         return
     say("installing Fieldvisit and its dependencies (first run: a few minutes)")
