@@ -94,6 +94,7 @@ class MonthlyBuilder:
         self.last = previous_month(self.month)
         self.now = datetime(today.year, today.month, today.day, 8, 0)
         self.first: set[str] = set()  # the ids of the tasks of `FIRST`
+        self.families: dict[str, tuple[str, list[str]]] = {}  # person -> household, hardship
         self.running: dict[str, set[str]] = {}  # person -> the subsidy kinds paid now
 
     def _common(self) -> dict[str, Any]:
@@ -103,7 +104,14 @@ class MonthlyBuilder:
         with self.db.session() as s:
             return list(
                 s.execute(
-                    select(Person.id, Person.id_number, Person.name, Household.area_code)
+                    select(
+                        Person.id,
+                        Person.id_number,
+                        Person.name,
+                        Household.area_code,
+                        Household.id.label("household_id"),
+                        Household.hardship,
+                    )
                     .join(Household, Household.id == Person.household_id)
                     .where(Person.status == "active", Person.deleted.is_(False))
                     .order_by(Person.id)
@@ -112,6 +120,7 @@ class MonthlyBuilder:
 
     def build(self) -> MonthlySummary:
         persons = self._persons()
+        self.families = {p.id: (p.household_id, list(p.hardship or [])) for p in persons}
         summary = MonthlySummary(self.month)
         if not persons:
             return summary
@@ -240,12 +249,14 @@ class MonthlyBuilder:
         """What the member confirmed: the program's own proposal (app.domain.tasks)."""
         running = self.running.get(task["person_id"], set())
         kinds = {r["kind"] for r in task["rows"]}
-        qualifies = ["living"] if kinds & {"dibao_in", "near_dibao_in"} else []
-        lines = rules.propose(task["rows"], task["month"], running=running, qualifies=qualifies)
-        for line in lines:
-            if line["action"] == rules.APPLY:
-                line["group"] = "dibao"
-        return lines
+        hardship = self.families.get(task["person_id"], ("", []))[1]
+        after = rules.hardship_after(task["rows"], hardship)
+        qualifies = {"living": "dibao"} if "1" in after and "3" not in after else {}
+        if not kinds & {"dibao_in", "near_dibao_in"}:
+            qualifies = {}
+        return rules.propose(
+            task["rows"], task["month"], running=running, qualifies=qualifies, hardship=hardship
+        )
 
     def _cancels(self, task: dict[str, Any]) -> bool:
         return task["state"] == "accepted" and any(
@@ -294,6 +305,16 @@ class MonthlyBuilder:
                                 None,
                             )
                         )  # fmt: skip
+                elif action == rules.HARDSHIP:
+                    household = self.families[task["person_id"]][0]
+                    statements.append(
+                        (
+                            update(Household)
+                            .where(Household.id == household)
+                            .values(hardship=step["codes"]),
+                            None,
+                        )
+                    )
                 elif action == rules.APPLY:
                     area = persons[task["person_id"]].area_code
                     new_subsidies.append(self._application(task, reviewed, area))

@@ -157,6 +157,7 @@ MESSAGES: dict[str, str] = {
     "task.not_editable": "核对任务“{state}”时不能修改核实结果",
     "task.household_required": "已更正为迁居时请选择新的户",
     "task.address_required": "迁到新户时请填写新住址",
+    "task.blocked_consequence": "这项处理不能执行：{why}",
     # --- end of workflow and renovation messages --------------------------------------
     # --- Sync (sync/server): why the server refused a laptop's change --------------------
     "sync.entity_unknown": "服务器不认识这类记录：{entity}",

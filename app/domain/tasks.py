@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from app.domain.codes import check_code
+from app.domain.codes import check_code, load_code_lists
 from app.domain.issues import Issue
 from app.domain.workflow import ADMIN, MEMBER, REVIEWER, Rule, StateMachine
 
@@ -64,7 +64,8 @@ CANCEL = "cancel"
 STOP = "stop_subsidy"
 APPLY = "apply_subsidy"
 MOVE = "move"
-ACTIONS = (CANCEL, STOP, APPLY, MOVE)
+HARDSHIP = "hardship"
+ACTIONS = (CANCEL, HARDSHIP, STOP, APPLY, MOVE)
 LIVING = "living"
 CARE = "care"
 KINDS = (LIVING, CARE)
@@ -91,6 +92,36 @@ QUALIFYING = frozenset(
 )
 #: change kinds that move the person within the district
 MOVES = frozenset({"moved_in_district"})
+#: change kinds that change the household's hardship codes (resources/codes/hardship.yaml):
+#: (codes added, codes removed); entering 低保 ends 低保边缘, entering 特困 ends both
+HARDSHIP_FACTS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "dibao_in": (("1",), ("2",)),
+    "dibao_out": ((), ("1",)),
+    "near_dibao_in": (("2",), ("1",)),
+    "near_dibao_out": ((), ("2",)),
+    "tekun_in": (("3",), ("1", "2")),
+    "tekun_out": ((), ("3",)),
+}
+#: the subsidy kinds a qualifying change concerns (an application not possible is shown why)
+CONCERNS: Mapping[str, tuple[str, ...]] = {
+    "dibao_in": (LIVING,),
+    "near_dibao_in": (LIVING,),
+    "grade_changed": (CARE,),
+    "category_changed": (CARE,),
+    "cert_new": (LIVING, CARE),
+}
+
+
+def hardship_after(rows: Sequence[Mapping[str, Any]], current: Iterable[str]) -> list[str]:
+    """The household's hardship codes once the rows' facts hold (in the rows' order)."""
+    codes = list(dict.fromkeys(current))
+    if any(r.get("kind") in ENDS for r in rows):
+        return codes  # the person leaves the registry: the family's facts are not theirs
+    for row in rows:
+        added, removed = HARDSHIP_FACTS.get(str(row.get("kind")), ((), ()))
+        codes = [c for c in codes if c not in removed]
+        codes += [c for c in added if c not in codes]
+    return sorted(codes)
 
 
 def month_of(day: date | None, fallback: str) -> str:
@@ -111,8 +142,10 @@ def propose(
     month: str,
     *,
     running: Iterable[str],
-    qualifies: Iterable[str] = (),
+    qualifies: Iterable[str] | Mapping[str, str] = (),
     move_to: Mapping[str, str] | None = None,
+    hardship: Iterable[str] | None = None,
+    not_qualified: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """What a confirmed (or corrected) outcome does, line by line, from the task's rows.
 
@@ -121,11 +154,25 @@ def propose(
     household ({"household_id", "area_code"}), or a new household in a village (only
     "area_code"; its address comes with the member's confirmation). A stop is paid up
     to and including the month of the event.
+
+    `qualifies` may map each kind to its group (the application then names it);
+    `hardship`: the household's codes now (None: not known, no line for them), so a
+    confirmed 纳入低保 also records the family's 低保 before the application that needs
+    it; `not_qualified`: why the person cannot apply for a kind the change concerns
+    (such a line carries "blocked": the dialog shows it unticked, it is never applied).
     """
     running = set(running)
+    groups = dict(qualifies) if isinstance(qualifies, Mapping) else dict.fromkeys(qualifies, "")
     found: list[dict[str, Any]] = []
     stopped: set[str] = set()
     ends = [r for r in rows if r.get("kind") in ENDS]
+    if not ends and hardship is not None:
+        before = sorted(set(hardship))
+        after = hardship_after(rows, before)
+        if after != before:
+            line = {"action": HARDSHIP, "codes": after}
+            found.append({**line, "added": [c for c in after if c not in before],
+                          "removed": [c for c in before if c not in after]})  # fmt: skip
     if ends:
         first = ends[0]
         on = _event_date(first) or date.fromisoformat(f"{month}-01")
@@ -142,9 +189,15 @@ def propose(
                 found.append(_stop(kind, end_reason, month_of(_event_date(row), month)))
                 stopped.add(kind)
     if not ends and any(r.get("kind") in QUALIFYING for r in rows):
+        concerned = {k for r in rows for k in CONCERNS.get(str(r.get("kind")), ())}
         for kind in KINDS:
-            if kind in qualifies and kind not in running:
-                found.append({"action": APPLY, "kind": kind})
+            if kind in running or kind in stopped:
+                continue
+            if kind in groups:
+                line = {"action": APPLY, "kind": kind}
+                found.append({**line, "group": groups[kind]} if groups[kind] else line)
+            elif kind in concerned and not_qualified and kind in not_qualified:
+                found.append({"action": APPLY, "kind": kind, "blocked": not_qualified[kind]})
     if not ends and move_to and (move_to.get("household_id") or move_to.get("area_code")):
         found.append(
             {
@@ -173,7 +226,13 @@ def describe(line: Mapping[str, Any], labels: Mapping[str, str] | None = None) -
     if action == STOP:
         return f"停发{kind}（发放至 {line.get('last_month', '')} 止）"
     if action == APPLY:
+        if line.get("blocked"):
+            return f"不能申请{kind}：{line['blocked']}"
         return f"为此人申请{kind}（受理）"
+    if action == HARDSHIP:
+        hardship = load_code_lists()["hardship"]
+        named = [hardship.label(c) if c in hardship else c for c in line.get("codes") or []]
+        return f"本户困难类型改为：{'、'.join(named) or '无'}"
     if action == MOVE:
         target = str(line.get("household_id") or "")
         if not target:
@@ -218,6 +277,16 @@ def outcome_issues(
         if not isinstance(line, Mapping) or line.get("action") not in ACTIONS:
             issues.append(Issue("task.bad_consequence", {}, "consequences"))
             break
+        if line.get("blocked"):
+            issues.append(Issue("task.blocked_consequence", {"why": line["blocked"]},
+                                "consequences"))  # fmt: skip
+        if line.get("action") == HARDSHIP:
+            codes = line.get("codes")
+            if not isinstance(codes, list):
+                issues.append(Issue("task.bad_consequence", {}, "consequences"))
+                break
+            for code in codes:
+                issues += check_code("hardship", str(code), field="consequences")
         if line.get("action") == MOVE and not line.get("household_id"):
             if not line.get("area_code"):
                 issues.append(Issue("task.household_required", {}, "household"))

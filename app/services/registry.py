@@ -131,9 +131,11 @@ class Registry:
             household = changes.create(s, Household, values, user=self.user)
             return household.id, Changed(households=frozenset({household.id}))
 
-    def update_household(self, household_id: str, fields: Mapping[str, Any]) -> Changed:
+    def update_household(
+        self, household_id: str, fields: Mapping[str, Any], *, session: Session | None = None
+    ) -> Changed:
         values = dict(fields)
-        with self.db.transaction() as s:
+        with self._transaction(session) as s:
             issues = self._check_household(s, values)
             if issues:
                 raise ValidationFailed(issues)

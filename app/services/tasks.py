@@ -43,6 +43,18 @@ from app.store.registry import Household, Person
 from app.store.work import ChangeNotice
 
 MEMBER_SOURCE = "member"
+
+
+class _Family:
+    """A household's hardship codes as they will be (what the subsidy rules read)."""
+
+    def __init__(self, hardship: list[str]) -> None:
+        self.hardship = hardship
+
+
+#: the order consequences are applied in (a cancel first, the hardship codes before an
+#: application that needs them)
+_ORDER = {action: i for i, action in enumerate(rules.ACTIONS)}
 #: `propose`'s move_to for a new household in a village: this prefix and the village code
 NEW_HOUSEHOLD = "new:"
 
@@ -113,32 +125,51 @@ class Tasks:
         elif move_to:
             household = changes.get_live(s, Household, move_to)
             target = {"household_id": household.id, "area_code": household.area_code}
-        qualifying: list[str] = []
+        rows = task.rows or [{"kind": task.kind}]
+        person = changes.get_live(s, Person, task.person_id)
+        household = changes.get_live(s, Household, person.household_id)
+        groups: dict[str, str] = {}
+        refused: dict[str, str] = {}
         if any(row_kind in rules.QUALIFYING for row_kind in row_kinds(task)):
-            qualifying = [k for k in self._qualifies(s, task.person_id) if k not in applied]
+            after = rules.hardship_after(rows, household.hardship or [])
+            groups, refused = self._qualifies(person, household, after)
+            groups = {k: g for k, g in groups.items() if k not in applied}
+            refused = {k: why for k, why in refused.items() if k not in applied}
         return rules.propose(
-            task.rows or [{"kind": task.kind}],
+            rows,
             task.month,
             running=running,
-            qualifies=qualifying,
+            qualifies=groups,
             move_to=target,
+            hardship=household.hardship or [],
+            not_qualified=refused,
         )
 
-    def _qualifies(self, s: Session, person_id: str) -> list[str]:
-        """The subsidy kinds the rules (and this year's settings) say the person qualifies for."""
+    def _qualifies(
+        self, person: Person, household: Household, hardship: list[str]
+    ) -> tuple[dict[str, str], dict[str, str]]:
+        """The subsidy kinds the person qualifies for once the family's hardship codes are
+        `hardship` ({kind: group}), and why not for the others ({kind: why})."""
         from app.domain import subsidies as subsidy_rules
+        from app.services.subsidies import settings_for
 
-        person = changes.get_live(s, Person, person_id)
-        household = changes.get_live(s, Household, person.household_id)
+        family = _Family(hardship)
         try:
-            local = load_settings().for_area(date.today().year, household.area_code)
+            local = settings_for(load_settings(), date.today().year, household.area_code)
         except SettingsError:
-            return []
-        return [
-            kind
-            for kind in rules.KINDS
-            if subsidy_rules.qualifies(person, household, local, kind) is not None
-        ]
+            return {}, dict.fromkeys(rules.KINDS, "本年度没有补贴标准设置")
+        groups: dict[str, str] = {}
+        refused: dict[str, str] = {}
+        for kind in rules.KINDS:
+            found = subsidy_rules.qualifies(person, family, local, kind)
+            if found is not None:
+                groups[kind] = found.name
+            elif person.status != "active":
+                refused[kind] = "此人已注销"
+            else:
+                why = subsidy_rules.exclusion(person, family, local, kind)
+                refused[kind] = f"享受{why}" if why else "不在补贴对象范围内"
+        return groups, refused
 
     # -- the member's outcome ------------------------------------------------------------
 
@@ -215,6 +246,8 @@ class Tasks:
         households = {person.household_id}
         self._move(s, task, rules.ACCEPTED)
         lines = list(task.consequences or []) if task.outcome != rules.DISPUTED else []
+        # the family's facts before the applications that need them, whatever the order kept
+        lines.sort(key=lambda c: _ORDER.get(str(c.get("action")), len(_ORDER)))
         for line in lines:
             households |= self._apply(s, task, line)
         applied = [c.get("action") for c in lines]
@@ -243,6 +276,14 @@ class Tasks:
                     task_id=task.id, session=s,
                 )  # fmt: skip
             return set()
+        if action == rules.HARDSHIP:
+            household = changes.get_live(s, Person, pid).household_id
+            codes = [str(c) for c in line.get("codes") or []]
+            Registry(self.db, self.user).update_household(household, {"hardship": codes}, session=s)
+            return {household}
+        if line.get("blocked"):  # never confirmed by the dialog; refused by `record`
+            raise ValidationFailed([Issue("task.blocked_consequence",
+                                          {"why": line["blocked"]}, "consequences")])  # fmt: skip
         if action == rules.APPLY:
             try:
                 Subsidies(self.db, self.user, self.role).open_application(

@@ -102,3 +102,27 @@ def test_the_demo_servers_list_files_load_again_with_their_refusals(tmp_path: Pa
         refused.update(r.reason for r in report.refused)
     assert set(refused) == {"unknown_id", "bad_id", "duplicate", "not_in_district", "unknown_kind"}
     database.dispose()
+
+
+def test_every_submitted_demo_task_is_accepted_without_a_failure(tmp_path: Path) -> None:
+    from app.services.tasks import Tasks
+    from app.store.registry import Household
+
+    db = Database.create(tmp_path / "d.db", "pw", kdf=FAST_TEST_KDF)
+    build_demo_district(db, persons=1500, seed=11, today=DAY)
+    with db.session() as s:
+        submitted = list(s.scalars(select(ChangeNotice.id).where(
+            ChangeNotice.state == "submitted")))  # fmt: skip
+        accepted = list(s.scalars(select(ChangeNotice).where(ChangeNotice.state == "accepted")))
+        for task in accepted:  # what the demo applied follows the rows: 低保 in the family
+            if task.outcome == "confirmed" and task.kind == "dibao_in":
+                person = s.get_one(Person, task.person_id)
+                assert "1" in s.get_one(Household, person.household_id).hardship
+    assert submitted
+    reviewer = Tasks(db, "rv01", "reviewer")
+    for task_id in submitted:
+        reviewer.accept(task_id)
+    with db.session() as s:
+        assert set(s.scalars(select(ChangeNotice.state).where(
+            ChangeNotice.id.in_(submitted)))) == {"accepted"}  # fmt: skip
+    db.close()

@@ -96,7 +96,7 @@ def test_entering_dibao_opens_a_living_subsidy_application(db: Database) -> None
         changes.update(s, Subsidy, world.living_id,
                        {"status": "stopped", "end_month": "2025-06"}, user="alice")  # fmt: skip
     lines = confirm(db, world)
-    assert lines == [{"action": "apply_subsidy", "kind": "living"}]
+    assert lines == [{"action": "apply_subsidy", "kind": "living", "group": "dibao"}]
     reviewer(db).accept(world.task_id)
     with db.session() as s:
         pending = s.scalars(

@@ -337,3 +337,31 @@ def test_a_move_to_a_new_household_waits_for_its_address(qtbot: QtBot, district:
         [line] = done.consequences
         assert line["action"] == "move" and line["address"] == "No. 9" and line["area_code"]
     settle()
+
+
+def test_a_line_that_cannot_apply_is_shown_why_and_cannot_be_ticked(
+    qtbot: QtBot, district: Database
+) -> None:
+    task = seeded(district, "dibao_in")
+    with district.transaction() as s:  # the family is 特困: no living subsidy with it
+        changes.update(s, Household, task.household_id, {"hardship": ["3"]}, user="ada")
+        for sid in s.scalars(select(Subsidy.id).where(Subsidy.person_id == task.person_id)):
+            changes.update(s, Subsidy, sid, {"status": "stopped", "end_month": "2025-06"},
+                           user="ada")  # fmt: skip
+    page = show(qtbot, TasksPage(AppSession(district, task.member)), task.task_id)
+    key(qtbot, page.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(page.dialog, OutcomeDialog) and page.dialog.isVisible())
+    dialog = page.dialog
+    assert isinstance(dialog, OutcomeDialog)
+    key(qtbot, dialog.outcome, Qt.Key.Key_Down)  # 属实
+    items = [dialog.consequences.item(i) for i in range(dialog.consequences.count())]
+    blocked = [i for i in items if "不能申请困难残疾人生活补贴" in i.text()]
+    assert len(blocked) == 1 and "特困人员供养" in blocked[0].text()
+    assert blocked[0].checkState() == Qt.CheckState.Unchecked
+    dialog.consequences.setFocus()
+    dialog.consequences.setCurrentRow(items.index(blocked[0]))
+    key(qtbot, dialog.consequences, Qt.Key.Key_Space)
+    assert blocked[0].checkState() == Qt.CheckState.Unchecked
+    assert all(not line.get("blocked") for line in dialog.chosen())
+    dialog.reject()
+    settle()

@@ -165,8 +165,12 @@ class OutcomeDialog(QDialog):
         for line in lines:
             item = QListWidgetItem(rules.describe(line, self._household_names()))
             item.setData(Qt.ItemDataRole.UserRole, line)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            if line.get("blocked"):  # cannot apply: shown with why, unticked, not tickable
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                item.setCheckState(Qt.CheckState.Unchecked)
+            else:
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked)
             self.consequences.addItem(item)
         if not lines:
             empty = (
@@ -193,7 +197,7 @@ class OutcomeDialog(QDialog):
         for row in range(self.consequences.count()):
             item = self.consequences.item(row)
             line = item.data(Qt.ItemDataRole.UserRole)
-            if line and item.checkState() == Qt.CheckState.Checked:
+            if line and not line.get("blocked") and item.checkState() == Qt.CheckState.Checked:
                 line = dict(line)
                 if line.get("action") == rules.MOVE and not line.get("household_id"):
                     line["address"] = self.address.text().strip()  # the new household's
