@@ -65,3 +65,9 @@ def test_demo_opens_and_quits_by_itself(tmp_path: Path) -> None:
         "fieldvisit: unlock screen shown",
         "fieldvisit: main window shown (奉化区（演示） — 奉中社区专职委员)",
     ]
+
+
+def test_self_check_covers_every_shipped_folder() -> None:
+    """A folder added to resources/ is one the self-check must look for too."""
+    folders = {p.name for p in resources.root().iterdir() if p.is_dir() and p.name != "__pycache__"}
+    assert folders == set(self_check.SHIPPED)
