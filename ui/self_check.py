@@ -57,7 +57,7 @@ def check_definitions() -> str:
 
     forms = load_forms()
     if not forms:
-        raise Missing("resources/forms: 0 forms")
+        raise Missing(f"{resources.path('forms')}: 0 forms")
     load_settings()
     load_catalogue()
     return (
