@@ -49,6 +49,12 @@ Icon=fieldvisit
 Terminal=false
 Categories=Office;
 StartupWMClass=fieldvisit
+Actions=demo;
+
+[Desktop Action demo]
+Name=演示区
+Name[en]=Demo district
+Exec=fieldvisit --demo
 """
 
 

@@ -62,8 +62,17 @@ def test_depends_refuses_a_library_it_cannot_place(tmp_path: Path) -> None:
 
 def test_desktop_entry_has_the_chinese_name_and_the_icon() -> None:
     module = build_deb()
-    lines = dict(line.split("=", 1) for line in module.DESKTOP.splitlines() if "=" in line)
+    entry = module.DESKTOP.split("\n\n")[0]  # the main group, before the demo's action
+    lines = dict(line.split("=", 1) for line in entry.splitlines() if "=" in line)
     assert lines["Name"] == "入户走访助手"
     assert lines["Exec"] == "fieldvisit"
     assert (ROOT / "packaging" / "icons" / f"{lines['Icon']}.png").exists()
     assert (ROOT / "packaging" / "icons" / f"{lines['Icon']}.svg").exists()
+
+
+@pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="no desktop-file-utils")
+def test_desktop_entry_is_valid(tmp_path: Path) -> None:
+    entry = tmp_path / "fieldvisit.desktop"
+    entry.write_text(build_deb().DESKTOP, encoding="utf-8")
+    done = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True, text=True)
+    assert done.returncode == 0 and not done.stdout.strip(), done.stdout + done.stderr
