@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.domain import assessment
+from app.domain.money import yuan_number
 from app.domain.renovation import yuan
 from app.forms.context import FormContext
 from app.forms.definition import FormDefinition
@@ -152,7 +153,7 @@ def plan_rows(case: CaseFile) -> list[dict[str, Any]]:
             "kind": KIND_CODES.get(str(line.get("kind"))),
             "unit_name": line.get("unit"),
             "quantity": line.get("quantity"),
-            "unit_price": int(line.get("unit_price_fen") or 0) / 100,
+            "unit_price": yuan_number(int(line.get("unit_price_fen") or 0)),
         }
         for line in case.plan()
     ]
@@ -160,7 +161,7 @@ def plan_rows(case: CaseFile) -> list[dict[str, Any]]:
 
 def plan_paper(case: CaseFile, definition: FormDefinition, own_file: bool) -> FormPrint:
     """The plan and budget (C2): items, quantities, prices, the total against the cap."""
-    cap = case.cap_fen / 100
+    cap = yuan_number(case.cap_fen)
     context = dataclasses.replace(case.context, settings={**case.context.settings, "cost_cap": cap})
     answers: dict[str, Any] = {"plan_items": plan_rows(case)}
     if case.override_reason:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 from reportlab.graphics import renderPDF
@@ -102,7 +103,9 @@ def draw_figure(sheet: Sheet, figure: Figure) -> None:
     sheet.y -= 4 * mm
 
 
-def _cell(value: str | int | float) -> str:
+def _cell(value: str | int | float | Decimal) -> str:
+    if isinstance(value, Decimal):  # money in yuan: to the fen
+        return f"{value:.2f}"
     if isinstance(value, float):
         return f"{value:.1f}" if value != int(value) or abs(value) < 1000 else f"{value:.0f}"
     return str(value)

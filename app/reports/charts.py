@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
 from reportlab.graphics import renderSVG
@@ -77,18 +78,20 @@ class Series:
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
-def number(value: str | int | float) -> float:
-    """A table cell as a number ("95.3%" -> 95.3; no number -> 0)."""
-    if isinstance(value, int | float):
+def number(value: str | int | float | Decimal) -> float:
+    """A table cell as a number for drawing ("95.3%" -> 95.3; no number -> 0)."""
+    if isinstance(value, int | float | Decimal):
         return float(value)
     found = _NUMBER.search(value.replace(",", ""))
     return float(found.group()) if found else 0.0
 
 
-def label(value: float, like: str | int | float) -> str:
+def label(value: float, like: str | int | float | Decimal) -> str:
     """A value as written on a bar or point: as the table writes it."""
     if isinstance(like, str):
         return like
+    if isinstance(like, Decimal):  # money in yuan: to the fen
+        return f"{like:.2f}"
     if value == int(value):
         return f"{round(value):d}"
     return f"{value:.1f}"

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-Cell = str | int | float
+from app.domain import money
+
+Cell = str | int | float | Decimal
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,6 @@ def per(total_fen: int, count: int) -> int:
     return int((Decimal(total_fen) / count).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def yuan(fen: int) -> float:
-    """Money from integer fen to yuan (exact to the fen: fen / 100 has two decimals)."""
-    return round(fen / 100, 2)
+def yuan(fen: int) -> Decimal:
+    """Money from integer fen to yuan, exactly (a Decimal with two decimals)."""
+    return money.yuan(fen)

@@ -75,7 +75,7 @@ def _latest_answers(session: Session, scope: StatScope) -> list[Mapping[str, Any
     return list(latest.values())
 
 
-def _per_capita(total_fen: int, persons: int) -> float:
+def _per_capita(total_fen: int, persons: int) -> Decimal:
     return yuan(per(total_fen, persons))
 
 

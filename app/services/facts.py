@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.money import yuan_number
 from app.store.registry import Household, Person, Subsidy
 
 
@@ -60,12 +61,12 @@ def facts_from(
         "household.head_name": household.head_name,
         "household.phone": household.phone,
         "household.hardship": list(household.hardship or []),
-        "household.living_subsidy_yuan": sum(s.amount_fen for s in subsidies if s.kind == "living")
-        * 12
-        / 100,
-        "household.care_subsidy_yuan": sum(s.amount_fen for s in subsidies if s.kind == "care")
-        * 12
-        / 100,
+        "household.living_subsidy_yuan": yuan_number(
+            12 * sum(s.amount_fen for s in subsidies if s.kind == "living")
+        ),
+        "household.care_subsidy_yuan": yuan_number(
+            12 * sum(s.amount_fen for s in subsidies if s.kind == "care")
+        ),
         "household.members": [
             {
                 "name": m.name,

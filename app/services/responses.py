@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import workflow
 from app.domain.issues import Issue, ValidationFailed
+from app.domain.money import yuan_number
 from app.domain.settings import Settings, SettingsError, load_settings
 from app.forms.context import FormContext
 from app.forms.definition import FormDefinition
@@ -46,10 +47,10 @@ def settings_names(settings: Settings | None) -> dict[str, Any]:
     if settings is None:
         return {}
     return {
-        "dibao_line": settings.dibao_line_fen / 100,
+        "dibao_line": yuan_number(settings.dibao_line_fen),
         "near_dibao_multiple": float(settings.near_dibao_multiple),
-        "cost_cap": settings.renovation_cap_fen / 100,
-        "spending_ceiling": settings.spending_confirm_fen / 100,
+        "cost_cap": yuan_number(settings.renovation_cap_fen),
+        "spending_ceiling": yuan_number(settings.spending_confirm_fen),
     }
 
 

@@ -4,6 +4,7 @@ PostgreSQL): the same call gives the same numbers everywhere."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -106,10 +107,12 @@ def test_form_b_and_income(whole: dict[str, Figure]) -> None:
         "合计": (3, 2, 1, 1, 66.7),
     }
     income = _rows(whole["stats.income.per_capita"])
-    assert income["可支配收入"] == (36000.5, 18000.25, 100.0)
-    assert income["工资性收入"] == (20000.25, 10000.13, 55.6)  # 1,000,012.5 fen: half up
-    assert income["生活消费支出"] == (24000.0, 12000.0, 66.7)
-    assert income["  食品烟酒"] == (12000.1, 6000.05, 50.0)
+    d = Decimal  # money in yuan is exact, to the fen
+    assert income["可支配收入"] == (d("36000.50"), d("18000.25"), 100.0)
+    assert income["工资性收入"] == (d("20000.25"), d("10000.13"), 55.6)  # 1,000,012.5 fen: half up
+    assert income["生活消费支出"] == (d("24000.00"), d("12000.00"), 66.7)
+    assert income["  食品烟酒"] == (d("12000.10"), d("6000.05"), 50.0)
+    assert all(isinstance(v, Decimal) for row in income.values() for v in row[:2])
     definition = whole["stats.income.per_capita"].definition
     assert "共1户2人" in definition and "6000.08元" in definition
     assert _rows(whole["stats.income.dibao"])["监测户"] == (1, 100.0)
@@ -260,6 +263,7 @@ def test_cells_are_numbers_where_charted_and_money_has_two_decimals(
         for row in figure.rows:
             for header, cell in zip(figure.columns, row, strict=True):
                 if "(元)" in header and cell != "":
-                    assert isinstance(cell, float) and round(cell, 2) == cell, figure.key
+                    assert isinstance(cell, Decimal), figure.key  # exact, never a float
+                    assert cell == cell.quantize(Decimal("0.01")), figure.key
                 if header in ("人数", "应调查", "已完成", "案例", "任务", "样本户"):
                     assert isinstance(cell, int), (figure.key, header)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -45,8 +46,8 @@ def test_a_malformed_figure_is_refused(rest: dict[str, object]) -> None:
 def test_shares_and_money() -> None:
     assert share(1, 3) == 33.3
     assert share(0, 0) == 0.0
-    assert yuan(123_456_789) == 1_234_567.89
-    assert yuan(5) == 0.05
+    assert yuan(123_456_789) == Decimal("1234567.89")
+    assert yuan(5) == Decimal("0.05") and str(yuan(-150)) == "-1.50"
 
 
 def test_money_is_shared_to_the_fen_halves_up() -> None:

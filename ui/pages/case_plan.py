@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import renovation as rules
+from app.domain.money import fen_of, yuan_number
 from app.domain.renovation import Catalogue, CatalogueItem
 from ui.forms.marks import WARNING, Mark
 from ui.i18n import QT_TRANSLATE_NOOP
@@ -252,7 +253,7 @@ class SettleDialog(StepDialog):
             cost.setRange(0, 1_000_000)
             cost.setDecimals(2)
             cost.setSuffix(self.tr(" 元"))
-            cost.setValue(int(line.get("amount_fen", 0)) / 100)
+            cost.setValue(yuan_number(int(line.get("amount_fen", 0))))
             cost.setAccessibleName(self.tr("%s 的实际费用（元）") % name)
             cost.valueChanged.connect(lambda _v: self.recheck())
             budget = self.tr("预算 %s 元") % rules.yuan(int(line.get("amount_fen", 0)))
@@ -274,7 +275,7 @@ class SettleDialog(StepDialog):
         self.recheck()
 
     def actual(self) -> dict[str, int]:
-        return {code: round(box.value() * 100) for code, box in self.costs.items()}
+        return {code: fen_of(box.value()) for code, box in self.costs.items()}
 
     def recheck(self) -> None:
         total = sum(self.actual().values())

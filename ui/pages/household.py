@@ -29,6 +29,7 @@ from app.domain import workflow
 from app.domain.codes import load_code_lists
 from app.domain.issues import ValidationFailed
 from app.domain.masking import mask_id
+from app.domain.money import yuan_text
 from app.services import audit
 from app.services.changed import Changed
 from app.services.tasks import Tasks
@@ -367,8 +368,8 @@ class HouseholdPage(Page):
                     [
                         c.year,
                         case_rules.STATE_LABELS.get(c.state, c.state),
-                        f"{c.total_fen / 100:,.2f}",
-                        f"{c.cap_fen / 100:,.2f}",
+                        yuan_text(c.total_fen, grouped=True),
+                        yuan_text(c.cap_fen, grouped=True),
                     ],
                 )
                 for c in view.cases

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QModelIndex, QObject, QRectF, QSize, Qt, QTimer
@@ -70,8 +71,10 @@ def load_stats(db: Database, query: StatsQuery, report: Progress) -> StatsData:
     return data
 
 
-def cell_text(value: str | int | float) -> str:
+def cell_text(value: str | int | float | Decimal) -> str:
     """A figure's cell as the table writes it (the chart labels its values the same way)."""
+    if isinstance(value, Decimal):  # money in yuan: to the fen
+        return f"{value:.2f}"
     if isinstance(value, float):
         return charts.label(value, value)
     return str(value)
@@ -94,7 +97,7 @@ class FigureModel(RowsModel):
         self._numeric = {
             c
             for c in range(len(figure.columns))
-            if figure.rows and all(isinstance(r[c], int | float) for r in figure.rows)
+            if figure.rows and all(isinstance(r[c], int | float | Decimal) for r in figure.rows)
         }
         self.set_table(
             figure.columns,
