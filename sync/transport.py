@@ -181,6 +181,10 @@ class Transport:
             return NetworkError(body.message)
         return Refused(response.status_code, body)
 
+    def send(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        """One request as `requests` takes it (params, data, headers); refusals raised."""
+        return self._send(method, path, **kwargs)
+
     def call(self, method: str, path: str, answer: type[M], body: BaseModel | None = None) -> M:
         """Send a JSON body (gzip when large) and parse the answer as `answer`."""
         return _parsed(answer, self._send(method, path, **self._body(body)).content)

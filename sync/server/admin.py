@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.areas import is_area_code, load_areas
 from app.domain.workflow import ROLES
+from app.store.base import utcnow
 from app.store.registry import Area, Assignment, User
 from sync.server import audit, auth, bulk, db, ledger, throttle
 from sync.server.tables import Credential, Device
@@ -24,6 +25,21 @@ SERVER = ledger.Author("server")
 
 class AdminError(ValueError):
     """A command that cannot be done as asked (unknown user, bad role or area)."""
+
+
+@dataclass(frozen=True)
+class Doer:
+    """Who does an administrative act, for the audit: the command line, or an admin's device."""
+
+    username: str = "admin"
+    device_id: str = ""
+    address: str = ""
+
+    def record(self, session: Session, action: str, detail: dict[str, object]) -> None:
+        audit.record(session, self.username, self.device_id, action, detail, self.address)
+
+
+CLI = Doer()
 
 
 @dataclass(frozen=True)
@@ -85,6 +101,7 @@ def add_user(
     display_name: str = "",
     areas: list[str] | None = None,
     phone: str = "",
+    doer: Doer = CLI,
 ) -> None:
     """A new user with a password and areas (argon2 hash computed before the transaction)."""
     if role not in ROLES:
@@ -114,18 +131,15 @@ def add_user(
                 {"user_id": user_id, "area_code": code},
                 author=SERVER,
             )
-        audit.record(
-            s,
-            "admin",
-            "",
-            "user_add",
-            {"username": username, "role": role, "areas": areas or []},
-            "",
-        )
+        doer.record(s, "user_add", {"username": username, "role": role, "areas": areas or []})
 
 
 def assign(
-    database: db.ServerDatabase, username: str, add: list[str], remove: list[str]
+    database: db.ServerDatabase,
+    username: str,
+    add: list[str],
+    remove: list[str],
+    doer: Doer = CLI,
 ) -> list[str]:
     """Add and remove areas of a user; returns the areas after. Laptops re-scope on next pull."""
     with database.write() as s:
@@ -155,13 +169,15 @@ def assign(
         if set(add) - have:
             # the laptops of the new areas read this user from now on: a change brings it
             ledger.write_change(s, "user", user.id, {}, author=SERVER)
-        audit.record(
-            s, "admin", "", "assign", {"username": username, "add": add, "remove": remove}, ""
-        )
+        doer.record(s, "assign", {"username": username, "add": add, "remove": remove})
         return sorted((have | set(add)) - set(remove))
 
 
-def set_password(database: db.ServerDatabase, username: str, password: str) -> None:
+def set_password(
+    database: db.ServerDatabase, username: str, password: str, doer: Doer = CLI
+) -> None:
+    if not password:
+        raise AdminError("密码不能为空")
     hashed = auth.hash_password(password)
     with database.write() as s:
         cred = s.get(Credential, username)
@@ -169,7 +185,33 @@ def set_password(database: db.ServerDatabase, username: str, password: str) -> N
             raise AdminError(f"没有用户 {username}")
         cred.password_hash = hashed
         throttle.forget(s, username)
-        audit.record(s, "admin", "", "password", {"username": username}, "")
+        doer.record(s, "password", {"username": username})
+
+
+def set_active(database: db.ServerDatabase, username: str, active: bool, doer: Doer = CLI) -> None:
+    """Disable a user (refused at the next contact, every device) or enable them again."""
+    with database.write() as s:
+        cred = s.get(Credential, username)
+        if cred is None:
+            raise AdminError(f"没有用户 {username}")
+        if cred.active != active:
+            cred.active = active
+            cred.changed_at = utcnow()
+            if active:
+                throttle.forget(s, username)
+            doer.record(s, "user_enable" if active else "user_disable", {"username": username})
+
+
+def set_role(database: db.ServerDatabase, username: str, role: str, doer: Doer = CLI) -> None:
+    """Change a user's role (a synced field: the laptops learn it in their next pull)."""
+    if role not in ROLES:
+        raise AdminError(f"角色必须是 {', '.join(ROLES)} 之一：{role}")
+    with database.write() as s:
+        ledger.lock(s)
+        user = _user(s, username)
+        if user.role != role:
+            ledger.write_change(s, "user", user.id, {"role": role}, author=SERVER)
+            doer.record(s, "role", {"username": username, "role": role, "was": user.role})
 
 
 def list_users(database: db.ServerDatabase) -> list[UserRow]:
@@ -211,14 +253,23 @@ def list_devices(database: db.ServerDatabase, username: str | None = None) -> li
         return list(s.scalars(query))
 
 
-def revoke(database: db.ServerDatabase, device_id: str | None, username: str | None) -> int:
+def revoke(
+    database: db.ServerDatabase,
+    device_id: str | None,
+    username: str | None,
+    doer: Doer = CLI,
+    *,
+    reason: str = "",
+) -> int:
     """Revoke one device, or every device of a user; returns how many were revoked."""
     targets = [d.id for d in list_devices(database, username) if d.revoked_at is None]
     if device_id:
         targets = [device_id]
     for target in targets:
         try:
-            auth.revoke(database, target, "admin")
+            auth.revoke(
+                database, target, doer.username, doer.device_id, doer.address, reason=reason
+            )
         except LookupError as exc:
             raise AdminError(f"没有设备 {target}") from exc
     return len(targets)

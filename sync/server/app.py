@@ -17,12 +17,11 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import FastAPI, Request
 from fastapi import Path as PathParameter
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response, StreamingResponse
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.exc import OperationalError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -46,8 +45,9 @@ from sync.protocol import (
     PushResponse,
     Resolution,
 )
-from sync.server import audit, auth, conflicts, feed, prepare, snapshot
+from sync.server import admin_api, audit, auth, conflicts, feed, prepare, snapshot
 from sync.server.answers import binary, binary_body, describe, errors
+from sync.server.bearer import Actor
 from sync.server.blobs import BlobFolder, register, sent_by
 from sync.server.db import ServerDatabase, current_revision, head_revision
 from sync.server.errors import ServerError
@@ -100,23 +100,6 @@ def _content_range(request: Request, length: int) -> tuple[int, int]:
     return first, total
 
 
-#: the device token of /login, as `Authorization: Bearer ...` (in the OpenAPI description)
-BEARER = HTTPBearer(auto_error=False, description="The device token /login gave")
-
-
-async def current_actor(
-    request: Request, bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)]
-) -> auth.Actor:
-    """The user and device of the request's bearer token (401 otherwise).
-
-    Run on the event loop, not a worker thread: one indexed read of about a millisecond,
-    cheaper than the hand-over to a thread and back that every request would pay."""
-    if bearer is None:
-        raise ServerError(401, "auth.token")
-    return auth.actor_for(request.app.state.db, bearer.credentials.strip())
-
-
-Actor = Annotated[auth.Actor, Depends(current_actor)]
 #: a file's SHA-256 in a path (checked, and described, like every other parameter)
 Sha = Annotated[str, PathParameter(pattern=SHA256)]
 
@@ -292,6 +275,7 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
         with db.write() as s:
             return conflicts.resolve(s, actor, conflict_id, body)
 
+    admin_api.add_routes(app, db)
     return app
 
 

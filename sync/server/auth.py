@@ -76,17 +76,24 @@ def login(db: ServerDatabase, request: LoginRequest, address: str) -> LoginRespo
     with db.read() as s:
         cred = s.get(Credential, request.username)
         user = s.scalars(select(User).where(User.username == request.username)).first()
-        known = cred is not None and user is not None and cred.active and not user.deleted
-        stored = cred.password_hash if cred is not None and known else _DUMMY_HASH
+        exists = cred is not None and user is not None and not user.deleted
+        known = exists and cred is not None and cred.active
+        # a disabled user's right password is told apart (the laptop locks their data)
+        disabled = exists and not known
+        stored = cred.password_hash if cred is not None and exists else _DUMMY_HASH
         wait, attempt = throttle.wait_before(
             s, request.username, address, request.client_id, utcnow()
         )
     if wait:
         raise _throttled(wait)
     try:
-        good = HASHER.verify(stored, request.password) and known
+        good = HASHER.verify(stored, request.password) and exists
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         good = False
+    if good and disabled:
+        with db.write() as s:
+            audit.record(s, request.username, "", "login_disabled", {}, address)
+        raise ServerError(401, "auth.inactive")
     with db.write() as s:
         cred = s.get(Credential, request.username)
         if not good or cred is None or user is None:
@@ -170,7 +177,15 @@ def actor_for(db: ServerDatabase, token: str) -> Actor:
     )
 
 
-def revoke(db: ServerDatabase, device_id: str, by: str) -> Device:
+def revoke(
+    db: ServerDatabase,
+    device_id: str,
+    by: str,
+    by_device: str = "",
+    address: str = "",
+    *,
+    reason: str = "",
+) -> Device:
     """Stop a device: its token is refused from the next request on."""
     with db.write() as s:
         device = s.get(Device, device_id)
@@ -179,5 +194,6 @@ def revoke(db: ServerDatabase, device_id: str, by: str) -> Device:
         if device.revoked_at is None:
             device.revoked_at = utcnow()
             device.revoked_by = by
-            audit.record(s, by, device_id, "revoke", {"device_owner": device.username}, "")
+            detail = {"device": device_id, "device_owner": device.username, "reason": reason}
+            audit.record(s, by, by_device, "revoke", detail, address)
         return device

@@ -10,8 +10,12 @@ MESSAGES: dict[str, str] = {
     "auth.failed": "用户名或密码错误",
     "auth.throttled": "登录失败次数过多，请{seconds}秒后再试",
     "auth.token": "此设备尚未登录或登录已失效，请重新登录",
-    "auth.revoked": "此设备已被管理员停用，请联系区残联",
-    "auth.inactive": "此账号已停用，请联系区残联",
+    "auth.revoked": "此设备已被注销，请联系区残联管理员",
+    "auth.inactive": "此账号已被停用，请联系区残联管理员",
+    "admin.role": "只有管理员可以进行此操作",
+    "admin.district": "不在您管理的区县内：{what}",
+    "admin.invalid": "{detail}",
+    "admin.self": "不能对自己的账号或当前设备这样做：{detail}",
     "protocol.version": (
         "程序与服务器的同步协议版本不一致（程序{client}，服务器{server}），请升级程序"
     ),

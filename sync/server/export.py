@@ -12,7 +12,7 @@ from app.exports.fields import ExportParams, area_code_from
 from app.exports.templates import all_templates, load_template
 from app.exports.write import ExportError, audit_detail, write_export
 from sync.server import audit
-from sync.server.admin import AdminError
+from sync.server.admin import AdminError, Doer
 from sync.server.db import ServerDatabase
 
 #: what `export-responses --form` used to write, as templates
@@ -35,7 +35,14 @@ def _user() -> str:
 
 
 def run_export(
-    database: ServerDatabase, name: str, survey_round: str, area: str, path: Path, month: str = ""
+    database: ServerDatabase,
+    name: str,
+    survey_round: str,
+    area: str,
+    path: Path,
+    month: str = "",
+    *,
+    doer: Doer | None = None,
 ) -> int:
     """Write the export `name` to `path` and audit it; returns the number of rows."""
     try:
@@ -51,5 +58,9 @@ def run_export(
     except (ExportError, ValueError) as exc:
         raise AdminError(str(exc)) from exc
     with database.write() as s:
-        audit.record(s, _user(), "", "export", audit_detail(template, params, path, rows), "")
+        detail = audit_detail(template, params, path, rows)
+        if doer is None:
+            audit.record(s, _user(), "", "export", detail, "")
+        else:
+            doer.record(s, "export", detail)
     return rows
