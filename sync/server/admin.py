@@ -7,8 +7,10 @@ through the ledger like any change; passwords and devices stay on the server.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -35,7 +37,7 @@ class Doer:
     device_id: str = ""
     address: str = ""
 
-    def record(self, session: Session, action: str, detail: dict[str, object]) -> None:
+    def record(self, session: Session, action: str, detail: Mapping[str, Any]) -> None:
         audit.record(session, self.username, self.device_id, action, detail, self.address)
 
 
