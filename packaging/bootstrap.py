@@ -8,7 +8,7 @@
 It makes `.venv` beside the sources, installs the project with its development
 tools (again whenever pyproject.toml or setup.py changes), and on Debian/Ubuntu installs the
 system libraries Qt needs, and for `test` and `install` poppler-utils, with which the tests
-read prints back (with apt-get, when run as root or with sudo). Only the
+read prints back, and desktop-file-utils (with apt-get, when run as root or with sudo). Only the
 standard library is used here: this file runs before anything is installed.
 """
 
@@ -50,8 +50,9 @@ QT_DEBIAN_PACKAGES = [
     "libxcb-randr0",
 ]
 # What the tests need besides: poppler's programs read the prints back (text, fonts,
-# pictures, images), so that no print test is skipped on a fresh machine.
-TEST_DEBIAN_PACKAGES = ["poppler-utils"]
+# pictures, images), so that no print test is skipped on a fresh machine; the .deb's
+# desktop entry is checked with desktop-file-validate.
+TEST_DEBIAN_PACKAGES = ["poppler-utils", "desktop-file-utils"]
 
 
 def say(message: str) -> None:
