@@ -102,6 +102,8 @@ def build_demo(app: QApplication, path: Path, persons: int) -> bool:
     dialog.setAccessibleName(QCoreApplication.translate("app", "生成演示数据的进度"))
 
     def work(report: worker.Progress) -> None:
+        from datetime import date
+
         from app.demo.district import build_demo_district
         from app.store.database import Database
 
@@ -110,7 +112,9 @@ def build_demo(app: QApplication, path: Path, persons: int) -> bool:
             leftover.unlink()
         db = Database.create(tmp, DEMO_PASSWORD)
         try:
-            build_demo_district(db, persons=persons, progress=report)
+            # the demo's month story is told around the day it is first run: 今日 has visits
+            # planned for today, this month's tasks, last month's in review
+            build_demo_district(db, persons=persons, today=date.today(), progress=report)
         finally:
             db.close()
         for suffix in ("", ".keyinfo"):

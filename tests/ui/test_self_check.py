@@ -65,6 +65,24 @@ def test_demo_opens_and_quits_by_itself(tmp_path: Path) -> None:
         "fieldvisit: unlock screen shown",
         "fieldvisit: main window shown (奉化区（演示） — 奉中社区专职委员)",
     ]
+    # the demo's month is told around the day it was made: this month's change lists came
+    # today (a district this small has no persons in m001001's village for planned visits)
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from app.store.database import Database
+    from app.store.work import ChangeNotice
+    from ui.main import DEMO_PASSWORD
+
+    [made] = (tmp_path / "data").rglob("fieldvisit.db")
+    db = Database.open(made, DEMO_PASSWORD)
+    try:
+        with db.session() as s:
+            months = set(s.scalars(select(ChangeNotice.month)))
+        assert date.today().strftime("%Y-%m") in months, months
+    finally:
+        db.close()
 
 
 def test_self_check_covers_every_shipped_folder() -> None:
