@@ -137,3 +137,43 @@ def test_a_death_confirmed_in_the_field_is_cancelled_and_stopped_everywhere(
         ("王堃", "living", "2027-01"),
     ]
     assert states == {dead: "accepted", alive: "accepted"}
+
+
+def test_a_dibao_entry_accepted_records_the_family_s_dibao_everywhere(
+    server: Server, laptops: Laptops, tmp_path: Path
+) -> None:
+    """The hardship codes a confirmed 纳入低保 implies are the reviewer's laptop's change of
+    the household: the server takes it, the member's laptop gets it back."""
+    from app.store.registry import Household
+
+    process, database = server
+    ids = registered(database, tmp_path)
+    person_id = ids[ALIVE]
+    civil = [
+        ["身份证号", "姓名", "变动情况", "变动日期"],
+        [ALIVE, "李娜", "纳入低保", "2026-12-03"],
+    ]
+    report = import_changes(database, write_csv(tmp_path / "civil.csv", civil), month=MONTH,
+                            source="民政")  # fmt: skip
+    assert report.tasks_new == 1 and not report.refused
+    alice, rita = laptops(process, "alice"), laptops(process, "rita")
+    sync(alice)
+    member = Tasks(alice, "alice", "member")
+    task_id = task_of(alice, person_id).id
+    lines = member.propose(task_id, "confirmed")
+    assert [(line["action"], line.get("codes")) for line in lines] == [("hardship", ["1"])]
+    member.record(task_id, outcome="confirmed", method="home", checked_on=DAY,
+                  consequences=lines, today=DAY)  # fmt: skip
+    assert sync(alice).refused == 0
+    sync(rita)
+    Tasks(rita, "rita", "reviewer").accept(task_id)
+    receipt = sync(rita)
+    assert receipt.refused == 0, receipt.detail
+    sync(alice)
+    for where in (database, alice, rita):
+        reading = where.read() if isinstance(where, ServerDatabase) else where.transaction()
+        with reading as s:
+            person = s.get(Person, person_id)
+            assert person is not None
+            household = s.get(Household, person.household_id)
+            assert household is not None and household.hardship == ["1"], where
