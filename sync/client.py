@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain import workflow
-from app.store import backup, syncing
+from app.store import account_lock, backup, syncing
 from app.store.database import Database
 from app.store.errors import BlobDamaged
 from app.store.keys import KdfParams
@@ -34,7 +34,15 @@ from app.store.receipts import SyncReceipt
 from sync import damaged, pulling
 from sync.protocol import BlobMissing, BlobQuery, LoginRequest, LoginResponse, Me, PushRequest
 from sync.pulling import conflict_row
-from sync.transport import BadAnswer, Cancelled, NetworkError, Refused, SyncError, Transport
+from sync.transport import (
+    BadAnswer,
+    Cancelled,
+    NetworkError,
+    Refused,
+    SyncError,
+    Transport,
+    Unauthorized,
+)
 
 Progress = Callable[[str, int, int], None]
 #: the stages, in order, with their names in the program
@@ -183,6 +191,29 @@ def _identity(server_url: str, answer: LoginResponse, client_id: str) -> dict[st
     }
 
 
+def _lock_if_stopped(db: Database, exc: SyncError) -> None:
+    """Lock the laptop's data when the server says the user is disabled or the device
+    revoked (`app.store.account_lock`)."""
+    if isinstance(exc, Unauthorized) and exc.code in account_lock.CODES:
+        account_lock.lock(db, exc.code)
+
+
+def reinstate(db: Database, password: str, **options: Any) -> str:
+    """Try a fresh sign-in for a locked laptop: "" when it is (now) unlocked, else the
+    refusal it stays locked for (the server still refuses, or cannot be reached)."""
+    code = account_lock.locked(db)
+    if not code:
+        return ""
+    client = SyncClient(db, **options)
+    try:
+        client.relogin(password)
+    except SyncError:
+        return account_lock.locked(db) or code
+    finally:
+        client.close()
+    return ""
+
+
 class SyncClient:
     """Syncs one laptop database with its server; each `sync()` leaves a receipt."""
 
@@ -242,8 +273,13 @@ class SyncClient:
         self.transport = Transport(url)
         values = syncing.state(self.db)
         client_id = values.get("client_id") or str(uuid.uuid4())
-        answer = login(self.transport, username or self.username, password, client_id)
+        try:
+            answer = login(self.transport, username or self.username, password, client_id)
+        except SyncError as exc:
+            _lock_if_stopped(self.db, exc)
+            raise
         syncing.store_token(self.db, answer.token, _identity(url, answer, client_id))
+        account_lock.clear(self.db)
         self.transport.set_token(answer.token)
         self.server_url, self.username = url, answer.user.username
         return answer.user
@@ -280,6 +316,7 @@ class SyncClient:
             raise
         except SyncError as exc:
             self.counts["detail"]["error"] = str(exc)
+            _lock_if_stopped(self.db, exc)
             raise
         finally:
             receipt = syncing.finish_receipt(self.db, receipt_id, status, self.counts)

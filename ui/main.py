@@ -6,7 +6,7 @@ import argparse
 import sys
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from platformdirs import user_data_dir
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
@@ -72,10 +72,26 @@ class UnknownUser(StoreError):
         super().__init__(detail)
 
 
+class AccountLocked(StoreError):
+    """The server disabled the user or revoked this laptop: the data stays locked."""
+
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "auth.inactive": QT_TRANSLATE_NOOP("app", "此账号已被停用，请联系区残联管理员"),
+        "auth.revoked": QT_TRANSLATE_NOOP("app", "此设备已被注销，请联系区残联管理员"),
+    }
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        self.user_message = _tr(self.MESSAGES.get(code, self.MESSAGES["auth.revoked"]))
+        super().__init__()
+
+
 def open_for_user(path: Path, user: str, password: str) -> Database:
-    """Open the database and check that `user` is one of its users."""
+    """Open the database and check that `user` is one of its users, and that the server
+    has not stopped them (a locked laptop tries a fresh sign-in: `sync.client.reinstate`)."""
     from sqlalchemy import select
 
+    from app.store import account_lock
     from app.store.database import Database
     from app.store.registry import User
 
@@ -85,6 +101,13 @@ def open_for_user(path: Path, user: str, password: str) -> Database:
     if found is None:
         db.close()
         raise UnknownUser(user)
+    if account_lock.locked(db):
+        from sync.client import reinstate
+
+        code = reinstate(db, password)
+        if code:
+            db.close()
+            raise AccountLocked(code)
     return db
 
 

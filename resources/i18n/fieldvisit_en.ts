@@ -4,84 +4,84 @@
 <context>
     <name>AcceptanceDialog</name>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="194"/>
+        <location filename="../../ui/pages/case_plan.py" line="195"/>
         <source>验收</source>
         <translation>Acceptance</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="202"/>
+        <location filename="../../ui/pages/case_plan.py" line="203"/>
         <source>%s 的验收结果</source>
         <translation>Acceptance result of %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="212"/>
-        <location filename="../../ui/pages/case_plan.py" line="214"/>
+        <location filename="../../ui/pages/case_plan.py" line="213"/>
+        <location filename="../../ui/pages/case_plan.py" line="215"/>
         <source>原因或说明</source>
         <translation>Reason or note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="213"/>
+        <location filename="../../ui/pages/case_plan.py" line="214"/>
         <source>户主满意度(&amp;M)：</source>
         <translation>&amp;Household satisfaction:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="213"/>
+        <location filename="../../ui/pages/case_plan.py" line="214"/>
         <source>户主满意度</source>
         <translation>Household satisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="214"/>
+        <location filename="../../ui/pages/case_plan.py" line="215"/>
         <source>原因或说明(&amp;R)：</source>
         <translation>&amp;Reason or note:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="215"/>
+        <location filename="../../ui/pages/case_plan.py" line="216"/>
         <source>不满意时必填</source>
         <translation>Required if not satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="226"/>
+        <location filename="../../ui/pages/case_plan.py" line="227"/>
         <source>未完成的项目：%s。保存后个案转入“整改中”。</source>
         <translation>Unfinished items: %s. Saving moves the case to rectification.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="226"/>
+        <location filename="../../ui/pages/case_plan.py" line="227"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="193"/>
+        <location filename="../../ui/pages/case_plan.py" line="194"/>
         <source>逐项填写验收结果和户主满意度。有未完成的项目时，个案转入整改。</source>
         <translation>Enter each item&apos;s result and the household&apos;s satisfaction. If any item is unfinished, the case goes to rectification.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="33"/>
+        <location filename="../../ui/pages/case_plan.py" line="34"/>
         <source>已完成</source>
         <extracomment>the labels of rules.ACCEPTANCE_RESULTS and rules.SATISFACTION, marked here for lupdate: AcceptanceDialog.tr translates them when shown (and case_detail in the acceptance table)</extracomment>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="34"/>
+        <location filename="../../ui/pages/case_plan.py" line="35"/>
         <source>部分完成</source>
         <translation>Partly done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="35"/>
+        <location filename="../../ui/pages/case_plan.py" line="36"/>
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="36"/>
+        <location filename="../../ui/pages/case_plan.py" line="37"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="37"/>
+        <location filename="../../ui/pages/case_plan.py" line="38"/>
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="38"/>
+        <location filename="../../ui/pages/case_plan.py" line="39"/>
         <source>不满意</source>
         <translation>Not satisfied</translation>
     </message>
@@ -1731,12 +1731,12 @@ The laptop&apos;s database has been made; open the program again, unlock it and 
         <translation type="vanished">Household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="136"/>
+        <location filename="../../ui/pages/household.py" line="137"/>
         <source>户信息</source>
         <translation>Household details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="140"/>
+        <location filename="../../ui/pages/household.py" line="141"/>
         <source>残疾人</source>
         <translation>Disabled persons</translation>
     </message>
@@ -1745,95 +1745,95 @@ The laptop&apos;s database has been made; open the program again, unlock it and 
         <translation type="vanished">Certificate and subsidy history</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="145"/>
+        <location filename="../../ui/pages/household.py" line="146"/>
         <source>调查表</source>
         <translation>Survey forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="147"/>
-        <location filename="../../ui/pages/household.py" line="234"/>
+        <location filename="../../ui/pages/household.py" line="148"/>
+        <location filename="../../ui/pages/household.py" line="235"/>
         <source>走访记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="149"/>
-        <location filename="../../ui/pages/household.py" line="235"/>
+        <location filename="../../ui/pages/household.py" line="150"/>
+        <location filename="../../ui/pages/household.py" line="236"/>
         <source>照片和附件</source>
         <translation>Photos and attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="151"/>
+        <location filename="../../ui/pages/household.py" line="152"/>
         <source>无障碍改造个案</source>
         <translation>Accessibility renovation cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="176"/>
+        <location filename="../../ui/pages/household.py" line="177"/>
         <source>计划走访(&amp;J)…</source>
         <translation>P&amp;lan visit…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="196"/>
+        <location filename="../../ui/pages/household.py" line="197"/>
         <source>报告变动(&amp;H)…</source>
         <translation>Report a c&amp;hange…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="197"/>
+        <location filename="../../ui/pages/household.py" line="198"/>
         <source>报告走访时发现的变动（死亡、迁居等），列入本月核对任务</source>
         <translation>Report a change found on the visit (death, a move…): it joins this month&apos;s tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="233"/>
+        <location filename="../../ui/pages/household.py" line="234"/>
         <source>调查表(&amp;D)</source>
         <translation>Surve&amp;y forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="279"/>
+        <location filename="../../ui/pages/household.py" line="280"/>
         <source>没有这一户</source>
         <translation>No such household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="282"/>
+        <location filename="../../ui/pages/household.py" line="283"/>
         <source>户主 %s · %s %s</source>
         <translation>Household of %s · %s %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="285"/>
+        <location filename="../../ui/pages/household.py" line="286"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="286"/>
-        <location filename="../../ui/pages/household.py" line="319"/>
+        <location filename="../../ui/pages/household.py" line="287"/>
+        <location filename="../../ui/pages/household.py" line="320"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="297"/>
+        <location filename="../../ui/pages/household.py" line="298"/>
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="301"/>
+        <location filename="../../ui/pages/household.py" line="302"/>
         <source>%s：</source>
         <translation>%s:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="389"/>
+        <location filename="../../ui/pages/household.py" line="390"/>
         <source>残疾人证</source>
         <translation>Disability certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="391"/>
+        <location filename="../../ui/pages/household.py" line="392"/>
         <source>%s类%s级</source>
         <translation>category %s, grade %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="394"/>
+        <location filename="../../ui/pages/household.py" line="395"/>
         <source>现行</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="394"/>
+        <location filename="../../ui/pages/household.py" line="395"/>
         <source>历史</source>
         <translation>Past</translation>
     </message>
@@ -1842,27 +1842,27 @@ The laptop&apos;s database has been made; open the program again, unlock it and 
         <translation type="vanished">%s yuan/month</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="430"/>
+        <location filename="../../ui/pages/household.py" line="431"/>
         <source>没有保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="458"/>
+        <location filename="../../ui/pages/household.py" line="459"/>
         <source>请先选择</source>
         <translation>Select first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="458"/>
+        <location filename="../../ui/pages/household.py" line="459"/>
         <source>请先在残疾人列表中选择一人</source>
         <translation>First select a person in the list of disabled persons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="507"/>
+        <location filename="../../ui/pages/household.py" line="508"/>
         <source>完整证件号</source>
         <translation>Full ID numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="508"/>
+        <location filename="../../ui/pages/household.py" line="509"/>
         <source>%s
 身份证号：%s
 残疾人证号：%s</source>
@@ -1871,81 +1871,81 @@ Resident ID: %s
 Disability certificate: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="61"/>
+        <location filename="../../ui/pages/household.py" line="62"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="52"/>
+        <location filename="../../ui/pages/household.py" line="53"/>
         <source>动态更新调查（A表）</source>
         <translation>Dynamic-update survey (Form A)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="53"/>
+        <location filename="../../ui/pages/household.py" line="54"/>
         <source>收入状况监测（B表）</source>
         <translation>Income monitoring (Form B)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="56"/>
+        <location filename="../../ui/pages/household.py" line="57"/>
         <source>已计划</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="57"/>
+        <location filename="../../ui/pages/household.py" line="58"/>
         <source>已走访</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="58"/>
+        <location filename="../../ui/pages/household.py" line="59"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="62"/>
+        <location filename="../../ui/pages/household.py" line="63"/>
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="63"/>
+        <location filename="../../ui/pages/household.py" line="64"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="64"/>
+        <location filename="../../ui/pages/household.py" line="65"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="65"/>
+        <location filename="../../ui/pages/household.py" line="66"/>
         <source>残疾类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="66"/>
+        <location filename="../../ui/pages/household.py" line="67"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="67"/>
+        <location filename="../../ui/pages/household.py" line="68"/>
         <source>残疾人证号</source>
         <translation>Certificate number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="68"/>
+        <location filename="../../ui/pages/household.py" line="69"/>
         <source>补贴</source>
         <translation>Subsidies</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="69"/>
-        <location filename="../../ui/pages/household.py" line="77"/>
-        <location filename="../../ui/pages/household.py" line="83"/>
-        <location filename="../../ui/pages/household.py" line="87"/>
-        <location filename="../../ui/pages/household.py" line="99"/>
+        <location filename="../../ui/pages/household.py" line="70"/>
+        <location filename="../../ui/pages/household.py" line="78"/>
+        <location filename="../../ui/pages/household.py" line="84"/>
+        <location filename="../../ui/pages/household.py" line="88"/>
+        <location filename="../../ui/pages/household.py" line="100"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="72"/>
+        <location filename="../../ui/pages/household.py" line="73"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
@@ -1958,89 +1958,89 @@ Disability certificate: %s</translation>
         <translation type="vanished">Grade or amount</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="75"/>
+        <location filename="../../ui/pages/household.py" line="76"/>
         <source>起</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="76"/>
+        <location filename="../../ui/pages/household.py" line="77"/>
         <source>止</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="80"/>
+        <location filename="../../ui/pages/household.py" line="81"/>
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="81"/>
-        <location filename="../../ui/pages/household.py" line="98"/>
+        <location filename="../../ui/pages/household.py" line="82"/>
+        <location filename="../../ui/pages/household.py" line="99"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="82"/>
+        <location filename="../../ui/pages/household.py" line="83"/>
         <source>对象</source>
         <translation>For</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="86"/>
+        <location filename="../../ui/pages/household.py" line="87"/>
         <source>计划日期</source>
         <translation>Planned date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="88"/>
+        <location filename="../../ui/pages/household.py" line="89"/>
         <source>走访人</source>
         <translation>Visited by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="89"/>
+        <location filename="../../ui/pages/household.py" line="90"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="92"/>
+        <location filename="../../ui/pages/household.py" line="93"/>
         <source>种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="93"/>
+        <location filename="../../ui/pages/household.py" line="94"/>
         <source>标记</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="94"/>
+        <location filename="../../ui/pages/household.py" line="95"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="95"/>
+        <location filename="../../ui/pages/household.py" line="96"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="100"/>
+        <location filename="../../ui/pages/household.py" line="101"/>
         <source>预算</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="101"/>
+        <location filename="../../ui/pages/household.py" line="102"/>
         <source>上限</source>
         <translation>Cap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="127"/>
+        <location filename="../../ui/pages/household.py" line="128"/>
         <source>户详情</source>
         <translation>Household details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="142"/>
-        <location filename="../../ui/pages/household.py" line="232"/>
+        <location filename="../../ui/pages/household.py" line="143"/>
+        <location filename="../../ui/pages/household.py" line="233"/>
         <source>证件记录</source>
         <translation>Certificate history</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="171"/>
+        <location filename="../../ui/pages/household.py" line="172"/>
         <source>开始走访(&amp;W)</source>
         <translation>S&amp;tart visit</translation>
     </message>
@@ -2049,7 +2049,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Start visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="172"/>
+        <location filename="../../ui/pages/household.py" line="173"/>
         <source>为本户开始走访</source>
         <translation>Start a visit to this household</translation>
     </message>
@@ -2062,12 +2062,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Plan visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="177"/>
+        <location filename="../../ui/pages/household.py" line="178"/>
         <source>计划一次走访</source>
         <translation>Plan a visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="181"/>
+        <location filename="../../ui/pages/household.py" line="182"/>
         <source>修改户信息(&amp;E)…</source>
         <translation>&amp;Edit household…</translation>
     </message>
@@ -2076,12 +2076,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Edit household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="182"/>
+        <location filename="../../ui/pages/household.py" line="183"/>
         <source>修改本户的地址、电话、困难类型</source>
         <translation>Edit this household&apos;s address, phone and hardship status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="186"/>
+        <location filename="../../ui/pages/household.py" line="187"/>
         <source>修改人员信息(&amp;M)…</source>
         <translation>Edit per&amp;son…</translation>
     </message>
@@ -2090,12 +2090,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Edit person</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="187"/>
+        <location filename="../../ui/pages/household.py" line="188"/>
         <source>修改所选残疾人的联系方式等</source>
         <translation>Edit the selected person&apos;s contacts and other details</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="191"/>
+        <location filename="../../ui/pages/household.py" line="192"/>
         <source>注销人员(&amp;C)…</source>
         <translation>&amp;Cancel registration…</translation>
     </message>
@@ -2104,12 +2104,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Cancel registration</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="192"/>
+        <location filename="../../ui/pages/household.py" line="193"/>
         <source>注销所选残疾人（死亡、户口迁出等）</source>
         <translation>Cancel the selected person&apos;s registration (death, hukou moved out, etc.)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="203"/>
+        <location filename="../../ui/pages/household.py" line="204"/>
         <source>显示完整证件号(&amp;I)</source>
         <translation>Show full &amp;ID</translation>
     </message>
@@ -2118,12 +2118,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Show full ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="204"/>
+        <location filename="../../ui/pages/household.py" line="205"/>
         <source>显示所选残疾人的完整身份证号（记入日志）</source>
         <translation>Show the selected person&apos;s full ID number (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="208"/>
+        <location filename="../../ui/pages/household.py" line="209"/>
         <source>返回列表(&amp;B)</source>
         <translation>&amp;Back to list</translation>
     </message>
@@ -2132,63 +2132,63 @@ Disability certificate: %s</translation>
         <translation type="vanished">Back to list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="209"/>
+        <location filename="../../ui/pages/household.py" line="210"/>
         <source>返回户列表</source>
         <translation>Back to the list of households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="231"/>
+        <location filename="../../ui/pages/household.py" line="232"/>
         <source>残疾人(&amp;R)</source>
         <translation>Disabled pe&amp;rsons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="236"/>
+        <location filename="../../ui/pages/household.py" line="237"/>
         <source>无障碍改造个案(&amp;A)</source>
         <translation>&amp;Accessibility renovation cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="105"/>
+        <location filename="../../ui/pages/household.py" line="106"/>
         <source>现居住地址</source>
         <extracomment>the facts of the household, in order: (label, attribute shown)</extracomment>
         <translation>Current address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="73"/>
+        <location filename="../../ui/pages/household.py" line="74"/>
         <source>证号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="74"/>
+        <location filename="../../ui/pages/household.py" line="75"/>
         <source>类别和等级</source>
         <translation>Category and grade</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="106"/>
+        <location filename="../../ui/pages/household.py" line="107"/>
         <source>户籍地址</source>
         <translation>Registered address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="107"/>
+        <location filename="../../ui/pages/household.py" line="108"/>
         <source>户口性质</source>
         <translation>Hukou type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="108"/>
+        <location filename="../../ui/pages/household.py" line="109"/>
         <source>户主身份证号</source>
         <translation>Head&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="109"/>
+        <location filename="../../ui/pages/household.py" line="110"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="110"/>
+        <location filename="../../ui/pages/household.py" line="111"/>
         <source>困难类型</source>
         <translation>Hardship status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/household.py" line="111"/>
+        <location filename="../../ui/pages/household.py" line="112"/>
         <source>一户多残编码</source>
         <translation>Multi-disability household code</translation>
     </message>
@@ -2196,18 +2196,18 @@ Disability certificate: %s</translation>
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../ui/pages/households.py" line="37"/>
+        <location filename="../../ui/pages/households.py" line="36"/>
         <source>户和人员</source>
         <extracomment>column widths in characters: village, head, members, address, phone, hardship</extracomment>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="43"/>
+        <location filename="../../ui/pages/households.py" line="42"/>
         <source>姓名、拼音首字母、身份证号、残疾人证号、地址或电话</source>
         <translation>Name, pinyin initials, ID or certificate number, address or phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="45"/>
+        <location filename="../../ui/pages/households.py" line="44"/>
         <source>搜索户和残疾人</source>
         <translation>Search households and disabled persons</translation>
     </message>
@@ -2216,22 +2216,22 @@ Disability certificate: %s</translation>
         <translation type="vanished">Searches as you type; Enter opens the first household; Down arrow moves into the list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="50"/>
+        <location filename="../../ui/pages/households.py" line="49"/>
         <source>搜索(&amp;S)：</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="54"/>
+        <location filename="../../ui/pages/households.py" line="53"/>
         <source>按村/社区筛选</source>
         <translation>Filter by village/community</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="55"/>
+        <location filename="../../ui/pages/households.py" line="54"/>
         <source>全部村/社区</source>
         <translation>All villages/communities</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="61"/>
+        <location filename="../../ui/pages/households.py" line="60"/>
         <source>村/社区(&amp;C)：</source>
         <translation>Village/&amp;community:</translation>
     </message>
@@ -2240,47 +2240,47 @@ Disability certificate: %s</translation>
         <translation type="vanished">&amp;Village/community:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="47"/>
+        <location filename="../../ui/pages/households.py" line="46"/>
         <source>输入时即搜索；按回车打开所选的户，未选时打开第一户；按下箭头进入列表</source>
         <translation>Searches as you type; Enter opens the selected household, or else the first one; the Down arrow goes into the list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="70"/>
+        <location filename="../../ui/pages/households.py" line="69"/>
         <source>户列表</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="71"/>
+        <location filename="../../ui/pages/households.py" line="70"/>
         <source>按回车或双击打开所选的户</source>
         <translation>Press Enter or double-click to open the selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="84"/>
+        <location filename="../../ui/pages/households.py" line="83"/>
         <source>打开户(&amp;O)</source>
         <translation>&amp;Open household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="85"/>
+        <location filename="../../ui/pages/households.py" line="84"/>
         <source>打开所选的户</source>
         <translation>Open the selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="87"/>
+        <location filename="../../ui/pages/households.py" line="86"/>
         <source>开始走访(&amp;W)</source>
         <translation>S&amp;tart visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="88"/>
+        <location filename="../../ui/pages/households.py" line="87"/>
         <source>为所选的户开始走访</source>
         <translation>Start a visit to the selected household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="90"/>
+        <location filename="../../ui/pages/households.py" line="89"/>
         <source>新增户(&amp;N)…</source>
         <translation>&amp;New household…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/households.py" line="91"/>
+        <location filename="../../ui/pages/households.py" line="90"/>
         <source>在本辖区的村/社区登记一户</source>
         <translation>Register a household in a village of your area</translation>
     </message>
@@ -2289,7 +2289,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Number of households</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/households.py" line="174"/>
+        <location filename="../../ui/pages/households.py" line="173"/>
         <source>找到 %n 户</source>
         <translation>
             <numerusform>Found %n household</numerusform>
@@ -2297,7 +2297,7 @@ Disability certificate: %s</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/households.py" line="176"/>
+        <location filename="../../ui/pages/households.py" line="175"/>
         <source>共 %n 户</source>
         <translation>
             <numerusform>%n household</numerusform>
@@ -2816,32 +2816,32 @@ Disability certificate: %s</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="173"/>
+        <location filename="../../ui/pages/task_outcome.py" line="177"/>
         <source>不属实：不变更登记信息和补贴</source>
         <translation>Not true: the registry and the subsidies stay as they are</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="175"/>
+        <location filename="../../ui/pages/task_outcome.py" line="179"/>
         <source>没有需要执行的处理</source>
         <translation>Nothing to apply</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="213"/>
+        <location filename="../../ui/pages/task_outcome.py" line="217"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="220"/>
+        <location filename="../../ui/pages/task_outcome.py" line="224"/>
         <source>照片 (*.jpg *.jpeg *.png *.heic *.bmp)</source>
         <translation>Photos (*.jpg *.jpeg *.png *.heic *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="221"/>
+        <location filename="../../ui/pages/task_outcome.py" line="225"/>
         <source>选择照片</source>
         <translation>Choose a photo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_outcome.py" line="227"/>
+        <location filename="../../ui/pages/task_outcome.py" line="231"/>
         <source>照片：%s</source>
         <translation>Photo: %s</translation>
     </message>
@@ -3216,12 +3216,12 @@ Disability certificate: %s</translation>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="81"/>
+        <location filename="../../ui/pages/case_plan.py" line="82"/>
         <source>改造方案</source>
         <translation>Renovation plan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="109"/>
+        <location filename="../../ui/pages/case_plan.py" line="110"/>
         <source>显示其他项目(&amp;O)</source>
         <translation>Show &amp;other items</translation>
     </message>
@@ -3234,28 +3234,28 @@ Disability certificate: %s</translation>
         <translation type="vanished">Total</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="113"/>
-        <location filename="../../ui/pages/case_plan.py" line="119"/>
+        <location filename="../../ui/pages/case_plan.py" line="114"/>
+        <location filename="../../ui/pages/case_plan.py" line="120"/>
         <source>超限或只有辅具的理由</source>
         <translation>Reason for exceeding the cap or for devices only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="119"/>
+        <location filename="../../ui/pages/case_plan.py" line="120"/>
         <source>超限理由(&amp;R)：</source>
         <translation>&amp;Reason for exception:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="120"/>
+        <location filename="../../ui/pages/case_plan.py" line="121"/>
         <source>方案超过上限或只有辅具时必填</source>
         <translation>Required if the plan exceeds the cap or has assistive devices only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="135"/>
+        <location filename="../../ui/pages/case_plan.py" line="136"/>
         <source>辅具</source>
         <translation>assistive device</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="135"/>
+        <location filename="../../ui/pages/case_plan.py" line="136"/>
         <source>施工</source>
         <translation>construction</translation>
     </message>
@@ -3264,48 +3264,48 @@ Disability certificate: %s</translation>
         <translation type="vanished">%s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="139"/>
+        <location filename="../../ui/pages/case_plan.py" line="140"/>
         <source>%s 元/%s，%s</source>
         <translation>%s yuan/%s, %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="144"/>
+        <location filename="../../ui/pages/case_plan.py" line="145"/>
         <source>%s 的数量（%s）</source>
         <translation>Quantity of %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="178"/>
+        <location filename="../../ui/pages/case_plan.py" line="179"/>
         <source>合计 %s 元，每户上限 %s 元%s</source>
         <translation>Total %s yuan, cap per household %s yuan%s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="179"/>
+        <location filename="../../ui/pages/case_plan.py" line="180"/>
         <source>：超过上限</source>
         <translation>: over the cap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="183"/>
+        <location filename="../../ui/pages/case_plan.py" line="184"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="80"/>
+        <location filename="../../ui/pages/case_plan.py" line="81"/>
         <source>勾选改造项目，填写数量。合计超过每户上限或只有辅具时，须填写超限理由。</source>
         <translation>Tick the renovation items and enter quantities. If the total exceeds the cap per household or the plan has assistive devices only, give a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="41"/>
+        <location filename="../../ui/pages/case_plan.py" line="42"/>
         <source>方案中的项目：</source>
         <extracomment>the groups of catalogue items in the plan dialog (translated by PlanDialog.tr)</extracomment>
         <translation>Items in the plan:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="42"/>
+        <location filename="../../ui/pages/case_plan.py" line="43"/>
         <source>按残疾类别建议的项目：</source>
         <translation>Items suggested for the disability category:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="43"/>
+        <location filename="../../ui/pages/case_plan.py" line="44"/>
         <source>其他项目：</source>
         <translation>Other items:</translation>
     </message>
@@ -3504,22 +3504,22 @@ Disability certificate: %s</translation>
         <translation>Preview pages</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="143"/>
+        <location filename="../../ui/print_preview.py" line="144"/>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="144"/>
+        <location filename="../../ui/print_preview.py" line="145"/>
         <source>取消打印(&amp;X)</source>
         <translation>Cancel printing (&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="197"/>
+        <location filename="../../ui/print_preview.py" line="212"/>
         <source>本机不能预览和直接打印（缺少 pypdfium2）。请另存为 PDF，再用 PDF 阅读器打印。</source>
         <translation>This computer cannot preview or print directly (pypdfium2 is missing). Save as PDF and print it from a PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="343"/>
+        <location filename="../../ui/print_preview.py" line="358"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -3529,17 +3529,17 @@ Disability certificate: %s</translation>
         <translation>&amp;Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="384"/>
+        <location filename="../../ui/print_preview.py" line="399"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="394"/>
+        <location filename="../../ui/print_preview.py" line="409"/>
         <source>正在打印：已送出 %1 页，共 %2 页</source>
         <translation>Printing: %1 of %2 pages sent</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/print_preview.py" line="407"/>
+        <location filename="../../ui/print_preview.py" line="422"/>
         <source>已送去打印：%n 页</source>
         <translation>
             <numerusform>Sent to print: %n page</numerusform>
@@ -3547,18 +3547,18 @@ Disability certificate: %s</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="411"/>
+        <location filename="../../ui/print_preview.py" line="426"/>
         <source>没有打印：%s</source>
         <translation>Not printed: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="414"/>
+        <location filename="../../ui/print_preview.py" line="429"/>
         <source>已取消打印</source>
         <translation>Printing cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="418"/>
-        <location filename="../../ui/print_preview.py" line="429"/>
+        <location filename="../../ui/print_preview.py" line="433"/>
+        <location filename="../../ui/print_preview.py" line="444"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
@@ -3576,13 +3576,13 @@ Disability certificate: %s</translation>
         <translation type="vanished">This computer cannot preview or print directly (PySide6-Pdf and pdftoppm are missing). Save as PDF, then print it from a PDF reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="201"/>
-        <location filename="../../ui/print_preview.py" line="280"/>
+        <location filename="../../ui/print_preview.py" line="216"/>
+        <location filename="../../ui/print_preview.py" line="295"/>
         <source>正在生成预览…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="214"/>
+        <location filename="../../ui/print_preview.py" line="229"/>
         <source>第 %1 页</source>
         <translation>Page %1</translation>
     </message>
@@ -3591,7 +3591,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Previewing the first %1 pages; printing and saving include all %2 pages.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/print_preview.py" line="284"/>
+        <location filename="../../ui/print_preview.py" line="299"/>
         <source>预览全部 %n 页</source>
         <translation>
             <numerusform>Previewing %n page</numerusform>
@@ -3599,7 +3599,7 @@ Disability certificate: %s</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="290"/>
+        <location filename="../../ui/print_preview.py" line="305"/>
         <source>无法生成预览：%s</source>
         <translation>Cannot make the preview: %s</translation>
     </message>
@@ -3608,17 +3608,17 @@ Disability certificate: %s</translation>
         <translation type="vanished">Cannot start printing</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="418"/>
+        <location filename="../../ui/print_preview.py" line="433"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="429"/>
+        <location filename="../../ui/print_preview.py" line="444"/>
         <source>没有保存：%s</source>
         <translation>Not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="431"/>
+        <location filename="../../ui/print_preview.py" line="446"/>
         <source>已保存到 %s</source>
         <translation>Saved to %s</translation>
     </message>
@@ -3927,32 +3927,32 @@ Disability certificate: %s</translation>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../ui/pages/review.py" line="59"/>
+        <location filename="../../ui/pages/review.py" line="60"/>
         <source>退回给专职委员</source>
         <translation>Return to the committee member</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="60"/>
+        <location filename="../../ui/pages/review.py" line="61"/>
         <source>退回 %s 的原因(&amp;R)：</source>
         <translation>&amp;Reason for returning %s:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="63"/>
+        <location filename="../../ui/pages/review.py" line="64"/>
         <source>退回原因</source>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="64"/>
+        <location filename="../../ui/pages/review.py" line="65"/>
         <source>必填：专职委员会看到这段说明</source>
         <translation>Required: the committee member will see this text</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="69"/>
+        <location filename="../../ui/pages/review.py" line="70"/>
         <source>退回(&amp;T)</source>
         <translation>Re&amp;turn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="72"/>
+        <location filename="../../ui/pages/review.py" line="73"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3964,112 +3964,112 @@ Disability certificate: %s</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/pages/review.py" line="96"/>
+        <location filename="../../ui/pages/review.py" line="97"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="109"/>
+        <location filename="../../ui/pages/review.py" line="110"/>
         <source>待审核的表</source>
         <translation>Forms to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="118"/>
+        <location filename="../../ui/pages/review.py" line="119"/>
         <source>待审核(&amp;Q)</source>
         <translation>Review &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="128"/>
+        <location filename="../../ui/pages/review.py" line="129"/>
         <source>与去年不同的答案</source>
         <translation>Answers that differ from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="131"/>
+        <location filename="../../ui/pages/review.py" line="132"/>
         <source>与去年不同的答案(&amp;D)</source>
         <translation>&amp;Differences from last year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="166"/>
+        <location filename="../../ui/pages/review.py" line="170"/>
         <source>调查表(&amp;B)</source>
         <translation>Survey forms (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="167"/>
+        <location filename="../../ui/pages/review.py" line="171"/>
         <source>变动核对(&amp;C)</source>
         <translation>&amp;Change checks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="171"/>
+        <location filename="../../ui/pages/review.py" line="175"/>
         <source>通过(&amp;A)</source>
         <translation>&amp;Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="172"/>
+        <location filename="../../ui/pages/review.py" line="176"/>
         <source>退回(&amp;R)…</source>
         <translation>&amp;Return…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="173"/>
+        <location filename="../../ui/pages/review.py" line="177"/>
         <source>刷新(&amp;U)</source>
         <translation>R&amp;efresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="199"/>
+        <location filename="../../ui/pages/review.py" line="203"/>
         <source>只有审核员和管理员可以审核</source>
         <translation>Only reviewers and administrators can review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="208"/>
+        <location filename="../../ui/pages/review.py" line="212"/>
         <source>待审核 %d 份</source>
         <translation>%d forms to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="244"/>
+        <location filename="../../ui/pages/review.py" line="248"/>
         <source>没有选中的表</source>
         <translation>No form selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="249"/>
+        <location filename="../../ui/pages/review.py" line="253"/>
         <source>%s · %s · %s（%s）</source>
         <translation>%s · %s · %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="252"/>
+        <location filename="../../ui/pages/review.py" line="256"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="253"/>
+        <location filename="../../ui/pages/review.py" line="257"/>
         <source>填表人已确认的提醒：%s</source>
         <translation>Warnings confirmed by the member who filled it in: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="266"/>
+        <location filename="../../ui/pages/review.py" line="270"/>
         <source>%s：去年 %s → 今年 %s</source>
         <translation>%s: last year %s → this year %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="272"/>
+        <location filename="../../ui/pages/review.py" line="276"/>
         <source>与去年相同，没有不同的答案</source>
         <translation>Same as last year; no answers differ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="319"/>
+        <location filename="../../ui/pages/review.py" line="323"/>
         <source>已通过</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="344"/>
+        <location filename="../../ui/pages/review.py" line="348"/>
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="356"/>
+        <location filename="../../ui/pages/review.py" line="360"/>
         <source>%s：%s；还有 %d 份待审核</source>
         <translation>%s: %s; %d more to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="370"/>
+        <location filename="../../ui/pages/review.py" line="374"/>
         <source>出错了：%s</source>
         <translation>Something went wrong: %s</translation>
     </message>
@@ -4217,53 +4217,53 @@ Disability certificate: %s</translation>
 <context>
     <name>SettleDialog</name>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="245"/>
+        <location filename="../../ui/pages/case_plan.py" line="246"/>
         <source>结算</source>
         <translation>Settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="254"/>
+        <location filename="../../ui/pages/case_plan.py" line="255"/>
         <source> 元</source>
         <translation> yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="256"/>
+        <location filename="../../ui/pages/case_plan.py" line="257"/>
         <source>%s 的实际费用（元）</source>
         <translation>Actual cost of %s (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="258"/>
+        <location filename="../../ui/pages/case_plan.py" line="259"/>
         <source>预算 %s 元</source>
         <translation>Budget %s yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="269"/>
         <location filename="../../ui/pages/case_plan.py" line="270"/>
+        <location filename="../../ui/pages/case_plan.py" line="271"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="270"/>
+        <location filename="../../ui/pages/case_plan.py" line="271"/>
         <source>理由(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="271"/>
+        <location filename="../../ui/pages/case_plan.py" line="272"/>
         <source>结算超过上限时必填</source>
         <translation>Required if the settlement exceeds the cap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="282"/>
+        <location filename="../../ui/pages/case_plan.py" line="283"/>
         <source>实际合计 %s 元，每户上限 %s 元</source>
         <translation>Actual total %s yuan, cap per household %s yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="285"/>
+        <location filename="../../ui/pages/case_plan.py" line="286"/>
         <source>超过上限：须填写理由</source>
         <translation>Over the cap: a reason is required</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_plan.py" line="245"/>
+        <location filename="../../ui/pages/case_plan.py" line="246"/>
         <source>填写每个项目的实际费用（元）。</source>
         <translation>Enter the actual cost of each item (yuan).</translation>
     </message>
@@ -6391,19 +6391,29 @@ Disability certificate: %s</translation>
         <translation>No such user name</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="94"/>
+        <location filename="../../ui/main.py" line="79"/>
+        <source>此账号已被停用，请联系区残联管理员</source>
+        <translation>This account has been disabled; please contact the district federation&apos;s administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="80"/>
+        <source>此设备已被注销，请联系区残联管理员</source>
+        <translation>This device has been revoked; please contact the district federation&apos;s administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="117"/>
         <source>正在生成演示区的数据（只在第一次运行时）…</source>
         <translation>Making the demo district&apos;s data (first run only)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="99"/>
-        <location filename="../../ui/main.py" line="135"/>
-        <location filename="../../ui/main.py" line="171"/>
+        <location filename="../../ui/main.py" line="122"/>
+        <location filename="../../ui/main.py" line="158"/>
+        <location filename="../../ui/main.py" line="194"/>
         <source>入户走访助手</source>
         <translation>Fieldvisit</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="102"/>
+        <location filename="../../ui/main.py" line="125"/>
         <source>生成演示数据的进度</source>
         <translation>Progress of making the demo data</translation>
     </message>

@@ -186,6 +186,7 @@ def set_password(
         if cred is None:
             raise AdminError(f"没有用户 {username}")
         cred.password_hash = hashed
+        cred.changed_at = utcnow()  # and a revoked laptop may sign in with the new one
         throttle.forget(s, username)
         doer.record(s, "password", {"username": username})
 
@@ -196,7 +197,8 @@ def set_active(database: db.ServerDatabase, username: str, active: bool, doer: D
         cred = s.get(Credential, username)
         if cred is None:
             raise AdminError(f"没有用户 {username}")
-        if cred.active != active:
+        # enabling (even an enabled user) also lets their revoked laptops sign in again
+        if cred.active != active or active:
             cred.active = active
             cred.changed_at = utcnow()
             if active:

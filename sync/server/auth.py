@@ -12,10 +12,12 @@ import hashlib
 import secrets
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import ColumnElement, Executable, and_, bindparam, select
+from sqlalchemy.orm import Session
 
 from app.store.base import utcnow
 from app.store.registry import Assignment, User
@@ -81,6 +83,7 @@ def login(db: ServerDatabase, request: LoginRequest, address: str) -> LoginRespo
         # a disabled user's right password is told apart (the laptop locks their data)
         disabled = exists and not known
         stored = cred.password_hash if cred is not None and exists else _DUMMY_HASH
+        revoked_laptop = cred is not None and _laptop_revoked(s, request, cred.changed_at)
         wait, attempt = throttle.wait_before(
             s, request.username, address, request.client_id, utcnow()
         )
@@ -94,6 +97,11 @@ def login(db: ServerDatabase, request: LoginRequest, address: str) -> LoginRespo
         with db.write() as s:
             audit.record(s, request.username, "", "login_disabled", {}, address)
         raise ServerError(401, "auth.inactive")
+    if good and revoked_laptop:
+        with db.write() as s:
+            detail = {"client_id": request.client_id}
+            audit.record(s, request.username, "", "login_revoked", detail, address)
+        raise ServerError(401, "auth.revoked")
     with db.write() as s:
         cred = s.get(Credential, request.username)
         if not good or cred is None or user is None:
@@ -128,6 +136,18 @@ def login(db: ServerDatabase, request: LoginRequest, address: str) -> LoginRespo
     if failed:
         raise ServerError(401, "auth.failed")
     return LoginResponse(token=token, device_id=device.id, user=me)
+
+
+def _laptop_revoked(session: Session, request: LoginRequest, since: datetime) -> bool:
+    """Whether this laptop's latest device of the user was revoked after the admin last
+    enabled the user or set their password (until then it may not sign in again)."""
+    latest = session.scalars(
+        select(Device)
+        .where(Device.username == request.username, Device.client_id == request.client_id)
+        .order_by(Device.created_at.desc())
+        .limit(1)
+    ).first()
+    return bool(latest and latest.revoked_at and latest.revoked_at > since)
 
 
 @functools.cache
