@@ -5,10 +5,25 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import String, and_, case, cast, func, or_, select
+from sqlalchemy import (
+    CTE,
+    Integer,
+    String,
+    and_,
+    case,
+    cast,
+    func,
+    literal_column,
+    null,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.selectable import CompoundSelect
 
 from app.reports.needs import NEEDS, need_condition
 from app.reports.scope import in_area, prefix
@@ -92,16 +107,87 @@ SURVEYED = len(fields(Counts))
 CACHE = "reports.form_a_pass"
 
 
+@dataclass(frozen=True)
+class FormAPass:
+    """What the one pass over the area's due persons gives: counts per (village, category)
+    and the forms done per week (`week_starts`' index; -1 before the first week)."""
+
+    groups: dict[tuple[str, str], list[int]]
+    weeks: dict[int, int]
+
+
+def week_starts(survey_round: str, as_of: date) -> list[date]:
+    """The Mondays from the round's year's first week up to `as_of`'s week."""
+    first = monday(date(int(survey_round[:4]), 1, 1))
+    last = monday(as_of)
+    if last < first:
+        return []
+    return [first + timedelta(days=7 * i) for i in range((last - first).days // 7 + 1)]
+
+
+def _flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return case((condition, 1), else_=0)
+
+
+def _week(filled: ColumnElement[datetime | None] | Any, starts: list[date]) -> ColumnElement[int]:
+    """The index in `starts` of the week a form was done (-1 before, len(starts) after)."""
+    if not starts:
+        return literal_column("-1", Integer)
+    return case(
+        (filled < _at(starts[0]), -1),
+        *((filled < _at(s + timedelta(days=7)), i) for i, s in enumerate(starts)),
+        else_=len(starts),
+    )
+
+
+def _person_rows(session_round: str, area_code: str, as_of: date) -> CTE:
+    """One row per due person, each JSON answer and the week read once (a CTE used twice,
+    which both SQLite and PostgreSQL compute once)."""
+    r = FormResponse
+    state = r.state
+    method = r.answers["method"].as_string()
+    done = state.in_(DONE)
+    surveyed = and_(done, or_(method.is_(None), method != LOST))
+    done_by_then = and_(done, r.filled_at < _at(as_of + timedelta(days=1)))
+    return (
+        select(
+            Household.area_code.label("village"),
+            Person.category.label("category"),
+            state.label("state"),
+            r.filled_at.label("filled"),
+            _flag(and_(done, method == LOST)).label("lost"),
+            _flag(and_(done, method == AT_HOME)).label("at_home"),
+            _flag(and_(done, cast(r.state_history, String).like('%"returned"%'))).label("back"),
+            _flag(surveyed).label("surveyed"),
+            case((done_by_then, _week(r.filled_at, week_starts(session_round, as_of)))).label(
+                "week"
+            ),
+            *(
+                _flag(and_(surveyed, need_condition(r.answers, need))).label(f"need{i}")
+                for i, need in enumerate(NEEDS)
+            ),
+        )
+        .select_from(Household)
+        .join(Person, Person.household_id == Household.id)
+        .outerjoin(r, round_response(session_round))
+        .where(*_due_in(area_code))
+        .cte("due_person")
+        .prefix_with("MATERIALIZED")
+    )
+
+
 def form_a_pass(
     session: Session, area_code: str, survey_round: str, as_of: date
 ) -> dict[tuple[str, str], list[int]]:
     """(village, category) -> the Form A counts (`Counts`' fields in order), the persons
-    surveyed (done, not lost) and each need of `NEEDS` among them, in one query.
+    surveyed (done, not lost) and each need of `NEEDS` among them."""
+    return _form_a_pass(session, area_code, survey_round, as_of).groups
 
-    The progress and the needs both read the answers of the round's done forms, the
-    costly part: one pass gives both, kept in the session for the next call in the same
-    transaction (the 统计 page and the printed reports read both in one).
-    """
+
+def _form_a_pass(session: Session, area_code: str, survey_round: str, as_of: date) -> FormAPass:
+    """The progress, the weekly trend and the needs all read the round's done forms, the
+    costly part: one statement gives all three, kept in the session for the next call in
+    the same transaction (the 统计 page and the printed reports read them together)."""
     key = (prefix(area_code), survey_round, as_of)
     transaction, cache = session.info.get(CACHE, (None, {}))
     if transaction is not None and transaction is session.get_transaction():
@@ -109,39 +195,45 @@ def form_a_pass(
             return cache[key]  # type: ignore[no-any-return]
     else:
         cache = {}
-    r = FormResponse
-    state = r.state
-    method = r.answers["method"].as_string()
+    b = _person_rows(survey_round, area_code, as_of).c
+    state = b.state
     done = state.in_(DONE)
-    surveyed = and_(done, or_(method.is_(None), method != LOST))
-    filled = r.filled_at
     this_week = _at(monday(as_of))
     last_week = this_week - timedelta(days=7)
     end = _at(as_of + timedelta(days=1))
     columns = [
-        func.count(Person.id),
+        func.count(),
         _count(done),
         _count(state == "accepted"),
         _count(state == "returned"),
         _count(state == "draft"),
         _count(or_(state.is_(None), state == "assigned")),
-        _count(and_(done, method == LOST)),
-        _count(and_(done, method == AT_HOME)),
-        _count(and_(done, cast(r.state_history, String).like('%"returned"%'))),
-        _count(and_(done, filled >= this_week, filled < end)),
-        _count(and_(done, filled >= last_week, filled < this_week)),
-        _count(surveyed),
-        *(_count(and_(surveyed, need_condition(r.answers, need))) for need in NEEDS),
+        func.sum(b.lost),
+        func.sum(b.at_home),
+        func.sum(b.back),
+        _count(and_(done, b.filled >= this_week, b.filled < end)),
+        _count(and_(done, b.filled >= last_week, b.filled < this_week)),
+        func.sum(b.surveyed),
+        *(func.sum(b[f"need{i}"]) for i in range(len(NEEDS))),
     ]
-    query = (
-        select(Household.area_code, Person.category, *columns)
-        .select_from(Household)
-        .join(Person, Person.household_id == Household.id)
-        .outerjoin(r, round_response(survey_round))
-        .where(*_due_in(area_code))
-        .group_by(Household.area_code, Person.category)
+    zeros: list[ColumnElement[int]] = [literal_column("0", Integer)] * (len(columns) - 1)
+    kind: ColumnElement[str] = literal_column("'w'", String).label("kind")
+    query: CompoundSelect[Any] = union_all(
+        select(literal_column("'g'").label("kind"), b.village, b.category, *columns).group_by(
+            b.village, b.category
+        ),
+        select(kind, null(), cast(b.week, String), func.count(), *zeros)
+        .where(b.week.is_not(None))
+        .group_by(b.week),
     )
-    found = {(row[0], row[1]): [int(v or 0) for v in row[2:]] for row in session.execute(query)}
+    groups: dict[tuple[str, str], list[int]] = {}
+    weeks: dict[int, int] = {}
+    for row in session.execute(query):
+        if row[0] == "g":
+            groups[(row[1], row[2])] = [int(v or 0) for v in row[3:]]
+        else:
+            weeks[int(row[2])] = int(row[3])
+    found = FormAPass(groups, weeks)
     # kept for this transaction only (one snapshot of the data): a later one reads again
     session.info[CACHE] = (session.get_transaction(), {**cache, key: found})
     return found
@@ -163,34 +255,13 @@ def weekly_done(
 ) -> list[tuple[date, int]]:
     """(Monday, forms done that week) from the first week with a done form up to `as_of`'s,
     by the time each form now done was completed; the round's year starts the count."""
-    year = int(survey_round[:4])
-    first = monday(date(year, 1, 1))
-    last = monday(as_of)
-    if last < first:
+    starts = week_starts(survey_round, as_of)
+    if not starts:
         return []
-    starts = [first + timedelta(days=7 * i) for i in range((last - first).days // 7 + 1)]
-    r = FormResponse
-    # one searched CASE gives each form its week (weeks past `as_of`: left out below)
-    week = case(
-        (r.filled_at < _at(starts[0]), -1),
-        *((r.filled_at < _at(s + timedelta(days=7)), i) for i, s in enumerate(starts)),
-        else_=len(starts),
-    )
-    done_by_then = and_(r.state.in_(DONE), r.filled_at < _at(as_of + timedelta(days=1)))
-    rows = session.execute(
-        select(case((done_by_then, week), else_=None), func.count())
-        .select_from(Household)
-        .join(Person, Person.household_id == Household.id)
-        .outerjoin(r, round_response(survey_round))
-        .where(*_due_in(area_code))
-        .group_by(case((done_by_then, week), else_=None))
-    )
-    counts = dict.fromkeys(range(-1, len(starts) + 1), 0)
-    for index, count in rows:
-        if index is not None:  # not done (or no form)
-            counts[int(index)] = int(count)
-    found = [(s, counts[i]) for i, s in enumerate(starts)]
-    found[0] = (found[0][0], found[0][1] + counts[-1])  # completed before the year: its first week
+    counts = _form_a_pass(session, area_code, survey_round, as_of).weeks
+    found = [(s, counts.get(i, 0)) for i, s in enumerate(starts)]
+    # completed before the year: its first week
+    found[0] = (found[0][0], found[0][1] + counts.get(-1, 0))
     while len(found) > 1 and found[0][1] == 0:
         found.pop(0)
     return found
