@@ -43,7 +43,14 @@ FIRST = (("death", "police"), ("dibao_in", "civil"), ("death", "health"),
          ("pension_stopped", "hrss"), ("grade_changed", "cdpf"))  # fmt: skip
 #: last month's states, by share
 LAST_STATES = (("accepted", 62), ("submitted", 16), ("returned", 8), ("open", 14))
-RETURN_REASONS = ("请补充核实日期和方式", "死亡日期与公安名单不一致，请再核", "请上传火化证明照片")
+RETURN_REASONS = ("请补充核实日期和方式", "请写明核实时看到的材料", "请附村委会证明照片")
+#: a death's outcome comes back for what a death needs
+DEATH_RETURN_REASONS = (
+    "请补充核实日期和方式",
+    "死亡日期与公安名单不一致，请再核",
+    "请上传火化证明照片",
+)
+DEATHS = frozenset({"death", "cremation", "pension_stopped"})
 DISPUTE_REASONS = ("本人仍在村居住，已入户见到本人", "系同名同姓，身份证号不符", "家属称已迁回")
 AGENCY_FILES = {"police": "公安", "civil": "民政", "health": "卫健", "hrss": "人社", "cdpf": "残联"}
 KIND_WORDS = {"death": "死亡注销", "hukou_out": "户口迁出", "dibao_in": "新增低保",
@@ -233,7 +240,8 @@ class MonthlyBuilder:
         }
         history = [self._step("open", "submitted", member, "member", checked)]
         if state in ("accepted", "returned"):
-            reason = self.rng.choice(RETURN_REASONS) if state == "returned" else ""
+            reasons = DEATH_RETURN_REASONS if task["kind"] in DEATHS else RETURN_REASONS
+            reason = self.rng.choice(reasons) if state == "returned" else ""
             later = checked + timedelta(days=2)
             history.append(self._step("submitted", state, reviewer, "reviewer", later, reason))
         task["state_history"] = history
