@@ -25,8 +25,9 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.selectable import CompoundSelect
 
+from app.reports.ages import age_band
 from app.reports.needs import NEEDS, need_condition
-from app.reports.scope import in_area, prefix
+from app.reports.scope import child_length, in_area, prefix
 from app.store.registry import Household, Person
 from app.store.work import FormResponse
 
@@ -114,6 +115,8 @@ class FormAPass:
 
     groups: dict[tuple[str, str], list[int]]
     weeks: dict[int, int]
+    #: persons by (child area, category, grade, sex, age band, hukou, card generation)
+    registry: dict[tuple[str, ...], int]
 
 
 def week_starts(survey_round: str, as_of: date) -> list[date]:
@@ -123,6 +126,10 @@ def week_starts(survey_round: str, as_of: date) -> list[date]:
     if last < first:
         return []
     return [first + timedelta(days=7 * i) for i in range((last - first).days // 7 + 1)]
+
+
+def _kind(name: str) -> ColumnElement[str]:
+    return literal_column(f"'{name}'", String).label("kind")
 
 
 def _flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
@@ -155,6 +162,11 @@ def _person_rows(session_round: str, area_code: str, as_of: date) -> CTE:
             Person.category.label("category"),
             state.label("state"),
             r.filled_at.label("filled"),
+            Person.grade.label("grade"),
+            Person.sex.label("sex"),
+            age_band(Person.birth_date, as_of).label("band"),
+            Household.hukou_type.label("hukou"),
+            Person.card_generation.label("card"),
             _flag(and_(done, method == LOST)).label("lost"),
             _flag(and_(done, method == AT_HOME)).label("at_home"),
             _flag(and_(done, cast(r.state_history, String).like('%"returned"%'))).label("back"),
@@ -181,10 +193,10 @@ def form_a_pass(
 ) -> dict[tuple[str, str], list[int]]:
     """(village, category) -> the Form A counts (`Counts`' fields in order), the persons
     surveyed (done, not lost) and each need of `NEEDS` among them."""
-    return _form_a_pass(session, area_code, survey_round, as_of).groups
+    return form_a_result(session, area_code, survey_round, as_of).groups
 
 
-def _form_a_pass(session: Session, area_code: str, survey_round: str, as_of: date) -> FormAPass:
+def form_a_result(session: Session, area_code: str, survey_round: str, as_of: date) -> FormAPass:
     """The progress, the weekly trend and the needs all read the round's done forms, the
     costly part: one statement gives all three, kept in the session for the next call in
     the same transaction (the 统计 page and the printed reports read them together)."""
@@ -217,23 +229,36 @@ def _form_a_pass(session: Session, area_code: str, survey_round: str, as_of: dat
         *(func.sum(b[f"need{i}"]) for i in range(len(NEEDS))),
     ]
     zeros: list[ColumnElement[int]] = [literal_column("0", Integer)] * (len(columns) - 1)
-    kind: ColumnElement[str] = literal_column("'w'", String).label("kind")
+    no_key: list[Any] = [null()] * 5
+    registry_keys = (
+        func.substr(b.village, 1, child_length(area_code)),
+        b.category,
+        b.grade,
+        b.sex,
+        cast(b.band, String),
+        b.hukou,
+        b.card,
+    )
     query: CompoundSelect[Any] = union_all(
-        select(literal_column("'g'").label("kind"), b.village, b.category, *columns).group_by(
+        select(_kind("g"), b.village, b.category, *no_key, *columns).group_by(
             b.village, b.category
         ),
-        select(kind, null(), cast(b.week, String), func.count(), *zeros)
+        select(_kind("w"), null(), cast(b.week, String), *no_key, func.count(), *zeros)
         .where(b.week.is_not(None))
         .group_by(b.week),
+        select(_kind("r"), *registry_keys, func.count(), *zeros).group_by(*registry_keys),
     )
     groups: dict[tuple[str, str], list[int]] = {}
     weeks: dict[int, int] = {}
+    registry: dict[tuple[str, ...], int] = {}
     for row in session.execute(query):
         if row[0] == "g":
-            groups[(row[1], row[2])] = [int(v or 0) for v in row[3:]]
+            groups[(row[1], row[2])] = [int(v or 0) for v in row[8:]]
+        elif row[0] == "w":
+            weeks[int(row[2])] = int(row[8])
         else:
-            weeks[int(row[2])] = int(row[3])
-    found = FormAPass(groups, weeks)
+            registry[tuple(str(v) if v is not None else "" for v in row[1:8])] = int(row[8])
+    found = FormAPass(groups, weeks, registry)
     # kept for this transaction only (one snapshot of the data): a later one reads again
     session.info[CACHE] = (session.get_transaction(), {**cache, key: found})
     return found
@@ -258,7 +283,7 @@ def weekly_done(
     starts = week_starts(survey_round, as_of)
     if not starts:
         return []
-    counts = _form_a_pass(session, area_code, survey_round, as_of).weeks
+    counts = form_a_result(session, area_code, survey_round, as_of).weeks
     found = [(s, counts.get(i, 0)) for i, s in enumerate(starts)]
     # completed before the year: its first week
     found[0] = (found[0][0], found[0][1] + counts.get(-1, 0))

@@ -6,18 +6,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, case, func, select
-from sqlalchemy.orm import QueryableAttribute, Session
+from sqlalchemy.orm import Session
 
 from app.domain.codes import load_code_lists
 from app.reports import statistics_income, statistics_money, statistics_needs
+from app.reports.ages import AGE_BANDS
 from app.reports.figure import Cell, Chart, Figure, share
-from app.reports.scope import area_name, child_areas, child_length, in_area, prefix
-from app.store.registry import Household, Person
+from app.reports.progress_a import form_a_result
+from app.reports.scope import area_name, child_areas, prefix
 
 TOTAL = "合计"
 UNKNOWN = "未填"
-AGE_BANDS = (("0-6岁", 0, 7), ("7-17岁", 7, 18), ("18-59岁", 18, 60), ("60岁及以上", 60, None))
 
 
 @dataclass(frozen=True)
@@ -51,56 +50,15 @@ class StatScope:
         )
 
 
-def years_before(day: date, years: int) -> date:
-    """The same day `years` earlier (28 February for 29 February in a common year)."""
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
-
-
-def age_band(birth: QueryableAttribute[date | None], as_of: date) -> ColumnElement[int]:
-    """The index of the person's age band at `as_of` (len(AGE_BANDS): birth date unknown)."""
-    whens: list[tuple[ColumnElement[bool], int]] = [(birth.is_(None), len(AGE_BANDS))]
-    for index, (_, _, upper) in enumerate(AGE_BANDS[:-1]):
-        assert upper is not None
-        # younger than `upper`: born after the day `upper` years before
-        whens.append((birth > years_before(as_of, upper), index))
-    return case(*whens, else_=len(AGE_BANDS) - 1)
-
-
 def _labels(list_id: str) -> list[tuple[str, str]]:
     return [(item.code, item.label) for item in load_code_lists()[list_id]]
 
 
 def registry_cube(session: Session, scope: StatScope) -> dict[tuple[str, ...], int]:
-    """Persons counted by (child area, category, grade, sex, age band, hukou, card generation),
-    in one GROUP BY: every registry figure is a sum over this."""
-    length = child_length(scope.area_code)
-    band = age_band(Person.birth_date, scope.as_of)
-    child = func.substr(Household.area_code, 1, length)
-    keys = (
-        child,
-        Person.category,
-        Person.grade,
-        Person.sex,
-        band,
-        Household.hukou_type,
-        Person.card_generation,
-    )
-    rows = session.execute(
-        select(*keys, func.count(Person.id))
-        .select_from(Household)
-        .join(Person, Person.household_id == Household.id)
-        .where(
-            Person.deleted.is_(False),
-            Person.status == "active",
-            Household.deleted.is_(False),
-            in_area(Household.area_code, scope.area_code),
-        )
-        .group_by(*keys)
-    )
-    return {tuple(str(v) if v is not None else "" for v in r[:-1]): int(r[-1]) for r in rows}
+    """Persons counted by (child area, category, grade, sex, age band, hukou, card generation):
+    every registry figure is a sum over this; the Form A pass walks the same persons and
+    groups them so too (one walk of the area for both)."""
+    return form_a_result(session, scope.area_code, str(scope.year), scope.as_of).registry
 
 
 AXES = {"area": 0, "category": 1, "grade": 2, "sex": 3, "band": 4, "hukou": 5, "card": 6}
