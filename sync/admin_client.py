@@ -32,13 +32,41 @@ from sync.protocol import LoginRequest, LoginResponse
 from sync.transport import BadAnswer, SyncError, Transport
 
 T = TypeVar("T")
-__all__ = ["AdminClient", "FileProblem", "SyncError"]
+__all__ = ["AdminClient", "BadValue", "FileProblem", "SyncError"]
 
 
 class FileProblem(SyncError):
     """A file to send cannot be read, or one to write cannot be written."""
 
     user_message = "文件无法读写"
+
+
+class BadValue(SyncError):
+    """A value the server would refuse, caught before sending (`detail` names it)."""
+
+    user_message = "输入有误"
+
+
+def _model(kind: type[T], values: dict[str, Any]) -> T:
+    """The request body, or BadValue naming the field that is wrong."""
+    try:
+        return TypeAdapter(kind).validate_python(values)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        raise BadValue(f"{FIELDS.get(where, where)}：{first.get('msg', '')}") from exc
+
+
+#: the fields' names in the messages
+FIELDS = {
+    "username": "用户名",
+    "role": "角色",
+    "password": "密码",
+    "display_name": "姓名",
+    "phone": "电话",
+    "areas": "区划",
+    "format": "文件格式",
+}
 
 
 def _parsed(kind: Any, content: bytes) -> Any:
@@ -96,7 +124,8 @@ class AdminClient:
         phone: str = "",
         areas: Sequence[str] = (),
     ) -> AdminUser:
-        body = NewUser.model_validate(
+        body = _model(
+            NewUser,
             {
                 "username": username,
                 "role": role,
@@ -104,7 +133,7 @@ class AdminClient:
                 "display_name": display_name,
                 "phone": phone,
                 "areas": list(areas),
-            }
+            },
         )
         return self.transport.call("POST", "/admin/users", AdminUser, body)
 
@@ -114,11 +143,11 @@ class AdminClient:
         return self.transport.call("PATCH", f"/admin/users/{username}", AdminUser, body)
 
     def set_role(self, username: str, role: str) -> AdminUser:
-        body = UserChange.model_validate({"role": role})
+        body = _model(UserChange, {"role": role})
         return self.transport.call("PATCH", f"/admin/users/{username}", AdminUser, body)
 
     def reset_password(self, username: str, password: str) -> AdminUser:
-        body = NewPassword(password=password)
+        body = _model(NewPassword, {"password": password})
         return self.transport.call("POST", f"/admin/users/{username}/password", AdminUser, body)
 
     def change_areas(
@@ -178,8 +207,9 @@ class AdminClient:
         fmt = Path(out).suffix.lower().lstrip(".")
         if fmt not in ("xlsx", "csv"):
             raise FileProblem(f"文件名必须以 .xlsx 或 .csv 结尾：{Path(out).name}")
-        body = ExportRequest.model_validate(
-            {"survey_round": survey_round, "area": area, "month": month, "format": fmt}
+        body = _model(
+            ExportRequest,
+            {"survey_round": survey_round, "area": area, "month": month, "format": fmt},
         )
         data = self.transport.send(
             "POST", f"/admin/exports/{template}", **self.transport._body(body)

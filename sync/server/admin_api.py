@@ -275,6 +275,7 @@ def add_routes(app: FastAPI, db: ServerDatabase) -> None:
         """Import a roster sheet (the file's bytes; `name` gives its type): counts and the
         refused rows; with `strict`, one refused row refuses the whole file."""
         district = district_of(actor)
+        doer = _doer(actor, request)
         path = await _sheet(request, name)
 
         def work() -> ImportAnswer:
@@ -284,7 +285,7 @@ def add_routes(app: FastAPI, db: ServerDatabase) -> None:
                 if outside:
                     lines = "、".join(f"第{n}行" for n in outside[:10])
                     raise ServerError(403, "admin.district", {"what": lines})
-                report = roster.import_roster(db, path, strict=strict)
+                report = roster.import_roster(db, path, strict=strict, doer=doer)
             except admin.AdminError as exc:
                 raise _invalid(exc) from exc
             finally:
@@ -319,6 +320,7 @@ def add_routes(app: FastAPI, db: ServerDatabase) -> None:
     ) -> ImportAnswer:
         """Import a month's change list: tasks made and grown, and the refused rows."""
         district = district_of(actor)
+        doer = _doer(actor, request)
         path = await _sheet(request, name)
 
         def work() -> ImportAnswer:
@@ -332,7 +334,7 @@ def add_routes(app: FastAPI, db: ServerDatabase) -> None:
                 if outside:
                     raise ServerError(403, "admin.district", {"what": "、".join(sorted(outside))})
                 report = changes.import_changes(
-                    db, path, month=month, source=source, kind=kind, strict=strict
+                    db, path, month=month, source=source, kind=kind, strict=strict, doer=doer
                 )
             except (admin.AdminError, ValueError) as exc:
                 raise _invalid(exc) from exc

@@ -41,8 +41,8 @@ from app.services.tasks import due_date_of
 from app.store.base import utcnow
 from app.store.registry import Person
 from app.store.work import ChangeNotice
-from sync.server import audit, bulk, ledger
-from sync.server.admin import AdminError
+from sync.server import bulk, ledger
+from sync.server.admin import CLI, AdminError, Doer
 from sync.server.changes_sheet import (
     COLUMN_NAMES,
     DATE_KINDS,
@@ -369,6 +369,7 @@ def import_changes(
     kind: str = "",
     due_days: int | None = None,
     strict: bool = False,
+    doer: Doer = CLI,
 ) -> ChangeReport:
     """Check every row, then write the month's tasks in one transaction.
 
@@ -432,10 +433,8 @@ def import_changes(
             s, "change_notice", new_tasks, author=AUTHOR, cache=cache
         )
         report.refused.sort(key=lambda r: r.line)
-        audit.record(
+        doer.record(
             s,
-            "admin",
-            "",
             "import_changes",
             {
                 "file": path.name,
@@ -447,6 +446,5 @@ def import_changes(
                 "rows_added": report.rows_added,
                 "refused": len(report.refused),
             },
-            "",
         )
     return report

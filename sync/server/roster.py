@@ -33,7 +33,8 @@ from app.domain.identity import (
 from app.domain.issues import Issue
 from app.domain.phone import check_phone, normalize_phone
 from app.store.registry import Area, Person
-from sync.server import audit, bulk, ledger
+from sync.server import bulk, ledger
+from sync.server.admin import CLI, Doer
 from sync.server.db import ServerDatabase
 from sync.server.roster_sheet import (
     COLUMN_NAMES,
@@ -243,7 +244,9 @@ def _records(rows: list[dict[str, str]]) -> tuple[list[dict[str, Any]], ...]:
     return list(households.values()), persons, certificates
 
 
-def import_roster(database: ServerDatabase, path: Path, *, strict: bool = False) -> ImportReport:
+def import_roster(
+    database: ServerDatabase, path: Path, *, strict: bool = False, doer: Doer = CLI
+) -> ImportReport:
     """Check every row, then add the accepted ones in one transaction (none when strict)."""
     sheet = read_sheet(path)  # a file that is no roster stops here, before any lock
     report = ImportReport(notes=_notes(sheet))
@@ -266,10 +269,8 @@ def import_roster(database: ServerDatabase, path: Path, *, strict: bool = False)
         report.households = bulk.create_many(s, "household", households, author=author, cache=cache)
         report.persons = bulk.create_many(s, "person", persons, author=author, cache=cache)
         bulk.create_many(s, "certificate", certificates, author=author, cache=cache)
-        audit.record(
+        doer.record(
             s,
-            "admin",
-            "",
             "import_roster",
             {
                 "file": path.name,
@@ -277,6 +278,5 @@ def import_roster(database: ServerDatabase, path: Path, *, strict: bool = False)
                 "persons": report.persons,
                 "refused": len(report.refused),
             },
-            "",
         )
     return report
