@@ -163,13 +163,21 @@ def load_settings(path: Path | None = None) -> SettingsBook:
 
 @functools.lru_cache(maxsize=8)
 def _load(path: Path, _mtime_ns: int, _size: int) -> SettingsBook:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"无法读取设置文件 {path}（{exc}）") from exc
+    return read_settings_text(text, path)
+
+
+def read_settings_text(text: str, path: Path) -> SettingsBook:
+    """Check a settings file's YAML text (a published one: `path` names the file it came from)."""
+
     def fail(key: str, problem: str) -> SettingsError:
         return SettingsError(f"设置文件 {path} 有误：{key} {problem}")
 
     try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SettingsError(f"无法读取设置文件 {path}（{exc}）") from exc
+        data: Any = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise SettingsError(f"设置文件 {path} 不是有效的 YAML（{exc}）") from exc
     if not isinstance(data, dict):

@@ -28,8 +28,10 @@ from app.forms.definition import (
 )
 from app.forms.expressions import FUNCTIONS, Expression, ExpressionError, compile_expression
 
-FORM_KEYS = {"form", "version", "title", "subject", "round", "reference_date", "description",
-             "defaults", "sections", "signatures"}  # fmt: skip
+FORM_KEYS = {"form", "version", "requires", "title", "subject", "round", "reference_date",
+             "description", "defaults", "sections", "signatures"}  # fmt: skip
+#: the definition format this program reads; a file's `requires` above it needs a newer program
+FORMAT_VERSION = 1
 SIGNATURE_KEYS = {"label", "item"}
 SECTION_KEYS = {"id", "title", "relevant", "items"}
 ITEM_KEYS = {"name", "number", "label", "help", "type", "options", "none", "unit", "min", "max",
@@ -50,6 +52,10 @@ class FormDefinitionError(ValueError):
         self.path = path
         self.item = item
         self.problem = problem
+
+
+class FormTooNewError(FormDefinitionError):
+    """A definition written for a newer program (its `requires` is above `FORMAT_VERSION`)."""
 
 
 class _Reader:
@@ -209,6 +215,15 @@ class _Reader:
 
     def read(self) -> FormDefinition:
         data = self.data
+        requires = data.get("requires", 1)
+        if not isinstance(requires, int) or isinstance(requires, bool) or requires < 1:
+            raise self.fail(None, f"requires 必须是正整数（表单格式版本）：{requires!r}")
+        if requires > FORMAT_VERSION:
+            raise FormTooNewError(
+                self.path,
+                None,
+                f"需要更新的程序（表单格式 {requires}，本程序只认识 {FORMAT_VERSION}）",
+            )
         self._keys(data, FORM_KEYS, None)
         for key in ("form", "version", "title", "subject", "sections"):
             if not data.get(key):
@@ -288,14 +303,21 @@ class _Reader:
 def load_form(path: Path) -> FormDefinition:
     """Load and check one definition file."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise FormDefinitionError(str(path), None, f"YAML 格式错误：{exc}") from exc
-    except OSError as exc:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
         raise FormDefinitionError(str(path), None, f"无法读取：{exc}") from exc
+    return read_form_text(text, path.name, shown=str(path))
+
+
+def read_form_text(text: str, name: str, *, shown: str | None = None) -> FormDefinition:
+    """Check a definition's YAML text (a published one: `name` is the file it came from)."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise FormDefinitionError(shown or name, None, f"YAML 格式错误：{exc}") from exc
     if not isinstance(data, Mapping):
-        raise FormDefinitionError(str(path), None, "文件内容必须是一个键值表")
-    return _Reader(path.name, data).read()
+        raise FormDefinitionError(shown or name, None, "文件内容必须是一个键值表")
+    return _Reader(name, data).read()
 
 
 def forms_folder() -> Path:

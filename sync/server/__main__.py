@@ -9,6 +9,9 @@
     export NAME --round Y --out F an export of resources/exports (xlsx or csv); export --list
     export-responses FILE.xlsx    the year's Form A for the upper systems (export form-a-upper)
     report weekly|statistics      the weekly progress or the year's statistics as a PDF
+    publish-form FILE.yaml        a new form version (checked like the program checks it)
+    publish-settings FILE.yaml    the settings by year and area (the newest is in effect)
+    forms list                    the published forms and settings
     serve                         run the server (host, port, workers, TLS or a proxy)
     demo                          a demo district on 127.0.0.1 (every user: demo2026)
 
@@ -97,6 +100,11 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--round", dest="survey_round", required=True, help="e.g. 2026")
     report.add_argument("--as-of", dest="as_of", help="count up to this day (YYYY-MM-DD)")
     report.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    for kind in ("form", "settings"):
+        publish = sub.add_parser(f"publish-{kind}", help=f"publish a {kind} file to every laptop")
+        publish.add_argument("file", type=Path)
+    forms = sub.add_parser("forms", help="the published forms and settings")
+    forms.add_argument("action", choices=("list",))
     for command in (
         sub.add_parser("serve", help="run the server"),
         sub.add_parser("demo", help="serve a demo district on 127.0.0.1"),

@@ -19,7 +19,7 @@ from app.domain.areas import is_area_code, load_areas
 from app.domain.workflow import ROLES
 from app.store.base import utcnow
 from app.store.registry import Area, Assignment, User
-from sync.server import audit, auth, bulk, db, ledger, throttle
+from sync.server import audit, auth, bulk, db, ledger, published, throttle
 from sync.server.tables import Credential, Device
 
 SERVER = ledger.Author("server")
@@ -61,6 +61,7 @@ def init(database: db.ServerDatabase, areas_file: Path | None = None) -> int:
     db.upgrade(database)
     with database.write() as s:
         ledger.lock(s)
+        published.seed(s)  # the built-in forms and settings, once
         if s.scalar(select(func.count()).select_from(Area)):
             return 0
         rows = [

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from app.demo.__main__ import DEMO_PASSWORD
 from app.store.registry import User
-from sync.server import admin, changes, db, demo, export, reports, roster
+from sync.server import admin, changes, db, demo, export, published, reports, roster
 from sync.server.db import ServerDatabase
 
 PasswordPrompt = Callable[[str | None], str]
@@ -120,6 +120,34 @@ def _import_changes(args: argparse.Namespace, database: ServerDatabase) -> int:
     return 0 if not report.refused else 1
 
 
+def _publish(args: argparse.Namespace, database: ServerDatabase) -> int:
+    if args.command == "forms":
+        with database.read() as s:
+            for row in published.listing(s):
+                what = row.form_id if row.kind == published.FORM else "设置"
+                by = row.published_by or "（内置）"
+                print(
+                    f"{what}\t{row.version}\t{row.file_name}\t"
+                    f"{row.published_at:%Y-%m-%d %H:%M}\t{by}"
+                )
+        return 0
+    try:
+        text = args.file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise admin.AdminError(f"无法读取 {args.file}：{exc}") from exc
+    publish = (
+        published.publish_form if args.command == "publish-form" else published.publish_settings
+    )
+    db.upgrade(database)
+    try:
+        with database.write() as s:
+            done = publish(s, text, args.file.name, "admin")
+    except published.PublishError as exc:
+        raise admin.AdminError(str(exc)) from exc
+    _say(done.line())
+    return 0
+
+
 def dispatch(
     args: argparse.Namespace, database: ServerDatabase, password: PasswordPrompt, serve: Serve
 ) -> int:
@@ -167,6 +195,8 @@ def dispatch(
         _say(f"已打印 {result.pages} 页到 {args.out}")
         for warning in result.warnings:
             _say(warning)
+    elif command in ("publish-form", "publish-settings", "forms"):
+        return _publish(args, database)
     elif command == "serve":
         db.upgrade(database)
         serve(args)

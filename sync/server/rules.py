@@ -20,11 +20,12 @@ from app.domain.issues import Issue
 from app.domain.settings import Settings, SettingsError, load_settings
 from app.forms.context import FormContext
 from app.forms.engine import FormEngine
-from app.forms.loader import FormDefinitionError, get_form
+from app.forms.loader import FormDefinitionError
 from app.services.facts import registry_facts
 from app.services.responses import as_issues, parse_round, settings_names
 from app.store.registry import Household
 from app.store.work import FormResponse
+from sync.server import published
 
 CHECKED_STATES = frozenset({workflow.COMPLETED, workflow.SUBMITTED})
 MEMBER_DELETABLE = frozenset({workflow.ASSIGNED, workflow.DRAFT, workflow.RETURNED})
@@ -38,14 +39,15 @@ def _last_reason(values: Mapping[str, Any]) -> str:
 
 def form_context(session: Session, values: Mapping[str, Any]) -> FormContext:
     """The facts a response is checked against, read from the server's registry."""
-    form = get_form(values["form_id"], values["form_version"])
+    form = published.form_definition(session, values["form_id"], values["form_version"])
     year, quarter = parse_round(str(values["survey_round"]))
     month, day = (int(x) for x in form.reference_date.split("-"))
     household = session.get(Household, values["household_id"])
     settings: Settings | None = None
     if household is not None:
         try:
-            settings = load_settings().for_area(year, household.area_code)
+            book = published.settings_book(session) or load_settings()
+            settings = book.for_area(year, household.area_code)
         except SettingsError:
             settings = None
     return FormContext(
@@ -75,7 +77,9 @@ def _last_accepted(session: Session, values: Mapping[str, Any]) -> dict[str, Any
 def form_errors(session: Session, values: Mapping[str, Any]) -> list[Issue]:
     """The errors of a response's answers against its form (each names its item)."""
     try:
-        engine = FormEngine(get_form(values["form_id"], values["form_version"]))
+        engine = FormEngine(
+            published.form_definition(session, values["form_id"], values["form_version"])
+        )
     except FormDefinitionError:
         return [
             Issue(

@@ -266,3 +266,28 @@ _copy_record_tables(ServerBase.metadata)
 #: the users assigned inside an area (`scope.readable`: a laptop's reviewers and fellow
 #: members, on every pull that carries a user): a province has tens of thousands of them
 Index("ix_assignment_area_code", ServerBase.metadata.tables["assignment"].c.area_code)
+
+
+class PublishedDefinition(ServerBase):
+    """A form definition or settings file the admin published (the built-in files seed a new
+    server): its YAML text as published, checked by the program's own loader."""
+
+    __tablename__ = "published_definition"
+    __table_args__ = (
+        Index("ix_published_definition_key", "kind", "form_id", "version", unique=True),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    #: "form" or "settings"
+    kind: Mapped[str] = mapped_column(String(10))
+    #: the form's id ("" for settings)
+    form_id: Mapped[str] = mapped_column(String(60), default="")
+    #: the form's version; for settings, the publication's number (1, 2, ...)
+    version: Mapped[str] = mapped_column(String(30))
+    #: the definition format it needs (the loader's `requires`)
+    requires: Mapped[int] = mapped_column(Integer, default=1)
+    file_name: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    published_by: Mapped[str] = mapped_column(String(64), default="")
+    published_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
