@@ -26,13 +26,23 @@ from pathlib import Path
 from typing import Any
 
 from app.domain import workflow
+from app.services import published
 from app.store import account_lock, backup, syncing
 from app.store.database import Database
 from app.store.errors import BlobDamaged
 from app.store.keys import KdfParams
 from app.store.receipts import SyncReceipt
 from sync import damaged, pulling
-from sync.protocol import BlobMissing, BlobQuery, LoginRequest, LoginResponse, Me, PushRequest
+from sync.protocol import (
+    BlobMissing,
+    BlobQuery,
+    DefinitionsPage,
+    DefinitionsRequest,
+    LoginRequest,
+    LoginResponse,
+    Me,
+    PushRequest,
+)
 from sync.pulling import conflict_row
 from sync.transport import (
     BadAnswer,
@@ -333,6 +343,7 @@ class SyncClient:
         self.push_ops()
         self.push_resolutions()
         pulling.pull_all(self, me)
+        self.receive_definitions()
         pulling.fetch_blobs(self)
 
     def add(self, name: str, amount: int = 1) -> None:
@@ -347,6 +358,15 @@ class SyncClient:
         responses = Responses(self.db, username, workflow.MEMBER)
         for response_id in syncing.completed_responses(self.db):
             responses.move(response_id, workflow.SUBMITTED)
+
+    def receive_definitions(self) -> None:
+        """The forms and settings published since the last sync, kept and put in use; what
+        this program is too old for goes on the receipt (the sync page says it)."""
+        after = DefinitionsRequest(after=published.last_received(self.db))
+        page = self.transport.call("POST", "/definitions", DefinitionsPage, after)
+        unusable = published.keep(self.db, page.definitions)
+        if unusable:
+            self.counts["detail"]["definitions"] = unusable
 
     def push_blobs(self) -> None:
         hashes = syncing.pending_hashes(self.db)

@@ -248,3 +248,28 @@ class Health(Wire):
 
     status: str
     protocol: int = Field(ge=0, le=MAX_SEQ)
+
+
+class PublishedFile(Wire):
+    """A form definition or settings file the district published (its YAML text as published)."""
+
+    id: int = Field(ge=1, le=MAX_SEQ)
+    kind: Literal["form", "settings"]
+    form_id: str = Field(max_length=60)
+    version: str = Field(max_length=30)
+    #: the definition format it needs: a program whose loader is older says so
+    requires: int = Field(ge=1, le=MAX_SEQ)
+    file_name: str = Field(max_length=200)
+    text: str
+
+
+class DefinitionsRequest(Wire):
+    """Ask for the publications after the last one the laptop has (`after`: its id)."""
+
+    after: int = Field(default=0, ge=0, le=MAX_SEQ)
+
+
+class DefinitionsPage(Wire):
+    """The publications after the laptop's last one, oldest first."""
+
+    definitions: list[PublishedFile]

@@ -108,6 +108,9 @@ def open_for_user(path: Path, user: str, password: str) -> Database:
         if code:
             db.close()
             raise AccountLocked(code)
+    from app.services import published
+
+    published.put_in_use(db)  # the forms and settings the district published
     return db
 
 

@@ -151,8 +151,20 @@ def default_settings_path() -> Path:
     return resources.path("settings", "settings.yaml")
 
 
+#: the newest settings the district published that this program received (`use_settings`)
+_received: list[SettingsBook] = []
+
+
+def use_settings(book: SettingsBook | None) -> None:
+    """Put published settings in effect instead of the shipped file (None: the shipped)."""
+    _received[:] = [book] if book is not None else []
+
+
 def load_settings(path: Path | None = None) -> SettingsBook:
-    """Read and check the settings file (default: the shipped one); re-read when it changes."""
+    """Read and check the settings file (default: the newest published received, else the
+    shipped one); re-read when it changes."""
+    if path is None and _received:
+        return _received[0]
     chosen = (path if path is not None else default_settings_path()).resolve()
     try:
         stat = chosen.stat()

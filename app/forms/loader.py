@@ -335,9 +335,29 @@ def _load_all(folder: Path) -> dict[tuple[str, str], FormDefinition]:
     return forms
 
 
+#: the definitions the district published that this program received (`receive_form`)
+_received: dict[tuple[str, str], FormDefinition] = {}
+
+
+def receive_form(definition: FormDefinition) -> None:
+    """Put a published definition in use beside the built-in ones (a built-in version wins:
+    a published version is never changed, so both are the same)."""
+    _received.setdefault(definition.key, definition)
+
+
+def forget_received() -> None:
+    """Back to the built-in definitions only (another database, another district)."""
+    _received.clear()
+
+
 def load_forms(folder: Path | None = None) -> dict[tuple[str, str], FormDefinition]:
-    """Every definition in the forms folder, by (form id, version)."""
-    return dict(_load_all((folder or forms_folder()).resolve()))
+    """Every definition in the forms folder, by (form id, version); for the program's own
+    folder, with the published ones received."""
+    forms = dict(_load_all((folder or forms_folder()).resolve()))
+    if folder is None:
+        for key, definition in _received.items():
+            forms.setdefault(key, definition)
+    return forms
 
 
 def get_form(form_id: str, version: str) -> FormDefinition:

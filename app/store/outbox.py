@@ -45,3 +45,20 @@ class LocalSecret(Base):
 
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ReceivedDefinition(Base):
+    """A form definition or settings file the district published, received in a sync
+    (`app.forms.published` puts the usable ones in use)."""
+
+    __tablename__ = "received_definition"
+
+    #: the server's publication id (the next sync asks for those after the highest)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(10))
+    form_id: Mapped[str] = mapped_column(String(60), default="")
+    version: Mapped[str] = mapped_column(String(30))
+    requires: Mapped[int] = mapped_column(Integer, default=1)
+    file_name: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(DateTime)

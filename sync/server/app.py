@@ -35,6 +35,8 @@ from sync.protocol import (
     BlobProgress,
     BlobQuery,
     ConflictInfo,
+    DefinitionsPage,
+    DefinitionsRequest,
     Health,
     LoginRequest,
     LoginResponse,
@@ -45,7 +47,7 @@ from sync.protocol import (
     PushResponse,
     Resolution,
 )
-from sync.server import admin_api, audit, auth, conflicts, feed, prepare, snapshot
+from sync.server import admin_api, audit, auth, conflicts, feed, prepare, published, snapshot
 from sync.server.answers import binary, binary_body, describe, errors
 from sync.server.bearer import Actor
 from sync.server.blobs import BlobFolder, register, sent_by
@@ -269,6 +271,13 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
         text = json.dumps(page, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
         data = text.encode("utf-8")
         return Response(data, media_type="application/json")
+
+    @app.post("/definitions", responses=errors(401, 503))
+    def definitions(body: DefinitionsRequest, actor: Actor) -> DefinitionsPage:
+        """The forms and settings published after the laptop's last one (every user reads
+        them: the forms are the district's, the settings apply by area on the laptop)."""
+        with db.read() as s:
+            return published.page_after(s, body.after)
 
     @app.post("/conflicts/{conflict_id}/resolve", responses=errors(401, 403, 404, 503))
     def resolve(conflict_id: str, body: Resolution, actor: Actor) -> ConflictInfo:

@@ -25,7 +25,14 @@ from app.domain.settings import (
     read_settings_text,
 )
 from app.forms.definition import FormDefinition
-from app.forms.loader import FormDefinitionError, forms_folder, get_form, read_form_text
+from app.forms.loader import (
+    FormDefinitionError,
+    forms_folder,
+    get_form,
+    load_forms,
+    read_form_text,
+)
+from sync.protocol import DefinitionsPage, PublishedFile
 from sync.server import audit
 from sync.server.tables import PublishedDefinition
 
@@ -66,6 +73,12 @@ def publish_form(session: Session, text: str, file_name: str, username: str) -> 
         definition = read_form_text(text, file_name)
     except FormDefinitionError as exc:
         raise PublishError(str(exc)) from exc
+    return _keep_form(session, definition, text, file_name, username)
+
+
+def _keep_form(
+    session: Session, definition: FormDefinition, text: str, file_name: str, username: str
+) -> Published:
     existing = session.scalars(
         select(PublishedDefinition).where(
             PublishedDefinition.kind == FORM,
@@ -137,8 +150,10 @@ def seed(session: Session) -> int:
     if session.scalars(select(PublishedDefinition.id).limit(1)).first() is not None:
         return 0
     count = 0
-    for path in sorted(forms_folder().glob("*.yaml")):
-        count += publish_form(session, path.read_text(encoding="utf-8"), path.name, "").new
+    # the program's own files, checked once per process already (`load_forms`)
+    for definition in sorted(load_forms(forms_folder()).values(), key=lambda d: d.source):
+        text = (forms_folder() / definition.source).read_text(encoding="utf-8")
+        count += _keep_form(session, definition, text, definition.source, "").new
     settings = default_settings_path()
     count += publish_settings(session, settings.read_text(encoding="utf-8"), settings.name, "").new
     return count
@@ -152,6 +167,29 @@ def listing(session: Session) -> list[PublishedDefinition]:
                 PublishedDefinition.kind, PublishedDefinition.form_id, PublishedDefinition.id
             )
         )
+    )
+
+
+def page_after(session: Session, after: int) -> DefinitionsPage:
+    """The publications after id `after`, oldest first (a laptop's next sync)."""
+    rows = session.scalars(
+        select(PublishedDefinition)
+        .where(PublishedDefinition.id > after)
+        .order_by(PublishedDefinition.id)
+    )
+    return DefinitionsPage(
+        definitions=[
+            PublishedFile(
+                id=r.id,
+                kind=FORM if r.kind == FORM else SETTINGS,
+                form_id=r.form_id,
+                version=r.version,
+                requires=r.requires,
+                file_name=r.file_name,
+                text=r.text,
+            )
+            for r in rows
+        ]
     )
 
 

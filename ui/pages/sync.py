@@ -185,6 +185,9 @@ class SyncPage(Page):
             self._finish(text)
         else:
             self._finish(self.tr("同步完成"))
+        unusable = (last.detail or {}).get("definitions", []) if last else []
+        if unusable:  # a program too old for what the district published: it keeps working
+            self.message.setText("\n".join([self.message.text(), *map(str, unusable)]))
         self.session.announce(Changed(households=frozenset(households or ())))
 
     def _failed(self, error: Exception) -> None:

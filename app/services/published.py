@@ -1,0 +1,102 @@
+"""The forms and settings the district published, on the laptop: kept as received in a sync,
+put in use beside the built-in ones, and what this program is too old for said plainly.
+
+A response keeps the form version it was started with (the engine loads the response's own
+version); new responses take the version the settings in effect name. The settings in effect
+are the newest published that this program can read, merged per year and area as always.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from sqlalchemy import func, select
+
+from app.domain.settings import SettingsBook, SettingsError, read_settings_text, use_settings
+from app.forms.loader import (
+    FormDefinitionError,
+    FormTooNewError,
+    forget_received,
+    read_form_text,
+    receive_form,
+)
+from app.store.database import Database
+from app.store.outbox import ReceivedDefinition
+
+
+class Publication(Protocol):
+    """A published file as the server sends it (`sync.protocol.PublishedFile`)."""
+
+    id: int
+    kind: str
+    form_id: str
+    version: str
+    requires: int
+    file_name: str
+    text: str
+
+
+def last_received(db: Database) -> int:
+    """The id of the newest publication this laptop has (0: none)."""
+    with db.session() as s:
+        return int(s.scalar(select(func.max(ReceivedDefinition.id))) or 0)
+
+
+def keep(db: Database, received: Iterable[Publication]) -> list[str]:
+    """Keep publications received in a sync, then put them in use; returns what this
+    program cannot use (each a sentence for the user)."""
+    now = datetime.now()
+    with db.transaction() as s:
+        for item in received:
+            if s.get(ReceivedDefinition, item.id) is None:
+                s.add(
+                    ReceivedDefinition(
+                        id=item.id,
+                        kind=item.kind,
+                        form_id=item.form_id,
+                        version=item.version,
+                        requires=item.requires,
+                        file_name=item.file_name,
+                        text=item.text,
+                        received_at=now,
+                    )
+                )
+    return put_in_use(db)
+
+
+def forget() -> None:
+    """Only the built-in forms and settings in use (before another database is opened)."""
+    forget_received()
+    use_settings(None)
+
+
+def put_in_use(db: Database) -> list[str]:
+    """Use every received form this program can read, and the newest readable settings;
+    returns a sentence for each it cannot (too old a program, or a file it refuses)."""
+    with db.session() as s:
+        rows = list(s.scalars(select(ReceivedDefinition).order_by(ReceivedDefinition.id)))
+    forget()
+    unusable: list[str] = []
+    book: SettingsBook | None = None
+    for row in rows:
+        if row.kind == "form":
+            try:
+                receive_form(read_form_text(row.text, row.file_name))
+            except FormTooNewError:
+                unusable.append(
+                    f"区里发布了表单 {row.form_id} {row.version}，本程序版本太旧、无法使用，"
+                    "请更新程序；在此之前照常使用已有的表单。"
+                )
+            except FormDefinitionError as exc:
+                unusable.append(f"收到的表单无法使用：{exc}")
+        else:
+            try:
+                book = read_settings_text(row.text, Path(row.file_name))
+            except SettingsError as exc:
+                unusable.append(f"收到的设置第{row.version}版无法使用，仍用之前的设置：{exc}")
+    if book is not None:
+        use_settings(book)
+    return unusable
