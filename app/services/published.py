@@ -30,13 +30,20 @@ from app.store.outbox import ReceivedDefinition
 class Publication(Protocol):
     """A published file as the server sends it (`sync.protocol.PublishedFile`)."""
 
-    id: int
-    kind: str
-    form_id: str
-    version: str
-    requires: int
-    file_name: str
-    text: str
+    @property
+    def id(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def form_id(self) -> str: ...
+    @property
+    def version(self) -> str: ...
+    @property
+    def requires(self) -> int: ...
+    @property
+    def file_name(self) -> str: ...
+    @property
+    def text(self) -> str: ...
 
 
 def last_received(db: Database) -> int:

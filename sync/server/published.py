@@ -181,7 +181,7 @@ def page_after(session: Session, after: int) -> DefinitionsPage:
         definitions=[
             PublishedFile(
                 id=r.id,
-                kind=FORM if r.kind == FORM else SETTINGS,
+                kind="form" if r.kind == FORM else "settings",
                 form_id=r.form_id,
                 version=r.version,
                 requires=r.requires,
