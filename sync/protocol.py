@@ -273,3 +273,15 @@ class DefinitionsPage(Wire):
     """The publications after the laptop's last one, oldest first."""
 
     definitions: list[PublishedFile]
+
+
+class PublicationInfo(Wire):
+    """One publication as the admin sees it (the text is not repeated)."""
+
+    id: int = Field(ge=1, le=MAX_SEQ)
+    kind: Literal["form", "settings"]
+    form_id: str = Field(max_length=60)
+    version: str = Field(max_length=30)
+    file_name: str = Field(max_length=200)
+    published_by: str = Field(max_length=64)
+    new: bool = True

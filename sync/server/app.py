@@ -47,7 +47,17 @@ from sync.protocol import (
     PushResponse,
     Resolution,
 )
-from sync.server import admin_api, audit, auth, conflicts, feed, prepare, published, snapshot
+from sync.server import (
+    admin_api,
+    admin_publish,
+    audit,
+    auth,
+    conflicts,
+    feed,
+    prepare,
+    published,
+    snapshot,
+)
 from sync.server.answers import binary, binary_body, describe, errors
 from sync.server.bearer import Actor
 from sync.server.blobs import BlobFolder, register, sent_by
@@ -285,6 +295,7 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
             return conflicts.resolve(s, actor, conflict_id, body)
 
     admin_api.add_routes(app, db)
+    admin_publish.add_routes(app, db)
     return app
 
 

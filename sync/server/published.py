@@ -67,18 +67,26 @@ def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def publish_form(session: Session, text: str, file_name: str, username: str) -> Published:
+def publish_form(
+    session: Session, text: str, file_name: str, username: str, where: tuple[str, str] = ("", "")
+) -> Published:
     """Check a form definition's text with the loader and keep it; audited."""
     try:
         definition = read_form_text(text, file_name)
     except FormDefinitionError as exc:
         raise PublishError(str(exc)) from exc
-    return _keep_form(session, definition, text, file_name, username)
+    return _keep_form(session, definition, text, file_name, username, where)
 
 
 def _keep_form(
-    session: Session, definition: FormDefinition, text: str, file_name: str, username: str
+    session: Session,
+    definition: FormDefinition,
+    text: str,
+    file_name: str,
+    username: str,
+    where: tuple[str, str] = ("", ""),
 ) -> Published:
+    """Keep a checked definition (`where`: the admin's device and address, for the audit)."""
     existing = session.scalars(
         select(PublishedDefinition).where(
             PublishedDefinition.kind == FORM,
@@ -107,7 +115,7 @@ def _keep_form(
         )
     )
     detail = {"form": definition.id, "version": definition.version, "file": file_name}
-    audit.record(session, username, "", "publish_form", detail, "")
+    audit.record(session, username, where[0], "publish_form", detail, where[1])
     return Published(FORM, definition.id, definition.version, file_name, True)
 
 
@@ -117,7 +125,9 @@ def read_requires(text: str) -> int:
     return int(data.get("requires", 1)) if isinstance(data, dict) else 1
 
 
-def publish_settings(session: Session, text: str, file_name: str, username: str) -> Published:
+def publish_settings(
+    session: Session, text: str, file_name: str, username: str, where: tuple[str, str] = ("", "")
+) -> Published:
     """Check a settings file's text with the settings loader and keep it as the newest."""
     try:
         read_settings_text(text, Path(file_name))
@@ -139,9 +149,8 @@ def publish_settings(session: Session, text: str, file_name: str, username: str)
             published_by=username,
         )
     )
-    audit.record(
-        session, username, "", "publish_settings", {"version": version, "file": file_name}, ""
-    )
+    detail = {"version": version, "file": file_name}
+    audit.record(session, username, where[0], "publish_settings", detail, where[1])
     return Published(SETTINGS, "", version, file_name, True)
 
 

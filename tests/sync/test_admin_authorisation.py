@@ -99,11 +99,17 @@ REQUESTS: dict[tuple[str, str], Request] = {
         "json": {"area": ALICE_VILLAGE, "survey_round": "2026", "month": "2026-11"}
     },
     ("GET", "/admin/audit"): lambda w: {"params": {"username": "alice"}},
+    # the forms and settings are the whole district's (a broken file: nothing is published)
+    ("GET", "/admin/definitions"): lambda w: {},
+    ("POST", "/admin/definitions/{kind}"): lambda w: {
+        "params": {"name": "broken.yaml"},
+        "data": b"form: [",
+    },
 }
 #: the routes that list: another district's admin gets an answer without alice in it
 LISTS = {("GET", "/admin/users"), ("GET", "/admin/devices"), ("GET", "/admin/audit")}
 #: and the one that names no one (templates are the same everywhere)
-OPEN_TO_EVERY_ADMIN = {("GET", "/admin/exports")}
+OPEN_TO_EVERY_ADMIN = {("GET", "/admin/exports"), ("GET", "/admin/definitions")}
 
 
 def admin_routes(process: ServerProcess) -> list[tuple[str, str]]:
@@ -122,6 +128,7 @@ def _send(world: World, user: str, method: str, path: str) -> requests.Response:
         path.replace("{username}", "alice")
         .replace("{device_id}", world.alice_device)
         .replace("{template}", "form-a-upper")
+        .replace("{kind}", "form")
     )
     return requests.request(
         method,

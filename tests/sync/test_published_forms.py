@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import requests
 from sqlalchemy import select
 
 from app.domain.settings import default_settings_path
@@ -21,7 +22,7 @@ from sync.server.__main__ import main
 from sync.server.db import ServerDatabase
 from sync.server.tables import Audit
 from tests.services.test_responses import FORM_A, full_answers
-from tests.sync.laptops import a_person, sync
+from tests.sync.laptops import Wire, a_person, sync
 from tests.sync.servers import ServerProcess
 
 Server = tuple[ServerProcess, ServerDatabase]
@@ -174,3 +175,37 @@ def test_the_server_accepts_the_versions_it_has_published(
         Conflicts(alice, "alice").resend(op_id)
     sync(alice)
     assert _on_server(database, rid) == ("2026.2", "submitted")
+
+
+def _admin_post(process: ServerProcess, user: str, path: Path, kind: str) -> requests.Response:
+    return requests.post(
+        f"{process.url}/admin/definitions/{kind}",
+        params={"name": path.name},
+        data=path.read_bytes(),
+        headers=Wire(process, user).headers,
+        timeout=60,
+    )
+
+
+def test_the_admin_publishes_through_the_admin_route(server: Server, tmp_path: Path) -> None:
+    process, database = server
+    broken = new_version(
+        tmp_path, "2026.3", replace=("        type: single\n", "        type: ranking\n")
+    )
+    answer = _admin_post(process, "ada", broken, "form")
+    assert answer.status_code == 400, answer.text
+    said = answer.json()["message"]
+    assert broken.name in said and "题目 method" in said and "未知的题型：ranking" in said
+    assert _admin_post(process, "alice", broken, "form").status_code == 403
+    good = new_version(tmp_path, "2026.3", replace=("label: 调查方式", "label: 走访方式"))
+    answer = _admin_post(process, "ada", good, "form")
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["version"] == "2026.3" and answer.json()["new"] is True
+    listed = Wire(process, "ada").get("/admin/definitions").json()
+    assert {"form_id": "dynamic-update", "version": "2026.3"}.items() <= next(
+        r for r in listed if r["version"] == "2026.3"
+    ).items()
+    with database.read() as s:
+        query = select(Audit).where(Audit.action == "publish_form", Audit.username == "ada")
+        row = s.scalars(query).one()
+    assert row.device_id and row.detail["version"] == "2026.3"
