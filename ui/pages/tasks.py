@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -177,7 +177,10 @@ class TasksPage(Page):
         # made after the list (the order Tab and a screen reader's walk start from)
         self.sides = TaskSides(self)
         self.splitter.addWidget(self.sides)
-        self.splitter.setStretchFactor(1, 1)
+        # the list three fifths (see showEvent): at 200 % it was cut to its first two columns
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self._sized = False
         self.splitter.setCollapsible(1, False)
         side.lower()  # first among the splitter's children: where a walk of the page starts
         layout = QVBoxLayout(self)
@@ -189,6 +192,13 @@ class TasksPage(Page):
         self.month.currentIndexChanged.connect(lambda _i: self.refresh())
         self.state.currentIndexChanged.connect(lambda _i: self.refresh())
         self._show_detail(None)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            width = sum(self.splitter.sizes())
+            self.splitter.setSizes([width * 3 // 5, width - width * 3 // 5])
 
     # -- the list ----------------------------------------------------------------------------
 
