@@ -236,6 +236,14 @@ class MainWindow(QMainWindow):
             export.triggered.connect(lambda: self.open_export())
             file_menu.insertAction(lock, export)
         self.export_dialog: QDialog | None = None
+        # -- publishing forms and settings (issue 15): the admin, in ui/publish_action.py ---
+        from ui.publish_action import ADMIN, PublishAction
+
+        self.publishing = PublishAction(session, self)
+        if session.role == ADMIN:
+            publish = QAction(self.tr("发布表单或设置(&U)…"), self)
+            publish.triggered.connect(self.publishing.choose)
+            file_menu.insertAction(lock, publish)
         # -- end of exports --------------------------------------------------------------
         #: other parts of the program (prints) add their actions here
         self.print_menu = self.menuBar().addMenu(self.tr("打印(&P)"))

@@ -2498,7 +2498,12 @@ Disability certificate: %s</translation>
         <translation>&amp;Export data…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="244"/>
+        <source>发布表单或设置(&amp;U)…</source>
+        <translation>P&amp;ublish a form or settings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>打印(&amp;P)</source>
         <extracomment>other parts of the program (prints) add their actions here</extracomment>
         <translation>&amp;Print</translation>
@@ -2508,7 +2513,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
@@ -3621,6 +3626,56 @@ Disability certificate: %s</translation>
         <location filename="../../ui/print_preview.py" line="446"/>
         <source>已保存到 %s</source>
         <translation>Saved to %s</translation>
+    </message>
+</context>
+<context>
+    <name>PublishAction</name>
+    <message>
+        <location filename="../../ui/publish_action.py" line="30"/>
+        <location filename="../../ui/publish_action.py" line="69"/>
+        <source>发布表单或设置</source>
+        <extracomment>the last outcome said (for the tests, and the status bar)</extracomment>
+        <translation>Publish a form or settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish_action.py" line="32"/>
+        <source>表单或设置文件 (*.yaml *.yml)</source>
+        <translation>Form or settings files (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish_action.py" line="48"/>
+        <source>表单 %1 版本 %2</source>
+        <translation>form %1 version %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish_action.py" line="51"/>
+        <source>设置第 %1 版</source>
+        <translation>settings no. %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish_action.py" line="53"/>
+        <source>已发布%1，各笔记本下次同步时收到。</source>
+        <translation>Published %1; every laptop receives it at its next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish_action.py" line="55"/>
+        <source>%1 已发布过，内容相同，未改动。</source>
+        <translation>%1 was published already with the same content; nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish_action.py" line="62"/>
+        <source>现在连不上服务器（离线），未发布。请联网后再试。</source>
+        <translation>The server cannot be reached now (offline); nothing was published. Try again when online.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish_action.py" line="64"/>
+        <source>未发布：%1</source>
+        <translation>Not published: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/publish_action.py" line="70"/>
+        <source>发布结果</source>
+        <translation>Publishing result</translation>
     </message>
 </context>
 <context>
@@ -5135,22 +5190,22 @@ Disability certificate: %s</translation>
         <translation>Sync finished</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="192"/>
+        <location filename="../../ui/pages/sync.py" line="195"/>
         <source>同步已取消，下次同步会从中断处继续</source>
         <translation>Sync cancelled; the next sync continues where this one stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="194"/>
+        <location filename="../../ui/pages/sync.py" line="197"/>
         <source>%s（请输入密码重新登录）</source>
         <translation>%s (enter your password to log in again)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="198"/>
+        <location filename="../../ui/pages/sync.py" line="201"/>
         <source>同步出错：%s</source>
         <translation>Sync failed: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="213"/>
+        <location filename="../../ui/pages/sync.py" line="216"/>
         <source>已重新登录，可以同步</source>
         <translation>Logged in again; you can sync now</translation>
     </message>
@@ -6401,19 +6456,19 @@ Disability certificate: %s</translation>
         <translation>This device has been revoked; please contact the district federation&apos;s administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="117"/>
+        <location filename="../../ui/main.py" line="120"/>
         <source>正在生成演示区的数据（只在第一次运行时）…</source>
         <translation>Making the demo district&apos;s data (first run only)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="122"/>
-        <location filename="../../ui/main.py" line="158"/>
-        <location filename="../../ui/main.py" line="194"/>
+        <location filename="../../ui/main.py" line="125"/>
+        <location filename="../../ui/main.py" line="165"/>
+        <location filename="../../ui/main.py" line="201"/>
         <source>入户走访助手</source>
         <translation>Fieldvisit</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="125"/>
+        <location filename="../../ui/main.py" line="128"/>
         <source>生成演示数据的进度</source>
         <translation>Progress of making the demo data</translation>
     </message>
