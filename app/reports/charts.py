@@ -361,6 +361,14 @@ def _cut(text: _Text, value: str, width: float) -> str:
     return value + "…"
 
 
+Box = tuple[float, float, float, float]
+
+
+def _overlap(one: Box, other: Box) -> bool:
+    """Whether two boxes (left, bottom, right, top) overlap."""
+    return one[0] < other[2] and other[0] < one[2] and one[1] < other[3] and other[1] < one[3]
+
+
 def _lines(figure: Figure, width: float, height: float, size: float) -> Drawing:
     drawing = Drawing(width, height)
     text = _Text(size)
@@ -405,13 +413,25 @@ def _lines(figure: Figure, width: float, height: float, size: float) -> Drawing:
             group.add(_dashed(PolyLine(points, strokeColor=INK, strokeWidth=1.2), dash))
         for point, value in enumerate(one.values):
             marker(group, x_of(point), y_of(value), size * 0.6, index)
-            if (count - 1 - point) % value_every == 0:
-                # the highest series at a point writes above it, the others below
-                above = value >= max(other.values[point] for other in series)
-                y = y_of(value) + (size * 0.5 if above else -size * 1.3)
-                if y < bottom + 1:  # below the axis it would meet the week labels
-                    y = y_of(value) + size * 0.5
-                group.add(text.string(x_of(point), y, labels[index][point], anchor="middle"))
+    # the values, the last point's first: one that would cover another is left to the table
+    placed: list[Box] = []
+    for point in reversed(range(count)):
+        if (count - 1 - point) % value_every:
+            continue
+        for index, one in enumerate(series):
+            value = one.values[point]
+            # the highest series at a point writes above it, the others below
+            above = value >= max(other.values[point] for other in series)
+            tries = (size * 0.5, -size * 1.3) if above else (-size * 1.3, size * 0.5)
+            written = labels[index][point]
+            half = text.width(written) / 2 + 1
+            for shift in tries:
+                y = y_of(value) + shift
+                box = (x_of(point) - half, y - size * 0.25, x_of(point) + half, y + size * 0.85)
+                if y >= bottom + 1 and not any(_overlap(box, other) for other in placed):
+                    placed.append(box)
+                    group.add(text.string(x_of(point), y, written, anchor="middle"))
+                    break
     group.add(Line(left, bottom, left, top, strokeColor=AXIS, strokeWidth=0.8))
     group.add(Line(left, bottom, right, bottom, strokeColor=AXIS, strokeWidth=0.8))
     drawing.add(group)

@@ -187,3 +187,40 @@ def test_counts_get_whole_ticks_and_the_axis_covers_every_value() -> None:
     assert step < 1 and low == 0 and high >= 0.7
     low, high, step = charts.scale([-12, 380], 4)
     assert low <= -12 and high >= 380 and step == 100
+
+
+def string_boxes(node: Drawing | Group) -> list[tuple[str, float, float, float, float]]:
+    """The texts of a drawing with their boxes (left, bottom, right, top)."""
+    out: list[tuple[str, float, float, float, float]] = []
+    for child in node.getContents():
+        if isinstance(child, String):
+            width = charts.text_width(child.text, child.fontSize)
+            left = child.x - {"start": 0, "middle": width / 2, "end": width}[child.textAnchor]
+            out.append((child.text, left, child.y - child.fontSize * 0.2, left + width,
+                        child.y + child.fontSize * 0.8))  # fmt: skip
+        elif isinstance(child, Group):
+            out += string_boxes(child)
+    return out
+
+
+@pytest.mark.parametrize("weeks", [8, 40])
+def test_the_values_of_close_lines_never_cover_each_other(weeks: int) -> None:
+    rows = tuple(
+        (f"第{n + 1}周", 5 * n + n % 3, 4 * n + 1, round(n * 2.4, 1)) for n in range(weeks)
+    )
+    figure = Figure("test.close", "每周进度", "测试", "330100", "测试区", "2026",
+                    date(2026, 11, 20), ("周", "累计完成", "累计通过", "完成率（%）"), rows,
+                    Chart("line", 0, (1, 2, 3)))  # fmt: skip
+    boxes = string_boxes(charts.drawing(figure, 480, 300))
+    values = {label for _c, _s, labels in [charts.series_of(figure)] for row in labels
+              for label in row}  # fmt: skip
+    written = [box for box in boxes if box[0] in values]
+    covered = [
+        (one[0], other[0])
+        for n, one in enumerate(written)
+        for other in written[n + 1 :]
+        if one[1] < other[3] and other[1] < one[3] and one[2] < other[4] and other[2] < one[4]
+    ]
+    assert covered == []
+    last = {row[-1] for row in charts.series_of(figure)[2]}
+    assert last <= {box[0] for box in written}  # the last week's values are always written
