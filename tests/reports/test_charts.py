@@ -17,7 +17,7 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.pdfgen.canvas import Canvas
 
-from app.printing.fonts import MISSING_MARK, register_fonts
+from app.printing.fonts import MISSING_MARK, register_fonts, text_width
 from app.reports import charts
 from app.reports.figure import Chart, Figure
 from tests.printing.pdf_tools import image_count, needs_poppler, pdf_text
@@ -194,7 +194,7 @@ def string_boxes(node: Drawing | Group) -> list[tuple[str, float, float, float, 
     out: list[tuple[str, float, float, float, float]] = []
     for child in node.getContents():
         if isinstance(child, String):
-            width = charts.text_width(child.text, child.fontSize)
+            width = text_width(child.text, child.fontSize)
             left = child.x - {"start": 0, "middle": width / 2, "end": width}[child.textAnchor]
             out.append((child.text, left, child.y - child.fontSize * 0.2, left + width,
                         child.y + child.fontSize * 0.8))  # fmt: skip
