@@ -98,12 +98,13 @@ def label(value: float, like: str | int | float | Decimal) -> str:
 
 
 def series_of(figure: Figure) -> tuple[list[str], list[Series], list[list[str]]]:
-    """The categories, the series and the value labels of a figure's chart (a total row is
-    the table's, not the chart's: its bar would dwarf the others)."""
+    """The categories, the series and the value labels of a figure's chart (a total row,
+    合计 in any column, is the table's, not the chart's: its bar would dwarf the others)."""
     chart = figure.chart
     if chart is None:
         return [], [], []
-    rows = [row for row in figure.rows if str(row[chart.category_column]) not in TOTALS]
+    # (the total may stand in another column than the category: 合计 | "" | "" | 5 …)
+    rows = [row for row in figure.rows if not any(str(cell) in TOTALS for cell in row)]
     categories = [str(row[chart.category_column]) for row in rows]
     series = [
         Series(figure.columns[c], tuple(number(row[c]) for row in rows))

@@ -14,6 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app.demo.district import build_demo_district
+from app.reports import charts
 from app.reports.figure import Figure
 from app.reports.progress import persons_due, progress_figures
 from app.reports.statistics import statistics_figures
@@ -268,3 +269,21 @@ def test_a_figure_of_each_area_level_sums_to_its_total(laptop: Sessions) -> None
         assert figure.rows[-1][0] == "合计"
         for column in range(1, 4):
             assert figure.rows[-1][column] == sum(int(r[column]) for r in figure.rows[:-1]), key
+
+
+def test_no_chart_draws_a_total_row(laptop: Sessions) -> None:
+    town = next(iter(sorted(_towns(laptop))))
+    charted = 0
+    for area in (DISTRICT, town):
+        for key, figure in _figures(laptop, area).items():
+            if figure.chart is None:
+                continue
+            charted += 1
+            drawn = set(charts.series_of(figure)[0])
+            for row in figure.rows:
+                words = [c for c in row if isinstance(c, str)]
+                if any(
+                    w.startswith(("合计", "总计")) or w.endswith(("合计", "总计")) for w in words
+                ):
+                    assert str(row[figure.chart.category_column]) not in drawn, (key, row)
+    assert charted > 5
