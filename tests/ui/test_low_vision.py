@@ -317,6 +317,8 @@ def test_the_main_dialogs_fit_the_screen_at_200_percent(
             problems.append(f"{name}: button {text} is out of view")
         for text in squeezed_labels(dialog):
             problems.append(f"{name}: label {text} is squeezed")
+        for text in cramped_tables(dialog):
+            problems.append(f"{name}: table {text} shows less than three columns")
         dialog.close()
     assert shown == 18  # with the five subsidy dialogs
     assert problems == []
