@@ -82,6 +82,11 @@ class FirstLoginDialog(QDialog):
         )
         self.login_button.setAccessibleDescription(self.tr("登录并下载数据"))
         self.login_button.setDefault(True)
+        self.restore_button = self.buttons.addButton(
+            self.tr("从备份恢复(&R)…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.restore_button.setAccessibleDescription(self.tr("用U盘上的备份文件恢复本机数据"))
+        self.restore_button.clicked.connect(self.restore)
         self.buttons.addButton(self.tr("退出(&Q)"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.login)
         self.buttons.rejected.connect(self.reject)
@@ -140,6 +145,17 @@ class FirstLoginDialog(QDialog):
         job.signals.finished.connect(lambda db: self._done(user, db))
         job.signals.failed.connect(self._failed)
         self._job = worker.start(job)
+
+    def restore(self) -> None:
+        """A new laptop whose data comes from a backup file instead of the server."""
+        from ui.backup_dialogs import RestoreDialog
+
+        if self._job is not None:
+            return
+        dialog = RestoreDialog(self.db_path, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.database is not None:
+            self.database, self.user = dialog.database, dialog.user
+            self.accept()
 
     def _progress(self, done: int, total: int) -> None:
         if total:

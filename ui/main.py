@@ -216,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         database, username = first.database, first.user
     else:
-        dialog = UnlockDialog(lambda u, p: open_for_user(path, u, p), user=user)
+        dialog = UnlockDialog(lambda u, p: open_for_user(path, u, p), user=user, restore_path=path)
         if args.quit_after is not None:
             dialog.show()
             app.processEvents()

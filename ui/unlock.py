@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -32,7 +33,14 @@ Opener = Callable[[str, str], "Database"]
 class UnlockDialog(QDialog):
     """Asks for the user name and password; the slow key derivation runs off the UI thread."""
 
-    def __init__(self, opener: Opener, *, user: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        opener: Opener,
+        *,
+        user: str = "",
+        restore_path: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("解锁"))
         self.opener = opener
@@ -71,6 +79,13 @@ class UnlockDialog(QDialog):
             self.tr("解锁(&O)"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.unlock_button.setDefault(True)
+        #: where a backup is restored to (the database this screen unlocks); None: no 恢复
+        self.restore_path = restore_path
+        if restore_path is not None:
+            self.restore_button = self.buttons.addButton(
+                self.tr("从备份恢复(&R)…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.restore_button.clicked.connect(self.restore)
         self.buttons.addButton(self.tr("退出(&Q)"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.unlock)
         self.buttons.rejected.connect(self.reject)
@@ -115,6 +130,16 @@ class UnlockDialog(QDialog):
         self._job = worker.start(worker.Job(lambda _report: self.opener(user, password)))
         self._job.signals.finished.connect(lambda db: self._opened(user, db))
         self._job.signals.failed.connect(self._failed)
+
+    def restore(self) -> None:
+        """Replace this laptop's data by a backup (its own files are kept aside)."""
+        from ui.backup_dialogs import RestoreDialog
+
+        if self._opening or self.restore_path is None:
+            return
+        dialog = RestoreDialog(self.restore_path, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.database is not None:
+            self._opened(dialog.user, dialog.database)
 
     def _opened(self, user: str, db: Database) -> None:
         self._busy(False)

@@ -231,6 +231,28 @@ def check_backup(
     return info
 
 
+def owner_of(db_path: Path, password: str) -> str | None:
+    """The user whose database is at `db_path`, if `password` opens it (None: no database,
+    or one this password does not open, a damaged one say: its files are kept aside)."""
+    if not db_path.exists():
+        return None
+    try:
+        key = derive_key(password, read_keyinfo(keyinfo_path(db_path)))
+    except StoreError:
+        return None
+    conn = sqlcipher3.connect(str(db_path))
+    try:
+        conn.execute(f'PRAGMA key = "{_raw_key_literal(key)}"')
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        query = f"SELECT value FROM {SyncState.__tablename__} WHERE key = 'username'"
+        row = conn.execute(query).fetchone()
+    except sqlcipher3.DatabaseError:
+        return None
+    finally:
+        conn.close()
+    return str(row[0]) if row else None
+
+
 #: the parts of a data folder's database that a restore replaces
 def _parts(db_path: Path) -> list[Path]:
     return [
@@ -256,7 +278,8 @@ def restore_backup(
 
     The data folder's own files are kept in `<db>.before-restore-<time>/`; a failure at
     any point before the swap has finished puts them back. `owner`: the user the data
-    folder belongs to (refused: another user's backup)."""
+    folder belongs to (refused: another user's backup); None: the user of the database
+    there, if the password opens it (`owner_of`)."""
     db_path = Path(db_path)
     folder = db_path.parent
     folder.mkdir(parents=True, exist_ok=True)
@@ -264,6 +287,8 @@ def restore_backup(
     staged = folder / f".{db_path.name}.restoring-{stamp}"
     shutil.rmtree(staged, ignore_errors=True)
     staged.mkdir()
+    if owner is None:
+        owner = owner_of(db_path, password)
     try:
         check_backup(backup, password, staged, owner=owner)
         if before_swap is not None:

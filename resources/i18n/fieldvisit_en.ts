@@ -247,6 +247,74 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="88"/>
+        <source>备份数据</source>
+        <translation>Back up data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="94"/>
+        <source>把本机的全部数据（记录、照片和密钥信息）备份成一个加密文件，存到您选择的文件夹，例如U盘。恢复时需要您的密码。</source>
+        <translation>Back up all of this laptop&apos;s data (records, photos and key information) into one encrypted file, in a folder you choose, such as a USB stick. Restoring it needs your password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="100"/>
+        <source>备份到的文件夹</source>
+        <translation>Folder to back up to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="101"/>
+        <source>选择文件夹(&amp;B)…</source>
+        <translation>&amp;Browse for folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="104"/>
+        <source>文件夹(&amp;F)：</source>
+        <translation>&amp;Folder:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="110"/>
+        <source>开始备份(&amp;S)</source>
+        <translation>&amp;Start backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="114"/>
+        <source>关闭(&amp;C)</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="129"/>
+        <source>选择备份到的文件夹</source>
+        <translation>Choose the folder to back up to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="140"/>
+        <source>请先选择备份到的文件夹</source>
+        <translation>Please choose the folder to back up to first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="143"/>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="165"/>
+        <source>备份完成：%1（%2 MB）</source>
+        <translation>Backup finished: %1 (%2 MB)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="176"/>
+        <source>备份没有完成：文件夹所在的磁盘或U盘空间不足。</source>
+        <translation>The backup did not finish: the disk or USB stick of the folder is full.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="178"/>
+        <source>备份没有完成：%s</source>
+        <translation>The backup did not finish: %s</translation>
+    </message>
+</context>
+<context>
     <name>CaseActions</name>
     <message>
         <location filename="../../ui/pages/case_actions.py" line="31"/>
@@ -1391,19 +1459,19 @@
     </message>
     <message>
         <location filename="../../ui/first_login.py" line="53"/>
-        <location filename="../../ui/first_login.py" line="111"/>
+        <location filename="../../ui/first_login.py" line="116"/>
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
         <location filename="../../ui/first_login.py" line="55"/>
-        <location filename="../../ui/first_login.py" line="112"/>
+        <location filename="../../ui/first_login.py" line="117"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
         <location filename="../../ui/first_login.py" line="58"/>
-        <location filename="../../ui/first_login.py" line="113"/>
+        <location filename="../../ui/first_login.py" line="118"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
@@ -1442,7 +1510,17 @@
         <translation>Sign in and download the data</translation>
     </message>
     <message>
-        <location filename="../../ui/first_login.py" line="85"/>
+        <location filename="../../ui/first_login.py" line="86"/>
+        <source>从备份恢复(&amp;R)…</source>
+        <translation>&amp;Restore from backup…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_login.py" line="88"/>
+        <source>用U盘上的备份文件恢复本机数据</source>
+        <translation>Restore this laptop&apos;s data from a backup file, for example on a USB stick</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_login.py" line="90"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -1451,12 +1529,12 @@
         <translation type="vanished">Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/first_login.py" line="118"/>
+        <location filename="../../ui/first_login.py" line="123"/>
         <source>请填写：%s</source>
         <translation>Please fill in: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/first_login.py" line="164"/>
+        <location filename="../../ui/first_login.py" line="180"/>
         <source>
 本机数据库已建立；重新打开程序、解锁后同步即可继续下载。</source>
         <translation>
@@ -3980,6 +4058,110 @@ Disability certificate: %s</translation>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="36"/>
+        <source>备份文件不完整或已损坏，无法恢复。本机数据未作任何改动。</source>
+        <extracomment>the refusals of a restore, by class name, in the words of the screen</extracomment>
+        <translation>The backup file is incomplete or damaged and cannot be restored. Nothing on this laptop was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="39"/>
+        <source>密码错误：这个密码打不开此备份。本机数据未作任何改动。</source>
+        <translation>Wrong password: this password does not open the backup. Nothing on this laptop was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="42"/>
+        <source>这是用户 %1 的备份，本机的数据属于用户 %2，不能恢复。本机数据未作任何改动。</source>
+        <translation>This is a backup of user %1; the data on this laptop belongs to user %2, so it cannot be restored here. Nothing on this laptop was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="46"/>
+        <source>此备份由更新版本的入户走访助手创建，请先升级程序。本机数据未作任何改动。</source>
+        <translation>This backup was made by a newer version of Fieldvisit; please upgrade the program first. Nothing on this laptop was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="191"/>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="199"/>
+        <source>选择备份文件，输入备份时的密码。程序先完整检查备份文件，检查通过后才替换本机数据；本机原有的数据另存在数据文件夹里，不会删除。</source>
+        <translation>Choose the backup file and enter the password it was made with. The whole file is checked first; only then is this laptop&apos;s data replaced. The data already on this laptop is kept aside in the data folder, not deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="205"/>
+        <source>备份文件</source>
+        <translation>Backup file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="206"/>
+        <source>选择文件(&amp;B)…</source>
+        <translation>&amp;Browse for file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="210"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="212"/>
+        <source>备份文件(&amp;F)：</source>
+        <translation>Backup &amp;file:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="214"/>
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="221"/>
+        <source>检查并恢复(&amp;R)</source>
+        <translation>Check and &amp;restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="224"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="241"/>
+        <source>选择备份文件</source>
+        <translation>Choose the backup file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="243"/>
+        <source>入户走访助手备份 (*%s)</source>
+        <translation>Fieldvisit backups (*%s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="257"/>
+        <source>请选择备份文件（找不到：%s）</source>
+        <translation>Please choose the backup file (not found: %s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="261"/>
+        <source>请输入密码</source>
+        <translation>Please enter the password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="264"/>
+        <source>正在检查备份文件…</source>
+        <translation>Checking the backup file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="298"/>
+        <source>磁盘空间不足，无法恢复。本机数据未作任何改动。</source>
+        <translation>Not enough disk space to restore. Nothing on this laptop was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="301"/>
+        <source>无法恢复：%s。本机数据未作任何改动。</source>
+        <translation>Cannot restore: %s. Nothing on this laptop was changed.</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <location filename="../../ui/pages/review.py" line="60"/>
@@ -4185,13 +4367,13 @@ Disability certificate: %s</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="35"/>
+        <location filename="../../ui/pages/settings.py" line="36"/>
         <source>文字大小</source>
         <extracomment>the preferences changed (the main window applies them)</extracomment>
         <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="38"/>
+        <location filename="../../ui/pages/settings.py" line="39"/>
         <source>高对比度（黑底白字）(&amp;H)</source>
         <translation>&amp;High contrast (white on black)</translation>
     </message>
@@ -4200,27 +4382,27 @@ Disability certificate: %s</translation>
         <translation type="vanished">High contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="41"/>
+        <location filename="../../ui/pages/settings.py" line="42"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="42"/>
+        <location filename="../../ui/pages/settings.py" line="43"/>
         <source>从不</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="43"/>
+        <location filename="../../ui/pages/settings.py" line="44"/>
         <source>无操作自动锁定时间</source>
         <translation>Lock after this long without use</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="44"/>
+        <location filename="../../ui/pages/settings.py" line="45"/>
         <source>0 表示从不自动锁定</source>
         <translation>0 means never lock automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="46"/>
+        <location filename="../../ui/pages/settings.py" line="47"/>
         <source>界面语言</source>
         <translation>Display language</translation>
     </message>
@@ -4229,42 +4411,57 @@ Disability certificate: %s</translation>
         <translation type="vanished">Note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="50"/>
+        <location filename="../../ui/pages/settings.py" line="51"/>
         <source>应用(&amp;A)</source>
         <translation>&amp;Apply</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="51"/>
+        <location filename="../../ui/pages/settings.py" line="52"/>
         <source>应用设置</source>
         <translation>Apply settings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="94"/>
+        <location filename="../../ui/pages/settings.py" line="55"/>
+        <source>备份数据(&amp;B)…</source>
+        <translation>&amp;Back up data…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="57"/>
+        <source>把本机的记录、照片和密钥信息备份成一个加密文件，例如存到U盘</source>
+        <translation>Back up this laptop&apos;s records, photos and key information into one encrypted file, for example on a USB stick</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="79"/>
+        <source>数据备份：恢复时在解锁界面选择“从备份恢复”。</source>
+        <translation>Data backup: to restore, choose “Restore from backup” on the unlock screen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="106"/>
         <source>设置已保存。</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="95"/>
+        <location filename="../../ui/pages/settings.py" line="107"/>
         <source>语言将在重新启动后生效。</source>
         <translation> The language changes when the program restarts.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="56"/>
+        <location filename="../../ui/pages/settings.py" line="63"/>
         <source>文字大小(&amp;Z)：</source>
         <translation>Text si&amp;ze:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="27"/>
+        <location filename="../../ui/pages/settings.py" line="28"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="58"/>
+        <location filename="../../ui/pages/settings.py" line="65"/>
         <source>自动锁定(&amp;L)：</source>
         <translation>Auto &amp;lock:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="59"/>
+        <location filename="../../ui/pages/settings.py" line="66"/>
         <source>语言(&amp;N)：</source>
         <translation>La&amp;nguage:</translation>
     </message>
@@ -5520,7 +5717,7 @@ Disability certificate: %s</translation>
     </message>
     <message>
         <location filename="../../ui/pages/tasks.py" line="135"/>
-        <location filename="../../ui/pages/tasks.py" line="247"/>
+        <location filename="../../ui/pages/tasks.py" line="257"/>
         <source>全部月份</source>
         <translation>All months</translation>
     </message>
@@ -5570,37 +5767,37 @@ Disability certificate: %s</translation>
         <translation>Refresh (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="227"/>
+        <location filename="../../ui/pages/tasks.py" line="237"/>
         <source>共 %d 条核对任务，逾期 %d 条</source>
         <translation>%d tasks, %d overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="238"/>
+        <location filename="../../ui/pages/tasks.py" line="248"/>
         <source>%s（逾期）</source>
         <translation>%s (overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="292"/>
+        <location filename="../../ui/pages/tasks.py" line="302"/>
         <source>%s（%s）：%s</source>
         <translation>%s (%s): %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="295"/>
+        <location filename="../../ui/pages/tasks.py" line="305"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="315"/>
+        <location filename="../../ui/pages/tasks.py" line="325"/>
         <source>核实结果已提交，等待审核</source>
         <translation>Outcome submitted, waiting for review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="334"/>
+        <location filename="../../ui/pages/tasks.py" line="344"/>
         <source>变动已报告，列入本月核对任务</source>
         <translation>Change reported, added to this month&apos;s tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="351"/>
+        <location filename="../../ui/pages/tasks.py" line="361"/>
         <source>出错了：%s</source>
         <translation>Something went wrong: %s</translation>
     </message>
@@ -5999,32 +6196,38 @@ Disability certificate: %s</translation>
         <translation type="vanished">Fieldvisit — Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="44"/>
+        <location filename="../../ui/unlock.py" line="52"/>
         <source>请输入用户名和密码以打开本机的加密数据库。</source>
         <translation>Enter your user name and password to open the encrypted database on this computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="47"/>
+        <location filename="../../ui/unlock.py" line="55"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="50"/>
+        <location filename="../../ui/unlock.py" line="58"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="52"/>
+        <location filename="../../ui/unlock.py" line="60"/>
         <source>用户名(&amp;U)：</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="54"/>
+        <location filename="../../ui/unlock.py" line="62"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="142"/>
+        <location filename="../../ui/unlock.py" line="86"/>
+        <source>从备份恢复(&amp;R)…</source>
+        <extracomment>where a backup is restored to (the database this screen unlocks); None: no 恢复</extracomment>
+        <translation>&amp;Restore from backup…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="167"/>
         <source>数据库文件已损坏（%s 个数据页校验失败），无法打开。请这样恢复：
 1. 点“退出”关闭程序，打开文件夹 %s；
 2. 把损坏的 %s 改名为 %s.damaged 留作备查，不要删除；
@@ -6037,7 +6240,7 @@ Disability certificate: %s</translation>
 4. Open the program again, unlock with the password of the time of the backup, and sync: changes already on the server come back; changes made after the backup and never synced cannot be recovered.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="151"/>
+        <location filename="../../ui/unlock.py" line="176"/>
         <source>数据库文件已损坏（%s 个数据页校验失败），无法打开，本机也没有它的备份。请这样恢复：
 1. 点“退出”关闭程序，打开文件夹 %s；
 2. 把损坏的 %s 和名字以 %s 开头的其他文件移到别的文件夹留作备查，不要删除；
@@ -6052,17 +6255,17 @@ Disability certificate: %s</translation>
         <translation type="vanished">Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="71"/>
+        <location filename="../../ui/unlock.py" line="79"/>
         <source>解锁(&amp;O)</source>
         <translation>Unl&amp;ock</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="37"/>
+        <location filename="../../ui/unlock.py" line="45"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="74"/>
+        <location filename="../../ui/unlock.py" line="89"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -6071,17 +6274,17 @@ Disability certificate: %s</translation>
         <translation type="vanished">Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="106"/>
+        <location filename="../../ui/unlock.py" line="121"/>
         <source>请输入用户名</source>
         <translation>Enter your user name</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="110"/>
+        <location filename="../../ui/unlock.py" line="125"/>
         <source>请输入密码</source>
         <translation>Enter your password</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="132"/>
+        <location filename="../../ui/unlock.py" line="157"/>
         <source>无法打开数据库：%s</source>
         <translation>Cannot open the database: %s</translation>
     </message>
@@ -6430,6 +6633,14 @@ Disability certificate: %s</translation>
     <message>
         <source>%s：%s</source>
         <translation type="vanished">%s: %s</translation>
+    </message>
+</context>
+<context>
+    <name>_Form</name>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="71"/>
+        <source>进度</source>
+        <translation>Progress</translation>
     </message>
 </context>
 <context>

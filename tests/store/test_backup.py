@@ -174,6 +174,20 @@ def test_a_manifest_rewritten_without_the_password_is_refused(
     assert folder_bytes(other_laptop.parent) == before
 
 
+def test_a_folder_the_password_opens_is_known_to_be_its_users(db: Database, tmp_path: Path) -> None:
+    """From the unlock screen nobody is signed in: the laptop's database tells its user."""
+    filled(db, user="bob")
+    bobs = write(db, tmp_path / "usb")
+    path = tmp_path / "alices" / "fieldvisit.db"
+    alices = Database.create(path, PASSWORD, kdf=FAST_TEST_KDF)
+    syncing.put_state(alices, {"username": "alice"})
+    alices.close()
+    before = folder_bytes(path.parent)
+    with pytest.raises(BackupOfAnotherUser):
+        restore_backup(bobs, PASSWORD, path)
+    assert folder_bytes(path.parent) == before
+
+
 def test_a_wrong_password_is_refused_by_name_and_nothing_replaced(
     backup_file: Path, other_laptop: Path
 ) -> None:

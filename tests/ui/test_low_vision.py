@@ -43,6 +43,7 @@ from app.store.registry import Household, Person
 from app.store.work import FormResponse, RenovationCase
 from tests.ui.visit_support import candidates
 from ui import theme
+from ui.backup_dialogs import BackupDialog, RestoreDialog
 from ui.export_dialog import ExportDialog
 from ui.first_login import FirstLoginDialog
 from ui.fonts import install_font
@@ -265,6 +266,9 @@ def dialogs(db: Database, tmp_path: Path) -> Iterator[QDialog]:
         s.expunge_all()
     yield UnlockDialog(lambda _u, _p: db, user="m001001")
     yield FirstLoginDialog(tmp_path / "new.db")
+    yield UnlockDialog(lambda _u, _p: db, user="m001001", restore_path=db.path)
+    yield BackupDialog(db)
+    yield RestoreDialog(tmp_path / "restored.db")
     yield household_dialog(household, None)
     yield person_dialog(person, None)
     registry = Registry(db, "demo")
@@ -320,7 +324,7 @@ def test_the_main_dialogs_fit_the_screen_at_200_percent(
         for text in cramped_tables(dialog):
             problems.append(f"{name}: table {text} shows less than three columns")
         dialog.close()
-    assert shown == 18  # with the five subsidy dialogs
+    assert shown == 21  # with the five subsidy dialogs and the three of backups
     assert problems == []
 
 

@@ -42,6 +42,7 @@ from tests.ui.test_form_widget import form_a
 from tests.ui.test_review import submitted_form_a
 from tests.ui.visit_support import candidates, settle, sign, type_chinese
 from ui.announce import INVALID, MessageLine, spoken
+from ui.backup_dialogs import BackupDialog, RestoreDialog
 from ui.export_dialog import ExportDialog
 from ui.first_login import FirstLoginDialog
 from ui.forms.choices import ChoiceField
@@ -248,6 +249,9 @@ def test_visible_text_is_what_a_screen_reader_reads_in_every_dialog(
         PhotoViewer("改造前 · 全屋", png(), page),
         UnlockDialog(lambda _u, _p: district, user="demo", parent=page),
         FirstLoginDialog(tmp_path_factory.mktemp("first") / "new.db", page),
+        UnlockDialog(lambda _u, _p: district, restore_path=district.path, parent=page),
+        BackupDialog(district, parent=page),
+        RestoreDialog(district.path, parent=page),
         PrintPreviewDialog(printed, page, find=lambda: None),
         add_person_dialog(Registry(district, "demo"), household_id, page),
         new_certificate_dialog(Registry(district, "demo"), person, page),

@@ -1,4 +1,5 @@
-"""Settings: text size, high contrast, idle lock time, language (applied at once, kept)."""
+"""Settings: text size, high contrast, idle lock time, language (applied at once, kept);
+备份 of the laptop's data."""
 
 from __future__ import annotations
 
@@ -51,6 +52,12 @@ class SettingsPage(Page):
         self.apply_button.setAccessibleDescription(self.tr("应用设置"))
         self.apply_button.clicked.connect(self.apply)
 
+        self.backup_button = QPushButton(self.tr("备份数据(&B)…"))
+        self.backup_button.setAccessibleDescription(
+            self.tr("把本机的记录、照片和密钥信息备份成一个加密文件，例如存到U盘")
+        )
+        self.backup_button.clicked.connect(self.backup)
+
         form = QFormLayout()
         for text, widget in (
             (QT_TRANSLATE_NOOP("SettingsPage", "文字大小(&Z)："), self.size_combo),
@@ -68,6 +75,11 @@ class SettingsPage(Page):
         layout.addLayout(form)
         layout.addWidget(self.apply_button)
         layout.addWidget(self.note)
+        layout.addSpacing(self.fontMetrics().height())
+        backup_note = QLabel(self.tr("数据备份：恢复时在解锁界面选择“从备份恢复”。"))
+        backup_note.setWordWrap(True)
+        layout.addWidget(backup_note)
+        layout.addWidget(self.backup_button)
         layout.addStretch(1)
         self.show_preferences(current)
 
@@ -95,6 +107,11 @@ class SettingsPage(Page):
             + (self.tr("语言将在重新启动后生效。") if language_changed else "")
         )
         self.preferences_changed.emit(chosen)
+
+    def backup(self) -> None:
+        from ui.backup_dialogs import BackupDialog
+
+        BackupDialog(self.session.db, parent=self).exec()
 
     def activate(self, record_id: str = "") -> None:
         self.size_combo.setFocus()
