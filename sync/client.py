@@ -284,11 +284,20 @@ class SyncClient:
         values = syncing.state(self.db)
         client_id = values.get("client_id") or str(uuid.uuid4())
         try:
-            answer = login(self.transport, username or self.username, password, client_id)
+            try:
+                answer = login(self.transport, username or self.username, password, client_id)
+            except Unauthorized as exc:
+                # a laptop restored from a backup whose old laptop was revoked (lost):
+                # it signs in as a new installation (`app.store.restore`)
+                if exc.code != account_lock.REVOKED or not values.get(syncing.RESTORED):
+                    raise
+                client_id = str(uuid.uuid4())
+                answer = login(self.transport, username or self.username, password, client_id)
         except SyncError as exc:
             _lock_if_stopped(self.db, exc)
             raise
         syncing.store_token(self.db, answer.token, _identity(url, answer, client_id))
+        syncing.forget_state(self.db, syncing.RESTORED)
         account_lock.clear(self.db)
         self.transport.set_token(answer.token)
         self.server_url, self.username = url, answer.user.username

@@ -7,11 +7,15 @@ structure (integrity_check), its schema revision. Then the parts are written bes
 data folder's own files and swapped in by renames; the files they replace are kept in
 `<db>.before-restore-<time>/` (nothing of the laptop is deleted by a restore).
 
-The restored laptop keeps the backup's client id, so the server recognises the ops of
-its outbox that the old laptop may have sent already (receipts are kept per user and
-client id) and applies each once; it drops the device token, so it signs in again as a
-new device with the password: an old laptop that was revoked (lost, stolen) does not
-block the restore, and two laptops never share one token.
+The restored laptop drops the device token, so it signs in again with the password as
+a new device (two laptops never share one token), and keeps the backup's client id, so
+the server recognises the ops of its outbox that the old laptop may have sent after the
+backup (receipts are kept per user and installation) and applies each once. If the old
+laptop was revoked (lost, stolen), the server refuses that installation's sign-in: the
+restored laptop (marked `syncing.RESTORED` until it has signed in) then signs in as a
+new installation (`sync.client.SyncClient.relogin`), so the revocation does not block it;
+its outbox then holds only what the lost laptop never sent, or what it sent before it was
+revoked, which comes back to the server as a change to values already there.
 """
 
 from __future__ import annotations
@@ -46,7 +50,7 @@ from app.store.database import Database, _raw_key_literal
 from app.store.errors import StoreError, WrongPassword, room_to_write
 from app.store.keys import derive_key, keyinfo_path, read_keyinfo
 from app.store.outbox import LocalSecret, SyncState
-from app.store.syncing import TOKEN
+from app.store.syncing import RESTORED, TOKEN
 
 
 class BackupRefused(StoreError):
@@ -179,6 +183,10 @@ def _forget_device(path: Path, key: bytes) -> None:
         conn.execute(f'PRAGMA key = "{_raw_key_literal(key)}"')
         conn.execute(f"DELETE FROM {LocalSecret.__tablename__} WHERE name = ?", (TOKEN,))
         conn.execute(f"DELETE FROM {SyncState.__tablename__} WHERE key = 'device_id'")
+        conn.execute(
+            f"INSERT OR REPLACE INTO {SyncState.__tablename__} (key, value) VALUES (?, '1')",
+            (RESTORED,),
+        )
         conn.commit()
     finally:
         conn.close()

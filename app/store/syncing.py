@@ -25,6 +25,8 @@ from app.store.schema import MODEL_BY_ENTITY
 from app.store.work import Attachment
 
 TOKEN = "device_token"
+#: set by a restore from a backup until the laptop has signed in again (`app.store.restore`)
+RESTORED = "restored_from_backup"
 DONE = ("applied", "same", "conflict")
 
 
@@ -48,6 +50,13 @@ def put_state(db: Database, values: Mapping[str, str]) -> None:
     with db.transaction() as s:
         for key, value in values.items():
             s.merge(SyncState(key=key, value=value))
+
+
+def forget_state(db: Database, key: str) -> None:
+    with db.transaction() as s:
+        row = s.get(SyncState, key)
+        if row is not None:
+            s.delete(row)
 
 
 def token(db: Database) -> str | None:

@@ -95,6 +95,7 @@ def test_a_backup_restored_on_a_second_folder_has_every_record_and_photo(
         state = syncing.state(restored)
         assert state["client_id"] == "client-1"  # the server knows its ops by it
         assert "device_id" not in state and syncing.token(restored) is None  # a new device
+        assert state[syncing.RESTORED] == "1"  # until it has signed in again
     finally:
         restored.close()
 

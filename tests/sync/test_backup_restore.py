@@ -1,5 +1,7 @@
 """A laptop's backup restored on a second data folder: its unsynced work reaches a real server
-exactly once, whether the old laptop was lost (and revoked) or sent it after the backup."""
+exactly once, whether the old laptop was lost (and revoked: the restored laptop signs in as
+a new installation) or sent the work after the backup (the same installation signed in
+again: the server's receipts answer the resend)."""
 
 from __future__ import annotations
 
@@ -67,7 +69,11 @@ def test_a_lost_laptops_unsynced_work_reaches_the_server_once_after_a_restore(
 
     new = restored_and_signed_in(backup, tmp_path / "new")
     try:
-        assert syncing.state(new)["device_id"] != syncing.state(old)["device_id"]
+        restored, lost = syncing.state(new), syncing.state(old)
+        assert restored["device_id"] != lost["device_id"]
+        # the lost laptop's installation may not sign in again: the restored one is new
+        assert restored["client_id"] != lost["client_id"]
+        assert syncing.RESTORED not in restored
         receipt = sync(new)
         assert receipt.status == "done"
         assert outbox(new) == []
@@ -94,6 +100,8 @@ def test_work_the_old_laptop_sent_after_the_backup_is_not_applied_twice(
     new = restored_and_signed_in(backup, tmp_path / "new")
     try:
         assert len(outbox(new)) == 2
+        # the same installation, signed in again: the server finds its receipts
+        assert syncing.state(new)["client_id"] == syncing.state(old)["client_id"]
         assert sync(new).status == "done"  # resent under the same client id: receipts found
         assert outbox(new) == []
         assert changes_of(database, hid) == 2
