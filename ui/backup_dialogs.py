@@ -78,6 +78,12 @@ class _Form(QDialog):
         self.message.setText(text)
         self.message.setVisible(bool(text))
         self.error_icon.setVisible(error and bool(text))
+        layout = self.layout()
+        if self.isVisible() and layout is not None:  # a message of several lines: room for it
+            layout.activate()
+            wanted = layout.totalHeightForWidth(self.width())
+            if wanted > self.height():
+                self.resize(self.width(), wanted)
 
 
 class BackupDialog(_Form):

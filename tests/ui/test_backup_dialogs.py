@@ -72,6 +72,14 @@ def active(qtbot: QtBot, window: QWidget) -> None:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
 
+def room_for_every_line(dialog: QWidget) -> bool:
+    """The dialog is as tall as its wrapped texts need at its width (a message shown
+    after it opened grows it, rather than squeezing the lines above)."""
+    layout = dialog.layout()
+    assert layout is not None
+    return dialog.height() >= layout.totalHeightForWidth(dialog.width())
+
+
 def when_open(qtbot: QtBot, then: Callable[[], object]) -> list[BaseException]:
     """Run `then` once the modal dialog about to be opened is shown; what it raised (the
     dialog is then closed, so that the test goes on to report it)."""
@@ -103,6 +111,7 @@ def test_backup_from_settings_by_keyboard(qtbot: QtBot, laptop: Database, tmp_pa
     assert dialog.focusWidget() is dialog.folder_edit
     qtbot.keyClick(dialog.folder_edit, Qt.Key.Key_Return)  # no folder yet: said, not written
     assert "请先选择" in dialog.message.text() and dialog.error_icon.isVisible()
+    assert room_for_every_line(dialog)
     usb = tmp_path / "usb"
     qtbot.keyClicks(dialog.folder_edit, str(usb))
     qtbot.keyClick(dialog.folder_edit, Qt.Key.Key_Return)
@@ -152,6 +161,7 @@ def test_a_refused_restore_says_why_and_changes_nothing(
         qtbot.keyClick(restore.password_edit, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: "用户 alice 的备份" in restore.message.text())
         assert "属于用户 bob" in restore.message.text()
+        assert room_for_every_line(restore)  # the message of two lines squeezes nothing
         assert folder_bytes(target.parent) == before
         qtbot.keyClick(restore, Qt.Key.Key_Escape)  # back to the unlock screen
 
