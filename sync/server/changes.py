@@ -41,7 +41,7 @@ from app.services.tasks import due_date_of
 from app.store.base import utcnow
 from app.store.registry import Person
 from app.store.work import ChangeNotice
-from sync.server import bulk, ledger
+from sync.server import bulk, ledger, published
 from sync.server.admin import CLI, AdminError, Doer
 from sync.server.changes_sheet import (
     COLUMN_NAMES,
@@ -395,6 +395,7 @@ def import_changes(
     if sheet.ignored:
         report.notes.append(f"未识别的列（未导入）：{'、'.join(sheet.ignored)}")
     with database.write() as s:
+        published.put_in_use(s)  # the due days of the settings the district published
         ledger.lock(s)
         checker = _Checker(s, month, source_code, kind_code)
         checker.load(sheet.rows)

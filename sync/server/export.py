@@ -11,7 +11,7 @@ from app.domain.months import parse_month
 from app.exports.fields import ExportParams, area_code_from
 from app.exports.templates import all_templates, load_template
 from app.exports.write import ExportError, audit_detail, write_export
-from sync.server import audit
+from sync.server import audit, published
 from sync.server.admin import AdminError, Doer
 from sync.server.db import ServerDatabase
 
@@ -54,6 +54,7 @@ def run_export(
             month=parse_month(month) if month else "",
         )
         with database.read() as s:
+            published.put_in_use(s)  # the forms and settings the district published
             rows = write_export(s, template, params, path)
     except (ExportError, ValueError) as exc:
         raise AdminError(str(exc)) from exc

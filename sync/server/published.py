@@ -23,14 +23,17 @@ from app.domain.settings import (
     SettingsError,
     default_settings_path,
     read_settings_text,
+    use_settings,
 )
 from app.forms.definition import FormDefinition
 from app.forms.loader import (
     FormDefinitionError,
+    forget_received,
     forms_folder,
     get_form,
     load_forms,
     read_form_text,
+    receive_form,
 )
 from sync.protocol import DefinitionsPage, PublishedFile
 from sync.server import audit
@@ -236,6 +239,15 @@ def form_definition(session: Session, form_id: str, version: str) -> FormDefinit
     if session.scalars(select(PublishedDefinition.id).limit(1)).first() is not None:
         raise FormDefinitionError("（已发布的表单）", None, f"没有发布过表单 {form_id} {version}")
     return get_form(form_id, version)
+
+
+def put_in_use(session: Session) -> None:
+    """The published forms and the newest settings in use in this server process, for what
+    reads them through the program's own functions (exports, reports, due dates)."""
+    forget_received()
+    for row in session.scalars(select(PublishedDefinition).where(PublishedDefinition.kind == FORM)):
+        receive_form(_form_of(row.text, row.file_name))
+    use_settings(settings_book(session))
 
 
 def settings_book(session: Session) -> SettingsBook | None:

@@ -14,7 +14,7 @@ from app.printing.reports import statistics_report, weekly_report
 from app.reports.scope import full_code, prefix
 from app.store.registry import Area
 from app.store.work import FormResponse
-from sync.server import audit
+from sync.server import audit, published
 from sync.server.admin import AdminError
 from sync.server.db import ServerDatabase
 
@@ -53,6 +53,7 @@ def print_report(
     except ValueError as exc:
         raise AdminError(str(exc)) from None
     with database.read() as s:
+        published.put_in_use(s)  # the forms and settings the district published
         if s.scalar(select(Area.code).where(Area.code == full_code(code))) is None:
             raise AdminError(
                 f"区划表中没有区域代码 {area_code}（区 6 位、镇街 9 位、村社区 12 位）"

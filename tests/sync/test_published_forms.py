@@ -10,8 +10,9 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from app.domain.settings import default_settings_path
-from app.forms.loader import forms_folder, load_forms
+from app.domain.settings import default_settings_path, load_settings
+from app.forms.loader import forms_folder, get_form, load_forms
+from app.services import published as laptop_published
 from app.services.conflicts import Conflicts
 from app.services.responses import Responses
 from app.store.database import Database
@@ -209,3 +210,27 @@ def test_the_admin_publishes_through_the_admin_route(server: Server, tmp_path: P
         query = select(Audit).where(Audit.action == "publish_form", Audit.username == "ada")
         row = s.scalars(query).one()
     assert row.device_id and row.detail["version"] == "2026.3"
+
+
+def test_the_servers_own_readers_use_what_was_published(server: Server, tmp_path: Path) -> None:
+    """Exports, reports and due dates read forms and settings through the program's own
+    functions: on the server, those give the published ones."""
+    _process, database = server
+    settings = default_settings_path().read_text(encoding="utf-8")
+    town = tmp_path / "settings-town.yaml"
+    town.write_text(
+        settings + '  - area: "330213001"\n    year: 2026\n    dibao_line_yuan: 1300\n',
+        encoding="utf-8",
+    )
+    assert cli(database, "publish-settings", str(town)) == 0
+    path = new_version(tmp_path, "2026.5", replace=("label: 调查方式", "label: 走访方式"))
+    assert cli(database, "publish-form", str(path)) == 0
+    try:
+        with database.read() as s:
+            published.put_in_use(s)
+        assert load_settings().for_area(2026, "330213001001").dibao_line_fen == 130000
+        assert load_settings().for_area(2026, "330213002001").dibao_line_fen == 123000
+        assert get_form("dynamic-update", "2026.5").items["method"].label == "走访方式"
+    finally:
+        laptop_published.forget()
+    assert load_settings().for_area(2026, "330213001001").dibao_line_fen == 123000
