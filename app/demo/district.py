@@ -405,7 +405,7 @@ def build_demo_district(
     if work:
         from app.demo.work import WorkBuilder
 
-        builder = WorkBuilder(db, seed=seed, year=day.year)
+        builder = WorkBuilder(db, seed=seed, year=day.year, today=day)
         builder.form_a()
         summary.income_households = builder.form_b(
             max(5, round(INCOME_SAMPLE_PER_PERSON * persons))

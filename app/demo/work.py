@@ -8,21 +8,23 @@ from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import insert, select
 
 from app.demo.answers import random_answers
+from app.domain.income_sample import draw
 from app.forms.context import FormContext
 from app.forms.definition import FormDefinition
 from app.forms.engine import FormEngine
 from app.forms.loader import FormDefinitionError, get_form
 from app.services.facts import facts_from, registry_facts
+from app.store import income_sample
 from app.store.database import Database
 from app.store.registry import Household, Person, Subsidy
-from app.store.work import FormResponse
+from app.store.rounds import form_b_round
+from app.store.work import FormResponse, IncomeSample
 
 # This season's state of a Form A response (None: not started yet), by share.
 SEASON_STATES: tuple[tuple[str | None, int], ...] = (
@@ -41,6 +43,10 @@ PATH = {
     "returned": ["draft", "completed", "submitted", "returned"],
     "accepted": ["draft", "completed", "submitted", "accepted"],
 }
+#: the demo member m001001's village, which gets a few sampled households if the draw gave
+#: it fewer
+DEMO_VILLAGE = "330213001001"
+DEMO_VILLAGE_SAMPLED = 3
 FORM_B_STATES = ("assigned", "assigned", "draft", "completed", "submitted", "accepted")
 RETURN_REASONS = ("R16 与去年不符，请核实", "缺少签字", "R28 与补贴登记不一致", "联系电话有误")
 
@@ -75,10 +81,11 @@ def _history(
 class WorkBuilder:
     """Adds survey responses to a demo district that already has its registry."""
 
-    def __init__(self, db: Database, *, seed: int, year: int) -> None:
+    def __init__(self, db: Database, *, seed: int, year: int, today: date | None = None) -> None:
         self.db = db
         self.rng = random.Random(seed * 7919 + year)
         self.year = year
+        self.today = today or date(year, 11, 1)
 
     def _row(
         self,
@@ -210,7 +217,9 @@ class WorkBuilder:
         )
 
     def form_b(self, sample_size: int) -> int:
-        """The sampled households of income monitoring: assigned this year, accepted last year."""
+        """The income-monitoring sample of last year and this one, drawn from the eligible
+        households with a recorded seed (a few more added in the demo member's village so
+        that it has some), with last round's forms accepted and this round's in all states."""
         try:
             form = get_form("income-monitoring", "2026.1")
         except FormDefinitionError:
@@ -218,17 +227,32 @@ class WorkBuilder:
         engine = FormEngine(form)
         rows: list[dict[str, Any]] = []
         with self.db.session() as s:
-            households = s.execute(
-                select(Household.id, Household.area_code)
-                .where(Household.deleted.is_(False))
-                .order_by(Household.id)
-            ).all()
-            sample: Sequence[Any] = self.rng.sample(households, min(sample_size, len(households)))
-            for household_id, area_code in sample:
+            eligible = income_sample.eligible(s)
+            seed = self.rng.randrange(1_000_000)
+            chosen = {h: f"draw:{seed}" for h in draw(eligible, sample_size, seed)}
+            village = dict(eligible)
+            own = [h for h, a in eligible if a == DEMO_VILLAGE and h not in chosen]
+            have = sum(1 for h in chosen if village[h] == DEMO_VILLAGE)
+            for household_id in own[: max(0, DEMO_VILLAGE_SAMPLED - have)]:
+                chosen[household_id] = "added"
+            samples = [
+                self._sample_row(h, year, how)
+                for year in (self.year - 1, self.year)
+                for h, how in sorted(chosen.items())
+            ]
+            with self.db.engine.begin() as conn:
+                conn.execute(insert(IncomeSample), samples)
+            for household_id in sorted(chosen):
+                area_code = village[household_id]
                 facts = registry_facts(s, household_id)
                 member, reviewer = f"m{area_code[6:]}", f"town{area_code[6:9]}"
                 this_season = self.rng.choice(FORM_B_STATES)
-                for year, state in ((self.year - 1, "accepted"), (self.year, this_season)):
+                last = form_b_round(self.year - 1, self.today)
+                now = form_b_round(self.year, self.today)
+                for year, survey_round, state in (
+                    (self.year - 1, last, "accepted"),
+                    (self.year, now, this_season),
+                ):
                     context = FormContext(
                         reference_date=date(year, 1, 1),
                         year=year,
@@ -250,7 +274,7 @@ class WorkBuilder:
                     rows.append(
                         self._row(
                             form,
-                            str(year),
+                            survey_round,
                             household_id,
                             None,
                             state,
@@ -261,7 +285,13 @@ class WorkBuilder:
                         )
                     )
         self._insert(rows)
-        return len(sample)
+        return len(chosen)
+
+    def _sample_row(self, household_id: str, year: int, how: str) -> dict[str, Any]:
+        reason = "演示：让演示账号的村有样本户" if how == "added" else ""
+        return {"id": _uuid(self.rng), "rev": 1, "updated_at": datetime(year, 1, 5, 9),
+                "updated_by": "server", "deleted": False, "household_id": household_id,
+                "year": year, "chosen": how, "reason": reason}  # fmt: skip
 
     def renovation_cases(self, count: int) -> int:
         """Renovation cases in every state of the life cycle (app/demo/cases.py)."""

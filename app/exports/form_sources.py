@@ -3,6 +3,7 @@ sampled household), each with the answers of its form as fields `answers.<item>`
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from app.exports.fields import (
 )
 from app.forms.definition import VISIT_ONLY_TYPES, FormDefinition, Item
 from app.forms.loader import load_forms
+from app.store import rounds
 from app.store.registry import Household, Person
 from app.store.work import FormResponse
 
@@ -244,15 +246,24 @@ def form_a_rows(session: Session, params: ExportParams) -> list[dict[str, Any]]:
 
 
 def form_b_rows(session: Session, params: ExportParams) -> list[dict[str, Any]]:
-    """Every household sampled for Form B in the round (one that has its form), with the
-    answers when accepted and otherwise the reason it is not done."""
+    """Every household due Form B in the round (the year's income sample, as 今日 and the
+    figures count it), with the answers when accepted and otherwise the reason it is not
+    done. A year's export covers the round in progress on its day (`rounds.form_b_round`)."""
+    survey_round = params.survey_round
+    if survey_round and "Q" not in survey_round:
+        survey_round = rounds.form_b_round(int(survey_round[:4]), params.as_of)
+    params = dataclasses.replace(params, survey_round=survey_round)
+    due = session.execute(rounds.form_b_due(survey_round, params.prefix)).all()
     responses = _responses(session, FORM_B, params, "household_id")
-    query = in_area(household_query().where(Household.id.in_(list(responses))), params)
+    ids = [d.household_id for d in due]
     names = [f.name.split(".", 1)[1] for f in answer_fields(latest_form(FORM_B))]
-    rows = [
-        _add_response(r, responses[r["household.id"]], FORM_B, names, params)
-        for r in read_rows(session, query)
-    ]
+    rows: list[dict[str, Any]] = []
+    for start in range(0, len(ids), 500):
+        query = in_area(household_query().where(Household.id.in_(ids[start : start + 500])), params)
+        rows += [
+            _add_response(r, responses.get(r["household.id"]), FORM_B, names, params)
+            for r in read_rows(session, query)
+        ]
     return in_address_order(rows)
 
 

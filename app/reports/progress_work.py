@@ -9,9 +9,8 @@ from sqlalchemy.orm import Session
 
 from app.reports import progress_cases
 from app.reports.figure import Chart, Figure, share
-from app.reports.scope import child_areas, child_length, in_area_by_lookup, in_year
-from app.store.registry import Household
-from app.store.work import FormResponse
+from app.reports.scope import child_areas, child_length, prefix
+from app.store import rounds
 
 if TYPE_CHECKING:
     from app.reports.progress import Scope
@@ -36,29 +35,25 @@ def _rows_by_child(
     return rows + [(code, code, values) for code, values in sorted(grouped.items())]
 
 
+def form_b_round(scope: Scope) -> str:
+    """The Form B round a figure covers: the scope's quarter, else the year's round in
+    progress on the figure's day (as the year's settings say)."""
+    if "Q" in scope.survey_round:
+        return scope.survey_round
+    return rounds.form_b_round(int(scope.survey_round[:4]), scope.as_of)
+
+
 def form_b_figure(session: Session, scope: Scope) -> Figure:
     """Sampled households, visited this round, missing (Form B)."""
-    r = FormResponse
-    year = scope.survey_round[:4]
-    done = r.state.in_(DONE)
-    lost = r.answers["contact_method"].as_string() == "4"  # B0.4 调查方式 失访
-    query = (
-        select(
-            Household.area_code,
-            func.count(func.distinct(r.household_id)),
-            func.count(func.distinct(case((done, r.household_id)))),
-            func.count(func.distinct(case((done & lost, r.household_id)))),
-        )
-        .join(Household, Household.id == r.household_id)
-        .where(
-            r.form_id == FORM_B,
-            in_year(r.survey_round, year),
-            r.deleted.is_(False),
-            Household.deleted.is_(False),
-            in_area_by_lookup(Household.area_code, scope.area_code),
-        )
-        .group_by(Household.area_code)
-    )
+    survey_round = form_b_round(scope)
+    due = rounds.form_b_due(survey_round, prefix(scope.area_code)).subquery()
+    done = due.c.state.in_(DONE)
+    query = select(
+        due.c.area_code,
+        func.count(),
+        func.count(case((done, 1))),
+        func.count(case((due.c.lost, 1))),
+    ).group_by(due.c.area_code)
     found = {row[0]: [int(v or 0) for v in row[1:]] for row in session.execute(query)}
     children = _rows_by_child(session, scope.area_code, found, 3)
     rows = []
@@ -72,8 +67,9 @@ def form_b_figure(session: Session, scope: Scope) -> Figure:
     return scope.figure(
         "progress.form_b.by_area",
         "表B收入监测进度",
-        f"样本户：{year}年度（含各季度）有收入监测调查表（表B）的户（即区里分配了表B的户，"
-        "与“今日”判断应调查的口径相同）；已走访＝表B已完成、已提交或已通过；"
+        f"样本户：{survey_round[:4]}年度收入监测样本中的户（区里抽取或指定，"
+        "与“今日”判断应调查的口径相同）；"
+        f"已走访＝{survey_round}期的表B已完成、已提交或已通过；"
         "失访＝已走访且调查方式为失访；未走访＝样本户－已走访。"
         f"截至{scope.as_of:%Y-%m-%d}。",
         columns=("区域", "样本户", "已走访", "其中失访", "未走访", "走访率(%)"),

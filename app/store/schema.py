@@ -14,6 +14,7 @@ from app.store.work import (
     AuditEvent,
     ChangeNotice,
     FormResponse,
+    IncomeSample,
     RenovationCase,
     Visit,
 )
@@ -29,6 +30,7 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Visit,
     FormResponse,
     RenovationCase,
+    IncomeSample,
     Attachment,
     ChangeNotice,
     AuditEvent,
@@ -66,6 +68,7 @@ __all__ = [
     "ChangeNotice",
     "FormResponse",
     "Household",
+    "IncomeSample",
     "LocalSecret",
     "OutboxOp",
     "Person",

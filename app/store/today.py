@@ -42,6 +42,19 @@ class DuePerson:
 
 
 @dataclass(frozen=True)
+class DueHousehold:
+    """A household of the income sample due Form B in the round, its form not done yet."""
+
+    household_id: str
+    area_code: str
+    village: str
+    address: str
+    head_name: str
+    survey_round: str
+    state: str | None  # None: not started
+
+
+@dataclass(frozen=True)
 class OpenForm:
     """A response that waits for its member: returned by the reviewer, or a draft."""
 
@@ -160,6 +173,38 @@ def to_survey(conn: Connection, year: int, prefixes: Sequence[str]) -> list[DueP
         )
         found += [DuePerson(*r) for r in rows]
     return sorted(found, key=lambda d: (*_place(d.area_code, d.address, d.household_id), d.name))
+
+
+def income_to_survey(
+    conn: Connection, survey_round: str, prefixes: Sequence[str]
+) -> list[DueHousehold]:
+    """The sampled households whose Form B of the round is not done (the figures' 未走访,
+    one by one: `rounds.households_due_form_b`), nearest first."""
+    due = [
+        d
+        for area in _areas(prefixes)
+        for d in rounds.households_due_form_b(conn, survey_round, area)
+        if not d.done
+    ]
+    places: dict[str, tuple[str, str, str]] = {}
+    ids = [d.household_id for d in due]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join(f":h{i}" for i in range(len(chunk)))
+        rows = conn.execute(
+            text(
+                "SELECT h.id, a.name, h.address, h.head_name FROM household h"
+                f" JOIN area a ON a.code = h.area_code WHERE h.id IN ({marks})"
+            ),
+            {f"h{i}": h for i, h in enumerate(chunk)},
+        )
+        places.update({r[0]: (r[1], r[2], r[3]) for r in rows})
+    found = [
+        DueHousehold(d.household_id, d.area_code, *places[d.household_id], survey_round, d.state)
+        for d in due
+        if d.household_id in places
+    ]
+    return sorted(found, key=lambda d: _place(d.area_code, d.address, d.household_id))
 
 
 def _open_forms(conn: Connection, prefixes: Sequence[str], state: str) -> list[OpenForm]:

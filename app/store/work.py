@@ -47,6 +47,20 @@ class FormResponse(Synced, Base):
     filled_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
 
 
+class IncomeSample(Synced, Base):
+    """A household in the year's income-monitoring sample (Form B due every round of the
+    year); written by the server's admin only, removed by deletion with a reason."""
+
+    __tablename__ = "income_sample"
+    entity = "income_sample"
+
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    #: how it was chosen: "draw:<seed>", "list:<file>" or "added"
+    chosen: Mapped[str] = mapped_column(String(80), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
 class RenovationCase(Synced, Base):
     """An accessibility-renovation case (无障碍改造) of one household, over months."""
 

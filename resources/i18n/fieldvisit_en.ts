@@ -5943,10 +5943,11 @@ Disability certificate: %s</translation>
         <location filename="../../ui/pages/today_lists.py" line="75"/>
         <location filename="../../ui/pages/today_lists.py" line="85"/>
         <location filename="../../ui/pages/today_lists.py" line="97"/>
-        <location filename="../../ui/pages/today_lists.py" line="106"/>
-        <location filename="../../ui/pages/today_lists.py" line="115"/>
-        <location filename="../../ui/pages/today_lists.py" line="127"/>
-        <location filename="../../ui/pages/today_lists.py" line="139"/>
+        <location filename="../../ui/pages/today_lists.py" line="110"/>
+        <location filename="../../ui/pages/today_lists.py" line="119"/>
+        <location filename="../../ui/pages/today_lists.py" line="128"/>
+        <location filename="../../ui/pages/today_lists.py" line="140"/>
+        <location filename="../../ui/pages/today_lists.py" line="152"/>
         <source>村/社区</source>
         <translation>Village/community</translation>
     </message>
@@ -5979,14 +5980,14 @@ Disability certificate: %s</translation>
     </message>
     <message>
         <location filename="../../ui/pages/today_lists.py" line="76"/>
-        <location filename="../../ui/pages/today_lists.py" line="107"/>
-        <location filename="../../ui/pages/today_lists.py" line="116"/>
+        <location filename="../../ui/pages/today_lists.py" line="120"/>
+        <location filename="../../ui/pages/today_lists.py" line="129"/>
         <source>表</source>
         <translation>Form</translation>
     </message>
     <message>
         <location filename="../../ui/pages/today_lists.py" line="76"/>
-        <location filename="../../ui/pages/today_lists.py" line="117"/>
+        <location filename="../../ui/pages/today_lists.py" line="130"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
@@ -6013,16 +6014,18 @@ Disability certificate: %s</translation>
     <message>
         <location filename="../../ui/pages/today_lists.py" line="86"/>
         <location filename="../../ui/pages/today_lists.py" line="98"/>
-        <location filename="../../ui/pages/today_lists.py" line="140"/>
+        <location filename="../../ui/pages/today_lists.py" line="111"/>
+        <location filename="../../ui/pages/today_lists.py" line="153"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
         <location filename="../../ui/pages/today_lists.py" line="86"/>
         <location filename="../../ui/pages/today_lists.py" line="97"/>
-        <location filename="../../ui/pages/today_lists.py" line="106"/>
-        <location filename="../../ui/pages/today_lists.py" line="115"/>
+        <location filename="../../ui/pages/today_lists.py" line="110"/>
+        <location filename="../../ui/pages/today_lists.py" line="119"/>
         <location filename="../../ui/pages/today_lists.py" line="128"/>
+        <location filename="../../ui/pages/today_lists.py" line="141"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
@@ -6032,27 +6035,42 @@ Disability certificate: %s</translation>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="112"/>
+        <location filename="../../ui/pages/today_lists.py" line="103"/>
+        <source>本期收入监测待走访的户（%d 户）</source>
+        <translation>Households of this round&apos;s income monitoring to visit (%d)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="105"/>
+        <source>本期收入监测样本户中家庭收入监测表还没有完成的户，按村和门牌号由近到远排列；回车或双击打开这一户</source>
+        <translation>Households of this round&apos;s income-monitoring sample whose household income form is not done yet, nearest first by village and house number; Enter or double-click opens the household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="111"/>
+        <source>期次</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today_lists.py" line="125"/>
         <source>草稿（%d 份）</source>
         <translation>Drafts (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="114"/>
+        <location filename="../../ui/pages/today_lists.py" line="127"/>
         <source>填了一部分、还没有完成的表；回车或双击打开这一户</source>
         <translation>Forms partly filled in, not completed; Enter or double-click opens the household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="121"/>
+        <location filename="../../ui/pages/today_lists.py" line="134"/>
         <source>本月到期的变动核对（%d 条）</source>
         <translation>Change checks due this month (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="123"/>
+        <location filename="../../ui/pages/today_lists.py" line="136"/>
         <source>有关部门通报或自己发现的变动，本月底前核实，逾期的在前；回车或双击打开核对任务</source>
         <translation>Changes reported by other agencies or found on visits, to check by the end of the month, overdue first; Enter or a double click opens the task</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="127"/>
+        <location filename="../../ui/pages/today_lists.py" line="140"/>
         <source>到期日</source>
         <translation>Due</translation>
     </message>
@@ -6069,27 +6087,27 @@ Disability certificate: %s</translation>
         <translation type="vanished">Month</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="129"/>
+        <location filename="../../ui/pages/today_lists.py" line="142"/>
         <source>变动</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="129"/>
+        <location filename="../../ui/pages/today_lists.py" line="142"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="134"/>
+        <location filename="../../ui/pages/today_lists.py" line="147"/>
         <source>进行中的无障碍改造个案（%d 个）</source>
         <translation>Renovation cases in progress (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="136"/>
+        <location filename="../../ui/pages/today_lists.py" line="149"/>
         <source>还没有回访或撤销的个案，最近有变动的在前；回车或双击打开个案</source>
         <translation>Cases not yet followed up or withdrawn, latest change first; Enter or double-click opens the case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="141"/>
+        <location filename="../../ui/pages/today_lists.py" line="154"/>
         <source>最近变动</source>
         <translation>Last change</translation>
     </message>
@@ -6120,8 +6138,8 @@ Disability certificate: %s</translation>
     </message>
     <message>
         <location filename="../../ui/pages/today_lists.py" line="75"/>
-        <location filename="../../ui/pages/today_lists.py" line="107"/>
-        <location filename="../../ui/pages/today_lists.py" line="116"/>
+        <location filename="../../ui/pages/today_lists.py" line="120"/>
+        <location filename="../../ui/pages/today_lists.py" line="129"/>
         <source>残疾人或户主</source>
         <translation>Disabled person or head</translation>
     </message>
@@ -6137,30 +6155,31 @@ Disability certificate: %s</translation>
     </message>
     <message>
         <location filename="../../ui/pages/today_lists.py" line="98"/>
-        <location filename="../../ui/pages/today_lists.py" line="128"/>
-        <location filename="../../ui/pages/today_lists.py" line="140"/>
+        <location filename="../../ui/pages/today_lists.py" line="141"/>
+        <location filename="../../ui/pages/today_lists.py" line="153"/>
         <source>残疾人</source>
         <translation>Person with disability</translation>
     </message>
     <message>
         <location filename="../../ui/pages/today_lists.py" line="99"/>
-        <location filename="../../ui/pages/today_lists.py" line="130"/>
-        <location filename="../../ui/pages/today_lists.py" line="139"/>
+        <location filename="../../ui/pages/today_lists.py" line="112"/>
+        <location filename="../../ui/pages/today_lists.py" line="143"/>
+        <location filename="../../ui/pages/today_lists.py" line="152"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="103"/>
+        <location filename="../../ui/pages/today_lists.py" line="116"/>
         <source>被退回、需要修改的表（%d 份）</source>
         <translation>Returned forms to correct (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="105"/>
+        <location filename="../../ui/pages/today_lists.py" line="118"/>
         <source>审核员退回的表和退回原因；回车或双击打开这一户</source>
         <translation>Forms the reviewer returned, with the reason; Enter or double-click opens the household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="108"/>
+        <location filename="../../ui/pages/today_lists.py" line="121"/>
         <source>退回原因</source>
         <translation>Reason for return</translation>
     </message>
@@ -6541,7 +6560,7 @@ Disability certificate: %s</translation>
         <translation>Accessibility renovation case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/visit_plan.py" line="159"/>
+        <location filename="../../ui/pages/visit_plan.py" line="165"/>
         <source>%s户 · %s</source>
         <translation>Household of %s · %s</translation>
     </message>
@@ -6623,7 +6642,7 @@ Disability certificate: %s</translation>
 <context>
     <name>WorkListModel</name>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="274"/>
+        <location filename="../../ui/pages/today_lists.py" line="292"/>
         <source>%s：%s</source>
         <translation>%s: %s</translation>
     </message>

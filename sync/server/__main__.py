@@ -12,6 +12,7 @@
     publish-form FILE.yaml        a new form version (checked like the program checks it)
     publish-settings FILE.yaml    the settings by year and area (the newest is in effect)
     forms list                    the published forms and settings
+    sample draw|set|list|add|remove  the year's income-monitoring households (Form B)
     serve                         run the server (host, port, workers, TLS or a proxy)
     demo                          a demo district on 127.0.0.1 (every user: demo2026)
 
@@ -27,7 +28,7 @@ import os
 import sys
 from pathlib import Path
 
-from sync.server import admin
+from sync.server import admin, sample_cli
 from sync.server.app import BLOBS_ENV, DATABASE_ENV
 from sync.server.db import ServerDatabase
 
@@ -105,6 +106,7 @@ def _parser() -> argparse.ArgumentParser:
         publish.add_argument("file", type=Path)
     forms = sub.add_parser("forms", help="the published forms and settings")
     forms.add_argument("action", choices=("list",))
+    sample_cli.add_parser(sub)
     for command in (
         sub.add_parser("serve", help="run the server"),
         sub.add_parser("demo", help="serve a demo district on 127.0.0.1"),

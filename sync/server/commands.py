@@ -12,7 +12,17 @@ from sqlalchemy import func, select
 
 from app.demo.__main__ import DEMO_PASSWORD
 from app.store.registry import User
-from sync.server import admin, changes, db, demo, export, published, reports, roster
+from sync.server import (
+    admin,
+    changes,
+    db,
+    demo,
+    export,
+    published,
+    reports,
+    roster,
+    sample_cli,
+)
 from sync.server.db import ServerDatabase
 
 PasswordPrompt = Callable[[str | None], str]
@@ -197,6 +207,8 @@ def dispatch(
             _say(warning)
     elif command in ("publish-form", "publish-settings", "forms"):
         return _publish(args, database)
+    elif command == "sample":
+        return sample_cli.run(args, database)
     elif command == "serve":
         db.upgrade(database)
         serve(args)

@@ -32,6 +32,7 @@ PARENTS: Mapping[str, tuple[str, str]] = {
     "visit": ("household", "household_id"),
     "form_response": ("household", "household_id"),
     "renovation_case": ("household", "household_id"),
+    "income_sample": ("household", "household_id"),
     "certificate": ("person", "person_id"),
     "subsidy": ("person", "person_id"),
     "change_notice": ("person", "person_id"),
@@ -43,7 +44,7 @@ KEPT_ON_SERVER = frozenset({"audit_event"})
 #: the areas of its districts
 DISTRICT_DIGITS = 6
 #: entities only the admin command line writes (laptops' ops on them are refused)
-SERVER_MANAGED = frozenset({"area", "user", "assignment"})
+SERVER_MANAGED = frozenset({"area", "user", "assignment", "income_sample"})
 
 
 class UnknownParent(LookupError):

@@ -36,9 +36,9 @@ COUNTS = {
     "registry": "SELECT count(*) FROM person p JOIN household h ON h.id = p.household_id"
     " WHERE p.deleted = 0 AND h.deleted = 0 AND p.status = 'active'"
     " AND h.area_code LIKE :prefix",
-    "form_b": "SELECT count(*) FROM form_response r JOIN household h ON h.id = r.household_id"
-    " WHERE r.form_id = 'income-monitoring' AND r.survey_round = :round AND r.deleted = 0"
-    " AND h.deleted = 0 AND h.area_code LIKE :prefix",
+    # every household of the year's income sample, done or not
+    "form_b": "SELECT count(*) FROM income_sample s JOIN household h ON h.id = s.household_id"
+    " WHERE s.year = :year AND s.deleted = 0 AND h.deleted = 0 AND h.area_code LIKE :prefix",
     "renovation": "SELECT count(*) FROM renovation_case c JOIN household h"
     " ON h.id = c.household_id WHERE c.deleted = 0 AND h.deleted = 0 AND c.year = :year"
     " AND h.area_code LIKE :prefix",

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, insert
 
 from app.store.registry import Area, Assignment, Household, Person, Subsidy, User
-from app.store.work import ChangeNotice, FormResponse, RenovationCase
+from app.store.work import ChangeNotice, FormResponse, IncomeSample, RenovationCase
 
 AS_OF = date(2026, 11, 4)
 DISTRICT, TOWN1, TOWN2 = "330213", "330213001", "330213002"
@@ -146,6 +146,13 @@ def _rows() -> Iterable[tuple[Any, list[dict[str, Any]]]]:
     )
     yield RenovationCase, list(_cases())
     yield (
+        IncomeSample,
+        [
+            {"id": f"s{year}-{h}", "household_id": H[h], "year": year, "chosen": "draw:1"}
+            for year, h in ((2026, 1), (2026, 3), (2026, 4), (2026, 5), (2025, 2))
+        ],
+    )
+    yield (
         ChangeNotice,
         [
             _task(1, "2026-10", "accepted", date(2026, 10, 20)),
@@ -206,11 +213,14 @@ def _responses() -> Iterable[dict[str, Any]]:
               "spend_food": 12000.1, "spend_health": 11999.9, "below_dibao": "2",
               "near_dibao": "2"}  # fmt: skip
     form_b = "income-monitoring"
-    yield _response(None, 1, "accepted", "2026Q3", form_b, datetime(2026, 9, 9), income)
-    yield _response(None, 3, "completed", "2026Q2", form_b, datetime(2026, 6, 6),
+    # the round in progress on AS_OF is 2026Q4 (quarterly rounds); the sample: 1, 3, 4 (and
+    # the deleted 5) this year, 2 last year (`_sample`)
+    yield _response(None, 1, "accepted", "2026Q4", form_b, datetime(2026, 10, 9), income)
+    yield _response(None, 3, "completed", "2026Q4", form_b, datetime(2026, 10, 6),
                     {"contact_method": "4", "period_months": 3})  # fmt: skip
     yield _response(None, 3, "assigned", "2026Q3", form_b)
-    yield _response(None, 4, "assigned", "2026", form_b)
+    yield _response(None, 4, "assigned", "2026Q4", form_b)
+    yield _response(None, 2, "draft", "2026Q4", form_b)  # not sampled this year: not counted
     yield _response(None, 2, "accepted", "2025", form_b, datetime(2025, 6, 6), income)
 
 

@@ -99,6 +99,19 @@ LISTS: tuple[WorkList, ...] = (
          QT_TRANSLATE_NOOP("TodayPage", "状态")),
     ),
     WorkList(
+        "income",
+        QT_TRANSLATE_NOOP("TodayPage", "本期收入监测待走访的户（%d 户）"),
+        "M",
+        QT_TRANSLATE_NOOP(
+            "TodayPage",
+            "本期收入监测样本户中家庭收入监测表还没有完成的户，按村和门牌号由近到远排列；"
+            "回车或双击打开这一户",
+        ),
+        (QT_TRANSLATE_NOOP("TodayPage", "村/社区"), QT_TRANSLATE_NOOP("TodayPage", "地址"),
+         QT_TRANSLATE_NOOP("TodayPage", "户主"), QT_TRANSLATE_NOOP("TodayPage", "期次"),
+         QT_TRANSLATE_NOOP("TodayPage", "状态")),
+    ),
+    WorkList(
         "returned",
         QT_TRANSLATE_NOOP("TodayPage", "被退回、需要修改的表（%d 份）"),
         "U",
@@ -184,6 +197,11 @@ def load_today(db: Database, prefixes: Sequence[str], year: int, role: str, day:
             WorkRow(p.person_id, fill, p.household_id,
                     (p.village, p.address, p.name, p.head_name, _state(p.state)))
             for p in today.to_survey(conn, year, prefixes)
+        ]  # fmt: skip
+        data.lists["income"] = [
+            WorkRow(h.household_id, fill, h.household_id,
+                    (h.village, h.address, h.head_name, h.survey_round, _state(h.state)))
+            for h in today.income_to_survey(conn, rounds.form_b_round(year, day), prefixes)
         ]  # fmt: skip
         data.lists["returned"] = [
             WorkRow(f.response_id, fill, f.household_id,

@@ -136,8 +136,14 @@ def load_plan(db: Database, household_id: str, year: int) -> VisitPlan:
                     person_name=names.get(d.person_id or "", household.head_name),
                     response_id=d.response_id,
                     state=d.state,
-                    survey_round=response.survey_round if response else str(year),
-                    form_version=response.form_version if response else version,
+                    survey_round=response.survey_round if response else d.survey_round,
+                    form_version=(
+                        response.form_version
+                        if response
+                        else version
+                        if d.form_id == rounds.FORM_A
+                        else form_version(d.form_id, "")
+                    ),
                     reason=_return_reason(response.state_history) if response else "",
                 )
             )

@@ -1,0 +1,238 @@
+"""The income-monitoring sample from the admin: drawn with a seed, set from a list, one
+household added or removed with a reason; every change ledgered (laptops pull the rows of
+their villages) and audited.
+
+Eligible households are those of `app.store.income_sample.eligible` (a live household with
+an active certified member); the draw is stratified by town (`app.domain.income_sample`).
+"""
+
+from __future__ import annotations
+
+import csv
+import secrets
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from app.domain import income_sample as domain
+from app.domain.settings import SettingsError, load_settings
+from app.store import income_sample
+from app.store.registry import Area, Household
+from app.store.work import IncomeSample
+from sync.server import audit, db, ledger
+from sync.server.admin import SERVER, AdminError
+
+HEADINGS = frozenset({"户ID", "户id", "户口号", "户主身份证号", "身份证号", "household_id"})
+
+
+@dataclass(frozen=True)
+class SampleRow:
+    """One sampled household as the admin sees it."""
+
+    household_id: str
+    area_code: str
+    village: str
+    head_name: str
+    hukou_number: str
+    chosen: str
+    reason: str
+
+
+def sample_size(year: int) -> int:
+    """The year's sample size from the settings (income_sample_size)."""
+    try:
+        return int(load_settings().years[year]["income_sample_size"])
+    except (SettingsError, KeyError) as exc:
+        raise AdminError(f"设置文件中没有 {year} 年的收入监测样本户数，请用 --size 指定") from exc
+
+
+def _live(s: Session, year: int) -> dict[str, IncomeSample]:
+    rows = s.scalars(select(IncomeSample).where(IncomeSample.year == year))
+    return {r.household_id: r for r in rows}
+
+
+def _add(s: Session, rows: dict[str, IncomeSample], household_id: str, year: int,
+         chosen: str, reason: str) -> None:  # fmt: skip
+    old = rows.get(household_id)
+    values = {"chosen": chosen, "reason": reason}
+    if old is None:
+        new = {"household_id": household_id, "year": year, **values}
+        ledger.write_change(s, "income_sample", str(uuid.uuid4()), new, author=SERVER)
+    elif old.deleted:
+        ledger.write_change(s, "income_sample", old.id, values, author=SERVER, kind="restore")
+    elif old.chosen != chosen:  # kept by a new draw or list: it records the new choice
+        ledger.write_change(s, "income_sample", old.id, values, author=SERVER)
+
+
+def _remove(s: Session, row: IncomeSample, reason: str) -> None:
+    ledger.write_change(s, "income_sample", row.id, {"reason": reason}, author=SERVER,
+                        kind="delete")  # fmt: skip
+
+
+def draw(
+    database: db.ServerDatabase,
+    year: int,
+    size: int | None = None,
+    seed: int | None = None,
+    *,
+    replace: bool = False,
+    actor: str = "admin",
+) -> tuple[int, list[str]]:
+    """Draw the year's sample at random from the eligible households; returns the seed
+    (chosen when not given, kept on every row and in the audit) and the households."""
+    size = sample_size(year) if size is None else size
+    if size <= 0:
+        raise AdminError(f"样本户数须大于0（给的是 {size}）")
+    seed = secrets.randbelow(1_000_000) if seed is None else seed
+    with database.write() as s:
+        ledger.lock(s)
+        rows = _live(s, year)
+        live = [r for r in rows.values() if not r.deleted]
+        if live and not replace:
+            raise AdminError(f"{year} 年已有样本 {len(live)} 户；要重新抽取请加 --replace")
+        eligible = income_sample.eligible(s)
+        if not eligible:
+            raise AdminError("没有可抽取的户（须有在册持证残疾人）")
+        chosen = domain.draw(eligible, size, seed)
+        keep = set(chosen)
+        for row in live:
+            if row.household_id not in keep:
+                _remove(s, row, f"重新抽取（种子 {seed}）")
+        for household_id in chosen:
+            _add(s, rows, household_id, year, f"draw:{seed}", "")
+        audit.record(s, actor, "", "income_sample_draw",
+                     {"year": year, "size": size, "seed": seed, "eligible": len(eligible),
+                      "drawn": len(chosen), "households": chosen}, "")  # fmt: skip
+    return seed, chosen
+
+
+def find_household(s: Session, key: str) -> Household:
+    """A live household by its id, 户口号 or 户主身份证号 (AdminError if none or several)."""
+    key = key.strip()
+    found = list(
+        s.scalars(
+            select(Household).where(
+                Household.deleted.is_(False),
+                or_(Household.id == key, Household.hukou_number == key,
+                    Household.head_id_number == key.upper()),
+            )
+        )
+    )  # fmt: skip
+    if not found:
+        raise AdminError(f"没有户“{key}”（可用户ID、户口号或户主身份证号）")
+    if len(found) > 1:
+        raise AdminError(f"“{key}”对应 {len(found)} 户，请改用户ID")
+    return found[0]
+
+
+def _eligible_ids(s: Session) -> set[str]:
+    return {h for h, _ in income_sample.eligible(s)}
+
+
+def read_keys(path: Path) -> list[str]:
+    """The households of a list file: one per line (.txt) or the first column (.csv,
+    .xlsx); a first line that is a heading (户ID, 户口号, 户主身份证号) is skipped."""
+    try:
+        if path.suffix.lower() == ".xlsx":
+            from openpyxl import load_workbook  # type: ignore[import-untyped]
+
+            sheet = load_workbook(path, read_only=True).active
+            cells = [str(r[0]).strip() for r in sheet.iter_rows(values_only=True) if r and r[0]]
+        else:
+            with path.open(encoding="utf-8-sig", newline="") as f:
+                cells = [r[0].strip() for r in csv.reader(f) if r and r[0].strip()]
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise AdminError(f"无法读取名单文件 {path}：{exc}") from exc
+    if cells and cells[0] in HEADINGS:
+        cells = cells[1:]
+    return list(dict.fromkeys(cells))
+
+
+def set_list(
+    database: db.ServerDatabase, year: int, path: Path, *, actor: str = "admin"
+) -> list[str]:
+    """The year's sample becomes exactly the households of the file (refused whole, nothing
+    changed, if a line names no household or one not eligible); returns their ids."""
+    keys = read_keys(path)
+    if not keys:
+        raise AdminError(f"名单文件 {path} 中没有户")
+    with database.write() as s:
+        ledger.lock(s)
+        eligible = _eligible_ids(s)
+        ids, faults = [], []
+        for line, key in enumerate(keys, 1):
+            try:
+                household = find_household(s, key)
+            except AdminError as exc:
+                faults.append(f"第{line}项：{exc}")
+                continue
+            if household.id not in eligible:
+                faults.append(f"第{line}项：户“{key}”没有在册持证残疾人，不能作为样本户")
+            ids.append(household.id)
+        if faults:
+            raise AdminError("名单未导入：\n" + "\n".join(faults))
+        rows = _live(s, year)
+        for row in rows.values():
+            if not row.deleted and row.household_id not in ids:
+                _remove(s, row, f"按名单 {path.name} 替换")
+        for household_id in ids:
+            _add(s, rows, household_id, year, f"list:{path.name}"[:80], "")
+        audit.record(s, actor, "", "income_sample_set",
+                     {"year": year, "file": path.name, "households": ids}, "")  # fmt: skip
+    return ids
+
+
+def change(
+    database: db.ServerDatabase,
+    year: int,
+    key: str,
+    reason: str,
+    *,
+    add: bool,
+    actor: str = "admin",
+) -> str:
+    """Add a household to the year's sample or remove it, with the reason; returns its id."""
+    if not reason.strip():
+        raise AdminError("请写明原因（--reason）")
+    with database.write() as s:
+        ledger.lock(s)
+        household = find_household(s, key)
+        rows = _live(s, year)
+        row = rows.get(household.id)
+        sampled = row is not None and not row.deleted
+        if add:
+            if sampled:
+                raise AdminError(f"户“{key}”已在 {year} 年样本中")
+            if household.id not in _eligible_ids(s):
+                raise AdminError(f"户“{key}”没有在册持证残疾人，不能作为样本户")
+            _add(s, rows, household.id, year, "added", reason.strip())
+        else:
+            if row is None or not sampled:
+                raise AdminError(f"户“{key}”不在 {year} 年样本中")
+            _remove(s, row, reason.strip())
+        action = "income_sample_add" if add else "income_sample_remove"
+        audit.record(s, actor, "", action,
+                     {"year": year, "household": household.id, "reason": reason.strip()},
+                     "")  # fmt: skip
+    return household.id
+
+
+def listing(database: db.ServerDatabase, year: int) -> list[SampleRow]:
+    """The year's sample, by village and household."""
+    with database.read() as s:
+        query = (
+            select(IncomeSample, Household, Area.name)
+            .join(Household, Household.id == IncomeSample.household_id)
+            .outerjoin(Area, Area.code == Household.area_code)
+            .where(IncomeSample.year == year, IncomeSample.deleted.is_(False))
+            .order_by(Household.area_code, Household.id)
+        )
+        return [
+            SampleRow(
+                h.id, h.area_code, name or "", h.head_name, h.hukou_number, r.chosen, r.reason
+            )
+            for r, h, name in s.execute(query)
+        ]
