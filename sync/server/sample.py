@@ -22,8 +22,8 @@ from app.domain.settings import SettingsError, load_settings
 from app.store import income_sample
 from app.store.registry import Area, Household
 from app.store.work import IncomeSample
-from sync.server import audit, db, ledger
-from sync.server.admin import SERVER, AdminError
+from sync.server import db, ledger
+from sync.server.admin import CLI, SERVER, AdminError, Doer
 
 HEADINGS = frozenset({"户ID", "户id", "户口号", "户主身份证号", "身份证号", "household_id"})
 
@@ -79,10 +79,12 @@ def draw(
     seed: int | None = None,
     *,
     replace: bool = False,
-    actor: str = "admin",
+    area_prefix: str = "",
+    doer: Doer = CLI,
 ) -> tuple[int, list[str]]:
-    """Draw the year's sample at random from the eligible households; returns the seed
-    (chosen when not given, kept on every row and in the audit) and the households."""
+    """Draw the year's sample at random from the eligible households (of the area, when
+    given: its sample alone is replaced); returns the seed (chosen when not given, kept on
+    every row and in the audit) and the households."""
     size = sample_size(year) if size is None else size
     if size <= 0:
         raise AdminError(f"样本户数须大于0（给的是 {size}）")
@@ -90,10 +92,10 @@ def draw(
     with database.write() as s:
         ledger.lock(s)
         rows = _live(s, year)
-        live = [r for r in rows.values() if not r.deleted]
+        live = [r for r in rows.values() if not r.deleted and _within(s, r, area_prefix)]
         if live and not replace:
             raise AdminError(f"{year} 年已有样本 {len(live)} 户；要重新抽取请加 --replace")
-        eligible = income_sample.eligible(s)
+        eligible = income_sample.eligible(s, area_prefix)
         if not eligible:
             raise AdminError("没有可抽取的户（须有在册持证残疾人）")
         chosen = domain.draw(eligible, size, seed)
@@ -103,10 +105,15 @@ def draw(
                 _remove(s, row, f"重新抽取（种子 {seed}）")
         for household_id in chosen:
             _add(s, rows, household_id, year, f"draw:{seed}", "")
-        audit.record(s, actor, "", "income_sample_draw",
-                     {"year": year, "size": size, "seed": seed, "eligible": len(eligible),
-                      "drawn": len(chosen), "households": chosen}, "")  # fmt: skip
+        doer.record(s, "income_sample_draw",
+                    {"year": year, "area": area_prefix, "size": size, "seed": seed,
+                     "eligible": len(eligible), "drawn": len(chosen), "households": chosen})  # fmt: skip
     return seed, chosen
+
+
+def _within(s: Session, row: IncomeSample, area_prefix: str) -> bool:
+    household = s.get(Household, row.household_id)
+    return household is not None and household.area_code.startswith(area_prefix)
 
 
 def find_household(s: Session, key: str) -> Household:
@@ -151,14 +158,27 @@ def read_keys(path: Path) -> list[str]:
     return list(dict.fromkeys(cells))
 
 
-def set_list(
-    database: db.ServerDatabase, year: int, path: Path, *, actor: str = "admin"
-) -> list[str]:
+def set_list(database: db.ServerDatabase, year: int, path: Path, *, doer: Doer = CLI) -> list[str]:
     """The year's sample becomes exactly the households of the file (refused whole, nothing
     changed, if a line names no household or one not eligible); returns their ids."""
     keys = read_keys(path)
     if not keys:
         raise AdminError(f"名单文件 {path} 中没有户")
+    return set_households(database, year, keys, path.name, doer=doer)
+
+
+def set_households(
+    database: db.ServerDatabase,
+    year: int,
+    keys: list[str],
+    source: str,
+    *,
+    area_prefix: str = "",
+    doer: Doer = CLI,
+) -> list[str]:
+    """The year's sample (of the area, when given) becomes exactly these households (by id,
+    户口号 or 户主身份证号; refused whole if one is unknown, not eligible or outside the
+    area); returns their ids."""
     with database.write() as s:
         ledger.lock(s)
         eligible = _eligible_ids(s)
@@ -169,19 +189,21 @@ def set_list(
             except AdminError as exc:
                 faults.append(f"第{line}项：{exc}")
                 continue
-            if household.id not in eligible:
+            if not household.area_code.startswith(area_prefix):
+                faults.append(f"第{line}项：户“{key}”不在所管区域内")
+            elif household.id not in eligible:
                 faults.append(f"第{line}项：户“{key}”没有在册持证残疾人，不能作为样本户")
             ids.append(household.id)
         if faults:
             raise AdminError("名单未导入：\n" + "\n".join(faults))
         rows = _live(s, year)
         for row in rows.values():
-            if not row.deleted and row.household_id not in ids:
-                _remove(s, row, f"按名单 {path.name} 替换")
+            if not row.deleted and row.household_id not in ids and _within(s, row, area_prefix):
+                _remove(s, row, f"按名单 {source} 替换")
         for household_id in ids:
-            _add(s, rows, household_id, year, f"list:{path.name}"[:80], "")
-        audit.record(s, actor, "", "income_sample_set",
-                     {"year": year, "file": path.name, "households": ids}, "")  # fmt: skip
+            _add(s, rows, household_id, year, f"list:{source}"[:80], "")
+        doer.record(s, "income_sample_set",
+                    {"year": year, "area": area_prefix, "file": source, "households": ids})  # fmt: skip
     return ids
 
 
@@ -192,7 +214,7 @@ def change(
     reason: str,
     *,
     add: bool,
-    actor: str = "admin",
+    doer: Doer = CLI,
 ) -> str:
     """Add a household to the year's sample or remove it, with the reason; returns its id."""
     if not reason.strip():
@@ -214,20 +236,20 @@ def change(
                 raise AdminError(f"户“{key}”不在 {year} 年样本中")
             _remove(s, row, reason.strip())
         action = "income_sample_add" if add else "income_sample_remove"
-        audit.record(s, actor, "", action,
-                     {"year": year, "household": household.id, "reason": reason.strip()},
-                     "")  # fmt: skip
+        doer.record(s, action, {"year": year, "household": household.id,
+                                "reason": reason.strip()})  # fmt: skip
     return household.id
 
 
-def listing(database: db.ServerDatabase, year: int) -> list[SampleRow]:
-    """The year's sample, by village and household."""
+def listing(database: db.ServerDatabase, year: int, area_prefix: str = "") -> list[SampleRow]:
+    """The year's sample (of the area, when given), by village and household."""
     with database.read() as s:
         query = (
             select(IncomeSample, Household, Area.name)
             .join(Household, Household.id == IncomeSample.household_id)
             .outerjoin(Area, Area.code == Household.area_code)
             .where(IncomeSample.year == year, IncomeSample.deleted.is_(False))
+            .where(Household.area_code.startswith(area_prefix, autoescape=True))
             .order_by(Household.area_code, Household.id)
         )
         return [
