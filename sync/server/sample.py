@@ -105,9 +105,9 @@ def draw(
                 _remove(s, row, f"重新抽取（种子 {seed}）")
         for household_id in chosen:
             _add(s, rows, household_id, year, f"draw:{seed}", "")
-        doer.record(s, "income_sample_draw",
-                    {"year": year, "area": area_prefix, "size": size, "seed": seed,
-                     "eligible": len(eligible), "drawn": len(chosen), "households": chosen})  # fmt: skip
+        detail = {"year": year, "area": area_prefix, "size": size, "seed": seed,
+                  "eligible": len(eligible), "households": chosen}  # fmt: skip
+        doer.record(s, "income_sample_draw", detail)
     return seed, chosen
 
 
@@ -202,8 +202,8 @@ def set_households(
                 _remove(s, row, f"按名单 {source} 替换")
         for household_id in ids:
             _add(s, rows, household_id, year, f"list:{source}"[:80], "")
-        doer.record(s, "income_sample_set",
-                    {"year": year, "area": area_prefix, "file": source, "households": ids})  # fmt: skip
+        detail = {"year": year, "area": area_prefix, "file": source, "households": ids}
+        doer.record(s, "income_sample_set", detail)
     return ids
 
 
