@@ -55,6 +55,8 @@ PAGES: tuple[tuple[str, str, str, str, str, tuple[str, ...] | None], ...] = (
      "StatsPage", None),
     ("subsidy_checks", QT_TRANSLATE_NOOP("MainWindow", "补贴提醒(&9)"), "Ctrl+9",
      "ui.pages.subsidy_checks", "SubsidyChecksPage", None),
+    ("admin", QT_TRANSLATE_NOOP("MainWindow", "管理(&0)"), "Ctrl+0", "ui.pages.admin",
+     "AdminPage", ("admin",)),
 )  # fmt: skip
 #: the roles in the status bar (translated by MainWindow.tr when shown)
 ROLE_NAMES = {

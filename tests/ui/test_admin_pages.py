@@ -1,0 +1,169 @@
+"""The 管理 page against a real server process: a member added, moved and revoked from the
+program, and the member's laptop following each change at its next sync."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.store.database import Database
+from app.store.keys import FAST_TEST_KDF
+from app.store.registry import Household
+from sync.client import first_login
+from sync.server.db import ServerDatabase
+from sync.transport import Unauthorized
+from tests.sync.laptops import Wire, household, make_laptop, op, sync
+from tests.sync.servers import BOB_VILLAGE, MOLLY_VILLAGE, ServerProcess, seed
+from ui.pages.admin import AdminPage
+from ui.session import AppSession
+
+WAIT_MS = 60_000
+
+
+@pytest.fixture
+def running(tmp_path: Path) -> Iterator[tuple[ServerProcess, ServerDatabase]]:
+    url = f"sqlite:///{tmp_path / 'server.db'}"
+    database = ServerDatabase(url)
+    seed(database)
+    process = ServerProcess(url, tmp_path / "blobs")
+    process.start()
+    yield process, database
+    process.stop()
+    database.dispose()
+
+
+@pytest.fixture
+def ada(running: tuple[ServerProcess, ServerDatabase], tmp_path: Path) -> Iterator[Database]:
+    db = make_laptop(running[0], tmp_path / "ada.db", "ada")
+    yield db
+    db.close()
+
+
+def households(db: Database) -> set[str]:
+    with db.session() as s:
+        return set(s.scalars(select(Household.id)))
+
+
+def idle(qtbot: QtBot, page: AdminPage) -> None:
+    qtbot.waitUntil(lambda: not page.users.link.busy, timeout=WAIT_MS)
+
+
+def test_a_member_added_moved_and_revoked_from_the_program(
+    qtbot: QtBot, running: tuple[ServerProcess, ServerDatabase], ada: Database, tmp_path: Path
+) -> None:
+    process, _database = running
+    molly_home, bob_home = str(uuid.uuid4()), str(uuid.uuid4())
+    Wire(process, "ada").push(
+        op("household", molly_home, 0, household(MOLLY_VILLAGE, address="南山路1号")),
+        op("household", bob_home, 0, household(BOB_VILLAGE, address="北山路2号")),
+    )
+    page = AdminPage(AppSession(ada, "ada"))
+    qtbot.addWidget(page)
+    page.show()
+    page.activate()
+    idle(qtbot, page)
+    users = page.users
+    assert {u.username for u in users.users} >= {"alice", "ada"}
+
+    # the admin adds mia, a member for molly's village, chosen on the area tree
+    users.search.setText(MOLLY_VILLAGE)
+    users.tree.choose([MOLLY_VILLAGE])
+    qtbot.keyClicks(users.new_name, "mia")
+    users.new_display.setText("米娅")
+    users.add_button.click()
+    idle(qtbot, page)
+    password = users.password_shown.text()
+    assert len(password) == 10 and users.password_shown.isVisible()
+    assert users.current() == "mia"
+
+    # mia's first sign-in pulls that village, not bob's
+    mia = first_login(process.url, "mia", password, tmp_path / "mia.db", kdf=FAST_TEST_KDF)
+    assert households(mia) == {molly_home}
+
+    # the admin moves mia to bob's village; her next sync re-scopes
+    users.search.setText("330213002")
+    users.tree.choose([BOB_VILLAGE])
+    users.areas_button.click()
+    idle(qtbot, page)
+    assert next(u for u in users.users if u.username == "mia").areas == [BOB_VILLAGE]
+    sync(mia)
+    assert bob_home in households(mia)
+
+    # the admin revokes mia's laptop, after saying yes: its next sync is refused
+    page.tabs.setCurrentWidget(page.devices)
+    devices = page.devices
+    qtbot.waitUntil(lambda: any(d.username == "mia" for d in devices.devices), timeout=WAIT_MS)
+    devices.table.selectRow(next(i for i, d in enumerate(devices.devices) if d.username == "mia"))
+    devices.reason.setText("电脑丢失")
+    devices.revoke_button.click()
+    assert devices.confirm_box is not None
+    devices.confirm_box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: not devices.link.busy, timeout=WAIT_MS)
+    mine = next(d for d in devices.devices if d.username == "mia")
+    assert mine.revoked_at is not None and mine.revoked_by == "ada"
+    with pytest.raises(Unauthorized):
+        sync(mia)
+    mia.close()
+
+
+def test_a_revocation_is_asked_first_and_no_means_nothing_is_sent(
+    qtbot: QtBot, running: tuple[ServerProcess, ServerDatabase], ada: Database
+) -> None:
+    page = AdminPage(AppSession(ada, "ada"))
+    qtbot.addWidget(page)
+    page.show()
+    page.tabs.setCurrentWidget(page.devices)
+    devices = page.devices
+    qtbot.waitUntil(lambda: bool(devices.devices) and not devices.link.busy, timeout=WAIT_MS)
+    devices.table.selectRow(0)
+    devices.revoke_button.click()
+    assert devices.confirm_box is not None
+    devices.confirm_box.button(QMessageBox.StandardButton.No).click()
+    assert not devices.link.busy and devices.devices[0].revoked_at is None
+
+
+def test_the_users_are_disabled_and_enabled_and_a_password_reset_once(
+    qtbot: QtBot, running: tuple[ServerProcess, ServerDatabase], ada: Database, tmp_path: Path
+) -> None:
+    process, _database = running
+    page = AdminPage(AppSession(ada, "ada"))
+    qtbot.addWidget(page)
+    page.show()
+    page.activate()
+    idle(qtbot, page)
+    users = page.users
+    users.table.selectRow(next(i for i, u in enumerate(users.users) if u.username == "bob"))
+    users.password_button.click()
+    idle(qtbot, page)
+    password = users.password_shown.text()
+    bob = first_login(process.url, "bob", password, tmp_path / "bob.db", kdf=FAST_TEST_KDF)
+    users.active_button.click()
+    idle(qtbot, page)
+    assert not next(u for u in users.users if u.username == "bob").active
+    with pytest.raises(Unauthorized):
+        sync(bob)
+    users.active_button.click()
+    idle(qtbot, page)
+    assert next(u for u in users.users if u.username == "bob").active
+    # the role: bob becomes a reviewer
+    users.role.setCurrentIndex(1)
+    users.role_button.click()
+    idle(qtbot, page)
+    assert next(u for u in users.users if u.username == "bob").role == "reviewer"
+    bob.close()
+
+
+def test_offline_the_page_says_so_and_sends_nothing(qtbot: QtBot, district: Database) -> None:
+    page = AdminPage(AppSession(district, "demo"))
+    qtbot.addWidget(page)
+    page.show()
+    page.activate()
+    assert "尚未连接服务器" in page.users.link.message.text()
+    page.users.refresh_button.click()
+    assert not page.users.link.busy and page.users.users == []
