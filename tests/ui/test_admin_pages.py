@@ -3,11 +3,13 @@ program, and the member's laptop following each change at its next sync."""
 
 from __future__ import annotations
 
+import csv
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook  # type: ignore[import-untyped]
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -20,6 +22,7 @@ from sync.server.db import ServerDatabase
 from sync.transport import Unauthorized
 from tests.sync.laptops import Wire, household, make_laptop, op, sync
 from tests.sync.servers import BOB_VILLAGE, MOLLY_VILLAGE, ServerProcess, seed
+from tests.sync.test_roster_import import EXPECTED, write_sheet
 from ui.pages.admin import AdminPage
 from ui.session import AppSession
 
@@ -167,3 +170,59 @@ def test_offline_the_page_says_so_and_sends_nothing(qtbot: QtBot, district: Data
     assert "尚未连接服务器" in page.users.link.message.text()
     page.users.refresh_button.click()
     assert not page.users.link.busy and page.users.users == []
+
+
+def test_a_roster_import_shows_its_refused_rows_and_saves_them_as_a_sheet(
+    qtbot: QtBot, running: tuple[ServerProcess, ServerDatabase], ada: Database, tmp_path: Path
+) -> None:
+    page = AdminPage(AppSession(ada, "ada"))
+    qtbot.addWidget(page)
+    page.show()
+    page.tabs.setCurrentWidget(page.imports)
+    imports = page.imports
+    assert not imports.month.isVisible()  # a roster has no month
+    imports.file.setText(str(write_sheet(tmp_path / "roster.xlsx")))
+    imports.import_button.click()
+    qtbot.waitUntil(lambda: imports.answer is not None, timeout=WAIT_MS)
+    refused = [(int(imports.model.index(r, 0).data()), imports.model.index(r, 1).data())
+               for r in range(imports.model.rowCount())]  # fmt: skip
+    assert refused == EXPECTED
+    assert "已导入：2 户，3 人；拒绝 4 行" in imports.summary.toPlainText()
+    imports.save_report(tmp_path / "refused.xlsx")
+    sheet = load_workbook(tmp_path / "refused.xlsx").active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0] == ["行号", "原因", "说明", "该行内容"]
+    assert [(int(r[0]), r[1]) for r in rows[1:]] == EXPECTED
+    imports.save_report(tmp_path / "refused.csv")
+    with (tmp_path / "refused.csv").open(encoding="utf-8-sig") as handle:
+        assert [row[0] for row in csv.reader(handle)][1:] == ["4", "5", "6", "7"]
+
+    # a change list needs a month written as 2026-11: a bad one is refused before sending
+    imports.kind.setCurrentIndex(1)
+    assert imports.month.isVisible() and imports.source.isVisible()
+    imports.month.setText("2026-13")
+    imports.import_button.click()
+    assert not imports.link.busy and "2026-13" in imports.link.message.text()
+
+    # the import is in the audit log, found by its action; the admin's rows by their name
+    page.tabs.setCurrentWidget(page.audit)
+    audit = page.audit
+    qtbot.waitUntil(lambda: audit.model.rowCount() > 0 and not audit.link.busy, timeout=WAIT_MS)
+    audit.action.setText("import_roster")
+    audit.search_button.click()
+    qtbot.waitUntil(lambda: not audit.link.busy, timeout=WAIT_MS)
+    assert audit.model.rowCount() == 1 and "roster.xlsx" in audit.model.index(0, 3).data()
+    audit.action.clear()
+    audit.user.setText("ada")
+    audit.search_button.click()
+    qtbot.waitUntil(lambda: not audit.link.busy, timeout=WAIT_MS)
+    users = {audit.model.index(r, 1).data() for r in range(audit.model.rowCount())}
+    assert users == {"ada"}
+
+
+def test_every_refusal_reason_of_the_server_has_words_in_the_program() -> None:
+    from sync.server import changes, roster
+    from ui.pages.admin_imports import REASONS
+
+    for reasons in (roster.REASONS, changes.REASONS):
+        assert {code: REASONS.get(code) for code in reasons} == reasons

@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from ui.i18n import QT_TRANSLATE_NOOP
+from ui.pages.admin_audit import AdminAudit
 from ui.pages.admin_devices import AdminDevices
+from ui.pages.admin_imports import AdminImports
 from ui.pages.admin_users import AdminUsers
 from ui.pages.base import Page
 from ui.session import AppSession
@@ -28,6 +30,10 @@ class AdminPage(Page):
         self.tabs.addTab(self.users, self.tr("用户和地区(&U)"))
         self.devices = AdminDevices(session)
         self.tabs.addTab(self.devices, self.tr("设备(&D)"))
+        self.imports = AdminImports(session)
+        self.tabs.addTab(self.imports, self.tr("导入(&C)"))
+        self.audit = AdminAudit(session)
+        self.tabs.addTab(self.audit, self.tr("日志(&G)"))
         self.loaded: set[int] = set()
         self.tabs.currentChanged.connect(lambda _i: self.activate())
         layout = QVBoxLayout(self)
@@ -37,11 +43,12 @@ class AdminPage(Page):
         return [self.tabs.widget(i) for i in range(self.tabs.count())]
 
     def activate(self, record_id: str = "") -> None:
-        """The shown tab reads the server the first time it is shown (offline: says so)."""
+        """The shown tab says if the laptop is offline, or reads the server the first time."""
         index = self.tabs.currentIndex()
         tab = self.tabs.currentWidget()
-        if index in self.loaded or not hasattr(tab, "refresh"):
+        link = getattr(tab, "link", None)
+        if link is None or not link.online():
             return
-        if tab.link.online():  # type: ignore[attr-defined]
+        if index not in self.loaded and hasattr(tab, "refresh"):
             self.loaded.add(index)
             tab.refresh()

@@ -122,8 +122,8 @@ class AdminUsers(QWidget):
         super().__init__(parent)
         self.link = AdminLink(session, self)
         self.users: list[AdminUser] = []
+        self.search = QLineEdit(self)  # made first: the first stop of Tab
         self.tree = AreaTree(session, self)
-        self.search = QLineEdit(self)
         self.search.setAccessibleName(self.tr("查找地区（名称或代码）"))
         self.search.setPlaceholderText(self.tr("名称或代码"))
         self.search.textChanged.connect(self.tree.search)
