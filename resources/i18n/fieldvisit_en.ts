@@ -87,6 +87,858 @@
     </message>
 </context>
 <context>
+    <name>AdminAudit</name>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="32"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="33"/>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="34"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="35"/>
+        <source>内容</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="36"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="61"/>
+        <source>按用户名筛选</source>
+        <translation>Filter by username</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="63"/>
+        <source>按人员筛选（身份证号或记录号）</source>
+        <translation>Filter by person (ID number or record id)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="65"/>
+        <source>按操作筛选</source>
+        <translation>Filter by action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="66"/>
+        <source>如 user_add、import_roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="68"/>
+        <source>开始日期</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="70"/>
+        <source>结束日期</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="72"/>
+        <source>如 2026-11-03，可空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="76"/>
+        <source>查询(&amp;Q)</source>
+        <translation>&amp;Query</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="81"/>
+        <source>用户(&amp;E)：</source>
+        <translation>Us&amp;er:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="82"/>
+        <source>人员(&amp;R)：</source>
+        <translation>Pe&amp;rson:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="83"/>
+        <source>操作(&amp;O)：</source>
+        <translation>Acti&amp;on:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="84"/>
+        <source>从(&amp;S)：</source>
+        <translation>&amp;Since:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="85"/>
+        <source>到(&amp;T)：</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="94"/>
+        <source>操作日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="95"/>
+        <source>上一页(&amp;K)</source>
+        <translation>Bac&amp;k</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="97"/>
+        <source>下一页(&amp;J)</source>
+        <translation>Next (&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="119"/>
+        <source>日期应写成 2026-11-03 这样</source>
+        <translation>Write dates like 2026-11-03</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="141"/>
+        <source>正在读取日志……</source>
+        <translation>Reading the log…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="162"/>
+        <source>第 %s–%s 条，共 %s 条</source>
+        <translation>Rows %s–%s of %s</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/admin_audit.py" line="167"/>
+        <source>共 %n 条日志</source>
+        <translation>
+            <numerusform>%n log row</numerusform>
+            <numerusform>%n log rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AdminDevices</name>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="28"/>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="29"/>
+        <source>设备名称</source>
+        <translation>Device name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="30"/>
+        <source>登录时间</source>
+        <translation>Signed in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="31"/>
+        <source>上次同步</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="32"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="48"/>
+        <source>设备列表</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="49"/>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="52"/>
+        <source>停用原因</source>
+        <translation>Reason for revoking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="53"/>
+        <source>例如：电脑丢失</source>
+        <translation>e.g. laptop lost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="54"/>
+        <source>停用原因(&amp;Y)：</source>
+        <translation>Reason (&amp;Y):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="56"/>
+        <source>停用此设备(&amp;K)…</source>
+        <translation>Revo&amp;ke this device…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="70"/>
+        <source>正在读取设备……</source>
+        <extracomment>the confirmation asked before a revocation (kept for tests and screen readers)</extracomment>
+        <translation>Reading the devices…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="80"/>
+        <source>已停用（%s，%s）</source>
+        <translation>Revoked (%s, %s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="82"/>
+        <source>在用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="84"/>
+        <source>从未同步</source>
+        <translation>Never synced</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/admin_devices.py" line="90"/>
+        <source>共 %n 台设备</source>
+        <translation>
+            <numerusform>%n device</numerusform>
+            <numerusform>%n devices</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="101"/>
+        <source>请先在设备列表中选择一台设备</source>
+        <translation>Choose a device in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="104"/>
+        <source>这台设备已经停用</source>
+        <translation>This device is already revoked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="108"/>
+        <source>停用设备</source>
+        <translation>Revoke the device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="109"/>
+        <source>停用 %s 的设备“%s”？这台电脑下次联网时将被拒绝，本机数据被锁定。</source>
+        <translation>Revoke the device of %s called “%s”? The laptop is refused at its next contact and its data is locked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="128"/>
+        <source>已停用 %s 的设备“%s”</source>
+        <translation>The device of %s called “%s” is revoked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="132"/>
+        <source>正在停用设备……</source>
+        <translation>Revoking the device…</translation>
+    </message>
+</context>
+<context>
+    <name>AdminImports</name>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="37"/>
+        <source>花名册</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="38"/>
+        <source>月度变动名单</source>
+        <translation>Monthly change list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="41"/>
+        <source>行号</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="42"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="43"/>
+        <source>说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="44"/>
+        <source>该行内容</source>
+        <translation>Row content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="48"/>
+        <source>身份证号无效</source>
+        <extracomment>why a row was refused, by the server&apos;s code (sync/server/roster.py and changes.py)</extracomment>
+        <translation>Invalid ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="49"/>
+        <source>区划不存在</source>
+        <translation>Unknown area</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="50"/>
+        <source>残疾人证号不符</source>
+        <translation>Certificate number does not match</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="51"/>
+        <source>重复</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="52"/>
+        <source>缺少必填项</source>
+        <translation>Required value missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="53"/>
+        <source>内容无效</source>
+        <translation>Invalid value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="54"/>
+        <source>身份证号有误</source>
+        <translation>Wrong ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="55"/>
+        <source>未登记</source>
+        <translation>Not registered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="56"/>
+        <source>不在本区在册人员中</source>
+        <translation>Not among the district&apos;s registered persons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="57"/>
+        <source>变动类型不明</source>
+        <translation>Unknown kind of change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="58"/>
+        <source>来源不明</source>
+        <translation>Unknown source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="59"/>
+        <source>日期有误</source>
+        <translation>Wrong date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="60"/>
+        <source>任务已核结</source>
+        <translation>Task already closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="75"/>
+        <source>导入什么</source>
+        <translation>What to import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="78"/>
+        <source>要导入的文件</source>
+        <translation>File to import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="79"/>
+        <source>.xlsx 或 .csv 文件</source>
+        <translation>.xlsx or .csv file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="80"/>
+        <source>选择文件(&amp;B)…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="83"/>
+        <source>变动名单的月份</source>
+        <translation>Month of the change list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="84"/>
+        <source>如 2026-11</source>
+        <translation>e.g. 2026-11</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="86"/>
+        <source>按表中“来源”列</source>
+        <translation>From the sheet&apos;s “source” column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="89"/>
+        <source>变动名单的来源</source>
+        <translation>Source of the change list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="90"/>
+        <source>有一行被拒收就整个文件都不导入(&amp;T)</source>
+        <translation>Impor&amp;t nothing if any row is refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="91"/>
+        <source>导入(&amp;I)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="95"/>
+        <source>导入结果</source>
+        <translation>Import result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="98"/>
+        <source>拒收的行</source>
+        <translation>Refused rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="99"/>
+        <source>拒收报告另存为(&amp;A)…</source>
+        <translation>S&amp;ave the refusal report as…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="107"/>
+        <source>月份(&amp;M)：</source>
+        <translation>&amp;Month:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="108"/>
+        <source>来源(&amp;O)：</source>
+        <translation>S&amp;ource:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="109"/>
+        <source>导入(&amp;N)：</source>
+        <translation>Import (&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="110"/>
+        <source>文件(&amp;L)：</source>
+        <translation>Fi&amp;le:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="129"/>
+        <source>拒收的行：</source>
+        <translation>Refused rows:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="141"/>
+        <source>选择要导入的文件</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="141"/>
+        <location filename="../../ui/pages/admin_imports.py" line="209"/>
+        <source>表格 (*.xlsx *.csv)</source>
+        <translation>Sheets (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="149"/>
+        <source>请先选择要导入的文件</source>
+        <translation>Choose the file to import first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="153"/>
+        <source>只能导入 .xlsx 或 .csv 文件：%s</source>
+        <translation>Only .xlsx or .csv files can be imported: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="156"/>
+        <source>找不到文件：%s</source>
+        <translation>File not found: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="167"/>
+        <source>月份应写成 2026-11 这样：%s</source>
+        <translation>Write the month like 2026-11: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="175"/>
+        <source>正在导入 %s……</source>
+        <translation>Importing %s…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="179"/>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="179"/>
+        <source>未导入（严格模式下有被拒收的行）</source>
+        <translation>Not imported (rows were refused and nothing is imported then)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/admin_imports.py" line="184"/>
+        <source>导入完成，拒收 %n 行</source>
+        <translation>
+            <numerusform>Imported; %n row refused</numerusform>
+            <numerusform>Imported; %n rows refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/admin_imports.py" line="186"/>
+        <source>文件未导入：拒收 %n 行</source>
+        <translation>
+            <numerusform>File not imported: %n row refused</numerusform>
+            <numerusform>File not imported: %n rows refused</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="207"/>
+        <source>拒收报告另存为</source>
+        <translation>Save the refusal report as</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="208"/>
+        <location filename="../../ui/pages/admin_imports.py" line="219"/>
+        <source>拒收报告</source>
+        <translation>Refusal report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="221"/>
+        <source>拒收报告未保存：%s</source>
+        <translation>The refusal report is not saved: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="223"/>
+        <source>拒收报告已保存：%s</source>
+        <translation>The refusal report is saved: %s</translation>
+    </message>
+</context>
+<context>
+    <name>AdminLink</name>
+    <message>
+        <location filename="../../ui/pages/admin_link.py" line="44"/>
+        <source>管理操作进度</source>
+        <translation>Administration progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_link.py" line="54"/>
+        <source>本机尚未连接服务器：管理功能需要连接服务器，现在不能使用</source>
+        <translation>This computer has no server: administration needs the server and is not available now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_link.py" line="60"/>
+        <source>本机尚未登录服务器：请先在“同步”页登录，管理功能现在不能使用</source>
+        <translation>This computer is not signed in to the server: sign in on the Sync page first; administration is not available now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_link.py" line="122"/>
+        <source>无法连接服务器，管理功能现在不能使用；请检查网络后再试</source>
+        <translation>Cannot reach the server; administration is not available now. Check the network and try again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_link.py" line="125"/>
+        <source>管理操作出错：%s</source>
+        <translation>Administration failed: %s</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../ui/pages/admin.py" line="20"/>
+        <location filename="../../ui/pages/admin.py" line="28"/>
+        <source>管理</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin.py" line="30"/>
+        <source>用户和地区(&amp;U)</source>
+        <translation>&amp;Users and areas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin.py" line="32"/>
+        <source>设备(&amp;D)</source>
+        <translation>&amp;Devices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin.py" line="34"/>
+        <source>导入(&amp;C)</source>
+        <translation>Imports (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin.py" line="36"/>
+        <source>日志(&amp;G)</source>
+        <translation>Lo&amp;g</translation>
+    </message>
+</context>
+<context>
+    <name>AdminUsers</name>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="39"/>
+        <source>专职委员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="40"/>
+        <source>审核员</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="41"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="44"/>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="45"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="46"/>
+        <location filename="../../ui/pages/admin_users.py" line="144"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="47"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="48"/>
+        <source>设备</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="49"/>
+        <source>地区</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="127"/>
+        <source>查找地区（名称或代码）</source>
+        <translation>Search areas (name or code)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="128"/>
+        <source>名称或代码</source>
+        <translation>Name or code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="130"/>
+        <source>查找地区(&amp;S)：</source>
+        <translation>&amp;Search areas:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="133"/>
+        <source>用户列表</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="135"/>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="137"/>
+        <source>停用/启用(&amp;T)</source>
+        <translation>Disable/enable (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="139"/>
+        <source>重置密码(&amp;W)</source>
+        <translation>Reset the pass&amp;word</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="145"/>
+        <source>角色(&amp;O)：</source>
+        <translation>R&amp;ole:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="147"/>
+        <source>改为此角色(&amp;H)</source>
+        <translation>C&amp;hange to this role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="149"/>
+        <source>分配所选地区(&amp;A)</source>
+        <translation>&amp;Assign the chosen areas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="150"/>
+        <source>所选用户的地区改为地区树中选中的地区</source>
+        <translation>The chosen user&apos;s areas become the areas chosen on the area tree</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="155"/>
+        <source>新用户的用户名</source>
+        <translation>New user&apos;s username</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="157"/>
+        <source>新用户的姓名</source>
+        <translation>New user&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="159"/>
+        <source>新用户的电话</source>
+        <translation>New user&apos;s phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="163"/>
+        <source>新用户的角色</source>
+        <translation>New user&apos;s role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="164"/>
+        <source>新增用户(&amp;N)</source>
+        <translation>Add &amp;new user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="165"/>
+        <source>新用户负责地区树中选中的地区</source>
+        <translation>The new user works in the areas chosen on the area tree</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="168"/>
+        <source>新增用户</source>
+        <translation>Add a user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="171"/>
+        <source>用户名(&amp;M)：</source>
+        <translation>Userna&amp;me:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="172"/>
+        <source>姓名(&amp;X)：</source>
+        <translation>Name (&amp;X):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="173"/>
+        <source>电话(&amp;E)：</source>
+        <translation>Phon&amp;e:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="174"/>
+        <source>角色(&amp;J)：</source>
+        <translation>Role (&amp;J):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="183"/>
+        <source>新密码（只显示这一次）</source>
+        <translation>New password (shown only this once)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="184"/>
+        <source>新密码（只显示这一次，请交给本人）(&amp;Y)：</source>
+        <translation>New password (shown only this once; hand it to the user) (&amp;Y):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="244"/>
+        <source>正在读取用户……</source>
+        <translation>Reading the users…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="253"/>
+        <source>在用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="253"/>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/admin_users.py" line="266"/>
+        <source>共 %n 个用户</source>
+        <translation>
+            <numerusform>%n user</numerusform>
+            <numerusform>%n users</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="276"/>
+        <source>请先在用户列表中选择一个用户</source>
+        <translation>Choose a user in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="305"/>
+        <source>已启用 %s</source>
+        <translation>%s is enabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="305"/>
+        <source>已停用 %s：其设备下次联网时被拒绝</source>
+        <translation>%s is disabled: their devices are refused at their next contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="309"/>
+        <location filename="../../ui/pages/admin_users.py" line="326"/>
+        <location filename="../../ui/pages/admin_users.py" line="337"/>
+        <location filename="../../ui/pages/admin_users.py" line="357"/>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="321"/>
+        <source>已重置 %s 的密码，新密码只显示这一次</source>
+        <translation>The password of %s is reset; the new password is shown only this once</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="336"/>
+        <source>%s 的角色已改为%s</source>
+        <translation>The role of %s is now %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="346"/>
+        <source>请先在地区树中选择地区</source>
+        <translation>Choose areas on the area tree first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="356"/>
+        <source>%s 的地区已保存，下次同步时生效</source>
+        <translation>The areas of %s are saved; they take effect at the next sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="363"/>
+        <source>请填写新用户的用户名</source>
+        <translation>Enter the new user&apos;s username</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="369"/>
+        <source>请先在地区树中选择新用户负责的地区</source>
+        <translation>Choose the new user&apos;s areas on the area tree first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="384"/>
+        <location filename="../../ui/pages/admin_users.py" line="388"/>
+        <source>已新增用户 %s，初始密码只显示这一次</source>
+        <translation>User %s added; the first password is shown only this once</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="394"/>
+        <source>正在新增用户……</source>
+        <translation>Adding the user…</translation>
+    </message>
+</context>
+<context>
+    <name>AreaTree</name>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="65"/>
+        <source>地区</source>
+        <extracomment>letters and digits that cannot be mistaken for each other when read out or copied</extracomment>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="65"/>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="66"/>
+        <source>地区树</source>
+        <translation>Area tree</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentDialog</name>
     <message>
         <location filename="../../ui/pages/case_dialogs.py" line="287"/>
@@ -249,67 +1101,67 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="88"/>
+        <location filename="../../ui/backup_dialogs.py" line="94"/>
         <source>备份数据</source>
         <translation>Back up data</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="94"/>
+        <location filename="../../ui/backup_dialogs.py" line="100"/>
         <source>把本机的全部数据（记录、照片和密钥信息）备份成一个加密文件，存到您选择的文件夹，例如U盘。恢复时需要您的密码。</source>
         <translation>Back up all of this laptop&apos;s data (records, photos and key information) into one encrypted file, in a folder you choose, such as a USB stick. Restoring it needs your password.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="100"/>
+        <location filename="../../ui/backup_dialogs.py" line="106"/>
         <source>备份到的文件夹</source>
         <translation>Folder to back up to</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="101"/>
+        <location filename="../../ui/backup_dialogs.py" line="107"/>
         <source>选择文件夹(&amp;B)…</source>
         <translation>&amp;Browse for folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="104"/>
+        <location filename="../../ui/backup_dialogs.py" line="110"/>
         <source>文件夹(&amp;F)：</source>
         <translation>&amp;Folder:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="110"/>
+        <location filename="../../ui/backup_dialogs.py" line="116"/>
         <source>开始备份(&amp;S)</source>
         <translation>&amp;Start backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="114"/>
+        <location filename="../../ui/backup_dialogs.py" line="120"/>
         <source>关闭(&amp;C)</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="129"/>
+        <location filename="../../ui/backup_dialogs.py" line="135"/>
         <source>选择备份到的文件夹</source>
         <translation>Choose the folder to back up to</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="140"/>
+        <location filename="../../ui/backup_dialogs.py" line="146"/>
         <source>请先选择备份到的文件夹</source>
         <translation>Please choose the folder to back up to first</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="143"/>
+        <location filename="../../ui/backup_dialogs.py" line="149"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="165"/>
+        <location filename="../../ui/backup_dialogs.py" line="171"/>
         <source>备份完成：%1（%2 MB）</source>
         <translation>Backup finished: %1 (%2 MB)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="176"/>
+        <location filename="../../ui/backup_dialogs.py" line="182"/>
         <source>备份没有完成：文件夹所在的磁盘或U盘空间不足。</source>
         <translation>The backup did not finish: the disk or USB stick of the folder is full.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="178"/>
+        <location filename="../../ui/backup_dialogs.py" line="184"/>
         <source>备份没有完成：%s</source>
         <translation>The backup did not finish: %s</translation>
     </message>
@@ -2463,7 +3315,7 @@ Disability certificate: %s</translation>
 <context>
     <name>LockPanel</name>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>已锁定。请输入密码解锁；正在进行的工作已保存。</source>
         <extracomment>pages about one record, opened from others the window&apos;s size on a large screen; a smaller screen is filled (a 1366×768 laptop)</extracomment>
         <translation>Locked. Enter your password to unlock; work in progress has been saved.</translation>
@@ -2473,12 +3325,12 @@ Disability certificate: %s</translation>
         <translation type="vanished">Lock message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
@@ -2487,7 +3339,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>解锁(&amp;O)</source>
         <translation>Unl&amp;ock</translation>
     </message>
@@ -2496,7 +3348,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>⚠ 密码错误</source>
         <translation>⚠ Wrong password</translation>
     </message>
@@ -2519,69 +3371,74 @@ Disability certificate: %s</translation>
         <translation>Subsidy warnings (&amp;9)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="58"/>
+        <source>管理(&amp;0)</source>
+        <translation>Administration (&amp;0)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="63"/>
         <source>专职委员</source>
         <extracomment>the roles in the status bar (translated by MainWindow.tr when shown)</extracomment>
         <translation>committee member</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>审核员</source>
         <translation>reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>管理员</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>页面导航</source>
         <translation>Page navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>页面(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>页面列表(&amp;N)</source>
         <translation>Page &amp;list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>文件(&amp;F)</source>
         <extracomment>while locked: nothing reachable but the lock panel (every action, page, dialog)</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>查找户(&amp;F)</source>
         <translation>&amp;Find household</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>导出数据(&amp;E)…</source>
         <translation>&amp;Export data…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>发布表单或设置(&amp;U)…</source>
         <translation>P&amp;ublish a form or settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>打印(&amp;P)</source>
         <extracomment>other parts of the program (prints) add their actions here</extracomment>
         <translation>&amp;Print</translation>
@@ -2591,7 +3448,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
@@ -4081,82 +4938,82 @@ Disability certificate: %s</translation>
         <translation>This backup was made by a newer version of Fieldvisit; please upgrade the program first. Nothing on this laptop was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="191"/>
+        <location filename="../../ui/backup_dialogs.py" line="197"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="199"/>
+        <location filename="../../ui/backup_dialogs.py" line="205"/>
         <source>选择备份文件，输入备份时的密码。程序先完整检查备份文件，检查通过后才替换本机数据；本机原有的数据另存在数据文件夹里，不会删除。</source>
         <translation>Choose the backup file and enter the password it was made with. The whole file is checked first; only then is this laptop&apos;s data replaced. The data already on this laptop is kept aside in the data folder, not deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="205"/>
+        <location filename="../../ui/backup_dialogs.py" line="211"/>
         <source>备份文件</source>
         <translation>Backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="206"/>
+        <location filename="../../ui/backup_dialogs.py" line="212"/>
         <source>选择文件(&amp;B)…</source>
         <translation>&amp;Browse for file…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="210"/>
+        <location filename="../../ui/backup_dialogs.py" line="216"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="212"/>
+        <location filename="../../ui/backup_dialogs.py" line="218"/>
         <source>备份文件(&amp;F)：</source>
         <translation>Backup &amp;file:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="214"/>
+        <location filename="../../ui/backup_dialogs.py" line="220"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="221"/>
+        <location filename="../../ui/backup_dialogs.py" line="227"/>
         <source>检查并恢复(&amp;R)</source>
         <translation>Check and &amp;restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="224"/>
+        <location filename="../../ui/backup_dialogs.py" line="230"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="241"/>
+        <location filename="../../ui/backup_dialogs.py" line="247"/>
         <source>选择备份文件</source>
         <translation>Choose the backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="243"/>
+        <location filename="../../ui/backup_dialogs.py" line="249"/>
         <source>入户走访助手备份 (*%s)</source>
         <translation>Fieldvisit backups (*%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="257"/>
+        <location filename="../../ui/backup_dialogs.py" line="263"/>
         <source>请选择备份文件（找不到：%s）</source>
         <translation>Please choose the backup file (not found: %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="261"/>
+        <location filename="../../ui/backup_dialogs.py" line="267"/>
         <source>请输入密码</source>
         <translation>Please enter the password</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="264"/>
+        <location filename="../../ui/backup_dialogs.py" line="270"/>
         <source>正在检查备份文件…</source>
         <translation>Checking the backup file…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="298"/>
+        <location filename="../../ui/backup_dialogs.py" line="304"/>
         <source>磁盘空间不足，无法恢复。本机数据未作任何改动。</source>
         <translation>Not enough disk space to restore. Nothing on this laptop was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="301"/>
+        <location filename="../../ui/backup_dialogs.py" line="307"/>
         <source>无法恢复：%s。本机数据未作任何改动。</source>
         <translation>Cannot restore: %s. Nothing on this laptop was changed.</translation>
     </message>

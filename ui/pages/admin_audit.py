@@ -63,7 +63,7 @@ class AdminAudit(QWidget):
         self.person.setAccessibleName(self.tr("按人员筛选（身份证号或记录号）"))
         self.action = QLineEdit(self)
         self.action.setAccessibleName(self.tr("按操作筛选"))
-        self.action.setPlaceholderText(self.tr("如 admin.user.add"))
+        self.action.setPlaceholderText(self.tr("如 user_add、import_roster"))
         self.since = QLineEdit(self)
         self.since.setAccessibleName(self.tr("开始日期"))
         self.until = QLineEdit(self)
