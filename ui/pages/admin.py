@@ -40,7 +40,7 @@ class AdminPage(Page):
         layout.addWidget(self.tabs)
 
     def tab_pages(self) -> list[QWidget]:
-        return [self.tabs.widget(i) for i in range(self.tabs.count())]
+        return [self.users, self.devices, self.imports, self.audit]
 
     def activate(self, record_id: str = "") -> None:
         """The shown tab says if the laptop is offline, or reads the server the first time."""

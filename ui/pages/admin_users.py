@@ -73,18 +73,21 @@ class AreaTree(QTreeWidget):
                 .order_by(Area.code)
             ).all()
         items: dict[str, QTreeWidgetItem] = {}
-        for code, name, level, parent in rows:
+        self.towns: list[tuple[QTreeWidgetItem, list[QTreeWidgetItem]]] = []
+        for code, name, level, above in rows:
             self.names[code] = name
             if level not in ("town", "village"):
                 continue
             item = QTreeWidgetItem([name, code])
             item.setData(0, Qt.ItemDataRole.UserRole, code)
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{name} {code}")
-            holder = items.get(parent or "")
+            holder = items.get(above or "")
             if holder is not None:
                 holder.addChild(item)
+                next(v for t, v in self.towns if t is holder).append(item)
             else:
                 self.addTopLevelItem(item)
+                self.towns.append((item, []))
             items[code] = item
         self.items = items
         self.resizeColumnToContents(0)
@@ -102,12 +105,10 @@ class AreaTree(QTreeWidget):
     def search(self, text: str) -> None:
         """Show the places whose name or code holds `text` (and the towns above them)."""
         text = text.strip()
-        for i in range(self.topLevelItemCount()):
-            town = self.topLevelItem(i)
+        for town, villages in self.towns:
             town_hit = not text or text in town.text(0) or text in town.text(1)
             any_child = False
-            for j in range(town.childCount()):
-                village = town.child(j)
+            for village in villages:
                 hit = town_hit or text in village.text(0) or text in village.text(1)
                 village.setHidden(not hit)
                 any_child = any_child or hit
@@ -199,8 +200,8 @@ class AdminUsers(QWidget):
             row1.addWidget(widget)
         row1.addStretch(1)
         row2 = QHBoxLayout()
-        for widget in (role_label, self.role, self.role_button, self.areas_button):
-            row2.addWidget(widget)
+        for part in (role_label, self.role, self.role_button, self.areas_button):
+            row2.addWidget(part)
         row2.addStretch(1)
         right.addLayout(row1)
         right.addLayout(row2)
