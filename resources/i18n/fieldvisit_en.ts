@@ -114,102 +114,102 @@
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="61"/>
+        <location filename="../../ui/pages/admin_audit.py" line="74"/>
         <source>按用户名筛选</source>
         <translation>Filter by username</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="63"/>
+        <location filename="../../ui/pages/admin_audit.py" line="76"/>
         <source>按人员筛选（身份证号或记录号）</source>
         <translation>Filter by person (ID number or record id)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="65"/>
+        <location filename="../../ui/pages/admin_audit.py" line="78"/>
         <source>按操作筛选</source>
         <translation>Filter by action</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="66"/>
-        <source>如 user_add、import_roster</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/admin_audit.py" line="68"/>
+        <location filename="../../ui/pages/admin_audit.py" line="81"/>
         <source>开始日期</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="70"/>
+        <location filename="../../ui/pages/admin_audit.py" line="83"/>
         <source>结束日期</source>
         <translation>To date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="72"/>
-        <source>如 2026-11-03，可空</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/pages/admin_audit.py" line="79"/>
+        <source>如 user_add</source>
+        <translation>e.g. user_add</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="76"/>
+        <location filename="../../ui/pages/admin_audit.py" line="85"/>
+        <source>如 2026-11-03</source>
+        <translation>e.g. 2026-11-03</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="89"/>
         <source>查询(&amp;Q)</source>
         <translation>&amp;Query</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="81"/>
+        <location filename="../../ui/pages/admin_audit.py" line="94"/>
         <source>用户(&amp;E)：</source>
         <translation>Us&amp;er:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="82"/>
+        <location filename="../../ui/pages/admin_audit.py" line="95"/>
         <source>人员(&amp;R)：</source>
         <translation>Pe&amp;rson:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="83"/>
+        <location filename="../../ui/pages/admin_audit.py" line="96"/>
         <source>操作(&amp;O)：</source>
         <translation>Acti&amp;on:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="84"/>
+        <location filename="../../ui/pages/admin_audit.py" line="97"/>
         <source>从(&amp;S)：</source>
         <translation>&amp;Since:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="85"/>
+        <location filename="../../ui/pages/admin_audit.py" line="98"/>
         <source>到(&amp;T)：</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="94"/>
+        <location filename="../../ui/pages/admin_audit.py" line="107"/>
         <source>操作日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="95"/>
+        <location filename="../../ui/pages/admin_audit.py" line="108"/>
         <source>上一页(&amp;K)</source>
         <translation>Bac&amp;k</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="97"/>
+        <location filename="../../ui/pages/admin_audit.py" line="110"/>
         <source>下一页(&amp;J)</source>
         <translation>Next (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="119"/>
+        <location filename="../../ui/pages/admin_audit.py" line="132"/>
         <source>日期应写成 2026-11-03 这样</source>
         <translation>Write dates like 2026-11-03</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="141"/>
+        <location filename="../../ui/pages/admin_audit.py" line="154"/>
         <source>正在读取日志……</source>
         <translation>Reading the log…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="162"/>
+        <location filename="../../ui/pages/admin_audit.py" line="175"/>
         <source>第 %s–%s 条，共 %s 条</source>
         <translation>Rows %s–%s of %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/admin_audit.py" line="167"/>
+        <location filename="../../ui/pages/admin_audit.py" line="180"/>
         <source>共 %n 条日志</source>
         <translation>
             <numerusform>%n log row</numerusform>
@@ -220,83 +220,83 @@
 <context>
     <name>AdminDevices</name>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="28"/>
+        <location filename="../../ui/pages/admin_devices.py" line="29"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="29"/>
+        <location filename="../../ui/pages/admin_devices.py" line="30"/>
         <source>设备名称</source>
         <translation>Device name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="30"/>
+        <location filename="../../ui/pages/admin_devices.py" line="31"/>
         <source>登录时间</source>
         <translation>Signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="31"/>
+        <location filename="../../ui/pages/admin_devices.py" line="32"/>
         <source>上次同步</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="32"/>
+        <location filename="../../ui/pages/admin_devices.py" line="33"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="48"/>
+        <location filename="../../ui/pages/admin_devices.py" line="49"/>
         <source>设备列表</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="49"/>
+        <location filename="../../ui/pages/admin_devices.py" line="50"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="52"/>
+        <location filename="../../ui/pages/admin_devices.py" line="53"/>
         <source>停用原因</source>
         <translation>Reason for revoking</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="53"/>
+        <location filename="../../ui/pages/admin_devices.py" line="54"/>
         <source>例如：电脑丢失</source>
         <translation>e.g. laptop lost</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="54"/>
+        <location filename="../../ui/pages/admin_devices.py" line="55"/>
         <source>停用原因(&amp;Y)：</source>
         <translation>Reason (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="56"/>
+        <location filename="../../ui/pages/admin_devices.py" line="57"/>
         <source>停用此设备(&amp;K)…</source>
         <translation>Revo&amp;ke this device…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="70"/>
+        <location filename="../../ui/pages/admin_devices.py" line="71"/>
         <source>正在读取设备……</source>
         <extracomment>the confirmation asked before a revocation (kept for tests and screen readers)</extracomment>
         <translation>Reading the devices…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="80"/>
+        <location filename="../../ui/pages/admin_devices.py" line="81"/>
         <source>已停用（%s，%s）</source>
         <translation>Revoked (%s, %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="82"/>
+        <location filename="../../ui/pages/admin_devices.py" line="83"/>
         <source>在用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="84"/>
+        <location filename="../../ui/pages/admin_devices.py" line="85"/>
         <source>从未同步</source>
         <translation>Never synced</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/admin_devices.py" line="90"/>
+        <location filename="../../ui/pages/admin_devices.py" line="91"/>
         <source>共 %n 台设备</source>
         <translation>
             <numerusform>%n device</numerusform>
@@ -304,32 +304,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="101"/>
+        <location filename="../../ui/pages/admin_devices.py" line="102"/>
         <source>请先在设备列表中选择一台设备</source>
         <translation>Choose a device in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="104"/>
+        <location filename="../../ui/pages/admin_devices.py" line="105"/>
         <source>这台设备已经停用</source>
         <translation>This device is already revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="108"/>
+        <location filename="../../ui/pages/admin_devices.py" line="109"/>
         <source>停用设备</source>
         <translation>Revoke the device</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="109"/>
+        <location filename="../../ui/pages/admin_devices.py" line="110"/>
         <source>停用 %s 的设备“%s”？这台电脑下次联网时将被拒绝，本机数据被锁定。</source>
         <translation>Revoke the device of %s called “%s”? The laptop is refused at its next contact and its data is locked.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="128"/>
+        <location filename="../../ui/pages/admin_devices.py" line="129"/>
         <source>已停用 %s 的设备“%s”</source>
         <translation>The device of %s called “%s” is revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="132"/>
+        <location filename="../../ui/pages/admin_devices.py" line="133"/>
         <source>正在停用设备……</source>
         <translation>Revoking the device…</translation>
     </message>
@@ -637,28 +637,28 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/pages/admin.py" line="20"/>
-        <location filename="../../ui/pages/admin.py" line="28"/>
+        <location filename="../../ui/pages/admin.py" line="21"/>
+        <location filename="../../ui/pages/admin.py" line="29"/>
         <source>管理</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="30"/>
+        <location filename="../../ui/pages/admin.py" line="35"/>
         <source>用户和地区(&amp;U)</source>
         <translation>&amp;Users and areas</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="32"/>
+        <location filename="../../ui/pages/admin.py" line="36"/>
         <source>设备(&amp;D)</source>
         <translation>&amp;Devices</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="34"/>
+        <location filename="../../ui/pages/admin.py" line="37"/>
         <source>导入(&amp;C)</source>
         <translation>Imports (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="36"/>
+        <location filename="../../ui/pages/admin.py" line="38"/>
         <source>日志(&amp;G)</source>
         <translation>Lo&amp;g</translation>
     </message>
@@ -666,168 +666,168 @@
 <context>
     <name>AdminUsers</name>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="39"/>
+        <location filename="../../ui/pages/admin_users.py" line="40"/>
         <source>专职委员</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="40"/>
+        <location filename="../../ui/pages/admin_users.py" line="41"/>
         <source>审核员</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="41"/>
+        <location filename="../../ui/pages/admin_users.py" line="42"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="44"/>
+        <location filename="../../ui/pages/admin_users.py" line="45"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="45"/>
+        <location filename="../../ui/pages/admin_users.py" line="46"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="46"/>
-        <location filename="../../ui/pages/admin_users.py" line="144"/>
+        <location filename="../../ui/pages/admin_users.py" line="47"/>
+        <location filename="../../ui/pages/admin_users.py" line="146"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="47"/>
+        <location filename="../../ui/pages/admin_users.py" line="48"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="48"/>
+        <location filename="../../ui/pages/admin_users.py" line="49"/>
         <source>设备</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="49"/>
+        <location filename="../../ui/pages/admin_users.py" line="50"/>
         <source>地区</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="127"/>
+        <location filename="../../ui/pages/admin_users.py" line="129"/>
         <source>查找地区（名称或代码）</source>
         <translation>Search areas (name or code)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="128"/>
+        <location filename="../../ui/pages/admin_users.py" line="130"/>
         <source>名称或代码</source>
         <translation>Name or code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="130"/>
+        <location filename="../../ui/pages/admin_users.py" line="132"/>
         <source>查找地区(&amp;S)：</source>
         <translation>&amp;Search areas:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="133"/>
+        <location filename="../../ui/pages/admin_users.py" line="135"/>
         <source>用户列表</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="135"/>
+        <location filename="../../ui/pages/admin_users.py" line="137"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="137"/>
+        <location filename="../../ui/pages/admin_users.py" line="139"/>
         <source>停用/启用(&amp;T)</source>
         <translation>Disable/enable (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="139"/>
+        <location filename="../../ui/pages/admin_users.py" line="141"/>
         <source>重置密码(&amp;W)</source>
         <translation>Reset the pass&amp;word</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="145"/>
+        <location filename="../../ui/pages/admin_users.py" line="147"/>
         <source>角色(&amp;O)：</source>
         <translation>R&amp;ole:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="147"/>
+        <location filename="../../ui/pages/admin_users.py" line="149"/>
         <source>改为此角色(&amp;H)</source>
         <translation>C&amp;hange to this role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="149"/>
+        <location filename="../../ui/pages/admin_users.py" line="151"/>
         <source>分配所选地区(&amp;A)</source>
         <translation>&amp;Assign the chosen areas</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="150"/>
+        <location filename="../../ui/pages/admin_users.py" line="152"/>
         <source>所选用户的地区改为地区树中选中的地区</source>
         <translation>The chosen user&apos;s areas become the areas chosen on the area tree</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="155"/>
+        <location filename="../../ui/pages/admin_users.py" line="157"/>
         <source>新用户的用户名</source>
         <translation>New user&apos;s username</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="157"/>
+        <location filename="../../ui/pages/admin_users.py" line="159"/>
         <source>新用户的姓名</source>
         <translation>New user&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="159"/>
+        <location filename="../../ui/pages/admin_users.py" line="161"/>
         <source>新用户的电话</source>
         <translation>New user&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="163"/>
+        <location filename="../../ui/pages/admin_users.py" line="165"/>
         <source>新用户的角色</source>
         <translation>New user&apos;s role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="164"/>
+        <location filename="../../ui/pages/admin_users.py" line="166"/>
         <source>新增用户(&amp;N)</source>
         <translation>Add &amp;new user</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="165"/>
+        <location filename="../../ui/pages/admin_users.py" line="167"/>
         <source>新用户负责地区树中选中的地区</source>
         <translation>The new user works in the areas chosen on the area tree</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="168"/>
+        <location filename="../../ui/pages/admin_users.py" line="170"/>
         <source>新增用户</source>
         <translation>Add a user</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="171"/>
+        <location filename="../../ui/pages/admin_users.py" line="173"/>
         <source>用户名(&amp;M)：</source>
         <translation>Userna&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="172"/>
+        <location filename="../../ui/pages/admin_users.py" line="174"/>
         <source>姓名(&amp;X)：</source>
         <translation>Name (&amp;X):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="173"/>
+        <location filename="../../ui/pages/admin_users.py" line="175"/>
         <source>电话(&amp;E)：</source>
         <translation>Phon&amp;e:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="174"/>
+        <location filename="../../ui/pages/admin_users.py" line="176"/>
         <source>角色(&amp;J)：</source>
         <translation>Role (&amp;J):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="183"/>
+        <location filename="../../ui/pages/admin_users.py" line="185"/>
         <source>新密码（只显示这一次）</source>
         <translation>New password (shown only this once)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="184"/>
+        <location filename="../../ui/pages/admin_users.py" line="186"/>
         <source>新密码（只显示这一次，请交给本人）(&amp;Y)：</source>
         <translation>New password (shown only this once; hand it to the user) (&amp;Y):</translation>
     </message>
@@ -922,18 +922,18 @@
 <context>
     <name>AreaTree</name>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="65"/>
+        <location filename="../../ui/pages/admin_users.py" line="66"/>
         <source>地区</source>
         <extracomment>letters and digits that cannot be mistaken for each other when read out or copied</extracomment>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="65"/>
+        <location filename="../../ui/pages/admin_users.py" line="66"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="66"/>
+        <location filename="../../ui/pages/admin_users.py" line="67"/>
         <source>地区树</source>
         <translation>Area tree</translation>
     </message>

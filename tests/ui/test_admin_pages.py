@@ -99,7 +99,7 @@ def test_a_member_added_moved_and_revoked_from_the_program(
     assert bob_home in households(mia)
 
     # the admin revokes mia's laptop, after saying yes: its next sync is refused
-    page.tabs.setCurrentWidget(page.devices)
+    page.show_tab(page.devices)
     devices = page.devices
     qtbot.waitUntil(lambda: any(d.username == "mia" for d in devices.devices), timeout=WAIT_MS)
     devices.table.selectRow(next(i for i, d in enumerate(devices.devices) if d.username == "mia"))
@@ -121,7 +121,7 @@ def test_a_revocation_is_asked_first_and_no_means_nothing_is_sent(
     page = AdminPage(AppSession(ada, "ada"))
     qtbot.addWidget(page)
     page.show()
-    page.tabs.setCurrentWidget(page.devices)
+    page.show_tab(page.devices)
     devices = page.devices
     qtbot.waitUntil(lambda: bool(devices.devices) and not devices.link.busy, timeout=WAIT_MS)
     devices.table.selectRow(0)
@@ -178,7 +178,7 @@ def test_a_roster_import_shows_its_refused_rows_and_saves_them_as_a_sheet(
     page = AdminPage(AppSession(ada, "ada"))
     qtbot.addWidget(page)
     page.show()
-    page.tabs.setCurrentWidget(page.imports)
+    page.show_tab(page.imports)
     imports = page.imports
     assert not imports.month.isVisible()  # a roster has no month
     imports.file.setText(str(write_sheet(tmp_path / "roster.xlsx")))
@@ -205,7 +205,7 @@ def test_a_roster_import_shows_its_refused_rows_and_saves_them_as_a_sheet(
     assert not imports.link.busy and "2026-13" in imports.link.message.text()
 
     # the import is in the audit log, found by its action; the admin's rows by their name
-    page.tabs.setCurrentWidget(page.audit)
+    page.show_tab(page.audit)
     audit = page.audit
     qtbot.waitUntil(lambda: audit.model.rowCount() > 0 and not audit.link.busy, timeout=WAIT_MS)
     audit.action.setText("import_roster")

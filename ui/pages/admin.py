@@ -3,7 +3,8 @@ all online against the server's admin API; offline, each tab says so and sends n
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTabWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.admin_audit import AdminAudit
@@ -27,13 +28,22 @@ class AdminPage(Page):
             arrow.setAccessibleName("")  # Qt's English "Scroll Left" on a button never shown
         self.tabs.setAccessibleName(self.tr("管理"))
         self.users = AdminUsers(session)
-        self.tabs.addTab(self.users, self.tr("用户和地区(&U)"))
         self.devices = AdminDevices(session)
-        self.tabs.addTab(self.devices, self.tr("设备(&D)"))
         self.imports = AdminImports(session)
-        self.tabs.addTab(self.imports, self.tr("导入(&C)"))
         self.audit = AdminAudit(session)
-        self.tabs.addTab(self.audit, self.tr("日志(&G)"))
+        for tab, title in (
+            (self.users, self.tr("用户和地区(&U)")),
+            (self.devices, self.tr("设备(&D)")),
+            (self.imports, self.tr("导入(&C)")),
+            (self.audit, self.tr("日志(&G)")),
+        ):
+            # each tab scrolls on its own at 200 %: the tab titles stay in view
+            scroll = QScrollArea(self.tabs)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            scroll.setWidget(tab)
+            self.tabs.addTab(scroll, title)
         self.loaded: set[int] = set()
         self.tabs.currentChanged.connect(lambda _i: self.activate())
         layout = QVBoxLayout(self)
@@ -42,10 +52,14 @@ class AdminPage(Page):
     def tab_pages(self) -> list[QWidget]:
         return [self.users, self.devices, self.imports, self.audit]
 
+    def show_tab(self, tab: QWidget) -> None:
+        """Show the tab holding `tab` (one of tab_pages())."""
+        self.tabs.setCurrentIndex(self.tab_pages().index(tab))
+
     def activate(self, record_id: str = "") -> None:
         """The shown tab says if the laptop is offline, or reads the server the first time."""
         index = self.tabs.currentIndex()
-        tab = self.tabs.currentWidget()
+        tab = self.tab_pages()[index] if 0 <= index < self.tabs.count() else None
         link = getattr(tab, "link", None)
         if link is None or not link.online():
             return

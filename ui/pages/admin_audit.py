@@ -43,6 +43,19 @@ def _day(text: str) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
+def _detail(detail: dict[str, Any]) -> str:
+    """An audit row's detail as a line to read: key: value; lists joined."""
+
+    def text(value: Any) -> str:
+        if isinstance(value, list):
+            return "、".join(text(v) for v in value)
+        if isinstance(value, dict):
+            return json.dumps(value, ensure_ascii=False)
+        return str(value)
+
+    return "；".join(f"{key}: {text(value)}" for key, value in detail.items())
+
+
 def _utc(day: date) -> datetime:
     """The start of a local day, in UTC (the server keeps UTC)."""
     return datetime.combine(day, time()).astimezone().astimezone(UTC)
@@ -63,13 +76,13 @@ class AdminAudit(QWidget):
         self.person.setAccessibleName(self.tr("按人员筛选（身份证号或记录号）"))
         self.action = QLineEdit(self)
         self.action.setAccessibleName(self.tr("按操作筛选"))
-        self.action.setPlaceholderText(self.tr("如 user_add、import_roster"))
+        self.action.setPlaceholderText(self.tr("如 user_add"))
         self.since = QLineEdit(self)
         self.since.setAccessibleName(self.tr("开始日期"))
         self.until = QLineEdit(self)
         self.until.setAccessibleName(self.tr("结束日期"))
         for field in (self.since, self.until):
-            field.setPlaceholderText(self.tr("如 2026-11-03，可空"))
+            field.setPlaceholderText(self.tr("如 2026-11-03"))
             field.returnPressed.connect(self.search)
         for field in (self.user, self.person, self.action):
             field.returnPressed.connect(self.search)
@@ -150,7 +163,7 @@ class AdminAudit(QWidget):
                         local_text(r.at),
                         r.username,
                         r.action,
-                        json.dumps(r.detail, ensure_ascii=False),
+                        _detail(r.detail),
                         r.address,
                     ],
                 )

@@ -20,6 +20,7 @@ from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.admin_link import AdminLink
 from ui.rows_model import RowsModel, rows_view
 from ui.session import AppSession
+from ui.timefmt import local_text
 
 if TYPE_CHECKING:
     from sync.admin_protocol import AdminDevice
@@ -34,7 +35,7 @@ HEADERS = (
 
 
 def _when(moment: datetime | None) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
+    return local_text(moment) if moment else ""
 
 
 class AdminDevices(QWidget):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -90,7 +91,7 @@ class AreaTree(QTreeWidget):
                 self.towns.append((item, []))
             items[code] = item
         self.items = items
-        self.resizeColumnToContents(0)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
 
     def chosen(self) -> list[str]:
         return sorted(str(i.data(0, Qt.ItemDataRole.UserRole)) for i in self.selectedItems())
@@ -188,10 +189,8 @@ class AdminUsers(QWidget):
         self.password_shown.hide()
 
         left = QVBoxLayout()
-        find = QHBoxLayout()
-        find.addWidget(search_label)
-        find.addWidget(self.search, 1)
-        left.addLayout(find)
+        left.addWidget(search_label)  # above the field: the field keeps the width at 200 %
+        left.addWidget(self.search)
         left.addWidget(self.tree, 1)
         right = QVBoxLayout()
         right.addWidget(self.table, 1)
