@@ -666,188 +666,188 @@
 <context>
     <name>AdminUsers</name>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="40"/>
+        <location filename="../../ui/pages/admin_users.py" line="41"/>
         <source>专职委员</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="41"/>
+        <location filename="../../ui/pages/admin_users.py" line="42"/>
         <source>审核员</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="42"/>
+        <location filename="../../ui/pages/admin_users.py" line="43"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="45"/>
+        <location filename="../../ui/pages/admin_users.py" line="46"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="46"/>
+        <location filename="../../ui/pages/admin_users.py" line="47"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="47"/>
-        <location filename="../../ui/pages/admin_users.py" line="146"/>
+        <location filename="../../ui/pages/admin_users.py" line="48"/>
+        <location filename="../../ui/pages/admin_users.py" line="149"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="48"/>
+        <location filename="../../ui/pages/admin_users.py" line="49"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="49"/>
+        <location filename="../../ui/pages/admin_users.py" line="50"/>
         <source>设备</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="50"/>
+        <location filename="../../ui/pages/admin_users.py" line="51"/>
         <source>地区</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="129"/>
+        <location filename="../../ui/pages/admin_users.py" line="132"/>
         <source>查找地区（名称或代码）</source>
         <translation>Search areas (name or code)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="130"/>
+        <location filename="../../ui/pages/admin_users.py" line="133"/>
         <source>名称或代码</source>
         <translation>Name or code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="132"/>
+        <location filename="../../ui/pages/admin_users.py" line="135"/>
         <source>查找地区(&amp;S)：</source>
         <translation>&amp;Search areas:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="135"/>
+        <location filename="../../ui/pages/admin_users.py" line="138"/>
         <source>用户列表</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="137"/>
+        <location filename="../../ui/pages/admin_users.py" line="140"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="139"/>
+        <location filename="../../ui/pages/admin_users.py" line="142"/>
         <source>停用/启用(&amp;T)</source>
         <translation>Disable/enable (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="141"/>
+        <location filename="../../ui/pages/admin_users.py" line="144"/>
         <source>重置密码(&amp;W)</source>
         <translation>Reset the pass&amp;word</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="147"/>
+        <location filename="../../ui/pages/admin_users.py" line="150"/>
         <source>角色(&amp;O)：</source>
         <translation>R&amp;ole:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="149"/>
+        <location filename="../../ui/pages/admin_users.py" line="152"/>
         <source>改为此角色(&amp;H)</source>
         <translation>C&amp;hange to this role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="151"/>
+        <location filename="../../ui/pages/admin_users.py" line="154"/>
         <source>分配所选地区(&amp;A)</source>
         <translation>&amp;Assign the chosen areas</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="152"/>
+        <location filename="../../ui/pages/admin_users.py" line="155"/>
         <source>所选用户的地区改为地区树中选中的地区</source>
         <translation>The chosen user&apos;s areas become the areas chosen on the area tree</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="157"/>
+        <location filename="../../ui/pages/admin_users.py" line="160"/>
         <source>新用户的用户名</source>
         <translation>New user&apos;s username</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="159"/>
+        <location filename="../../ui/pages/admin_users.py" line="162"/>
         <source>新用户的姓名</source>
         <translation>New user&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="161"/>
+        <location filename="../../ui/pages/admin_users.py" line="164"/>
         <source>新用户的电话</source>
         <translation>New user&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="165"/>
+        <location filename="../../ui/pages/admin_users.py" line="168"/>
         <source>新用户的角色</source>
         <translation>New user&apos;s role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="166"/>
+        <location filename="../../ui/pages/admin_users.py" line="169"/>
         <source>新增用户(&amp;N)</source>
         <translation>Add &amp;new user</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="167"/>
+        <location filename="../../ui/pages/admin_users.py" line="170"/>
         <source>新用户负责地区树中选中的地区</source>
         <translation>The new user works in the areas chosen on the area tree</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="170"/>
+        <location filename="../../ui/pages/admin_users.py" line="173"/>
         <source>新增用户</source>
         <translation>Add a user</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="173"/>
+        <location filename="../../ui/pages/admin_users.py" line="176"/>
         <source>用户名(&amp;M)：</source>
         <translation>Userna&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="174"/>
+        <location filename="../../ui/pages/admin_users.py" line="177"/>
         <source>姓名(&amp;X)：</source>
         <translation>Name (&amp;X):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="175"/>
+        <location filename="../../ui/pages/admin_users.py" line="178"/>
         <source>电话(&amp;E)：</source>
         <translation>Phon&amp;e:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="176"/>
+        <location filename="../../ui/pages/admin_users.py" line="179"/>
         <source>角色(&amp;J)：</source>
         <translation>Role (&amp;J):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="185"/>
+        <location filename="../../ui/pages/admin_users.py" line="188"/>
         <source>新密码（只显示这一次）</source>
         <translation>New password (shown only this once)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="186"/>
+        <location filename="../../ui/pages/admin_users.py" line="189"/>
         <source>新密码（只显示这一次，请交给本人）(&amp;Y)：</source>
         <translation>New password (shown only this once; hand it to the user) (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="244"/>
+        <location filename="../../ui/pages/admin_users.py" line="247"/>
         <source>正在读取用户……</source>
         <translation>Reading the users…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="253"/>
+        <location filename="../../ui/pages/admin_users.py" line="256"/>
         <source>在用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="253"/>
+        <location filename="../../ui/pages/admin_users.py" line="256"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/admin_users.py" line="266"/>
+        <location filename="../../ui/pages/admin_users.py" line="269"/>
         <source>共 %n 个用户</source>
         <translation>
             <numerusform>%n user</numerusform>
@@ -855,66 +855,71 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="276"/>
+        <location filename="../../ui/pages/admin_users.py" line="279"/>
         <source>请先在用户列表中选择一个用户</source>
         <translation>Choose a user in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="305"/>
+        <location filename="../../ui/pages/admin_users.py" line="308"/>
         <source>已启用 %s</source>
         <translation>%s is enabled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="305"/>
+        <location filename="../../ui/pages/admin_users.py" line="308"/>
         <source>已停用 %s：其设备下次联网时被拒绝</source>
         <translation>%s is disabled: their devices are refused at their next contact</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="309"/>
-        <location filename="../../ui/pages/admin_users.py" line="326"/>
-        <location filename="../../ui/pages/admin_users.py" line="337"/>
-        <location filename="../../ui/pages/admin_users.py" line="357"/>
+        <location filename="../../ui/pages/admin_users.py" line="312"/>
+        <location filename="../../ui/pages/admin_users.py" line="329"/>
+        <location filename="../../ui/pages/admin_users.py" line="340"/>
+        <location filename="../../ui/pages/admin_users.py" line="360"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="321"/>
+        <location filename="../../ui/pages/admin_users.py" line="324"/>
         <source>已重置 %s 的密码，新密码只显示这一次</source>
         <translation>The password of %s is reset; the new password is shown only this once</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="336"/>
+        <location filename="../../ui/pages/admin_users.py" line="339"/>
         <source>%s 的角色已改为%s</source>
         <translation>The role of %s is now %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="346"/>
+        <location filename="../../ui/pages/admin_users.py" line="349"/>
         <source>请先在地区树中选择地区</source>
         <translation>Choose areas on the area tree first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="356"/>
+        <location filename="../../ui/pages/admin_users.py" line="359"/>
         <source>%s 的地区已保存，下次同步时生效</source>
         <translation>The areas of %s are saved; they take effect at the next sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="363"/>
+        <location filename="../../ui/pages/admin_users.py" line="366"/>
         <source>请填写新用户的用户名</source>
         <translation>Enter the new user&apos;s username</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="369"/>
+        <location filename="../../ui/pages/admin_users.py" line="371"/>
+        <source>用户名只能由英文字母、数字和 _ . - 组成，最长 64 个：%s</source>
+        <translation>A username may only have letters, digits and _ . - (at most 64): %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="378"/>
         <source>请先在地区树中选择新用户负责的地区</source>
         <translation>Choose the new user&apos;s areas on the area tree first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="384"/>
-        <location filename="../../ui/pages/admin_users.py" line="388"/>
+        <location filename="../../ui/pages/admin_users.py" line="393"/>
+        <location filename="../../ui/pages/admin_users.py" line="397"/>
         <source>已新增用户 %s，初始密码只显示这一次</source>
         <translation>User %s added; the first password is shown only this once</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="394"/>
+        <location filename="../../ui/pages/admin_users.py" line="403"/>
         <source>正在新增用户……</source>
         <translation>Adding the user…</translation>
     </message>
@@ -922,18 +927,18 @@
 <context>
     <name>AreaTree</name>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="66"/>
+        <location filename="../../ui/pages/admin_users.py" line="69"/>
         <source>地区</source>
-        <extracomment>letters and digits that cannot be mistaken for each other when read out or copied</extracomment>
+        <extracomment>a username as the server takes it (sync/admin_protocol.py) letters and digits that cannot be mistaken for each other when read out or copied</extracomment>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="66"/>
+        <location filename="../../ui/pages/admin_users.py" line="69"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="67"/>
+        <location filename="../../ui/pages/admin_users.py" line="70"/>
         <source>地区树</source>
         <translation>Area tree</translation>
     </message>

@@ -226,3 +226,31 @@ def test_every_refusal_reason_of_the_server_has_words_in_the_program() -> None:
 
     for reasons in (roster.REASONS, changes.REASONS):
         assert {code: REASONS.get(code) for code in reasons} == reasons
+
+
+def test_a_server_that_cannot_be_reached_is_said_and_nothing_is_lost(
+    qtbot: QtBot, running: tuple[ServerProcess, ServerDatabase], ada: Database
+) -> None:
+    running[0].stop()
+    page = AdminPage(AppSession(ada, "ada"))
+    qtbot.addWidget(page)
+    page.show()
+    page.users.new_name.setText("mia")
+    page.activate()
+    idle(qtbot, page)
+    assert page.users.link.message.text().startswith("无法连接服务器")
+    page.users.tree.choose([MOLLY_VILLAGE])
+    page.users.add_button.click()
+    idle(qtbot, page)
+    assert page.users.link.message.text().startswith("无法连接服务器")
+    assert page.users.new_name.text() == "mia"  # what was typed stays for the next try
+    page.users.new_name.setText("米娅")  # the server takes letters and digits only: said first
+    page.users.add_button.click()
+    assert not page.users.link.busy and "用户名只能由" in page.users.link.message.text()
+
+
+def test_the_page_s_username_rule_is_the_server_s() -> None:
+    from sync.admin_protocol import USERNAME
+    from ui.pages.admin_users import USERNAME as PAGE_USERNAME
+
+    assert PAGE_USERNAME.pattern == USERNAME

@@ -4,6 +4,7 @@ assign areas. A new or reset password is shown once, for the admin to hand on.""
 
 from __future__ import annotations
 
+import re
 import secrets
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +50,8 @@ HEADERS = (
     QT_TRANSLATE_NOOP("AdminUsers", "设备"),
     QT_TRANSLATE_NOOP("AdminUsers", "地区"),
 )
+#: a username as the server takes it (sync/admin_protocol.py)
+USERNAME = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 #: letters and digits that cannot be mistaken for each other when read out or copied
 PASSWORD_LETTERS = "abcdefghjkmnpqrstuvwxyz23456789"
 
@@ -361,6 +364,12 @@ class AdminUsers(QWidget):
         username = self.new_name.text().strip()
         if not username:
             self.link.message.setText(self.tr("请填写新用户的用户名"))
+            self.new_name.setFocus()
+            return
+        if not USERNAME.match(username):
+            self.link.message.setText(
+                self.tr("用户名只能由英文字母、数字和 _ . - 组成，最长 64 个：%s") % username
+            )
             self.new_name.setFocus()
             return
         role = ROLES[self.new_role.currentIndex()][0]
