@@ -63,6 +63,7 @@ class AdminPage(Page):
         link = getattr(tab, "link", None)
         if link is None or not link.online():
             return
-        if index not in self.loaded and hasattr(tab, "refresh"):
+        refresh = getattr(tab, "refresh", None)  # (imports have nothing to read first)
+        if index not in self.loaded and refresh is not None:
             self.loaded.add(index)
-            tab.refresh()
+            refresh()
