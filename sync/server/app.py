@@ -56,6 +56,7 @@ from sync.server import (
     feed,
     prepare,
     published,
+    sample_api,
     snapshot,
 )
 from sync.server.answers import binary, binary_body, describe, errors
@@ -295,6 +296,7 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
             return conflicts.resolve(s, actor, conflict_id, body)
 
     admin_api.add_routes(app, db)
+    sample_api.add_routes(app, db)
     admin_publish.add_routes(app, db)
     return app
 

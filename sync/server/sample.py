@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from app.domain import income_sample as domain
 from app.domain.settings import SettingsError, load_settings
 from app.store import income_sample
-from app.store.registry import Area, Household
+from app.store.registry import Area, Household, Person
 from app.store.work import IncomeSample
 from sync.server import db, ledger
 from sync.server.admin import CLI, SERVER, AdminError, Doer
@@ -117,14 +117,17 @@ def _within(s: Session, row: IncomeSample, area_prefix: str) -> bool:
 
 
 def find_household(s: Session, key: str) -> Household:
-    """A live household by its id, 户口号 or 户主身份证号 (AdminError if none or several)."""
+    """A live household by its id, 户口号, or its head's or a member's 身份证号 (AdminError
+    if none or several)."""
     key = key.strip()
     found = list(
         s.scalars(
             select(Household).where(
                 Household.deleted.is_(False),
                 or_(Household.id == key, Household.hukou_number == key,
-                    Household.head_id_number == key.upper()),
+                    Household.head_id_number == key.upper(),
+                    Household.id.in_(select(Person.household_id).where(
+                        Person.id_number == key.upper(), Person.deleted.is_(False)))),
             )
         )
     )  # fmt: skip

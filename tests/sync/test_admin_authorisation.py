@@ -105,9 +105,21 @@ REQUESTS: dict[tuple[str, str], Request] = {
         "params": {"name": "broken.yaml"},
         "data": b"form: [",
     },
+    # the income sample: alice's village's (her household is found by her ID number)
+    ("GET", "/admin/sample/{year}"): lambda w: {},
+    ("POST", "/admin/sample/{year}/draw"): lambda w: {
+        "json": {"area": ALICE_VILLAGE, "size": 1, "seed": 7, "replace": True}
+    },
+    ("PUT", "/admin/sample/{year}"): lambda w: {
+        "json": {"area": ALICE_VILLAGE, "households": [ALICE_ID]}
+    },
+    ("POST", "/admin/sample/{year}/changes"): lambda w: {
+        "json": {"household": ALICE_ID, "add": False, "reason": "全家外出务工"}
+    },
 }
 #: the routes that list: another district's admin gets an answer without alice in it
-LISTS = {("GET", "/admin/users"), ("GET", "/admin/devices"), ("GET", "/admin/audit")}
+LISTS = {("GET", "/admin/users"), ("GET", "/admin/devices"), ("GET", "/admin/audit"),
+         ("GET", "/admin/sample/{year}")}  # fmt: skip
 #: and the one that names no one (templates are the same everywhere)
 OPEN_TO_EVERY_ADMIN = {("GET", "/admin/exports"), ("GET", "/admin/definitions")}
 
@@ -129,6 +141,7 @@ def _send(world: World, user: str, method: str, path: str) -> requests.Response:
         .replace("{device_id}", world.alice_device)
         .replace("{template}", "form-a-upper")
         .replace("{kind}", "form")
+        .replace("{year}", "2026")
     )
     return requests.request(
         method,

@@ -30,7 +30,7 @@ from sync.server.admin import AdminError
 from sync.server.db import ServerDatabase
 from sync.server.roster import import_roster
 from sync.server.tables import Audit
-from tests.sync.laptops import sync
+from tests.sync.laptops import Wire, sync
 from tests.sync.servers import ALICE_VILLAGE, BOB_VILLAGE, MOLLY_VILLAGE, ServerProcess
 
 Server = tuple[ServerProcess, ServerDatabase]
@@ -227,3 +227,30 @@ def _empty(folder: Path) -> Path:
     path = folder / "empty.txt"
     path.write_text("户编号\n", encoding="utf-8")
     return path
+
+
+def test_the_admin_routes_draw_and_change_it_audited_by_name(
+    server: Server, laptops: Laptops, tmp_path: Path
+) -> None:
+    """The admin API (the 管理 pages' way): ada draws alice's village's sample and removes
+    a household with its reason; the audit names ada; alice's laptop follows."""
+    process, database = server
+    households = registered(database, tmp_path)
+    ada = Wire(process, "ada")
+    drawn = ada.post("/admin/sample/2026/draw", {"area": ALICE_VILLAGE, "size": 2, "seed": 9})
+    assert drawn.status_code == 200, drawn.text
+    chosen = drawn.json()["households"]
+    assert drawn.json()["seed"] == 9 and len(chosen) == 2
+    assert {households[h] for h in chosen} == {ALICE_VILLAGE}
+    removal = {"household": chosen[0], "add": False, "reason": "拒访"}
+    answer = ada.post("/admin/sample/2026/changes", removal)
+    assert answer.status_code == 200, answer.text
+    listed = ada.get("/admin/sample/2026").json()
+    assert [r["household_id"] for r in listed] == chosen[1:]
+    again = ada.post("/admin/sample/2026/changes", removal)
+    assert again.status_code == 400 and "不在 2026 年样本中" in again.text
+    removed = audits(database, "income_sample_remove")
+    assert [(a.username, a.detail["reason"]) for a in removed] == [("ada", "拒访")]
+    assert audits(database, "income_sample_draw")[0].username == "ada"
+    alice = laptops(process, "alice")
+    assert sampled_on(alice) == set(chosen[1:])
