@@ -12,10 +12,12 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, select, update
 
 from app.demo.__main__ import DEMO_PASSWORD
+from app.demo.work import DEMO_VILLAGE
+from app.store import income_sample, rounds
 from app.store.registry import Household, User
 from sync.server import db
 from sync.server.db import ServerDatabase
-from sync.server.demo import NotEmpty, build_demo_server
+from sync.server.demo import DEMO_DAY, NotEmpty, build_demo_server
 from sync.server.tables import SeqCounter, ServerBase
 from tests.sync.laptops import make_laptop, sync
 from tests.sync.servers import PostgresCluster, ServerProcess
@@ -56,8 +58,15 @@ def test_the_demo_server_serves_the_demo_district(
             build_demo_server(database, persons=300)
         with database.read() as s:
             assert s.scalar(select(func.count()).select_from(User)) == len(summary.users)
-            village = s.scalar(select(Household.area_code).limit(1))
-        assert village is not None
+            village = s.scalar(select(Household.area_code).order_by(Household.area_code).limit(1))
+        assert village == DEMO_VILLAGE  # m001001's
+        # the year's income sample was drawn, with a few (up to 3) in m001001's village
+        with database.read() as s:
+            drawn = income_sample.sampled(s, DEMO_DAY.year)
+            ours = set(s.scalars(select(Household.id).where(Household.area_code == village)))
+            mine = [r for r in drawn if r.household_id in ours]
+            households = len(income_sample.eligible(s, village))
+        assert len(drawn) >= 5 and len(mine) >= min(3, households) >= 1
         process = ServerProcess(url, tmp_path / "blobs")
         process.start()
         try:
@@ -69,7 +78,10 @@ def test_the_demo_server_serves_the_demo_district(
             try:
                 with laptop.session() as s:
                     areas = set(s.scalars(select(Household.area_code)))
+                    b_round = rounds.form_b_round(DEMO_DAY.year, DEMO_DAY)
+                    due = rounds.households_due_form_b(s.connection(), b_round)
                 assert areas == {village}
+                assert {d.household_id for d in due} == {r.household_id for r in mine}
                 assert sync(laptop).status == "done"
             finally:
                 laptop.close()
