@@ -46,6 +46,7 @@ from app.store.registry import Household, Person
 from app.store.work import FormResponse, RenovationCase
 from tests.conftest import PASSWORD
 from tests.ui.visit_support import candidates, settle, type_chinese
+from ui.backup_dialogs import BackupDialog, RestoreDialog
 from ui.export_dialog import ExportDialog
 from ui.first_login import FirstLoginDialog
 from ui.i18n import install_translation
@@ -349,6 +350,8 @@ def dialogs_of_the_program(db: Database, parent: QWidget) -> list[QDialog]:
         FirstLoginDialog(db.path.with_name("other.db"), parent),
         LockHost(parent),
         ExportDialog(AppSession(db, "demo"), parent),
+        BackupDialog(db, parent=parent),
+        RestoreDialog(db.path.with_name("restored.db"), "demo", parent),
     ]  # fmt: skip
 
 
