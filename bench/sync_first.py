@@ -78,7 +78,8 @@ def bare_insert(tables: list[tuple[str, list[str], list[tuple[Any, ...]]]], fold
     started = time.perf_counter()
     for name, columns, rows in tables:
         marks = ", ".join("?" for _ in columns)
-        conn.executemany(f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({marks})", rows)
+        names = ", ".join(f'"{column}"' for column in columns)  # "group" is a keyword
+        conn.executemany(f'INSERT INTO "{name}" ({names}) VALUES ({marks})', rows)
     conn.commit()
     elapsed = time.perf_counter() - started
     conn.close()
