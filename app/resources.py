@@ -8,6 +8,7 @@ an installed wheel carries them as the package `fieldvisit_resources` next to `a
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
@@ -22,6 +23,13 @@ def root() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle is not None:
         return Path(str(bundle)) / FOLDER
+    return _unbundled()
+
+
+@functools.cache
+def _unbundled() -> Path:
+    """The folder of a wheel or a source tree: where this file is does not change while
+    the program runs, and resolving it on every lookup cost a print half a millisecond."""
     beside = Path(__file__).resolve().parents[1]
     installed = beside / PACKAGE
     if installed.is_dir():

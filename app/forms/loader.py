@@ -361,8 +361,13 @@ def load_forms(folder: Path | None = None) -> dict[tuple[str, str], FormDefiniti
 
 
 def get_form(form_id: str, version: str) -> FormDefinition:
+    key = (form_id, version)
+    # looked up without copying every definition: a print or a check asks several times
+    found = _load_all(forms_folder().resolve()).get(key) or _received.get(key)
+    if found is not None:
+        return found
     try:
-        return load_forms()[(form_id, version)]
+        return load_forms()[key]
     except KeyError:
         raise FormDefinitionError(
             str(forms_folder()), None, f"没有表单 {form_id} {version}"

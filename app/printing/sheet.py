@@ -310,21 +310,23 @@ class Sheet:
         canvas.restoreState()
 
     def _qr(self, payload: str, left: float, bottom: float) -> None:
-        """The QR code of `payload` as a square of QR_SIZE with its corner at (left, bottom)."""
+        """The QR code of `payload` as a square of QR_SIZE with its corner at (left, bottom):
+        one filled path of the dark runs of each row, written in module units under one
+        scaling (a few hundred small integers, not a thousand formatted lengths)."""
         modules = qr.modules(payload)
-        cell = QR_SIZE / (len(modules) + 2 * QR_BORDER)
-        canvas = self.canvas
-        canvas.setFillColor(black)
-        path = canvas.beginPath()
+        count = len(modules) + 2 * QR_BORDER
+        cell = QR_SIZE / count
+        self.canvas.setFillColor(black)
+        ops = [f"q {fp_str(cell)} 0 0 {fp_str(cell)} {fp_str(left)} {fp_str(bottom)} cm"]
         for row_index, row in enumerate(modules):
-            y = bottom + QR_SIZE - (row_index + QR_BORDER + 1) * cell
+            # a hair taller than a module, so rows meet without a seam when rasterised
+            y = f"{count - row_index - QR_BORDER - 1 - 0.02:.2f}"
             start: int | None = None
             for col, dark in enumerate([*row, False]):
                 if dark and start is None:
                     start = col
                 elif not dark and start is not None:
-                    # a hair taller than a module, so rows meet without a seam when rasterised
-                    x = left + (start + QR_BORDER) * cell
-                    path.rect(x, y - 0.02 * cell, (col - start) * cell, 1.04 * cell)
+                    ops.append(f"{start + QR_BORDER} {y} {col - start} 1.04 re")
                     start = None
-        canvas.drawPath(path, stroke=0, fill=1)
+        ops.append("f Q")
+        self.canvas._code.append("\n".join(ops))  # type: ignore[attr-defined]  # its operators

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app.domain import renovation as rules
 from app.domain import workflow
@@ -56,11 +56,16 @@ def latest_version(form_id: str) -> str:
 
 def area_names(s: Session, area_code: str) -> str:
     """The town and village (or community) of an area code: "锦屏街道 奉中社区"."""
-    village = s.scalar(select(Area).where(Area.code == area_code))
-    if village is None:
+    town = aliased(Area)
+    found = s.execute(
+        select(Area.name, town.name)
+        .outerjoin(town, town.code == Area.parent_code)
+        .where(Area.code == area_code)
+    ).first()
+    if found is None:
         return area_code
-    town = s.scalar(select(Area.name).where(Area.code == village.parent_code))
-    return f"{town} {village.name}" if town else village.name
+    village, town_name = found
+    return f"{town_name} {village}" if town_name else village
 
 
 def subject(s: Session, household: Household, person: Person | None) -> Subject:
@@ -78,7 +83,9 @@ def subject(s: Session, household: Household, person: Person | None) -> Subject:
 
 def images(s: Session, db: Database, values: Iterable[Any]) -> dict[str, bytes]:
     """Image bytes by attachment id (or blob sha256) for the ids among `values`."""
-    wanted = {v for v in _flat(values) if isinstance(v, str) and v}
+    # only what can name an image: an attachment id (a uuid) or a blob's sha256 — a
+    # form's other answers (names, addresses, codes) cost a query for nothing
+    wanted = {v for v in _flat(values) if is_internal_id(v) or _is_sha256(v)}
     found: dict[str, bytes] = {}
     if not wanted:
         return found
@@ -94,6 +101,12 @@ def images(s: Session, db: Database, values: Iterable[Any]) -> dict[str, bytes]:
             except StoreError:
                 continue  # a damaged blob prints as "image not on this laptop"
     return found
+
+
+def _is_sha256(value: object) -> bool:
+    return (
+        isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value)
+    )
 
 
 def in_words(s: Session, answers: Mapping[str, Any]) -> dict[str, Any]:
