@@ -142,13 +142,13 @@ def _reuse_widths(font: TTFont) -> None:
     add = font.addObjects
 
     def added(doc: pdfdoc.PDFDocument) -> None:
-        fonts = doc.idToObject["BasicFonts"].dict
+        fonts: dict[str, object] = doc.idToObject["BasicFonts"].dict  # type: ignore[attr-defined]
         before = set(fonts)
         add(doc)
         for name in set(fonts) - before:
             widths = getattr(fonts[name], "Widths", None)
             if type(widths) is pdfdoc.PDFArray:
-                fonts[name].Widths = _Widths(widths.sequence)
+                fonts[name].Widths = _Widths(widths.sequence)  # type: ignore[attr-defined]
 
     font.addObjects = added  # type: ignore[method-assign]
 
