@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import Field
 
-from sync.protocol import Wire
+from sync.protocol import IsoTime, Wire
 
 #: the roles a user may have (app.domain.workflow.ROLES)
 Role = Literal["member", "reviewer", "admin"]
@@ -63,10 +62,10 @@ class AdminDevice(Wire):
     username: str
     client_id: str
     name: str
-    created_at: datetime
+    created_at: IsoTime
     #: the device's last push or sign-in (None: never pushed)
-    last_sync: datetime | None = None
-    revoked_at: datetime | None = None
+    last_sync: IsoTime | None = None
+    revoked_at: IsoTime | None = None
     revoked_by: str = ""
 
 
@@ -118,7 +117,7 @@ class AuditRow(Wire):
     """One audit row: when, who, from which device and address, what, and its detail."""
 
     id: int
-    at: datetime
+    at: IsoTime
     username: str
     device_id: str
     action: str

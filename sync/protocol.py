@@ -8,9 +8,19 @@ Values travel as JSON: dates and times as ISO text (`app.store.changes.to_wire`)
 from __future__ import annotations
 
 import math
+import re
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    WithJsonSchema,
+)
 
 PROTOCOL_VERSION = 1
 PROTOCOL_HEADER = "X-Fieldvisit-Protocol"
@@ -63,10 +73,37 @@ PlainJson = Annotated[
 ]
 
 
-class Wire(BaseModel):
-    """Base of every wire type: unknown keys are an error, not silently dropped."""
+#: a number written as text (a time must not be given so)
+NUMBER_TEXT = re.compile(r"\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*")
 
-    model_config = ConfigDict(extra="forbid")
+
+def time_text(value: object) -> object:
+    """Refuse a time given as a number or as a number's text: pydantic would read 1700000000
+    or "-2439" as seconds since 1970, and the API says ISO 8601 text (found by the fuzz test)."""
+    if isinstance(value, (bool, int, float)) or (
+        isinstance(value, str) and NUMBER_TEXT.fullmatch(value)
+    ):
+        raise ValueError("时间须写成 ISO 8601 文本，如 2026-12-05T08:00:00")
+    return value
+
+
+def in_utc(moment: datetime) -> datetime:
+    """A time without an offset is UTC (the server keeps UTC): said so on the wire, where
+    RFC 3339's date-time needs the offset (found by the fuzz test's schema check)."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+#: a time on the wire: ISO 8601 text (or a datetime built by the program), never a number;
+#: one without an offset is UTC
+IsoTime = Annotated[datetime, BeforeValidator(time_text), Strict(False), AfterValidator(in_utc)]
+
+
+class Wire(BaseModel):
+    """Base of every wire type: unknown keys are an error, not silently dropped, and every
+    value is of its own JSON type (strict): a number is never taken from `true` or "5", a
+    text never from a number; times are `IsoTime`."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class ErrorBody(Wire):

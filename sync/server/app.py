@@ -17,7 +17,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi import Path as PathParameter
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
@@ -65,6 +65,7 @@ from sync.server.blobs import BlobFolder, register, sent_by
 from sync.server.db import ServerDatabase, current_revision, head_revision
 from sync.server.errors import ServerError
 from sync.server.middleware import ProtocolAndGzip
+from sync.server.strict import known_query
 from sync.server.writer import Writer
 
 DATABASE_ENV = "FIELDVISIT_DATABASE_URL"
@@ -135,7 +136,11 @@ def create_app(database_url: str, *, blob_dir: Path | None = None) -> FastAPI:
         writer.stop()
 
     app = FastAPI(
-        title="Fieldvisit district server", version=str(PROTOCOL_VERSION), lifespan=lifespan
+        title="Fieldvisit district server",
+        version=str(PROTOCOL_VERSION),
+        lifespan=lifespan,
+        # every route: no query parameter it does not take (bodies: `Wire` forbids extras)
+        dependencies=[Depends(known_query)],
     )
     app.openapi = describe(app)  # type: ignore[method-assign]
     # a light level: over a district network it pays; on a fast link it must not cost much
