@@ -9,6 +9,7 @@ import pytest
 
 from app.store.database import Database
 from sync.server.db import ServerDatabase
+from sync.server.demo import build_demo_server
 from tests.sync.laptops import make_laptop
 from tests.sync.servers import PostgresCluster, ServerProcess, seed
 
@@ -18,6 +19,22 @@ def _database_url(backend: str, folder: Path, request: pytest.FixtureRequest) ->
         cluster: PostgresCluster = request.getfixturevalue("postgres")
         return cluster.new_database()
     return f"sqlite:///{folder / 'server.db'}"
+
+
+def demo_server_database(
+    request: pytest.FixtureRequest,
+    factory: pytest.TempPathFactory,
+    *,
+    persons: int,
+    seed: int,
+) -> Iterator[tuple[str, ServerDatabase]]:
+    """A demo district of `persons` built into a server database on the backend of
+    `request.param` ("sqlite" or "postgresql"), for a module's fixture to yield from."""
+    url = _database_url(request.param, factory.mktemp("demo-server"), request)
+    database = ServerDatabase(url)
+    build_demo_server(database, persons=persons, seed=seed)
+    yield url, database
+    database.dispose()
 
 
 def _running(url: str, folder: Path) -> Iterator[tuple[ServerProcess, ServerDatabase]]:

@@ -15,10 +15,9 @@ from sqlalchemy import select
 from app.exports.templates import all_templates
 from sync.server.__main__ import main
 from sync.server.db import ServerDatabase
-from sync.server.demo import build_demo_server
 from sync.server.tables import Audit
 from tests.exports.counts import active_persons
-from tests.sync.servers import PostgresCluster
+from tests.sync.conftest import demo_server_database
 
 TOWN = "330213001"
 
@@ -29,15 +28,7 @@ def server_db(
 ) -> Iterator[tuple[str, ServerDatabase]]:
     """A 300-person demo district in a server's database, built once: SQLite, then
     PostgreSQL."""
-    if request.param == "postgresql":
-        cluster: PostgresCluster = request.getfixturevalue("postgres")
-        url = cluster.new_database()
-    else:
-        url = f"sqlite:///{tmp_path_factory.mktemp('export-server') / 'server.db'}"
-    database = ServerDatabase(url)
-    build_demo_server(database, persons=300, seed=4)
-    yield url, database
-    database.dispose()
+    yield from demo_server_database(request, tmp_path_factory, persons=300, seed=4)
 
 
 def persons(database: ServerDatabase, prefix: str = "") -> int:

@@ -15,11 +15,10 @@ from sqlalchemy import select
 
 from sync.server.__main__ import main
 from sync.server.db import ServerDatabase
-from sync.server.demo import build_demo_server
 from sync.server.tables import Audit
 from tests.printing.pdf_tools import image_count, needs_poppler, pdf_text
 from tests.printing.report_reading import form_a_by_town, table_rows
-from tests.sync.servers import PostgresCluster
+from tests.sync.conftest import demo_server_database
 
 pytestmark = needs_poppler
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,15 +31,7 @@ def server_db(
 ) -> Iterator[tuple[str, ServerDatabase]]:
     """A 600-person demo district in a server's database, built once: SQLite, then
     PostgreSQL."""
-    if request.param == "postgresql":
-        cluster: PostgresCluster = request.getfixturevalue("postgres")
-        url = cluster.new_database()
-    else:
-        url = f"sqlite:///{tmp_path_factory.mktemp('report-server') / 'server.db'}"
-    database = ServerDatabase(url)
-    build_demo_server(database, persons=600, seed=3)
-    yield url, database
-    database.dispose()
+    yield from demo_server_database(request, tmp_path_factory, persons=600, seed=3)
 
 
 def _run(url: str, *args: str) -> subprocess.CompletedProcess[str]:
