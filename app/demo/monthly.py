@@ -26,6 +26,7 @@ from sqlalchemy import insert, select, update
 from app.domain import tasks as rules
 from app.domain.identity import make_resident_id
 from app.domain.months import month_end, month_of, next_month, previous_month, row_key
+from app.store import summary
 from app.store.database import Database
 from app.store.registry import Household, Person, Subsidy
 from app.store.work import ChangeNotice, FormResponse, Visit
@@ -404,6 +405,7 @@ class MonthlyBuilder:
             added = self._open_forms(responses)
             if added:
                 conn.execute(insert(FormResponse), added)
+                summary.add_new(conn, added)
 
     def _open_forms(self, responses: list[FormResponse]) -> list[dict[str, Any]]:
         """A returned form and a draft of this season in the member's village, when the

@@ -20,7 +20,7 @@ from app.forms.definition import FormDefinition
 from app.forms.engine import FormEngine
 from app.forms.loader import FormDefinitionError, get_form
 from app.services.facts import facts_from, registry_facts
-from app.store import income_sample
+from app.store import income_sample, summary
 from app.store.database import Database
 from app.store.registry import Household, Person, Subsidy
 from app.store.rounds import form_b_round
@@ -303,6 +303,7 @@ class WorkBuilder:
         if rows:
             with self.db.engine.begin() as conn:
                 conn.execute(insert(FormResponse), rows)
+                summary.add_new(conn, rows)
             rows.clear()
 
 

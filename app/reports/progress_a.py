@@ -25,11 +25,11 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.selectable import CompoundSelect
 
+from app.domain.needs import NEEDS
 from app.reports.ages import age_band
-from app.reports.needs import NEEDS, need_condition
 from app.reports.scope import child_length, in_area, prefix
 from app.store.registry import Household, Person
-from app.store.work import FormResponse
+from app.store.summary import ResponseSummary
 
 FORM_A = "dynamic-update"
 DONE = ("completed", "submitted", "accepted")
@@ -79,11 +79,12 @@ def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
 
 
 def round_response(survey_round: str) -> ColumnElement[bool]:
-    """The condition joining a person to the round's Form A response: used in a LEFT JOIN
-    only (filters on the response go into CASE expressions, never the WHERE), so that the
-    planner reads household, person, response in that order from their indexes
-    (migration 0006) instead of starting from an index of the form, round or state."""
-    r = FormResponse
+    """The condition joining a person to the summary of the round's Form A response: used
+    in a LEFT JOIN only (filters on the response go into CASE expressions, never the
+    WHERE), so that the planner reads household, person, summary in that order from their
+    indexes (migrations 0006, 0009) instead of starting from an index of the form, round
+    or state. The summary, not the response: its answers are never read here."""
+    r = ResponseSummary
     return and_(
         r.person_id == Person.id,
         r.form_id == FORM_A,
@@ -148,11 +149,11 @@ def _week(filled: ColumnElement[datetime | None] | Any, starts: list[date]) -> C
 
 
 def _person_rows(session_round: str, area_code: str, as_of: date) -> CTE:
-    """One row per due person, each JSON answer and the week read once (a CTE used twice,
-    which both SQLite and PostgreSQL compute once)."""
-    r = FormResponse
+    """One row per due person with its response's summary and the week (a CTE used three
+    times, which both SQLite and PostgreSQL compute once)."""
+    r = ResponseSummary
     state = r.state
-    method = r.answers["method"].as_string()
+    method = r.method
     done = state.in_(DONE)
     surveyed = and_(done, or_(method.is_(None), method != LOST))
     done_by_then = and_(done, r.filled_at < _at(as_of + timedelta(days=1)))
@@ -169,14 +170,14 @@ def _person_rows(session_round: str, area_code: str, as_of: date) -> CTE:
             Person.card_generation.label("card"),
             _flag(and_(done, method == LOST)).label("lost"),
             _flag(and_(done, method == AT_HOME)).label("at_home"),
-            _flag(and_(done, cast(r.state_history, String).like('%"returned"%'))).label("back"),
+            _flag(and_(done, r.sent_back.is_(True))).label("back"),
             _flag(surveyed).label("surveyed"),
             case((done_by_then, _week(r.filled_at, week_starts(session_round, as_of)))).label(
                 "week"
             ),
             *(
-                _flag(and_(surveyed, need_condition(r.answers, need))).label(f"need{i}")
-                for i, need in enumerate(NEEDS)
+                _flag(and_(surveyed, r.needs.op("&")(1 << i) != 0)).label(f"need{i}")
+                for i in range(len(NEEDS))
             ),
         )
         .select_from(Household)

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from app.domain.codes import load_code_lists
+from app.domain.needs import NEEDS
 from app.reports.figure import Cell, Chart, Figure, share
-from app.reports.needs import NEEDS
 from app.reports.progress_a import form_a_pass
 
 if TYPE_CHECKING:

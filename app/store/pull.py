@@ -25,13 +25,14 @@ from typing import Any
 from sqlalchemy import Connection, Date, DateTime, delete, select, update
 from sqlalchemy.dialects.sqlite import insert
 
-from app.store import search
+from app.store import search, summary
 from app.store.base import BOOKKEEPING_COLUMNS
 from app.store.conflicts import SyncConflict
 from app.store.database import Database
 from app.store.outbox import OutboxOp, SyncState
 from app.store.registry import Person
 from app.store.schema import MODEL_BY_ENTITY, SYNCED_MODELS
+from app.store.work import FormResponse
 
 CHUNK = 400
 
@@ -417,6 +418,7 @@ def apply_prepared(
                 continue
             table = leaving.__table__  # type: ignore[attr-defined]
             removed += conn.execute(delete(table).where(table.c.id == record_id)).rowcount
+        summary.refresh(conn, [i for e, i in keys if e == FormResponse.entity])
         if reindex:
             touched |= _households_of(conn, keys)
             search.reindex_households(conn, touched)

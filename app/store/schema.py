@@ -9,6 +9,7 @@ from app.store.conflicts import SyncConflict
 from app.store.outbox import LocalSecret, OutboxOp, SyncState
 from app.store.receipts import SyncReceipt
 from app.store.registry import Area, Assignment, Certificate, Household, Person, Subsidy, User
+from app.store.summary import ResponseSummary
 from app.store.work import (
     Attachment,
     AuditEvent,
@@ -73,6 +74,7 @@ __all__ = [
     "OutboxOp",
     "Person",
     "RenovationCase",
+    "ResponseSummary",
     "Subsidy",
     "SyncConflict",
     "SyncReceipt",

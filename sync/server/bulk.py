@@ -14,9 +14,11 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from app.store import summary
 from app.store.base import BOOKKEEPING_COLUMNS, utcnow
 from app.store.changes import to_wire
 from app.store.schema import MODEL_BY_ENTITY
+from app.store.work import FormResponse
 from sync.server import ledger, scope
 from sync.server.tables import SERVER_ONLY, ChangeLog, RecordIndex
 
@@ -109,4 +111,6 @@ def create_many(
         session.execute(insert(table), records[start : start + CHUNK])
         session.execute(insert(RecordIndex), index[start : start + CHUNK])
         session.execute(insert(ChangeLog), log[start : start + CHUNK])
+    if table is FormResponse.__table__:
+        summary.add_new(session.connection(), records)
     return len(rows)

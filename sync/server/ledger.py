@@ -19,9 +19,11 @@ from sqlalchemy import Table, and_, bindparam, event, insert, select, text, upda
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from app.store import summary
 from app.store.base import Synced, utcnow
 from app.store.changes import to_wire
 from app.store.schema import MODEL_BY_ENTITY
+from app.store.work import FormResponse
 from sync.server import scope
 from sync.server.tables import ChangeLog, FieldSeq, RecordIndex, SeqCounter
 
@@ -205,7 +207,21 @@ class Rows:
 
     def write(self, session: Session, *, with_counter: bool = False) -> None:
         """Write the rows; `with_counter` also writes the sequence's new top back in the
-        same statement (on PostgreSQL; else it is written at commit as always)."""
+        same statement (on PostgreSQL; else it is written at commit as always). The
+        responses written get their summaries (`app.store.summary`) in the same turn."""
+        self._write(session, with_counter=with_counter)
+        responses = FormResponse.__tablename__
+        summary.refresh(
+            session.connection(),
+            [
+                r["id"]
+                for table, *_, rows in [*self.inserts, *self.updates]
+                if table.name == responses
+                for r in rows
+            ],
+        )
+
+    def _write(self, session: Session, *, with_counter: bool) -> None:
         if not _multi_row(session):
             self._write_each(session)
             return

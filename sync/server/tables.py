@@ -28,7 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.store.base import NAMING, utcnow
-from app.store.schema import SYNCED_MODELS
+from app.store.schema import SYNCED_MODELS, ResponseSummary
 
 #: the scope key of records only the server keeps (never pulled): laptops' audit events
 SERVER_ONLY = "server"
@@ -262,6 +262,8 @@ def _copy_record_tables(metadata: MetaData) -> None:
 
 
 _copy_record_tables(ServerBase.metadata)
+# what the figures read of each response (`app.store.summary`), kept by the server's writers too
+ResponseSummary.__table__.to_metadata(ServerBase.metadata)
 
 #: the users assigned inside an area (`scope.readable`: a laptop's reviewers and fellow
 #: members, on every pull that carries a user): a province has tens of thousands of them

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-
-from sqlalchemy import ColumnElement, or_
 
 
 @dataclass(frozen=True)
@@ -50,12 +50,21 @@ NEEDS = (
 )
 
 
-def has_code(answers: Any, item: str, codes: tuple[str, ...]) -> ColumnElement[bool]:
-    """Whether an answer (single code, yes/no or a multi list) holds one of the codes: the
-    answer's JSON text holds the quoted code (a list) or is the code (a single answer)."""
-    value = answers[item].as_string()
-    return or_(value.in_(codes), *(value.like(f'%"{code}"%') for code in codes))
+def has_code(value: Any, codes: tuple[str, ...]) -> bool:
+    """Whether an answer holds one of the codes: a single code (or yes/no) that is one, or a
+    multi list (any JSON) whose text holds one quoted; a number or true/false is none."""
+    if isinstance(value, str):
+        return value in codes
+    if isinstance(value, list | dict):
+        text = json.dumps(value, ensure_ascii=False)
+        return any(f'"{code}"' in text for code in codes)
+    return False
 
 
-def need_condition(answers: Any, need: Need) -> ColumnElement[bool]:
-    return or_(*(has_code(answers, item, need.codes) for item in need.item.split("|")))
+def has_need(answers: Mapping[str, Any], need: Need) -> bool:
+    return any(has_code(answers.get(item), need.codes) for item in need.item.split("|"))
+
+
+def needs_mask(answers: Mapping[str, Any]) -> int:
+    """The needs an answer set shows, as bits: bit i set for `NEEDS[i]`."""
+    return sum(1 << i for i, need in enumerate(NEEDS) if has_need(answers, need))
