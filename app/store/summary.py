@@ -19,9 +19,20 @@ import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from itertools import chain
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Boolean, DateTime, Index, Integer, String, delete, event, insert, select
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Index,
+    Integer,
+    String,
+    Table,
+    delete,
+    event,
+    insert,
+    select,
+)
 from sqlalchemy.engine import Connection, Result
 from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column
 
@@ -67,6 +78,9 @@ class ResponseSummary(Base):
     sent_back: Mapped[bool] = mapped_column(Boolean, default=False)
     #: bit i set: the answers show need `app.domain.needs.NEEDS[i]`
     needs: Mapped[int] = mapped_column(Integer, default=0)
+
+
+TABLE = cast(Table, ResponseSummary.__table__)
 
 
 def derive(answers: Mapping[str, Any] | None, history: Any) -> dict[str, Any]:
@@ -120,12 +134,11 @@ def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
 
 def refresh(conn: Connection, ids: Iterable[str]) -> None:
     """Make the summary of these responses match them (a response gone: its row too)."""
-    table = ResponseSummary.__table__
     for part in _chunks(list(dict.fromkeys(ids))):
         rows = [summary_row(r) for r in conn.execute(SOURCE.where(_r.id.in_(part)))]
-        conn.execute(delete(table).where(table.c.id.in_(part)))
+        conn.execute(delete(TABLE).where(TABLE.c.id.in_(part)))
         if rows:
-            conn.execute(insert(table), rows)
+            conn.execute(insert(TABLE), rows)
 
 
 def add_new(conn: Connection, responses: Iterable[Mapping[str, Any]]) -> None:
@@ -136,13 +149,12 @@ def add_new(conn: Connection, responses: Iterable[Mapping[str, Any]]) -> None:
         for r in responses
     ]
     for start in range(0, len(rows), CHUNK):
-        conn.execute(insert(ResponseSummary.__table__), rows[start : start + CHUNK])
+        conn.execute(insert(TABLE), rows[start : start + CHUNK])
 
 
 def rebuild(conn: Connection) -> int:
     """Fill the summary from every response (a migration's backfill); how many rows."""
-    table = ResponseSummary.__table__
-    conn.execute(delete(table))
+    conn.execute(delete(TABLE))
     ids = list(conn.scalars(select(_r.id).order_by(_r.id)))
     refresh(conn, ids)
     return len(ids)
@@ -170,8 +182,8 @@ def _after_statement(state: ORMExecuteState) -> Result[Any] | None:
         return None
     statement = state.statement
     if state.is_insert:
-        given = state.parameters
-        rows = given if isinstance(given, list) else [given or {}]
+        given: Any = state.parameters
+        rows: list[Mapping[str, Any]] = given if isinstance(given, list) else [given or {}]
         ids = [str(r["id"]) for r in rows if "id" in r]
     elif state.is_update or state.is_delete:
         where = getattr(statement, "whereclause", None)

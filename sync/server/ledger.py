@@ -210,13 +210,13 @@ class Rows:
         same statement (on PostgreSQL; else it is written at commit as always). The
         responses written get their summaries (`app.store.summary`) in the same turn."""
         self._write(session, with_counter=with_counter)
-        responses = FormResponse.__tablename__
+        written = [*self.inserts, *((table, rows) for table, _keys, rows in self.updates)]
         summary.refresh(
             session.connection(),
             [
                 r["id"]
-                for table, *_, rows in [*self.inserts, *self.updates]
-                if table.name == responses
+                for table, rows in written
+                if table.name == FormResponse.__tablename__
                 for r in rows
             ],
         )

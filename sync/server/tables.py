@@ -263,7 +263,7 @@ def _copy_record_tables(metadata: MetaData) -> None:
 
 _copy_record_tables(ServerBase.metadata)
 # what the figures read of each response (`app.store.summary`), kept by the server's writers too
-ResponseSummary.__table__.to_metadata(ServerBase.metadata)
+ResponseSummary.__table__.to_metadata(ServerBase.metadata)  # type: ignore[attr-defined]
 
 #: the users assigned inside an area (`scope.readable`: a laptop's reviewers and fellow
 #: members, on every pull that carries a user): a province has tens of thousands of them
