@@ -25,10 +25,14 @@ from sync.admin_protocol import (
     NewPassword,
     NewUser,
     Revocation,
+    SampleAnswer,
+    SampleChange,
+    SampleDraw,
+    SampleHousehold,
     TemplateInfo,
     UserChange,
 )
-from sync.protocol import LoginRequest, LoginResponse
+from sync.protocol import LoginRequest, LoginResponse, PublicationInfo
 from sync.transport import BadAnswer, SyncError, Transport
 
 T = TypeVar("T")
@@ -53,8 +57,33 @@ def _model(kind: type[T], values: dict[str, Any]) -> T:
         return TypeAdapter(kind).validate_python(values)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first.get("loc", ()))
-        raise BadValue(f"{FIELDS.get(where, where)}：{first.get('msg', '')}") from exc
+        where = ".".join(str(p) for p in first.get("loc", ()) if not isinstance(p, int))
+        raise BadValue(f"{FIELDS.get(where, where)}{fault(first)}") from exc
+
+
+#: what is wrong with a value, by pydantic's error type (its own messages are English)
+FAULTS = {
+    "string_pattern_mismatch": "的写法不对",
+    "string_too_short": "不能为空",
+    "string_too_long": "太长（最多 {max_length} 个字）",
+    "too_long": "太多（最多 {max_length} 项）",
+    "greater_than_equal": "不能小于 {ge}",
+    "less_than_equal": "不能大于 {le}",
+    "literal_error": "不是可选的值",
+    "missing": "没有填写",
+    "int_type": "应为整数",
+    "string_type": "应为文字",
+    "bool_type": "应为“是”或“否”",
+}
+
+
+def fault(error: Any) -> str:
+    """A pydantic error said in Chinese (what is wrong; the field's name goes before it)."""
+    words = FAULTS.get(str(error.get("type", "")), "有误")
+    try:
+        return words.format(**error.get("ctx", {}))
+    except (KeyError, IndexError):
+        return words
 
 
 #: the fields' names in the messages
@@ -66,6 +95,16 @@ FIELDS = {
     "phone": "电话",
     "areas": "区划",
     "format": "文件格式",
+    "area": "地区",
+    "size": "户数",
+    "seed": "种子",
+    "household": "户",
+    "reason": "原因",
+    "replace": "替换现有样本",
+    "add": "加入或移出",
+    "active": "启用或停用",
+    "survey_round": "调查轮次",
+    "month": "月份",
 }
 
 
@@ -246,3 +285,36 @@ class AdminClient:
             limit=limit,
         )
         return result
+
+    # published forms and settings (publishing itself: sync.publishing.publish_file)
+
+    def publications(self) -> list[PublicationInfo]:
+        """Every published form version and settings publication, oldest first."""
+        result: list[PublicationInfo] = self._get("/admin/definitions", list[PublicationInfo])
+        return result
+
+    # the income-monitoring sample
+
+    def sample(self, year: int) -> list[SampleHousehold]:
+        """The year's sampled households of the admin's district."""
+        result: list[SampleHousehold] = self._get(f"/admin/sample/{year}", list[SampleHousehold])
+        return result
+
+    def draw_sample(
+        self,
+        year: int,
+        area: str,
+        *,
+        size: int | None = None,
+        seed: int | None = None,
+        replace: bool = False,
+    ) -> SampleAnswer:
+        """Draw the area's sample at random (size from the settings, seed chosen by the
+        server, when not given); the answer has the seed kept."""
+        body = _model(SampleDraw, {"area": area, "size": size, "seed": seed, "replace": replace})
+        return self.transport.call("POST", f"/admin/sample/{year}/draw", SampleAnswer, body)
+
+    def change_sample(self, year: int, household: str, *, add: bool, reason: str) -> SampleAnswer:
+        """Add a household (id, 户口号 or 户主身份证号) to the sample or remove it."""
+        body = _model(SampleChange, {"household": household, "add": add, "reason": reason})
+        return self.transport.call("POST", f"/admin/sample/{year}/changes", SampleAnswer, body)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -13,6 +13,7 @@ Role = Literal["member", "reviewer", "admin"]
 USERNAME = r"^[A-Za-z0-9_.-]{1,64}$"
 AREA = r"^\d{12}$"
 Area = Field(pattern=AREA)
+HOUSEHOLD = r"^[0-9A-Za-z-]{1,40}$"  # an id, 户口号 or 户主身份证号
 
 
 class AdminUser(Wire):
@@ -131,3 +132,48 @@ class AuditPage(Wire):
     rows: list[AuditRow]
     total: int
     offset: int
+
+
+class SampleHousehold(Wire):
+    """One sampled household as the admin sees it."""
+
+    household_id: str
+    area_code: str
+    village: str
+    head_name: str
+    hukou_number: str
+    chosen: str  # draw:<seed>, list:<name> or added
+    reason: str
+
+
+class SampleDraw(Wire):
+    """A draw for the area (the admin's district or a part of it): size from the settings
+    when not given, seed chosen and returned when not given."""
+
+    area: str = Field(pattern=AREA)
+    size: int | None = Field(default=None, ge=1, le=100_000)
+    seed: int | None = Field(default=None, ge=0, le=2**31)
+    replace: bool = False
+
+
+class SampleList(Wire):
+    """The area's sample set to exactly these households."""
+
+    area: str = Field(pattern=AREA)
+    name: str = Field(default="名单", max_length=80)
+    households: list[Annotated[str, Field(pattern=HOUSEHOLD)]] = Field(max_length=100_000)
+
+
+class SampleChange(Wire):
+    """One household added to or removed from the sample, with the reason."""
+
+    household: str = Field(pattern=HOUSEHOLD)
+    add: bool
+    reason: str = Field(min_length=1, max_length=200)
+
+
+class SampleAnswer(Wire):
+    """The households of a draw or list, with the draw's seed."""
+
+    seed: int | None = None
+    households: list[str]

@@ -322,3 +322,8 @@ class PublicationInfo(Wire):
     file_name: str = Field(max_length=200)
     published_by: str = Field(max_length=64)
     new: bool = True
+    #: when it was published (UTC; None from a server older than this field)
+    published_at: IsoTime | None = None
+    #: what it holds, for the admin's list: a form's title; the settings' years and the
+    #: areas with their own values
+    summary: str = Field(default="", max_length=300)

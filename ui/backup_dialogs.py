@@ -98,7 +98,8 @@ class BackupDialog(_Form):
         intro = QLabel(
             self.tr(
                 "把本机的全部数据（记录、照片和密钥信息）备份成一个加密文件，"
-                "存到您选择的文件夹，例如U盘。恢复时需要您的密码。"
+                "存到您选择的文件夹，例如U盘。恢复时需要您的密码："
+                "在程序启动时的解锁界面选择“从备份恢复”。"
             )
         )
         intro.setWordWrap(True)

@@ -227,7 +227,12 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("退出(&Q)"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (find, lock, quit_action):
+        # 备份 for every role where a user looks for it (also on 设置); 恢复 stays on the
+        # unlock screen: the open database cannot be replaced under the program
+        backup = QAction(self.tr("备份数据(&B)…"), self)
+        backup.triggered.connect(self.open_backup)
+        self.backup_dialog: QDialog | None = None
+        for action in (find, backup, lock, quit_action):
             file_menu.addAction(action)
         # -- exports (issue 14): reviewers and the admin, in ui/export_dialog.py -----------
         from ui.export_dialog import EXPORT_ROLES
@@ -350,6 +355,13 @@ class MainWindow(QMainWindow):
     def current_page(self) -> Page | None:
         frame = self.stack.currentWidget()
         return frame.page if isinstance(frame, PageFrame) else None
+
+    def open_backup(self) -> None:
+        """文件 → 备份数据…: the backup dialog of 设置, over this window."""
+        from ui.backup_dialogs import BackupDialog
+
+        self.backup_dialog = BackupDialog(self.session.db, parent=self)
+        self.backup_dialog.open()
 
     def open_export(self, template: str = "") -> None:
         """The export dialog (reviewers and the admin), on `template` when given."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ui.session import AppSession
@@ -16,6 +16,11 @@ ADMIN = "admin"
 
 class PublishAction(QObject):
     """Publishes a chosen file on a worker; says the outcome in a message box."""
+
+    #: a publication the server took (its PublicationInfo), new or the same again
+    published = Signal(object)
+    #: the outcome said, each time (the 发布 tab repeats it on its message line)
+    outcome = Signal(str)
 
     def __init__(self, session: AppSession, parent: QWidget) -> None:
         super().__init__(parent)
@@ -35,9 +40,15 @@ class PublishAction(QObject):
             self.publish(Path(name))
 
     def publish(self, path: Path) -> Any:
+        """Send the file on a worker; offline or signed out, say so and send nothing."""
         from sync.publishing import publish_file
+        from ui.pages.admin_link import offline_reason
 
         db = self.session.db
+        offline = offline_reason(db)
+        if offline:
+            self._say(QMessageBox.Icon.Warning, self.tr("未发布：%1").replace("%1", offline))
+            return None
         return self.session.run(
             lambda _report: publish_file(db, path), self._done, self._failed, owner=self
         )
@@ -54,6 +65,7 @@ class PublishAction(QObject):
         else:
             text = self.tr("%1 已发布过，内容相同，未改动。").replace("%1", what)
         self._say(QMessageBox.Icon.Information, text)
+        self.published.emit(info)
 
     def _failed(self, error: Exception) -> None:
         from sync.transport import NetworkError
@@ -66,6 +78,7 @@ class PublishAction(QObject):
 
     def _say(self, icon: QMessageBox.Icon, text: str) -> None:
         self.said = text
+        self.outcome.emit(text)
         box = QMessageBox(icon, self.tr("发布表单或设置"), text, parent=self.window)
         box.setAccessibleName(self.tr("发布结果"))
         box.open()

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -69,10 +69,17 @@ def fit_columns(view: QTableView, widths_in_chars: Sequence[int]) -> None:
 
 
 def rows_view(
-    name: str, model: QAbstractTableModel, *, min_height: int | None = None, word_wrap: bool = False
+    name: str,
+    model: QAbstractTableModel,
+    *,
+    min_height: int | None = None,
+    word_wrap: bool = False,
+    parent: QWidget | None = None,
 ) -> QTableView:
-    """A read-only table of a detail page: whole rows selected, columns sized to the text."""
-    view = QTableView()
+    """A read-only table of a detail page: whole rows selected, columns sized to the text.
+    Give the `parent` when controls follow it: Tab then reaches it in its place (a table
+    parented later, by a layout, comes after every control made before that)."""
+    view = QTableView(parent)
     view.setModel(model)
     view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

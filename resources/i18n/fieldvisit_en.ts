@@ -89,127 +89,127 @@
 <context>
     <name>AdminAudit</name>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="32"/>
+        <location filename="../../ui/pages/admin_audit.py" line="33"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="33"/>
+        <location filename="../../ui/pages/admin_audit.py" line="34"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="34"/>
+        <location filename="../../ui/pages/admin_audit.py" line="35"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="35"/>
+        <location filename="../../ui/pages/admin_audit.py" line="36"/>
         <source>内容</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="36"/>
+        <location filename="../../ui/pages/admin_audit.py" line="37"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="74"/>
+        <location filename="../../ui/pages/admin_audit.py" line="75"/>
         <source>按用户名筛选</source>
         <translation>Filter by username</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="76"/>
+        <location filename="../../ui/pages/admin_audit.py" line="77"/>
         <source>按人员筛选（身份证号或记录号）</source>
         <translation>Filter by person (ID number or record id)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="78"/>
+        <location filename="../../ui/pages/admin_audit.py" line="79"/>
         <source>按操作筛选</source>
         <translation>Filter by action</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="81"/>
+        <location filename="../../ui/pages/admin_audit.py" line="82"/>
         <source>开始日期</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="83"/>
+        <location filename="../../ui/pages/admin_audit.py" line="84"/>
         <source>结束日期</source>
         <translation>To date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="79"/>
+        <location filename="../../ui/pages/admin_audit.py" line="80"/>
         <source>如 user_add</source>
         <translation>e.g. user_add</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="85"/>
+        <location filename="../../ui/pages/admin_audit.py" line="86"/>
         <source>如 2026-11-03</source>
         <translation>e.g. 2026-11-03</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="89"/>
+        <location filename="../../ui/pages/admin_audit.py" line="90"/>
         <source>查询(&amp;Q)</source>
         <translation>&amp;Query</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="94"/>
+        <location filename="../../ui/pages/admin_audit.py" line="95"/>
         <source>用户(&amp;E)：</source>
         <translation>Us&amp;er:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="95"/>
+        <location filename="../../ui/pages/admin_audit.py" line="96"/>
         <source>人员(&amp;R)：</source>
         <translation>Pe&amp;rson:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="96"/>
+        <location filename="../../ui/pages/admin_audit.py" line="97"/>
         <source>操作(&amp;O)：</source>
         <translation>Acti&amp;on:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="97"/>
+        <location filename="../../ui/pages/admin_audit.py" line="98"/>
         <source>从(&amp;S)：</source>
         <translation>&amp;Since:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="98"/>
+        <location filename="../../ui/pages/admin_audit.py" line="99"/>
         <source>到(&amp;T)：</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="107"/>
+        <location filename="../../ui/pages/admin_audit.py" line="109"/>
         <source>操作日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="108"/>
+        <location filename="../../ui/pages/admin_audit.py" line="111"/>
         <source>上一页(&amp;K)</source>
         <translation>Bac&amp;k</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="110"/>
+        <location filename="../../ui/pages/admin_audit.py" line="113"/>
         <source>下一页(&amp;J)</source>
         <translation>Next (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="132"/>
+        <location filename="../../ui/pages/admin_audit.py" line="138"/>
         <source>日期应写成 2026-11-03 这样</source>
         <translation>Write dates like 2026-11-03</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="154"/>
+        <location filename="../../ui/pages/admin_audit.py" line="160"/>
         <source>正在读取日志……</source>
         <translation>Reading the log…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="175"/>
+        <location filename="../../ui/pages/admin_audit.py" line="181"/>
         <source>第 %s–%s 条，共 %s 条</source>
         <translation>Rows %s–%s of %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/admin_audit.py" line="180"/>
+        <location filename="../../ui/pages/admin_audit.py" line="186"/>
         <source>共 %n 条日志</source>
         <translation>
             <numerusform>%n log row</numerusform>
@@ -220,83 +220,83 @@
 <context>
     <name>AdminDevices</name>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="29"/>
+        <location filename="../../ui/pages/admin_devices.py" line="30"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="30"/>
+        <location filename="../../ui/pages/admin_devices.py" line="31"/>
         <source>设备名称</source>
         <translation>Device name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="31"/>
+        <location filename="../../ui/pages/admin_devices.py" line="32"/>
         <source>登录时间</source>
         <translation>Signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="32"/>
+        <location filename="../../ui/pages/admin_devices.py" line="33"/>
         <source>上次同步</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="33"/>
+        <location filename="../../ui/pages/admin_devices.py" line="34"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="49"/>
+        <location filename="../../ui/pages/admin_devices.py" line="50"/>
         <source>设备列表</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="50"/>
+        <location filename="../../ui/pages/admin_devices.py" line="51"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="53"/>
+        <location filename="../../ui/pages/admin_devices.py" line="54"/>
         <source>停用原因</source>
         <translation>Reason for revoking</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="54"/>
+        <location filename="../../ui/pages/admin_devices.py" line="55"/>
         <source>例如：电脑丢失</source>
         <translation>e.g. laptop lost</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="55"/>
+        <location filename="../../ui/pages/admin_devices.py" line="56"/>
         <source>停用原因(&amp;Y)：</source>
         <translation>Reason (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="57"/>
+        <location filename="../../ui/pages/admin_devices.py" line="58"/>
         <source>停用此设备(&amp;K)…</source>
         <translation>Revo&amp;ke this device…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="71"/>
+        <location filename="../../ui/pages/admin_devices.py" line="73"/>
         <source>正在读取设备……</source>
         <extracomment>the confirmation asked before a revocation (kept for tests and screen readers)</extracomment>
         <translation>Reading the devices…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="81"/>
+        <location filename="../../ui/pages/admin_devices.py" line="83"/>
         <source>已停用（%s，%s）</source>
         <translation>Revoked (%s, %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="83"/>
+        <location filename="../../ui/pages/admin_devices.py" line="85"/>
         <source>在用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="85"/>
+        <location filename="../../ui/pages/admin_devices.py" line="87"/>
         <source>从未同步</source>
         <translation>Never synced</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/admin_devices.py" line="91"/>
+        <location filename="../../ui/pages/admin_devices.py" line="93"/>
         <source>共 %n 台设备</source>
         <translation>
             <numerusform>%n device</numerusform>
@@ -304,32 +304,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="102"/>
+        <location filename="../../ui/pages/admin_devices.py" line="104"/>
         <source>请先在设备列表中选择一台设备</source>
         <translation>Choose a device in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="105"/>
+        <location filename="../../ui/pages/admin_devices.py" line="107"/>
         <source>这台设备已经停用</source>
         <translation>This device is already revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="109"/>
+        <location filename="../../ui/pages/admin_devices.py" line="111"/>
         <source>停用设备</source>
         <translation>Revoke the device</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="110"/>
+        <location filename="../../ui/pages/admin_devices.py" line="112"/>
         <source>停用 %s 的设备“%s”？这台电脑下次联网时将被拒绝，本机数据被锁定。</source>
         <translation>Revoke the device of %s called “%s”? The laptop is refused at its next contact and its data is locked.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="129"/>
+        <location filename="../../ui/pages/admin_devices.py" line="131"/>
         <source>已停用 %s 的设备“%s”</source>
         <translation>The device of %s called “%s” is revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="133"/>
+        <location filename="../../ui/pages/admin_devices.py" line="135"/>
         <source>正在停用设备……</source>
         <translation>Revoking the device…</translation>
     </message>
@@ -337,239 +337,243 @@
 <context>
     <name>AdminImports</name>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="37"/>
+        <location filename="../../ui/pages/admin_imports.py" line="38"/>
         <source>花名册</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="38"/>
+        <location filename="../../ui/pages/admin_imports.py" line="39"/>
         <source>月度变动名单</source>
         <translation>Monthly change list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="41"/>
+        <location filename="../../ui/pages/admin_imports.py" line="42"/>
         <source>行号</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="42"/>
+        <location filename="../../ui/pages/admin_imports.py" line="43"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="43"/>
+        <location filename="../../ui/pages/admin_imports.py" line="44"/>
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="44"/>
+        <location filename="../../ui/pages/admin_imports.py" line="45"/>
         <source>该行内容</source>
         <translation>Row content</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="48"/>
+        <location filename="../../ui/pages/admin_imports.py" line="49"/>
         <source>身份证号无效</source>
         <extracomment>why a row was refused, by the server&apos;s code (sync/server/roster.py and changes.py)</extracomment>
         <translation>Invalid ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="49"/>
+        <location filename="../../ui/pages/admin_imports.py" line="50"/>
         <source>区划不存在</source>
         <translation>Unknown area</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="50"/>
+        <location filename="../../ui/pages/admin_imports.py" line="51"/>
         <source>残疾人证号不符</source>
         <translation>Certificate number does not match</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="51"/>
+        <location filename="../../ui/pages/admin_imports.py" line="52"/>
         <source>重复</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="52"/>
+        <location filename="../../ui/pages/admin_imports.py" line="53"/>
         <source>缺少必填项</source>
         <translation>Required value missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="53"/>
+        <location filename="../../ui/pages/admin_imports.py" line="54"/>
         <source>内容无效</source>
         <translation>Invalid value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="54"/>
+        <location filename="../../ui/pages/admin_imports.py" line="55"/>
         <source>身份证号有误</source>
         <translation>Wrong ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="55"/>
+        <location filename="../../ui/pages/admin_imports.py" line="56"/>
         <source>未登记</source>
         <translation>Not registered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="56"/>
+        <location filename="../../ui/pages/admin_imports.py" line="57"/>
         <source>不在本区在册人员中</source>
         <translation>Not among the district&apos;s registered persons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="57"/>
+        <location filename="../../ui/pages/admin_imports.py" line="58"/>
         <source>变动类型不明</source>
         <translation>Unknown kind of change</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="58"/>
+        <location filename="../../ui/pages/admin_imports.py" line="59"/>
         <source>来源不明</source>
         <translation>Unknown source</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="59"/>
+        <location filename="../../ui/pages/admin_imports.py" line="60"/>
         <source>日期有误</source>
         <translation>Wrong date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="60"/>
+        <location filename="../../ui/pages/admin_imports.py" line="61"/>
         <source>任务已核结</source>
         <translation>Task already closed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="75"/>
+        <location filename="../../ui/pages/admin_imports.py" line="76"/>
         <source>导入什么</source>
         <translation>What to import</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="78"/>
+        <location filename="../../ui/pages/admin_imports.py" line="79"/>
         <source>要导入的文件</source>
         <translation>File to import</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="79"/>
+        <location filename="../../ui/pages/admin_imports.py" line="80"/>
         <source>.xlsx 或 .csv 文件</source>
         <translation>.xlsx or .csv file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="80"/>
         <source>选择文件(&amp;B)…</source>
-        <translation>&amp;Browse…</translation>
+        <translation type="vanished">&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="83"/>
+        <location filename="../../ui/pages/admin_imports.py" line="81"/>
+        <source>选择文件(&amp;E)…</source>
+        <translation>Choos&amp;e a file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="84"/>
         <source>变动名单的月份</source>
         <translation>Month of the change list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="84"/>
+        <location filename="../../ui/pages/admin_imports.py" line="85"/>
         <source>如 2026-11</source>
         <translation>e.g. 2026-11</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="86"/>
+        <location filename="../../ui/pages/admin_imports.py" line="87"/>
         <source>按表中“来源”列</source>
         <translation>From the sheet&apos;s “source” column</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="89"/>
+        <location filename="../../ui/pages/admin_imports.py" line="90"/>
         <source>变动名单的来源</source>
         <translation>Source of the change list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="90"/>
+        <location filename="../../ui/pages/admin_imports.py" line="91"/>
         <source>有一行被拒收就整个文件都不导入(&amp;T)</source>
         <translation>Impor&amp;t nothing if any row is refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="91"/>
+        <location filename="../../ui/pages/admin_imports.py" line="92"/>
         <source>导入(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="95"/>
+        <location filename="../../ui/pages/admin_imports.py" line="96"/>
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="98"/>
+        <location filename="../../ui/pages/admin_imports.py" line="100"/>
         <source>拒收的行</source>
         <translation>Refused rows</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="99"/>
+        <location filename="../../ui/pages/admin_imports.py" line="102"/>
         <source>拒收报告另存为(&amp;A)…</source>
         <translation>S&amp;ave the refusal report as…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="107"/>
+        <location filename="../../ui/pages/admin_imports.py" line="110"/>
         <source>月份(&amp;M)：</source>
         <translation>&amp;Month:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="108"/>
+        <location filename="../../ui/pages/admin_imports.py" line="111"/>
         <source>来源(&amp;O)：</source>
         <translation>S&amp;ource:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="109"/>
+        <location filename="../../ui/pages/admin_imports.py" line="112"/>
         <source>导入(&amp;N)：</source>
         <translation>Import (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="110"/>
+        <location filename="../../ui/pages/admin_imports.py" line="113"/>
         <source>文件(&amp;L)：</source>
         <translation>Fi&amp;le:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="129"/>
+        <location filename="../../ui/pages/admin_imports.py" line="132"/>
         <source>拒收的行：</source>
         <translation>Refused rows:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="141"/>
+        <location filename="../../ui/pages/admin_imports.py" line="147"/>
         <source>选择要导入的文件</source>
         <translation>Choose the file to import</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="141"/>
-        <location filename="../../ui/pages/admin_imports.py" line="209"/>
+        <location filename="../../ui/pages/admin_imports.py" line="147"/>
+        <location filename="../../ui/pages/admin_imports.py" line="215"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Sheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="149"/>
+        <location filename="../../ui/pages/admin_imports.py" line="155"/>
         <source>请先选择要导入的文件</source>
         <translation>Choose the file to import first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="153"/>
+        <location filename="../../ui/pages/admin_imports.py" line="159"/>
         <source>只能导入 .xlsx 或 .csv 文件：%s</source>
         <translation>Only .xlsx or .csv files can be imported: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="156"/>
+        <location filename="../../ui/pages/admin_imports.py" line="162"/>
         <source>找不到文件：%s</source>
         <translation>File not found: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="167"/>
+        <location filename="../../ui/pages/admin_imports.py" line="173"/>
         <source>月份应写成 2026-11 这样：%s</source>
         <translation>Write the month like 2026-11: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="175"/>
+        <location filename="../../ui/pages/admin_imports.py" line="181"/>
         <source>正在导入 %s……</source>
         <translation>Importing %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="179"/>
+        <location filename="../../ui/pages/admin_imports.py" line="185"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="179"/>
+        <location filename="../../ui/pages/admin_imports.py" line="185"/>
         <source>未导入（严格模式下有被拒收的行）</source>
         <translation>Not imported (rows were refused and nothing is imported then)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/admin_imports.py" line="184"/>
+        <location filename="../../ui/pages/admin_imports.py" line="190"/>
         <source>导入完成，拒收 %n 行</source>
         <translation>
             <numerusform>Imported; %n row refused</numerusform>
@@ -577,7 +581,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/admin_imports.py" line="186"/>
+        <location filename="../../ui/pages/admin_imports.py" line="192"/>
         <source>文件未导入：拒收 %n 行</source>
         <translation>
             <numerusform>File not imported: %n row refused</numerusform>
@@ -585,23 +589,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="207"/>
+        <location filename="../../ui/pages/admin_imports.py" line="213"/>
         <source>拒收报告另存为</source>
         <translation>Save the refusal report as</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="208"/>
-        <location filename="../../ui/pages/admin_imports.py" line="219"/>
+        <location filename="../../ui/pages/admin_imports.py" line="214"/>
+        <location filename="../../ui/pages/admin_imports.py" line="225"/>
         <source>拒收报告</source>
         <translation>Refusal report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="221"/>
+        <location filename="../../ui/pages/admin_imports.py" line="227"/>
         <source>拒收报告未保存：%s</source>
         <translation>The refusal report is not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="223"/>
+        <location filename="../../ui/pages/admin_imports.py" line="229"/>
         <source>拒收报告已保存：%s</source>
         <translation>The refusal report is saved: %s</translation>
     </message>
@@ -609,27 +613,27 @@
 <context>
     <name>AdminLink</name>
     <message>
-        <location filename="../../ui/pages/admin_link.py" line="44"/>
+        <location filename="../../ui/pages/admin_link.py" line="52"/>
         <source>管理操作进度</source>
         <translation>Administration progress</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_link.py" line="54"/>
+        <location filename="../../ui/pages/admin_link.py" line="62"/>
         <source>本机尚未连接服务器：管理功能需要连接服务器，现在不能使用</source>
         <translation>This computer has no server: administration needs the server and is not available now</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_link.py" line="60"/>
+        <location filename="../../ui/pages/admin_link.py" line="68"/>
         <source>本机尚未登录服务器：请先在“同步”页登录，管理功能现在不能使用</source>
         <translation>This computer is not signed in to the server: sign in on the Sync page first; administration is not available now</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_link.py" line="122"/>
+        <location filename="../../ui/pages/admin_link.py" line="126"/>
         <source>无法连接服务器，管理功能现在不能使用；请检查网络后再试</source>
         <translation>Cannot reach the server; administration is not available now. Check the network and try again</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_link.py" line="125"/>
+        <location filename="../../ui/pages/admin_link.py" line="129"/>
         <source>管理操作出错：%s</source>
         <translation>Administration failed: %s</translation>
     </message>
@@ -637,30 +641,413 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/pages/admin.py" line="21"/>
-        <location filename="../../ui/pages/admin.py" line="29"/>
+        <location filename="../../ui/pages/admin.py" line="24"/>
+        <location filename="../../ui/pages/admin.py" line="32"/>
         <source>管理</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="35"/>
+        <location filename="../../ui/pages/admin.py" line="40"/>
         <source>用户和地区(&amp;U)</source>
         <translation>&amp;Users and areas</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="36"/>
+        <location filename="../../ui/pages/admin.py" line="41"/>
         <source>设备(&amp;D)</source>
         <translation>&amp;Devices</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="37"/>
+        <location filename="../../ui/pages/admin.py" line="42"/>
         <source>导入(&amp;C)</source>
         <translation>Imports (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin.py" line="38"/>
+        <location filename="../../ui/pages/admin.py" line="43"/>
         <source>日志(&amp;G)</source>
         <translation>Lo&amp;g</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin.py" line="44"/>
+        <source>发布(&amp;B)</source>
+        <translation>Pu&amp;blished</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin.py" line="45"/>
+        <source>抽样(&amp;Z)</source>
+        <translation>Sample (&amp;Z)</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPublished</name>
+    <message>
+        <location filename="../../ui/pages/admin_published.py" line="22"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_published.py" line="23"/>
+        <location filename="../../ui/pages/admin_published.py" line="85"/>
+        <source>表单</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_published.py" line="24"/>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_published.py" line="25"/>
+        <source>内容</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_published.py" line="26"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_published.py" line="27"/>
+        <source>发布时间</source>
+        <translation>Published at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_published.py" line="28"/>
+        <source>发布人</source>
+        <translation>Published by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_published.py" line="41"/>
+        <source>已发布的表单和设置</source>
+        <translation>Published forms and settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_published.py" line="43"/>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_published.py" line="45"/>
+        <source>发布新版本(&amp;N)…</source>
+        <translation>Publish a &amp;new version…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_published.py" line="47"/>
+        <source>选择表单定义或设置文件（.yaml）发布；各笔记本下次同步时收到</source>
+        <translation>Choose a form definition or settings file (.yaml) to publish; every laptop receives it at its next sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_published.py" line="74"/>
+        <source>正在读取已发布的版本……</source>
+        <extracomment>文件 → 发布表单或设置…&apos;s own action: the same checks, messages and worker</extracomment>
+        <translation>Reading the published versions…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_published.py" line="85"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_published.py" line="87"/>
+        <source>（程序内置）</source>
+        <translation>(built into the program)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_published.py" line="94"/>
+        <source>共 %1 个表单版本、%2 次设置发布</source>
+        <translation>%1 form versions, %2 settings publications</translation>
+    </message>
+</context>
+<context>
+    <name>AdminSample</name>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="41"/>
+        <source>乡镇（街道）</source>
+        <translation>Town (subdistrict)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="42"/>
+        <source>样本户数</source>
+        <translation>Households in the sample</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="43"/>
+        <location filename="../../ui/pages/admin_sample.py" line="49"/>
+        <source>怎样选出</source>
+        <translation>How chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="46"/>
+        <source>村（社区）</source>
+        <translation>Village (community)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="47"/>
+        <source>户主</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="48"/>
+        <source>户口号</source>
+        <translation>Hukou number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="50"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="78"/>
+        <source>样本年份</source>
+        <extracomment>the largest seed and size the server takes (sync/admin_protocol.py SampleDraw) a household as the server takes it (an id, 户口号 or 身份证号)</extracomment>
+        <translation>Year of the sample</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="88"/>
+        <source>年份(&amp;Y)：</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="90"/>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="94"/>
+        <source>各乡镇的样本</source>
+        <translation>The sample by town</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="97"/>
+        <source>样本户</source>
+        <translation>Households in the sample</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="103"/>
+        <source>抽取范围</source>
+        <translation>Area to draw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="113"/>
+        <source>全区（%s）</source>
+        <translation>Whole district (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="117"/>
+        <source>抽取户数</source>
+        <translation>Households to draw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="118"/>
+        <source>空着：按设置</source>
+        <translation>Empty: as the settings say</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="120"/>
+        <source>随机种子</source>
+        <translation>Random seed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="121"/>
+        <source>空着：随机</source>
+        <translation>Empty: chosen at random</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="122"/>
+        <source>抽取(&amp;X)…</source>
+        <translation>Draw (&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="124"/>
+        <source>从有在册持证残疾人的户中按乡镇比例随机抽取；种子记入样本和日志，可重现</source>
+        <translation>Drawn at random from the households with an active certified member, in proportion by town; the seed is kept in the sample and the log, so the draw can be repeated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="130"/>
+        <source>随机抽取</source>
+        <extracomment>the confirmation asked before a draw (kept for tests and screen readers)</extracomment>
+        <translation>Random draw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="134"/>
+        <source>范围(&amp;A)：</source>
+        <translation>&amp;Area:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="135"/>
+        <source>户数(&amp;S)：</source>
+        <translation>&amp;Size:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="136"/>
+        <source>种子(&amp;E)：</source>
+        <translation>S&amp;eed:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="148"/>
+        <source>户（户ID、户口号或户主身份证号）</source>
+        <translation>Household (household ID, hukou number or the head&apos;s ID number)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="149"/>
+        <source>户ID、户口号或户主身份证号</source>
+        <translation>Household ID, hukou number or the head&apos;s ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="151"/>
+        <source>加入或移出的原因</source>
+        <translation>Reason for adding or removing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="152"/>
+        <source>例如：全家外出务工，联系不上</source>
+        <translation>e.g. the whole family works away and cannot be reached</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="154"/>
+        <source>加入样本(&amp;J)</source>
+        <translation>Add to the sample (&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="156"/>
+        <source>移出样本(&amp;K)</source>
+        <translation>Remove from the sample (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="158"/>
+        <source>加入或移出一户</source>
+        <translation>Add or remove one household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="161"/>
+        <source>户(&amp;H)：</source>
+        <translation>&amp;Household:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="161"/>
+        <source>原因(&amp;O)：</source>
+        <translation>Reas&amp;on:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="212"/>
+        <source>本机的设置中没有年份，无法查看样本</source>
+        <translation>The settings on this laptop have no year: the sample cannot be shown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="220"/>
+        <source>正在读取样本……</source>
+        <translation>Reading the sample…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="226"/>
+        <source>随机抽取（种子 %s）</source>
+        <translation>Random draw (seed %s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="228"/>
+        <source>按名单 %s</source>
+        <translation>From the list %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="229"/>
+        <source>个别加入</source>
+        <translation>Added one by one</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="252"/>
+        <source>%1 %2 户</source>
+        <translation>%1: %2 households</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="257"/>
+        <source>%1 年样本共 %2 户，分布在 %3 个乡镇（街道）</source>
+        <translation>The %1 sample has %2 households in %3 towns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="274"/>
+        <source>请先选择年份和抽取范围</source>
+        <translation>Choose the year and the area to draw first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="280"/>
+        <source>户数应为 1 到 %s 之间的整数：%s</source>
+        <translation>The number of households must be a whole number from 1 to %s: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="288"/>
+        <source>种子应为 0 到 %s 之间的整数：%s</source>
+        <translation>The seed must be a whole number from 0 to %s: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="295"/>
+        <source>%1 户</source>
+        <translation>%1 households</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="295"/>
+        <source>按设置的户数</source>
+        <translation>the number of households the settings say</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="297"/>
+        <source>为%1抽取 %2 年的样本（%3，种子 %4）？</source>
+        <translation>Draw for %1 the sample of %2 (%3, seed %4)?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="301"/>
+        <source>随机</source>
+        <translation>random</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="304"/>
+        <source>
+该范围现有的 %1 户样本将被替换。</source>
+        <translation>
+The %1 households now in this area&apos;s sample will be replaced.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="307"/>
+        <source>抽取样本</source>
+        <translation>Draw the sample</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="330"/>
+        <source>已抽取 %1 户，种子 %2（已记入样本和日志，用同一种子可重现）</source>
+        <translation>%1 households drawn, seed %2 (kept in the sample and the log; the same seed draws them again)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="335"/>
+        <source>正在抽取……</source>
+        <translation>Drawing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="345"/>
+        <source>请填写户ID、户口号或户主身份证号，或在样本户中选择</source>
+        <translation>Type a household ID, hukou number or the head&apos;s ID number, or choose a household in the sample</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="350"/>
+        <source>户的写法有误（只能是户ID、户口号或身份证号：字母、数字和 -）：%s</source>
+        <translation>The household is written wrongly (only a household ID, hukou number or ID number: letters, digits and -): %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="355"/>
+        <source>请写明加入或移出的原因</source>
+        <translation>Write the reason for adding or removing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="365"/>
+        <source>已将户 %s 加入样本</source>
+        <translation>Household %s added to the sample</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="365"/>
+        <source>已将户 %s 移出样本</source>
+        <translation>Household %s removed from the sample</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="368"/>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
     </message>
 </context>
 <context>
@@ -1111,62 +1498,66 @@
         <translation>Back up data</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="100"/>
         <source>把本机的全部数据（记录、照片和密钥信息）备份成一个加密文件，存到您选择的文件夹，例如U盘。恢复时需要您的密码。</source>
-        <translation>Back up all of this laptop&apos;s data (records, photos and key information) into one encrypted file, in a folder you choose, such as a USB stick. Restoring it needs your password.</translation>
+        <translation type="vanished">Back up all of this laptop&apos;s data (records, photos and key information) into one encrypted file, in a folder you choose, such as a USB stick. Restoring it needs your password.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="106"/>
+        <location filename="../../ui/backup_dialogs.py" line="100"/>
+        <source>把本机的全部数据（记录、照片和密钥信息）备份成一个加密文件，存到您选择的文件夹，例如U盘。恢复时需要您的密码：在程序启动时的解锁界面选择“从备份恢复”。</source>
+        <translation>Back up all of this laptop&apos;s data (records, photos and key information) into one encrypted file, in a folder you choose, such as a USB stick. Restoring it needs your password: choose “Restore from a backup” on the unlock screen when the program starts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_dialogs.py" line="107"/>
         <source>备份到的文件夹</source>
         <translation>Folder to back up to</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="107"/>
+        <location filename="../../ui/backup_dialogs.py" line="108"/>
         <source>选择文件夹(&amp;B)…</source>
         <translation>&amp;Browse for folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="110"/>
+        <location filename="../../ui/backup_dialogs.py" line="111"/>
         <source>文件夹(&amp;F)：</source>
         <translation>&amp;Folder:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="116"/>
+        <location filename="../../ui/backup_dialogs.py" line="117"/>
         <source>开始备份(&amp;S)</source>
         <translation>&amp;Start backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="120"/>
+        <location filename="../../ui/backup_dialogs.py" line="121"/>
         <source>关闭(&amp;C)</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="135"/>
+        <location filename="../../ui/backup_dialogs.py" line="136"/>
         <source>选择备份到的文件夹</source>
         <translation>Choose the folder to back up to</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="146"/>
+        <location filename="../../ui/backup_dialogs.py" line="147"/>
         <source>请先选择备份到的文件夹</source>
         <translation>Please choose the folder to back up to first</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="149"/>
+        <location filename="../../ui/backup_dialogs.py" line="150"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="171"/>
+        <location filename="../../ui/backup_dialogs.py" line="172"/>
         <source>备份完成：%1（%2 MB）</source>
         <translation>Backup finished: %1 (%2 MB)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="182"/>
+        <location filename="../../ui/backup_dialogs.py" line="183"/>
         <source>备份没有完成：文件夹所在的磁盘或U盘空间不足。</source>
         <translation>The backup did not finish: the disk or USB stick of the folder is full.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="184"/>
+        <location filename="../../ui/backup_dialogs.py" line="185"/>
         <source>备份没有完成：%s</source>
         <translation>The backup did not finish: %s</translation>
     </message>
@@ -3433,17 +3824,22 @@ Disability certificate: %s</translation>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="232"/>
+        <source>备份数据(&amp;B)…</source>
+        <translation>&amp;Back up data…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>导出数据(&amp;E)…</source>
         <translation>&amp;Export data…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>发布表单或设置(&amp;U)…</source>
         <translation>P&amp;ublish a form or settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>打印(&amp;P)</source>
         <extracomment>other parts of the program (prints) add their actions here</extracomment>
         <translation>&amp;Print</translation>
@@ -3453,7 +3849,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
@@ -4571,49 +4967,50 @@ Disability certificate: %s</translation>
 <context>
     <name>PublishAction</name>
     <message>
-        <location filename="../../ui/publish_action.py" line="30"/>
-        <location filename="../../ui/publish_action.py" line="69"/>
+        <location filename="../../ui/publish_action.py" line="35"/>
+        <location filename="../../ui/publish_action.py" line="82"/>
         <source>发布表单或设置</source>
-        <extracomment>the last outcome said (for the tests, and the status bar)</extracomment>
+        <extracomment>a publication the server took (its PublicationInfo), new or the same again the outcome said, each time (the 发布 tab repeats it on its message line) the last outcome said (for the tests, and the status bar)</extracomment>
         <translation>Publish a form or settings</translation>
     </message>
     <message>
-        <location filename="../../ui/publish_action.py" line="32"/>
+        <location filename="../../ui/publish_action.py" line="37"/>
         <source>表单或设置文件 (*.yaml *.yml)</source>
         <translation>Form or settings files (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../ui/publish_action.py" line="48"/>
+        <location filename="../../ui/publish_action.py" line="59"/>
         <source>表单 %1 版本 %2</source>
         <translation>form %1 version %2</translation>
     </message>
     <message>
-        <location filename="../../ui/publish_action.py" line="51"/>
+        <location filename="../../ui/publish_action.py" line="62"/>
         <source>设置第 %1 版</source>
         <translation>settings no. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/publish_action.py" line="53"/>
+        <location filename="../../ui/publish_action.py" line="64"/>
         <source>已发布%1，各笔记本下次同步时收到。</source>
         <translation>Published %1; every laptop receives it at its next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/publish_action.py" line="55"/>
+        <location filename="../../ui/publish_action.py" line="66"/>
         <source>%1 已发布过，内容相同，未改动。</source>
         <translation>%1 was published already with the same content; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/publish_action.py" line="62"/>
+        <location filename="../../ui/publish_action.py" line="74"/>
         <source>现在连不上服务器（离线），未发布。请联网后再试。</source>
         <translation>The server cannot be reached now (offline); nothing was published. Try again when online.</translation>
     </message>
     <message>
-        <location filename="../../ui/publish_action.py" line="64"/>
+        <location filename="../../ui/publish_action.py" line="50"/>
+        <location filename="../../ui/publish_action.py" line="76"/>
         <source>未发布：%1</source>
         <translation>Not published: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/publish_action.py" line="70"/>
+        <location filename="../../ui/publish_action.py" line="83"/>
         <source>发布结果</source>
         <translation>Publishing result</translation>
     </message>
@@ -4943,82 +5340,82 @@ Disability certificate: %s</translation>
         <translation>This backup was made by a newer version of Fieldvisit; please upgrade the program first. Nothing on this laptop was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="197"/>
+        <location filename="../../ui/backup_dialogs.py" line="198"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="205"/>
+        <location filename="../../ui/backup_dialogs.py" line="206"/>
         <source>选择备份文件，输入备份时的密码。程序先完整检查备份文件，检查通过后才替换本机数据；本机原有的数据另存在数据文件夹里，不会删除。</source>
         <translation>Choose the backup file and enter the password it was made with. The whole file is checked first; only then is this laptop&apos;s data replaced. The data already on this laptop is kept aside in the data folder, not deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="211"/>
+        <location filename="../../ui/backup_dialogs.py" line="212"/>
         <source>备份文件</source>
         <translation>Backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="212"/>
+        <location filename="../../ui/backup_dialogs.py" line="213"/>
         <source>选择文件(&amp;B)…</source>
         <translation>&amp;Browse for file…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="216"/>
+        <location filename="../../ui/backup_dialogs.py" line="217"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="218"/>
+        <location filename="../../ui/backup_dialogs.py" line="219"/>
         <source>备份文件(&amp;F)：</source>
         <translation>Backup &amp;file:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="220"/>
+        <location filename="../../ui/backup_dialogs.py" line="221"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="227"/>
+        <location filename="../../ui/backup_dialogs.py" line="228"/>
         <source>检查并恢复(&amp;R)</source>
         <translation>Check and &amp;restore</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="230"/>
+        <location filename="../../ui/backup_dialogs.py" line="231"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="247"/>
+        <location filename="../../ui/backup_dialogs.py" line="248"/>
         <source>选择备份文件</source>
         <translation>Choose the backup file</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="249"/>
+        <location filename="../../ui/backup_dialogs.py" line="250"/>
         <source>入户走访助手备份 (*%s)</source>
         <translation>Fieldvisit backups (*%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="263"/>
+        <location filename="../../ui/backup_dialogs.py" line="264"/>
         <source>请选择备份文件（找不到：%s）</source>
         <translation>Please choose the backup file (not found: %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="267"/>
+        <location filename="../../ui/backup_dialogs.py" line="268"/>
         <source>请输入密码</source>
         <translation>Please enter the password</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="270"/>
+        <location filename="../../ui/backup_dialogs.py" line="271"/>
         <source>正在检查备份文件…</source>
         <translation>Checking the backup file…</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="304"/>
+        <location filename="../../ui/backup_dialogs.py" line="305"/>
         <source>磁盘空间不足，无法恢复。本机数据未作任何改动。</source>
         <translation>Not enough disk space to restore. Nothing on this laptop was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/backup_dialogs.py" line="307"/>
+        <location filename="../../ui/backup_dialogs.py" line="308"/>
         <source>无法恢复：%s。本机数据未作任何改动。</source>
         <translation>Cannot restore: %s. Nothing on this laptop was changed.</translation>
     </message>
@@ -5113,62 +5510,62 @@ Disability certificate: %s</translation>
         <translation>R&amp;efresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="203"/>
+        <location filename="../../ui/pages/review.py" line="204"/>
         <source>只有审核员和管理员可以审核</source>
         <translation>Only reviewers and administrators can review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="212"/>
+        <location filename="../../ui/pages/review.py" line="213"/>
         <source>待审核 %d 份</source>
         <translation>%d forms to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="248"/>
+        <location filename="../../ui/pages/review.py" line="249"/>
         <source>没有选中的表</source>
         <translation>No form selected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="253"/>
+        <location filename="../../ui/pages/review.py" line="254"/>
         <source>%s · %s · %s（%s）</source>
         <translation>%s · %s · %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="256"/>
+        <location filename="../../ui/pages/review.py" line="257"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="257"/>
+        <location filename="../../ui/pages/review.py" line="258"/>
         <source>填表人已确认的提醒：%s</source>
         <translation>Warnings confirmed by the member who filled it in: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="270"/>
+        <location filename="../../ui/pages/review.py" line="271"/>
         <source>%s：去年 %s → 今年 %s</source>
         <translation>%s: last year %s → this year %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="276"/>
+        <location filename="../../ui/pages/review.py" line="277"/>
         <source>与去年相同，没有不同的答案</source>
         <translation>Same as last year; no answers differ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="323"/>
+        <location filename="../../ui/pages/review.py" line="330"/>
         <source>已通过</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="348"/>
+        <location filename="../../ui/pages/review.py" line="355"/>
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="360"/>
+        <location filename="../../ui/pages/review.py" line="367"/>
         <source>%s：%s；还有 %d 份待审核</source>
         <translation>%s: %s; %d more to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review.py" line="374"/>
+        <location filename="../../ui/pages/review.py" line="381"/>
         <source>出错了：%s</source>
         <translation>Something went wrong: %s</translation>
     </message>
@@ -6288,63 +6685,63 @@ Disability certificate: %s</translation>
 <context>
     <name>TaskReview</name>
     <message>
-        <location filename="../../ui/pages/task_review.py" line="26"/>
+        <location filename="../../ui/pages/task_review.py" line="27"/>
         <source>村/社区</source>
         <translation>Village/community</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_review.py" line="27"/>
+        <location filename="../../ui/pages/task_review.py" line="28"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_review.py" line="28"/>
+        <location filename="../../ui/pages/task_review.py" line="29"/>
         <source>变动</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_review.py" line="29"/>
+        <location filename="../../ui/pages/task_review.py" line="30"/>
         <source>核实结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_review.py" line="30"/>
+        <location filename="../../ui/pages/task_review.py" line="31"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_review.py" line="31"/>
+        <location filename="../../ui/pages/task_review.py" line="32"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_review.py" line="50"/>
+        <location filename="../../ui/pages/task_review.py" line="51"/>
         <source>待审核的变动核对</source>
         <extracomment>the shown task changed: True when there is one to accept or return a line for the page&apos;s status (text)</extracomment>
         <translation>Change checks to review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_review.py" line="51"/>
+        <location filename="../../ui/pages/task_review.py" line="52"/>
         <source>Ctrl+Enter 通过并执行处理，Ctrl+R 退回</source>
         <translation>Ctrl+Enter accepts and applies what follows, Ctrl+R returns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_review.py" line="53"/>
+        <location filename="../../ui/pages/task_review.py" line="54"/>
         <source>待审核的核实结果(&amp;Q)</source>
         <translation>Outcomes to review (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_review.py" line="121"/>
+        <location filename="../../ui/pages/task_review.py" line="123"/>
         <source>已通过并执行处理：%s</source>
         <translation>Accepted and applied: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_review.py" line="132"/>
+        <location filename="../../ui/pages/task_review.py" line="134"/>
         <source>已退回：%s</source>
         <translation>Returned: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/task_review.py" line="145"/>
+        <location filename="../../ui/pages/task_review.py" line="147"/>
         <source>出错了：%s</source>
         <translation>Something went wrong: %s</translation>
     </message>

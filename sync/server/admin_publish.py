@@ -36,6 +36,8 @@ def _info(row: PublishedDefinition, new: bool = True) -> PublicationInfo:
         file_name=row.file_name,
         published_by=row.published_by,
         new=new,
+        published_at=row.published_at,
+        summary=published.summary(row)[:300],
     )
 
 

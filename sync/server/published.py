@@ -250,6 +250,20 @@ def put_in_use(session: Session) -> None:
     use_settings(settings_book(session))
 
 
+def summary(row: PublishedDefinition) -> str:
+    """What a publication holds, in a line: a form's title; the settings' years and the
+    areas that have their own values."""
+    if row.kind == FORM:
+        return _form_of(row.text, row.file_name).title
+    book = _settings_of(row.text, row.file_name)
+    years = "、".join(str(y) for y in sorted(book.years))
+    areas = sorted({o.prefix for o in book.overrides})
+    where = (
+        f"；{len(areas)} 处地区另有设置（{'、'.join(areas[:3])}{'…' if len(areas) > 3 else ''}）"
+    )
+    return f"{years} 年，区 {book.district}" + (where if areas else "")
+
+
 def settings_book(session: Session) -> SettingsBook | None:
     """The newest published settings (None: none published, the program's own apply)."""
     row = _newest_settings(session)

@@ -46,7 +46,23 @@ def sample_size(year: int) -> int:
     try:
         return int(load_settings().years[year]["income_sample_size"])
     except (SettingsError, KeyError) as exc:
-        raise AdminError(f"设置文件中没有 {year} 年的收入监测样本户数，请用 --size 指定") from exc
+        raise AdminError(f"设置文件中没有 {year} 年的收入监测样本户数，请写明抽取户数") from exc
+
+
+def share_of(eligible: list[tuple[str, str]], size: int, area_prefix: str) -> int:
+    """The area's part of a sample of `size` for the whole district: what the district's
+    draw gives its towns (a village: its part of its town's share)."""
+    by_town: dict[str, int] = {}
+    for _household, area in eligible:
+        by_town[area[: domain.TOWN_DIGITS]] = by_town.get(area[: domain.TOWN_DIGITS], 0) + 1
+    total = 0
+    for town, share in domain.shares(by_town, size).items():
+        if town.startswith(area_prefix):
+            total += share
+        elif area_prefix.startswith(town):
+            inside = sum(1 for _h, area in eligible if area.startswith(area_prefix))
+            total += domain.shares({"in": inside, "out": by_town[town] - inside}, share)["in"]
+    return total
 
 
 def _live(s: Session, year: int) -> dict[str, IncomeSample]:
@@ -84,20 +100,29 @@ def draw(
 ) -> tuple[int, list[str]]:
     """Draw the year's sample at random from the eligible households (of the area, when
     given: its sample alone is replaced); returns the seed (chosen when not given, kept on
-    every row and in the audit) and the households."""
-    size = sample_size(year) if size is None else size
-    if size <= 0:
+    every row and in the audit) and the households. Without a size, the settings' size for
+    the district, or the area's part of it (`share_of`)."""
+    if size is not None and size <= 0:
         raise AdminError(f"样本户数须大于0（给的是 {size}）")
+    whole = sample_size(year) if size is None else size
     seed = secrets.randbelow(1_000_000) if seed is None else seed
     with database.write() as s:
         ledger.lock(s)
         rows = _live(s, year)
         live = [r for r in rows.values() if not r.deleted and _within(s, r, area_prefix)]
         if live and not replace:
-            raise AdminError(f"{year} 年已有样本 {len(live)} 户；要重新抽取请加 --replace")
+            raise AdminError(
+                f"{year} 年该地区已有样本 {len(live)} 户；重新抽取会替换它们，须确认替换"
+                "（命令行加 --replace）"
+            )
         eligible = income_sample.eligible(s, area_prefix)
         if not eligible:
             raise AdminError("没有可抽取的户（须有在册持证残疾人）")
+        if size is None and area_prefix:
+            size = share_of(income_sample.eligible(s), whole, area_prefix)
+            if size <= 0:
+                raise AdminError(f"按设置的 {whole} 户，该地区分得 0 户；请写明抽取户数")
+        size = whole if size is None else size
         chosen = domain.draw(eligible, size, seed)
         keep = set(chosen)
         for row in live:
@@ -221,7 +246,7 @@ def change(
 ) -> str:
     """Add a household to the year's sample or remove it, with the reason; returns its id."""
     if not reason.strip():
-        raise AdminError("请写明原因（--reason）")
+        raise AdminError("请写明原因")
     with database.write() as s:
         ledger.lock(s)
         household = find_household(s, key)

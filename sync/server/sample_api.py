@@ -9,13 +9,17 @@ from typing import Annotated
 
 from fastapi import FastAPI, Request
 from fastapi import Path as PathParameter
-from pydantic import Field
 from starlette.concurrency import run_in_threadpool
 
 from app.domain.areas import prefix_of
 from app.store.registry import Household
-from sync.admin_protocol import AREA
-from sync.protocol import Wire
+from sync.admin_protocol import (
+    SampleAnswer,
+    SampleChange,
+    SampleDraw,
+    SampleHousehold,
+    SampleList,
+)
 from sync.server import admin, sample
 from sync.server.answers import errors
 from sync.server.bearer import Actor
@@ -24,52 +28,6 @@ from sync.server.district import check_areas, district_of
 from sync.server.errors import ServerError
 
 Year = Annotated[int, PathParameter(ge=2000, le=2100)]
-HOUSEHOLD = r"^[0-9A-Za-z-]{1,40}$"  # an id, 户口号 or 户主身份证号
-
-
-class SampleHousehold(Wire):
-    """One sampled household as the admin sees it."""
-
-    household_id: str
-    area_code: str
-    village: str
-    head_name: str
-    hukou_number: str
-    chosen: str  # draw:<seed>, list:<name> or added
-    reason: str
-
-
-class SampleDraw(Wire):
-    """A draw for the area (the admin's district or a part of it): size from the settings
-    when not given, seed chosen and returned when not given."""
-
-    area: str = Field(pattern=AREA)
-    size: int | None = Field(default=None, ge=1, le=100_000)
-    seed: int | None = Field(default=None, ge=0, le=2**31)
-    replace: bool = False
-
-
-class SampleList(Wire):
-    """The area's sample set to exactly these households."""
-
-    area: str = Field(pattern=AREA)
-    name: str = Field(default="名单", max_length=80)
-    households: list[Annotated[str, Field(pattern=HOUSEHOLD)]] = Field(max_length=100_000)
-
-
-class SampleChange(Wire):
-    """One household added to or removed from the sample, with the reason."""
-
-    household: str = Field(pattern=HOUSEHOLD)
-    add: bool
-    reason: str = Field(min_length=1, max_length=200)
-
-
-class SampleAnswer(Wire):
-    """The households of a draw or list, with the draw's seed."""
-
-    seed: int | None = None
-    households: list[str]
 
 
 def add_routes(app: FastAPI, db: ServerDatabase) -> None:

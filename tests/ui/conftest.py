@@ -14,7 +14,10 @@ from pytestqt.qtbot import QtBot
 from app.demo.district import build_demo_district
 from app.store.database import Database
 from app.store.keys import FAST_TEST_KDF
+from sync.server.db import ServerDatabase
 from tests.conftest import PASSWORD
+from tests.sync.laptops import make_laptop
+from tests.sync.servers import ServerProcess, seed
 
 #: how long a wait may last when no timeout is given (pytest-qt's own is 5 s): a wait ends as
 #: soon as its condition or signal comes, so this costs nothing when the test passes, and a
@@ -89,3 +92,24 @@ def typing_works_after_the_test(qapp: QApplication) -> Iterator[None]:
         assert field.text() == "ok", "a window left an application-wide filter on the keyboard"
     finally:
         field.deleteLater()
+
+
+@pytest.fixture
+def running(tmp_path: Path) -> Iterator[tuple[ServerProcess, ServerDatabase]]:
+    """A real server process with the five users of tests.sync.servers (ada the admin)."""
+    url = f"sqlite:///{tmp_path / 'server.db'}"
+    database = ServerDatabase(url)
+    seed(database)
+    process = ServerProcess(url, tmp_path / "blobs")
+    process.start()
+    yield process, database
+    process.stop()
+    database.dispose()
+
+
+@pytest.fixture
+def ada(running: tuple[ServerProcess, ServerDatabase], tmp_path: Path) -> Iterator[Database]:
+    """The admin's laptop, signed in to `running`."""
+    db = make_laptop(running[0], tmp_path / "ada.db", "ada")
+    yield db
+    db.close()

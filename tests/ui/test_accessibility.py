@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QRadioButton,
     QScrollArea,
+    QTabBar,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -23,6 +24,7 @@ from sqlalchemy import select
 
 from app.store.database import Database
 from app.store.registry import Household
+from tests.ui.visit_support import each_tab
 from ui.main_window import DETAIL_PAGES, PAGES, MainWindow
 from ui.pages.base import Page
 from ui.preferences import Preferences
@@ -107,7 +109,8 @@ def open_each(window: MainWindow, district: Database) -> Iterator[tuple[str, Pag
         window.open_page(name, household_id if needs else "")
         page = window.current_page()
         assert page is not None
-        yield name, page
+        for tab in each_tab(page):  # every tab of the 管理 and review pages, not the first only
+            yield name + tab, page
 
 
 def test_every_control_of_every_page_has_an_accessible_name(
@@ -125,6 +128,21 @@ def test_every_control_of_every_page_has_an_accessible_name(
     assert nameless == []
 
 
+def first_after_the_tabs(qtbot: QtBot, page: QWidget, wanted: list[QWidget]) -> QWidget | None:
+    """On a page with tabs, the control Tab goes to from the tab bar (where a user who chose
+    a tab starts): the first of the tab in reading order."""
+    bars = [b for b in page.findChildren(QTabBar) if b.isVisible()]
+    if not bars:
+        return None
+    bars[0].setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(bars[0].hasFocus, timeout=20_000)
+    for _ in range(len(wanted) + 5):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if QApplication.focusWidget() in wanted:
+            return QApplication.focusWidget()
+    return None
+
+
 def test_tab_reaches_every_control_of_every_page_in_reading_order(
     qtbot: QtBot, window: MainWindow, district: Database
 ) -> None:
@@ -133,8 +151,8 @@ def test_tab_reaches_every_control_of_every_page_in_reading_order(
         if not wanted:
             continue
         groups = radio_groups(wanted)
-        wanted[0].setFocus(Qt.FocusReason.TabFocusReason)
-        first = wanted[0]
+        first = first_after_the_tabs(qtbot, page, wanted) or wanted[0]
+        first.setFocus(Qt.FocusReason.TabFocusReason)
         qtbot.waitUntil(first.hasFocus, timeout=20_000)
         visited: list[QWidget] = []
         for _ in range(len(wanted) * 2 + 10):

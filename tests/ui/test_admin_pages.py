@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,32 +19,13 @@ from app.store.registry import Household
 from sync.client import first_login
 from sync.server.db import ServerDatabase
 from sync.transport import Unauthorized
-from tests.sync.laptops import Wire, household, make_laptop, op, sync
-from tests.sync.servers import BOB_VILLAGE, MOLLY_VILLAGE, ServerProcess, seed
+from tests.sync.laptops import Wire, household, op, sync
+from tests.sync.servers import BOB_VILLAGE, MOLLY_VILLAGE, ServerProcess
 from tests.sync.test_roster_import import EXPECTED, write_sheet
 from ui.pages.admin import AdminPage
 from ui.session import AppSession
 
 WAIT_MS = 60_000
-
-
-@pytest.fixture
-def running(tmp_path: Path) -> Iterator[tuple[ServerProcess, ServerDatabase]]:
-    url = f"sqlite:///{tmp_path / 'server.db'}"
-    database = ServerDatabase(url)
-    seed(database)
-    process = ServerProcess(url, tmp_path / "blobs")
-    process.start()
-    yield process, database
-    process.stop()
-    database.dispose()
-
-
-@pytest.fixture
-def ada(running: tuple[ServerProcess, ServerDatabase], tmp_path: Path) -> Iterator[Database]:
-    db = make_laptop(running[0], tmp_path / "ada.db", "ada")
-    yield db
-    db.close()
 
 
 def households(db: Database) -> set[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -170,3 +170,27 @@ def test_a_refused_restore_says_why_and_changes_nothing(
     assert raised == []
     assert unlock.isVisible() and unlock.database is None
     assert folder_bytes(target.parent) == before
+
+
+@pytest.mark.parametrize("who", ["member", "admin"])
+def test_backup_is_in_the_file_menu_for_every_role(
+    qtbot: QtBot, laptop: Database, district: Database, who: str
+) -> None:
+    """文件 → 备份数据… opens the dialog of 设置 (restore stays on the unlock screen)."""
+    from PySide6.QtWidgets import QMenu
+
+    from ui.main_window import MainWindow
+
+    db, user = (laptop, "alice") if who == "member" else (district, "demo")
+    window = MainWindow(AppSession(db, user), Preferences())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.session.role == who
+    file_menu = next(a for a in window.menuBar().actions() if a.text() == "文件(&F)").menu()
+    assert isinstance(file_menu, QMenu)
+    backup = next(a for a in file_menu.actions() if a.text() == "备份数据(&B)…")
+    backup.trigger()
+    dialog = window.backup_dialog
+    assert isinstance(dialog, BackupDialog) and dialog.isVisible() and dialog.db is db
+    assert "从备份恢复" in " ".join(label.text() for label in dialog.findChildren(QLabel))
+    dialog.reject()

@@ -45,7 +45,7 @@ from app.store.database import Database
 from app.store.registry import Household, Person
 from app.store.work import FormResponse, RenovationCase
 from tests.conftest import PASSWORD
-from tests.ui.visit_support import candidates, settle, type_chinese
+from tests.ui.visit_support import candidates, each_tab, settle, type_chinese
 from ui.backup_dialogs import BackupDialog, RestoreDialog
 from ui.export_dialog import ExportDialog
 from ui.first_login import FirstLoginDialog
@@ -112,7 +112,8 @@ def open_every_page(
         if isinstance(page, VisitPage) and user == "member":
             wait_for_form(qtbot, page)  # the member's form opens: its controls count too
         settle()
-        yield window, name, page
+        for tab in each_tab(page):  # every tab of the 管理 and review pages, not the first only
+            yield window, name + tab, page
 
 
 def wait_for_form(qtbot: QtBot, page: VisitPage) -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QThreadPool
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -156,3 +157,21 @@ def sign(qtbot: QtBot, pad: QWidget) -> None:
         for x in range(40, 220, 30):
             qtbot.mouseMove(pad, QPoint(x, y + (x // 30) % 3 * 6))
         qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(230, y + 5))
+
+
+def each_tab(page: QWidget) -> Iterator[str]:
+    """The page as shown (""), then with each other tab of its tab widgets shown in turn (its
+    name): a walker that looks at what is visible then sees every tab, not only the first."""
+    yield ""
+    for tabs in page.findChildren(QTabWidget):
+        if not tabs.isVisible():
+            continue
+        start = tabs.currentIndex()
+        for index in range(tabs.count()):
+            if index == start:
+                continue
+            tabs.setCurrentIndex(index)
+            settle()
+            yield f" tab {tabs.tabText(index)}"
+        tabs.setCurrentIndex(start)
+        settle()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.admin_link import AdminLink
+from ui.pages.commands import chain_tab_order
 from ui.rows_model import RowsModel, rows_view
 from ui.session import AppSession
 from ui.timefmt import local_text
@@ -104,7 +105,9 @@ class AdminAudit(QWidget):
             grid.addWidget(field, place // 3, (place % 3) * 2 + 1)
         grid.addWidget(self.search_button, 1, 5)
         self.model = RowsModel([self.tr(h) for h in HEADERS], self)
-        self.table = rows_view(self.tr("操作日志"), self.model, min_height=120, word_wrap=True)
+        self.table = rows_view(
+            self.tr("操作日志"), self.model, min_height=120, word_wrap=True, parent=self
+        )
         self.earlier_button = QPushButton(self.tr("上一页(&K)"), self)
         self.earlier_button.clicked.connect(lambda: self.turn(-1))
         self.later_button = QPushButton(self.tr("下一页(&J)"), self)
@@ -120,6 +123,9 @@ class AdminAudit(QWidget):
         layout.addLayout(grid)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
+        chain_tab_order([self.user, self.person, self.action, self.since, self.until,
+                         self.search_button, self.table, self.earlier_button,
+                         self.later_button])  # fmt: skip
 
     def refresh(self) -> None:
         self.search()

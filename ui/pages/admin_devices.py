@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.admin_link import AdminLink
+from ui.pages.commands import chain_tab_order
 from ui.rows_model import RowsModel, rows_view
 from ui.session import AppSession
 from ui.timefmt import local_text
@@ -46,7 +47,7 @@ class AdminDevices(QWidget):
         self.link = AdminLink(session, self)
         self.devices: list[AdminDevice] = []
         self.model = RowsModel([self.tr(h) for h in HEADERS], self)
-        self.table = rows_view(self.tr("设备列表"), self.model, min_height=120)
+        self.table = rows_view(self.tr("设备列表"), self.model, min_height=120, parent=self)
         self.refresh_button = QPushButton(self.tr("刷新(&R)"), self)
         self.refresh_button.clicked.connect(self.refresh)
         self.reason = QLineEdit(self)
@@ -66,6 +67,7 @@ class AdminDevices(QWidget):
         layout.addWidget(self.link.bar)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
+        chain_tab_order([self.table, self.refresh_button, self.reason, self.revoke_button])
 
     def refresh(self) -> None:
         self.link.call(lambda c: c.devices(), self._show, self.tr("正在读取设备……"))

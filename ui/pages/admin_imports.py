@@ -26,6 +26,7 @@ from app.domain.codes import load_code_lists
 from app.exports.table_file import TableFileError, save_table
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.admin_link import AdminLink
+from ui.pages.commands import chain_tab_order
 from ui.rows_model import RowsModel, rows_view
 from ui.session import AppSession
 
@@ -77,7 +78,7 @@ class AdminImports(QWidget):
         self.file = QLineEdit(self)
         self.file.setAccessibleName(self.tr("要导入的文件"))
         self.file.setPlaceholderText(self.tr(".xlsx 或 .csv 文件"))
-        self.browse_button = QPushButton(self.tr("选择文件(&B)…"), self)
+        self.browse_button = QPushButton(self.tr("选择文件(&E)…"), self)
         self.browse_button.clicked.connect(self.browse)
         self.month = QLineEdit(date.today().strftime("%Y-%m"), self)
         self.month.setAccessibleName(self.tr("变动名单的月份"))
@@ -95,7 +96,9 @@ class AdminImports(QWidget):
         self.summary.setAccessibleName(self.tr("导入结果"))
         self.summary.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
         self.model = RowsModel([self.tr(h) for h in HEADERS], self)
-        self.table = rows_view(self.tr("拒收的行"), self.model, min_height=100, word_wrap=True)
+        self.table = rows_view(
+            self.tr("拒收的行"), self.model, min_height=100, word_wrap=True, parent=self
+        )
         self.save_button = QPushButton(self.tr("拒收报告另存为(&A)…"), self)
         self.save_button.clicked.connect(self.ask_save)
         self.save_button.setEnabled(False)
@@ -129,6 +132,9 @@ class AdminImports(QWidget):
         layout.addWidget(QLabel(self.tr("拒收的行："), self))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.save_button)
+        chain_tab_order([self.kind, self.file, self.browse_button, self.month, self.source,
+                         self.strict, self.import_button, self.summary, self.table,
+                         self.save_button])  # fmt: skip
         self._kind_changed()
 
     def _kind_changed(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QProgressBar, QWidget
 
 from app.store import syncing
+from app.store.database import Database
 from ui.announce import MessageLine
 from ui.session import AppSession
 
@@ -21,17 +22,24 @@ class Offline(Exception):
     """The laptop has no server to ask (no address, or not signed in there)."""
 
 
+def offline_reason(db: Database) -> str:
+    """Why the laptop cannot ask its server (no address, not signed in), or ""."""
+    if not syncing.state(db).get("server_url"):
+        return AdminLink.tr_offline()
+    if not syncing.token(db):
+        return AdminLink.tr_signed_out()
+    return ""
+
+
 def open_client(session: AppSession) -> AdminClient:
     """The admin client of the server this laptop syncs with, signed in as its user."""
     from sync.admin_client import AdminClient
 
+    reason = offline_reason(session.db)
+    if reason:
+        raise Offline(reason)
     url = syncing.state(session.db).get("server_url", "")
-    token = syncing.token(session.db)
-    if not url:
-        raise Offline(AdminLink.tr_offline())
-    if not token:
-        raise Offline(AdminLink.tr_signed_out())
-    return AdminClient(url, token, retries=1, backoff=0.2)
+    return AdminClient(url, syncing.token(session.db) or "", retries=1, backoff=0.2)
 
 
 class AdminLink(QWidget):
@@ -63,14 +71,10 @@ class AdminLink(QWidget):
 
     def online(self) -> bool:
         """Whether the laptop has a server to ask; if not, the message says so."""
-        state = syncing.state(self.session.db)
-        if not state.get("server_url"):
-            self.message.setText(self.tr_offline())
-            return False
-        if not syncing.token(self.session.db):
-            self.message.setText(self.tr_signed_out())
-            return False
-        return True
+        reason = offline_reason(self.session.db)
+        if reason:
+            self.message.setText(reason)
+        return not reason
 
     def call(
         self,

@@ -135,7 +135,7 @@ class AdminUsers(QWidget):
         search_label = QLabel(self.tr("查找地区(&S)："), self)
         search_label.setBuddy(self.search)
         self.model = RowsModel([self.tr(h) for h in HEADERS], self)
-        self.table = rows_view(self.tr("用户列表"), self.model, min_height=120)
+        self.table = rows_view(self.tr("用户列表"), self.model, min_height=120, parent=self)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._picked())
         self.refresh_button = QPushButton(self.tr("刷新(&R)"), self)
         self.refresh_button.clicked.connect(self.refresh)

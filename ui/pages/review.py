@@ -190,6 +190,7 @@ class ReviewPage(Page):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(row)
         self._show_detail(None)
+        self.chain_keys()
 
     # -- the queue ------------------------------------------------------------------------
 
@@ -274,8 +275,14 @@ class ReviewPage(Page):
             )
         if not detail.differences:
             self.differences.addItem(self.tr("与去年相同，没有不同的答案"))
-        chain_tab_order([self.table, self.differences, *self.form.controls(),
-                         *self.buttons.values()])  # fmt: skip
+        self.chain_keys()
+
+    def chain_keys(self) -> None:
+        """Tab from the tab bar: the shown tab's controls in reading order, then the buttons
+        below both tabs (Qt skips the hidden tab's)."""
+        form = self.form.controls() if self.form is not None else []
+        chain_tab_order([self.tabs.tabBar(), self.table, self.differences, *form,
+                         *self.task_review.controls(), *self.buttons.values()])  # fmt: skip
 
     def shown_response(self) -> tuple[str, str] | None:
         """The response open for review: (its id, its state)."""

@@ -16,6 +16,7 @@ from app.services.task_views import TaskDetail, TaskRow
 from app.services.tasks import Tasks
 from ui.forms.marks import WARNING, Mark
 from ui.i18n import QT_TRANSLATE_NOOP
+from ui.pages.commands import chain_tab_order
 from ui.pages.side_panel import SidePanel
 from ui.pages.subsidy_panel import warning_text
 from ui.pages.task_sides import TaskSides
@@ -69,6 +70,7 @@ class TaskReview(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.subsidy_warnings)
         layout.addWidget(splitter)
+        chain_tab_order(self.controls())  # the side panel's scroll area moved the table last
 
     def controls(self) -> list[QWidget]:
         """The tab's controls in reading order."""
