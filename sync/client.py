@@ -208,19 +208,38 @@ def _lock_if_stopped(db: Database, exc: SyncError) -> None:
         account_lock.lock(db, exc.code)
 
 
-def reinstate(db: Database, password: str, **options: Any) -> str:
-    """Try a fresh sign-in for a locked laptop: "" when it is (now) unlocked, else the
-    refusal it stays locked for (the server still refuses, or cannot be reached)."""
+#: what `reinstate` answers when the server refuses the password: the admin reset it
+PASSWORD_WANTED = "auth.failed"
+#: and when the server could not be asked
+UNREACHABLE = "network"
+
+
+def reinstate(db: Database, password: str, server_password: str = "", **options: Any) -> str:
+    """Try a fresh sign-in for a locked laptop: "" when it is (now) unlocked, else why not:
+    the refusal it stays locked for, `PASSWORD_WANTED` (the server's password is another:
+    an admin reset it) or `UNREACHABLE`.
+
+    `password` opened the laptop's data; `server_password`, when given, is the one the
+    admin set on the server. Signed in with it, the laptop's data is re-encrypted under it
+    (`Database.change_password`), so the member has one password again, as before."""
     code = account_lock.locked(db)
     if not code:
         return ""
     client = SyncClient(db, **options)
     try:
-        client.relogin(password)
-    except SyncError:
-        return account_lock.locked(db) or code
+        client.relogin(server_password or password)
+    except Unauthorized as exc:
+        if exc.code == PASSWORD_WANTED:
+            return PASSWORD_WANTED
+        return account_lock.locked(db) or exc.code or code
+    except NetworkError:
+        return UNREACHABLE
+    except SyncError as exc:
+        return account_lock.locked(db) or getattr(exc, "code", "") or code
     finally:
         client.close()
+    if server_password and server_password != password:
+        db.change_password(password, server_password)
     return ""
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from app.store.errors import StoreError
 from ui import preferences, theme, worker
+from ui.account_stop import AccountLocked
 from ui.fonts import install_font
 from ui.i18n import QT_TRANSLATE_NOOP, install_translation
 from ui.unlock import UnlockDialog
@@ -72,23 +74,10 @@ class UnknownUser(StoreError):
         super().__init__(detail)
 
 
-class AccountLocked(StoreError):
-    """The server disabled the user or revoked this laptop: the data stays locked."""
-
-    MESSAGES: ClassVar[dict[str, str]] = {
-        "auth.inactive": QT_TRANSLATE_NOOP("app", "此账号已被停用，请联系区残联管理员"),
-        "auth.revoked": QT_TRANSLATE_NOOP("app", "此设备已被注销，请联系区残联管理员"),
-    }
-
-    def __init__(self, code: str) -> None:
-        self.code = code
-        self.user_message = _tr(self.MESSAGES.get(code, self.MESSAGES["auth.revoked"]))
-        super().__init__()
-
-
-def open_for_user(path: Path, user: str, password: str) -> Database:
+def open_for_user(path: Path, user: str, password: str, server_password: str = "") -> Database:
     """Open the database and check that `user` is one of its users, and that the server
-    has not stopped them (a locked laptop tries a fresh sign-in: `sync.client.reinstate`)."""
+    has not stopped them (a locked laptop tries a fresh sign-in: `sync.client.reinstate`,
+    with `server_password` when an admin reset the password on the server)."""
     from sqlalchemy import select
 
     from app.store import account_lock
@@ -104,10 +93,11 @@ def open_for_user(path: Path, user: str, password: str) -> Database:
     if account_lock.locked(db):
         from sync.client import reinstate
 
-        code = reinstate(db, password)
-        if code:
+        code = account_lock.locked(db)
+        answer = reinstate(db, password, server_password)
+        if answer:
             db.close()
-            raise AccountLocked(code)
+            raise AccountLocked(code, answer, server_password)
     from app.services import published
 
     published.put_in_use(db)  # the forms and settings the district published
@@ -216,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         database, username = first.database, first.user
     else:
-        dialog = UnlockDialog(lambda u, p: open_for_user(path, u, p), user=user, restore_path=path)
+        dialog = UnlockDialog(functools.partial(open_for_user, path), user=user, restore_path=path)
         if args.quit_after is not None:
             dialog.show()
             app.processEvents()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
@@ -12,23 +11,21 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QPushButton,
     QScrollArea,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.services import audit
 from app.store.keys import derive_key, keyinfo_path, read_keyinfo
 from ui import preferences, theme
-from ui.announce import MessageLine, say
+from ui.announce import say
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.idle import IdleWatcher
+from ui.lock_panel import LockPanel
 from ui.pages.base import Page
 from ui.preferences import Preferences
 from ui.session import AppSession
@@ -126,45 +123,6 @@ def _focus_first(page: QWidget) -> None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         widget = widget.nextInFocusChain()
-
-
-class LockPanel(QWidget):
-    """What the window shows while locked: the password opens it again."""
-
-    def __init__(self, on_unlock: Callable[[str], bool]) -> None:
-        super().__init__()
-        self.on_unlock = on_unlock
-        self.message = MessageLine()  # said when the window locks
-        self.message.show_message(
-            self.tr("已锁定。请输入密码解锁；正在进行的工作已保存。"), speak=False
-        )
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(self.tr("密码"))
-        label = QLabel(self.tr("密码(&P)："))
-        label.setBuddy(self.password)
-        self.error = MessageLine(urgent=True)
-        self.button = QPushButton(self.tr("解锁(&O)"))
-        self.button.clicked.connect(self._try)
-        self.password.returnPressed.connect(self._try)
-        row = QHBoxLayout()
-        row.addWidget(label)
-        row.addWidget(self.password, 1)
-        row.addWidget(self.button)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(self.message)
-        layout.addLayout(row)
-        layout.addWidget(self.error)
-        layout.addStretch(2)
-
-    def _try(self) -> None:
-        if self.on_unlock(self.password.text()):
-            self.password.clear()
-            self.error.clear()
-        else:
-            self.error.setText(self.tr("⚠ 密码错误"))
-            self.password.selectAll()
 
 
 class MainWindow(QMainWindow):
@@ -267,6 +225,8 @@ class MainWindow(QMainWindow):
         )
 
         self._closed = False  # a closed window never locks again (its seal would outlive it)
+        #: a request refused because the server stopped this user or laptop locks at once
+        session.stopped.connect(self.stop)
         self.idle = IdleWatcher(self.prefs.idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
         geometry, state = preferences.load_window()
@@ -403,10 +363,60 @@ class MainWindow(QMainWindow):
         self.seal.seal(self.lock_panel.password)
         say(self.lock_panel, self.lock_panel.message.text())
 
-    def unlock(self, password: str) -> bool:
+    def stop(self, code: str) -> None:
+        """The server disabled the user or revoked this laptop (`code`): save the work and
+        lock now, saying why; the data stays, encrypted (`ui.account_stop`)."""
+        if self._closed:
+            return
+        from ui.account_stop import locked_now_text
+
+        self.lock_panel.show_stopped(locked_now_text(code))
+        if self.locked:
+            say(self.lock_panel, self.lock_panel.message.text())
+            return
+        self.lock()
+
+    def unlock(self, password: str, server_password: str = "") -> bool | None:
+        """True: unlocked; False: not the password; None: the server is asked first (the
+        laptop is locked for the server's refusal), the panel hears its answer."""
+        from app.store import account_lock
+
         info = read_keyinfo(keyinfo_path(self.session.db.path))
         if not password or derive_key(password, info) != self.session.db.key:
             return False
+        if account_lock.locked(self.session.db):
+            self._reinstate(password, server_password)
+            return None
+        self._unlocked()
+        return True
+
+    def _reinstate(self, password: str, server_password: str) -> None:
+        """A fresh sign-in off the UI thread (`sync.client.reinstate`): unlocked when the
+        admin let this laptop back in; asks for the server password an admin reset."""
+        from app.store import account_lock
+        from sync.client import reinstate
+        from ui.account_stop import PASSWORD_WANTED, answer_text
+
+        db = self.session.db
+        code = account_lock.locked(db)
+
+        def answered(answer: object) -> None:
+            if self._closed:
+                return
+            if not answer:
+                self.lock_panel.answered("")
+                self._unlocked()
+                return
+            text = answer_text(str(answer), code, server_password)
+            self.lock_panel.answered(text, server_wanted=answer == PASSWORD_WANTED)
+
+        self.session.run(
+            lambda _report: reinstate(db, password, server_password),
+            answered,
+            lambda exc: self.lock_panel.answered(str(exc)),
+        )
+
+    def _unlocked(self) -> None:
         self.seal.release()
         self.outer.setCurrentWidget(self.body)
         audit.record(self.session.db, self.session.username, "unlock")
@@ -414,7 +424,6 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         if page is not None:
             page.setFocus()
-        return True
 
     def save_work(self) -> None:
         """Every page saves what is being typed (a visit's drafts): nothing is ever lost."""

@@ -29,6 +29,8 @@ class AppSession(QObject):
     changed = Signal(object)
     #: a long job started or ended (for a busy indicator)
     busy = Signal(bool)
+    #: the server refused this user or laptop (`app.store.account_lock`): the program locks
+    stopped = Signal(str)
 
     def __init__(self, db: Database, username: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -79,10 +81,23 @@ class AppSession(QObject):
             on_done, on_error = _while_alive(owner, on_done), _while_alive(owner, on_error)
         job.signals.finished.connect(on_done)
         job.signals.failed.connect(on_error)
+        job.signals.failed.connect(self.refused)
         self.busy.emit(True)
         for signal in (job.signals.finished, job.signals.failed, job.signals.cancelled):
             signal.connect(lambda *_: self.busy.emit(False))
         return worker.start(job)
+
+    def refused(self, error: Exception) -> None:
+        """Every request the program sends goes through `run`: one refused because the
+        server disabled the user or revoked this laptop locks the laptop now, whichever page
+        sent it (the sync, the 管理 pages, publishing)."""
+        from app.store import account_lock
+        from sync.transport import Unauthorized
+
+        if isinstance(error, Unauthorized) and error.code in account_lock.CODES:
+            if account_lock.locked(self.db) != error.code:
+                account_lock.lock(self.db, error.code)
+            self.stopped.emit(error.code)
 
 
 def _while_alive(owner: QObject, callback: Callable[[Any], None]) -> Callable[[Any], None]:

@@ -21,13 +21,16 @@ from PySide6.QtWidgets import (
 
 from app.store.errors import DamagedDatabase, StoreError
 from ui import worker
+from ui.account_stop import AccountLocked
 from ui.announce import MessageLine
 from ui.theme import fit_dialog
 
 if TYPE_CHECKING:
     from app.store.database import Database
 
-Opener = Callable[[str, str], "Database"]
+#: opens the database for (user, password), or (user, password, server password) when the
+#: server asks for the password an admin reset (`ui.account_stop`)
+Opener = Callable[..., "Database"]
 
 
 class UnlockDialog(QDialog):
@@ -63,6 +66,15 @@ class UnlockDialog(QDialog):
         password_label.setBuddy(self.password_edit)
         form.addRow(user_label, self.user_edit)
         form.addRow(password_label, self.password_edit)
+        # asked only when the server refuses the laptop's password: an admin reset it
+        self.server_edit = QLineEdit()
+        self.server_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.server_edit.setAccessibleName(self.tr("服务器密码（管理员告知的新密码）"))
+        self.server_label = QLabel(self.tr("服务器密码(&S)："))
+        self.server_label.setBuddy(self.server_edit)
+        form.addRow(self.server_label, self.server_edit)
+        self.form = form
+        form.setRowVisible(self.server_edit, False)
 
         # an error shows an icon and words, never colour alone
         self.error_icon = QLabel()
@@ -109,6 +121,7 @@ class UnlockDialog(QDialog):
         self._opening = busy
         self.user_edit.setReadOnly(busy)
         self.password_edit.setReadOnly(busy)
+        self.server_edit.setReadOnly(busy)
         self.unlock_button.setEnabled(not busy)
         self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
 
@@ -125,9 +138,19 @@ class UnlockDialog(QDialog):
             self._show_error(self.tr("请输入密码"))
             self.password_edit.setFocus()
             return
+        server = self.server_edit.text() if self.server_edit.isVisibleTo(self) else ""
+        if self.server_edit.isVisibleTo(self) and not server:
+            self._show_error(self.tr("请输入服务器密码（管理员告知的新密码）"))
+            self.server_edit.setFocus()
+            return
         self._show_error("")
         self._busy(True)
-        self._job = worker.start(worker.Job(lambda _report: self.opener(user, password)))
+        if server:
+            self._job = worker.start(
+                worker.Job(lambda _report: self.opener(user, password, server))
+            )
+        else:
+            self._job = worker.start(worker.Job(lambda _report: self.opener(user, password)))
         self._job.signals.finished.connect(lambda db: self._opened(user, db))
         self._job.signals.failed.connect(self._failed)
 
@@ -149,6 +172,13 @@ class UnlockDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self._busy(False)
+        if isinstance(error, AccountLocked) and error.password_wanted:
+            self._show_error(str(error))
+            self.form.setRowVisible(self.server_edit, True)
+            self.server_edit.selectAll()
+            self.server_edit.setFocus()
+            fit_dialog(self, 22)
+            return
         if isinstance(error, DamagedDatabase):
             self._show_error(self.damaged_text(error))
         elif isinstance(error, StoreError):

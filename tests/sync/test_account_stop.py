@@ -19,7 +19,8 @@ from sync.client import SyncClient
 from sync.transport import Unauthorized
 from tests.sync.laptops import make_laptop, sync
 from tests.sync.servers import ALICE_VILLAGE, PASSWORDS, ServerProcess
-from ui.main import AccountLocked, open_for_user
+from ui.account_stop import AccountLocked
+from ui.main import open_for_user
 from ui.unlock import UnlockDialog
 
 Server = tuple[ServerProcess, object]

@@ -209,6 +209,7 @@ class SyncPage(Page):
             client.relogin(password)
         except SyncError as exc:
             self.message.setText(str(exc))
+            self.session.refused(exc)  # a stopped user or laptop locks now
             return
         finally:
             client.close()
