@@ -3711,9 +3711,8 @@ Disability certificate: %s</translation>
 <context>
     <name>LockPanel</name>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/lock_panel.py" line="69"/>
         <source>已锁定。请输入密码解锁；正在进行的工作已保存。</source>
-        <extracomment>pages about one record, opened from others the window&apos;s size on a large screen; a smaller screen is filled (a 1366×768 laptop)</extracomment>
         <translation>Locked. Enter your password to unlock; work in progress has been saved.</translation>
     </message>
     <message>
@@ -3721,21 +3720,42 @@ Disability certificate: %s</translation>
         <translation type="vanished">Lock message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/lock_panel.py" line="39"/>
         <source>密码</source>
+        <extracomment>(password, server password or &quot;&quot;) -&gt; True: unlocked, False: wrong password, None: the server is being asked (the window calls `answered` when it has said)</extracomment>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/lock_panel.py" line="40"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock_panel.py" line="44"/>
+        <source>服务器密码（管理员告知的新密码）</source>
+        <translation>Server password (the new one the administrator gave you)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock_panel.py" line="45"/>
+        <source>服务器密码(&amp;S)：</source>
+        <translation>&amp;Server password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock_panel.py" line="87"/>
+        <source>⚠ 请输入服务器密码（管理员告知的新密码）</source>
+        <translation>⚠ Enter the server password (the new one the administrator gave you)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock_panel.py" line="94"/>
+        <source>正在向服务器确认账号……</source>
+        <translation>Checking the account with the server…</translation>
     </message>
     <message>
         <source>错误信息</source>
         <translation type="vanished">Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/lock_panel.py" line="49"/>
         <source>解锁(&amp;O)</source>
         <translation>Unl&amp;ock</translation>
     </message>
@@ -3744,7 +3764,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/lock_panel.py" line="99"/>
         <source>⚠ 密码错误</source>
         <translation>⚠ Wrong password</translation>
     </message>
@@ -3752,94 +3772,95 @@ Disability certificate: %s</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>变动核对(&amp;7)</source>
         <translation>Change &amp;checks</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>统计(&amp;8)</source>
         <translation>Statistics (&amp;8)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>补贴提醒(&amp;9)</source>
         <translation>Subsidy warnings (&amp;9)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="55"/>
         <source>管理(&amp;0)</source>
         <translation>Administration (&amp;0)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>专职委员</source>
         <extracomment>the roles in the status bar (translated by MainWindow.tr when shown)</extracomment>
         <translation>committee member</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>审核员</source>
         <translation>reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>管理员</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>页面导航</source>
+        <extracomment>pages about one record, opened from others the window&apos;s size on a large screen; a smaller screen is filled (a 1366×768 laptop)</extracomment>
         <translation>Page navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>页面(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>页面列表(&amp;N)</source>
         <translation>Page &amp;list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>文件(&amp;F)</source>
         <extracomment>while locked: nothing reachable but the lock panel (every action, page, dialog)</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>查找户(&amp;F)</source>
         <translation>&amp;Find household</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>备份数据(&amp;B)…</source>
         <translation>&amp;Back up data…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>导出数据(&amp;E)…</source>
         <translation>&amp;Export data…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>发布表单或设置(&amp;U)…</source>
         <translation>P&amp;ublish a form or settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>打印(&amp;P)</source>
         <extracomment>other parts of the program (prints) add their actions here</extracomment>
         <translation>&amp;Print</translation>
@@ -3849,38 +3870,38 @@ Disability certificate: %s</translation>
         <translation type="vanished">Status</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>%s（%s）</source>
         <translation>%s (%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="37"/>
         <source>今日(&amp;1)</source>
         <extracomment>(name, title with mnemonic, shortcut, module, class, roles or None for all) (the titles are translated by MainWindow.tr when shown)</extracomment>
         <translation>Today (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="39"/>
         <source>户和人员(&amp;2)</source>
         <translation>Households (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="44"/>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>审核(&amp;3)</source>
         <translation>Review (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46"/>
+        <location filename="../../ui/main_window.py" line="43"/>
         <source>无障碍改造(&amp;4)</source>
         <translation>Renovation (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48"/>
+        <location filename="../../ui/main_window.py" line="45"/>
         <source>同步(&amp;5)</source>
         <translation>Sync (&amp;5)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50"/>
+        <location filename="../../ui/main_window.py" line="47"/>
         <source>设置(&amp;6)</source>
         <translation>Settings (&amp;6)</translation>
     </message>
@@ -6661,7 +6682,7 @@ Disability certificate: %s</translation>
         <translation>Sync failed: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="216"/>
+        <location filename="../../ui/pages/sync.py" line="217"/>
         <source>已重新登录，可以同步</source>
         <translation>Logged in again; you can sync now</translation>
     </message>
@@ -7474,38 +7495,53 @@ Disability certificate: %s</translation>
         <translation type="vanished">Fieldvisit — Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="52"/>
+        <location filename="../../ui/unlock.py" line="55"/>
         <source>请输入用户名和密码以打开本机的加密数据库。</source>
         <translation>Enter your user name and password to open the encrypted database on this computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="55"/>
+        <location filename="../../ui/unlock.py" line="58"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="58"/>
+        <location filename="../../ui/unlock.py" line="61"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="60"/>
+        <location filename="../../ui/unlock.py" line="63"/>
         <source>用户名(&amp;U)：</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="62"/>
+        <location filename="../../ui/unlock.py" line="65"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="86"/>
+        <location filename="../../ui/unlock.py" line="72"/>
+        <source>服务器密码（管理员告知的新密码）</source>
+        <translation>Server password (the new one the administrator gave you)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="73"/>
+        <source>服务器密码(&amp;S)：</source>
+        <translation>&amp;Server password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="98"/>
         <source>从备份恢复(&amp;R)…</source>
         <extracomment>where a backup is restored to (the database this screen unlocks); None: no 恢复</extracomment>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="167"/>
+        <location filename="../../ui/unlock.py" line="143"/>
+        <source>请输入服务器密码（管理员告知的新密码）</source>
+        <translation>Enter the server password (the new one the administrator gave you)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock.py" line="197"/>
         <source>数据库文件已损坏（%s 个数据页校验失败），无法打开。请这样恢复：
 1. 点“退出”关闭程序，打开文件夹 %s；
 2. 把损坏的 %s 改名为 %s.damaged 留作备查，不要删除；
@@ -7518,7 +7554,7 @@ Disability certificate: %s</translation>
 4. Open the program again, unlock with the password of the time of the backup, and sync: changes already on the server come back; changes made after the backup and never synced cannot be recovered.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="176"/>
+        <location filename="../../ui/unlock.py" line="206"/>
         <source>数据库文件已损坏（%s 个数据页校验失败），无法打开，本机也没有它的备份。请这样恢复：
 1. 点“退出”关闭程序，打开文件夹 %s；
 2. 把损坏的 %s 和名字以 %s 开头的其他文件移到别的文件夹留作备查，不要删除；
@@ -7533,17 +7569,18 @@ Disability certificate: %s</translation>
         <translation type="vanished">Error message</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="79"/>
+        <location filename="../../ui/unlock.py" line="91"/>
         <source>解锁(&amp;O)</source>
         <translation>Unl&amp;ock</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="45"/>
+        <location filename="../../ui/unlock.py" line="48"/>
         <source>解锁</source>
+        <extracomment>opens the database for (user, password), or (user, password, server password) when the server asks for the password an admin reset (`ui.account_stop`)</extracomment>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="89"/>
+        <location filename="../../ui/unlock.py" line="101"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -7552,17 +7589,17 @@ Disability certificate: %s</translation>
         <translation type="vanished">Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="121"/>
+        <location filename="../../ui/unlock.py" line="134"/>
         <source>请输入用户名</source>
         <translation>Enter your user name</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="125"/>
+        <location filename="../../ui/unlock.py" line="138"/>
         <source>请输入密码</source>
         <translation>Enter your password</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock.py" line="157"/>
+        <location filename="../../ui/unlock.py" line="187"/>
         <source>无法打开数据库：%s</source>
         <translation>Cannot open the database: %s</translation>
     </message>
@@ -7924,40 +7961,70 @@ Disability certificate: %s</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/main.py" line="32"/>
+        <location filename="../../ui/main.py" line="34"/>
         <source>奉化区（演示）</source>
         <extracomment>the demo district&apos;s name in the window title</extracomment>
         <translation>Fenghua District (demo)</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="68"/>
+        <location filename="../../ui/main.py" line="70"/>
         <source>用户名不存在</source>
         <translation>No such user name</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="79"/>
+        <location filename="../../ui/account_stop.py" line="28"/>
         <source>此账号已被停用，请联系区残联管理员</source>
+        <extracomment>why the laptop is locked, and whom to ask</extracomment>
         <translation>This account has been disabled; please contact the district federation&apos;s administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="80"/>
+        <location filename="../../ui/account_stop.py" line="29"/>
         <source>此设备已被注销，请联系区残联管理员</source>
         <translation>This device has been revoked; please contact the district federation&apos;s administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="120"/>
+        <location filename="../../ui/account_stop.py" line="33"/>
+        <source>服务器上的密码已由管理员重置：请在“服务器密码”中输入管理员告知的新密码。解锁后，本机的密码也改为这个新密码。</source>
+        <extracomment>why a fresh sign-in did not unlock it</extracomment>
+        <translation>An administrator has reset your password on the server: enter the new password they gave you under “Server password”. Once unlocked, this laptop&apos;s password becomes that new password too.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_stop.py" line="38"/>
+        <source>无法连接服务器，不能确认管理员是否已恢复您的账号；请联网后再试</source>
+        <translation>Cannot reach the server to check whether the administrator has restored your account; connect to the network and try again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_stop.py" line="41"/>
+        <source>登录失败次数过多，请稍后再试</source>
+        <translation>Too many failed sign-ins; please try again later</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_stop.py" line="43"/>
+        <source>服务器密码不对：请核对管理员告知的新密码</source>
+        <translation>The server password is wrong: check the new password the administrator gave you</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_stop.py" line="45"/>
+        <source>%s。
+程序已锁定：本机的数据仍加密保存在本机，没有丢失，正在进行的工作已保存。管理员恢复您的账号后，在下面输入密码即可解锁。</source>
+        <extracomment>what the lock panel says when a sync was refused for a stopped user or laptop</extracomment>
+        <translation>%s.
+The program is locked: your data stays on this laptop, encrypted, and nothing is lost; work in progress has been saved. Once the administrator restores your account, enter your password below to unlock.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="110"/>
         <source>正在生成演示区的数据（只在第一次运行时）…</source>
         <translation>Making the demo district&apos;s data (first run only)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="125"/>
-        <location filename="../../ui/main.py" line="165"/>
-        <location filename="../../ui/main.py" line="201"/>
+        <location filename="../../ui/main.py" line="115"/>
+        <location filename="../../ui/main.py" line="155"/>
+        <location filename="../../ui/main.py" line="191"/>
         <source>入户走访助手</source>
         <translation>Fieldvisit</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="128"/>
+        <location filename="../../ui/main.py" line="118"/>
         <source>生成演示数据的进度</source>
         <translation>Progress of making the demo data</translation>
     </message>
