@@ -16,6 +16,7 @@ from typing import Protocol
 from sqlalchemy import func, select
 
 from app.domain.settings import SettingsBook, SettingsError, read_settings_text, use_settings
+from app.forms.definition import FormDefinition
 from app.forms.loader import (
     FormDefinitionError,
     FormTooNewError,
@@ -80,18 +81,44 @@ def forget() -> None:
     use_settings(None)
 
 
+#: what this program cannot use of what each database (by file) received, as last read
+_unusable: dict[str, list[str]] = {}
+
+
 def put_in_use(db: Database) -> list[str]:
     """Use every received form this program can read, and the newest readable settings;
     returns a sentence for each it cannot (too old a program, or a file it refuses)."""
+    forms, book, unusable = _read_received(db)
+    forget()
+    for form in forms:
+        receive_form(form)
+    if book is not None:
+        use_settings(book)
+    _unusable[str(db.path)] = unusable
+    return unusable
+
+
+def unusable_now(db: Database) -> list[str]:
+    """What the district published that this program cannot use (a sentence each), as found
+    when it was last put in use (at unlock and at each sync): 今日 and the sync page say it."""
+    found = _unusable.get(str(db.path))
+    if found is None:
+        found = _unusable[str(db.path)] = _read_received(db)[2]
+    return list(found)
+
+
+def _read_received(db: Database) -> tuple[list[FormDefinition], SettingsBook | None, list[str]]:
+    """The received forms this program can read, the newest readable settings, and a
+    sentence for each publication it cannot use."""
     with db.session() as s:
         rows = list(s.scalars(select(ReceivedDefinition).order_by(ReceivedDefinition.id)))
-    forget()
+    forms: list[FormDefinition] = []
     unusable: list[str] = []
     book: SettingsBook | None = None
     for row in rows:
         if row.kind == "form":
             try:
-                receive_form(read_form_text(row.text, row.file_name))
+                forms.append(read_form_text(row.text, row.file_name))
             except FormTooNewError:
                 unusable.append(
                     f"区里发布了表单 {row.form_id} {row.version}，本程序版本太旧、无法使用，"
@@ -104,6 +131,4 @@ def put_in_use(db: Database) -> list[str]:
                 book = read_settings_text(row.text, Path(row.file_name))
             except SettingsError as exc:
                 unusable.append(f"收到的设置第{row.version}版无法使用，仍用之前的设置：{exc}")
-    if book is not None:
-        use_settings(book)
-    return unusable
+    return forms, book, unusable

@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QAccessible
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.domain.certificate import make_certificate
@@ -28,6 +30,8 @@ from tests.services.test_responses import FORM_A, full_answers
 from tests.sync.laptops import a_person, sync
 from tests.sync.servers import ALICE_VILLAGE, BOB_VILLAGE, ServerProcess
 from tests.sync.test_published_forms import cli, new_version
+from tests.ui.test_today import focus_chain, show_today
+from ui.session import AppSession
 
 Server = tuple[ServerProcess, ServerDatabase]
 Laptops = Callable[..., Database]
@@ -157,7 +161,7 @@ def test_settings_published_for_a_town_change_what_its_laptops_use(
 
 
 def test_a_program_too_old_for_a_definition_says_so_and_keeps_working(
-    server: Server, laptops: Laptops, tmp_path: Path
+    server: Server, laptops: Laptops, tmp_path: Path, qtbot: QtBot
 ) -> None:
     process, database = server
     alice = laptops(process, "alice")
@@ -190,3 +194,19 @@ def test_a_program_too_old_for_a_definition_says_so_and_keeps_working(
     sync(alice)
     with database.read() as s:
         assert s.get(FormResponse, rid) is not None
+    # 今日 says it too, in one clear line Tab reaches and a screen reader names
+    page = show_today(qtbot, AppSession(alice, "alice"))
+    line = page.too_old
+    assert line.isVisible() and "dynamic-update 2027.1" in line.text()
+    assert "本程序版本太旧" in line.text() and "照常使用已有的表单" in line.text()
+    found = QAccessible.queryAccessibleInterface(line)
+    assert found is not None and found.text(QAccessible.Text.Name) == "程序需要更新"
+    assert "dynamic-update 2027.1" in found.text(QAccessible.Text.Description)
+    reached = focus_chain(qtbot, page, page.buttons[0])
+    assert line in reached, reached
+    # the program opened again later: said from the start, before any sync
+    laptop_published.forget()
+    laptop_published._unusable.clear()
+    laptop_published.put_in_use(alice)
+    again = show_today(qtbot, AppSession(alice, "alice"))
+    assert again.too_old.isVisible() and again.too_old.text() == line.text()

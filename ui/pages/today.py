@@ -12,6 +12,7 @@ from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -70,6 +71,15 @@ class TodayPage(Page):
         self.waiting_label.setWordWrap(True)
         self.sync_label = QLabel()
         self.sync_label.setWordWrap(True)
+        # what the district published that this program is too old for: one clear line,
+        # reached by Tab and read by a screen reader (hidden when there is nothing to say)
+        self.too_old = QLabel()
+        self.too_old.setWordWrap(True)
+        self.too_old.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.too_old.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # after: the flags set it too
+        self.too_old.setFrameShape(QFrame.Shape.Box)
+        self.too_old.setMargin(4)
+        self.too_old.hide()
 
         review = QPushButton(self.tr("审核队列(&R)"))
         review.setAccessibleDescription(self.tr("打开审核队列"))
@@ -90,6 +100,7 @@ class TodayPage(Page):
         self.body = body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.greeting)
+        layout.addWidget(self.too_old)
         layout.addWidget(QLabel(self.tr("在下面的列表里选中一行，按回车或双击打开。")))
         layout.addLayout(buttons)
         for title, widget in (
@@ -125,7 +136,7 @@ class TodayPage(Page):
         layout.addWidget(progress_label)
         layout.addWidget(self.progress_view)
         layout.addStretch(1)
-        chain_tab_order([*self.buttons, *(self.views[w.key] for w in self.lists),
+        chain_tab_order([self.too_old, *self.buttons, *(self.views[w.key] for w in self.lists),
                          self.progress_view])  # fmt: skip
 
         scroll = QScrollArea()
@@ -206,6 +217,7 @@ class TodayPage(Page):
 
     def _show(self, data: TodayData) -> None:
         self._overdue = data.overdue
+        self._show_too_old(data.unusable)
         for work in self.lists:
             self.models[work.key].set_rows(data.lists.get(work.key, []))
             self._show_count(work, self.count(work.key))
@@ -232,6 +244,18 @@ class TodayPage(Page):
             self._focus_list(lead)
         self._focus_wanted = False
         self.lists_ready.emit()
+
+    def _show_too_old(self, unusable: list[str]) -> None:
+        """Say what the district published that this program cannot use, and that it keeps
+        working with what it has (the sentences are the loader's, as on the sync page)."""
+        self.too_old.setVisible(bool(unusable))
+        if not unusable:
+            self.too_old.clear()
+            return
+        text = self.tr("⚠ 程序需要更新：%s") % " ".join(unusable)
+        self.too_old.setText(text)
+        self.too_old.setAccessibleName(self.tr("程序需要更新"))
+        self.too_old.setAccessibleDescription(" ".join(unusable))
 
     def _lead(self) -> str:
         """The list the day starts with: the first one with work in it."""

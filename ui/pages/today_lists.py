@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 
 from app.domain import renovation, tasks, workflow
+from app.services import published
 from app.services.task_views import label
 from app.store import rounds, today
 from app.store.database import Database
@@ -164,6 +165,8 @@ class TodayData:
     progress: list[rounds.Progress] = field(default_factory=list)
     sync: today.SyncStatus | None = None
     overdue: int = 0  # of the tasks due ("notices"), those past their due date
+    #: what the district published that this program cannot use (too old), a sentence each
+    unusable: list[str] = field(default_factory=list)
 
 
 def _due(due: date | None, overdue: bool) -> str:
@@ -185,7 +188,7 @@ def load_today(db: Database, prefixes: Sequence[str], year: int, role: str, day:
     """Read every list of the user's areas (off the UI thread)."""
     # a member opens the visit (the forms to fill); the others look at the household
     fill = "visit" if role == workflow.MEMBER else "household"
-    data = TodayData()
+    data = TodayData(unusable=published.unusable_now(db))
     with db.session() as s:
         conn = s.connection()
         data.lists["visits"] = [
