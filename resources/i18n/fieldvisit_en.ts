@@ -7095,7 +7095,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Planned visits</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="121"/>
+        <location filename="../../ui/pages/today.py" line="132"/>
         <source>本年度动态更新调查进度</source>
         <translation>Dynamic-update survey progress this year</translation>
     </message>
@@ -7104,7 +7104,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Returned survey forms</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="96"/>
+        <location filename="../../ui/pages/today.py" line="107"/>
         <source>待办</source>
         <translation>To do</translation>
     </message>
@@ -7113,48 +7113,48 @@ Disability certificate: %s</translation>
         <translation type="vanished">Sync status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="74"/>
+        <location filename="../../ui/pages/today.py" line="84"/>
         <source>审核队列(&amp;R)</source>
         <extracomment>the season&apos;s progress has been counted and shown every list has been read and shown the list that has (or gets) the focus: reviewers start with their queue</extracomment>
         <translation>&amp;Review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="75"/>
+        <location filename="../../ui/pages/today.py" line="85"/>
         <source>打开审核队列</source>
         <translation>Open the review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="78"/>
+        <location filename="../../ui/pages/today.py" line="88"/>
         <source>查找户(&amp;H)</source>
         <translation>Find &amp;household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="79"/>
+        <location filename="../../ui/pages/today.py" line="89"/>
         <source>打开户列表</source>
         <translation>Open the list of households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="81"/>
+        <location filename="../../ui/pages/today.py" line="91"/>
         <source>无障碍改造(&amp;G)</source>
         <translation>Renovation &amp;cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="82"/>
+        <location filename="../../ui/pages/today.py" line="92"/>
         <source>打开无障碍改造个案</source>
         <translation>Open the accessibility renovation cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="93"/>
+        <location filename="../../ui/pages/today.py" line="104"/>
         <source>在下面的列表里选中一行，按回车或双击打开。</source>
         <translation>Choose a row in the lists below and press Enter, or double-click, to open it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="153"/>
+        <location filename="../../ui/pages/today.py" line="164"/>
         <source>，其中逾期 %d 条</source>
         <translation>, %d of them overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="192"/>
+        <location filename="../../ui/pages/today.py" line="203"/>
         <source>%s，您好。今天是 %s。</source>
         <translation>Hello, %s. Today is %s.</translation>
     </message>
@@ -7179,178 +7179,188 @@ Disability certificate: %s</translation>
         <translation type="vanished">To review: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="213"/>
+        <location filename="../../ui/pages/today.py" line="225"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="217"/>
+        <location filename="../../ui/pages/today.py" line="229"/>
         <source>从未同步</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="219"/>
+        <location filename="../../ui/pages/today.py" line="231"/>
         <source>上次同步：%s；待发送的修改：%d 条</source>
         <translation>Last sync: %s; changes waiting to be sent: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="221"/>
+        <location filename="../../ui/pages/today.py" line="233"/>
         <source>；被服务器拒绝、需要处理：%d 条</source>
         <translation>; refused by the server, to handle: %d</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="194"/>
+        <location filename="../../ui/pages/today.py" line="205"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="254"/>
+        <location filename="../../ui/pages/today.py" line="255"/>
+        <source>⚠ 程序需要更新：%s</source>
+        <translation>⚠ The program needs updating: %s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="257"/>
+        <source>程序需要更新</source>
+        <translation>The program needs updating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/today.py" line="278"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="265"/>
+        <location filename="../../ui/pages/today.py" line="289"/>
         <source>共 %d 人，已完成 %d，失访 %d</source>
         <translation>%d persons, %d done, %d lost to follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="85"/>
+        <location filename="../../ui/pages/today_lists.py" line="86"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="36"/>
-        <location filename="../../ui/pages/today_lists.py" line="75"/>
-        <location filename="../../ui/pages/today_lists.py" line="85"/>
-        <location filename="../../ui/pages/today_lists.py" line="97"/>
-        <location filename="../../ui/pages/today_lists.py" line="110"/>
-        <location filename="../../ui/pages/today_lists.py" line="119"/>
-        <location filename="../../ui/pages/today_lists.py" line="128"/>
-        <location filename="../../ui/pages/today_lists.py" line="140"/>
-        <location filename="../../ui/pages/today_lists.py" line="152"/>
+        <location filename="../../ui/pages/today.py" line="37"/>
+        <location filename="../../ui/pages/today_lists.py" line="76"/>
+        <location filename="../../ui/pages/today_lists.py" line="86"/>
+        <location filename="../../ui/pages/today_lists.py" line="98"/>
+        <location filename="../../ui/pages/today_lists.py" line="111"/>
+        <location filename="../../ui/pages/today_lists.py" line="120"/>
+        <location filename="../../ui/pages/today_lists.py" line="129"/>
+        <location filename="../../ui/pages/today_lists.py" line="141"/>
+        <location filename="../../ui/pages/today_lists.py" line="153"/>
         <source>村/社区</source>
         <translation>Village/community</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="35"/>
+        <location filename="../../ui/pages/today_lists.py" line="36"/>
         <source>动态更新调查表</source>
         <extracomment>short names of the forms (translated under TodayPage when shown)</extracomment>
         <translation>Dynamic update survey</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="36"/>
+        <location filename="../../ui/pages/today_lists.py" line="37"/>
         <source>家庭收入监测表</source>
         <translation>Household income monitoring</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="38"/>
+        <location filename="../../ui/pages/today_lists.py" line="39"/>
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="72"/>
+        <location filename="../../ui/pages/today_lists.py" line="73"/>
         <source>待审核（%d 份）</source>
         <extracomment>the lists in the order of the page (texts translated under TodayPage when shown)</extracomment>
         <translation>To review (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="74"/>
+        <location filename="../../ui/pages/today_lists.py" line="75"/>
         <source>已提交、等待审核的表，先交的在前；回车或双击打开审核</source>
         <translation>Submitted forms waiting for review, oldest first; Enter or double-click opens the review</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="76"/>
-        <location filename="../../ui/pages/today_lists.py" line="120"/>
-        <location filename="../../ui/pages/today_lists.py" line="129"/>
+        <location filename="../../ui/pages/today_lists.py" line="77"/>
+        <location filename="../../ui/pages/today_lists.py" line="121"/>
+        <location filename="../../ui/pages/today_lists.py" line="130"/>
         <source>表</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="76"/>
-        <location filename="../../ui/pages/today_lists.py" line="130"/>
+        <location filename="../../ui/pages/today_lists.py" line="77"/>
+        <location filename="../../ui/pages/today_lists.py" line="131"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="77"/>
+        <location filename="../../ui/pages/today_lists.py" line="78"/>
         <source>提交时间</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="77"/>
+        <location filename="../../ui/pages/today_lists.py" line="78"/>
         <source>填表人</source>
         <translation>Filled by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="82"/>
+        <location filename="../../ui/pages/today_lists.py" line="83"/>
         <source>今天和未来七天计划的走访（%d 次）</source>
         <translation>Visits planned for today and the next seven days (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="84"/>
+        <location filename="../../ui/pages/today_lists.py" line="85"/>
         <source>按日期排列；回车或双击打开这一户</source>
         <translation>By date; Enter or double-click opens the household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="86"/>
-        <location filename="../../ui/pages/today_lists.py" line="98"/>
-        <location filename="../../ui/pages/today_lists.py" line="111"/>
-        <location filename="../../ui/pages/today_lists.py" line="153"/>
+        <location filename="../../ui/pages/today_lists.py" line="87"/>
+        <location filename="../../ui/pages/today_lists.py" line="99"/>
+        <location filename="../../ui/pages/today_lists.py" line="112"/>
+        <location filename="../../ui/pages/today_lists.py" line="154"/>
         <source>户主</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="86"/>
-        <location filename="../../ui/pages/today_lists.py" line="97"/>
-        <location filename="../../ui/pages/today_lists.py" line="110"/>
-        <location filename="../../ui/pages/today_lists.py" line="119"/>
-        <location filename="../../ui/pages/today_lists.py" line="128"/>
-        <location filename="../../ui/pages/today_lists.py" line="141"/>
+        <location filename="../../ui/pages/today_lists.py" line="87"/>
+        <location filename="../../ui/pages/today_lists.py" line="98"/>
+        <location filename="../../ui/pages/today_lists.py" line="111"/>
+        <location filename="../../ui/pages/today_lists.py" line="120"/>
+        <location filename="../../ui/pages/today_lists.py" line="129"/>
+        <location filename="../../ui/pages/today_lists.py" line="142"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="87"/>
+        <location filename="../../ui/pages/today_lists.py" line="88"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="103"/>
+        <location filename="../../ui/pages/today_lists.py" line="104"/>
         <source>本期收入监测待走访的户（%d 户）</source>
         <translation>Households of this round&apos;s income monitoring to visit (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="105"/>
+        <location filename="../../ui/pages/today_lists.py" line="106"/>
         <source>本期收入监测样本户中家庭收入监测表还没有完成的户，按村和门牌号由近到远排列；回车或双击打开这一户</source>
         <translation>Households of this round&apos;s income-monitoring sample whose household income form is not done yet, nearest first by village and house number; Enter or double-click opens the household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="111"/>
+        <location filename="../../ui/pages/today_lists.py" line="112"/>
         <source>期次</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="125"/>
+        <location filename="../../ui/pages/today_lists.py" line="126"/>
         <source>草稿（%d 份）</source>
         <translation>Drafts (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="127"/>
+        <location filename="../../ui/pages/today_lists.py" line="128"/>
         <source>填了一部分、还没有完成的表；回车或双击打开这一户</source>
         <translation>Forms partly filled in, not completed; Enter or double-click opens the household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="134"/>
+        <location filename="../../ui/pages/today_lists.py" line="135"/>
         <source>本月到期的变动核对（%d 条）</source>
         <translation>Change checks due this month (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="136"/>
+        <location filename="../../ui/pages/today_lists.py" line="137"/>
         <source>有关部门通报或自己发现的变动，本月底前核实，逾期的在前；回车或双击打开核对任务</source>
         <translation>Changes reported by other agencies or found on visits, to check by the end of the month, overdue first; Enter or a double click opens the task</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="140"/>
+        <location filename="../../ui/pages/today_lists.py" line="141"/>
         <source>到期日</source>
         <translation>Due</translation>
     </message>
@@ -7367,110 +7377,110 @@ Disability certificate: %s</translation>
         <translation type="vanished">Month</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="142"/>
+        <location filename="../../ui/pages/today_lists.py" line="143"/>
         <source>变动</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="142"/>
+        <location filename="../../ui/pages/today_lists.py" line="143"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="147"/>
+        <location filename="../../ui/pages/today_lists.py" line="148"/>
         <source>进行中的无障碍改造个案（%d 个）</source>
         <translation>Renovation cases in progress (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="149"/>
+        <location filename="../../ui/pages/today_lists.py" line="150"/>
         <source>还没有回访或撤销的个案，最近有变动的在前；回车或双击打开个案</source>
         <translation>Cases not yet followed up or withdrawn, latest change first; Enter or double-click opens the case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="154"/>
+        <location filename="../../ui/pages/today_lists.py" line="155"/>
         <source>最近变动</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="37"/>
+        <location filename="../../ui/pages/today.py" line="38"/>
         <source>应调查</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="38"/>
+        <location filename="../../ui/pages/today.py" line="39"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="39"/>
+        <location filename="../../ui/pages/today.py" line="40"/>
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="40"/>
+        <location filename="../../ui/pages/today.py" line="41"/>
         <source>失访</source>
         <translation>Lost to follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="41"/>
+        <location filename="../../ui/pages/today.py" line="42"/>
         <source>完成率</source>
         <translation>Done (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="75"/>
-        <location filename="../../ui/pages/today_lists.py" line="120"/>
-        <location filename="../../ui/pages/today_lists.py" line="129"/>
+        <location filename="../../ui/pages/today_lists.py" line="76"/>
+        <location filename="../../ui/pages/today_lists.py" line="121"/>
+        <location filename="../../ui/pages/today_lists.py" line="130"/>
         <source>残疾人或户主</source>
         <translation>Disabled person or head</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="91"/>
+        <location filename="../../ui/pages/today_lists.py" line="92"/>
         <source>待走访的人（%d 人）</source>
         <translation>Persons to visit (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="93"/>
+        <location filename="../../ui/pages/today_lists.py" line="94"/>
         <source>本年度动态更新调查还没有完成的人，按村和门牌号由近到远排列；回车或双击打开这一户</source>
         <translation>Persons whose dynamic update survey of this year is not done, by village and house number; Enter or double-click opens the household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="98"/>
-        <location filename="../../ui/pages/today_lists.py" line="141"/>
-        <location filename="../../ui/pages/today_lists.py" line="153"/>
+        <location filename="../../ui/pages/today_lists.py" line="99"/>
+        <location filename="../../ui/pages/today_lists.py" line="142"/>
+        <location filename="../../ui/pages/today_lists.py" line="154"/>
         <source>残疾人</source>
         <translation>Person with disability</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="99"/>
-        <location filename="../../ui/pages/today_lists.py" line="112"/>
-        <location filename="../../ui/pages/today_lists.py" line="143"/>
-        <location filename="../../ui/pages/today_lists.py" line="152"/>
+        <location filename="../../ui/pages/today_lists.py" line="100"/>
+        <location filename="../../ui/pages/today_lists.py" line="113"/>
+        <location filename="../../ui/pages/today_lists.py" line="144"/>
+        <location filename="../../ui/pages/today_lists.py" line="153"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="116"/>
+        <location filename="../../ui/pages/today_lists.py" line="117"/>
         <source>被退回、需要修改的表（%d 份）</source>
         <translation>Returned forms to correct (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="118"/>
+        <location filename="../../ui/pages/today_lists.py" line="119"/>
         <source>审核员退回的表和退回原因；回车或双击打开这一户</source>
         <translation>Forms the reviewer returned, with the reason; Enter or double-click opens the household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="121"/>
+        <location filename="../../ui/pages/today_lists.py" line="122"/>
         <source>退回原因</source>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="50"/>
+        <location filename="../../ui/pages/today.py" line="51"/>
         <source>今日</source>
         <extracomment>the most rows a list shows before it scrolls inside itself (the persons due: twice)</extracomment>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="97"/>
+        <location filename="../../ui/pages/today.py" line="108"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
@@ -7483,7 +7493,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Ret&amp;urned survey forms to correct</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/today.py" line="123"/>
+        <location filename="../../ui/pages/today.py" line="134"/>
         <source>本年度调查进度(&amp;Y)</source>
         <translation>Survey progress this &amp;year</translation>
     </message>
@@ -7938,8 +7948,9 @@ Disability certificate: %s</translation>
 <context>
     <name>WorkListModel</name>
     <message>
-        <location filename="../../ui/pages/today_lists.py" line="292"/>
+        <location filename="../../ui/pages/today_lists.py" line="295"/>
         <source>%s：%s</source>
+        <extracomment>what the district published that this program cannot use (too old), a sentence each</extracomment>
         <translation>%s: %s</translation>
     </message>
 </context>
