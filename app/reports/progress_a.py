@@ -54,8 +54,12 @@ class Counts:
     last_week: int = 0
 
     def add(self, other: Counts) -> None:
-        for f in fields(self):
-            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+        mine, theirs = self.__dict__, other.__dict__
+        for name in COUNT_NAMES:
+            mine[name] += theirs[name]
+
+
+COUNT_NAMES = tuple(f.name for f in fields(Counts))
 
 
 def total(counts: Iterable[Counts]) -> Counts:
@@ -137,48 +141,34 @@ def _flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return case((condition, 1), else_=0)
 
 
-def _week(filled: ColumnElement[datetime | None] | Any, starts: list[date]) -> ColumnElement[int]:
-    """The index in `starts` of the week a form was done (-1 before, len(starts) after)."""
-    if not starts:
-        return literal_column("-1", Integer)
-    return case(
-        (filled < _at(starts[0]), -1),
-        *((filled < _at(s + timedelta(days=7)), i) for i, s in enumerate(starts)),
-        else_=len(starts),
-    )
+def _week_of(day: str, starts: list[date]) -> int:
+    """The index in `starts` of the week of a day ("2026-03-02"; -1 before the first week,
+    len(starts) after the last)."""
+    found = (date.fromisoformat(day[:10]) - starts[0]).days // 7
+    return max(-1, min(found, len(starts)))
 
 
 def _person_rows(session_round: str, area_code: str, as_of: date) -> CTE:
-    """One row per due person with its response's summary and the week (a CTE used three
-    times, which both SQLite and PostgreSQL compute once)."""
+    """One row per due person with its response's summary (a CTE used three times, which
+    both SQLite and PostgreSQL compute once): narrow, the counting is left to the groups."""
     r = ResponseSummary
-    state = r.state
-    method = r.method
-    done = state.in_(DONE)
-    surveyed = and_(done, or_(method.is_(None), method != LOST))
-    done_by_then = and_(done, r.filled_at < _at(as_of + timedelta(days=1)))
+    done = r.state.in_(DONE)
     return (
         select(
             Household.area_code.label("village"),
             Person.category.label("category"),
-            state.label("state"),
+            r.state.label("state"),
+            _flag(done).label("done"),
+            _flag(and_(done, or_(r.method.is_(None), r.method != LOST))).label("surveyed"),
             r.filled_at.label("filled"),
+            r.method.label("method"),
+            r.sent_back.label("back"),
+            r.needs.label("needs"),
             Person.grade.label("grade"),
             Person.sex.label("sex"),
             age_band(Person.birth_date, as_of).label("band"),
             Household.hukou_type.label("hukou"),
             Person.card_generation.label("card"),
-            _flag(and_(done, method == LOST)).label("lost"),
-            _flag(and_(done, method == AT_HOME)).label("at_home"),
-            _flag(and_(done, r.sent_back.is_(True))).label("back"),
-            _flag(surveyed).label("surveyed"),
-            case((done_by_then, _week(r.filled_at, week_starts(session_round, as_of)))).label(
-                "week"
-            ),
-            *(
-                _flag(and_(surveyed, r.needs.op("&")(1 << i) != 0)).label(f"need{i}")
-                for i in range(len(NEEDS))
-            ),
         )
         .select_from(Household)
         .join(Person, Person.household_id == Household.id)
@@ -210,25 +200,27 @@ def form_a_result(session: Session, area_code: str, survey_round: str, as_of: da
         cache = {}
     b = _person_rows(survey_round, area_code, as_of).c
     state = b.state
-    done = state.in_(DONE)
+    done = b.done == 1
+    surveyed = b.surveyed == 1
     this_week = _at(monday(as_of))
     last_week = this_week - timedelta(days=7)
     end = _at(as_of + timedelta(days=1))
     columns = [
         func.count(),
-        _count(done),
+        func.sum(b.done),
         _count(state == "accepted"),
         _count(state == "returned"),
         _count(state == "draft"),
         _count(or_(state.is_(None), state == "assigned")),
-        func.sum(b.lost),
-        func.sum(b.at_home),
-        func.sum(b.back),
+        _count(and_(done, b.method == LOST)),
+        _count(and_(done, b.method == AT_HOME)),
+        _count(and_(done, b.back.is_(True))),
         _count(and_(done, b.filled >= this_week, b.filled < end)),
         _count(and_(done, b.filled >= last_week, b.filled < this_week)),
         func.sum(b.surveyed),
-        *(func.sum(b[f"need{i}"]) for i in range(len(NEEDS))),
+        *(_count(and_(surveyed, b.needs.op("&")(1 << i) != 0)) for i in range(len(NEEDS))),
     ]
+    day = func.substr(cast(b.filled, String), 1, 10)  # the weeks are counted from the days
     zeros: list[ColumnElement[int]] = [literal_column("0", Integer)] * (len(columns) - 1)
     no_key: list[Any] = [null()] * 5
     registry_keys = (
@@ -244,19 +236,21 @@ def form_a_result(session: Session, area_code: str, survey_round: str, as_of: da
         select(_kind("g"), b.village, b.category, *no_key, *columns).group_by(
             b.village, b.category
         ),
-        select(_kind("w"), null(), cast(b.week, String), *no_key, func.count(), *zeros)
-        .where(b.week.is_not(None))
-        .group_by(b.week),
+        select(_kind("w"), null(), day, *no_key, func.count(), *zeros)
+        .where(done, b.filled < end)
+        .group_by(day),
         select(_kind("r"), *registry_keys, func.count(), *zeros).group_by(*registry_keys),
     )
     groups: dict[tuple[str, str], list[int]] = {}
     weeks: dict[int, int] = {}
     registry: dict[tuple[str, ...], int] = {}
+    starts = week_starts(survey_round, as_of)
     for row in session.execute(query):
         if row[0] == "g":
             groups[(row[1], row[2])] = [int(v or 0) for v in row[8:]]
         elif row[0] == "w":
-            weeks[int(row[2])] = int(row[8])
+            week = _week_of(row[2], starts) if starts else -1
+            weeks[week] = weeks.get(week, 0) + int(row[8])
         else:
             registry[tuple(str(v) if v is not None else "" for v in row[1:8])] = int(row[8])
     found = FormAPass(groups, weeks, registry)
@@ -270,10 +264,12 @@ def counts_by_village(
 ) -> dict[str, Counts]:
     """Form A counts per village of the area (the due persons from the household and
     person indexes, each with the round's response if any)."""
-    found: dict[str, Counts] = {}
+    sums: dict[str, list[int]] = {}
     for (village, _), values in form_a_pass(session, area_code, survey_round, as_of).items():
-        found.setdefault(village, Counts()).add(Counts(*values[:SURVEYED]))
-    return found
+        old = sums.get(village)
+        mine = values[:SURVEYED]
+        sums[village] = mine if old is None else [a + b for a, b in zip(old, mine, strict=True)]
+    return {village: Counts(*values) for village, values in sums.items()}
 
 
 def weekly_done(

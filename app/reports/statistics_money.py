@@ -43,7 +43,7 @@ def subsidy_figures(session: Session, scope: StatScope) -> list[Figure]:
     # groups); which months each group covers is worked out here, not in SQL.
     periods = session.execute(
         select(s.kind, s.status, s.start_month, s.end_month, s.end_reason,
-               func.count(s.id), func.sum(s.amount_fen))
+               func.count(), func.sum(s.amount_fen))
         .select_from(Household)
         .join(Person, Person.household_id == Household.id)
         .join(s, s.person_id == Person.id)

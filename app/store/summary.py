@@ -50,12 +50,14 @@ class ResponseSummary(Base):
 
     __tablename__ = "response_summary"
     __table_args__ = (
-        # the figures' one read: each due person's response of the round, from this alone
+        # the figures' one read: each due person's response of the round, from this alone;
+        # the round first, so that one round's entries lie together (at 100,000 persons the
+        # page cache holds the round's, not every year's)
         Index(
             "ix_response_summary_report",
-            "person_id",
-            "form_id",
             "survey_round",
+            "form_id",
+            "person_id",
             "deleted",
             "state",
             "filled_at",

@@ -36,7 +36,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_response_summary_report",
         "response_summary",
-        ["person_id", "form_id", "survey_round", "deleted", "state", "filled_at", "method",
+        ["survey_round", "form_id", "person_id", "deleted", "state", "filled_at", "method",
          "sent_back", "needs"],
         unique=False,
     )  # fmt: skip
