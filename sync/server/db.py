@@ -213,12 +213,18 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def upgrade(db: ServerDatabase, revision: str = "head") -> None:
-    """Create or bring the server's schema up to date, then make sure the sequence row exists."""
+    """Create or bring the server's schema up to date, then make sure the sequence row exists
+    and the built-in forms and settings are published (every way a server starts: `init`,
+    `serve`, `demo`, a first `publish-form`; else the first publication alone would be known
+    and every response of the built-in versions refused)."""
     command.upgrade(alembic_config(db.engine), revision)
+    from sync.server import published
     from sync.server.ledger import ensure_counter
 
     with db.write() as session:
         ensure_counter(session)
+        if revision == "head":
+            published.seed(session)
 
 
 def current_revision(db: ServerDatabase) -> str | None:

@@ -234,3 +234,27 @@ def test_the_servers_own_readers_use_what_was_published(server: Server, tmp_path
     finally:
         laptop_published.forget()
     assert load_settings().for_area(2026, "330213001001").dibao_line_fen == 123000
+
+
+@pytest.mark.parametrize("start", ["publish-form", "demo"])
+def test_every_way_a_server_starts_seeds_the_built_in_files(tmp_path: Path, start: str) -> None:
+    """A server made by a first publish-form or by the demo (not `init`) had nothing
+    published: its 发布 list was empty, and after one publication every response of the
+    built-in versions would have been refused."""
+    database = ServerDatabase(f"sqlite:///{tmp_path / 'server.db'}")
+    try:
+        if start == "publish-form":
+            path = new_version(tmp_path, "2026.9", replace=("label: 调查方式", "label: 走访方式"))
+            assert cli(database, "publish-form", str(path)) == 0
+        else:
+            from sync.server.demo import build_demo_server
+
+            build_demo_server(database, persons=60, seed=3)
+        with database.read() as s:
+            forms = {(r.form_id, r.version) for r in published.listing(s)
+                     if r.kind == published.FORM}  # fmt: skip
+            assert set(load_forms()) <= forms
+            for form_id, version in load_forms():
+                assert published.form_definition(s, form_id, version).version == version
+    finally:
+        database.dispose()
