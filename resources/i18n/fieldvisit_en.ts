@@ -89,127 +89,360 @@
 <context>
     <name>AdminAudit</name>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="33"/>
+        <location filename="../../ui/pages/admin_audit.py" line="35"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="34"/>
+        <location filename="../../ui/pages/admin_audit.py" line="36"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="35"/>
+        <location filename="../../ui/pages/admin_audit.py" line="37"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="36"/>
+        <location filename="../../ui/pages/admin_audit.py" line="38"/>
         <source>内容</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="37"/>
+        <location filename="../../ui/pages/admin_audit.py" line="39"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/admin_audit.py" line="45"/>
+        <source>登录</source>
+        <extracomment>every action the server audits, in words (tests/ui/test_admin_tabs.py reads the server&apos;s source for the actions it records: a new one fails until it has words here)</extracomment>
+        <translation>Signed in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="46"/>
+        <source>登录失败</source>
+        <translation>Sign-in failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="47"/>
+        <source>已停用的账号试图登录</source>
+        <translation>Sign-in by a disabled user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="48"/>
+        <source>已注销的设备试图登录</source>
+        <translation>Sign-in from a revoked device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="49"/>
+        <source>上传数据</source>
+        <translation>Data sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="50"/>
+        <source>上传照片或附件</source>
+        <translation>Photo or attachment sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="51"/>
+        <source>处理同步冲突</source>
+        <translation>Sync conflict resolved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="52"/>
+        <source>新增用户</source>
+        <translation>User added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="53"/>
+        <source>停用用户</source>
+        <translation>User disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="54"/>
+        <source>启用用户</source>
+        <translation>User enabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="55"/>
+        <source>重置密码</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="56"/>
+        <source>更改角色</source>
+        <translation>Role changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="57"/>
+        <source>分配地区</source>
+        <translation>Areas assigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="58"/>
+        <source>注销设备</source>
+        <translation>Device revoked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="59"/>
+        <source>导入花名册</source>
+        <translation>Roster imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="60"/>
+        <source>导入变动名单</source>
+        <translation>Change list imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="61"/>
+        <source>导出数据</source>
+        <translation>Data exported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="62"/>
+        <source>生成统计报表</source>
+        <translation>Report made</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="63"/>
+        <source>发布表单</source>
+        <translation>Form published</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="64"/>
+        <source>发布设置</source>
+        <translation>Settings published</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="65"/>
+        <source>抽取收入监测样本</source>
+        <translation>Income sample drawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="66"/>
+        <source>按名单设定样本</source>
+        <translation>Sample set from a list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="67"/>
+        <source>样本加入一户</source>
+        <translation>Household added to the sample</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="68"/>
+        <source>样本移出一户</source>
+        <translation>Household removed from the sample</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="69"/>
+        <source>初始化服务器</source>
+        <translation>Server set up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="70"/>
+        <source>建立演示数据</source>
+        <translation>Demo data made</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="74"/>
+        <source>用户名</source>
+        <extracomment>the words of the detail&apos;s usual keys (others are shown as they are)</extracomment>
+        <translation>User name</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/admin_audit.py" line="75"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="76"/>
+        <source>原来</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="77"/>
+        <location filename="../../ui/pages/admin_audit.py" line="78"/>
+        <source>地区</source>
+        <translation>Areas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="79"/>
+        <source>加入</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="80"/>
+        <source>移出</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="81"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="82"/>
+        <source>设备</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="83"/>
+        <source>电脑编号</source>
+        <translation>Computer ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="84"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="85"/>
+        <source>表单</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="86"/>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="87"/>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="88"/>
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="89"/>
+        <source>种子</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="90"/>
+        <source>可抽户数</source>
+        <translation>Eligible households</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="91"/>
+        <location filename="../../ui/pages/admin_audit.py" line="92"/>
+        <source>户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="93"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="94"/>
+        <source>人数</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="142"/>
         <source>按用户名筛选</source>
         <translation>Filter by username</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="77"/>
+        <location filename="../../ui/pages/admin_audit.py" line="144"/>
         <source>按人员筛选（身份证号或记录号）</source>
         <translation>Filter by person (ID number or record id)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="79"/>
+        <location filename="../../ui/pages/admin_audit.py" line="146"/>
         <source>按操作筛选</source>
         <translation>Filter by action</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="82"/>
+        <location filename="../../ui/pages/admin_audit.py" line="147"/>
+        <source>全部操作</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="152"/>
         <source>开始日期</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="84"/>
+        <location filename="../../ui/pages/admin_audit.py" line="154"/>
         <source>结束日期</source>
         <translation>To date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="80"/>
         <source>如 user_add</source>
-        <translation>e.g. user_add</translation>
+        <translation type="vanished">e.g. user_add</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="86"/>
+        <location filename="../../ui/pages/admin_audit.py" line="156"/>
         <source>如 2026-11-03</source>
         <translation>e.g. 2026-11-03</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="90"/>
+        <location filename="../../ui/pages/admin_audit.py" line="160"/>
         <source>查询(&amp;Q)</source>
         <translation>&amp;Query</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="95"/>
+        <location filename="../../ui/pages/admin_audit.py" line="164"/>
         <source>用户(&amp;E)：</source>
         <translation>Us&amp;er:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="96"/>
+        <location filename="../../ui/pages/admin_audit.py" line="165"/>
         <source>人员(&amp;R)：</source>
         <translation>Pe&amp;rson:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="97"/>
+        <location filename="../../ui/pages/admin_audit.py" line="166"/>
         <source>操作(&amp;O)：</source>
         <translation>Acti&amp;on:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="98"/>
+        <location filename="../../ui/pages/admin_audit.py" line="167"/>
         <source>从(&amp;S)：</source>
         <translation>&amp;Since:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="99"/>
+        <location filename="../../ui/pages/admin_audit.py" line="168"/>
         <source>到(&amp;T)：</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="109"/>
+        <location filename="../../ui/pages/admin_audit.py" line="178"/>
         <source>操作日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="111"/>
+        <location filename="../../ui/pages/admin_audit.py" line="180"/>
         <source>上一页(&amp;K)</source>
         <translation>Bac&amp;k</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="113"/>
+        <location filename="../../ui/pages/admin_audit.py" line="182"/>
         <source>下一页(&amp;J)</source>
         <translation>Next (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="138"/>
+        <location filename="../../ui/pages/admin_audit.py" line="207"/>
         <source>日期应写成 2026-11-03 这样</source>
         <translation>Write dates like 2026-11-03</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="160"/>
+        <location filename="../../ui/pages/admin_audit.py" line="229"/>
         <source>正在读取日志……</source>
         <translation>Reading the log…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="181"/>
+        <location filename="../../ui/pages/admin_audit.py" line="250"/>
         <source>第 %s–%s 条，共 %s 条</source>
         <translation>Rows %s–%s of %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/admin_audit.py" line="186"/>
+        <location filename="../../ui/pages/admin_audit.py" line="255"/>
         <source>共 %n 条日志</source>
         <translation>
             <numerusform>%n log row</numerusform>
@@ -862,190 +1095,194 @@
         <translation>Drawn at random from the households with an active certified member, in proportion by town; the seed is kept in the sample and the log, so the draw can be repeated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="130"/>
         <source>随机抽取</source>
         <extracomment>the confirmation asked before a draw (kept for tests and screen readers)</extracomment>
-        <translation>Random draw</translation>
+        <translation type="vanished">Random draw</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="134"/>
+        <location filename="../../ui/pages/admin_sample.py" line="148"/>
         <source>范围(&amp;A)：</source>
         <translation>&amp;Area:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="135"/>
+        <location filename="../../ui/pages/admin_sample.py" line="149"/>
         <source>户数(&amp;S)：</source>
         <translation>&amp;Size:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="136"/>
+        <location filename="../../ui/pages/admin_sample.py" line="150"/>
         <source>种子(&amp;E)：</source>
         <translation>S&amp;eed:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="148"/>
+        <location filename="../../ui/pages/admin_sample.py" line="133"/>
         <source>户（户ID、户口号或户主身份证号）</source>
+        <extracomment>the confirmation asked before a draw (kept for tests and screen readers)</extracomment>
         <translation>Household (household ID, hukou number or the head&apos;s ID number)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="149"/>
+        <location filename="../../ui/pages/admin_sample.py" line="134"/>
         <source>户ID、户口号或户主身份证号</source>
         <translation>Household ID, hukou number or the head&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="151"/>
+        <location filename="../../ui/pages/admin_sample.py" line="136"/>
         <source>加入或移出的原因</source>
         <translation>Reason for adding or removing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="152"/>
+        <location filename="../../ui/pages/admin_sample.py" line="137"/>
         <source>例如：全家外出务工，联系不上</source>
         <translation>e.g. the whole family works away and cannot be reached</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="154"/>
+        <location filename="../../ui/pages/admin_sample.py" line="139"/>
         <source>加入样本(&amp;J)</source>
         <translation>Add to the sample (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="156"/>
+        <location filename="../../ui/pages/admin_sample.py" line="141"/>
         <source>移出样本(&amp;K)</source>
         <translation>Remove from the sample (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="158"/>
         <source>加入或移出一户</source>
-        <translation>Add or remove one household</translation>
+        <translation type="vanished">Add or remove one household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="161"/>
+        <location filename="../../ui/pages/admin_sample.py" line="145"/>
+        <source>更改样本</source>
+        <translation>Change the sample</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_sample.py" line="151"/>
         <source>户(&amp;H)：</source>
         <translation>&amp;Household:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="161"/>
+        <location filename="../../ui/pages/admin_sample.py" line="152"/>
         <source>原因(&amp;O)：</source>
         <translation>Reas&amp;on:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="212"/>
+        <location filename="../../ui/pages/admin_sample.py" line="201"/>
         <source>本机的设置中没有年份，无法查看样本</source>
         <translation>The settings on this laptop have no year: the sample cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="220"/>
+        <location filename="../../ui/pages/admin_sample.py" line="209"/>
         <source>正在读取样本……</source>
         <translation>Reading the sample…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="226"/>
+        <location filename="../../ui/pages/admin_sample.py" line="215"/>
         <source>随机抽取（种子 %s）</source>
         <translation>Random draw (seed %s)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="228"/>
+        <location filename="../../ui/pages/admin_sample.py" line="217"/>
         <source>按名单 %s</source>
         <translation>From the list %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="229"/>
+        <location filename="../../ui/pages/admin_sample.py" line="218"/>
         <source>个别加入</source>
         <translation>Added one by one</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="252"/>
+        <location filename="../../ui/pages/admin_sample.py" line="241"/>
         <source>%1 %2 户</source>
         <translation>%1: %2 households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="257"/>
+        <location filename="../../ui/pages/admin_sample.py" line="246"/>
         <source>%1 年样本共 %2 户，分布在 %3 个乡镇（街道）</source>
         <translation>The %1 sample has %2 households in %3 towns</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="274"/>
+        <location filename="../../ui/pages/admin_sample.py" line="263"/>
         <source>请先选择年份和抽取范围</source>
         <translation>Choose the year and the area to draw first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="280"/>
+        <location filename="../../ui/pages/admin_sample.py" line="269"/>
         <source>户数应为 1 到 %s 之间的整数：%s</source>
         <translation>The number of households must be a whole number from 1 to %s: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="288"/>
+        <location filename="../../ui/pages/admin_sample.py" line="277"/>
         <source>种子应为 0 到 %s 之间的整数：%s</source>
         <translation>The seed must be a whole number from 0 to %s: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="295"/>
+        <location filename="../../ui/pages/admin_sample.py" line="284"/>
         <source>%1 户</source>
         <translation>%1 households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="295"/>
+        <location filename="../../ui/pages/admin_sample.py" line="284"/>
         <source>按设置的户数</source>
         <translation>the number of households the settings say</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="297"/>
+        <location filename="../../ui/pages/admin_sample.py" line="286"/>
         <source>为%1抽取 %2 年的样本（%3，种子 %4）？</source>
         <translation>Draw for %1 the sample of %2 (%3, seed %4)?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="301"/>
+        <location filename="../../ui/pages/admin_sample.py" line="290"/>
         <source>随机</source>
         <translation>random</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="304"/>
+        <location filename="../../ui/pages/admin_sample.py" line="293"/>
         <source>
 该范围现有的 %1 户样本将被替换。</source>
         <translation>
 The %1 households now in this area&apos;s sample will be replaced.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="307"/>
+        <location filename="../../ui/pages/admin_sample.py" line="296"/>
         <source>抽取样本</source>
         <translation>Draw the sample</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="330"/>
+        <location filename="../../ui/pages/admin_sample.py" line="319"/>
         <source>已抽取 %1 户，种子 %2（已记入样本和日志，用同一种子可重现）</source>
         <translation>%1 households drawn, seed %2 (kept in the sample and the log; the same seed draws them again)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="335"/>
+        <location filename="../../ui/pages/admin_sample.py" line="324"/>
         <source>正在抽取……</source>
         <translation>Drawing…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="345"/>
+        <location filename="../../ui/pages/admin_sample.py" line="334"/>
         <source>请填写户ID、户口号或户主身份证号，或在样本户中选择</source>
         <translation>Type a household ID, hukou number or the head&apos;s ID number, or choose a household in the sample</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="350"/>
+        <location filename="../../ui/pages/admin_sample.py" line="339"/>
         <source>户的写法有误（只能是户ID、户口号或身份证号：字母、数字和 -）：%s</source>
         <translation>The household is written wrongly (only a household ID, hukou number or ID number: letters, digits and -): %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="355"/>
+        <location filename="../../ui/pages/admin_sample.py" line="344"/>
         <source>请写明加入或移出的原因</source>
         <translation>Write the reason for adding or removing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="365"/>
+        <location filename="../../ui/pages/admin_sample.py" line="354"/>
         <source>已将户 %s 加入样本</source>
         <translation>Household %s added to the sample</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="365"/>
+        <location filename="../../ui/pages/admin_sample.py" line="354"/>
         <source>已将户 %s 移出样本</source>
         <translation>Household %s removed from the sample</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_sample.py" line="368"/>
+        <location filename="../../ui/pages/admin_sample.py" line="357"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
@@ -1079,7 +1316,7 @@ The %1 households now in this area&apos;s sample will be replaced.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/admin_users.py" line="48"/>
-        <location filename="../../ui/pages/admin_users.py" line="149"/>
+        <location filename="../../ui/pages/admin_users.py" line="152"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
@@ -1099,142 +1336,142 @@ The %1 households now in this area&apos;s sample will be replaced.</translation>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="132"/>
+        <location filename="../../ui/pages/admin_users.py" line="135"/>
         <source>查找地区（名称或代码）</source>
         <translation>Search areas (name or code)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="133"/>
+        <location filename="../../ui/pages/admin_users.py" line="136"/>
         <source>名称或代码</source>
         <translation>Name or code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="135"/>
+        <location filename="../../ui/pages/admin_users.py" line="138"/>
         <source>查找地区(&amp;S)：</source>
         <translation>&amp;Search areas:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="138"/>
+        <location filename="../../ui/pages/admin_users.py" line="141"/>
         <source>用户列表</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="140"/>
+        <location filename="../../ui/pages/admin_users.py" line="143"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="142"/>
+        <location filename="../../ui/pages/admin_users.py" line="145"/>
         <source>停用/启用(&amp;T)</source>
         <translation>Disable/enable (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="144"/>
+        <location filename="../../ui/pages/admin_users.py" line="147"/>
         <source>重置密码(&amp;W)</source>
         <translation>Reset the pass&amp;word</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="150"/>
+        <location filename="../../ui/pages/admin_users.py" line="153"/>
         <source>角色(&amp;O)：</source>
         <translation>R&amp;ole:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="152"/>
+        <location filename="../../ui/pages/admin_users.py" line="155"/>
         <source>改为此角色(&amp;H)</source>
         <translation>C&amp;hange to this role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="154"/>
+        <location filename="../../ui/pages/admin_users.py" line="157"/>
         <source>分配所选地区(&amp;A)</source>
         <translation>&amp;Assign the chosen areas</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="155"/>
+        <location filename="../../ui/pages/admin_users.py" line="158"/>
         <source>所选用户的地区改为地区树中选中的地区</source>
         <translation>The chosen user&apos;s areas become the areas chosen on the area tree</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="160"/>
+        <location filename="../../ui/pages/admin_users.py" line="163"/>
         <source>新用户的用户名</source>
         <translation>New user&apos;s username</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="162"/>
+        <location filename="../../ui/pages/admin_users.py" line="165"/>
         <source>新用户的姓名</source>
         <translation>New user&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="164"/>
+        <location filename="../../ui/pages/admin_users.py" line="167"/>
         <source>新用户的电话</source>
         <translation>New user&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="168"/>
+        <location filename="../../ui/pages/admin_users.py" line="171"/>
         <source>新用户的角色</source>
         <translation>New user&apos;s role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="169"/>
+        <location filename="../../ui/pages/admin_users.py" line="172"/>
         <source>新增用户(&amp;N)</source>
         <translation>Add &amp;new user</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="170"/>
+        <location filename="../../ui/pages/admin_users.py" line="173"/>
         <source>新用户负责地区树中选中的地区</source>
         <translation>The new user works in the areas chosen on the area tree</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="173"/>
+        <location filename="../../ui/pages/admin_users.py" line="176"/>
         <source>新增用户</source>
         <translation>Add a user</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="176"/>
+        <location filename="../../ui/pages/admin_users.py" line="179"/>
         <source>用户名(&amp;M)：</source>
         <translation>Userna&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="177"/>
+        <location filename="../../ui/pages/admin_users.py" line="180"/>
         <source>姓名(&amp;X)：</source>
         <translation>Name (&amp;X):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="178"/>
+        <location filename="../../ui/pages/admin_users.py" line="181"/>
         <source>电话(&amp;E)：</source>
         <translation>Phon&amp;e:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="179"/>
+        <location filename="../../ui/pages/admin_users.py" line="182"/>
         <source>角色(&amp;J)：</source>
         <translation>Role (&amp;J):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="188"/>
+        <location filename="../../ui/pages/admin_users.py" line="191"/>
         <source>新密码（只显示这一次）</source>
         <translation>New password (shown only this once)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="189"/>
+        <location filename="../../ui/pages/admin_users.py" line="192"/>
         <source>新密码（只显示这一次，请交给本人）(&amp;Y)：</source>
         <translation>New password (shown only this once; hand it to the user) (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="247"/>
+        <location filename="../../ui/pages/admin_users.py" line="250"/>
         <source>正在读取用户……</source>
         <translation>Reading the users…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="256"/>
+        <location filename="../../ui/pages/admin_users.py" line="259"/>
         <source>在用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="256"/>
+        <location filename="../../ui/pages/admin_users.py" line="259"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/admin_users.py" line="269"/>
+        <location filename="../../ui/pages/admin_users.py" line="272"/>
         <source>共 %n 个用户</source>
         <translation>
             <numerusform>%n user</numerusform>
@@ -1242,71 +1479,71 @@ The %1 households now in this area&apos;s sample will be replaced.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="279"/>
+        <location filename="../../ui/pages/admin_users.py" line="282"/>
         <source>请先在用户列表中选择一个用户</source>
         <translation>Choose a user in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="308"/>
+        <location filename="../../ui/pages/admin_users.py" line="311"/>
         <source>已启用 %s</source>
         <translation>%s is enabled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="308"/>
+        <location filename="../../ui/pages/admin_users.py" line="311"/>
         <source>已停用 %s：其设备下次联网时被拒绝</source>
         <translation>%s is disabled: their devices are refused at their next contact</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="312"/>
-        <location filename="../../ui/pages/admin_users.py" line="329"/>
-        <location filename="../../ui/pages/admin_users.py" line="340"/>
-        <location filename="../../ui/pages/admin_users.py" line="360"/>
+        <location filename="../../ui/pages/admin_users.py" line="315"/>
+        <location filename="../../ui/pages/admin_users.py" line="332"/>
+        <location filename="../../ui/pages/admin_users.py" line="343"/>
+        <location filename="../../ui/pages/admin_users.py" line="363"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="324"/>
+        <location filename="../../ui/pages/admin_users.py" line="327"/>
         <source>已重置 %s 的密码，新密码只显示这一次</source>
         <translation>The password of %s is reset; the new password is shown only this once</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="339"/>
+        <location filename="../../ui/pages/admin_users.py" line="342"/>
         <source>%s 的角色已改为%s</source>
         <translation>The role of %s is now %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="349"/>
+        <location filename="../../ui/pages/admin_users.py" line="352"/>
         <source>请先在地区树中选择地区</source>
         <translation>Choose areas on the area tree first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="359"/>
+        <location filename="../../ui/pages/admin_users.py" line="362"/>
         <source>%s 的地区已保存，下次同步时生效</source>
         <translation>The areas of %s are saved; they take effect at the next sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="366"/>
+        <location filename="../../ui/pages/admin_users.py" line="369"/>
         <source>请填写新用户的用户名</source>
         <translation>Enter the new user&apos;s username</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="371"/>
+        <location filename="../../ui/pages/admin_users.py" line="374"/>
         <source>用户名只能由英文字母、数字和 _ . - 组成，最长 64 个：%s</source>
         <translation>A username may only have letters, digits and _ . - (at most 64): %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="378"/>
+        <location filename="../../ui/pages/admin_users.py" line="381"/>
         <source>请先在地区树中选择新用户负责的地区</source>
         <translation>Choose the new user&apos;s areas on the area tree first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="393"/>
-        <location filename="../../ui/pages/admin_users.py" line="397"/>
+        <location filename="../../ui/pages/admin_users.py" line="396"/>
+        <location filename="../../ui/pages/admin_users.py" line="400"/>
         <source>已新增用户 %s，初始密码只显示这一次</source>
         <translation>User %s added; the first password is shown only this once</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="403"/>
+        <location filename="../../ui/pages/admin_users.py" line="406"/>
         <source>正在新增用户……</source>
         <translation>Adding the user…</translation>
     </message>

@@ -188,11 +188,15 @@ def test_a_roster_import_shows_its_refused_rows_and_saves_them_as_a_sheet(
     page.show_tab(page.audit)
     audit = page.audit
     qtbot.waitUntil(lambda: audit.model.rowCount() > 0 and not audit.link.busy, timeout=WAIT_MS)
-    audit.action.setText("import_roster")
+    assert audit.action.currentText() == "全部操作"
+    audit.action.setCurrentIndex(audit.action.findData("import_roster"))
+    assert audit.action.currentText() == "导入花名册"
     audit.search_button.click()
     qtbot.waitUntil(lambda: not audit.link.busy, timeout=WAIT_MS)
     assert audit.model.rowCount() == 1 and "roster.xlsx" in audit.model.index(0, 3).data()
-    audit.action.clear()
+    assert audit.model.index(0, 2).data() == "导入花名册"
+    assert "文件：roster.xlsx" in audit.model.index(0, 3).data()
+    audit.action.setCurrentIndex(0)
     audit.user.setText("ada")
     audit.search_button.click()
     qtbot.waitUntil(lambda: not audit.link.busy, timeout=WAIT_MS)

@@ -288,3 +288,40 @@ def test_the_client_says_every_value_fault_in_chinese() -> None:
                 assert FIELDS[field] in said and not re.search(r"[A-Za-z]{4,}", said), said
             else:
                 raise AssertionError(f"{kind.__name__}.{field}={value!r} was taken")
+
+
+def test_every_action_the_server_audits_has_words_in_the_program() -> None:
+    """The 日志 tab shows and filters actions in words: every action the server's code
+    records (its `record(...)` calls, read from the source) has them."""
+    import ast
+
+    import sync.server
+    from ui.pages.admin_audit import ACTIONS
+
+    def texts(node: ast.AST) -> set[str]:
+        return {c.value for c in ast.walk(node)
+                if isinstance(c, ast.Constant) and isinstance(c.value, str)}  # fmt: skip
+
+    recorded: set[str] = set()
+    for path in Path(sync.server.__file__).parent.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        named: dict[str, set[str]] = {}  # action = "a" if ... else "b"; record(s, action)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    if isinstance(target, ast.Name):
+                        named.setdefault(target.id, set()).update(texts(node.value))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "record"):  # fmt: skip
+                continue
+            owner = ast.unparse(node.func.value)
+            place = 3 if owner == "audit" else 1  # audit.record(s, who, device, action, ...)
+            arguments = [*node.args, *(k.value for k in node.keywords if k.arg == "action")]
+            if len(node.args) > place:
+                arguments = [node.args[place]]
+            for part in arguments:
+                recorded |= named.get(part.id, set()) if isinstance(part, ast.Name) else texts(part)
+    found = {a for a in recorded if re.fullmatch(r"[a-z_]+", a)}
+    assert {"login", "user_add", "revoke", "income_sample_add", "publish_form"} <= found
+    assert found - set(ACTIONS) == set()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QStyleOptionSlider,
     QTableView,
     QTextEdit,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -138,6 +139,22 @@ def squeezed_labels(top: QWidget) -> list[str]:
     return found
 
 
+def elided_trees(top: QWidget) -> list[str]:
+    """Visible trees with a column narrower than its texts (at 200 % the area tree cut its
+    codes to "3302…": a tree scrolls sideways rather than cut what it shows)."""
+    found = []
+    for tree in top.findChildren(QTreeView):
+        if not tree.isVisible():
+            continue
+        header = tree.header()
+        for column in range(header.count()):
+            if header.isSectionHidden(column):
+                continue
+            if header.sectionSize(column) < tree.sizeHintForColumn(column):
+                found.append(f"{tree.accessibleName()} column {column}")
+    return found
+
+
 def cramped_tables(top: QWidget) -> list[str]:
     """Visible tables whose view holds fewer than their first three columns (at 200 % the
     task list showed only its due date and village: no name)."""
@@ -228,6 +245,8 @@ def fits(window: MainWindow, page: QWidget, page_name: str, name: str) -> list[s
         problems.append(f"{name}: label {text} is squeezed")
     for text in cramped_tables(page):
         problems.append(f"{name}: table {text} shows less than three columns")
+    for text in elided_trees(page):
+        problems.append(f"{name}: tree {text} cuts its texts")
     return problems
 
 

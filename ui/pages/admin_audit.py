@@ -7,7 +7,9 @@ import json
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -37,6 +39,67 @@ HEADERS = (
     QT_TRANSLATE_NOOP("AdminAudit", "地址"),
 )
 
+#: every action the server audits, in words (tests/ui/test_admin_tabs.py reads the server's
+#: source for the actions it records: a new one fails until it has words here)
+ACTIONS = {
+    "login": QT_TRANSLATE_NOOP("AdminAudit", "登录"),
+    "login_failed": QT_TRANSLATE_NOOP("AdminAudit", "登录失败"),
+    "login_disabled": QT_TRANSLATE_NOOP("AdminAudit", "已停用的账号试图登录"),
+    "login_revoked": QT_TRANSLATE_NOOP("AdminAudit", "已注销的设备试图登录"),
+    "push": QT_TRANSLATE_NOOP("AdminAudit", "上传数据"),
+    "blob": QT_TRANSLATE_NOOP("AdminAudit", "上传照片或附件"),
+    "resolve": QT_TRANSLATE_NOOP("AdminAudit", "处理同步冲突"),
+    "user_add": QT_TRANSLATE_NOOP("AdminAudit", "新增用户"),
+    "user_disable": QT_TRANSLATE_NOOP("AdminAudit", "停用用户"),
+    "user_enable": QT_TRANSLATE_NOOP("AdminAudit", "启用用户"),
+    "password": QT_TRANSLATE_NOOP("AdminAudit", "重置密码"),
+    "role": QT_TRANSLATE_NOOP("AdminAudit", "更改角色"),
+    "assign": QT_TRANSLATE_NOOP("AdminAudit", "分配地区"),
+    "revoke": QT_TRANSLATE_NOOP("AdminAudit", "注销设备"),
+    "import_roster": QT_TRANSLATE_NOOP("AdminAudit", "导入花名册"),
+    "import_changes": QT_TRANSLATE_NOOP("AdminAudit", "导入变动名单"),
+    "export": QT_TRANSLATE_NOOP("AdminAudit", "导出数据"),
+    "report": QT_TRANSLATE_NOOP("AdminAudit", "生成统计报表"),
+    "publish_form": QT_TRANSLATE_NOOP("AdminAudit", "发布表单"),
+    "publish_settings": QT_TRANSLATE_NOOP("AdminAudit", "发布设置"),
+    "income_sample_draw": QT_TRANSLATE_NOOP("AdminAudit", "抽取收入监测样本"),
+    "income_sample_set": QT_TRANSLATE_NOOP("AdminAudit", "按名单设定样本"),
+    "income_sample_add": QT_TRANSLATE_NOOP("AdminAudit", "样本加入一户"),
+    "income_sample_remove": QT_TRANSLATE_NOOP("AdminAudit", "样本移出一户"),
+    "init": QT_TRANSLATE_NOOP("AdminAudit", "初始化服务器"),
+    "demo": QT_TRANSLATE_NOOP("AdminAudit", "建立演示数据"),
+}
+#: the words of the detail's usual keys (others are shown as they are)
+DETAIL_KEYS = {
+    "username": QT_TRANSLATE_NOOP("AdminAudit", "用户名"),
+    "role": QT_TRANSLATE_NOOP("AdminAudit", "角色"),
+    "was": QT_TRANSLATE_NOOP("AdminAudit", "原来"),
+    "areas": QT_TRANSLATE_NOOP("AdminAudit", "地区"),
+    "area": QT_TRANSLATE_NOOP("AdminAudit", "地区"),
+    "add": QT_TRANSLATE_NOOP("AdminAudit", "加入"),
+    "remove": QT_TRANSLATE_NOOP("AdminAudit", "移出"),
+    "reason": QT_TRANSLATE_NOOP("AdminAudit", "原因"),
+    "device": QT_TRANSLATE_NOOP("AdminAudit", "设备"),
+    "client_id": QT_TRANSLATE_NOOP("AdminAudit", "电脑编号"),
+    "file": QT_TRANSLATE_NOOP("AdminAudit", "文件"),
+    "form": QT_TRANSLATE_NOOP("AdminAudit", "表单"),
+    "version": QT_TRANSLATE_NOOP("AdminAudit", "版本"),
+    "year": QT_TRANSLATE_NOOP("AdminAudit", "年份"),
+    "size": QT_TRANSLATE_NOOP("AdminAudit", "户数"),
+    "seed": QT_TRANSLATE_NOOP("AdminAudit", "种子"),
+    "eligible": QT_TRANSLATE_NOOP("AdminAudit", "可抽户数"),
+    "household": QT_TRANSLATE_NOOP("AdminAudit", "户"),
+    "households": QT_TRANSLATE_NOOP("AdminAudit", "户"),
+    "month": QT_TRANSLATE_NOOP("AdminAudit", "月份"),
+    "persons": QT_TRANSLATE_NOOP("AdminAudit", "人数"),
+}
+
+
+def action_words(code: str) -> str:
+    """An audited action in the words of the screen (an unknown one as it is)."""
+    words = ACTIONS.get(code)
+    return QCoreApplication.translate("AdminAudit", words) if words else code
+
 
 def _day(text: str) -> date | None:
     """A typed day (2026-11-03), None when empty; ValueError when not a date."""
@@ -54,7 +117,11 @@ def _detail(detail: dict[str, Any]) -> str:
             return json.dumps(value, ensure_ascii=False)
         return str(value)
 
-    return "；".join(f"{key}: {text(value)}" for key, value in detail.items())
+    def key_words(key: str) -> str:
+        words = DETAIL_KEYS.get(key)
+        return QCoreApplication.translate("AdminAudit", words) if words else key
+
+    return "；".join(f"{key_words(key)}：{text(value)}" for key, value in detail.items())
 
 
 def _utc(day: date) -> datetime:
@@ -75,9 +142,12 @@ class AdminAudit(QWidget):
         self.user.setAccessibleName(self.tr("按用户名筛选"))
         self.person = QLineEdit(self)
         self.person.setAccessibleName(self.tr("按人员筛选（身份证号或记录号）"))
-        self.action = QLineEdit(self)
+        self.action = QComboBox(self)
         self.action.setAccessibleName(self.tr("按操作筛选"))
-        self.action.setPlaceholderText(self.tr("如 user_add"))
+        self.action.addItem(self.tr("全部操作"), "")
+        for code in sorted(ACTIONS, key=action_words):
+            self.action.addItem(action_words(code), code)
+        self.action.activated.connect(lambda _i: self.search())
         self.since = QLineEdit(self)
         self.since.setAccessibleName(self.tr("开始日期"))
         self.until = QLineEdit(self)
@@ -85,24 +155,23 @@ class AdminAudit(QWidget):
         for field in (self.since, self.until):
             field.setPlaceholderText(self.tr("如 2026-11-03"))
             field.returnPressed.connect(self.search)
-        for field in (self.user, self.person, self.action):
+        for field in (self.user, self.person):
             field.returnPressed.connect(self.search)
         self.search_button = QPushButton(self.tr("查询(&Q)"), self)
         self.search_button.clicked.connect(self.search)
         grid = QGridLayout()
-        for place, (text, field) in enumerate(
-            (
-                (self.tr("用户(&E)："), self.user),
-                (self.tr("人员(&R)："), self.person),
-                (self.tr("操作(&O)："), self.action),
-                (self.tr("从(&S)："), self.since),
-                (self.tr("到(&T)："), self.until),
-            )
-        ):
+        filters: tuple[tuple[str, QWidget], ...] = (
+            (self.tr("用户(&E)："), self.user),
+            (self.tr("人员(&R)："), self.person),
+            (self.tr("操作(&O)："), self.action),
+            (self.tr("从(&S)："), self.since),
+            (self.tr("到(&T)："), self.until),
+        )
+        for place, (text, widget) in enumerate(filters):
             label = QLabel(text, self)
-            label.setBuddy(field)
+            label.setBuddy(widget)
             grid.addWidget(label, place // 3, (place % 3) * 2)
-            grid.addWidget(field, place // 3, (place % 3) * 2 + 1)
+            grid.addWidget(widget, place // 3, (place % 3) * 2 + 1)
         grid.addWidget(self.search_button, 1, 5)
         self.model = RowsModel([self.tr(h) for h in HEADERS], self)
         self.table = rows_view(
@@ -140,7 +209,7 @@ class AdminAudit(QWidget):
         self.filters = {
             "username": self.user.text().strip(),
             "person": self.person.text().strip(),
-            "action": self.action.text().strip(),
+            "action": str(self.action.currentData() or ""),
             "since": _utc(since) if since else None,
             "until": _utc(until + timedelta(days=1)) if until else None,
         }
@@ -168,7 +237,7 @@ class AdminAudit(QWidget):
                     [
                         local_text(r.at),
                         r.username,
-                        r.action,
+                        action_words(r.action),
                         _detail(r.detail),
                         r.address,
                     ],

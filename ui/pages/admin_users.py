@@ -94,7 +94,10 @@ class AreaTree(QTreeWidget):
                 self.towns.append((item, []))
             items[code] = item
         self.items = items
-        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # both columns whole (a code cut to "3302…" at 200 % says nothing): scroll instead
+        self.header().setStretchLastSection(False)
+        for column in (0, 1):
+            self.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
     def chosen(self) -> list[str]:
         return sorted(str(i.data(0, Qt.ItemDataRole.UserRole)) for i in self.selectedItems())
