@@ -8,22 +8,16 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import (
-    CTE,
-    Integer,
+    Select,
     String,
     and_,
     case,
     cast,
     func,
-    literal_column,
-    null,
-    or_,
     select,
-    union_all,
 )
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
-from sqlalchemy.sql.selectable import CompoundSelect
 
 from app.domain.needs import NEEDS
 from app.reports.ages import age_band
@@ -78,10 +72,6 @@ def _at(day: date) -> datetime:
     return datetime.combine(day, time())
 
 
-def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
-    return func.sum(case((condition, 1), else_=0))
-
-
 def round_response(survey_round: str) -> ColumnElement[bool]:
     """The condition joining a person to the summary of the round's Form A response: used
     in a LEFT JOIN only (filters on the response go into CASE expressions, never the
@@ -133,50 +123,56 @@ def week_starts(survey_round: str, as_of: date) -> list[date]:
     return [first + timedelta(days=7 * i) for i in range((last - first).days // 7 + 1)]
 
 
-def _kind(name: str) -> ColumnElement[str]:
-    return literal_column(f"'{name}'", String).label("kind")
-
-
-def _flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
-    return case((condition, 1), else_=0)
-
-
 def _week_of(day: str, starts: list[date]) -> int:
     """The index in `starts` of the week of a day ("2026-03-02"; -1 before the first week,
     len(starts) after the last)."""
+    if not starts:
+        return -1
     found = (date.fromisoformat(day[:10]) - starts[0]).days // 7
     return max(-1, min(found, len(starts)))
 
 
-def _person_rows(session_round: str, area_code: str, as_of: date) -> CTE:
-    """One row per due person with its response's summary (a CTE used three times, which
-    both SQLite and PostgreSQL compute once): narrow, the counting is left to the groups."""
+THIS_WEEK, LAST_WEEK = 1, 2
+
+
+def _person_rows(survey_round: str, area_code: str, as_of: date) -> Select[*tuple[Any, ...]]:
+    """One row per due person with its response's summary: the persons from the household
+    and person indexes, each one's response of the round from the summary's (never the
+    answers). Only what needs the dates is worked out here: the age band, the day the form
+    was done (up to `as_of`) and whether that was this week or last."""
     r = ResponseSummary
-    done = r.state.in_(DONE)
+    this_week = _at(monday(as_of))
+    last_week = this_week - timedelta(days=7)
+    end = _at(as_of + timedelta(days=1))
     return (
         select(
-            Household.area_code.label("village"),
-            Person.category.label("category"),
-            r.state.label("state"),
-            _flag(done).label("done"),
-            _flag(and_(done, or_(r.method.is_(None), r.method != LOST))).label("surveyed"),
-            r.filled_at.label("filled"),
-            r.method.label("method"),
-            r.sent_back.label("back"),
-            r.needs.label("needs"),
-            Person.grade.label("grade"),
-            Person.sex.label("sex"),
-            age_band(Person.birth_date, as_of).label("band"),
-            Household.hukou_type.label("hukou"),
-            Person.card_generation.label("card"),
+            Household.area_code,
+            Person.category,
+            Person.grade,
+            Person.sex,
+            age_band(Person.birth_date, as_of),
+            Household.hukou_type,
+            Person.card_generation,
+            r.state,
+            r.method,
+            r.sent_back,
+            r.needs,
+            case((r.filled_at < end, func.substr(cast(r.filled_at, String), 1, 10))),
+            case(
+                (and_(r.filled_at >= this_week, r.filled_at < end), THIS_WEEK),
+                (and_(r.filled_at >= last_week, r.filled_at < this_week), LAST_WEEK),
+                else_=0,
+            ),
         )
         .select_from(Household)
         .join(Person, Person.household_id == Household.id)
-        .outerjoin(r, round_response(session_round))
+        .outerjoin(r, round_response(survey_round))
         .where(*_due_in(area_code))
-        .cte("due_person")
-        .prefix_with("MATERIALIZED")
     )
+
+
+def _key(value: Any) -> str:
+    return "" if value is None else str(value)
 
 
 def form_a_pass(
@@ -198,61 +194,77 @@ def form_a_result(session: Session, area_code: str, survey_round: str, as_of: da
             return cache[key]  # type: ignore[no-any-return]
     else:
         cache = {}
-    b = _person_rows(survey_round, area_code, as_of).c
-    state = b.state
-    done = b.done == 1
-    surveyed = b.surveyed == 1
-    this_week = _at(monday(as_of))
-    last_week = this_week - timedelta(days=7)
-    end = _at(as_of + timedelta(days=1))
-    columns = [
-        func.count(),
-        func.sum(b.done),
-        _count(state == "accepted"),
-        _count(state == "returned"),
-        _count(state == "draft"),
-        _count(or_(state.is_(None), state == "assigned")),
-        _count(and_(done, b.method == LOST)),
-        _count(and_(done, b.method == AT_HOME)),
-        _count(and_(done, b.back.is_(True))),
-        _count(and_(done, b.filled >= this_week, b.filled < end)),
-        _count(and_(done, b.filled >= last_week, b.filled < this_week)),
-        func.sum(b.surveyed),
-        *(_count(and_(surveyed, b.needs.op("&")(1 << i) != 0)) for i in range(len(NEEDS))),
-    ]
-    day = func.substr(cast(b.filled, String), 1, 10)  # the weeks are counted from the days
-    zeros: list[ColumnElement[int]] = [literal_column("0", Integer)] * (len(columns) - 1)
-    no_key: list[Any] = [null()] * 5
-    registry_keys = (
-        func.substr(b.village, 1, child_length(area_code)),
-        b.category,
-        b.grade,
-        b.sex,
-        cast(b.band, String),
-        b.hukou,
-        b.card,
-    )
-    query: CompoundSelect[Any] = union_all(
-        select(_kind("g"), b.village, b.category, *no_key, *columns).group_by(
-            b.village, b.category
-        ),
-        select(_kind("w"), null(), day, *no_key, func.count(), *zeros)
-        .where(done, b.filled < end)
-        .group_by(day),
-        select(_kind("r"), *registry_keys, func.count(), *zeros).group_by(*registry_keys),
-    )
     groups: dict[tuple[str, str], list[int]] = {}
-    weeks: dict[int, int] = {}
+    by_day: dict[str, int] = {}
+    cube: dict[tuple[Any, ...], int] = {}
+    masks: dict[tuple[tuple[str, str], int], int] = {}  # surveyed persons by their needs
+    length = child_length(area_code)
+    width = SURVEYED + 1 + len(NEEDS)
+    # counted here, not in SQL: one narrow read of the persons (through the connection: no
+    # ORM rows), a loop over it costs less than SQLite's grouping of the rows three ways
+    rows = session.connection().execute(_person_rows(survey_round, area_code, as_of)).all()
+    for (
+        village,
+        category,
+        grade,
+        sex,
+        band,
+        hukou,
+        card,
+        state,
+        method,
+        back,
+        needs,
+        day,
+        when,
+    ) in rows:
+        pair = (village, category)
+        into = groups.get(pair)
+        if into is None:
+            into = groups[pair] = [0] * width
+        registry_key = (village[:length], category, grade, sex, band, hukou, card)
+        cube[registry_key] = cube.get(registry_key, 0) + 1
+        into[0] += 1  # due
+        if state in DONE:
+            into[1] += 1
+            if state == "accepted":
+                into[2] += 1
+            if method == LOST:
+                into[6] += 1
+            else:
+                into[SURVEYED] += 1  # surveyed: done, not lost
+                if needs:
+                    masks[(pair, needs)] = masks.get((pair, needs), 0) + 1
+                if method == AT_HOME:
+                    into[7] += 1
+            if back:
+                into[8] += 1
+            if when == THIS_WEEK:
+                into[9] += 1
+            elif when == LAST_WEEK:
+                into[10] += 1
+            if day is not None:
+                by_day[day] = by_day.get(day, 0) + 1
+        elif state == "returned":
+            into[3] += 1
+        elif state == "draft":
+            into[4] += 1
+        elif state is None or state == "assigned":
+            into[5] += 1
+    for (pair, needs), count in masks.items():
+        into = groups[pair]
+        for i in range(len(NEEDS)):
+            if needs >> i & 1:
+                into[SURVEYED + 1 + i] += count
     registry: dict[tuple[str, ...], int] = {}
+    for values, count in cube.items():
+        named = tuple(_key(v) for v in values)  # None and "" alike: 未填
+        registry[named] = registry.get(named, 0) + count
     starts = week_starts(survey_round, as_of)
-    for row in session.execute(query):
-        if row[0] == "g":
-            groups[(row[1], row[2])] = [int(v or 0) for v in row[8:]]
-        elif row[0] == "w":
-            week = _week_of(row[2], starts) if starts else -1
-            weeks[week] = weeks.get(week, 0) + int(row[8])
-        else:
-            registry[tuple(str(v) if v is not None else "" for v in row[1:8])] = int(row[8])
+    weeks: dict[int, int] = {}
+    for day, count in by_day.items():
+        week = _week_of(day, starts)
+        weeks[week] = weeks.get(week, 0) + count
     found = FormAPass(groups, weeks, registry)
     # kept for this transaction only (one snapshot of the data): a later one reads again
     session.info[CACHE] = (session.get_transaction(), {**cache, key: found})

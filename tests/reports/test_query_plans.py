@@ -1,0 +1,85 @@
+"""The 统计 page's statements read the registry and the Form A responses from their indexes:
+a town's figures walk the town's code range, never a whole table, and never a Form A
+response's answers (the response summary holds what the figures need). Checked on SQLite's
+plans (without statistics, SQLite plans alike at any size)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from app.demo.district import build_demo_district
+from app.reports.progress import progress_figures
+from app.reports.statistics import statistics_figures
+from app.store.database import Database
+from app.store.keys import FAST_TEST_KDF
+from tests.conftest import PASSWORD
+
+AS_OF = date(2026, 11, 1)
+#: the tables that grow with the district's persons: never walked whole
+LARGE = ("household", "person", "form_response", "response_summary", "subsidy")
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    db = Database.create(tmp_path_factory.mktemp("plans") / "d.db", PASSWORD, kdf=FAST_TEST_KDF)
+    build_demo_district(db, persons=400, seed=5, work=True)
+    yield db
+    db.close()
+
+
+def page_plans(db: Database, area: str) -> list[tuple[str, Any, list[str]]]:
+    """Every statement the page's figures run for the area, with its plan."""
+    seen: list[tuple[str, Any]] = []
+
+    def grab(_c: Any, _cur: Any, statement: str, params: Any, _ctx: Any, _many: bool) -> None:
+        seen.append((statement, params))
+
+    event.listen(db.engine, "before_cursor_execute", grab)
+    try:
+        with db.session() as s:
+            progress_figures(s, area, "2026", AS_OF)
+            statistics_figures(s, area, 2026, AS_OF)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", grab)
+    found = []
+    with db.engine.connect() as conn:
+        for statement, params in seen:
+            plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params)
+            found.append((statement, params, [str(row[3]) for row in plan]))
+    return found
+
+
+@pytest.mark.parametrize("area", ["330213", "330213100"], ids=["district", "town"])
+def test_no_large_table_is_walked_whole(demo: Database, area: str) -> None:
+    plans = page_plans(demo, area)
+    assert plans
+    walked = [
+        (statement[:80], line)
+        for statement, _, lines in plans
+        for line in lines
+        if line.startswith("SCAN") and line.split()[1] in LARGE
+    ]
+    assert walked == []
+
+
+def test_a_town_reads_its_persons_by_its_code_range(demo: Database) -> None:
+    town = "330213100"
+    ranged = [
+        lines
+        for statement, params, lines in page_plans(demo, town)
+        if "FROM household JOIN person" in statement and town in params
+    ]
+    assert ranged  # the Form A pass and the subsidies
+    for lines in ranged:
+        assert "area_code>? AND area_code<?" in lines[0] and "household" in lines[0]
+
+
+def test_no_form_a_answers_are_read(demo: Database) -> None:
+    for statement, params, lines in page_plans(demo, "330213"):
+        reads_responses = any(" form_response" in line for line in lines)
+        assert not (reads_responses and "dynamic-update" in params), statement[:200]
