@@ -22,7 +22,7 @@ from app.forms.loader import FormDefinitionError, get_form
 from app.services.facts import facts_from, registry_facts
 from app.store import income_sample, summary
 from app.store.database import Database
-from app.store.registry import Household, Person, Subsidy
+from app.store.registry import Household, Person, Subsidy, User
 from app.store.rounds import form_b_round
 from app.store.work import FormResponse, IncomeSample
 
@@ -86,6 +86,15 @@ class WorkBuilder:
         self.rng = random.Random(seed * 7919 + year)
         self.year = year
         self.today = today or date(year, 11, 1)
+        self._names: dict[str, str] | None = None
+
+    def surveyor(self, member: str) -> str:
+        """The member as a form names its surveyor: by name (a visit's member.name fact),
+        never by the sign-in name."""
+        if self._names is None:
+            with self.db.session() as s:
+                self._names = {u: n for u, n in s.execute(select(User.username, User.display_name))}
+        return self._names.get(member) or member
 
     def _row(
         self,
@@ -201,7 +210,7 @@ class WorkBuilder:
             lost = self.rng.random() < 0.015
             overrides = {
                 "method": "4" if lost else self.rng.choices("123", (96, 3, 1))[0],
-                "surveyor": member,
+                "surveyor": self.surveyor(member),
                 "fill_date": at.date().isoformat(),
                 "signature": f"demo-signature-{person_id}",
                 "signature_reason": None,
@@ -268,7 +277,7 @@ class WorkBuilder:
                             context,
                             self.rng,
                             engine=engine,
-                            overrides={"method": "1", "surveyor": member},
+                            overrides={"method": "1", "surveyor": self.surveyor(member)},
                         )
                     )
                     rows.append(

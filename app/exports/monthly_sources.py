@@ -25,6 +25,8 @@ from sqlalchemy.orm import Session
 
 from app.domain.codes import load_code_lists
 from app.domain.months import month_start, next_month
+from app.domain.settings import SettingsError, load_settings
+from app.domain.subsidies import group_label
 from app.exports.fields import (
     AREA_FIELDS,
     HOUSEHOLD_FIELDS,
@@ -161,7 +163,25 @@ def _subsidies(session: Session, params: ExportParams, *where: Any) -> list[dict
         .where(Subsidy.deleted.is_(False), *where),
         params,
     )
-    return read_rows(session, query)
+    rows = read_rows(session, query)
+    _name_groups(rows, int(params.month_text[:4]))
+    return rows
+
+
+def _name_groups(rows: list[dict[str, Any]], year: int) -> None:
+    """Each row's subsidy group in words (its hardship, or its grades and categories), as
+    the subsidy panel shows it: the group's key is the settings file's, not the reader's."""
+    try:
+        book = load_settings()
+    except SettingsError:
+        return
+    years = sorted(book.years)  # the year's settings, or the nearest configured before it
+    chosen = year if year in years else max((y for y in years if y <= year), default=years[0])
+    for row in rows:
+        group = row["subsidy.group"]
+        if group:
+            settings = book.for_area(chosen, row["area.code"])
+            row["subsidy.group"] = group_label(settings, row["subsidy.kind"], group)
 
 
 def _task_kinds(session: Session, ids: set[str]) -> dict[str, str]:

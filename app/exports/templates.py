@@ -173,7 +173,10 @@ class _Reader:
                 f"字段 {name} 是身份证号或银行账号，必须写 mask: {field.kind}"
                 "（或在模板写明 full_numbers: true 和需要完整号码的系统）",
             )
-        return Column(header, field, value, mask, converter(field, labels, mask))
+        # a copy for people masks the numbers a free text may hold too (a note naming a
+        # certificate): what a column hides, no sentence beside it shows
+        masks = mask or ("text" if field.kind == "text" and not full else "")
+        return Column(header, field, value, mask, converter(field, labels, masks))
 
     def labels(self, field: Field, where: str) -> Mapping[str, str]:
         if field.labels is not None:

@@ -7,6 +7,7 @@ Empty values (None, "", []) become None: an empty cell.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
@@ -69,7 +70,22 @@ def _codes(labels: Mapping[str, str] | None, multi: bool) -> Convert:
     return one
 
 
+#: a run of digits as long as an ID, certificate or bank number, inside a text
+_LONG_NUMBER = re.compile(r"(?<![0-9])[0-9]{15,}[0-9Xx]*")
+
+
+def _masked_text(value: Any) -> Any:
+    """A free text (a note, a detail) with any ID, certificate or bank number in it masked:
+    a copy for people must not show in a sentence what it masks in a column."""
+    text = _text(value)
+    if not isinstance(text, str) or not _LONG_NUMBER.search(text):
+        return text
+    return _LONG_NUMBER.sub(lambda m: mask_id(m.group()), text)
+
+
 def _base(field: Field, labels: Mapping[str, str] | None, mask: str) -> Convert:
+    if mask == "text":
+        return _masked_text
     if mask == "id":
         return lambda value: mask_id(str(value))
     if mask == "bank":
@@ -85,7 +101,7 @@ def _base(field: Field, labels: Mapping[str, str] | None, mask: str) -> Convert:
 
 def converter(field: Field, labels: Mapping[str, str] | None, mask: str) -> Convert:
     """The function that turns `field`'s values into cells: `labels` given for labels,
-    `mask` "id" or "bank" for masked numbers."""
+    `mask` "id" or "bank" for masked numbers, "text" for a text whose numbers are masked."""
     base = _base(field, labels, mask)
 
     def convert(value: Any) -> Any:

@@ -4,9 +4,11 @@ with BOM, which Chinese Excel opens as UTF-8); the file appears whole or not at 
 from __future__ import annotations
 
 import csv
+import itertools
 import os
 import re
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -14,6 +16,8 @@ from typing import Any
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -28,6 +32,12 @@ Progress = Callable[[int, int], None]
 DATA_SHEET = "xl/worksheets/sheet1.xml"
 #: a text Excel would read as a formula: written with a leading apostrophe in csv
 _FORMULA_START = ("=", "@", "+", "-")
+#: data columns' widths (spreadsheet units) and the rows read to find them
+MIN_WIDTH, MAX_WIDTH, WIDTH_SAMPLE = 6.0, 40.0, 200
+#: the widest the 说明 sheet's value column grows before its texts wrap
+ABOUT_WIDTH = 80.0
+WRAP = Alignment(wrap_text=True, vertical="top")
+BOLD = Font(bold=True)
 
 
 class ExportError(Exception):
@@ -91,7 +101,8 @@ def write_export(
     os.close(handle)
     try:
         if fmt == "xlsx":
-            _xlsx(Path(temporary), template, params, rows, progress)
+            place = area_text(session, params.area_code)
+            _xlsx(Path(temporary), template, params, rows, progress, place)
         else:
             _csv(Path(temporary), template, rows, progress)
         os.replace(temporary, path)
@@ -114,11 +125,14 @@ def _xlsx(
     params: ExportParams,
     rows: list[list[Any]],
     progress: Progress | None,
+    place: str = "",
 ) -> None:
     book = Workbook(write_only=True)
     sheet = book.create_sheet(_sheet_title(template.title))
     sheet.freeze_panes = "A2"
-    sheet.append(template.headers)
+    for letter, width in zip(_letters(), column_widths(template.headers, rows), strict=False):
+        sheet.column_dimensions[letter].width = width
+    sheet.append([_header_cell(sheet, header) for header in template.headers])
     total = len(rows)
     direct = all(sheet_xml.writable(value) for row in rows for value in row)
     if not direct:  # a value of another kind (none yet): openpyxl writes every cell
@@ -126,13 +140,50 @@ def _xlsx(
             sheet.append([_xlsx_cell(sheet, v) if isinstance(v, str) else v for v in row])
             _report(progress, done, total)
     about = book.create_sheet("说明")
-    for line in about_lines(template, params, total):
-        about.append(list(line))
+    lines = [line for line in about_lines(template, params, total, place) if line[1]]
+    # the label's column as wide as the longest label, the value's as its longest value
+    # (up to ABOUT_WIDTH, then it wraps), so that no name is cut where the sheet is read
+    about.column_dimensions["A"].width = max(text_width(k) for k, _ in lines) + 2
+    about.column_dimensions["B"].width = min(max(text_width(v) for _, v in lines) + 2,
+                                             ABOUT_WIDTH)  # fmt: skip
+    for key, value in lines:
+        cell = WriteOnlyCell(about, value)
+        cell.alignment = WRAP
+        about.append([key, cell])
     book.save(path)
     if direct:
         sheet_xml.insert_rows(
             path, DATA_SHEET, rows, first=2, progress=lambda done: _report(progress, done, total)
         )
+
+
+def text_width(text: str) -> float:
+    """How wide a text shows in a spreadsheet, in its column units (a "0" is 1; a hanzi or
+    another wide character 2)."""
+    return float(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text))
+
+
+def column_widths(headers: list[str], rows: list[list[Any]]) -> list[float]:
+    """The data columns' widths: the widest of the header and the first rows' values, at
+    least MIN_WIDTH and at most MAX_WIDTH (a longer header wraps in its cell)."""
+    widths = [text_width(h) for h in headers]
+    for row in rows[:WIDTH_SAMPLE]:
+        for index, value in enumerate(row):
+            if value is not None:
+                widths[index] = max(widths[index], text_width(str(value)))
+    return [min(max(w + 2, MIN_WIDTH), MAX_WIDTH) for w in widths]
+
+
+def _letters() -> Iterator[str]:
+    for index in itertools.count(1):
+        yield get_column_letter(index)
+
+
+def _header_cell(sheet: Any, header: str) -> Any:
+    cell = WriteOnlyCell(sheet, header)
+    cell.font = BOLD
+    cell.alignment = WRAP
+    return cell
 
 
 def _xlsx_cell(sheet: Any, value: str) -> Any:
@@ -174,8 +225,18 @@ def _csv_cell(value: Any, for_people: bool) -> Any:
     return value
 
 
-def about_lines(template: ExportTemplate, params: ExportParams, rows: int) -> list[tuple[str, str]]:
-    """What the file is: shown on the xlsx's second sheet, and kept in the audit."""
+def area_text(session: Session, code: str) -> str:
+    """An area as people read it: its name and its code ("" for all the database holds)."""
+    if not code:
+        return ""
+    name = session.scalar(select(Area.name).where(Area.code == code))
+    return f"{name}（{code}）" if name else code
+
+
+def about_lines(
+    template: ExportTemplate, params: ExportParams, rows: int, place: str = ""
+) -> list[tuple[str, str]]:
+    """What the file is: shown on the xlsx's second sheet (an empty value: not shown)."""
     numbers = (
         f"完整（供 {template.full_numbers_for} 使用）"
         if template.full_numbers_for
@@ -187,7 +248,7 @@ def about_lines(template: ExportTemplate, params: ExportParams, rows: int) -> li
         ("模板", template.id),
         ("调查年度", params.survey_round if "round" in template.params else ""),
         ("月份", params.month_text if "month" in template.params else ""),
-        ("区域", params.area_code or "全部"),
+        ("区域", place or params.area_code or "全部"),
         ("数据日期", params.as_of.isoformat()),
         ("行数", str(rows)),
         ("号码", numbers),
