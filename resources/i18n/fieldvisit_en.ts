@@ -288,87 +288,92 @@
     </message>
     <message>
         <location filename="../../ui/pages/admin_audit.py" line="83"/>
+        <source>设备的用户</source>
+        <translation>Device&apos;s user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="84"/>
         <source>电脑编号</source>
         <translation>Computer ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="84"/>
+        <location filename="../../ui/pages/admin_audit.py" line="85"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="85"/>
+        <location filename="../../ui/pages/admin_audit.py" line="86"/>
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="86"/>
+        <location filename="../../ui/pages/admin_audit.py" line="87"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="87"/>
+        <location filename="../../ui/pages/admin_audit.py" line="88"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="88"/>
+        <location filename="../../ui/pages/admin_audit.py" line="89"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="89"/>
+        <location filename="../../ui/pages/admin_audit.py" line="90"/>
         <source>种子</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="90"/>
+        <location filename="../../ui/pages/admin_audit.py" line="91"/>
         <source>可抽户数</source>
         <translation>Eligible households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="91"/>
         <location filename="../../ui/pages/admin_audit.py" line="92"/>
+        <location filename="../../ui/pages/admin_audit.py" line="93"/>
         <source>户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="93"/>
+        <location filename="../../ui/pages/admin_audit.py" line="94"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="94"/>
+        <location filename="../../ui/pages/admin_audit.py" line="95"/>
         <source>人数</source>
         <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="142"/>
+        <location filename="../../ui/pages/admin_audit.py" line="143"/>
         <source>按用户名筛选</source>
         <translation>Filter by username</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="144"/>
+        <location filename="../../ui/pages/admin_audit.py" line="145"/>
         <source>按人员筛选（身份证号或记录号）</source>
         <translation>Filter by person (ID number or record id)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="146"/>
+        <location filename="../../ui/pages/admin_audit.py" line="147"/>
         <source>按操作筛选</source>
         <translation>Filter by action</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="147"/>
+        <location filename="../../ui/pages/admin_audit.py" line="148"/>
         <source>全部操作</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="152"/>
+        <location filename="../../ui/pages/admin_audit.py" line="153"/>
         <source>开始日期</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="154"/>
+        <location filename="../../ui/pages/admin_audit.py" line="155"/>
         <source>结束日期</source>
         <translation>To date</translation>
     </message>
@@ -377,72 +382,72 @@
         <translation type="vanished">e.g. user_add</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="156"/>
+        <location filename="../../ui/pages/admin_audit.py" line="157"/>
         <source>如 2026-11-03</source>
         <translation>e.g. 2026-11-03</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="160"/>
+        <location filename="../../ui/pages/admin_audit.py" line="161"/>
         <source>查询(&amp;Q)</source>
         <translation>&amp;Query</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="164"/>
+        <location filename="../../ui/pages/admin_audit.py" line="165"/>
         <source>用户(&amp;E)：</source>
         <translation>Us&amp;er:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="165"/>
+        <location filename="../../ui/pages/admin_audit.py" line="166"/>
         <source>人员(&amp;R)：</source>
         <translation>Pe&amp;rson:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="166"/>
+        <location filename="../../ui/pages/admin_audit.py" line="167"/>
         <source>操作(&amp;O)：</source>
         <translation>Acti&amp;on:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="167"/>
+        <location filename="../../ui/pages/admin_audit.py" line="168"/>
         <source>从(&amp;S)：</source>
         <translation>&amp;Since:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="168"/>
+        <location filename="../../ui/pages/admin_audit.py" line="169"/>
         <source>到(&amp;T)：</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="178"/>
+        <location filename="../../ui/pages/admin_audit.py" line="179"/>
         <source>操作日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="180"/>
+        <location filename="../../ui/pages/admin_audit.py" line="181"/>
         <source>上一页(&amp;K)</source>
         <translation>Bac&amp;k</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="182"/>
+        <location filename="../../ui/pages/admin_audit.py" line="183"/>
         <source>下一页(&amp;J)</source>
         <translation>Next (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="207"/>
+        <location filename="../../ui/pages/admin_audit.py" line="208"/>
         <source>日期应写成 2026-11-03 这样</source>
         <translation>Write dates like 2026-11-03</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="229"/>
+        <location filename="../../ui/pages/admin_audit.py" line="230"/>
         <source>正在读取日志……</source>
         <translation>Reading the log…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="250"/>
+        <location filename="../../ui/pages/admin_audit.py" line="251"/>
         <source>第 %s–%s 条，共 %s 条</source>
         <translation>Rows %s–%s of %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/admin_audit.py" line="255"/>
+        <location filename="../../ui/pages/admin_audit.py" line="256"/>
         <source>共 %n 条日志</source>
         <translation>
             <numerusform>%n log row</numerusform>
@@ -489,8 +494,52 @@
     </message>
     <message>
         <location filename="../../ui/pages/admin_devices.py" line="54"/>
-        <source>停用原因</source>
+        <source>注销原因</source>
         <translation>Reason for revoking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="56"/>
+        <source>注销原因(&amp;Y)：</source>
+        <translation>Reason (&amp;Y):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="58"/>
+        <source>注销此设备(&amp;K)…</source>
+        <translation>Revo&amp;ke this device…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="83"/>
+        <source>已注销（%s，%s）</source>
+        <translation>Revoked (%s, %s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="107"/>
+        <source>这台设备已经注销</source>
+        <translation>This device is already revoked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="111"/>
+        <source>注销设备</source>
+        <translation>Revoke the device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="112"/>
+        <source>注销 %s 的设备“%s”？这台电脑下次联网时将被拒绝，本机数据被锁定。</source>
+        <translation>Revoke the device of %s called “%s”? The laptop is refused at its next contact and its data is locked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="131"/>
+        <source>已注销 %s 的设备“%s”</source>
+        <translation>The device of %s called “%s” is revoked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_devices.py" line="135"/>
+        <source>正在注销设备……</source>
+        <translation>Revoking the device…</translation>
+    </message>
+    <message>
+        <source>停用原因</source>
+        <translation type="vanished">Reason for revoking</translation>
     </message>
     <message>
         <location filename="../../ui/pages/admin_devices.py" line="55"/>
@@ -498,14 +547,12 @@
         <translation>e.g. laptop lost</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="56"/>
         <source>停用原因(&amp;Y)：</source>
-        <translation>Reason (&amp;Y):</translation>
+        <translation type="vanished">Reason (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="58"/>
         <source>停用此设备(&amp;K)…</source>
-        <translation>Revo&amp;ke this device…</translation>
+        <translation type="vanished">Revo&amp;ke this device…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/admin_devices.py" line="73"/>
@@ -514,9 +561,8 @@
         <translation>Reading the devices…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="83"/>
         <source>已停用（%s，%s）</source>
-        <translation>Revoked (%s, %s)</translation>
+        <translation type="vanished">Revoked (%s, %s)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/admin_devices.py" line="85"/>
@@ -542,29 +588,24 @@
         <translation>Choose a device in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="107"/>
         <source>这台设备已经停用</source>
-        <translation>This device is already revoked</translation>
+        <translation type="vanished">This device is already revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="111"/>
         <source>停用设备</source>
-        <translation>Revoke the device</translation>
+        <translation type="vanished">Revoke the device</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="112"/>
         <source>停用 %s 的设备“%s”？这台电脑下次联网时将被拒绝，本机数据被锁定。</source>
-        <translation>Revoke the device of %s called “%s”? The laptop is refused at its next contact and its data is locked.</translation>
+        <translation type="vanished">Revoke the device of %s called “%s”? The laptop is refused at its next contact and its data is locked.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="131"/>
         <source>已停用 %s 的设备“%s”</source>
-        <translation>The device of %s called “%s” is revoked</translation>
+        <translation type="vanished">The device of %s called “%s” is revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_devices.py" line="135"/>
         <source>正在停用设备……</source>
-        <translation>Revoking the device…</translation>
+        <translation type="vanished">Revoking the device…</translation>
     </message>
 </context>
 <context>
@@ -666,17 +707,123 @@
         <translation>Task already closed</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/admin_imports.py" line="66"/>
+        <source>户编号</source>
+        <extracomment>the columns of a refused row, by the server&apos;s field names (sync/server/roster_sheet.py and changes_sheet.py COLUMN_NAMES): the sheet&apos;s own headings, not the program&apos;s names</extracomment>
+        <translation>Household number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="67"/>
+        <source>村（社区）代码</source>
+        <translation>Village (community) code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="68"/>
+        <source>现居住地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="69"/>
+        <source>户口性质</source>
+        <translation>Hukou type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="70"/>
+        <source>户主姓名</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="71"/>
+        <source>户主身份证号</source>
+        <translation>Head&apos;s ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="72"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="73"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="74"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="75"/>
+        <source>与户主关系</source>
+        <translation>Relation to the head</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/admin_imports.py" line="76"/>
+        <source>残疾人证号</source>
+        <translation>Disability certificate number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="77"/>
+        <source>残疾类别</source>
+        <translation>Disability category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="78"/>
+        <source>残疾等级</source>
+        <translation>Disability grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="79"/>
+        <source>变动类型</source>
+        <translation>Kind of change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="80"/>
+        <source>变动日期</source>
+        <translation>Date of change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="81"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="82"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="83"/>
+        <source>死亡日期</source>
+        <translation>Date of death</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="84"/>
+        <source>迁出日期</source>
+        <translation>Date moved out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="85"/>
+        <source>迁入日期</source>
+        <translation>Date moved in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="86"/>
+        <source>火化日期</source>
+        <translation>Date of cremation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_imports.py" line="101"/>
         <source>导入什么</source>
         <translation>What to import</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="79"/>
+        <location filename="../../ui/pages/admin_imports.py" line="104"/>
         <source>要导入的文件</source>
         <translation>File to import</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="80"/>
+        <location filename="../../ui/pages/admin_imports.py" line="105"/>
         <source>.xlsx 或 .csv 文件</source>
         <translation>.xlsx or .csv file</translation>
     </message>
@@ -685,128 +832,128 @@
         <translation type="vanished">&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="81"/>
+        <location filename="../../ui/pages/admin_imports.py" line="106"/>
         <source>选择文件(&amp;E)…</source>
         <translation>Choos&amp;e a file…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="84"/>
+        <location filename="../../ui/pages/admin_imports.py" line="109"/>
         <source>变动名单的月份</source>
         <translation>Month of the change list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="85"/>
+        <location filename="../../ui/pages/admin_imports.py" line="110"/>
         <source>如 2026-11</source>
         <translation>e.g. 2026-11</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="87"/>
+        <location filename="../../ui/pages/admin_imports.py" line="112"/>
         <source>按表中“来源”列</source>
         <translation>From the sheet&apos;s “source” column</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="90"/>
+        <location filename="../../ui/pages/admin_imports.py" line="115"/>
         <source>变动名单的来源</source>
         <translation>Source of the change list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="91"/>
+        <location filename="../../ui/pages/admin_imports.py" line="116"/>
         <source>有一行被拒收就整个文件都不导入(&amp;T)</source>
         <translation>Impor&amp;t nothing if any row is refused</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="92"/>
+        <location filename="../../ui/pages/admin_imports.py" line="117"/>
         <source>导入(&amp;I)</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="96"/>
+        <location filename="../../ui/pages/admin_imports.py" line="121"/>
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="100"/>
+        <location filename="../../ui/pages/admin_imports.py" line="125"/>
         <source>拒收的行</source>
         <translation>Refused rows</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="102"/>
+        <location filename="../../ui/pages/admin_imports.py" line="127"/>
         <source>拒收报告另存为(&amp;A)…</source>
         <translation>S&amp;ave the refusal report as…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="110"/>
+        <location filename="../../ui/pages/admin_imports.py" line="135"/>
         <source>月份(&amp;M)：</source>
         <translation>&amp;Month:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="111"/>
+        <location filename="../../ui/pages/admin_imports.py" line="136"/>
         <source>来源(&amp;O)：</source>
         <translation>S&amp;ource:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="112"/>
+        <location filename="../../ui/pages/admin_imports.py" line="137"/>
         <source>导入(&amp;N)：</source>
         <translation>Import (&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="113"/>
+        <location filename="../../ui/pages/admin_imports.py" line="138"/>
         <source>文件(&amp;L)：</source>
         <translation>Fi&amp;le:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="132"/>
+        <location filename="../../ui/pages/admin_imports.py" line="157"/>
         <source>拒收的行：</source>
         <translation>Refused rows:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="147"/>
+        <location filename="../../ui/pages/admin_imports.py" line="172"/>
         <source>选择要导入的文件</source>
         <translation>Choose the file to import</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="147"/>
-        <location filename="../../ui/pages/admin_imports.py" line="215"/>
+        <location filename="../../ui/pages/admin_imports.py" line="172"/>
+        <location filename="../../ui/pages/admin_imports.py" line="244"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Sheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="155"/>
+        <location filename="../../ui/pages/admin_imports.py" line="180"/>
         <source>请先选择要导入的文件</source>
         <translation>Choose the file to import first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="159"/>
+        <location filename="../../ui/pages/admin_imports.py" line="184"/>
         <source>只能导入 .xlsx 或 .csv 文件：%s</source>
         <translation>Only .xlsx or .csv files can be imported: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="162"/>
+        <location filename="../../ui/pages/admin_imports.py" line="187"/>
         <source>找不到文件：%s</source>
         <translation>File not found: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="173"/>
+        <location filename="../../ui/pages/admin_imports.py" line="198"/>
         <source>月份应写成 2026-11 这样：%s</source>
         <translation>Write the month like 2026-11: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="181"/>
+        <location filename="../../ui/pages/admin_imports.py" line="206"/>
         <source>正在导入 %s……</source>
         <translation>Importing %s…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="185"/>
+        <location filename="../../ui/pages/admin_imports.py" line="210"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="185"/>
+        <location filename="../../ui/pages/admin_imports.py" line="210"/>
         <source>未导入（严格模式下有被拒收的行）</source>
         <translation>Not imported (rows were refused and nothing is imported then)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/admin_imports.py" line="190"/>
+        <location filename="../../ui/pages/admin_imports.py" line="215"/>
         <source>导入完成，拒收 %n 行</source>
         <translation>
             <numerusform>Imported; %n row refused</numerusform>
@@ -814,7 +961,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/admin_imports.py" line="192"/>
+        <location filename="../../ui/pages/admin_imports.py" line="217"/>
         <source>文件未导入：拒收 %n 行</source>
         <translation>
             <numerusform>File not imported: %n row refused</numerusform>
@@ -822,23 +969,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="213"/>
+        <location filename="../../ui/pages/admin_imports.py" line="242"/>
         <source>拒收报告另存为</source>
         <translation>Save the refusal report as</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="214"/>
-        <location filename="../../ui/pages/admin_imports.py" line="225"/>
+        <location filename="../../ui/pages/admin_imports.py" line="243"/>
+        <location filename="../../ui/pages/admin_imports.py" line="254"/>
         <source>拒收报告</source>
         <translation>Refusal report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="227"/>
+        <location filename="../../ui/pages/admin_imports.py" line="256"/>
         <source>拒收报告未保存：%s</source>
         <translation>The refusal report is not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_imports.py" line="229"/>
+        <location filename="../../ui/pages/admin_imports.py" line="258"/>
         <source>拒收报告已保存：%s</source>
         <translation>The refusal report is saved: %s</translation>
     </message>

@@ -204,6 +204,15 @@ def test_a_roster_import_shows_its_refused_rows_and_saves_them_as_a_sheet(
     assert users == {"ada"}
 
 
+def test_every_column_of_a_refused_row_is_named_as_the_server_names_it() -> None:
+    """A refused row's cells are shown by their columns' names (身份证号, not id_number)."""
+    from sync.server import changes_sheet, roster_sheet
+    from ui.pages.admin_imports import COLUMNS
+
+    for names in (roster_sheet.COLUMN_NAMES, changes_sheet.COLUMN_NAMES):
+        assert {field: COLUMNS.get(field) for field in names} == names
+
+
 def test_every_refusal_reason_of_the_server_has_words_in_the_program() -> None:
     from sync.server import changes, roster
     from ui.pages.admin_imports import REASONS

@@ -80,6 +80,7 @@ DETAIL_KEYS = {
     "remove": QT_TRANSLATE_NOOP("AdminAudit", "移出"),
     "reason": QT_TRANSLATE_NOOP("AdminAudit", "原因"),
     "device": QT_TRANSLATE_NOOP("AdminAudit", "设备"),
+    "device_owner": QT_TRANSLATE_NOOP("AdminAudit", "设备的用户"),
     "client_id": QT_TRANSLATE_NOOP("AdminAudit", "电脑编号"),
     "file": QT_TRANSLATE_NOOP("AdminAudit", "文件"),
     "form": QT_TRANSLATE_NOOP("AdminAudit", "表单"),

@@ -51,11 +51,11 @@ class AdminDevices(QWidget):
         self.refresh_button = QPushButton(self.tr("刷新(&R)"), self)
         self.refresh_button.clicked.connect(self.refresh)
         self.reason = QLineEdit(self)
-        self.reason.setAccessibleName(self.tr("停用原因"))
+        self.reason.setAccessibleName(self.tr("注销原因"))
         self.reason.setPlaceholderText(self.tr("例如：电脑丢失"))
-        reason_label = QLabel(self.tr("停用原因(&Y)："), self)
+        reason_label = QLabel(self.tr("注销原因(&Y)："), self)
         reason_label.setBuddy(self.reason)
-        self.revoke_button = QPushButton(self.tr("停用此设备(&K)…"), self)
+        self.revoke_button = QPushButton(self.tr("注销此设备(&K)…"), self)
         self.revoke_button.clicked.connect(self.revoke)
         #: the confirmation asked before a revocation (kept for tests and screen readers)
         self.confirm_box: QMessageBox | None = None
@@ -80,7 +80,7 @@ class AdminDevices(QWidget):
         rows: list[tuple[str, list[Any]]] = []
         for d in self.devices:
             state = (
-                self.tr("已停用（%s，%s）") % (_when(d.revoked_at), d.revoked_by)
+                self.tr("已注销（%s，%s）") % (_when(d.revoked_at), d.revoked_by)
                 if d.revoked_at
                 else self.tr("在用")
             )
@@ -104,12 +104,12 @@ class AdminDevices(QWidget):
             self.link.message.setText(self.tr("请先在设备列表中选择一台设备"))
             return
         if device.revoked_at is not None:
-            self.link.message.setText(self.tr("这台设备已经停用"))
+            self.link.message.setText(self.tr("这台设备已经注销"))
             return
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            self.tr("停用设备"),
-            self.tr("停用 %s 的设备“%s”？这台电脑下次联网时将被拒绝，本机数据被锁定。")
+            self.tr("注销设备"),
+            self.tr("注销 %s 的设备“%s”？这台电脑下次联网时将被拒绝，本机数据被锁定。")
             % (device.username, device.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
@@ -128,8 +128,8 @@ class AdminDevices(QWidget):
         def done(changed: AdminDevice) -> None:
             self._show([changed if d.id == changed.id else d for d in self.devices], changed.id)
             self.link.message.setText(
-                self.tr("已停用 %s 的设备“%s”") % (changed.username, changed.name)
+                self.tr("已注销 %s 的设备“%s”") % (changed.username, changed.name)
             )
             self.reason.clear()
 
-        self.link.call(lambda c: c.revoke(device.id, reason), done, self.tr("正在停用设备……"))
+        self.link.call(lambda c: c.revoke(device.id, reason), done, self.tr("正在注销设备……"))

@@ -60,6 +60,31 @@ REASONS = {
     "bad_date": QT_TRANSLATE_NOOP("AdminImports", "日期有误"),
     "closed": QT_TRANSLATE_NOOP("AdminImports", "任务已核结"),
 }
+#: the columns of a refused row, by the server's field names (sync/server/roster_sheet.py and
+#: changes_sheet.py COLUMN_NAMES): the sheet's own headings, not the program's names
+COLUMNS = {
+    "household_ref": QT_TRANSLATE_NOOP("AdminImports", "户编号"),
+    "area_code": QT_TRANSLATE_NOOP("AdminImports", "村（社区）代码"),
+    "address": QT_TRANSLATE_NOOP("AdminImports", "现居住地址"),
+    "hukou_type": QT_TRANSLATE_NOOP("AdminImports", "户口性质"),
+    "head_name": QT_TRANSLATE_NOOP("AdminImports", "户主姓名"),
+    "head_id_number": QT_TRANSLATE_NOOP("AdminImports", "户主身份证号"),
+    "phone": QT_TRANSLATE_NOOP("AdminImports", "联系电话"),
+    "name": QT_TRANSLATE_NOOP("AdminImports", "姓名"),
+    "id_number": QT_TRANSLATE_NOOP("AdminImports", "身份证号"),
+    "relation": QT_TRANSLATE_NOOP("AdminImports", "与户主关系"),
+    "cert_number": QT_TRANSLATE_NOOP("AdminImports", "残疾人证号"),
+    "category": QT_TRANSLATE_NOOP("AdminImports", "残疾类别"),
+    "grade": QT_TRANSLATE_NOOP("AdminImports", "残疾等级"),
+    "kind": QT_TRANSLATE_NOOP("AdminImports", "变动类型"),
+    "event_date": QT_TRANSLATE_NOOP("AdminImports", "变动日期"),
+    "source": QT_TRANSLATE_NOOP("AdminImports", "来源"),
+    "detail": QT_TRANSLATE_NOOP("AdminImports", "备注"),
+    "date_death": QT_TRANSLATE_NOOP("AdminImports", "死亡日期"),
+    "date_hukou_out": QT_TRANSLATE_NOOP("AdminImports", "迁出日期"),
+    "date_hukou_in": QT_TRANSLATE_NOOP("AdminImports", "迁入日期"),
+    "date_cremation": QT_TRANSLATE_NOOP("AdminImports", "火化日期"),
+}
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
@@ -192,9 +217,13 @@ class AdminImports(QWidget):
             else self.tr("文件未导入：拒收 %n 行", "", len(answer.refused))
         )
 
-    @staticmethod
-    def _values(values: dict[str, str]) -> str:
-        return "，".join(f"{k}={v}" for k, v in values.items() if v)
+    def _values(self, values: dict[str, str]) -> str:
+        """A refused row's cells, each named by its column as the sheet names it."""
+
+        def column(key: str) -> str:
+            return self.tr(COLUMNS[key]) if key in COLUMNS else key
+
+        return "，".join(f"{column(k)}：{v}" for k, v in values.items() if v)
 
     def report_rows(self) -> list[list[Any]]:
         if self.answer is None:
