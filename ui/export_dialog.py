@@ -138,6 +138,17 @@ class ExportDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.path_edit, 1)
         file_row.addWidget(browse)
+        # the whole file name, wrapped under the field: a long folder and name do not fit
+        # the field's width (at 200 % text not even the name alone), and what a user does
+        # not see cut there is where the file goes
+        self.path_shown = QLabel()
+        self.path_shown.setWordWrap(True)
+        self.path_shown.setTextFormat(Qt.TextFormat.PlainText)
+        self.path_shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.path_edit.textChanged.connect(self._show_path)
+        file_box = QVBoxLayout()
+        file_box.addLayout(file_row)
+        file_box.addWidget(self.path_shown)
         form = QFormLayout()
         for text, editor, row in (
             (self.tr("导出内容(&T)："), self.template_box, None),
@@ -145,7 +156,7 @@ class ExportDialog(QDialog):
             (self.tr("调查年度(&Y)："), self.round_box, None),
             (self.tr("核对月份(&O)："), self.month_box, None),
             (self.tr("文件格式(&M)："), self.format_box, None),
-            (self.tr("保存到(&S)："), self.path_edit, file_row),
+            (self.tr("保存到(&S)："), self.path_edit, file_box),
         ):
             label = QLabel(text)
             label.setBuddy(editor)
@@ -207,6 +218,16 @@ class ExportDialog(QDialog):
     @property
     def fmt(self) -> str:
         return str(self.format_box.currentData())
+
+    def _show_path(self, text: str) -> None:
+        # a break allowed after each folder's slash and each dash: a path has no spaces
+        self.path_shown.setText(
+            text.replace("/", "/\u200b").replace("\\", "\\\u200b").replace("-", "-\u200b")
+        )
+
+    def shown_path(self) -> str:
+        """The file name as the line under the field shows it (its break marks taken out)."""
+        return self.path_shown.text().replace("\u200b", "")
 
     def _path_typed(self, _text: str) -> None:
         self._chosen_path = True

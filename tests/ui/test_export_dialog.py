@@ -5,11 +5,13 @@ audited, every control named for a screen reader."""
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped]
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAccessible, QFont
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMenu, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -18,13 +20,30 @@ from app.store.database import Database
 from app.store.registry import Subsidy
 from app.store.work import AuditEvent
 from tests.exports.counts import active_persons
+from ui import theme
 from ui.export_dialog import ExportDialog, export_areas
+from ui.fonts import install_font
 from ui.main_window import MainWindow
 from ui.pages.stats import StatsPage
 from ui.preferences import Preferences
 from ui.session import AppSession
 
 TOWN = "330213001000"
+#: a 1366×768 laptop's screen width
+LAPTOP_WIDTH = 1366
+
+
+@pytest.fixture
+def large_text() -> Iterator[QApplication]:
+    """The program's own font at 200 %; the theme and font as they were afterwards."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = QFont(app.font())
+    theme.apply(app, Preferences(text_size=200), install_font(app))
+    yield app
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    theme.apply(app, Preferences())
+    app.setFont(before)
 
 
 def persons(db: Database, prefix: str) -> int:
@@ -177,3 +196,32 @@ def test_the_stats_page_opens_it_on_its_place_and_year(qtbot: QtBot, district: D
         village,
     ]
     dialog.close()
+
+
+def test_every_export_shows_its_whole_file_name_at_200_percent(
+    qtbot: QtBot, district: Database, large_text: QApplication
+) -> None:
+    """The 保存到 field shows the end of a long name only: under it the whole file name is
+    shown wrapped, for every export, inside the dialog on the screen."""
+    dialog = ExportDialog(AppSession(district, "demo"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    free = dialog.screen().availableGeometry().size()
+    for index in range(dialog.template_box.count()):
+        dialog.template_box.setCurrentIndex(index)
+        QApplication.processEvents()
+        name = dialog.template_box.currentText()
+        path = dialog.path_edit.text()
+        shown = dialog.path_shown
+        assert dialog.shown_path() == path, name
+        assert shown.isVisible() and shown.width() > 0, name
+        assert shown.height() >= shown.heightForWidth(shown.width()), f"{name}: cut"
+        assert shown.parentWidget() is dialog and dialog.rect().contains(shown.geometry()), name
+        assert dialog.width() <= min(free.width(), LAPTOP_WIDTH) or (
+            dialog.width() == dialog.minimumSizeHint().width() <= LAPTOP_WIDTH
+        ), name  # (the test's screen is 800 wide; the dialog's least width at 200 % is more)
+    dialog.path_edit.setText("/home/一位用户/文档/一个很长很长的文件夹名称/再一层文件夹/导出.csv")
+    QApplication.processEvents()
+    assert dialog.shown_path() == dialog.path_edit.text()
+    assert dialog.path_shown.height() >= dialog.path_shown.heightForWidth(dialog.path_shown.width())
