@@ -144,3 +144,24 @@ def test_compiled_translation_is_current(tmp_path: Path) -> None:
         f"{QM_FILE.name} is not compiled from the current {TS_FILE.name}:"
         " run packaging/translations.py"
     )
+
+
+def test_qt_s_own_buttons_and_dialogs_speak_chinese(qapp: QApplication) -> None:
+    """A message box's standard buttons were Yes / No / OK in the Chinese program (the
+    confirmation of a draw or a revocation, a warning): Qt's own words are loaded too."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.i18n import install_translation
+
+    translator = install_translation(qapp, "zh_CN")
+    assert translator is not None
+    try:
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(QMessageBox.Icon.Question, "抽取样本", "？",
+                          buttons.Yes | buttons.No | buttons.Ok | buttons.Cancel)  # fmt: skip
+        texts = [box.button(b).text() for b in (buttons.Yes, buttons.No, buttons.Ok,
+                                                 buttons.Cancel)]  # fmt: skip
+        assert not [t for t in texts if re.search(r"[A-Za-z]{2,}", t)], texts
+        assert QCoreApplication.translate("QFileDialog", "File &name:") != "File &name:"
+    finally:
+        qapp.removeTranslator(translator)

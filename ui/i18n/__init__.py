@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QLibraryInfo, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app import resources
@@ -26,8 +26,15 @@ def translations_folder() -> Path:
 
 
 def install_translation(app: QApplication, language: str) -> QTranslator | None:
-    """Load `fieldvisit_<language>.qm` if there is one (Chinese needs none)."""
+    """Load `fieldvisit_<language>.qm` if there is one (Chinese needs none); in Chinese, Qt's
+    own words for what it draws itself (a message box's 是/否/确定, the file dialog), which
+    are English without it."""
     if language.startswith("zh"):
+        qt_words = QTranslator(app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_words.load(f"qtbase_{language}", folder):
+            app.installTranslator(qt_words)
+            return qt_words
         return None
     translator = QTranslator(app)
     if translator.load(str(translations_folder() / f"fieldvisit_{language}.qm")):
