@@ -378,6 +378,11 @@
         <translation>To date</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/admin_audit.py" line="211"/>
+        <source>日期应写成 2026-11-03 这样：%s</source>
+        <translation>Write the date like 2026-11-03: %s</translation>
+    </message>
+    <message>
         <source>如 user_add</source>
         <translation type="vanished">e.g. user_add</translation>
     </message>
@@ -432,22 +437,21 @@
         <translation>Next (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="208"/>
         <source>日期应写成 2026-11-03 这样</source>
-        <translation>Write dates like 2026-11-03</translation>
+        <translation type="vanished">Write dates like 2026-11-03</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="230"/>
+        <location filename="../../ui/pages/admin_audit.py" line="236"/>
         <source>正在读取日志……</source>
         <translation>Reading the log…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="251"/>
+        <location filename="../../ui/pages/admin_audit.py" line="257"/>
         <source>第 %s–%s 条，共 %s 条</source>
         <translation>Rows %s–%s of %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/admin_audit.py" line="256"/>
+        <location filename="../../ui/pages/admin_audit.py" line="262"/>
         <source>共 %n 条日志</source>
         <translation>
             <numerusform>%n log row</numerusform>
@@ -2890,7 +2894,7 @@ The %1 households now in this area&apos;s sample will be replaced.</translation>
     <name>ExportDialog</name>
     <message>
         <location filename="../../ui/export_dialog.py" line="107"/>
-        <location filename="../../ui/export_dialog.py" line="284"/>
+        <location filename="../../ui/export_dialog.py" line="305"/>
         <source>导出数据</source>
         <extracomment>who may export: a reviewer their towns, the admin the district (members: not offered)</extracomment>
         <translation>Export data</translation>
@@ -2921,97 +2925,97 @@ The %1 households now in this area&apos;s sample will be replaced.</translation>
         <translation>Choose where to save the export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="143"/>
+        <location filename="../../ui/export_dialog.py" line="154"/>
         <source>导出内容(&amp;T)：</source>
         <translation>&amp;What to export:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="144"/>
+        <location filename="../../ui/export_dialog.py" line="155"/>
         <source>区域(&amp;A)：</source>
         <translation>&amp;Area:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="145"/>
+        <location filename="../../ui/export_dialog.py" line="156"/>
         <source>调查年度(&amp;Y)：</source>
         <translation>Survey &amp;year:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="146"/>
+        <location filename="../../ui/export_dialog.py" line="157"/>
         <source>核对月份(&amp;O)：</source>
         <translation>M&amp;onth of the round:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="147"/>
+        <location filename="../../ui/export_dialog.py" line="158"/>
         <source>文件格式(&amp;M)：</source>
         <translation>File for&amp;mat:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="148"/>
+        <location filename="../../ui/export_dialog.py" line="159"/>
         <source>保存到(&amp;S)：</source>
         <translation>&amp;Save to:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="157"/>
+        <location filename="../../ui/export_dialog.py" line="168"/>
         <source>导出进度</source>
         <translation>Export progress</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="162"/>
+        <location filename="../../ui/export_dialog.py" line="173"/>
         <source>导出(&amp;E)</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="164"/>
+        <location filename="../../ui/export_dialog.py" line="175"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="185"/>
+        <location filename="../../ui/export_dialog.py" line="196"/>
         <source>没有可以导出的区域</source>
         <translation>No area to export</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="236"/>
+        <location filename="../../ui/export_dialog.py" line="257"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="236"/>
+        <location filename="../../ui/export_dialog.py" line="257"/>
         <source>CSV 文本 (*.csv)</source>
         <translation>CSV text (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="238"/>
+        <location filename="../../ui/export_dialog.py" line="259"/>
         <source>导出到文件</source>
         <translation>Export to file</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="262"/>
+        <location filename="../../ui/export_dialog.py" line="283"/>
         <source>请填写保存到哪个文件</source>
         <translation>Please enter the file to save to</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="273"/>
+        <location filename="../../ui/export_dialog.py" line="294"/>
         <source>正在导出……</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="284"/>
+        <location filename="../../ui/export_dialog.py" line="305"/>
         <source>文件 %s 已存在，要替换它吗？</source>
         <translation>The file %s exists already. Replace it?</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="299"/>
+        <location filename="../../ui/export_dialog.py" line="320"/>
         <source>已导出 %1 行到 %2</source>
         <translation>Exported %1 rows to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="305"/>
+        <location filename="../../ui/export_dialog.py" line="326"/>
         <source>没有导出：%s</source>
         <translation>Not exported: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="307"/>
+        <location filename="../../ui/export_dialog.py" line="328"/>
         <source>没有导出：出现意外错误（%s）</source>
         <translation>Not exported: an unexpected error (%s)</translation>
     </message>

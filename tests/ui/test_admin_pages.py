@@ -202,6 +202,10 @@ def test_a_roster_import_shows_its_refused_rows_and_saves_them_as_a_sheet(
     qtbot.waitUntil(lambda: not audit.link.busy, timeout=WAIT_MS)
     users = {audit.model.index(r, 1).data() for r in range(audit.model.rowCount())}
     assert users == {"ada"}
+    audit.until.setText("2026-13-05")  # a day that is none: said, naming it, nothing sent
+    audit.search_button.click()
+    assert not audit.link.busy and "2026-13-05" in audit.link.message.text()
+    assert audit.until.hasFocus() or not audit.isActiveWindow()
 
 
 def test_every_column_of_a_refused_row_is_named_as_the_server_names_it() -> None:

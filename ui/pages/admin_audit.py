@@ -202,11 +202,17 @@ class AdminAudit(QWidget):
 
     def search(self) -> None:
         """Read the first page that matches the filters typed."""
-        try:
-            since, until = _day(self.since.text()), _day(self.until.text())
-        except ValueError:
-            self.link.message.setText(self.tr("日期应写成 2026-11-03 这样"))
-            return
+        days: list[date | None] = []
+        for field in (self.since, self.until):
+            try:
+                days.append(_day(field.text()))
+            except ValueError:
+                self.link.message.setText(
+                    self.tr("日期应写成 2026-11-03 这样：%s") % field.text().strip()
+                )
+                field.setFocus()
+                return
+        since, until = days
         self.filters = {
             "username": self.user.text().strip(),
             "person": self.person.text().strip(),
