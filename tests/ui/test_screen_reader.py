@@ -40,7 +40,7 @@ from tests.conftest import PASSWORD
 from tests.ui.test_cases_pages import case_in
 from tests.ui.test_form_widget import form_a
 from tests.ui.test_review import submitted_form_a
-from tests.ui.visit_support import candidates, settle, sign, type_chinese
+from tests.ui.visit_support import candidates, each_tab, settle, sign, type_chinese
 from ui.announce import INVALID, MessageLine, spoken
 from ui.backup_dialogs import BackupDialog, RestoreDialog
 from ui.export_dialog import ExportDialog
@@ -181,7 +181,8 @@ def shown_pages(qtbot: QtBot, window: MainWindow, role: Role) -> Iterator[tuple[
         assert page is not None
         if isinstance(page, VisitPage):
             qtbot.waitUntil(form_shown(page), timeout=15_000)
-        yield name, page
+        for tab in each_tab(page):  # every tab of the 管理 and review pages, not the first only
+            yield name + tab, page
     window.lock()
     yield "lock", window.lock_panel
     assert window.unlock(PASSWORD)
@@ -207,7 +208,7 @@ def test_visible_text_is_what_a_screen_reader_reads_on_every_page(
         settle()
         window.close()
         settle()
-    assert {"review", "cases", "case", "sync"} <= every
+    assert {"review", "cases", "case", "sync", "admin tab 抽样(&Z)"} <= every
     assert wrong == [], "\n".join(wrong)
 
 
