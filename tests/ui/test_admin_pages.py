@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.store import account_lock
 from app.store.database import Database
 from app.store.keys import FAST_TEST_KDF
 from app.store.registry import Household
@@ -92,6 +93,7 @@ def test_a_member_added_moved_and_revoked_from_the_program(
     assert mine.revoked_at is not None and mine.revoked_by == "ada"
     with pytest.raises(Unauthorized):
         sync(mia)
+    assert account_lock.locked(mia) == "auth.revoked"  # the laptop locks her data
     mia.close()
 
 
