@@ -23,8 +23,7 @@ from app.printing.table import Table, TableColumn, fit_widths, natural_width
 from app.reports import charts
 from app.reports.figure import Figure
 
-#: a bar chart of more categories than this is not drawn (the table has them all)
-MAX_BARS = 30
+MAX_BARS = charts.MAX_BARS
 LINE_HEIGHT = 62 * mm
 TABLE_SIZE = 7.5
 HEADER_SIZE = 7.0
@@ -52,14 +51,14 @@ class Report:
         return RecordRef("report", self.area_code, 0, self.kind, self.survey_round)
 
     def draw(self, sheet: Sheet) -> None:
-        subtitle = f"{self.area_name}（{self.area_code}） · 统计截至 {self.as_of:%Y-%m-%d}"
+        subtitle = f"{self.area_name}（{self.area_code}） · 统计截至 {day_text(self.as_of)}"
         sheet.begin_record(self.record, self.title, subtitle, COPY_LABEL)
         pairs_rows(
             sheet,
             [
                 ("区域", f"{self.area_name}（{self.area_code}）"),
                 ("年度/轮次", round_label(self.survey_round)),
-                ("统计截至", f"{self.as_of:%Y-%m-%d}"),
+                ("统计截至", f"{day_text(self.as_of)}"),
                 ("表格", f"{len(self.figures)} 张（每张表下注明统计口径）"),
             ],
         )
@@ -69,9 +68,14 @@ class Report:
         sheet.end_record()
 
 
+def day_text(day: date) -> str:
+    """A date as a Chinese report writes it: 2026年11月20日."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def draw_figure(sheet: Sheet, figure: Figure) -> None:
     """A figure: its title bar, its chart, its table and its definition under the table."""
-    note = f"{figure.area_name} · 截至 {figure.as_of:%Y-%m-%d}"
+    note = f"{figure.area_name} · 截至 {day_text(figure.as_of)}"
     height = chart_height(figure, sheet.page_room - 30 * mm)
     sheet.need(height + 25 * mm)  # the title, its chart and the table's first rows together
     section_bar(sheet, figure.title, note)
@@ -104,11 +108,7 @@ def draw_figure(sheet: Sheet, figure: Figure) -> None:
 
 
 def _cell(value: str | int | float | Decimal) -> str:
-    if isinstance(value, Decimal):  # money in yuan: to the fen
-        return f"{value:.2f}"
-    if isinstance(value, float):
-        return f"{value:.1f}" if value != int(value) or abs(value) < 1000 else f"{value:.0f}"
-    return str(value)
+    return charts.cell(value)  # as the 统计 page's table writes it
 
 
 def table_columns(figure: Figure) -> list[TableColumn]:
@@ -131,12 +131,8 @@ def why_no_chart(figure: Figure) -> str:
     says nothing the table does not, and more bars than a page holds are unreadable."""
     if figure.chart is None or not figure.rows:
         return "-"  # nothing to say: the figure has no chart, or the table says 无数据
-    categories, series, _labels = charts.series_of(figure)
-    if not any(value for one in series for value in one.values):
-        return "（各项均为 0，不作图）"
-    if figure.chart.kind == "bar" and len(categories) > MAX_BARS:
-        return "（类别过多，不作图；见下表）"
-    return ""
+    why = charts.why_not_drawn(figure)  # the 统计 page leaves it out for the same reasons
+    return f"（{why}；见下表）" if why else ""
 
 
 def chart_height(figure: Figure, room: float) -> float:
@@ -170,7 +166,7 @@ def render_report(
 
 
 def weekly_title(area_name: str, survey_round: str, as_of: date) -> str:
-    return f"{area_name}{round_label(survey_round)}残疾人调查进度周报（{as_of:%Y-%m-%d}）"
+    return f"{area_name}{round_label(survey_round)}残疾人调查进度周报（{day_text(as_of)}）"
 
 
 def statistics_title(area_name: str, year: int) -> str:

@@ -86,12 +86,20 @@ def number(value: str | int | float | Decimal) -> float:
     return float(found.group()) if found else 0.0
 
 
+def cell(value: str | int | float | Decimal) -> str:
+    """A figure's cell as every table writes it, on screen and on paper: money (yuan) to
+    the fen, a share with its one decimal (40.0 beside 27.6, not 40), a count as it is."""
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    if isinstance(value, float):
+        return f"{value:.1f}" if value != int(value) or abs(value) < 1000 else f"{value:.0f}"
+    return str(value)
+
+
 def label(value: float, like: str | int | float | Decimal) -> str:
     """A value as written on a bar or point: as the table writes it."""
-    if isinstance(like, str):
-        return like
-    if isinstance(like, Decimal):  # money in yuan: to the fen
-        return f"{like:.2f}"
+    if isinstance(like, str | Decimal | float):
+        return cell(like)
     if value == int(value):
         return f"{round(value):d}"
     return f"{value:.1f}"
@@ -112,6 +120,24 @@ def series_of(figure: Figure) -> tuple[list[str], list[Series], list[list[str]]]
     ]
     labels = [[label(number(row[c]), row[c]) for row in rows] for c in chart.value_columns]
     return categories, series, labels
+
+
+#: a bar chart of more categories than this is not drawn (the table has them all)
+MAX_BARS = 30
+
+
+def why_not_drawn(figure: Figure) -> str:
+    """Why the figure's chart is left out, on screen and on paper ("" when it is drawn, or
+    when the figure has no chart): a chart of nothing but zeros says nothing its table does
+    not, and more bars than fit a page (200 members of a district) are unreadable."""
+    if figure.chart is None or not figure.rows:
+        return ""
+    categories, series, _labels = series_of(figure)
+    if not any(value for one in series for value in one.values):
+        return "各项均为 0，不作图"
+    if figure.chart.kind == "bar" and len(categories) > MAX_BARS:
+        return f"类别过多（{len(categories)} 项），不作图"
+    return ""
 
 
 def tick_label(tick: float, step: float) -> str:

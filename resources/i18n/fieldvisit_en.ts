@@ -6280,190 +6280,200 @@ Disability certificate: %s</translation>
 <context>
     <name>StatsPage</name>
     <message>
-        <location filename="../../ui/pages/stats.py" line="57"/>
+        <location filename="../../ui/pages/stats.py" line="58"/>
         <source>村/社区</source>
         <extracomment>the figure that drills down by area (the first figure with drill codes if it is missing)</extracomment>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="58"/>
+        <location filename="../../ui/pages/stats.py" line="59"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="59"/>
+        <location filename="../../ui/pages/stats.py" line="60"/>
         <source>残疾人</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="60"/>
+        <location filename="../../ui/pages/stats.py" line="61"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="72"/>
+        <location filename="../../ui/pages/stats.py" line="73"/>
         <source>统计</source>
         <extracomment>the most rows the table asks room for (more scroll inside it) how long the page waits after a change of date before counting again</extracomment>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="91"/>
+        <location filename="../../ui/pages/stats.py" line="92"/>
         <source>统计范围</source>
         <extracomment>the figures of the chosen area have been read and shown reads the figures (off the UI thread): a test may wrap it to hold the reading</extracomment>
         <translation>Area counted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="92"/>
+        <location filename="../../ui/pages/stats.py" line="93"/>
         <source>区、镇街或村社区</source>
         <translation>District, town or village</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="97"/>
+        <location filename="../../ui/pages/stats.py" line="98"/>
         <source>范围(&amp;A)：</source>
         <translation>&amp;Area:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="100"/>
+        <location filename="../../ui/pages/stats.py" line="101"/>
         <source>调查年度</source>
         <translation>Survey year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="103"/>
+        <location filename="../../ui/pages/stats.py" line="104"/>
         <source>年度(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="106"/>
+        <location filename="../../ui/pages/stats.py" line="107"/>
         <source>统计截至日期</source>
         <translation>Counted as of</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="107"/>
+        <location filename="../../ui/pages/stats.py" line="108"/>
         <source>截至(&amp;D)：</source>
         <translation>As of &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="124"/>
+        <location filename="../../ui/pages/stats.py" line="125"/>
         <source>上一级(&amp;U)</source>
         <translation>&amp;Up one level</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="127"/>
+        <location filename="../../ui/pages/stats.py" line="128"/>
         <source>重新统计(&amp;S)</source>
         <translation>Count again (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="132"/>
+        <location filename="../../ui/pages/stats.py" line="133"/>
         <source>打印报表(&amp;R)</source>
         <translation>P&amp;rint report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="134"/>
+        <location filename="../../ui/pages/stats.py" line="135"/>
         <source>本页所选区域、年度和日期的调查进度周报或年度统计报表，先预览</source>
         <translation>The weekly progress report or the annual statistics of the area, year and date chosen on this page, previewed first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="137"/>
+        <location filename="../../ui/pages/stats.py" line="138"/>
         <source>打印报表</source>
         <translation>Print report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="138"/>
+        <location filename="../../ui/pages/stats.py" line="139"/>
         <source>调查进度周报(&amp;W)</source>
         <translation>&amp;Weekly progress report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="140"/>
+        <location filename="../../ui/pages/stats.py" line="141"/>
         <source>年度统计报表(&amp;N)</source>
         <translation>A&amp;nnual statistics report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="147"/>
+        <location filename="../../ui/pages/stats.py" line="148"/>
         <source>导出数据(&amp;E)…</source>
         <translation>&amp;Export data…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="149"/>
+        <location filename="../../ui/pages/stats.py" line="150"/>
         <source>把本页所选区域和年度的数据导出为 Excel 或 CSV 文件</source>
         <translation>Export the data of this page&apos;s area and year to an Excel or CSV file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="157"/>
+        <location filename="../../ui/pages/stats.py" line="158"/>
         <source>统计进度</source>
         <translation>Counting progress</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="165"/>
+        <location filename="../../ui/pages/stats.py" line="166"/>
         <source>图表目录</source>
         <translation>List of figures</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="167"/>
+        <location filename="../../ui/pages/stats.py" line="168"/>
         <source>先是进度，后是统计；选中一项，右边显示它的表格和图；回车进入表格</source>
         <translation>Progress first, then statistics; the chosen item&apos;s table and chart show on the right; Enter goes into the table</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="171"/>
+        <location filename="../../ui/pages/stats.py" line="172"/>
         <source>图表(&amp;G)：</source>
         <translation>Fi&amp;gures:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="185"/>
+        <location filename="../../ui/pages/stats.py" line="186"/>
         <source>统计表</source>
         <translation>Statistics table</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="266"/>
+        <location filename="../../ui/pages/stats.py" line="273"/>
         <source>位置：%s</source>
         <translation>Where: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="342"/>
+        <location filename="../../ui/pages/stats.py" line="349"/>
         <source>没有分配给您的区域，无法统计。</source>
         <translation>No area is assigned to you: there is nothing to count.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="352"/>
+        <location filename="../../ui/pages/stats.py" line="359"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="368"/>
+        <location filename="../../ui/pages/stats.py" line="375"/>
         <source>统计没有完成：%s</source>
         <translation>The counting did not finish: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="433"/>
+        <location filename="../../ui/pages/stats.py" line="409"/>
+        <source>%1年%2月%3日</source>
+        <translation>%1/%2/%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="445"/>
         <source>待调查的人（%d 人）</source>
         <translation>Persons still due (%d)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="391"/>
+        <location filename="../../ui/pages/stats.py" line="398"/>
         <source>%s %s 年度，截至 %s：%d 张表</source>
         <translation>%s, %s round, as of %s: %d tables</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="435"/>
+        <location filename="../../ui/pages/stats.py" line="447"/>
         <source>本年度动态更新调查还没有完成的人，按地址排列；回车打开这一户</source>
         <translation>Persons whose dynamic update survey of the year is not done yet, by address; Enter opens the household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="437"/>
+        <location filename="../../ui/pages/stats.py" line="449"/>
         <source>回车打开这个人的户</source>
         <translation>Enter opens this person&apos;s household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="447"/>
+        <location filename="../../ui/pages/stats.py" line="460"/>
         <source>回车进入所选的区域</source>
         <translation>Enter goes into the chosen area</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="450"/>
+        <location filename="../../ui/pages/stats.py" line="464"/>
+        <source>图：%s，数字见表格。</source>
+        <translation>Chart: %s; the numbers are in the table.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="466"/>
         <source>图：%s</source>
         <translation>Chart: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="451"/>
+        <location filename="../../ui/pages/stats.py" line="467"/>
         <source>图中的数字都在表格“%s”里</source>
         <translation>Every number of the chart is in the table “%s”</translation>
     </message>

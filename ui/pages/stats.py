@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.settings import SettingsError, load_settings
+from app.reports import charts
 from app.services.changed import Changed
 from ui.announce import MessageLine
 from ui.date_edit import DateEdit
@@ -187,6 +188,11 @@ class StatsPage(Page):
         self.table.activated.connect(self.open_row)
         self.heading.setBuddy(self.table)
         self.chart = ChartView()
+        # why the chart is left out (too many bars, nothing but zeros), where it would be
+        self.chart_note = QLabel()
+        self.chart_note.setWordWrap(True)
+        self.chart_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.chart_note.setVisible(False)
         self.pair = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.pair.addWidget(self.table, 1)
         self.pair.addWidget(self.chart, 1)
@@ -195,6 +201,7 @@ class StatsPage(Page):
         panel = QVBoxLayout()
         panel.addWidget(self.heading)
         panel.addLayout(self.pair, 1)
+        panel.addWidget(self.chart_note)
         panel.addWidget(self.definition)  # the table's note, under it as in a yearbook
 
         body = QHBoxLayout()
@@ -390,12 +397,17 @@ class StatsPage(Page):
         self.status.setText(
             self.tr("%s %s 年度，截至 %s：%d 张表")
             % (place.name if place else "", data.query.survey_round,
-               data.query.as_of.isoformat(), len(data.progress) + len(data.statistics))
+               self.day_text(data.query.as_of), len(data.progress) + len(data.statistics))
         )  # fmt: skip
         if self._focus_table and self.isVisible():
             self.focus_table()
         self._wanted_key, self._wanted_row, self._focus_table = "", "", False
         self.loaded.emit()
+
+    def day_text(self, day: date) -> str:
+        """A date as the page writes it in words (2026年11月20日)."""
+        return (self.tr("%1年%2月%3日").replace("%1", str(day.year))
+                .replace("%2", str(day.month)).replace("%3", str(day.day)))  # fmt: skip
 
     def _drill_key(self) -> str:
         if self.data is None:
@@ -436,6 +448,7 @@ class StatsPage(Page):
             )
             self.table.setAccessibleDescription(self.tr("回车打开这个人的户"))
             self.chart.set_figure(None)
+            self.chart_note.setVisible(False)
         else:
             figures = [*self.data.progress, *self.data.statistics]
             figure = figures[figure_index(figures, key)]
@@ -446,7 +459,10 @@ class StatsPage(Page):
             self.table.setAccessibleDescription(
                 self.tr("回车进入所选的区域") if figure.drill else figure.definition
             )
-            self.chart.set_figure(figure)
+            why = charts.why_not_drawn(figure)  # the printed report leaves it out alike
+            self.chart.set_figure(None if why else figure)
+            self.chart_note.setText(self.tr("图：%s，数字见表格。") % why if why else "")
+            self.chart_note.setVisible(bool(why))
             self.chart.setAccessibleName(self.tr("图：%s") % title)
             self.chart.setAccessibleDescription(self.tr("图中的数字都在表格“%s”里") % title)
         self.heading.setText(f"{title}(&T)")
@@ -484,6 +500,17 @@ class StatsPage(Page):
         super().resizeEvent(event)
         self._arrange()
 
+    def minimumSizeHint(self) -> QSize:
+        """The least size with the wrapped texts' lines at the page's width: the window's
+        frame then scrolls the page rather than squeezing the table, the chart and the
+        definition over each other (at 200 % text a definition is five lines)."""
+        least = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return least
+        width = max(self.width(), least.width())
+        return QSize(least.width(), max(least.height(), layout.totalMinimumHeightForWidth(width)))
+
     def _arrange(self) -> None:
         """The chart beside the table when both fit side by side, else below it; the table
         as high as its rows (up to MOST_ROWS, then it scrolls)."""
@@ -503,7 +530,11 @@ class StatsPage(Page):
         chart = self.chart.minimumSizeHint().width() if self.chart.figure is not None else 0
         wide = wanted + chart <= room
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
-        # side by side the table takes the width it needs and the chart the rest
-        table.setMaximumWidth(wanted if wide else QWIDGETSIZE_MAX)
+        # side by side the table takes the width it needs (every column, no scrolling) and
+        # the chart the rest (with no chart the table keeps the panel's whole width, its
+        # last column stretching: capped, the panel floated to the page's middle)
+        beside = wide and self.chart.figure is not None
+        table.setMaximumWidth(wanted if beside else QWIDGETSIZE_MAX)
+        table.setMinimumWidth(wanted if beside else 0)
         if self.pair.direction() != direction:
             self.pair.setDirection(direction)

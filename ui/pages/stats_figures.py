@@ -72,12 +72,9 @@ def load_stats(db: Database, query: StatsQuery, report: Progress) -> StatsData:
 
 
 def cell_text(value: str | int | float | Decimal) -> str:
-    """A figure's cell as the table writes it (the chart labels its values the same way)."""
-    if isinstance(value, Decimal):  # money in yuan: to the fen
-        return f"{value:.2f}"
-    if isinstance(value, float):
-        return charts.label(value, value)
-    return str(value)
+    """A figure's cell as the table writes it: as the printed report does, and the chart
+    labels its values the same way."""
+    return charts.cell(value)
 
 
 class FigureModel(RowsModel):
