@@ -255,3 +255,28 @@ def test_every_body_refuses_unknown_keys_and_values_of_another_type(
             answer = _send(process, tokens, method, route, json=wrong)
             _refused(answer, where, (method, route.path, wrong))
     assert bodies >= 14
+
+
+def test_a_yes_or_no_query_parameter_takes_only_true_or_false(
+    running: tuple[ServerProcess, list[Any]], tokens: dict[str, str]
+) -> None:
+    """FastAPI alone reads yes/on/1/t/y (any case) as true; the bodies take only JSON's true
+    and false, so the query strings of every route take only the words true and false."""
+    process, routes = running
+    booleans = []
+    for method, route in routes:
+        for param in route.dependant.query_params:
+            if _kind(param.field_info.annotation)[0] != "boolean":
+                continue
+            booleans.append((method, route.path, param.alias))
+            for wrong in ["yes", "on", "1", "0", "no", "off", "True", "FALSE", "t", "y", ""]:
+                answer = _send(process, tokens, method, route, params={param.alias: wrong})
+                _refused(answer, param.alias, (method, route.path, wrong))
+            for right in ["true", "false"]:
+                answer = _send(process, tokens, method, route, params={param.alias: right})
+                if answer.status_code == 400:
+                    error = ErrorBody.model_validate_json(answer.content)
+                    assert param.alias not in error.message, (route.path, right, error.message)
+    # the two imports' `strict` at least
+    assert ("POST", "/admin/imports/roster", "strict") in booleans
+    assert ("POST", "/admin/imports/changes", "strict") in booleans
