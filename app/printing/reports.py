@@ -24,6 +24,8 @@ from app.reports import charts
 from app.reports.figure import Figure
 
 MAX_BARS = charts.MAX_BARS
+#: the charts' text in points, and the least it is made to fit a page's room
+CHART_TEXT, SMALLEST_TEXT = 7.0, 5.5
 LINE_HEIGHT = 62 * mm
 TABLE_SIZE = 7.5
 HEADER_SIZE = 7.0
@@ -76,11 +78,16 @@ def day_text(day: date) -> str:
 def draw_figure(sheet: Sheet, figure: Figure) -> None:
     """A figure: its title bar, its chart, its table and its definition under the table."""
     note = f"{figure.area_name} · 截至 {day_text(figure.as_of)}"
-    height = chart_height(figure, sheet.page_room - 30 * mm)
-    sheet.need(height + 25 * mm)  # the title, its chart and the table's first rows together
+    height, size = chart_size(figure, sheet.page_room - 30 * mm)
+    # a chart that needs a page of its own (a town's villages) and does not fit what is
+    # left of this one follows its table, rather than leaving this page empty
+    after = bool(height) and height + 25 * mm > sheet.room
+    after = after and size < CHART_TEXT
+    sheet.need((0 if after else height) + 25 * mm)  # the title, the chart, the first rows
     section_bar(sheet, figure.title, note)
     sheet.y -= 1 * mm
-    _chart(sheet, figure, height)
+    if not after:
+        _chart(sheet, figure, height, size)
     columns = table_columns(figure)
     rows = [[_cell(value) for value in row] for row in figure.rows]
     if not rows:
@@ -104,6 +111,11 @@ def draw_figure(sheet: Sheet, figure: Figure) -> None:
         where=figure.title,
         rule=False,
     )
+    if after:
+        sheet.need(height + 10 * mm)
+        section_bar(sheet, f"{figure.title}（图）", note)
+        sheet.y -= 1 * mm
+        _chart(sheet, figure, height, size)
     sheet.y -= 4 * mm
 
 
@@ -135,23 +147,28 @@ def why_no_chart(figure: Figure) -> str:
     return f"（{why}；见下表）" if why else ""
 
 
-def chart_height(figure: Figure, room: float) -> float:
-    """The height of the figure's chart on paper (0: not drawn), at most `room`."""
+def chart_size(figure: Figure, room: float) -> tuple[float, float]:
+    """The height of the figure's chart on paper (0: not drawn), at most `room`, and its
+    text size: 7 points, less (down to SMALLEST_TEXT) for bars that need more than `room`
+    at 7 (a town's villages), so that every bar keeps a band of its text's height."""
     if why_no_chart(figure) or figure.chart is None:
-        return 0.0
+        return 0.0, CHART_TEXT
     if figure.chart.kind == "line":
-        return min(LINE_HEIGHT, room)
-    return min(charts.bar_height(figure, size=7), room)
+        return min(LINE_HEIGHT, room), CHART_TEXT
+    size = CHART_TEXT * min(1.0, room / charts.bar_height(figure, size=CHART_TEXT))
+    if size < SMALLEST_TEXT:
+        return 0.0, size  # not legible on one page: _chart says so
+    return min(charts.bar_height(figure, size=size), room), size
 
 
-def _chart(sheet: Sheet, figure: Figure, height: float) -> None:
+def _chart(sheet: Sheet, figure: Figure, height: float, size: float = 7) -> None:
     if not height:
-        why = why_no_chart(figure)
+        why = why_no_chart(figure) or "（类别过多，一页画不下，不作图；见下表）"
         if why != "-":
             sheet.text(LEFT + 1 * mm, sheet.y - 3 * mm, why, 7, color=GREY)
             sheet.y -= 5 * mm
         return
-    drawing = charts.drawing(figure, WIDTH, height, size=7)
+    drawing = charts.drawing(figure, WIDTH, height, size=size)
     renderPDF.draw(drawing, sheet.canvas, LEFT, sheet.y - height)
     sheet.y -= height + 2 * mm
 

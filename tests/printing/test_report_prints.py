@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import text
 
 from app.printing.model import parse_record_code
-from app.printing.reports import MAX_BARS, Report, render_report, weekly_report
+from app.printing.reports import MAX_BARS, SMALLEST_TEXT, Report, render_report, weekly_report
 from app.reports.figure import Chart, Figure
 from app.store.database import Database
 from tests.printing.pdf_tools import (
@@ -241,3 +241,33 @@ def test_statistics_report_prints_every_figure_of_the_year(district_db: Database
         assert rows[town][0] == str(due), town
     assert rows["合计"][0] == str(sum(due for due, _done, _acc in expected.values()))
     assert image_count(result.pdf) == 0
+
+
+def test_a_towns_many_villages_are_charted_legibly_and_no_page_is_left_empty() -> None:
+    """A town's 34 villages in two series (68 bars) are drawn, smaller but never below the
+    least legible text, after their table when this page has no room: no page holds
+    nothing but its band, every text of the print is at least SMALLEST_TEXT points, and
+    every village is named twice (table and chart)."""
+    figures = [
+        _figure("progress.by_village", Chart("bar", 0, (1, 2)), 34, "按村进度"),
+        _figure("progress.one_series", Chart("bar", 0, (3,)), 50, "按村占比"),
+        _figure("progress.small", Chart("bar", 0, (1, 2)), 6, "少量类别"),
+    ]
+    report = Report("weekly", "锦屏街道周报", "330213001", "锦屏街道", "2026",
+                    date(2026, 11, 30), figures)  # fmt: skip
+    result = render_report(report, printed_by="测试员", printed_at=CLOCK)
+    assert result.warnings == ()
+    sizes = [
+        float(size)
+        for stream in page_operators(result.pdf)
+        for size in re.findall(r"/F\d+ ([0-9.]+) Tf", stream)
+    ]
+    assert sizes and min(sizes) >= SMALLEST_TEXT
+    for number, page in enumerate(page_texts(result.pdf), start=1):
+        # every page shows some of the figures (a table's rows or a chart's names)
+        assert re.search(r"类别\d\d", page), f"page {number} holds nothing but its band"
+    flat = _flat(result.pdf)
+    assert "不作图" not in flat
+    for figure in figures:
+        for row in figure.rows:
+            assert flat.count(str(row[0])) >= 2, (figure.key, row[0])

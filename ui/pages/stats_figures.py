@@ -169,7 +169,9 @@ class ChartView(QWidget):
         chart = self.figure.chart if self.figure is not None else None
         if self.figure is not None and chart is not None and chart.kind == "bar":
             high = int(charts.bar_height(self.figure, CHART_TEXT) * self.scale())
-        return QSize(line * 14, min(max(high, line * 10), line * 60))
+        # (no upper bound: a chart of up to MAX_BARS bars keeps every band legible and the
+        # page scrolls; a bound squeezed a town's villages into overlapping names)
+        return QSize(line * 14, max(high, line * 10))
 
     def sizeHint(self) -> QSize:
         least = self.minimumSizeHint()
