@@ -79,11 +79,18 @@ def draw_figure(sheet: Sheet, figure: Figure) -> None:
     """A figure: its title bar, its chart, its table and its definition under the table."""
     note = f"{figure.area_name} · 截至 {day_text(figure.as_of)}"
     height, size = chart_size(figure, sheet.page_room - 30 * mm)
+    definition = text_lines(f"口径：{figure.definition}", WIDTH - 2 * mm, 7, grey=True)
+    leading, pad = 3.6 * mm, 0.8 * mm
+    # room for the definition is kept below every row, so that it never goes alone onto
+    # a page of its own: it stays with the table's last rows
+    keep = row_height([definition], leading, pad)
+    # the title, the chart and the table's first rows with that room, on one page: a chart
+    # at a page's foot with its table on the next was measured without the definition
+    first = 25 * mm + keep
     # a chart that needs a page of its own (a town's villages) and does not fit what is
     # left of this one follows its table, rather than leaving this page empty
-    after = bool(height) and height + 25 * mm > sheet.room
-    after = after and size < CHART_TEXT
-    sheet.need((0 if after else height) + 25 * mm)  # the title, the chart, the first rows
+    after = bool(height) and height + first > sheet.room and size < CHART_TEXT
+    sheet.need((0 if after else height) + first)
     section_bar(sheet, figure.title, note)
     sheet.y -= 1 * mm
     if not after:
@@ -92,11 +99,7 @@ def draw_figure(sheet: Sheet, figure: Figure) -> None:
     rows = [[_cell(value) for value in row] for row in figure.rows]
     if not rows:
         rows = [["无数据", *([""] * (len(columns) - 1))]]
-    definition = text_lines(f"口径：{figure.definition}", WIDTH - 2 * mm, 7, grey=True)
-    leading, pad = 3.6 * mm, 0.8 * mm
-    # room for the definition is kept below every row, so that it never goes alone onto
-    # a page of its own: it stays with the table's last rows
-    sheet.keep = row_height([definition], leading, pad)
+    sheet.keep = keep
     try:
         table = Table(sheet, columns, size=TABLE_SIZE, header_size=HEADER_SIZE, where=figure.title)
         table.draw(rows)

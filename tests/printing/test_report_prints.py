@@ -271,3 +271,23 @@ def test_a_towns_many_villages_are_charted_legibly_and_no_page_is_left_empty() -
     for figure in figures:
         for row in figure.rows:
             assert flat.count(str(row[0])) >= 2, (figure.key, row[0])
+
+
+def test_every_figures_title_and_chart_share_a_page_with_its_tables_first_row() -> None:
+    """A figure with a chart and a definition of several lines, after tables of every
+    length: wherever it falls at a page's foot, its title and chart are never left there
+    with its table on the next page."""
+    target = replace(
+        _figure("stats.target", Chart("bar", 0, (1, 2)), 3, "带图的表"),
+        definition="本表口径说明，" * 60,
+        rows=(("目标甲", 3, 1, 33.3), ("目标乙", 5, 2, 40.0), ("目标丙", 2, 1, 50.0)),
+    )
+    for lead in range(20, 60, 2):
+        figures = [_figure("stats.lead", None, lead), target]
+        report = Report("statistics", "测试报表", "330213", "奉化区", "2026",
+                        date(2026, 11, 30), figures)  # fmt: skip
+        result = render_report(report, printed_by="测试员", printed_at=CLOCK)
+        pages = [page.replace(" ", "") for page in page_texts(result.pdf)]
+        titled = next(i for i, page in enumerate(pages) if target.title in page)
+        # the first row's name twice on the title's page: in the chart and in the table
+        assert pages[titled].count("目标甲") == 2, f"after {lead} rows: the table on another page"
