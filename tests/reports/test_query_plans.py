@@ -83,3 +83,20 @@ def test_no_form_a_answers_are_read(demo: Database) -> None:
     for statement, params, lines in page_plans(demo, "330213"):
         reads_responses = any(" form_response" in line for line in lines)
         assert not (reads_responses and "dynamic-update" in params), statement[:200]
+
+
+@pytest.mark.parametrize("area", ["330213", "330213100"], ids=["district", "town"])
+def test_each_household_is_looked_up_in_the_sample_not_the_sample_walked(
+    demo: Database, area: str
+) -> None:
+    """Who is due Form B: the year's sample is read by household, never walked per household
+    (households × sample rows at 100,000 persons: seconds)."""
+    lookups = [
+        line
+        for statement, _, lines in page_plans(demo, area)
+        if "income_sample" in statement
+        for line in lines
+        if " income_sample " in line
+    ]
+    assert lookups
+    assert all("household_id=?" in line for line in lookups), lookups
