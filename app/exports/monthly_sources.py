@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.codes import load_code_lists
@@ -41,7 +41,7 @@ from app.exports.fields import (
     person_query,
     read_rows,
 )
-from app.store.registry import Area, Certificate, Household, Person, Subsidy
+from app.store.registry import Area, Certificate, Household, Person, Subsidy, User
 from app.store.work import ChangeNotice
 
 AGENCIES = {"police": "公安", "civil": "民政", "health": "卫健", "hrss": "人社", "cdpf": "残联"}
@@ -108,7 +108,11 @@ def _tasks(session: Session, params: ExportParams, *extra: Any) -> list[dict[str
             ChangeNotice.outcome.label("task.outcome"),
             ChangeNotice.method.label("task.method"),
             ChangeNotice.checked_on.label("task.checked_on"),
-            ChangeNotice.checked_by.label("task.checked_by"),
+            # the checker by name, as the agencies read it (the sign-in name only when
+            # the user is not known here)
+            func.coalesce(func.nullif(User.display_name, ""), ChangeNotice.checked_by).label(
+                "task.checked_by"
+            ),
             ChangeNotice.reason.label("task.reason"),
             ChangeNotice.resolution_note.label("task.note"),
             ChangeNotice.due_date.label("task.due_date"),
@@ -116,6 +120,7 @@ def _tasks(session: Session, params: ExportParams, *extra: Any) -> list[dict[str
             *extra,
         )
         .join(ChangeNotice, ChangeNotice.person_id == Person.id)
+        .outerjoin(User, User.username == ChangeNotice.checked_by)
         .where(ChangeNotice.deleted.is_(False), ChangeNotice.month == params.month_text),
         params,
     )
