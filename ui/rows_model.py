@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -18,10 +18,18 @@ class RowsModel(QAbstractTableModel):
         super().__init__(parent)
         self._headers = list(headers)
         self._rows: list[tuple[str, list[str]]] = []
+        self._tips: Mapping[tuple[int, int], str] = {}
 
-    def set_rows(self, rows: Sequence[tuple[str, Sequence[Any]]]) -> None:
+    def set_rows(
+        self,
+        rows: Sequence[tuple[str, Sequence[Any]]],
+        tips: Mapping[tuple[int, int], str] | None = None,
+    ) -> None:
+        """Show `rows`; `tips` gives a cell (row, column) a tooltip of its own (what it
+        stands for in full), where the cell's text is not enough."""
         self.beginResetModel()
         self._rows = [(rid, ["" if v is None else str(v) for v in values]) for rid, values in rows]
+        self._tips = dict(tips or {})
         self.endResetModel()
 
     def record_id(self, row: int) -> str:
@@ -39,7 +47,9 @@ class RowsModel(QAbstractTableModel):
         values = self._rows[index.row()][1]
         if not 0 <= index.column() < len(values):
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tips.get((index.row(), index.column()), values[index.column()])
+        if role == Qt.ItemDataRole.DisplayRole:
             return values[index.column()]
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.tr("%s：%s") % (self._headers[index.column()], values[index.column()])

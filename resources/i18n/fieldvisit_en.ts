@@ -89,296 +89,302 @@
 <context>
     <name>AdminAudit</name>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="35"/>
+        <location filename="../../ui/pages/admin_audit.py" line="36"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="36"/>
+        <location filename="../../ui/pages/admin_audit.py" line="37"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="37"/>
+        <location filename="../../ui/pages/admin_audit.py" line="38"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="38"/>
+        <location filename="../../ui/pages/admin_audit.py" line="39"/>
         <source>内容</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="39"/>
+        <location filename="../../ui/pages/admin_audit.py" line="40"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="45"/>
+        <location filename="../../ui/pages/admin_audit.py" line="46"/>
         <source>登录</source>
         <extracomment>every action the server audits, in words (tests/ui/test_admin_tabs.py reads the server&apos;s source for the actions it records: a new one fails until it has words here)</extracomment>
         <translation>Signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="46"/>
+        <location filename="../../ui/pages/admin_audit.py" line="47"/>
         <source>登录失败</source>
         <translation>Sign-in failed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="47"/>
+        <location filename="../../ui/pages/admin_audit.py" line="48"/>
         <source>已停用的账号试图登录</source>
         <translation>Sign-in by a disabled user</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="48"/>
+        <location filename="../../ui/pages/admin_audit.py" line="49"/>
         <source>已注销的设备试图登录</source>
         <translation>Sign-in from a revoked device</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="49"/>
+        <location filename="../../ui/pages/admin_audit.py" line="50"/>
         <source>上传数据</source>
         <translation>Data sent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="50"/>
+        <location filename="../../ui/pages/admin_audit.py" line="51"/>
         <source>上传照片或附件</source>
         <translation>Photo or attachment sent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="51"/>
+        <location filename="../../ui/pages/admin_audit.py" line="52"/>
         <source>处理同步冲突</source>
         <translation>Sync conflict resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="52"/>
+        <location filename="../../ui/pages/admin_audit.py" line="53"/>
         <source>新增用户</source>
         <translation>User added</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="53"/>
+        <location filename="../../ui/pages/admin_audit.py" line="54"/>
         <source>停用用户</source>
         <translation>User disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="54"/>
+        <location filename="../../ui/pages/admin_audit.py" line="55"/>
         <source>启用用户</source>
         <translation>User enabled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="55"/>
+        <location filename="../../ui/pages/admin_audit.py" line="56"/>
         <source>重置密码</source>
         <translation>Password reset</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="56"/>
+        <location filename="../../ui/pages/admin_audit.py" line="57"/>
         <source>更改角色</source>
         <translation>Role changed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="57"/>
+        <location filename="../../ui/pages/admin_audit.py" line="58"/>
         <source>分配地区</source>
         <translation>Areas assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="58"/>
+        <location filename="../../ui/pages/admin_audit.py" line="59"/>
         <source>注销设备</source>
         <translation>Device revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="59"/>
+        <location filename="../../ui/pages/admin_audit.py" line="60"/>
         <source>导入花名册</source>
         <translation>Roster imported</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="60"/>
+        <location filename="../../ui/pages/admin_audit.py" line="61"/>
         <source>导入变动名单</source>
         <translation>Change list imported</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="61"/>
+        <location filename="../../ui/pages/admin_audit.py" line="62"/>
         <source>导出数据</source>
         <translation>Data exported</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="62"/>
+        <location filename="../../ui/pages/admin_audit.py" line="63"/>
         <source>生成统计报表</source>
         <translation>Report made</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="63"/>
+        <location filename="../../ui/pages/admin_audit.py" line="64"/>
         <source>发布表单</source>
         <translation>Form published</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="64"/>
+        <location filename="../../ui/pages/admin_audit.py" line="65"/>
         <source>发布设置</source>
         <translation>Settings published</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="65"/>
+        <location filename="../../ui/pages/admin_audit.py" line="66"/>
         <source>抽取收入监测样本</source>
         <translation>Income sample drawn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="66"/>
+        <location filename="../../ui/pages/admin_audit.py" line="67"/>
         <source>按名单设定样本</source>
         <translation>Sample set from a list</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="67"/>
+        <location filename="../../ui/pages/admin_audit.py" line="68"/>
         <source>样本加入一户</source>
         <translation>Household added to the sample</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="68"/>
+        <location filename="../../ui/pages/admin_audit.py" line="69"/>
         <source>样本移出一户</source>
         <translation>Household removed from the sample</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="69"/>
+        <location filename="../../ui/pages/admin_audit.py" line="70"/>
         <source>初始化服务器</source>
         <translation>Server set up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="70"/>
+        <location filename="../../ui/pages/admin_audit.py" line="71"/>
         <source>建立演示数据</source>
         <translation>Demo data made</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="74"/>
+        <location filename="../../ui/pages/admin_audit.py" line="75"/>
         <source>用户名</source>
         <extracomment>the words of the detail&apos;s usual keys (others are shown as they are)</extracomment>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="75"/>
+        <location filename="../../ui/pages/admin_audit.py" line="76"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="76"/>
+        <location filename="../../ui/pages/admin_audit.py" line="77"/>
         <source>原来</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="77"/>
         <location filename="../../ui/pages/admin_audit.py" line="78"/>
+        <location filename="../../ui/pages/admin_audit.py" line="79"/>
         <source>地区</source>
         <translation>Areas</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="79"/>
+        <location filename="../../ui/pages/admin_audit.py" line="80"/>
         <source>加入</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="80"/>
+        <location filename="../../ui/pages/admin_audit.py" line="81"/>
         <source>移出</source>
         <translation>Removed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="81"/>
+        <location filename="../../ui/pages/admin_audit.py" line="82"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="82"/>
+        <location filename="../../ui/pages/admin_audit.py" line="83"/>
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="83"/>
+        <location filename="../../ui/pages/admin_audit.py" line="84"/>
         <source>设备的用户</source>
         <translation>Device&apos;s user</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="84"/>
+        <location filename="../../ui/pages/admin_audit.py" line="85"/>
         <source>电脑编号</source>
         <translation>Computer ID</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="85"/>
+        <location filename="../../ui/pages/admin_audit.py" line="86"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="86"/>
+        <location filename="../../ui/pages/admin_audit.py" line="87"/>
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="87"/>
+        <location filename="../../ui/pages/admin_audit.py" line="88"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="88"/>
+        <location filename="../../ui/pages/admin_audit.py" line="89"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="89"/>
+        <location filename="../../ui/pages/admin_audit.py" line="90"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="90"/>
+        <location filename="../../ui/pages/admin_audit.py" line="91"/>
         <source>种子</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="91"/>
+        <location filename="../../ui/pages/admin_audit.py" line="92"/>
         <source>可抽户数</source>
         <translation>Eligible households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="92"/>
         <location filename="../../ui/pages/admin_audit.py" line="93"/>
+        <location filename="../../ui/pages/admin_audit.py" line="94"/>
         <source>户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="94"/>
+        <location filename="../../ui/pages/admin_audit.py" line="95"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="95"/>
+        <location filename="../../ui/pages/admin_audit.py" line="96"/>
         <source>人数</source>
         <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="143"/>
+        <location filename="../../ui/pages/admin_audit.py" line="133"/>
+        <source>全区</source>
+        <extracomment>keys whose value is an id a person does not read (kept in the cell&apos;s tooltip)</extracomment>
+        <translation>whole district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="177"/>
         <source>按用户名筛选</source>
         <translation>Filter by username</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="145"/>
+        <location filename="../../ui/pages/admin_audit.py" line="179"/>
         <source>按人员筛选（身份证号或记录号）</source>
         <translation>Filter by person (ID number or record id)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="147"/>
+        <location filename="../../ui/pages/admin_audit.py" line="181"/>
         <source>按操作筛选</source>
         <translation>Filter by action</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="148"/>
+        <location filename="../../ui/pages/admin_audit.py" line="182"/>
         <source>全部操作</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="153"/>
+        <location filename="../../ui/pages/admin_audit.py" line="187"/>
         <source>开始日期</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="155"/>
+        <location filename="../../ui/pages/admin_audit.py" line="189"/>
         <source>结束日期</source>
         <translation>To date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="211"/>
+        <location filename="../../ui/pages/admin_audit.py" line="245"/>
         <source>日期应写成 2026-11-03 这样：%s</source>
         <translation>Write the date like 2026-11-03: %s</translation>
     </message>
@@ -387,52 +393,52 @@
         <translation type="vanished">e.g. user_add</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="157"/>
+        <location filename="../../ui/pages/admin_audit.py" line="191"/>
         <source>如 2026-11-03</source>
         <translation>e.g. 2026-11-03</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="161"/>
+        <location filename="../../ui/pages/admin_audit.py" line="195"/>
         <source>查询(&amp;Q)</source>
         <translation>&amp;Query</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="165"/>
+        <location filename="../../ui/pages/admin_audit.py" line="199"/>
         <source>用户(&amp;E)：</source>
         <translation>Us&amp;er:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="166"/>
+        <location filename="../../ui/pages/admin_audit.py" line="200"/>
         <source>人员(&amp;R)：</source>
         <translation>Pe&amp;rson:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="167"/>
+        <location filename="../../ui/pages/admin_audit.py" line="201"/>
         <source>操作(&amp;O)：</source>
         <translation>Acti&amp;on:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="168"/>
+        <location filename="../../ui/pages/admin_audit.py" line="202"/>
         <source>从(&amp;S)：</source>
         <translation>&amp;Since:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="169"/>
+        <location filename="../../ui/pages/admin_audit.py" line="203"/>
         <source>到(&amp;T)：</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="179"/>
+        <location filename="../../ui/pages/admin_audit.py" line="213"/>
         <source>操作日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="181"/>
+        <location filename="../../ui/pages/admin_audit.py" line="215"/>
         <source>上一页(&amp;K)</source>
         <translation>Bac&amp;k</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="183"/>
+        <location filename="../../ui/pages/admin_audit.py" line="217"/>
         <source>下一页(&amp;J)</source>
         <translation>Next (&amp;J)</translation>
     </message>
@@ -441,17 +447,17 @@
         <translation type="vanished">Write dates like 2026-11-03</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="236"/>
+        <location filename="../../ui/pages/admin_audit.py" line="271"/>
         <source>正在读取日志……</source>
         <translation>Reading the log…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="257"/>
+        <location filename="../../ui/pages/admin_audit.py" line="296"/>
         <source>第 %s–%s 条，共 %s 条</source>
         <translation>Rows %s–%s of %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/admin_audit.py" line="262"/>
+        <location filename="../../ui/pages/admin_audit.py" line="301"/>
         <source>共 %n 条日志</source>
         <translation>
             <numerusform>%n log row</numerusform>
@@ -1020,6 +1026,45 @@
         <location filename="../../ui/pages/admin_link.py" line="129"/>
         <source>管理操作出错：%s</source>
         <translation>Administration failed: %s</translation>
+    </message>
+</context>
+<context>
+    <name>AdminNames</name>
+    <message>
+        <location filename="../../ui/pages/admin_names.py" line="64"/>
+        <source>%1 的“%2”</source>
+        <extracomment>the digits of a whole area code (a shorter prefix is filled up with zeros) the households named in a line at most; more are counted</extracomment>
+        <translation>%1&apos;s &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_names.py" line="68"/>
+        <source>%1 的电脑</source>
+        <translation>%1&apos;s computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_names.py" line="80"/>
+        <source>本机没有的一户</source>
+        <translation>a household not on this laptop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_names.py" line="82"/>
+        <source>%1 户</source>
+        <translation>household of %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_names.py" line="84"/>
+        <source>户主未填的一户</source>
+        <translation>a household without a head named</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_names.py" line="93"/>
+        <source>%1 等 %2 户</source>
+        <translation>%1 and others, %2 households</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_names.py" line="101"/>
+        <source>不在本区设备列表中的设备</source>
+        <translation>a device not in the district&apos;s device list</translation>
     </message>
 </context>
 <context>
@@ -6027,7 +6072,7 @@ Disability certificate: %s</translation>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../../ui/rows_model.py" line="45"/>
+        <location filename="../../ui/rows_model.py" line="55"/>
         <source>%s：%s</source>
         <translation>%s: %s</translation>
     </message>

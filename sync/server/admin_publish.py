@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from fastapi import FastAPI, Query, Request
 from fastapi import Path as PathParameter
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sync.protocol import PublicationInfo
 from sync.server import published
@@ -27,7 +28,7 @@ Kind = Annotated[Literal["form", "settings"], PathParameter()]
 DISTRICT_SUFFIX = "000000"
 
 
-def _info(row: PublishedDefinition, new: bool = True) -> PublicationInfo:
+def _info(s: Session, row: PublishedDefinition, new: bool = True) -> PublicationInfo:
     return PublicationInfo(
         id=row.id,
         kind="form" if row.kind == published.FORM else "settings",
@@ -37,7 +38,7 @@ def _info(row: PublishedDefinition, new: bool = True) -> PublicationInfo:
         published_by=row.published_by,
         new=new,
         published_at=row.published_at,
-        summary=published.summary(row)[:300],
+        summary=published.summary(s, row)[:300],
     )
 
 
@@ -50,7 +51,7 @@ def add_routes(app: FastAPI, db: ServerDatabase) -> None:
         them: they are the same on every laptop)."""
         district_of(actor)
         with db.read() as s:
-            return [_info(r) for r in published.listing(s)]
+            return [_info(s, r) for r in published.listing(s)]
 
     @app.post(
         "/admin/definitions/{kind}",
@@ -87,4 +88,4 @@ def add_routes(app: FastAPI, db: ServerDatabase) -> None:
                     PublishedDefinition.version == done.version,
                 )
             ).one()
-            return _info(kept, done.new)
+            return _info(s, kept, done.new)

@@ -35,9 +35,13 @@ from app.forms.loader import (
     read_form_text,
     receive_form,
 )
+from app.store.registry import Area
 from sync.protocol import DefinitionsPage, PublishedFile
 from sync.server import audit
 from sync.server.tables import PublishedDefinition
+
+#: the digits of a whole area code (a settings prefix is filled up with zeros)
+AREA_CODE_DIGITS = 12
 
 FORM = "form"
 SETTINGS = "settings"
@@ -250,18 +254,23 @@ def put_in_use(session: Session) -> None:
     use_settings(settings_book(session))
 
 
-def summary(row: PublishedDefinition) -> str:
+def summary(session: Session, row: PublishedDefinition) -> str:
     """What a publication holds, in a line: a form's title; the settings' years and the
-    areas that have their own values."""
+    areas that have their own values, by their names (a code says nothing to a clerk; one
+    not in the area list stays a code)."""
     if row.kind == FORM:
         return _form_of(row.text, row.file_name).title
     book = _settings_of(row.text, row.file_name)
     years = "、".join(str(y) for y in sorted(book.years))
-    areas = sorted({o.prefix for o in book.overrides})
+    prefixes = sorted({o.prefix for o in book.overrides})
+    full = {p: p.ljust(AREA_CODE_DIGITS, "0") for p in [book.district, *prefixes]}
+    query = select(Area.code, Area.name).where(Area.code.in_(full.values()))
+    names = {code: name for code, name in session.execute(query)}
+    areas = [names.get(full[p], p) for p in prefixes]
     where = (
         f"；{len(areas)} 处地区另有设置（{'、'.join(areas[:3])}{'…' if len(areas) > 3 else ''}）"
     )
-    return f"{years} 年，区 {book.district}" + (where if areas else "")
+    return f"{years} 年，{names.get(full[book.district], book.district)}" + (where if areas else "")
 
 
 def settings_book(session: Session) -> SettingsBook | None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.pages.admin_link import AdminLink
+from ui.pages.admin_names import Names
 from ui.pages.commands import chain_tab_order
 from ui.rows_model import RowsModel, rows_view
 from ui.session import AppSession
@@ -28,7 +29,7 @@ from ui.timefmt import local_text
 
 if TYPE_CHECKING:
     from sync.admin_client import AdminClient
-    from sync.admin_protocol import AuditPage
+    from sync.admin_protocol import AdminDevice, AuditPage
 
 PAGE_ROWS = 100
 HEADERS = (
@@ -108,8 +109,13 @@ def _day(text: str) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def _detail(detail: dict[str, Any]) -> str:
-    """An audit row's detail as a line to read: key: value; lists joined."""
+#: keys whose value is an id a person does not read (kept in the cell's tooltip)
+HIDDEN_KEYS = frozenset({"conflict"})
+
+
+def _detail(detail: dict[str, Any], names: Names) -> str:
+    """An audit row's detail as a line to read: key: value; lists joined; areas, households
+    and devices by their names."""
 
     def text(value: Any) -> str:
         if isinstance(value, list):
@@ -118,11 +124,38 @@ def _detail(detail: dict[str, Any]) -> str:
             return json.dumps(value, ensure_ascii=False)
         return str(value)
 
+    def words(key: str, value: Any) -> str:
+        if key in ("device", "client_id"):
+            return names.device(str(value))
+        if key in ("area", "areas", "add", "remove") and isinstance(value, (str, list)):
+            codes = value if isinstance(value, list) else [value]
+            if key == "area" and not value:
+                return QCoreApplication.translate("AdminAudit", "全区")
+            return "、".join(names.area(str(c)) for c in codes) or "—"
+        if key == "household":
+            return names.household(str(value))
+        if key == "households" and isinstance(value, list):
+            return names.household_list([str(v) for v in value])
+        return text(value)
+
     def key_words(key: str) -> str:
         words = DETAIL_KEYS.get(key)
         return QCoreApplication.translate("AdminAudit", words) if words else key
 
-    return "；".join(f"{key_words(key)}：{text(value)}" for key, value in detail.items())
+    return "；".join(
+        f"{key_words(key)}：{words(key, value)}"
+        for key, value in detail.items()
+        if key not in HIDDEN_KEYS
+    )
+
+
+def _households(detail: dict[str, Any]) -> list[str]:
+    """The household ids a detail names."""
+    found = detail.get("households", [])
+    one = detail.get("household")
+    return [str(h) for h in (found if isinstance(found, list) else [])] + (
+        [str(one)] if one else []
+    )
 
 
 def _utc(day: date) -> datetime:
@@ -136,6 +169,7 @@ class AdminAudit(QWidget):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.link = AdminLink(session, self)
+        self.session = session
         self.offset = 0
         self.total = 0
         self.filters: dict[str, Any] = {}
@@ -230,13 +264,16 @@ class AdminAudit(QWidget):
     def read(self, offset: int) -> None:
         filters = dict(self.filters)
 
-        def work(client: AdminClient) -> AuditPage:
-            return client.audit(offset=offset, limit=PAGE_ROWS, **filters)
+        def work(client: AdminClient) -> tuple[AuditPage, list[AdminDevice]]:
+            # the devices too: a detail names them by id, the screen by name and owner
+            return client.audit(offset=offset, limit=PAGE_ROWS, **filters), client.devices()
 
-        self.link.call(work, self._show, self.tr("正在读取日志……"))
+        self.link.call(work, lambda got: self._show(*got), self.tr("正在读取日志……"))
 
-    def _show(self, page: AuditPage) -> None:
+    def _show(self, page: AuditPage, devices: list[AdminDevice] | None = None) -> None:
         self.offset, self.total = page.offset, page.total
+        households = [h for r in page.rows for h in _households(r.detail)]
+        names = Names.read(self.session.db, households, devices or [])
         self.model.set_rows(
             [
                 (
@@ -245,12 +282,14 @@ class AdminAudit(QWidget):
                         local_text(r.at),
                         r.username,
                         action_words(r.action),
-                        _detail(r.detail),
+                        _detail(r.detail, names),
                         r.address,
                     ],
                 )
                 for r in page.rows
-            ]
+            ],
+            # the ids in full where they were put in words
+            {(row, 3): json.dumps(r.detail, ensure_ascii=False) for row, r in enumerate(page.rows)},
         )
         last = min(page.offset + len(page.rows), page.total)
         self.place.setText(
