@@ -55,6 +55,11 @@ class Figure:
         return [row[index] for row in self.rows]
 
 
+def day_words(day: date, *, year: bool = True) -> str:
+    """A date as a definition writes it, in words: 2026年11月20日 (11月20日 without year)."""
+    return f"{day.year}年{day.month}月{day.day}日" if year else f"{day.month}月{day.day}日"
+
+
 def share(part: int, whole: int) -> float:
     """A share in per cent with one decimal (0.0 when there is nothing to share)."""
     return round(100.0 * part / whole, 1) if whole else 0.0

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from app.domain.areas import address_key
 from app.domain.workflow import STATE_LABELS
 from app.reports import progress_a, progress_work
-from app.reports.figure import Cell, Chart, Figure, share
+from app.reports.figure import Cell, Chart, Figure, day_words, share
 from app.reports.progress_a import Counts
 from app.reports.scope import (
     VILLAGE,
@@ -68,7 +68,7 @@ class Scope:
 
 def _due_text(scope: Scope) -> str:
     return (
-        f"应调查：{scope.area_name}截至{scope.as_of:%Y-%m-%d}在册、状态正常的持证残疾人（户未注销）；"
+        f"应调查：{scope.area_name}截至{day_words(scope.as_of)}在册、状态正常的持证残疾人（户未注销）；"
         f"状态取{scope.survey_round}年度动态更新调查表（表A）。已完成＝已完成、已提交、已通过；"
         "失访＝已完成且调查方式为失访；未开始＝没有表或仅分配。"
     )
@@ -114,7 +114,8 @@ def _form_a_figures(session: Session, scope: Scope) -> list[Figure]:
     this_week = progress_a.monday(as_of)
     last_week = this_week - timedelta(days=7)
     week_text = (
-        f"本周＝{this_week:%m-%d}至{as_of:%m-%d}，上周＝{last_week:%m-%d}起七天，"
+        f"本周＝{day_words(this_week, year=False)}至{day_words(as_of, year=False)}，"
+        f"上周＝{day_words(last_week, year=False)}起七天，"
         "按填表完成时间（状态记录中“已完成”的时间）计，只计现在仍为已完成的表。"
     )
     drill = tuple(code if len(code) <= VILLAGE else "" for code, _, _ in children)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import renovation as rules
 from app.domain.settings import SettingsError, load_settings
-from app.reports.figure import Cell, Chart, Figure, per, share, yuan
+from app.reports.figure import Cell, Chart, Figure, day_words, per, share, yuan
 from app.reports.scope import child_areas, child_length, full_code, in_area_by_lookup, prefix
 from app.store.registry import Household, Person
 from app.store.work import ChangeNotice, RenovationCase
@@ -155,7 +155,7 @@ def form_c_figures(session: Session, scope: Scope) -> list[Figure]:
         "progress.form_c.by_state",
         "无障碍改造案例（按状态）",
         f"{year}年度{scope.area_name}的无障碍改造案例（表C）按当前状态计数；"
-        f"计划金额为方案合计（元）。截至{scope.as_of:%Y-%m-%d}。",
+        f"计划金额为方案合计（元）。截至{day_words(scope.as_of)}。",
         columns=("状态", "案例数", "计划金额(元)"),
         rows=tuple(
             (rules.STATE_LABELS[s], by_state.get(s, (0, 0))[0], yuan(by_state.get(s, (0, 0))[1]))
@@ -182,7 +182,7 @@ def form_c_figures(session: Session, scope: Scope) -> list[Figure]:
         f"{year}年度案例（不含已撤销）：已审批＝方案已审批及以后各状态；已完工＝已完工、整改中及以后；"
         "已验收＝已验收、已结算、已回访；已结算＝已结算、已回访。计划金额＝方案合计，"
         "审批金额＝已审批案例的方案合计，结算金额＝结算时登记的实际费用合计，"
-        f"户均费用＝结算金额÷已结算户。{target_text}截至{scope.as_of:%Y-%m-%d}。",
+        f"户均费用＝结算金额÷已结算户。{target_text}截至{day_words(scope.as_of)}。",
         columns=(
             "区域",
             "案例",
@@ -260,7 +260,7 @@ def task_figures(session: Session, scope: Scope) -> list[Figure]:
     definition = (
         f"{year}年1月至{scope.as_of:%Y年%m月}的每月核对任务（变动核对）：已核实＝已提交或已通过；"
         "待核实＝待核实或已退回；逾期＝待核实或已退回且已过核实期限"
-        f"（期限早于{scope.as_of:%Y-%m-%d}）；完成率＝已核实÷任务。"
+        f"（期限早于{day_words(scope.as_of)}）；完成率＝已核实÷任务。"
     )
     return [
         scope.figure(

@@ -8,7 +8,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from app.reports import progress_cases
-from app.reports.figure import Chart, Figure, share
+from app.reports.figure import Chart, Figure, day_words, share
 from app.reports.scope import child_areas, child_length, prefix
 from app.store import rounds
 
@@ -71,7 +71,7 @@ def form_b_figure(session: Session, scope: Scope) -> Figure:
         "与“今日”判断应调查的口径相同）；"
         f"已走访＝{survey_round}期的表B已完成、已提交或已通过；"
         "失访＝已走访且调查方式为失访；未走访＝样本户－已走访。"
-        f"截至{scope.as_of:%Y-%m-%d}。",
+        f"截至{day_words(scope.as_of)}。",
         columns=("区域", "样本户", "已走访", "其中失访", "未走访", "走访率(%)"),
         rows=tuple(rows),
         chart=Chart("bar", 0, (2, 4)),

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from app.domain.codes import load_code_lists
 from app.reports import statistics_income, statistics_money, statistics_needs
 from app.reports.ages import AGE_BANDS
-from app.reports.figure import Cell, Chart, Figure, share
+from app.reports.figure import Cell, Chart, Figure, day_words, share
 from app.reports.progress_a import form_a_result
 from app.reports.scope import area_name, child_areas, prefix
 
@@ -48,7 +48,7 @@ class StatScope:
     def registered(self) -> str:
         return (
             f"{self.area_name}登记库中状态正常的持证残疾人（户未注销），"
-            f"按{self.as_of:%Y-%m-%d}统计时数据库中的登记信息计"
+            f"按{day_words(self.as_of)}统计时数据库中的登记信息计"
         )
 
 
@@ -195,7 +195,7 @@ def registry_figures(session: Session, scope: StatScope) -> list[Figure]:
         scope.figure(
             "stats.registry.age",
             "持证残疾人（按年龄段）",
-            scope.registered + f"；年龄为{scope.as_of:%Y-%m-%d}时的周岁。",
+            scope.registered + f"；年龄为{day_words(scope.as_of)}时的周岁。",
             columns=("年龄段", "人数", *(label for _, label in sexes), "占比(%)"),
             rows=tuple(band_rows),
             chart=Chart("bar", 0, (1,)),

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.settings import SettingsError, load_settings
-from app.reports.figure import Cell, Chart, Figure, per, share, yuan
+from app.reports.figure import Cell, Chart, Figure, day_words, per, share, yuan
 from app.reports.scope import full_code, in_area_by_lookup, in_year
 from app.store.registry import Household
 from app.store.work import FormResponse
@@ -123,7 +123,7 @@ def income_figures(session: Session, scope: StatScope) -> list[Figure]:
         "人均月可支配收入＝可支配收入合计÷(常住人口×统计期月数)。"
         + line_text
         + f"人均月收入低于低保标准的{below}户，处于低保边缘的{near}户（表B监测标识B6.4、B6.5）。"
-        f"金额以分精确累加；{scope.area_name}，截至{scope.as_of:%Y-%m-%d}。"
+        f"金额以分精确累加；{scope.area_name}，截至{day_words(scope.as_of)}。"
     )
     dibao_rows: list[tuple[Cell, ...]] = [
         ("监测户", len(answered), 100.0 if answered else 0.0),

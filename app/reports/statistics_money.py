@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import renovation as rules
 from app.domain.codes import load_code_lists
-from app.reports.figure import Cell, Chart, Figure, yuan
+from app.reports.figure import Cell, Chart, Figure, day_words, yuan
 from app.reports.progress_cases import FINISHED, SETTLED
 from app.reports.scope import in_area, in_area_by_lookup
 from app.store.registry import Household, Person, Subsidy
@@ -108,7 +108,7 @@ def subsidy_figures(session: Session, scope: StatScope) -> list[Figure]:
         f"{scope.area_name}登记库中的补贴期：某月的发放人数＝起始月不晚于该月、"
         "且发放中（终止月为空或不早于该月）或已停发（终止月不早于该月）的补贴期数；已停发而未填终止月的不计；金额＝这些补贴期的月发放标准合计"
         "（以分精确累加）。暂停发放的补贴期不计（无法得知暂停的月份）。"
-        f"{scope.year}年1月至{months[-1] if months else '—'}，截至{scope.as_of:%Y-%m-%d}。"
+        f"{scope.year}年1月至{months[-1] if months else '—'}，截至{day_words(scope.as_of)}。"
     )
     return [
         scope.figure(
@@ -124,7 +124,7 @@ def subsidy_figures(session: Session, scope: StatScope) -> list[Figure]:
             "补贴新增与停发",
             f"{scope.year}年内起始的补贴期为新增发放，{scope.year}年内终止（终止月在本年）的"
             "为停止发放，按停发原因分列；只计发放中或已停发的补贴期。"
-            f"{scope.area_name}，截至{scope.as_of:%Y-%m-%d}。",
+            f"{scope.area_name}，截至{day_words(scope.as_of)}。",
             columns=("补贴", "变动", "原因", "人次"),
             rows=tuple(change_rows),
         ),
@@ -198,7 +198,7 @@ def renovation_figures(session: Session, scope: StatScope) -> list[Figure]:
             f"{scope.year}年度已完工的无障碍改造案例（状态为{done}），按方案中的改造项目分列："
             "户数＝方案含该项目的户数，数量＝方案数量合计，计划金额＝方案金额，"
             "结算金额＝已结算案例结算时登记的该项目实际费用；合计行的户数为已完工户数。"
-            f"{scope.area_name}，截至{scope.as_of:%Y-%m-%d}。",
+            f"{scope.area_name}，截至{day_words(scope.as_of)}。",
             columns=("项目代码", "项目", "类别", "户数", "数量", "计划金额(元)", "结算金额(元)"),
             rows=tuple(table),
             chart=Chart("bar", 1, (3,)),

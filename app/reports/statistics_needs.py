@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.codes import load_code_lists
 from app.domain.needs import NEEDS
-from app.reports.figure import Cell, Chart, Figure, share
+from app.reports.figure import Cell, Chart, Figure, day_words, share
 from app.reports.progress_a import form_a_pass
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def needs_figures(session: Session, scope: StatScope) -> list[Figure]:
     counts.append(("调查人数", *surveyed_by.values(), whole, 100.0 if whole else 0.0))
     base = (
         f"{scope.year}年度动态更新调查（表A）中状态正常的持证残疾人已完成（已完成、已提交、已通过）且非失访的表（与进度表的已完成同一口径），"
-        f"按持证人现在的残疾类别分列；{scope.area_name}，截至{scope.as_of:%Y-%m-%d}。各项需求："
+        f"按持证人现在的残疾类别分列；{scope.area_name}，截至{day_words(scope.as_of)}。各项需求："
         + "；".join(f"{n.label}＝{n.source}" for n in NEEDS)
         + "。"
     )

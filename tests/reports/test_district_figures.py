@@ -37,7 +37,7 @@ def _rows(figure: Figure) -> dict[Any, tuple[Any, ...]]:
 def test_form_a_by_area(whole: dict[str, Figure]) -> None:
     figure = whole["progress.form_a.by_area"]
     assert figure.area_name == "奉化区" and figure.survey_round == "2026"
-    assert figure.as_of == district.AS_OF and "2026-11-04" in figure.definition
+    assert figure.as_of == district.AS_OF and "2026年11月4日" in figure.definition
     # due, done, accepted, returned, lost, draft, not started, rate, this week, last week
     assert _rows(figure) == {
         "锦屏街道": (8, 3, 1, 1, 1, 1, 3, 37.5, 1, 1),

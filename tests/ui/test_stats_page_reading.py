@@ -67,8 +67,9 @@ def faults(page: StatsPage) -> list[str]:
         beside = on_page(page, chart).left() >= on_page(page, page.table).right()
         if beside and page.table.horizontalScrollBar().maximum() > 0:
             found.append(f"{key}: the table beside its chart hides columns")
-    if ISO_DATE.search(page.status.text()):
-        found.append(f"status says {page.status.text()}")
+    for said in (page.status.text(), page.definition.text()):
+        if ISO_DATE.search(said):
+            found.append(f"{key}: a date not in words in {said[:40]}…")
     return found
 
 
