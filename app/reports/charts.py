@@ -122,6 +122,8 @@ def series_of(figure: Figure) -> tuple[list[str], list[Series], list[list[str]]]
     return categories, series, labels
 
 
+#: the most of a bar chart's width its category names take (a longer name is cut)
+NAMES_SHARE = 0.5
 #: a bar chart of more bars than this (categories × series) is not drawn, the table has
 #: them all: a town's 34 villages in two series (68 bars) still fit an A4 page at 6.5
 #: points, a district's 333 members do not fit anything
@@ -324,6 +326,13 @@ def _empty(drawing: Drawing, text: _Text, width: float, height: float) -> Drawin
     return drawing
 
 
+def names_width(figure: Figure, size: float = 8) -> float:
+    """The width a bar chart's longest category name wants, in the chart's units."""
+    categories, _series, _labels = series_of(figure)
+    text = _Text(size)
+    return max((text.width(c) for c in categories), default=0.0) + 6
+
+
 def bar_height(figure: Figure, size: float = 8) -> float:
     """The height a bar chart of `figure` wants: a legible band for each category."""
     categories, series, _labels = series_of(figure)
@@ -340,7 +349,7 @@ def _bars(figure: Figure, width: float, height: float, size: float) -> Drawing:
     group = Group()
     legend = _legend(group, text, series, "bar", 2, height - 2)
     widest_value = max(text.width(v) for row in labels for v in row)
-    left = min(max(text.width(c) for c in categories) + 6, width * 0.35)
+    left = min(max(text.width(c) for c in categories) + 6, width * NAMES_SHARE)
     right = width - widest_value - 6
     bottom = size * 2.2
     top = height - legend - 4

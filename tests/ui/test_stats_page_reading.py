@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from app.reports import charts
 from app.store.database import Database
-from tests.ui.test_stats_page import open_stats, settle
+from tests.ui.test_stats_page import open_stats
+from tests.ui.test_stats_page import settle as read
 from ui import theme
 from ui.fonts import install_font
 from ui.pages.stats import StatsPage
@@ -42,6 +43,13 @@ def text_size(request: pytest.FixtureRequest) -> Iterator[int]:
     app.setFont(before)
 
 
+def settle() -> None:
+    """The figures read, and the page laid out again as often as its texts ask."""
+    read()
+    for _ in range(5):
+        QApplication.processEvents()
+
+
 def on_page(page: StatsPage, widget: QWidget) -> QRect:
     return QRect(widget.mapTo(page, widget.rect().topLeft()), widget.size())
 
@@ -64,6 +72,10 @@ def faults(page: StatsPage) -> list[str]:
     if chart.isVisible():
         if chart.height() < chart.minimumSizeHint().height():
             found.append(f"{key}: chart squeezed to {chart.height()} px")
+        chart.redraw()
+        cut = [w for w in re.findall(r">([^<]+)</text>", chart.svg.decode()) if w.endswith("…")]
+        if cut:
+            found.append(f"{key}: the chart cuts its names {cut}")
         beside = on_page(page, chart).left() >= on_page(page, page.table).right()
         if beside and page.table.horizontalScrollBar().maximum() > 0:
             found.append(f"{key}: the table beside its chart hides columns")

@@ -165,13 +165,16 @@ class ChartView(QWidget):
     def minimumSizeHint(self) -> QSize:
         """Room for every bar's name and value: a band of the text's height for each."""
         line = self.fontMetrics().height()
-        high = line * 12
+        high, wide = line * 12, line * 14
         chart = self.figure.chart if self.figure is not None else None
         if self.figure is not None and chart is not None and chart.kind == "bar":
             high = int(charts.bar_height(self.figure, CHART_TEXT) * self.scale())
+            # wide enough for every category's whole name in its share of the width
+            names = charts.names_width(self.figure, CHART_TEXT) / charts.NAMES_SHARE
+            wide = max(wide, int(names * self.scale()) + 1)
         # (no upper bound: a chart of up to MAX_BARS bars keeps every band legible and the
         # page scrolls; a bound squeezed a town's villages into overlapping names)
-        return QSize(line * 14, max(high, line * 10))
+        return QSize(wide, max(high, line * 10))
 
     def sizeHint(self) -> QSize:
         least = self.minimumSizeHint()
