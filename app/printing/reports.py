@@ -138,7 +138,15 @@ def table_columns(figure: Figure) -> list[TableColumn]:
     ]
     minimum = [min(n, max(12 * mm, text_width("00000", TABLE_SIZE) + 3 * mm)) for n in natural]
     widths = fit_widths(natural, minimum, WIDTH) or [WIDTH / len(natural)] * len(natural)
-    return [TableColumn(h, w) for h, w in zip(figure.columns, widths, strict=True)]
+    # a column of numbers (counts, shares, yuan) is set right, as on the 统计 page: its
+    # digits stand under each other and the total under its parts
+    numeric = [
+        bool(figure.rows) and all(isinstance(row[i], int | float | Decimal) for row in figure.rows)
+        for i in range(len(figure.columns))
+    ]
+    return [
+        TableColumn(h, w, right=n) for h, w, n in zip(figure.columns, widths, numeric, strict=True)
+    ]
 
 
 def why_no_chart(figure: Figure) -> str:

@@ -23,6 +23,7 @@ class TableColumn:
 
     header: str
     width: float
+    right: bool = False  # numbers: each line set against the cell's right edge
 
 
 def fit_widths(
@@ -48,6 +49,12 @@ def natural_width(texts: Sequence[str], size: float, cap: float) -> float:
     """The width the widest text wants (with padding), at most `cap`."""
     widest = max((text_width(t, size) for t in texts), default=0.0)
     return min(widest + 2 * PAD + 0.5, cap)
+
+
+def _line_width(line: Line, size: float) -> float:
+    """How wide a laid-out line of text prints."""
+    return max((dx + text_width(text, piece.size or size) for dx, piece, text, _box in line),
+               default=0.0)  # fmt: skip
 
 
 def _cell_lines(cell: Cell, width: float, size: float) -> list[Line]:
@@ -124,7 +131,8 @@ class Table:
         for column, lines in zip(self.columns, cells, strict=True):
             baseline = top - PAD - size * 0.9
             for line in lines:
-                draw_line(ink, x + PAD, baseline, line, size, self.where)
+                shift = column.width - 2 * PAD - _line_width(line, size) if column.right else 0
+                draw_line(ink, x + PAD + max(shift, 0.0), baseline, line, size, self.where)
                 baseline -= leading
             x += column.width
         ink.flush()

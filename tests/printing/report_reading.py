@@ -3,7 +3,9 @@ the content streams of a PDF, and the Form A counts by town counted in SQL of ou
 
 from __future__ import annotations
 
+import html
 import re
+import subprocess
 import zlib
 
 from sqlalchemy import text
@@ -63,3 +65,14 @@ def form_a_by_town(
     return {
         name: (int(due), int(done or 0), int(accepted or 0)) for name, due, done, accepted in rows
     }
+
+
+def word_boxes(pdf: bytes) -> list[tuple[float, float, float, float, str]]:
+    """Every word of the PDF with its box (xMin, yMin, xMax, yMax, text), from pdftotext."""
+    done = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=pdf, capture_output=True,
+                          check=True)  # fmt: skip
+    found = re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+        done.stdout.decode(),
+    )
+    return [(float(a), float(b), float(c), float(d), html.unescape(t)) for a, b, c, d, t in found]

@@ -13,6 +13,7 @@ from sqlalchemy import text
 
 from app.printing.model import parse_record_code
 from app.printing.reports import MAX_BARS, SMALLEST_TEXT, Report, render_report, weekly_report
+from app.reports.charts import cell as charts_cell
 from app.reports.figure import Chart, Figure
 from app.store.database import Database
 from tests.printing.pdf_tools import (
@@ -23,7 +24,7 @@ from tests.printing.pdf_tools import (
     pdf_text,
     qr_texts,
 )
-from tests.printing.report_reading import form_a_by_town, page_operators, table_rows
+from tests.printing.report_reading import form_a_by_town, page_operators, table_rows, word_boxes
 
 pytestmark = needs_poppler
 CLOCK = datetime(2026, 12, 5, 9, 0)
@@ -291,3 +292,22 @@ def test_every_figures_title_and_chart_share_a_page_with_its_tables_first_row() 
         titled = next(i for i, page in enumerate(pages) if target.title in page)
         # the first row's name twice on the title's page: in the chart and in the table
         assert pages[titled].count("目标甲") == 2, f"after {lead} rows: the table on another page"
+
+
+def test_a_column_of_numbers_prints_set_right_under_its_total() -> None:
+    """Counts, shares and yuan of different lengths stand digit under digit, as on the 统计
+    page: their right edges line up, the names' left edges too."""
+    figure = replace(
+        _figure("stats.align", None, 3, "对齐的表"),
+        rows=(("甲类", 7, 1234, 5.5), ("乙类", 12345, 6, 100.0), ("合计", 12352, 1240, 12.3)),
+    )
+    report = Report("statistics", "测试报表", "330213", "奉化区", "2026", date(2026, 11, 30),
+                    [figure])  # fmt: skip
+    result = render_report(report, printed_by="测试员", printed_at=CLOCK)
+    words = word_boxes(result.pdf)
+    for column in range(1, 4):
+        texts = [charts_cell(row[column]) for row in figure.rows]
+        rights = [max(b[2] for b in words if b[4] == t) for t in texts]
+        assert max(rights) - min(rights) < 0.6, (figure.columns[column], rights)
+    lefts = [min(b[0] for b in words if b[4] == str(row[0])) for row in figure.rows]
+    assert max(lefts) - min(lefts) < 0.6
