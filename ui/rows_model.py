@@ -5,10 +5,20 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 Index = QModelIndex | QPersistentModelIndex
+#: rows of one line a page's main list keeps room for, at any text size (at 200 % on a
+#: 1366×768 screen the 管理 users tab had room for three; tests/ui/test_low_vision.py)
+MAIN_LIST_ROWS = 5
 
 
 class RowsModel(QAbstractTableModel):
@@ -83,12 +93,14 @@ def rows_view(
     model: QAbstractTableModel,
     *,
     min_height: int | None = None,
+    main: bool = False,
     word_wrap: bool = False,
     parent: QWidget | None = None,
 ) -> QTableView:
     """A read-only table of a detail page: whole rows selected, columns sized to the text.
     Give the `parent` when controls follow it: Tab then reaches it in its place (a table
-    parented later, by a layout, comes after every control made before that)."""
+    parented later, by a layout, comes after every control made before that). A `main` list
+    (what the page is for) keeps room for MAIN_LIST_ROWS rows at any text size."""
     view = QTableView(parent)
     view.setModel(model)
     view.setAccessibleName(name)
@@ -104,4 +116,34 @@ def rows_view(
     header.setResizeContentsPrecision(40)  # size by the first rows only
     if min_height is not None:
         view.setMinimumHeight(min_height)
+    if main:
+        RoomForRows(view)
     return view
+
+
+class RoomForRows(QObject):
+    """Keeps a list's minimum height at `rows` rows of one line (and its header) at the text
+    size in use: the page around it scrolls rather than squeeze the list to a few rows."""
+
+    def __init__(self, view: QAbstractItemView, rows: int = MAIN_LIST_ROWS) -> None:
+        super().__init__(view)
+        self.view = view
+        self.rows = rows
+        view.installEventFilter(self)
+        self.apply()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.apply()
+        return False
+
+    def apply(self) -> None:
+        view = self.view
+        row = view.fontMetrics().lineSpacing() + 8
+        header = 0
+        if isinstance(view, QTableView):
+            row = max(row, view.verticalHeader().defaultSectionSize())
+            if not view.horizontalHeader().isHidden():
+                header = view.horizontalHeader().sizeHint().height()
+        scrollbar = view.horizontalScrollBar().sizeHint().height()
+        view.setMinimumHeight(header + self.rows * row + scrollbar + 2 * view.frameWidth())

@@ -122,7 +122,7 @@ class AdminImports(QWidget):
         self.summary.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
         self.model = RowsModel([self.tr(h) for h in HEADERS], self)
         self.table = rows_view(
-            self.tr("拒收的行"), self.model, min_height=100, word_wrap=True, parent=self
+            self.tr("拒收的行"), self.model, main=True, word_wrap=True, parent=self
         )
         self.save_button = QPushButton(self.tr("拒收报告另存为(&A)…"), self)
         self.save_button.clicked.connect(self.ask_save)

@@ -94,7 +94,7 @@ class AdminSample(QWidget):
             self.tr("各乡镇的样本"), self.towns_model, min_height=90, parent=self
         )
         self.model = RowsModel([self.tr(h) for h in HOUSEHOLD_HEADERS], self)
-        self.table = rows_view(self.tr("样本户"), self.model, min_height=120, parent=self)
+        self.table = rows_view(self.tr("样本户"), self.model, main=True, parent=self)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._picked())
 
         # a draw: the district or one town; the size from the settings unless typed

@@ -138,7 +138,7 @@ class AdminUsers(QWidget):
         search_label = QLabel(self.tr("查找地区(&S)："), self)
         search_label.setBuddy(self.search)
         self.model = RowsModel([self.tr(h) for h in HEADERS], self)
-        self.table = rows_view(self.tr("用户列表"), self.model, min_height=120, parent=self)
+        self.table = rows_view(self.tr("用户列表"), self.model, main=True, parent=self)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._picked())
         self.refresh_button = QPushButton(self.tr("刷新(&R)"), self)
         self.refresh_button.clicked.connect(self.refresh)
@@ -185,6 +185,11 @@ class AdminUsers(QWidget):
             label.setBuddy(field)
             form.addRow(label, field)
         form.addRow(self.add_button)
+        # folded until wanted: at 200 % the form took the height and left the list 3 rows
+        self.adding = adding
+        self.adding_toggle = QPushButton(self)
+        self.adding_toggle.clicked.connect(lambda: self.show_adding(not adding.isVisibleTo(self)))
+        self.show_adding(False)
         # a password shown once: read-only, selectable, gone with the next action
         self.password_shown = QLineEdit(self)
         self.password_shown.setReadOnly(True)
@@ -214,6 +219,7 @@ class AdminUsers(QWidget):
         shown.addWidget(self.password_label)
         shown.addWidget(self.password_shown, 1)
         right.addLayout(shown)
+        right.addWidget(self.adding_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         right.addWidget(adding)
         columns = QHBoxLayout()
         columns.addLayout(left, 2)
@@ -234,6 +240,7 @@ class AdminUsers(QWidget):
                 self.role_button,
                 self.areas_button,
                 self.password_shown,
+                self.adding_toggle,
                 self.new_name,
                 self.new_display,
                 self.new_phone,
@@ -243,6 +250,15 @@ class AdminUsers(QWidget):
         )
 
     # -- showing -----------------------------------------------------------------------------
+
+    def show_adding(self, shown: bool) -> None:
+        """Unfold the form for a new user (its first field takes the focus), or fold it."""
+        self.adding.setVisible(shown)
+        text = self.tr("收起“新增用户”(&I)") if shown else self.tr("新增用户…(&I)")
+        self.adding_toggle.setText(text)
+        self.adding_toggle.setAccessibleName(text.replace("&", ""))
+        if shown and self.isVisible():
+            self.new_name.setFocus()
 
     def refresh(self) -> None:
         keep = self.current()

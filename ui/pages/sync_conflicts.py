@@ -25,6 +25,7 @@ from app.domain.issues import ValidationFailed
 from app.services.conflicts import Conflicts, ConflictView, RefusedOp
 from sync.report import ENTITIES
 from ui.announce import MessageLine
+from ui.rows_model import RoomForRows
 from ui.session import AppSession
 
 CONFLICT_COLUMNS = ("记录", "字段", "本机的值", "服务器的值", "原来的值", "谁改的")
@@ -48,6 +49,7 @@ def _table(columns: tuple[str, ...], name: str) -> QTableWidget:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.horizontalHeader().setStretchLastSection(True)
+    RoomForRows(table)  # the page scrolls rather than squeeze the rows out at 200 %
     return table
 
 
