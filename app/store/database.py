@@ -252,6 +252,10 @@ class Database:
 
     # -- password --------------------------------------------------------------
 
+    def opens_with(self, password: str) -> bool:
+        """Whether `password` is the one this database is encrypted under now."""
+        return derive_key(password, read_keyinfo(keyinfo_path(self.path))) == self._key
+
     def change_password(self, old: str, new: str, *, kdf: KdfParams | None = None) -> None:
         """Re-encrypt the database under a key from the new password."""
         if not new:

@@ -1642,32 +1642,42 @@ The %1 households now in this area&apos;s sample will be replaced.</translation>
         <translation>Role (&amp;J):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="191"/>
+        <location filename="../../ui/pages/admin_users.py" line="196"/>
         <source>新密码（只显示这一次）</source>
         <translation>New password (shown only this once)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="192"/>
+        <location filename="../../ui/pages/admin_users.py" line="197"/>
         <source>新密码（只显示这一次，请交给本人）(&amp;Y)：</source>
         <translation>New password (shown only this once; hand it to the user) (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="250"/>
+        <location filename="../../ui/pages/admin_users.py" line="257"/>
+        <source>收起“新增用户”(&amp;I)</source>
+        <translation>Fold &quot;New user&quot; (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="257"/>
+        <source>新增用户…(&amp;I)</source>
+        <translation>New user… (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_users.py" line="266"/>
         <source>正在读取用户……</source>
         <translation>Reading the users…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="259"/>
+        <location filename="../../ui/pages/admin_users.py" line="275"/>
         <source>在用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="259"/>
+        <location filename="../../ui/pages/admin_users.py" line="275"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/admin_users.py" line="272"/>
+        <location filename="../../ui/pages/admin_users.py" line="288"/>
         <source>共 %n 个用户</source>
         <translation>
             <numerusform>%n user</numerusform>
@@ -1675,71 +1685,71 @@ The %1 households now in this area&apos;s sample will be replaced.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="282"/>
+        <location filename="../../ui/pages/admin_users.py" line="298"/>
         <source>请先在用户列表中选择一个用户</source>
         <translation>Choose a user in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="311"/>
+        <location filename="../../ui/pages/admin_users.py" line="327"/>
         <source>已启用 %s</source>
         <translation>%s is enabled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="311"/>
+        <location filename="../../ui/pages/admin_users.py" line="327"/>
         <source>已停用 %s：其设备下次联网时被拒绝</source>
         <translation>%s is disabled: their devices are refused at their next contact</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="315"/>
-        <location filename="../../ui/pages/admin_users.py" line="332"/>
-        <location filename="../../ui/pages/admin_users.py" line="343"/>
-        <location filename="../../ui/pages/admin_users.py" line="363"/>
+        <location filename="../../ui/pages/admin_users.py" line="331"/>
+        <location filename="../../ui/pages/admin_users.py" line="348"/>
+        <location filename="../../ui/pages/admin_users.py" line="359"/>
+        <location filename="../../ui/pages/admin_users.py" line="379"/>
         <source>正在保存……</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="327"/>
+        <location filename="../../ui/pages/admin_users.py" line="343"/>
         <source>已重置 %s 的密码，新密码只显示这一次</source>
         <translation>The password of %s is reset; the new password is shown only this once</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="342"/>
+        <location filename="../../ui/pages/admin_users.py" line="358"/>
         <source>%s 的角色已改为%s</source>
         <translation>The role of %s is now %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="352"/>
+        <location filename="../../ui/pages/admin_users.py" line="368"/>
         <source>请先在地区树中选择地区</source>
         <translation>Choose areas on the area tree first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="362"/>
+        <location filename="../../ui/pages/admin_users.py" line="378"/>
         <source>%s 的地区已保存，下次同步时生效</source>
         <translation>The areas of %s are saved; they take effect at the next sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="369"/>
+        <location filename="../../ui/pages/admin_users.py" line="385"/>
         <source>请填写新用户的用户名</source>
         <translation>Enter the new user&apos;s username</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="374"/>
+        <location filename="../../ui/pages/admin_users.py" line="390"/>
         <source>用户名只能由英文字母、数字和 _ . - 组成，最长 64 个：%s</source>
         <translation>A username may only have letters, digits and _ . - (at most 64): %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="381"/>
+        <location filename="../../ui/pages/admin_users.py" line="397"/>
         <source>请先在地区树中选择新用户负责的地区</source>
         <translation>Choose the new user&apos;s areas on the area tree first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="396"/>
-        <location filename="../../ui/pages/admin_users.py" line="400"/>
+        <location filename="../../ui/pages/admin_users.py" line="412"/>
+        <location filename="../../ui/pages/admin_users.py" line="416"/>
         <source>已新增用户 %s，初始密码只显示这一次</source>
         <translation>User %s added; the first password is shown only this once</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="406"/>
+        <location filename="../../ui/pages/admin_users.py" line="422"/>
         <source>正在新增用户……</source>
         <translation>Adding the user…</translation>
     </message>
@@ -2826,12 +2836,12 @@ The %1 households now in this area&apos;s sample will be replaced.</translation>
 <context>
     <name>ConflictsPanel</name>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="70"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="72"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="71"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="73"/>
         <source>被拒绝的修改</source>
         <translation>Refused changes</translation>
     </message>
@@ -2840,42 +2850,42 @@ The %1 households now in this area&apos;s sample will be replaced.</translation>
         <translation type="vanished">Conflict resolution result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="91"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="93"/>
         <source>冲突（本机和服务器都改了同一项）：</source>
         <translation>Conflicts (changed both on this computer and on the server):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="94"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="96"/>
         <source>服务器拒绝的修改（不影响其他修改）：</source>
         <translation>Changes the server refused (other changes are not affected):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="120"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="122"/>
         <source>请先选中一项冲突</source>
         <translation>Select a conflict first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="125"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="127"/>
         <source>改为其他值</source>
         <translation>Enter another value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="125"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="127"/>
         <source>%s 的新值：</source>
         <translation>New value of %s:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="136"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="138"/>
         <source>已处理，下次同步时发送</source>
         <translation>Resolved; it will be sent at the next sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="144"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="146"/>
         <source>将在下次同步时重新发送</source>
         <translation>It will be sent again at the next sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="151"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="153"/>
         <source>已放弃这项修改</source>
         <translation>This change was discarded</translation>
     </message>
@@ -6072,9 +6082,70 @@ Disability certificate: %s</translation>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../../ui/rows_model.py" line="55"/>
+        <location filename="../../ui/rows_model.py" line="65"/>
         <source>%s：%s</source>
+        <extracomment>rows of one line a page&apos;s main list keeps room for, at any text size (at 200 % on a 1366×768 screen the 管理 users tab had room for three; tests/ui/test_low_vision.py)</extracomment>
         <translation>%s: %s</translation>
+    </message>
+</context>
+<context>
+    <name>SamePasswordDialog</name>
+    <message>
+        <location filename="../../ui/same_password.py" line="36"/>
+        <source>让本机密码和服务器密码一样</source>
+        <extracomment>the laptop&apos;s password is now the server&apos;s</extracomment>
+        <translation>Make this laptop&apos;s password the server&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/same_password.py" line="39"/>
+        <source>刚才登录服务器用的密码，和打开这台电脑上数据用的密码不一样了（多半是管理员在服务器上重置了密码）。
+两个密码容易记混：打开程序要用本机密码，同步要用服务器密码。
+改成一样以后，打开程序和同步都用刚才输入的密码。本机的数据会用这个密码重新加密，什么都不会丢。
+请输入这台电脑现在的密码（打开程序时输入的那个）确认：</source>
+        <translation>The password you just used to sign in to the server is not the one that opens the data on this laptop (most likely an administrator reset it on the server).
+Two passwords are easy to mix up: opening the program takes the laptop&apos;s password, syncing takes the server&apos;s.
+Made the same, both take the password you just typed. This laptop&apos;s data is encrypted again under it; nothing is lost.
+To confirm, type this laptop&apos;s current password (the one you type to open the program):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/same_password.py" line="51"/>
+        <source>本机现在的密码</source>
+        <translation>This laptop&apos;s current password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/same_password.py" line="52"/>
+        <source>本机现在的密码(&amp;P)：</source>
+        <translation>This laptop&apos;s current &amp;password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/same_password.py" line="57"/>
+        <source>改成一样(&amp;G)</source>
+        <translation>Make them the same (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/same_password.py" line="60"/>
+        <source>暂不更改(&amp;N)</source>
+        <translation>&amp;Not now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/same_password.py" line="82"/>
+        <source>请输入这台电脑现在的密码</source>
+        <translation>Please type this laptop&apos;s current password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/same_password.py" line="91"/>
+        <source>正在用新密码重新加密本机数据……</source>
+        <translation>Encrypting this laptop&apos;s data under the new password…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/same_password.py" line="103"/>
+        <source>这不是本机现在的密码，请再输入一次；密码没有更改</source>
+        <translation>That is not this laptop&apos;s current password; please type it again. Nothing was changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/same_password.py" line="105"/>
+        <source>密码没有更改：%s</source>
+        <translation>The password was not changed: %s</translation>
     </message>
 </context>
 <context>
@@ -6992,9 +7063,9 @@ Disability certificate: %s</translation>
         <translation type="vanished">Server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="72"/>
+        <location filename="../../ui/pages/sync.py" line="75"/>
         <source>同步(&amp;S)</source>
-        <extracomment>a sync the network breaks off goes on by itself after these pauses (seconds); each request is retried first, waiting backoff, 2 x backoff, ... (the transport&apos;s)</extracomment>
+        <extracomment>a sync the network breaks off goes on by itself after these pauses (seconds); each request is retried first, waiting backoff, 2 x backoff, ... (the transport&apos;s) the offer to make the laptop&apos;s password the server&apos;s, when last made</extracomment>
         <translation>&amp;Sync</translation>
     </message>
     <message>
@@ -7002,17 +7073,17 @@ Disability certificate: %s</translation>
         <translation type="vanished">Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="74"/>
+        <location filename="../../ui/pages/sync.py" line="77"/>
         <source>取消(&amp;C)</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="75"/>
+        <location filename="../../ui/pages/sync.py" line="78"/>
         <source>取消同步</source>
         <translation>Cancel the sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="78"/>
+        <location filename="../../ui/pages/sync.py" line="81"/>
         <source>尚未开始</source>
         <translation>Not started</translation>
     </message>
@@ -7021,7 +7092,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Sync progress</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="80"/>
+        <location filename="../../ui/pages/sync.py" line="83"/>
         <source>同步进度条</source>
         <translation>Sync progress bar</translation>
     </message>
@@ -7030,17 +7101,17 @@ Disability certificate: %s</translation>
         <translation type="vanished">Sync result</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="84"/>
+        <location filename="../../ui/pages/sync.py" line="87"/>
         <source>密码（重新登录）</source>
         <translation>Password (log in again)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="85"/>
+        <location filename="../../ui/pages/sync.py" line="88"/>
         <source>设备被停用或登录失效时，输入密码重新登录</source>
         <translation>If the device was suspended or the login expired, enter your password to log in again</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="86"/>
+        <location filename="../../ui/pages/sync.py" line="89"/>
         <source>重新登录(&amp;L)</source>
         <translation>&amp;Log in again</translation>
     </message>
@@ -7049,7 +7120,7 @@ Disability certificate: %s</translation>
         <translation type="vanished">Log in again</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="90"/>
+        <location filename="../../ui/pages/sync.py" line="93"/>
         <source>同步回执</source>
         <translation>Sync receipt</translation>
     </message>
@@ -7062,42 +7133,42 @@ Disability certificate: %s</translation>
         <translation type="vanished">Print receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="91"/>
+        <location filename="../../ui/pages/sync.py" line="94"/>
         <source>打印回执(&amp;H)</source>
         <translation>Pr&amp;int receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="108"/>
+        <location filename="../../ui/pages/sync.py" line="111"/>
         <source>上次同步回执：</source>
         <translation>Receipt of the last sync:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="128"/>
+        <location filename="../../ui/pages/sync.py" line="131"/>
         <source>服务器：%s</source>
         <translation>Server: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="128"/>
+        <location filename="../../ui/pages/sync.py" line="131"/>
         <source>本机尚未连接服务器</source>
         <translation>This computer is not connected to a server yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="131"/>
+        <location filename="../../ui/pages/sync.py" line="134"/>
         <source>还没有同步过</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="164"/>
+        <location filename="../../ui/pages/sync.py" line="167"/>
         <source>正在同步……</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="172"/>
+        <location filename="../../ui/pages/sync.py" line="175"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/sync.py" line="184"/>
+        <location filename="../../ui/pages/sync.py" line="187"/>
         <source>同步完成；有 %n 张照片已损坏，未上传，请看回执</source>
         <translation>
             <numerusform>Sync done; %n photo is damaged and was not sent: see the receipt</numerusform>
@@ -7105,29 +7176,34 @@ Disability certificate: %s</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="187"/>
+        <location filename="../../ui/pages/sync.py" line="190"/>
         <source>同步完成</source>
         <translation>Sync finished</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="195"/>
+        <location filename="../../ui/pages/sync.py" line="198"/>
         <source>同步已取消，下次同步会从中断处继续</source>
         <translation>Sync cancelled; the next sync continues where this one stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="197"/>
+        <location filename="../../ui/pages/sync.py" line="200"/>
         <source>%s（请输入密码重新登录）</source>
         <translation>%s (enter your password to log in again)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="201"/>
+        <location filename="../../ui/pages/sync.py" line="204"/>
         <source>同步出错：%s</source>
         <translation>Sync failed: %s</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync.py" line="217"/>
+        <location filename="../../ui/pages/sync.py" line="220"/>
         <source>已重新登录，可以同步</source>
         <translation>Logged in again; you can sync now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync.py" line="230"/>
+        <source>已重新登录；本机密码已改成和服务器一样</source>
+        <translation>Signed in again; this laptop&apos;s password is now the server&apos;s</translation>
     </message>
     <message>
         <source>上传照片</source>

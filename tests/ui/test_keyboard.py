@@ -70,6 +70,7 @@ from ui.pages.tasks import report_dialog
 from ui.pages.visit import VisitPage
 from ui.preferences import Preferences
 from ui.print_preview import PrintPreviewDialog
+from ui.same_password import SamePasswordDialog
 from ui.session import AppSession
 from ui.unlock import UnlockDialog
 from ui.window_lock import LockHost
@@ -353,6 +354,7 @@ def dialogs_of_the_program(db: Database, parent: QWidget) -> list[QDialog]:
         ExportDialog(AppSession(db, "demo"), parent),
         BackupDialog(db, parent=parent),
         RestoreDialog(db.path.with_name("restored.db"), "demo", parent),
+        SamePasswordDialog(AppSession(db, "demo"), "the server's password", parent),
     ]  # fmt: skip
 
 

@@ -69,6 +69,7 @@ from ui.pages.visit import VisitPage
 from ui.preferences import Preferences
 from ui.print_preview import PrintPreviewDialog
 from ui.rows_model import MAIN_LIST_ROWS
+from ui.same_password import SamePasswordDialog
 from ui.session import AppSession
 from ui.style_sheet import HEADING_SCALE
 from ui.unlock import UnlockDialog
@@ -361,6 +362,7 @@ def dialogs(db: Database, tmp_path: Path) -> Iterator[QDialog]:
     yield FirstLoginDialog(tmp_path / "new.db")
     yield UnlockDialog(lambda _u, _p: db, user="m001001", restore_path=db.path)
     yield BackupDialog(db)
+    yield SamePasswordDialog(AppSession(db, "demo"), "the server's password")
     yield RestoreDialog(tmp_path / "restored.db")
     yield household_dialog(household, None)
     yield person_dialog(person, None)
@@ -417,7 +419,7 @@ def test_the_main_dialogs_fit_the_screen_at_200_percent(
         for text in cramped_tables(dialog):
             problems.append(f"{name}: table {text} shows less than three columns")
         dialog.close()
-    assert shown == 21  # with the five subsidy dialogs and the three of backups
+    assert shown == 22  # with the five subsidy dialogs, the three of backups, one password
     assert problems == []
 
 

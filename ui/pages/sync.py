@@ -34,6 +34,7 @@ from sync.transport import Cancelled, SyncError, Unauthorized
 from ui.announce import MessageLine
 from ui.pages.base import Page
 from ui.pages.sync_conflicts import ConflictsPanel
+from ui.same_password import SamePasswordDialog
 from ui.session import AppSession
 
 
@@ -68,6 +69,8 @@ class SyncPage(Page):
         self.relay.stage.connect(self._on_stage)
         self.cancel_event = threading.Event()
         self.job: Any = None
+        #: the offer to make the laptop's password the server's, when last made
+        self.same_password: Any = None
         self.server = QLabel()
         self.sync_button = QPushButton(self.tr("同步(&S)"))
         self.sync_button.clicked.connect(self.start_sync)
@@ -216,6 +219,17 @@ class SyncPage(Page):
             self.password.clear()
         self.message.setText(self.tr("已重新登录，可以同步"))
         self.refresh()
+        if not self.session.db.opens_with(password):
+            self.offer_same_password(password)
+
+    def offer_same_password(self, server_password: str) -> None:
+        """The server's password is no longer the laptop's (an admin reset it): offer to
+        make them one again, so the member keeps one password."""
+        self.same_password = SamePasswordDialog(self.session, server_password, self)
+        self.same_password.changed.connect(
+            lambda: self.message.setText(self.tr("已重新登录；本机密码已改成和服务器一样"))
+        )
+        self.same_password.open()
 
     def print_receipt(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
