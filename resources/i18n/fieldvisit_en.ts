@@ -348,43 +348,163 @@
         <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="133"/>
+        <location filename="../../ui/pages/admin_audit.py" line="97"/>
+        <source>修改</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="98"/>
+        <source>已接受</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="99"/>
+        <source>无变化</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="100"/>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="101"/>
+        <source>拒收</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="102"/>
+        <source>待重试</source>
+        <translation>To retry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="103"/>
+        <source>处理方式</source>
+        <translation>Resolved by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="104"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="105"/>
+        <source>调查年度</source>
+        <translation>Survey year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="106"/>
+        <source>行数</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="107"/>
+        <source>含完整证件号</source>
+        <translation>Full ID numbers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="108"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="109"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="110"/>
+        <source>截至</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="111"/>
+        <source>页数</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="112"/>
+        <source>新任务</source>
+        <translation>New tasks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="113"/>
+        <source>已有任务新增</source>
+        <translation>Added to existing tasks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="114"/>
+        <source>新增行</source>
+        <translation>Rows added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="115"/>
+        <source>大小（KB）</source>
+        <translation>Size (KB)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="117"/>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="117"/>
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="120"/>
+        <source>用本机的值</source>
+        <extracomment>a resolved conflict&apos;s choice, as the sync page&apos;s buttons say it</extracomment>
+        <translation>This laptop&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="121"/>
+        <source>用服务器的值</source>
+        <translation>The server&apos;s value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="122"/>
+        <source>改为其他值</source>
+        <translation>Another value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/admin_audit.py" line="174"/>
         <source>全区</source>
-        <extracomment>keys whose value is an id a person does not read (kept in the cell&apos;s tooltip)</extracomment>
         <translation>whole district</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="177"/>
+        <location filename="../../ui/pages/admin_audit.py" line="216"/>
         <source>按用户名筛选</source>
         <translation>Filter by username</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="179"/>
+        <location filename="../../ui/pages/admin_audit.py" line="218"/>
         <source>按人员筛选（身份证号或记录号）</source>
         <translation>Filter by person (ID number or record id)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="181"/>
+        <location filename="../../ui/pages/admin_audit.py" line="220"/>
         <source>按操作筛选</source>
         <translation>Filter by action</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="182"/>
+        <location filename="../../ui/pages/admin_audit.py" line="221"/>
         <source>全部操作</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="187"/>
+        <location filename="../../ui/pages/admin_audit.py" line="226"/>
         <source>开始日期</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="189"/>
+        <location filename="../../ui/pages/admin_audit.py" line="228"/>
         <source>结束日期</source>
         <translation>To date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="245"/>
+        <location filename="../../ui/pages/admin_audit.py" line="284"/>
         <source>日期应写成 2026-11-03 这样：%s</source>
         <translation>Write the date like 2026-11-03: %s</translation>
     </message>
@@ -393,52 +513,52 @@
         <translation type="vanished">e.g. user_add</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="191"/>
+        <location filename="../../ui/pages/admin_audit.py" line="230"/>
         <source>如 2026-11-03</source>
         <translation>e.g. 2026-11-03</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="195"/>
+        <location filename="../../ui/pages/admin_audit.py" line="234"/>
         <source>查询(&amp;Q)</source>
         <translation>&amp;Query</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="199"/>
+        <location filename="../../ui/pages/admin_audit.py" line="238"/>
         <source>用户(&amp;E)：</source>
         <translation>Us&amp;er:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="200"/>
+        <location filename="../../ui/pages/admin_audit.py" line="239"/>
         <source>人员(&amp;R)：</source>
         <translation>Pe&amp;rson:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="201"/>
+        <location filename="../../ui/pages/admin_audit.py" line="240"/>
         <source>操作(&amp;O)：</source>
         <translation>Acti&amp;on:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="202"/>
+        <location filename="../../ui/pages/admin_audit.py" line="241"/>
         <source>从(&amp;S)：</source>
         <translation>&amp;Since:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="203"/>
+        <location filename="../../ui/pages/admin_audit.py" line="242"/>
         <source>到(&amp;T)：</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="213"/>
+        <location filename="../../ui/pages/admin_audit.py" line="252"/>
         <source>操作日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="215"/>
+        <location filename="../../ui/pages/admin_audit.py" line="254"/>
         <source>上一页(&amp;K)</source>
         <translation>Bac&amp;k</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="217"/>
+        <location filename="../../ui/pages/admin_audit.py" line="256"/>
         <source>下一页(&amp;J)</source>
         <translation>Next (&amp;J)</translation>
     </message>
@@ -447,17 +567,17 @@
         <translation type="vanished">Write dates like 2026-11-03</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="271"/>
+        <location filename="../../ui/pages/admin_audit.py" line="310"/>
         <source>正在读取日志……</source>
         <translation>Reading the log…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_audit.py" line="296"/>
+        <location filename="../../ui/pages/admin_audit.py" line="335"/>
         <source>第 %s–%s 条，共 %s 条</source>
         <translation>Rows %s–%s of %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/admin_audit.py" line="301"/>
+        <location filename="../../ui/pages/admin_audit.py" line="340"/>
         <source>共 %n 条日志</source>
         <translation>
             <numerusform>%n log row</numerusform>
@@ -1031,38 +1151,38 @@
 <context>
     <name>AdminNames</name>
     <message>
-        <location filename="../../ui/pages/admin_names.py" line="64"/>
+        <location filename="../../ui/pages/admin_names.py" line="75"/>
         <source>%1 的“%2”</source>
         <extracomment>the digits of a whole area code (a shorter prefix is filled up with zeros) the households named in a line at most; more are counted</extracomment>
         <translation>%1&apos;s &quot;%2&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_names.py" line="68"/>
+        <location filename="../../ui/pages/admin_names.py" line="79"/>
         <source>%1 的电脑</source>
         <translation>%1&apos;s computer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_names.py" line="80"/>
+        <location filename="../../ui/pages/admin_names.py" line="91"/>
         <source>本机没有的一户</source>
         <translation>a household not on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_names.py" line="82"/>
+        <location filename="../../ui/pages/admin_names.py" line="93"/>
         <source>%1 户</source>
         <translation>household of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_names.py" line="84"/>
+        <location filename="../../ui/pages/admin_names.py" line="95"/>
         <source>户主未填的一户</source>
         <translation>a household without a head named</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_names.py" line="93"/>
+        <location filename="../../ui/pages/admin_names.py" line="104"/>
         <source>%1 等 %2 户</source>
         <translation>%1 and others, %2 households</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_names.py" line="101"/>
+        <location filename="../../ui/pages/admin_names.py" line="122"/>
         <source>不在本区设备列表中的设备</source>
         <translation>a device not in the district&apos;s device list</translation>
     </message>

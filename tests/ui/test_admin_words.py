@@ -1,11 +1,13 @@
 """The 管理 tables speak in names: after every kind of act that records an area, a household
 or a device by its code or id (a user added with areas and moved, a laptop revoked, a
-sample drawn and changed, settings published with a town of their own), no visible cell of
-any 管理 table holds a uuid or a bare area code; the ids stay in the cell's tooltip."""
+sample drawn and changed, settings published with a town of their own, a push, an export),
+no visible cell of any 管理 table holds a uuid, a bare area code or a detail's key left as
+the server's code; the ids stay in the cell's tooltip."""
 
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +22,8 @@ from app.store.database import Database
 from app.store.registry import Area
 from sync.server import admin, sample
 from sync.server.admin import Doer
-from tests.sync.laptops import make_laptop, sync
+from sync.server.export import run_export
+from tests.sync.laptops import Wire, household, make_laptop, op, sync
 from tests.sync.servers import ALICE_VILLAGE, BOB_VILLAGE, MOLLY_VILLAGE
 from tests.sync.test_income_sample import registered
 from tests.sync.test_published_forms import cli
@@ -33,6 +36,8 @@ UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 #: a piece of a cell between separators: a code of 6, 9 or 12 digits
 PIECE = re.compile(r"[^、；：，,（）()\s]+")
 AREA_CODE = re.compile(r"\d{6}|\d{9}|\d{12}")
+#: a key of a detail left as the server's code ("ops：3")
+KEY_OF_CODE = re.compile(r"(^|；)[A-Za-z_]+：")
 
 
 @pytest.fixture(autouse=True)
@@ -76,6 +81,10 @@ def test_no_admin_table_shows_a_uuid_or_a_bare_area_code(
     assert set(chosen) <= set(households)
     sample.change(database, 2026, chosen[0], "搬走", add=False, doer=ada_doer)
     assert cli(database, "publish-settings", str(_settings_for_town(tmp_path))) == 0
+    Wire(process, "alice").push(
+        op("household", str(uuid.uuid4()), 0, household(ALICE_VILLAGE, address="南山路1号"))
+    )
+    run_export(database, "registry", "", "", tmp_path / "registry.xlsx", doer=ada_doer)
     sync(ada)  # the admin's laptop holds the households the log names
     with ada.session() as s:
         areas = set(s.scalars(select(Area.code)))
@@ -100,6 +109,10 @@ def test_no_admin_table_shows_a_uuid_or_a_bare_area_code(
     texts = [d.data() for d in details]
     assert any("bob 的" in t for t in texts)  # the revoked laptop by owner, texts
     assert any("张" in t and "户" in t for t in texts), texts  # the sample by head
+    assert any("修改：1" in t and "已接受：1" in t for t in texts), texts  # alice's push
+    assert any("导出：持证残疾人名册" in t for t in texts), texts
+    # every key of every detail in words, not the server's own (ops, template, ...)
+    assert [t for t in texts if KEY_OF_CODE.search(t)] == []
     revoked = next(d for d in details if "电脑丢失" in d.data())
     assert UUID.search(revoked.data(Qt.ItemDataRole.ToolTipRole))
     page.show_tab(page.published)

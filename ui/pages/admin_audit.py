@@ -94,6 +94,32 @@ DETAIL_KEYS = {
     "households": QT_TRANSLATE_NOOP("AdminAudit", "户"),
     "month": QT_TRANSLATE_NOOP("AdminAudit", "月份"),
     "persons": QT_TRANSLATE_NOOP("AdminAudit", "人数"),
+    "ops": QT_TRANSLATE_NOOP("AdminAudit", "修改"),
+    "applied": QT_TRANSLATE_NOOP("AdminAudit", "已接受"),
+    "same": QT_TRANSLATE_NOOP("AdminAudit", "无变化"),
+    "conflict": QT_TRANSLATE_NOOP("AdminAudit", "冲突"),
+    "refused": QT_TRANSLATE_NOOP("AdminAudit", "拒收"),
+    "retry": QT_TRANSLATE_NOOP("AdminAudit", "待重试"),
+    "resolution": QT_TRANSLATE_NOOP("AdminAudit", "处理方式"),
+    "template": QT_TRANSLATE_NOOP("AdminAudit", "导出"),
+    "round": QT_TRANSLATE_NOOP("AdminAudit", "调查年度"),
+    "rows": QT_TRANSLATE_NOOP("AdminAudit", "行数"),
+    "full_numbers": QT_TRANSLATE_NOOP("AdminAudit", "含完整证件号"),
+    "source": QT_TRANSLATE_NOOP("AdminAudit", "来源"),
+    "kind": QT_TRANSLATE_NOOP("AdminAudit", "类别"),
+    "as_of": QT_TRANSLATE_NOOP("AdminAudit", "截至"),
+    "pages": QT_TRANSLATE_NOOP("AdminAudit", "页数"),
+    "tasks_new": QT_TRANSLATE_NOOP("AdminAudit", "新任务"),
+    "tasks_grown": QT_TRANSLATE_NOOP("AdminAudit", "已有任务新增"),
+    "rows_added": QT_TRANSLATE_NOOP("AdminAudit", "新增行"),
+    "kilobytes": QT_TRANSLATE_NOOP("AdminAudit", "大小（KB）"),
+}
+YES_NO = {True: QT_TRANSLATE_NOOP("AdminAudit", "是"), False: QT_TRANSLATE_NOOP("AdminAudit", "否")}
+#: a resolved conflict's choice, as the sync page's buttons say it
+RESOLUTIONS = {
+    "mine": QT_TRANSLATE_NOOP("AdminAudit", "用本机的值"),
+    "theirs": QT_TRANSLATE_NOOP("AdminAudit", "用服务器的值"),
+    "edited": QT_TRANSLATE_NOOP("AdminAudit", "改为其他值"),
 }
 
 
@@ -109,8 +135,15 @@ def _day(text: str) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-#: keys whose value is an id a person does not read (kept in the cell's tooltip)
-HIDDEN_KEYS = frozenset({"conflict"})
+def _readable(detail: dict[str, Any]) -> dict[str, Any]:
+    """The detail without what a person does not read (kept in the cell's tooltip): a
+    conflict's id, a file's hash (its size in kB instead)."""
+    shown = {k: v for k, v in detail.items() if not (k == "conflict" and isinstance(v, str))}
+    if "sha256" in shown:
+        shown.pop("sha256")
+        if isinstance(shown.get("size"), int):
+            shown["kilobytes"] = max(1, round(shown.pop("size") / 1024))
+    return shown
 
 
 def _detail(detail: dict[str, Any], names: Names) -> str:
@@ -125,6 +158,14 @@ def _detail(detail: dict[str, Any], names: Names) -> str:
         return str(value)
 
     def words(key: str, value: Any) -> str:
+        if isinstance(value, bool):
+            return QCoreApplication.translate("AdminAudit", YES_NO[value])
+        if key == "resolution" and value in RESOLUTIONS:
+            return QCoreApplication.translate("AdminAudit", RESOLUTIONS[value])
+        if key == "template":
+            return names.template(str(value))
+        if key == "source" and value:
+            return names.change_source(str(value))
         if key in ("device", "client_id"):
             return names.device(str(value))
         if key in ("area", "areas", "add", "remove") and isinstance(value, (str, list)):
@@ -143,9 +184,7 @@ def _detail(detail: dict[str, Any], names: Names) -> str:
         return QCoreApplication.translate("AdminAudit", words) if words else key
 
     return "；".join(
-        f"{key_words(key)}：{words(key, value)}"
-        for key, value in detail.items()
-        if key not in HIDDEN_KEYS
+        f"{key_words(key)}：{words(key, value)}" for key, value in _readable(detail).items()
     )
 
 

@@ -3,6 +3,7 @@ head's name, devices by their name and owner (a clerk reads names, not uuids or 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -10,6 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy import select
 
+from app.domain.codes import load_code_lists
+from app.exports.templates import ExportTemplate, all_templates
 from app.store.registry import Area, Household, Person
 from ui.i18n import QT_TRANSLATE_NOOP
 
@@ -21,6 +24,14 @@ if TYPE_CHECKING:
 AREA_CODE_DIGITS = 12
 #: the households named in a line at most; more are counted
 NAMED_AT_MOST = 3
+
+
+@functools.cache
+def _templates() -> dict[str, ExportTemplate]:
+    try:
+        return all_templates()
+    except (OSError, ValueError):  # a broken template folder: the ids are shown
+        return {}
 
 
 def _tr(text: str) -> str:
@@ -94,6 +105,16 @@ class Names:
             .replace("%1", shown)
             .replace("%2", str(len(household_ids)))
         )
+
+    def template(self, template_id: str) -> str:
+        """An export by its title (one this program does not have: its id)."""
+        found = _templates().get(template_id)
+        return found.title if found is not None else template_id
+
+    def change_source(self, code: str) -> str:
+        """Where a change list came from, by its label."""
+        sources = load_code_lists()["change_source"]
+        return sources.label(code) if code in sources.codes else code
 
     def device(self, device_id: str) -> str:
         """A device by its name and owner (one no longer listed: said so)."""
