@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -52,12 +51,27 @@ NEEDS = (
 
 def has_code(value: Any, codes: tuple[str, ...]) -> bool:
     """Whether an answer holds one of the codes: a single code (or yes/no) that is one, or a
-    multi list (any JSON) whose text holds one quoted; a number or true/false is none."""
+    multi list (any JSON) whose text holds one quoted, that is a string of it at any depth
+    (a key too); a number or true/false is none."""
     if isinstance(value, str):
         return value in codes
-    if isinstance(value, list | dict):
-        text = json.dumps(value, ensure_ascii=False)
-        return any(f'"{code}"' in text for code in codes)
+    if isinstance(value, list):
+        for item in value:  # loops, not any(): a save and a pull page summarise many
+            if isinstance(item, str):
+                if item in codes:
+                    return True
+            elif isinstance(item, list | dict) and has_code(item, codes):
+                return True
+        return False
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in codes:
+                return True
+            if isinstance(item, str):
+                if item in codes:
+                    return True
+            elif isinstance(item, list | dict) and has_code(item, codes):
+                return True
     return False
 
 
@@ -65,6 +79,18 @@ def has_need(answers: Mapping[str, Any], need: Need) -> bool:
     return any(has_code(answers.get(item), need.codes) for item in need.item.split("|"))
 
 
+#: (bit, item, codes) of each need's items, worked out once (every save summarises)
+_CHECKS = tuple(
+    (1 << i, item, need.codes) for i, need in enumerate(NEEDS) for item in need.item.split("|")
+)
+
+
 def needs_mask(answers: Mapping[str, Any]) -> int:
-    """The needs an answer set shows, as bits: bit i set for `NEEDS[i]`."""
-    return sum(1 << i for i, need in enumerate(NEEDS) if has_need(answers, need))
+    """The needs an answer set shows, as bits: bit i set for `NEEDS[i]` (`has_need`)."""
+    mask = 0
+    for bit, item, codes in _CHECKS:
+        if not mask & bit:
+            value = answers.get(item)
+            if value is not None and has_code(value, codes):
+                mask |= bit
+    return mask

@@ -15,7 +15,6 @@ table from scratch (the migrations' backfill).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from itertools import chain
@@ -36,12 +35,13 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Result
 from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column
 
-from app.domain.needs import needs_mask
+from app.domain.needs import has_code, needs_mask
 from app.store.base import Base
 from app.store.work import FormResponse
 
 #: ids per IN list
 CHUNK = 500
+RETURNED = ("returned",)
 
 
 class ResponseSummary(Base):
@@ -91,7 +91,8 @@ def derive(answers: Mapping[str, Any] | None, history: Any) -> dict[str, Any]:
     method = answers.get("method")
     return {
         "method": method if isinstance(method, str) else None,
-        "sent_back": '"returned"' in json.dumps(history or [], ensure_ascii=False),
+        # its history's text holds "returned" quoted (a state, or anywhere): the old LIKE
+        "sent_back": has_code(history, RETURNED),
         "needs": needs_mask(answers),
     }
 

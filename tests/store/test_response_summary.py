@@ -4,12 +4,15 @@ departures, the demo) and filled for the responses already there by migration 00
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import func, select, update
 
 from app.demo.district import build_demo_district
-from app.domain.needs import NEEDS
+from app.domain.needs import NEEDS, has_code
 from app.store import changes, migrations, pull
 from app.store.database import Database, make_engine
 from app.store.keys import FAST_TEST_KDF, KeyInfo, derive_key, keyinfo_path, write_keyinfo
@@ -134,3 +137,23 @@ def test_migration_fills_the_summary_of_an_older_database(tmp_path: Path) -> Non
         assert kept
         assert s.scalar(select(func.count()).select_from(ResponseSummary)) == len(kept)
     db.close()
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.sampled_from(["1", "3", "returned", 'x"3"', ""]),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.sampled_from(["state", "3", "returned", "by"]), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@given(value=JSON)
+def test_a_code_is_held_as_the_answers_text_would_show_it_quoted(value: object) -> None:
+    """`has_code` on lists and objects is what the figures' SQL once asked of the JSON text
+    (LIKE '%"code"%'), without writing the text out."""
+    if isinstance(value, list | dict):
+        text = json.dumps(value, ensure_ascii=False)
+        for codes in (("3",), ("returned",), ("1", "3")):
+            assert has_code(value, codes) == any(f'"{c}"' in text for c in codes)
