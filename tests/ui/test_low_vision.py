@@ -351,6 +351,10 @@ def test_review_gives_the_form_the_height(
     settle()
     stack = page.stack  # type: ignore[attr-defined]
     assert stack.height() >= page.height() * 0.5, (stack.height(), page.height())
+    # beside it, the queue keeps room for the rows of a main list (the differences below
+    # it give way; the line between them moves)
+    queue = page.table  # type: ignore[attr-defined]
+    assert queue.viewport().height() >= MAIN_LIST_ROWS * one_line_row(queue)
 
 
 def dialogs(db: Database, tmp_path: Path) -> Iterator[QDialog]:

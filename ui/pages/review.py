@@ -138,14 +138,29 @@ class ReviewPage(Page):
         self.stack.addWidget(self.placeholder)
 
         # the queue and the differences in a column left of the form, which keeps the
-        # height (a splitter: the member can widen either); the reading order is the tab order
-        side = QWidget(self)
-        column = QVBoxLayout(side)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(queue_label)
-        column.addWidget(self.table, 1)
-        column.addWidget(differences_label)
-        column.addWidget(self.differences, 1)
+        # height (a splitter: the member can widen either, and move the line between the
+        # queue and the differences: at 200 % each had room for three rows);
+        # the reading order is the tab order
+        queue_part, differences_part = QWidget(self), QWidget(self)
+        for part, label, view in (
+            (queue_part, queue_label, self.table),
+            (differences_part, differences_label, self.differences),
+        ):
+            column = QVBoxLayout(part)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(label)
+            column.addWidget(view, 1)
+        self.side_split = QSplitter(Qt.Orientation.Vertical, self)
+        self.side_split.addWidget(queue_part)
+        self.side_split.addWidget(differences_part)
+        self.side_split.setChildrenCollapsible(False)
+        # the queue three quarters: it is what is worked through (sizes are shares at first);
+        # the differences may be moved down to two lines
+        self.differences.setMinimumHeight(2 * (self.fontMetrics().lineSpacing() + 8))
+        self.side_split.setSizes([3000, 1000])
+        self.side_split.setStretchFactor(0, 3)
+        self.side_split.setStretchFactor(1, 1)
+        side = self.side_split
         form_column = QWidget(self)
         column = QVBoxLayout(form_column)
         column.setContentsMargins(0, 0, 0, 0)
