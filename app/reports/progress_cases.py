@@ -11,7 +11,14 @@ from sqlalchemy.orm import Session
 from app.domain import renovation as rules
 from app.domain.settings import SettingsError, load_settings
 from app.reports.figure import Cell, Chart, Figure, day_words, per, share, yuan
-from app.reports.scope import child_areas, child_length, full_code, in_area_by_lookup, prefix
+from app.reports.scope import (
+    child_areas,
+    child_length,
+    full_code,
+    in_area_few,
+    live_household_few,
+    prefix,
+)
 from app.store.registry import Household, Person
 from app.store.work import ChangeNotice, RenovationCase
 
@@ -83,8 +90,7 @@ def _cases(session: Session, scope: Scope) -> dict[tuple[str, str], tuple[int, i
         .where(
             RenovationCase.deleted.is_(False),
             RenovationCase.year == year,
-            Household.deleted.is_(False),
-            in_area_by_lookup(Household.area_code, scope.area_code),
+            live_household_few(scope.area_code),
         )
         .group_by(Household.area_code, RenovationCase.state)
     )
@@ -100,8 +106,7 @@ def _settled(session: Session, scope: Scope) -> dict[str, int]:
             RenovationCase.deleted.is_(False),
             RenovationCase.year == int(scope.survey_round[:4]),
             RenovationCase.state.in_(sorted(SETTLED)),
-            Household.deleted.is_(False),
-            in_area_by_lookup(Household.area_code, scope.area_code),
+            live_household_few(scope.area_code),
         )
     )
     found: dict[str, int] = {}
@@ -239,7 +244,7 @@ def task_figures(session: Session, scope: Scope) -> list[Figure]:
             t.deleted.is_(False),
             t.month.like(year + "-%"),
             t.month <= f"{scope.as_of:%Y-%m}",
-            in_area_by_lookup(Household.area_code, scope.area_code),
+            in_area_few(Household.area_code, scope.area_code),
         )
         .group_by(Household.area_code, t.month)
     )

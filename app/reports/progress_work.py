@@ -9,8 +9,9 @@ from sqlalchemy.orm import Session
 
 from app.reports import progress_cases
 from app.reports.figure import Chart, Figure, day_words, share
-from app.reports.scope import child_areas, child_length, prefix
+from app.reports.scope import child_areas, child_length, in_area_few
 from app.store import rounds
+from app.store.registry import Household
 
 if TYPE_CHECKING:
     from app.reports.progress import Scope
@@ -46,7 +47,10 @@ def form_b_round(scope: Scope) -> str:
 def form_b_figure(session: Session, scope: Scope) -> Figure:
     """Sampled households, visited this round, missing (Form B)."""
     survey_round = form_b_round(scope)
-    due = rounds.form_b_due(survey_round, prefix(scope.area_code)).subquery()
+    # the area by its code range (an index), not `form_b_due`'s prefix (a LIKE: the
+    # district's households walked for a town)
+    area = in_area_few(Household.area_code, scope.area_code)
+    due = rounds.form_b_due(survey_round).where(area).subquery()
     done = due.c.state.in_(DONE)
     query = select(
         due.c.area_code,

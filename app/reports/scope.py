@@ -8,7 +8,7 @@ from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import QueryableAttribute, Session
 
 from app.domain.areas import CODE_LENGTH
-from app.store.registry import Area, Assignment, User
+from app.store.registry import Area, Assignment, Household, User
 
 #: digits of a district's, a town's and a village's significant prefix
 DISTRICT, TOWN, VILLAGE = 6, 9, 12
@@ -56,10 +56,27 @@ def in_area(
     return and_(column >= start, column < end)
 
 
-def in_area_by_lookup(column: QueryableAttribute[str], area_code: str) -> ColumnElement[bool]:
-    """`in_area` for a query driven by another table's index (a few Form B responses, the
-    cases): `|| ''` keeps SQLite from walking the area's households first instead."""
-    return in_area(column.concat(""), area_code)
+def in_area_few(column: QueryableAttribute[str], area_code: str) -> ColumnElement[bool]:
+    """`in_area` for a query of a table with few rows per household (the cases, the tasks,
+    the Form B responses): a district's rows are read from that table's index and each
+    household looked up (`|| ''` keeps SQLite from walking the district's households
+    first); a town's or village's households are walked by their code range and each one's
+    rows looked up, never the district's rows read and filtered."""
+    if len(prefix(area_code)) == DISTRICT:
+        return in_area(column.concat(""), area_code)
+    return in_area(column, area_code)
+
+
+def live_household_few(area_code: str) -> ColumnElement[bool]:
+    """A live household of the area, for a query driven by a table with few rows per
+    household (`in_area_few`): for a district, its `deleted` too is left to a filter (else
+    SQLite walks every live household's index entry to look each one's rows up)."""
+    deleted = Household.deleted
+    if len(prefix(area_code)) == DISTRICT:
+        return and_(
+            func.coalesce(deleted, False).is_(False), in_area_few(Household.area_code, area_code)
+        )
+    return and_(deleted.is_(False), in_area_few(Household.area_code, area_code))
 
 
 def in_year(column: QueryableAttribute[str], year: int | str) -> ColumnElement[bool]:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.settings import SettingsError, load_settings
 from app.reports.figure import Cell, Chart, Figure, day_words, per, share, yuan
-from app.reports.scope import full_code, in_area_by_lookup, in_year
+from app.reports.scope import full_code, in_year, live_household_few
 from app.store.registry import Household
 from app.store.work import FormResponse
 
@@ -64,8 +64,7 @@ def _latest_answers(session: Session, scope: StatScope) -> list[Mapping[str, Any
             in_year(r.survey_round, scope.year),
             r.deleted.is_(False),
             r.state.in_(DONE),
-            Household.deleted.is_(False),
-            in_area_by_lookup(Household.area_code, scope.area_code),
+            live_household_few(scope.area_code),
         )
         .order_by(r.household_id, r.survey_round)
     )

@@ -12,7 +12,7 @@ from app.domain import renovation as rules
 from app.domain.codes import load_code_lists
 from app.reports.figure import Cell, Chart, Figure, day_words, yuan
 from app.reports.progress_cases import FINISHED, SETTLED
-from app.reports.scope import in_area, in_area_by_lookup
+from app.reports.scope import in_area, live_household_few
 from app.store.registry import Household, Person, Subsidy
 from app.store.work import RenovationCase
 
@@ -151,8 +151,7 @@ def renovation_figures(session: Session, scope: StatScope) -> list[Figure]:
             RenovationCase.deleted.is_(False),
             RenovationCase.year == scope.year,
             RenovationCase.state.in_(sorted(FINISHED)),
-            Household.deleted.is_(False),
-            in_area_by_lookup(Household.area_code, scope.area_code),
+            live_household_few(scope.area_code),
         )
     ).all()
     kinds = {"building": "施工改造", "device": "辅具/设备"}
