@@ -15,7 +15,7 @@ from app.reports.scope import (
     child_areas,
     child_length,
     full_code,
-    in_area_few,
+    in_area_by_lookup,
     live_household_few,
     prefix,
 )
@@ -244,7 +244,7 @@ def task_figures(session: Session, scope: Scope) -> list[Figure]:
             t.deleted.is_(False),
             t.month.like(year + "-%"),
             t.month <= f"{scope.as_of:%Y-%m}",
-            in_area_few(Household.area_code, scope.area_code),
+            in_area_by_lookup(Household.area_code, scope.area_code),
         )
         .group_by(Household.area_code, t.month)
     )

@@ -56,6 +56,14 @@ def in_area(
     return and_(column >= start, column < end)
 
 
+def in_area_by_lookup(column: QueryableAttribute[str], area_code: str) -> ColumnElement[bool]:
+    """`in_area` for a query driven by another table's index at every level (the tasks: a
+    town has a few hundred, found faster from the month index with each person and
+    household looked up than by looking each of its thousands of persons up in the tasks):
+    `|| ''` keeps SQLite from walking the area's households first instead."""
+    return in_area(column.concat(""), area_code)
+
+
 def in_area_few(column: QueryableAttribute[str], area_code: str) -> ColumnElement[bool]:
     """`in_area` for a query of a table with few rows per household (the cases, the tasks,
     the Form B responses): a district's rows are read from that table's index and each
