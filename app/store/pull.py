@@ -418,7 +418,17 @@ def apply_prepared(
                 continue
             table = leaving.__table__  # type: ignore[attr-defined]
             removed += conn.execute(delete(table).where(table.c.id == record_id)).rowcount
-        summary.refresh(conn, [i for e, i in keys if e == FormResponse.entity])
+        # the responses' summaries: worked out from the rows at hand, read back only for
+        # those written otherwise (local pending fields kept, an older server's partial
+        # rows) or gone
+        responses = [i for e, i in keys if e == FormResponse.entity]
+        if responses:
+            made = summary.from_driver_rows(
+                row_columns(FormResponse), page.full.get(FormResponse.entity, []), pending
+            )
+            summary.put_driver_rows(conn, made)
+            written = {r[0] for r in made}
+            summary.refresh(conn, [i for i in responses if i not in written])
         if reindex:
             touched |= _households_of(conn, keys)
             search.reindex_households(conn, touched)

@@ -15,7 +15,8 @@ table from scratch (the migrations' backfill).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import json
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from itertools import chain
 from typing import Any, cast
@@ -142,6 +143,74 @@ def refresh(conn: Connection, ids: Iterable[str]) -> None:
         conn.execute(delete(TABLE).where(TABLE.c.id.in_(part)))
         if rows:
             conn.execute(insert(TABLE), rows)
+
+
+#: the summary's columns in the order `from_driver_rows` gives them
+COLUMNS = (
+    "id",
+    "person_id",
+    "form_id",
+    "survey_round",
+    "deleted",
+    "state",
+    "filled_at",
+    "method",
+    "sent_back",
+    "needs",
+)
+_SENT_BACK = f'"{RETURNED[0]}"'
+_PUT = (
+    f"INSERT OR REPLACE INTO response_summary ({', '.join(COLUMNS)})"
+    f" VALUES ({', '.join('?' for _ in COLUMNS)})"
+)
+
+
+def from_driver_rows(
+    columns: Sequence[str], rows: Iterable[Sequence[Any]], skip: Container[str] = ()
+) -> list[tuple[Any, ...]]:
+    """Summary rows (in `COLUMNS` order, as SQLite stores them) from form responses as the
+    laptop's driver rows (`columns` named; answers and history as their JSON text), those
+    with an id in `skip` left out. A code held in the history is sought in its JSON text
+    quoted, which is `has_code`'s definition (tests/store/test_response_summary.py); the
+    answers are parsed once for the needs. No read back: a first sync summarises a whole
+    district's responses."""
+    at = {name: columns.index(name) for name in (*COLUMNS[:7], "answers", "state_history")}
+    out: list[tuple[Any, ...]] = []
+    for row in rows:
+        rid = row[at["id"]]
+        if rid in skip:
+            continue
+        text = row[at["answers"]]
+        answers = json.loads(text) if isinstance(text, str | bytes) else text
+        if not isinstance(answers, Mapping):
+            answers = {}
+        method = answers.get("method")
+        history = row[at["state_history"]]
+        if isinstance(history, str | bytes):
+            sent_back = _SENT_BACK in (history if isinstance(history, str) else history.decode())
+        else:
+            sent_back = has_code(history, RETURNED)
+        out.append(
+            (
+                rid,
+                row[at["person_id"]],
+                row[at["form_id"]],
+                row[at["survey_round"]],
+                bool(row[at["deleted"]]),
+                row[at["state"]],
+                row[at["filled_at"]],
+                method if isinstance(method, str) else None,
+                sent_back,
+                needs_mask(answers),
+            )
+        )
+    return out
+
+
+def put_driver_rows(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Write summary rows made by `from_driver_rows` (SQLite: the laptop)."""
+    if rows:
+        conn.exec_driver_sql(_PUT, list(rows))
 
 
 def add_new(conn: Connection, responses: Iterable[Mapping[str, Any]]) -> None:

@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 
 from app.domain.identity import make_resident_id
+from app.domain.needs import NEEDS
 from app.services.registry import Registry
+from app.services.responses import Responses
 from app.services.visits import Visits
 from app.store import syncing
 from app.store.database import Database
@@ -21,10 +23,14 @@ from app.store.search import search
 from sync.client import first_login
 from sync.server.db import ServerDatabase
 from sync.transport import Cancelled, Transport
+from tests.services.test_responses import FORM_A
+from tests.summary_check import assert_summary_matches
 from tests.sync.laptops import sync
 from tests.sync.servers import BOB_VILLAGE, PASSWORDS, ServerProcess
 
 Server = tuple[ServerProcess, ServerDatabase]
+#: the need the answers `some_work` saves show: help with employment
+NEEDS_SAVED = sum(1 << i for i, need in enumerate(NEEDS) if need.item == "help_needed")
 
 
 def tables_of(db: Database) -> dict[str, list[tuple[Any, ...]]]:
@@ -42,10 +48,13 @@ def some_work(db: Database) -> str:
     hid, _ = registry.add_household(
         {"area_code": BOB_VILLAGE, "head_name": "柴进", "hardship": ["1"]}
     )
-    registry.add_person(
+    pid, _ = registry.add_person(
         hid, {"name": "王堃", "id_number": make_resident_id("330283", date(1970, 3, 1), 11)}
     )
     Visits(db, "bob").plan(hid, date.today())
+    member = Responses(db, "bob", "member")
+    rid, _ = member.start(FORM_A, "2026", household_id=hid, person_id=pid)
+    member.save(rid, {"method": "1", "help_needed": ["2"]})
     return hid
 
 
@@ -76,6 +85,11 @@ def test_an_image_brings_what_the_pages_bring(any_server: Server, tmp_path: Path
         assert len(tables["person"]) >= 1 and len(tables["area"]) >= 300
         assert len(received) <= len(SYNCED_MODELS) + 1  # the tables, then the pages after
         assert received[-1] >= 300
+        # the responses' summaries: made from the image's rows as from the pages'
+        for laptop in (imaged, paged):
+            with laptop.session() as s:
+                kept = assert_summary_matches(s)
+            assert [(k["method"], k["needs"]) for k in kept.values()] == [("1", NEEDS_SAVED)]
         for key in ("cursor", "scope", "search_stale"):
             assert syncing.state(imaged)[key] == syncing.state(paged)[key], key
         with imaged.session() as s:
