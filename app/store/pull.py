@@ -427,7 +427,8 @@ def apply_prepared(
                 row_columns(FormResponse), page.full.get(FormResponse.entity, []), pending
             )
             summary.put_driver_rows(conn, made)
-            written = {r[0] for r in made}
+            at_id = summary.COLUMNS.index("id")
+            written = {r[at_id] for r in made}
             summary.refresh(conn, [i for i in responses if i not in written])
         if reindex:
             touched |= _households_of(conn, keys)

@@ -145,19 +145,8 @@ def refresh(conn: Connection, ids: Iterable[str]) -> None:
             conn.execute(insert(TABLE), rows)
 
 
-#: the summary's columns in the order `from_driver_rows` gives them
-COLUMNS = (
-    "id",
-    "person_id",
-    "form_id",
-    "survey_round",
-    "deleted",
-    "state",
-    "filled_at",
-    "method",
-    "sent_back",
-    "needs",
-)
+#: the summary's columns, in the order `from_driver_rows` gives them
+COLUMNS = tuple(TABLE.columns.keys())
 _SENT_BACK = f'"{RETURNED[0]}"'
 _PUT = (
     f"INSERT OR REPLACE INTO response_summary ({', '.join(COLUMNS)})"
@@ -174,7 +163,8 @@ def from_driver_rows(
     quoted, which is `has_code`'s definition (tests/store/test_response_summary.py); the
     answers are parsed once for the needs. No read back: a first sync summarises a whole
     district's responses."""
-    at = {name: columns.index(name) for name in (*COLUMNS[:7], "answers", "state_history")}
+    taken = ("id", "person_id", "form_id", "survey_round", "deleted", "state", "filled_at")
+    at = {name: columns.index(name) for name in (*taken, "answers", "state_history")}
     out: list[tuple[Any, ...]] = []
     for row in rows:
         rid = row[at["id"]]
@@ -190,20 +180,19 @@ def from_driver_rows(
             sent_back = _SENT_BACK in (history if isinstance(history, str) else history.decode())
         else:
             sent_back = has_code(history, RETURNED)
-        out.append(
-            (
-                rid,
-                row[at["person_id"]],
-                row[at["form_id"]],
-                row[at["survey_round"]],
-                bool(row[at["deleted"]]),
-                row[at["state"]],
-                row[at["filled_at"]],
-                method if isinstance(method, str) else None,
-                sent_back,
-                needs_mask(answers),
-            )
-        )
+        values = {
+            "id": rid,
+            "person_id": row[at["person_id"]],
+            "form_id": row[at["form_id"]],
+            "survey_round": row[at["survey_round"]],
+            "deleted": bool(row[at["deleted"]]),
+            "state": row[at["state"]],
+            "filled_at": row[at["filled_at"]],
+            "method": method if isinstance(method, str) else None,
+            "sent_back": sent_back,
+            "needs": needs_mask(answers),
+        }
+        out.append(tuple(values[c] for c in COLUMNS))
     return out
 
 

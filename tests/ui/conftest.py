@@ -16,8 +16,9 @@ from app.store.database import Database
 from app.store.keys import FAST_TEST_KDF
 from sync.server.db import ServerDatabase
 from tests.conftest import PASSWORD
+from tests.sync.conftest import _running
 from tests.sync.laptops import make_laptop
-from tests.sync.servers import ServerProcess, seed
+from tests.sync.servers import ServerProcess
 
 #: how long a wait may last when no timeout is given (pytest-qt's own is 5 s): a wait ends as
 #: soon as its condition or signal comes, so this costs nothing when the test passes, and a
@@ -97,14 +98,7 @@ def typing_works_after_the_test(qapp: QApplication) -> Iterator[None]:
 @pytest.fixture
 def running(tmp_path: Path) -> Iterator[tuple[ServerProcess, ServerDatabase]]:
     """A real server process with the five users of tests.sync.servers (ada the admin)."""
-    url = f"sqlite:///{tmp_path / 'server.db'}"
-    database = ServerDatabase(url)
-    seed(database)
-    process = ServerProcess(url, tmp_path / "blobs")
-    process.start()
-    yield process, database
-    process.stop()
-    database.dispose()
+    yield from _running(f"sqlite:///{tmp_path / 'server.db'}", tmp_path)
 
 
 @pytest.fixture

@@ -14,23 +14,11 @@ from app.store.database import Database
 from app.store.registry import Household
 from sync.server.db import ServerDatabase
 from tests.sync.laptops import Wire, make_laptop, op, sync
-from tests.sync.servers import ALICE_VILLAGE, ServerProcess, seed
+from tests.sync.servers import ALICE_VILLAGE, ServerProcess
 from ui.pages.sync import SyncPage
 from ui.session import AppSession
 
 WAIT_MS = 60_000
-
-
-@pytest.fixture
-def running(tmp_path: Path) -> Iterator[tuple[ServerProcess, ServerDatabase]]:
-    url = f"sqlite:///{tmp_path / 'server.db'}"
-    database = ServerDatabase(url)
-    seed(database)
-    process = ServerProcess(url, tmp_path / "blobs")
-    process.start()
-    yield process, database
-    process.stop()
-    database.dispose()
 
 
 @pytest.fixture
