@@ -23,6 +23,7 @@ from PySide6.QtCore import QSettings, QStandardPaths  # noqa: E402
 
 QStandardPaths.setTestModeEnabled(True)
 
+from app.services import published  # noqa: E402
 from app.store.database import Database  # noqa: E402
 from app.store.keys import FAST_TEST_KDF  # noqa: E402
 from app.store.registry import Area  # noqa: E402
@@ -90,6 +91,14 @@ def fresh_settings() -> None:
     folder = str(private_settings_folder())
     for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(settings_format, QSettings.Scope.UserScope, folder)
+
+
+@pytest.fixture(autouse=True)
+def built_in_publications_only() -> Iterator[None]:
+    """What a test's laptop received from its server (forms and settings, put in use for the
+    whole process) ends with the test: the next test starts from the built-in files."""
+    yield
+    published.forget()
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

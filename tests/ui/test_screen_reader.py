@@ -63,6 +63,7 @@ from ui.pages.task_outcome import OutcomeDialog
 from ui.pages.visit import VisitPage
 from ui.preferences import Preferences
 from ui.print_preview import PrintPreviewDialog
+from ui.same_password import SamePasswordDialog
 from ui.session import AppSession
 from ui.unlock import UnlockDialog
 
@@ -265,6 +266,7 @@ def test_visible_text_is_what_a_screen_reader_reads_in_every_dialog(
             moving=True,
         ),
         ExportDialog(AppSession(district, "demo"), page),
+        SamePasswordDialog(AppSession(district, "demo"), "the server's password", page),
     ] + [
         MoveDialog(state, target, "step", parent=page)
         for state, target in rules.CASES.rules

@@ -189,9 +189,7 @@ class StatsPage(Page):
         self.heading.setBuddy(self.table)
         self.chart = ChartView()
         # why the chart is left out (too many bars, nothing but zeros), where it would be
-        self.chart_note = QLabel()
-        self.chart_note.setWordWrap(True)
-        self.chart_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.chart_note = MessageLine(self, repeat=False)  # said when it changes
         self.chart_note.setVisible(False)
         self.pair = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.pair.addWidget(self.table, 1)
