@@ -18,11 +18,12 @@ def years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-def age_band(birth: QueryableAttribute[date | None], as_of: date) -> ColumnElement[int]:
-    """The index of the person's age band at `as_of` (len(AGE_BANDS): birth date unknown)."""
-    whens: list[tuple[ColumnElement[bool], int]] = [(birth.is_(None), len(AGE_BANDS))]
+def age_band(birth: QueryableAttribute[date | None], as_of: date) -> ColumnElement[str]:
+    """The index of the person's age band at `as_of`, as text ("0"; str(len(AGE_BANDS)):
+    birth date unknown), the way the registry figures key their counts."""
+    whens: list[tuple[ColumnElement[bool], str]] = [(birth.is_(None), str(len(AGE_BANDS)))]
     for index, (_, _, upper) in enumerate(AGE_BANDS[:-1]):
         assert upper is not None
         # younger than `upper`: born after the day `upper` years before
-        whens.append((birth > years_before(as_of, upper), index))
-    return case(*whens, else_=len(AGE_BANDS) - 1)
+        whens.append((birth > years_before(as_of, upper), str(index)))
+    return case(*whens, else_=str(len(AGE_BANDS) - 1))

@@ -21,6 +21,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from app.domain.needs import NEEDS
 from app.reports.ages import age_band
+from app.reports.rows import plain_rows
 from app.reports.scope import child_length, in_area, prefix
 from app.store.registry import Household, Person
 from app.store.summary import ResponseSummary
@@ -147,12 +148,9 @@ def _person_rows(survey_round: str, area_code: str, as_of: date) -> Select[*tupl
     return (
         select(
             Household.area_code,
-            Person.category,
-            Person.grade,
-            Person.sex,
+            *(func.coalesce(c, "") for c in (Person.category, Person.grade, Person.sex)),
             age_band(Person.birth_date, as_of),
-            Household.hukou_type,
-            Person.card_generation,
+            *(func.coalesce(c, "") for c in (Household.hukou_type, Person.card_generation)),
             r.state,
             r.method,
             r.sent_back,
@@ -169,10 +167,6 @@ def _person_rows(survey_round: str, area_code: str, as_of: date) -> Select[*tupl
         .outerjoin(r, round_response(survey_round))
         .where(*_due_in(area_code))
     )
-
-
-def _key(value: Any) -> str:
-    return "" if value is None else str(value)
 
 
 def form_a_pass(
@@ -196,13 +190,14 @@ def form_a_result(session: Session, area_code: str, survey_round: str, as_of: da
         cache = {}
     groups: dict[tuple[str, str], list[int]] = {}
     by_day: dict[str, int] = {}
-    cube: dict[tuple[Any, ...], int] = {}
+    cube: dict[tuple[str, ...], int] = {}  # the registry: None and "" alike (未填)
     masks: dict[tuple[tuple[str, str], int], int] = {}  # surveyed persons by their needs
     length = child_length(area_code)
     width = SURVEYED + 1 + len(NEEDS)
-    # counted here, not in SQL: one narrow read of the persons (through the connection: no
-    # ORM rows), a loop over it costs less than SQLite's grouping of the rows three ways
-    rows = session.connection().execute(_person_rows(survey_round, area_code, as_of)).all()
+    # counted here, not in SQL: one narrow read of the persons as the driver gives them
+    # (SQLAlchemy's rows cost more than this loop), which costs less than SQLite's
+    # grouping of the rows three ways
+    rows = plain_rows(session, _person_rows(survey_round, area_code, as_of))
     for (
         village,
         category,
@@ -256,16 +251,12 @@ def form_a_result(session: Session, area_code: str, survey_round: str, as_of: da
         for i in range(len(NEEDS)):
             if needs >> i & 1:
                 into[SURVEYED + 1 + i] += count
-    registry: dict[tuple[str, ...], int] = {}
-    for values, count in cube.items():
-        named = tuple(_key(v) for v in values)  # None and "" alike: 未填
-        registry[named] = registry.get(named, 0) + count
     starts = week_starts(survey_round, as_of)
     weeks: dict[int, int] = {}
     for day, count in by_day.items():
         week = _week_of(day, starts)
         weeks[week] = weeks.get(week, 0) + count
-    found = FormAPass(groups, weeks, registry)
+    found = FormAPass(groups, weeks, cube)
     # kept for this transaction only (one snapshot of the data): a later one reads again
     session.info[CACHE] = (session.get_transaction(), {**cache, key: found})
     return found

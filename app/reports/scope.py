@@ -75,6 +75,16 @@ def in_area_few(column: QueryableAttribute[str], area_code: str) -> ColumnElemen
     return in_area(column, area_code)
 
 
+def few_first(column: QueryableAttribute[str], area_code: str) -> ColumnElement[str]:
+    """The join column of a table with few rows per person, for `in_area_few`'s queries:
+    for a district, `|| ''` keeps SQLite from walking the district's persons to look each
+    one's rows up, so that it reads that table's rows and looks each person up instead
+    (migration 0011's indexes); for a town or village, the column itself."""
+    if len(prefix(area_code)) == DISTRICT:
+        return column.concat("")
+    return column  # type: ignore[return-value]
+
+
 def live_household_few(area_code: str) -> ColumnElement[bool]:
     """A live household of the area, for a query driven by a table with few rows per
     household (`in_area_few`): for a district, its `deleted` too is left to a filter (else

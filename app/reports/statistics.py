@@ -70,15 +70,22 @@ Margins = dict[tuple[str, ...], dict[tuple[str, ...], int]]
 
 
 def margins(cube: dict[tuple[str, ...], int], *combos: tuple[str, ...]) -> Margins:
-    """The cube summed down to each combination of axes (a C-level itemgetter per key)."""
+    """The cube summed down to each combination of axes (a C-level itemgetter per key),
+    each from the smallest sum already made that holds its axes: ("sex",) from
+    ("area", "sex"), not from the cube again (a district's cube has thousands of keys)."""
     found: Margins = {}
-    for combo in combos:
-        pick = itemgetter(*(AXES[a] for a in combo))  # one axis: the item, else a tuple
+    sources: list[tuple[tuple[str, ...], dict[tuple[str, ...], int]]] = [(tuple(AXES), cube)]
+    for combo in sorted(combos, key=len, reverse=True):
+        axes, source = min(
+            ((a, d) for a, d in sources if set(combo) <= set(a)), key=lambda s: len(s[1])
+        )
+        pick = itemgetter(*(axes.index(a) for a in combo))  # one axis: the item, else a tuple
         into: dict[Any, int] = {}
-        for key, n in cube.items():
+        for key, n in source.items():
             short = pick(key)
             into[short] = into.get(short, 0) + n
         found[combo] = into if len(combo) > 1 else {(k,): n for k, n in into.items()}
+        sources.append((combo, found[combo]))
     return found
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from app.domain import renovation as rules
 from app.domain.codes import load_code_lists
 from app.reports.figure import Cell, Chart, Figure, day_words, yuan
 from app.reports.progress_cases import FINISHED, SETTLED
-from app.reports.scope import in_area, live_household_few
+from app.reports.scope import few_first, live_household_few
 from app.store.registry import Household, Person, Subsidy
 from app.store.work import RenovationCase
 
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 TOTAL = "合计"
 #: a period in one of these was (or is) paid for the months from its start to its end
 PAID_STATUSES = ("active", "stopped")
+#: a start or end month before the figures' year, an end month after it
+BEFORE, AFTER = "0000-00", "9999-12"
 
 
 def _labels(list_id: str) -> dict[str, str]:
@@ -40,21 +42,28 @@ def subsidy_figures(session: Session, scope: StatScope) -> list[Figure]:
     s = Subsidy
     months = _months(scope)
     # One pass gives the periods grouped by kind, state, months and reason (a few hundred
-    # groups); which months each group covers is worked out here, not in SQL.
+    # groups); which months each group covers is worked out here, not in SQL. A month
+    # before the year reads as BEFORE, an end after it as AFTER: they count the same
+    # here, and grouping every month since the first subsidy cost a third of the pass.
+    first, last = f"{scope.year}-01", f"{scope.year}-12"
+    start = case((and_(s.start_month != "", s.start_month < first), BEFORE), else_=s.start_month)
+    end = case(
+        (s.end_month > last, AFTER),
+        (and_(s.end_month != "", s.end_month < first), BEFORE),
+        else_=s.end_month,
+    )
     periods = session.execute(
-        select(s.kind, s.status, s.start_month, s.end_month, s.end_reason,
-               func.count(), func.sum(s.amount_fen))
-        .select_from(Household)
-        .join(Person, Person.household_id == Household.id)
-        .join(s, s.person_id == Person.id)
+        select(s.kind, s.status, start, end, s.end_reason, func.count(), func.sum(s.amount_fen))
+        .select_from(s)
+        .join(Person, Person.id == few_first(s.person_id, scope.area_code))
+        .join(Household, Household.id == Person.household_id)
         .where(
             s.deleted.is_(False),
             s.status.in_(PAID_STATUSES),
             Person.deleted.is_(False),
-            Household.deleted.is_(False),
-            in_area(Household.area_code, scope.area_code),
+            live_household_few(scope.area_code),
         )
-        .group_by(s.kind, s.status, s.start_month, s.end_month, s.end_reason)
+        .group_by(s.kind, s.status, start, end, s.end_reason)
     ).all()  # fmt: skip
     kinds = _labels("subsidy_kind")
     reasons = _labels("subsidy_end_reason")
