@@ -3,8 +3,12 @@
     python bench/reports.py            # 100,000 persons (figures), 15,000 (export)
     python bench/reports.py --quick    # 3,000 and 1,000 persons (smoke run)
 
-`district_s`: every figure of the 统计 page (`progress_figures` and `statistics_figures`)
-for the whole district; `town_s`: the same for its largest town. `bare_s` is the baseline
+`district_s`: every figure of the 统计 page for the whole district, read as the page reads
+them (`app.reports.page.page_figures`: the Form A pass in one session, the other figures
+in a second on another thread); `town_s`: the same for its largest town;
+`district_serial_s` and `town_serial_s`: the same figures read one after the other in one
+session (`progress_figures`, then `statistics_figures`: the printed reports' way, and
+what a one-core machine gets). `bare_s` is the baseline
 measured in the same run: one bare GROUP BY counting the district's persons per village
 over the same tables (household by code range, joined to person), so `district_ratio` and
 `town_ratio` say what the figures cost beyond that one count. Medians and p95 over
@@ -27,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import text
 
+from app.reports.page import page_figures
 from app.reports.progress import progress_figures
 from app.reports.statistics import statistics_figures
 from app.store.database import Database
@@ -42,8 +47,14 @@ BARE = (
 )
 
 
-def page_figures(db: Database, area: str) -> int:
-    """Everything the 统计 page shows for an area: how many figures."""
+def page(db: Database, area: str) -> int:
+    """Everything the 统计 page shows for an area, as the page reads it: how many figures."""
+    progress, statistics = page_figures(db.session, area, ROUND, AS_OF.year, AS_OF)
+    return len(progress) + len(statistics)
+
+
+def serial(db: Database, area: str) -> int:
+    """The same figures one after the other in one session."""
     with db.session() as s:
         figures = progress_figures(s, area, ROUND, AS_OF)
         figures += statistics_figures(s, area, AS_OF.year, AS_OF)
@@ -80,14 +91,18 @@ def largest_town(db: Database) -> str:
 def figures_of(db: Database, repeats: int) -> dict[str, Any]:
     district = "330213"
     town = largest_town(db)
-    found: dict[str, Any] = {"figures": page_figures(db, district), "town": town}
+    found: dict[str, Any] = {"figures": page(db, district), "town": town}
+    assert serial(db, district) == found["figures"]
     for name, area in (("district", district), ("town", town)):
-        times = timed(functools.partial(page_figures, db, area), repeats)
+        times = timed(functools.partial(page, db, area), repeats)
+        one_by_one = timed(functools.partial(serial, db, area), repeats)
         bare = timed(functools.partial(bare_count, db, area), repeats)
         found[f"{name}_s"] = median(times)
         found[f"{name}_p95_s"] = percentile(times, 95)
+        found[f"{name}_serial_s"] = median(one_by_one)
         found[f"{name}_bare_s"] = median(bare)
         found[f"{name}_ratio"] = median(times) / median(bare)
+        found[f"{name}_serial_ratio"] = median(one_by_one) / median(bare)
     return found
 
 

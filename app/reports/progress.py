@@ -105,7 +105,8 @@ def _by_child(
     return rows
 
 
-def _form_a_figures(session: Session, scope: Scope) -> list[Figure]:
+def form_a_figures(session: Session, scope: Scope) -> list[Figure]:
+    """The Form A figures: by area, the weekly trend, the quality, by member (the pass)."""
     area, survey_round, as_of = scope.area_code, scope.survey_round, scope.as_of
     villages = progress_a.counts_by_village(session, area, survey_round, as_of)
     weekly = progress_a.weekly_done(session, area, survey_round, as_of)
@@ -192,7 +193,7 @@ def progress_figures(
     code = prefix(area_code)
     scope = Scope(code, area_name(session, code), survey_round, as_of)
     return [
-        *_form_a_figures(session, scope),
+        *form_a_figures(session, scope),
         *progress_work.work_figures(session, scope),
     ]
 

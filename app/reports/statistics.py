@@ -235,9 +235,18 @@ def statistics_figures(session: Session, area_code: str, year: int, as_of: date)
     """Every statistics figure of the area for the year, as of a day."""
     code = prefix(area_code)
     scope = StatScope(code, area_name(session, code), year, as_of)
+    return [*pass_statistics(session, scope), *other_statistics(session, scope)]
+
+
+def pass_statistics(session: Session, scope: StatScope) -> list[Figure]:
+    """The statistics over the Form A pass (the registry, the needs): one walk of the
+    area's persons, shared with the Form A progress in the same session."""
+    return [*registry_figures(session, scope), *statistics_needs.needs_figures(session, scope)]
+
+
+def other_statistics(session: Session, scope: StatScope) -> list[Figure]:
+    """The statistics each read by its own statement: subsidies, income, renovation."""
     return [
-        *registry_figures(session, scope),
-        *statistics_needs.needs_figures(session, scope),
         *statistics_money.subsidy_figures(session, scope),
         *statistics_income.income_figures(session, scope),
         *statistics_money.renovation_figures(session, scope),

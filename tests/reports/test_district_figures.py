@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from app.reports.figure import Figure
+from app.reports.page import page_figures
 from app.reports.progress import persons_due, progress_figures
 from app.reports.statistics import statistics_figures
 from tests.reports import district
@@ -28,6 +29,18 @@ def _figures(sessions: Sessions, area: str) -> dict[str, Figure]:
 @pytest.fixture(scope="module")
 def whole(district_sessions: Sessions) -> dict[str, Figure]:
     return _figures(district_sessions, district.DISTRICT)
+
+
+@pytest.mark.parametrize("area", [district.DISTRICT, district.TOWN1, district.TOWN1 + "001"])
+def test_the_page_reads_the_same_figures_in_two_sessions(
+    district_sessions: Sessions, area: str
+) -> None:
+    # the 统计 page reads the Form A pass in one session and the rest in another, on a
+    # second thread: the same figures, in the same order, as one session one by one
+    progress, statistics = page_figures(district_sessions, area, "2026", 2026, district.AS_OF)
+    one_by_one = list(_figures(district_sessions, area).values())
+    assert [f.key for f in [*progress, *statistics]] == [f.key for f in one_by_one]
+    assert [*progress, *statistics] == one_by_one
 
 
 def _rows(figure: Figure) -> dict[Any, tuple[Any, ...]]:

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.reports import charts
 from app.reports.figure import Figure
-from app.reports.progress import DueRow, persons_due, progress_figures
-from app.reports.statistics import statistics_figures
+from app.reports.page import page_figures
+from app.reports.progress import DueRow, persons_due
 from app.store.database import Database
 from ui.rows_model import Index, RowsModel
 from ui.worker import Progress
@@ -56,18 +56,18 @@ class StatsData:
 def load_stats(db: Database, query: StatsQuery, report: Progress) -> StatsData:
     """Read the figures of `query` (off the UI thread; `report` tells how far, and raises
     when the page asked for something else meanwhile)."""
-    steps = 3 if query.village else 2
+    steps = 2 if query.village else 1
     data = StatsData(query)
     report(0, steps)
-    with db.session() as s:
-        data.progress = progress_figures(s, query.area_code, query.survey_round, query.as_of)
-        report(1, steps)
-        year = int(query.survey_round) if query.survey_round.isdigit() else query.as_of.year
-        data.statistics = statistics_figures(s, query.area_code, year, query.as_of)
-        report(2, steps)
-        if query.village:
+    year = int(query.survey_round) if query.survey_round.isdigit() else query.as_of.year
+    data.progress, data.statistics = page_figures(
+        db.session, query.area_code, query.survey_round, year, query.as_of
+    )
+    report(1, steps)
+    if query.village:
+        with db.session() as s:
             data.due = persons_due(s, query.area_code, query.survey_round)
-            report(3, steps)
+        report(2, steps)
     return data
 
 
