@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,22 +56,22 @@ def has_code(value: Any, codes: tuple[str, ...]) -> bool:
     if isinstance(value, str):
         return value in codes
     if isinstance(value, list):
-        for item in value:  # loops, not any(): a save and a pull page summarise many
-            if isinstance(item, str):
-                if item in codes:
-                    return True
-            elif isinstance(item, list | dict) and has_code(item, codes):
-                return True
-        return False
+        return _any_holds(value, codes)
     if isinstance(value, dict):
-        for key, item in value.items():
+        for key in value:
             if key in codes:
                 return True
-            if isinstance(item, str):
-                if item in codes:
-                    return True
-            elif isinstance(item, list | dict) and has_code(item, codes):
+        return _any_holds(value.values(), codes)
+    return False
+
+
+def _any_holds(items: Iterable[Any], codes: tuple[str, ...]) -> bool:
+    for item in items:  # loops, not any(): a save and a pull page summarise many
+        if isinstance(item, str):
+            if item in codes:
                 return True
+        elif isinstance(item, list | dict) and has_code(item, codes):
+            return True
     return False
 
 

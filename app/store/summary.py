@@ -88,12 +88,17 @@ TABLE = cast(Table, ResponseSummary.__table__)
 
 def derive(answers: Mapping[str, Any] | None, history: Any) -> dict[str, Any]:
     """The values the figures need from a response's answers and state history."""
+    # its history's text holds "returned" quoted (a state, or anywhere): the old LIKE
+    return _derived(answers, has_code(history, RETURNED))
+
+
+def _derived(answers: Any, sent_back: bool) -> dict[str, Any]:
+    """`derive`'s values, the history already read (as parsed JSON or as its text)."""
     answers = answers if isinstance(answers, Mapping) else {}
     method = answers.get("method")
     return {
         "method": method if isinstance(method, str) else None,
-        # its history's text holds "returned" quoted (a state, or anywhere): the old LIKE
-        "sent_back": has_code(history, RETURNED),
+        "sent_back": sent_back,
         "needs": needs_mask(answers),
     }
 
@@ -172,9 +177,6 @@ def from_driver_rows(
             continue
         text = row[at["answers"]]
         answers = json.loads(text) if isinstance(text, str | bytes) else text
-        if not isinstance(answers, Mapping):
-            answers = {}
-        method = answers.get("method")
         history = row[at["state_history"]]
         if isinstance(history, str | bytes):
             sent_back = _SENT_BACK in (history if isinstance(history, str) else history.decode())
@@ -188,9 +190,7 @@ def from_driver_rows(
             "deleted": bool(row[at["deleted"]]),
             "state": row[at["state"]],
             "filled_at": row[at["filled_at"]],
-            "method": method if isinstance(method, str) else None,
-            "sent_back": sent_back,
-            "needs": needs_mask(answers),
+            **_derived(answers, sent_back),
         }
         out.append(tuple(values[c] for c in COLUMNS))
     return out
