@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QThreadPool
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -46,6 +47,16 @@ class PatientQtBot(QtBot):
 
     def waitCallback(self, *, timeout: int = PATIENT_MS, raising: bool | None = None) -> Any:
         return super().waitCallback(timeout=timeout, raising=raising)
+
+
+@pytest.fixture(autouse=True)
+def thread_pool_idle_at_start() -> None:
+    """Every UI test starts with the program's thread pool idle. Jobs a finished test left
+    running (a page still counting, a preview still drawing pages nobody looks at) hold
+    the pool's threads, two on a two-core machine, and the next test's jobs wait behind
+    them, past its waits: a print preview's page never came in 20 s in a full run (CI,
+    after the 统计 and low-vision walks), and always came alone."""
+    QThreadPool.globalInstance().waitForDone(60_000)
 
 
 @pytest.fixture
