@@ -64,6 +64,7 @@ def make_engine(path: Path, key: bytes) -> Engine:
         poolclass=QueuePool,
         pool_size=4,
         max_overflow=4,
+        pool_use_lifo=True,
         connect_args={"check_same_thread": False, "timeout": 10},
     )
 
