@@ -33,20 +33,18 @@ def page_figures(
     tasks, subsidies, income, renovation: a statement each over its own tables) in a
     second session on another thread. SQLite works a statement out without holding
     Python's lock, so the second session's statements run while the first walks its
-    persons: at 100,000 persons the district's page took 0.76 s against 0.96 s one after
-    the other, a town's 0.16 s against 0.21 s (bench/reports.py, two cores).
+    persons: at 100,000 persons the district's page took 0.90 s against 1.05 s one after
+    the other, a town's 0.175 s against 0.27 s (bench/reports.py, two cores).
 
     Each session reads its own snapshot: a save landing between the two starts shows in
     one half of the page only, as it would on a page read a moment later."""
     code = prefix(area_code)
-    with sessions() as session:
+    with sessions() as session, ThreadPoolExecutor(1, thread_name_prefix="figures") as pool:
         name = area_name(session, code)
-    scope = Scope(code, name, survey_round, as_of)
-    stat = StatScope(code, name, year, as_of)
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="figures") as pool:
+        scope = Scope(code, name, survey_round, as_of)
+        stat = StatScope(code, name, year, as_of)
         others = pool.submit(_others, sessions, scope, stat)
-        with sessions() as session:
-            form_a = form_a_figures(session, scope)
-            registry = pass_statistics(session, stat)
+        form_a = form_a_figures(session, scope)
+        registry = pass_statistics(session, stat)
         work, rest = others.result()
     return [*form_a, *work], [*registry, *rest]

@@ -79,7 +79,7 @@ def few_first(column: QueryableAttribute[str], area_code: str) -> ColumnElement[
     """The join column of a table with few rows per person, for `in_area_few`'s queries:
     for a district, `|| ''` keeps SQLite from walking the district's persons to look each
     one's rows up, so that it reads that table's rows and looks each person up instead
-    (migration 0011's indexes); for a town or village, the column itself."""
+    (index ix_person_live, migration 0011); for a town or village, the column itself."""
     if len(prefix(area_code)) == DISTRICT:
         return column.concat("")
     return column  # type: ignore[return-value]

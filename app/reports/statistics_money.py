@@ -46,14 +46,17 @@ def subsidy_figures(session: Session, scope: StatScope) -> list[Figure]:
     # before the year reads as BEFORE, an end after it as AFTER: they count the same
     # here, and grouping every month since the first subsidy cost a third of the pass.
     first, last = f"{scope.year}-01", f"{scope.year}-12"
-    start = case((and_(s.start_month != "", s.start_month < first), BEFORE), else_=s.start_month)
-    end = case(
+    start_key = case(
+        (and_(s.start_month != "", s.start_month < first), BEFORE), else_=s.start_month
+    )
+    end_key = case(
         (s.end_month > last, AFTER),
         (and_(s.end_month != "", s.end_month < first), BEFORE),
         else_=s.end_month,
     )
     periods = session.execute(
-        select(s.kind, s.status, start, end, s.end_reason, func.count(), func.sum(s.amount_fen))
+        select(s.kind, s.status, start_key, end_key, s.end_reason,
+               func.count(), func.sum(s.amount_fen))
         .select_from(s)
         .join(Person, Person.id == few_first(s.person_id, scope.area_code))
         .join(Household, Household.id == Person.household_id)
@@ -63,7 +66,7 @@ def subsidy_figures(session: Session, scope: StatScope) -> list[Figure]:
             Person.deleted.is_(False),
             live_household_few(scope.area_code),
         )
-        .group_by(s.kind, s.status, start, end, s.end_reason)
+        .group_by(s.kind, s.status, start_key, end_key, s.end_reason)
     ).all()  # fmt: skip
     kinds = _labels("subsidy_kind")
     reasons = _labels("subsidy_end_reason")
